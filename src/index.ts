@@ -1,0 +1,5 @@
+/**
+ * compneuro-rx public API.
+ * @packageDocumentation
+ */
+export {};
