@@ -1,0 +1,46 @@
+import type { RecordedArray } from './recorded-array.js';
+
+/** Spikes of a compartment as CompNeuroPy stores them: neuron rank -> integer steps. */
+export type SpikeDict = Record<number, number[]>;
+
+/** Parameter values of a compartment at retrieval time (arrays for per-neuron ones). */
+export type ParameterDict = Record<string, number | Float64Array>;
+
+/** Any value stored under a `"compartment;name"` key of a recording chunk. */
+export type RecordingValue = number | RecordedArray | SpikeDict | ParameterDict;
+
+/**
+ * One chunk of recordings, keyed as CompNeuroPy keys them:
+ * - `"pop;v"`: {@link RecordedArray} `[samples, neurons]` (`[samples, post, pre]` for projections)
+ * - `"pop;spike"`: {@link SpikeDict}
+ * - `"pop;period"`: the sampling period in ms (snapped to the dt grid)
+ * - `"pop;parameter_dict"` (populations) / `"proj;parameters"` (projections): {@link ParameterDict}
+ * - `"dt"`: the simulation time step in ms
+ *
+ * @example
+ * ```ts
+ * const v = chunk['HH_Bischop;v'] as RecordedArray;   // shape [100000, 1]
+ * const dt = chunk.dt;
+ * ```
+ */
+export type RecordingChunk = { dt: number } & Record<string, RecordingValue>;
+
+/** The recordings of all chunks, index = chunk number. */
+export type Recordings = RecordingChunk[];
+
+/** Start or stop limits of every period of one compartment in one chunk (inclusive). */
+export interface PeriodLimits {
+  /** Time of the first (start) or last (stop) sample of each period, ms. */
+  ms: number[];
+  /** Array index of that sample in the chunk's recorded array. */
+  idx: number[];
+}
+
+/** Periods of one compartment in one chunk. */
+export interface CompartmentTimes {
+  start: PeriodLimits;
+  stop: PeriodLimits;
+}
+
+/** Timing of one chunk: compartment name -> its periods (in mon_dict order). */
+export type RecordingTimesChunk = Record<string, CompartmentTimes>;
