@@ -1,0 +1,44 @@
+/** Something that samples values, like ANNarchy's RandomDistribution objects. */
+export interface ValueSampler {
+  getValues(n: number, rng: unknown): Float64Array;
+}
+
+/** A value accepted by attribute setters: a number, a boolean, an array of `size` numbers, or a distribution. */
+export type AttributeInput = number | boolean | ArrayLike<number> | ValueSampler;
+
+/** True if `x` looks like a RandomDistribution (has `getValues`). */
+export function isSampler(x: unknown): x is ValueSampler {
+  return typeof x === 'object' && x !== null && typeof (x as ValueSampler).getValues === 'function';
+}
+
+/** Coerce a value to an attribute's type: int truncates toward zero, bool maps to 0/1. */
+export function coerce(v: number, type: 'double' | 'int' | 'bool'): number {
+  if (type === 'int') return Math.trunc(v);
+  if (type === 'bool') return v ? 1 : 0;
+  return v;
+}
+
+/**
+ * Turn a setter input into `size` numbers (a scalar broadcast, an array checked for length,
+ * a distribution sampled once), naming the owner and attribute in errors.
+ */
+export function toValues(input: AttributeInput, size: number, where: string, rng: unknown): Float64Array | number {
+  if (typeof input === 'number') {
+    if (Number.isNaN(input)) throw new Error(`${where}: value is NaN`);
+    return input;
+  }
+  if (typeof input === 'boolean') return input ? 1 : 0;
+  if (isSampler(input)) return input.getValues(size, rng);
+  if (input && typeof (input as ArrayLike<number>).length === 'number') {
+    const arr = input as ArrayLike<number>;
+    if (arr.length !== size) throw new Error(`${where}: expected ${size} values (one per element) or a scalar, got an array of ${arr.length}`);
+    const out = new Float64Array(size);
+    for (let i = 0; i < size; i++) {
+      const v = Number(arr[i]);
+      if (typeof arr[i] !== 'number' && typeof arr[i] !== 'boolean') throw new Error(`${where}: element ${i} is not a number (${String(arr[i])})`);
+      out[i] = v;
+    }
+    return out;
+  }
+  throw new Error(`${where}: expected a number, an array of ${size} numbers or a RandomDistribution, got ${input === null ? 'null' : typeof input}`);
+}

@@ -1,0 +1,103 @@
+import { clearConstants } from '../language/constant.js';
+import { currentNetwork, resetCurrentNetwork } from './magic-network.js';
+import type { NamedParticipant, ResetOptions, SetupOptions } from './network.js';
+import type { Population } from './population.js';
+
+/**
+ * Configure the global network (ANNarchy `setup(dt=..., seed=..., method=...)`).
+ *
+ * @example
+ * ```ts
+ * setup({ dt: 0.01, seed: 42 });
+ * ```
+ */
+export function setup(opts: SetupOptions): void {
+  currentNetwork().setup(opts);
+}
+
+/** Compile the global network (milliseconds; a no-op when nothing new was added). */
+export function compile(): void {
+  currentNetwork().compile();
+}
+
+/**
+ * Simulate the global network for `duration` ms (`ceil(duration/dt)` steps).
+ *
+ * @example
+ * ```ts
+ * simulate(1000);
+ * getTime(); // 1000
+ * ```
+ */
+export function simulate(duration: number): void {
+  currentNetwork().simulate(duration);
+}
+
+/** One step of the global network. */
+export function step(): void {
+  currentNetwork().step();
+}
+
+/** Reset the global network (time 0; populations and monitors by default). */
+export function reset(opts: ResetOptions = {}): void {
+  currentNetwork().reset(opts);
+}
+
+/** Current time of the global network in ms. */
+export function getTime(): number {
+  return currentNetwork().getTime();
+}
+
+/** Set the time of the global network in ms (`int(ms/dt)` steps). */
+export function setTime(ms: number): void {
+  currentNetwork().setTime(ms);
+}
+
+/** Current step of the global network. */
+export function getCurrentStep(): number {
+  return currentNetwork().getCurrentStep();
+}
+
+/** Set the current step of the global network. */
+export function setCurrentStep(step: number): void {
+  currentNetwork().setCurrentStep(step);
+}
+
+/**
+ * The time step of the global network in ms (ANNarchy `dt()`).
+ *
+ * @example
+ * ```ts
+ * setup({ dt: 0.01 });
+ * dt(); // 0.01
+ * ```
+ */
+export function dt(): number {
+  return currentNetwork().dt;
+}
+
+/** The population of the global network with this name (throws if none). */
+export function getPopulation(name: string): Population {
+  return currentNetwork().getPopulation(name);
+}
+
+/** The projection of the global network with this name (throws if none). */
+export function getProjection(name: string): NamedParticipant {
+  return currentNetwork().getProjection(name);
+}
+
+/** All populations of the global network, in creation order. */
+export function populations(): Population[] {
+  return [...currentNetwork().populationsList];
+}
+
+/** All projections of the global network, in creation order. */
+export function projections(): NamedParticipant[] {
+  return [...currentNetwork().projectionsList];
+}
+
+/** Forget every object of the global network and all constants (ANNarchy `clear()`). */
+export function clear(): void {
+  resetCurrentNetwork();
+  clearConstants();
+}

@@ -1,0 +1,258 @@
+import type { NumericalMethod } from '../language/description.js';
+import type { Population } from './population.js';
+import type { Recorder, StepParticipant } from './step-participant.js';
+
+/** Options of {@link Network.setup} (ANNarchy's `setup()` keywords in camelCase). */
+export interface SetupOptions {
+  /** Time step in ms (ANNarchy's default 1.0). */
+  dt?: number;
+  /** Seed of all random numbers; -1 (default) seeds from the clock. */
+  seed?: number;
+  /** Default numerical method for ODEs without a method flag. */
+  method?: NumericalMethod;
+  /** Accepted for compatibility; only 'double' is supported. */
+  precision?: 'double';
+  /** Accepted for compatibility; one thread. */
+  numThreads?: 1;
+}
+
+/** Options of {@link Network.reset}. */
+export interface ResetOptions {
+  populations?: boolean;
+  projections?: boolean;
+  synapses?: boolean;
+  monitors?: boolean;
+}
+
+/** A named participant (projection) of a network. */
+export interface NamedParticipant extends StepParticipant {
+  readonly name: string;
+}
+
+const METHODS = ['explicit', 'implicit', 'semiimplicit', 'exponential', 'midpoint', 'rk4', 'exact'];
+
+/**
+ * A network of populations, projections and monitors with ANNarchy 4.7.3's step order
+ * (annarchy-semantics §2.1). Plain synchronous code: `step()` advances one time step.
+ *
+ * @example
+ * ```ts
+ * const net = new Network({ dt: 0.1 });
+ * const pop = new Population(10, LIF, { name: 'exc', network: net });
+ * net.compile();
+ * net.simulate(100);   // ceil(100 / 0.1) = 1000 steps
+ * net.getTime();       // 100
+ * ```
+ */
+export class Network {
+  private _dt = 1.0;
+  seed = -1;
+  method: NumericalMethod = 'explicit';
+  /** Integer step counter `t` (ANNarchy's current step). */
+  currentStep = 0;
+  readonly populationsList: Population[] = [];
+  readonly projectionsList: NamedParticipant[] = [];
+  readonly recorders: Recorder[] = [];
+  private compiledObjects = new Set<object>();
+  /** Random generators, attached by the random layer (equation draws and numpy-style sampling). */
+  rng: unknown;
+  numpyRng: unknown;
+  /** Called with each new seed so the random layer can re-create its generators. */
+  onSeed: ((seed: number) => void) | undefined;
+
+  constructor(opts: SetupOptions = {}) {
+    this.setup(opts);
+  }
+
+  /** Time step in ms. */
+  get dt(): number {
+    return this._dt;
+  }
+
+  /** Configure dt, seed and the default method (ANNarchy `setup()`); unknown keys are errors. */
+  setup(opts: SetupOptions = {}): void {
+    if (opts === null || typeof opts !== 'object') throw new Error('setup: expected an options object { dt, seed, method }');
+    for (const k of Object.keys(opts)) {
+      if (!['dt', 'seed', 'method', 'precision', 'numThreads'].includes(k)) {
+        throw new Error(`setup: unknown option "${k}"; expected dt, seed, method, precision or numThreads`);
+      }
+    }
+    if (opts.dt !== undefined) {
+      if (typeof opts.dt !== 'number' || !(opts.dt > 0) || !Number.isFinite(opts.dt)) throw new Error(`setup: dt must be a positive number of ms, got ${String(opts.dt)}`);
+      if (this.compiledObjects.size > 0 && opts.dt !== this._dt) throw new Error('setup: dt cannot change after compile()');
+      this._dt = opts.dt;
+    }
+    if (opts.method !== undefined) {
+      if (!METHODS.includes(opts.method)) throw new Error(`setup: unknown method "${opts.method}"; expected one of ${METHODS.join(', ')}`);
+      this.method = opts.method;
+    }
+    if (opts.precision !== undefined && opts.precision !== 'double') throw new Error(`setup: precision "${String(opts.precision)}" is not supported; only 'double'`);
+    if (opts.numThreads !== undefined && opts.numThreads !== 1) throw new Error('setup: only numThreads = 1 is supported');
+    if (opts.seed !== undefined) {
+      if (!Number.isInteger(opts.seed)) throw new Error(`setup: seed must be an integer, got ${String(opts.seed)}`);
+      this.setSeed(opts.seed);
+    }
+  }
+
+  /** Reseed the random generators (ANNarchy `set_seed`). */
+  setSeed(seed: number): void {
+    this.seed = seed;
+    this.onSeed?.(seed);
+  }
+
+  /** Throws if a population or projection already has this name. */
+  assertFreeName(name: string): void {
+    if (this.populationsList.some((p) => p.name === name) || this.projectionsList.some((p) => p.name === name)) {
+      throw new Error(`the name "${name}" is already used by a population or projection of this network`);
+    }
+  }
+
+  addPopulation(pop: Population): void {
+    this.populationsList.push(pop);
+  }
+
+  addProjection(proj: NamedParticipant): void {
+    this.assertFreeName(proj.name);
+    this.projectionsList.push(proj);
+  }
+
+  addRecorder(rec: Recorder): void {
+    this.recorders.push(rec);
+    if (this.compiled) rec.onCompile?.(this.currentStep);
+  }
+
+  removeRecorder(rec: Recorder): void {
+    const k = this.recorders.indexOf(rec);
+    if (k >= 0) this.recorders.splice(k, 1);
+  }
+
+  /** True once `compile()` ran (objects added later are compiled by the next `compile()`). */
+  get compiled(): boolean {
+    return this.compiledObjects.size > 0 && this.populationsList.every((p) => this.compiledObjects.has(p))
+      && this.projectionsList.every((p) => this.compiledObjects.has(p));
+  }
+
+  /**
+   * Generate and compile the kernels of every population and projection not compiled yet, and
+   * capture the compile state that `reset()` returns to. Takes milliseconds.
+   */
+  compile(): void {
+    const first = this.compiledObjects.size === 0;
+    if (first && this.seed === -1) this.setSeed(Date.now() % 2 ** 31);
+    for (const p of this.populationsList) {
+      if (this.compiledObjects.has(p)) continue;
+      p.compileInto(this.method);
+      this.compiledObjects.add(p);
+    }
+    for (const p of this.projectionsList) {
+      if (this.compiledObjects.has(p)) continue;
+      p.compile?.(this);
+      this.compiledObjects.add(p);
+    }
+    if (first) for (const r of this.recorders) r.onCompile?.(this.currentStep);
+  }
+
+  /** One simulation step in ANNarchy's order (annarchy-semantics §2.1). */
+  step(): void {
+    if (!this.compiled) this.compile();
+    const t = this.currentStep;
+    const dt = this._dt;
+    const pops = this.populationsList;
+    const projs = this.projectionsList;
+    // 1. reset rate sums
+    for (const p of pops) {
+      if (!p.enabled || p.spiking) continue;
+      const L = p.state!.local;
+      for (const k in L) if (k.startsWith('_sum_')) L[k]!.fill(0);
+    }
+    // 2. inputs
+    for (const pr of projs) pr.computeInputs?.(t);
+    // 3. record targets
+    for (const r of this.recorders) r.recordTargets(t);
+    // 4. random draws
+    for (const p of pops) if (p.enabled) p.drawRandoms?.(t);
+    for (const pr of projs) pr.drawRandoms?.(t);
+    // 5. neuron updates, each population fully before the next
+    for (const p of pops) {
+      if (!p.enabled) continue;
+      p.updateKernel!(t, dt);
+      if (p.spikeKernel) {
+        p.spikeKernel(t, dt);
+        p.afterSpikes?.(t);
+      }
+    }
+    // 6. delays
+    for (const pr of projs) pr.pushDelays?.(t);
+    // 8. synapses, 9. post events
+    for (const pr of projs) pr.updateSynapses?.(t);
+    for (const pr of projs) pr.postEvents?.(t);
+    // 11. record
+    for (const r of this.recorders) r.record(t);
+    // 12.
+    this.currentStep = t + 1;
+  }
+
+  /** Number of steps `simulate(ms)` runs: `ceil(ms / dt)` in doubles, as ANNarchy. */
+  stepsFor(duration: number): number {
+    if (typeof duration !== 'number' || !Number.isFinite(duration) || duration < 0) {
+      throw new Error(`simulate: duration must be a non-negative number of ms, got ${String(duration)}`);
+    }
+    return Math.ceil(duration / this._dt);
+  }
+
+  /** Simulate `duration` ms: `ceil(duration/dt)` steps. Compiles first if needed. */
+  simulate(duration: number): void {
+    const n = this.stepsFor(duration);
+    if (!this.compiled) this.compile();
+    for (let k = 0; k < n; k++) this.step();
+  }
+
+  /**
+   * Reset time to 0 and, by flag, populations (compile-state values), projections, synapses
+   * and the monitors' data (ANNarchy `reset()`).
+   */
+  reset(opts: ResetOptions = {}): void {
+    const { populations = true, projections = false, synapses = false, monitors = true } = opts;
+    for (const k of Object.keys(opts)) {
+      if (!['populations', 'projections', 'synapses', 'monitors'].includes(k)) throw new Error(`reset: unknown option "${k}"; expected populations, projections, synapses or monitors`);
+    }
+    if (populations) for (const p of this.populationsList) p.resetState();
+    for (const pr of this.projectionsList) pr.reset?.({ populations, projections, synapses });
+    if (monitors) for (const r of this.recorders) r.clearData?.();
+    this.currentStep = 0;
+  }
+
+  /** Current time in ms (`step * dt`). */
+  getTime(): number {
+    return this.currentStep * this._dt;
+  }
+
+  /** Set the time in ms (`int(ms / dt)` steps, truncated as ANNarchy). */
+  setTime(ms: number): void {
+    if (typeof ms !== 'number' || !Number.isFinite(ms)) throw new Error(`setTime: expected a number of ms, got ${String(ms)}`);
+    this.currentStep = Math.trunc(ms / this._dt);
+  }
+
+  getCurrentStep(): number {
+    return this.currentStep;
+  }
+
+  setCurrentStep(step: number): void {
+    if (!Number.isInteger(step)) throw new Error(`setCurrentStep: expected an integer step, got ${String(step)}`);
+    this.currentStep = step;
+  }
+
+  /** The population with this name; throws (listing the names) if there is none. */
+  getPopulation(name: string): Population {
+    const p = this.populationsList.find((x) => x.name === name);
+    if (!p) throw new Error(`getPopulation: no population named "${name}"; populations: ${this.populationsList.map((x) => x.name).join(', ') || '(none)'}`);
+    return p;
+  }
+
+  /** The projection with this name; throws (listing the names) if there is none. */
+  getProjection(name: string): NamedParticipant {
+    const p = this.projectionsList.find((x) => x.name === name);
+    if (!p) throw new Error(`getProjection: no projection named "${name}"; projections: ${this.projectionsList.map((x) => x.name).join(', ') || '(none)'}`);
+    return p;
+  }
+}

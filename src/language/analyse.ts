@@ -1,0 +1,218 @@
+import { math, type MathNode } from './math.js';
+import { ModelError } from './model-error.js';
+import { findAssignment, splitStatements, type RawStatement } from './statements.js';
+import { parseExpression, symbolsOf } from './expression.js';
+import { CONSTANTS } from './constant.js';
+import { RANDOM_DISTRIBUTIONS } from './builtin-functions.js';
+import type {
+  AttributeType, EquationInfo, FunctionInfo, Locality, NumericalMethod, ParameterInfo, RandomInfo, VariableInfo,
+} from './description.js';
+
+const METHOD_FLAGS: Record<string, NumericalMethod> = {
+  explicit: 'explicit', implicit: 'implicit', semiimplicit: 'semiimplicit', exponential: 'exponential',
+  midpoint: 'midpoint', rk4: 'rk4', 'runge-kutta4': 'rk4', exact: 'exact', 'event-driven': 'event-driven',
+};
+
+const IDENT = /^[A-Za-z_]\w*$/;
+
+/** Locality from flags: `population`/`projection` -> global, `postsynaptic` -> semiglobal. */
+export function localityOf(st: RawStatement): Locality {
+  if (st.flags.includes('population') || st.flags.includes('projection')) return 'global';
+  if (st.flags.includes('postsynaptic')) return 'semiglobal';
+  return 'local';
+}
+
+function typeOf(st: RawStatement, value?: string): AttributeType {
+  if (st.flags.includes('int')) return 'int';
+  if (st.flags.includes('bool')) return 'bool';
+  if (value !== undefined && /^(True|False|true|false)$/.test(value.trim())) return 'bool';
+  return 'double';
+}
+
+/** Evaluate a numeric value as ANNarchy's `float(...)` would: literals, arithmetic, constants, earlier values. */
+export function evaluateNumber(text: string, scope: Record<string, number>, where: { model: string; statement: string; what: string }): number {
+  const t = text.trim();
+  if (/^(True|true)$/.test(t)) return 1;
+  if (/^(False|false)$/.test(t)) return 0;
+  const s: Record<string, number> = { pi: Math.PI, ...scope };
+  for (const [k, c] of CONSTANTS) if (!(k in s)) s[k] = c.value;
+  let v: unknown;
+  try {
+    v = math.evaluate(t.replace(/\*\*/g, '^'), s);
+  } catch (e) {
+    throw new ModelError(`${where.what} "${t}" is not a number, a numeric expression or a Constant (${(e as Error).message})`, { model: where.model, statement: where.statement });
+  }
+  if (typeof v === 'boolean') return v ? 1 : 0;
+  if (typeof v !== 'number') throw new ModelError(`${where.what} "${t}" does not evaluate to a number`, { model: where.model, statement: where.statement });
+  return v;
+}
+
+/**
+ * Parse the `parameters` string: `name = value : flags` per statement (value optional, default 0).
+ *
+ * @example
+ * ```ts
+ * analyseParameters('tau = 10 : population\nI = 0', 'm'); // tau global, I local
+ * ```
+ */
+export function analyseParameters(text: string | undefined, model: string, defaultLocality: Locality = 'local'): ParameterInfo[] {
+  const out: ParameterInfo[] = [];
+  const scope: Record<string, number> = {};
+  for (const st of splitStatements(text, { model, continuation: false })) {
+    const a = findAssignment(st.text);
+    const name = (a ? st.text.slice(0, a.index) : st.text).trim();
+    if (a && a.op !== '=') throw new ModelError(`parameters are set with "=", not "${a.op}"`, { model, statement: st.source });
+    if (!IDENT.test(name)) throw new ModelError(`"${name}" is not a valid parameter name`, { model, statement: st.source, symbol: name });
+    if (out.some((p) => p.name === name)) throw new ModelError(`parameter "${name}" is declared twice`, { model, statement: st.source, symbol: name });
+    const valueText = a ? st.text.slice(a.index + 1).trim() : undefined;
+    const init = valueText === undefined || valueText === '' ? 0 : evaluateNumber(valueText, scope, { model, statement: st.source, what: `value of parameter "${name}"` });
+    const locality = st.flags.some((f) => ['population', 'projection', 'postsynaptic'].includes(f)) ? localityOf(st) : defaultLocality;
+    const type = typeOf(st, valueText);
+    scope[name] = init;
+    out.push({ name, locality, type, init: type === 'int' ? Math.trunc(init) : init, source: st.source });
+  }
+  return out;
+}
+
+/** Replace the derivative `dX/dt` of `variable` by the symbol `__D`. */
+function derivativeToSymbol(lhs: string, variable: string): string {
+  return lhs.replace(new RegExp(`\\bd${variable}\\s*/\\s*dt\\b`, 'g'), ' __D ');
+}
+
+/**
+ * Solve `lhs = rhs` (linear in the derivative `__D`) for the derivative. A bare `dx/dt` on the
+ * left keeps the user's right side unchanged; `c * dx/dt = f` gives `f / c`; anything else is
+ * solved with mathjs (`D = -E(0) / E'(D)` with `E = lhs - rhs`).
+ */
+export function solveForDerivative(lhs: MathNode, rhs: MathNode, where: { model: string; statement: string; variable: string }): MathNode {
+  const isD = (n: MathNode) => (n as { type: string }).type === 'SymbolNode' && (n as unknown as { name: string }).name === '__D';
+  const strip = (n: MathNode): MathNode => ((n as { type: string }).type === 'ParenthesisNode' ? strip((n as unknown as { content: MathNode }).content) : n);
+  const l = strip(lhs);
+  if (isD(l)) return rhs;
+  const op = l as unknown as { type: string; fn: string; args: MathNode[] };
+  if (op.type === 'OperatorNode' && op.fn === 'multiply' && op.args.length === 2) {
+    const [a, b] = op.args.map(strip) as [MathNode, MathNode];
+    if (isD(b) && !symbolsOf(a).has('__D')) return new math.OperatorNode('/', 'divide', [new math.ParenthesisNode(rhs), new math.ParenthesisNode(a)]);
+    if (isD(a) && !symbolsOf(b).has('__D')) return new math.OperatorNode('/', 'divide', [new math.ParenthesisNode(rhs), new math.ParenthesisNode(b)]);
+  }
+  const residual = new math.OperatorNode('-', 'subtract', [lhs, new math.ParenthesisNode(rhs)]);
+  const coef = math.simplify(math.derivative(residual, '__D'), {}, { exactFractions: false });
+  if (symbolsOf(coef).has('__D')) {
+    throw new ModelError(`the equation is not linear in d${where.variable}/dt`, { model: where.model, statement: where.statement, symbol: where.variable });
+  }
+  const at0 = residual.transform((n) => (isD(n) ? new math.ConstantNode(0) : n));
+  const f = new math.OperatorNode('/', 'divide', [
+    new math.OperatorNode('-', 'unaryMinus', [new math.ParenthesisNode(math.simplify(at0, {}, { exactFractions: false }))]),
+    new math.ParenthesisNode(coef),
+  ]);
+  return f;
+}
+
+/** Replace random-distribution calls by per-step random symbols, recording them in `randoms`. */
+export function extractRandoms(node: MathNode, locality: Locality, source: string, randoms: RandomInfo[], model: string): MathNode {
+  return node.transform((n) => {
+    const f = n as unknown as { type: string; fn?: { name?: string }; args?: MathNode[] };
+    if (f.type === 'FunctionNode' && f.fn?.name && f.fn.name in RANDOM_DISTRIBUTIONS) {
+      const dist = f.fn.name as RandomInfo['distribution'];
+      const nargs = RANDOM_DISTRIBUTIONS[dist]!;
+      if (f.args!.length !== nargs) {
+        throw new ModelError(`${dist}() takes ${nargs} argument(s), got ${f.args!.length}`, { model, statement: source, symbol: dist });
+      }
+      const name = `__rand_${randoms.length}`;
+      randoms.push({ name, distribution: dist, args: f.args!, locality, source });
+      return new math.SymbolNode(name);
+    }
+    return n;
+  });
+}
+
+/** Parse the `functions` string: one `f(x, y) = expr` per statement. */
+export function analyseFunctions(text: string | undefined, model: string): FunctionInfo[] {
+  const out: FunctionInfo[] = [];
+  for (const st of splitStatements(text, { model })) {
+    const m = /^([A-Za-z_]\w*)\s*\(([^)]*)\)\s*=(.*)$/s.exec(st.source);
+    if (!m) throw new ModelError('a function is written "name(arg1, arg2) = expression"', { model, statement: st.source });
+    const name = m[1]!;
+    const args = m[2]!.split(',').map((s) => s.trim()).filter((s) => s !== '');
+    for (const a of args) if (!IDENT.test(a)) throw new ModelError(`"${a}" is not a valid argument name`, { model, statement: st.source, symbol: a });
+    const body = parseExpression(m[3]!, { model, statement: st.source });
+    out.push({ name, args, body, source: st.source });
+  }
+  return out;
+}
+
+/** Options of {@link analyseEquations}. */
+export interface EquationOptions {
+  model: string;
+  /** Names of parameters (a variable may not reuse one). */
+  parameters: ParameterInfo[];
+  /** Variables already known (e.g. `w` of a synapse), updated in place. */
+  variables?: VariableInfo[];
+  randoms: RandomInfo[];
+  /** Allowed assignment targets besides declared variables (none for equations). */
+}
+
+/**
+ * Parse the `equations` string into equations (declaration order) and the variables they
+ * declare with their flags (`init`, `min`, `max`, locality, type, method).
+ */
+export function analyseEquations(text: string | undefined, opts: EquationOptions): { equations: EquationInfo[]; variables: VariableInfo[] } {
+  const { model } = opts;
+  const variables: VariableInfo[] = opts.variables ?? [];
+  const equations: EquationInfo[] = [];
+  const paramScope: Record<string, number> = Object.fromEntries(opts.parameters.map((p) => [p.name, p.init]));
+  for (const st of splitStatements(text, { model })) {
+    const a = findAssignment(st.text);
+    if (!a) throw new ModelError('an equation needs an assignment ("=", "+=", ...) or an ODE "dx/dt = ..."', { model, statement: st.source });
+    const lhsText = st.text.slice(0, a.index).trim();
+    const rhsText = st.text.slice(a.index + a.op.length).trim();
+    if (rhsText === '') throw new ModelError('the right side is empty', { model, statement: st.source });
+    const ode = /\bd([A-Za-z_]\w*)\s*\/\s*dt\b/.exec(lhsText);
+    const locality = localityOf(st);
+    const methods = st.flags.filter((f) => f in METHOD_FLAGS).map((f) => METHOD_FLAGS[f]!);
+    if (methods.length > 1) throw new ModelError(`several numerical methods given (${methods.join(', ')})`, { model, statement: st.source });
+    let target: string;
+    let eq: EquationInfo;
+    const ctx = { model, statement: st.source };
+    if (ode) {
+      if (a.op !== '=') throw new ModelError(`an ODE is written with "=", not "${a.op}"`, ctx);
+      target = ode[1]!;
+      const lhs = parseExpression(derivativeToSymbol(lhsText, target), ctx);
+      const rhs = extractRandoms(parseExpression(rhsText, ctx), locality, st.source, opts.randoms, model);
+      const residual = new math.OperatorNode('-', 'subtract', [lhs, new math.ParenthesisNode(rhs)]);
+      const solved = solveForDerivative(lhs, rhs, { ...ctx, variable: target });
+      eq = { target, kind: 'ode', op: '=', rhs: solved, residual, method: methods[0], locality, source: st.source };
+    } else {
+      target = lhsText;
+      if (!IDENT.test(target)) throw new ModelError(`the left side "${lhsText}" must be a variable name or "dx/dt"`, { ...ctx, symbol: lhsText });
+      if (methods.length > 0 && methods[0] !== 'event-driven') {
+        throw new ModelError(`numerical method "${methods[0]}" given for an assignment, which is not an ODE`, ctx);
+      }
+      const rhs = extractRandoms(parseExpression(rhsText, ctx), locality, st.source, opts.randoms, model);
+      eq = { target, kind: 'assign', op: a.op, rhs, locality, source: st.source };
+    }
+    if (opts.parameters.some((p) => p.name === target)) {
+      throw new ModelError(`"${target}" is a parameter; parameters cannot have equations`, { ...ctx, symbol: target });
+    }
+    equations.push(eq);
+    let v = variables.find((x) => x.name === target);
+    if (!v) {
+      v = { name: target, locality, type: 'double', init: 0, bounds: [], source: st.source };
+      variables.push(v);
+    }
+    if (st.flags.includes('population') || st.flags.includes('projection') || st.flags.includes('postsynaptic')) v.locality = locality;
+    if (st.flags.includes('int')) v.type = 'int';
+    if (st.flags.includes('bool')) v.type = 'bool';
+    if (st.bounds.init !== undefined) v.init = evaluateNumber(st.bounds.init, paramScope, { model, statement: st.source, what: `init of "${target}"` });
+    for (const key of Object.keys(st.bounds)) {
+      if (key === 'min' || key === 'max') {
+        v.bounds = v.bounds.filter((b) => b.kind !== key);
+        v.bounds.push({ kind: key, expr: parseExpression(st.bounds[key]!, ctx) });
+      }
+    }
+    if (v.type === 'int') v.init = Math.trunc(v.init);
+  }
+  // an equation's locality is its variable's (flags may sit on any of its statements)
+  for (const eq of equations) eq.locality = variables.find((x) => x.name === eq.target)!.locality;
+  return { equations, variables };
+}

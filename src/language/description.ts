@@ -1,0 +1,90 @@
+import type { MathNode } from './math.js';
+
+/** Where an attribute lives: one value per neuron/synapse, per post neuron, or one in all. */
+export type Locality = 'local' | 'semiglobal' | 'global';
+
+/** Numerical methods of ANNarchy 4.7.3 (annarchy-semantics §2.3). */
+export type NumericalMethod = 'explicit' | 'implicit' | 'semiimplicit' | 'exponential' | 'midpoint' | 'rk4' | 'event-driven' | 'exact';
+
+/** Value type of an attribute (all are stored as doubles; int/bool are truncated/coerced on assignment). */
+export type AttributeType = 'double' | 'int' | 'bool';
+
+/** A parameter of the analysed description. */
+export interface ParameterInfo {
+  name: string;
+  locality: Locality;
+  type: AttributeType;
+  /** Default value (model value before any assignment). */
+  init: number;
+  source: string;
+}
+
+/** A variable of the analysed description. */
+export interface VariableInfo {
+  name: string;
+  locality: Locality;
+  type: AttributeType;
+  /** Initial value (`init=` flag, default 0). */
+  init: number;
+  /** Lower and upper clamps in the order they were written. */
+  bounds: { kind: 'min' | 'max'; expr: MathNode }[];
+  source: string;
+  /** Added by the analysis, not written by the user (ANNarchy's implicit `g_target = 0`). */
+  implicit?: boolean;
+}
+
+/** A random variable drawn every step before the update (annarchy-semantics §2.5). */
+export interface RandomInfo {
+  /** Name of the per-step array (local) or number (global), e.g. `__rand_0`. */
+  name: string;
+  distribution: 'Uniform' | 'DiscreteUniform' | 'Normal' | 'LogNormal' | 'Exponential' | 'Gamma' | 'Binomial';
+  /** Arguments: numeric literals or global parameters. */
+  args: MathNode[];
+  locality: Locality;
+  source: string;
+}
+
+/** One equation: an ODE (already solved for the derivative) or an assignment/increment. */
+export interface EquationInfo {
+  target: string;
+  kind: 'ode' | 'assign';
+  op: '=' | '+=' | '-=' | '*=' | '/=';
+  /** ODE: the derivative `dx/dt = rhs`; assignment: the right side. */
+  rhs: MathNode;
+  /** ODE as written, `lhs - rhs` with the derivative as symbol `__D` (for implicit methods). */
+  residual?: MathNode;
+  /** Explicit method flag; undefined means the network default. */
+  method?: NumericalMethod;
+  locality: Locality;
+  source: string;
+}
+
+/** A user function `f(x, y) = expr`. */
+export interface FunctionInfo {
+  name: string;
+  args: string[];
+  body: MathNode;
+  source: string;
+}
+
+/** The analysed form shared by neurons and synapses. */
+export interface DescriptionIR {
+  name: string;
+  parameters: ParameterInfo[];
+  variables: VariableInfo[];
+  /** In declaration order (implicit additions last). */
+  equations: EquationInfo[];
+  functions: FunctionInfo[];
+  randoms: RandomInfo[];
+}
+
+/** The analysed form of a neuron (annarchy-semantics §1). */
+export interface NeuronIR extends DescriptionIR {
+  spiking: boolean;
+  spike?: { cond: MathNode; source: string };
+  reset: EquationInfo[];
+  /** Refractory period in ms, or the name of the attribute holding it. */
+  refractory?: number | string;
+  /** Input targets: `exc` for `g_exc` (spiking) or `sum(exc)` (rate-coded). */
+  targets: string[];
+}

@@ -1,0 +1,39 @@
+/**
+ * The structure-of-arrays state a generated population kernel reads and writes. The engine
+ * owns it; the language layer only generates code against this shape.
+ *
+ * @example
+ * ```ts
+ * const S: PopulationKernelState = createKernelState(ir, 100); // engine side
+ * kernels.update(S, step, dt, CONSTANTS);
+ * ```
+ */
+export interface PopulationKernelState {
+  size: number;
+  /** Per-neuron attributes by name (parameters, variables, `_sum_<target>` inputs). */
+  local: Record<string, Float64Array>;
+  /** Population-wide attributes by name. */
+  global: Record<string, number>;
+  /** Random draws of this step: arrays for local random variables, numbers for global ones. */
+  rand: Record<string, Float64Array | number>;
+  /** Step of each neuron's last spike (ANNarchy starts at -10000). */
+  lastSpike: Float64Array;
+  /** Remaining refractory steps per neuron. */
+  refRemaining: Int32Array;
+  /** Refractory duration in steps per neuron (numeric refractory periods). */
+  refSteps: Int32Array;
+  /** 1 if the neuron is not refractory in this step (computed at the start of the update). */
+  inRef: Uint8Array;
+  /** Ranks that spiked in the last step: the first `nSpiked` entries. */
+  spiked: Int32Array;
+  nSpiked: number;
+}
+
+/** A bound kernel: one call per step. */
+export type PopulationKernel = (step: number, dt: number) => void;
+
+/**
+ * A generated kernel factory: binds the state arrays once (they are never reallocated) and
+ * returns the per-step function, which re-reads population-wide values and constants.
+ */
+export type PopulationKernelFactory = (S: PopulationKernelState, C: ReadonlyMap<string, { value: number }>) => PopulationKernel;

@@ -1,0 +1,252 @@
+import type { MathNode } from './math.js';
+import { ModelError } from './model-error.js';
+import { toJs, type FunctionResolver } from './js-printer.js';
+import { KERNEL_PRELUDE } from './builtin-functions.js';
+import { CONSTANTS } from './constant.js';
+import { emitOdeBlock, type MethodContext } from './numerical-methods.js';
+import type { EquationInfo, FunctionInfo, NeuronIR, NumericalMethod, VariableInfo } from './description.js';
+import type { PopulationKernelFactory } from './kernel-state.js';
+
+/** Options of {@link generatePopulationKernels}. */
+export interface PopulationCodegenOptions {
+  /** Method for ODEs without a flag (`setup({ method })`), default `explicit`. */
+  method?: NumericalMethod;
+}
+
+/** Generated source and compiled functions for one population. */
+export interface PopulationKernels {
+  /** Factory of `update()` of annarchy-semantics §2.2 (steps 1-4). */
+  update: PopulationKernelFactory;
+  /** Factory of `spike_gather()` (step 5): spike test, reset, refractory start. */
+  spikeGather: PopulationKernelFactory | undefined;
+  /** The generated JavaScript, for inspection. */
+  source: { update: string; spikeGather?: string };
+}
+
+const isGlobal = (loc: string) => loc === 'global';
+// user names get a prefix so they cannot collide with kernel locals (i, dt, S, Math, ...)
+const safe = (name: string) => `$${name}`;
+
+/** Split equations into maximal consecutive blocks of ODEs or of assignments. */
+export function blocksOf(eqs: EquationInfo[]): { kind: 'ode' | 'assign'; eqs: EquationInfo[] }[] {
+  const out: { kind: 'ode' | 'assign'; eqs: EquationInfo[] }[] = [];
+  for (const eq of eqs) {
+    const last = out[out.length - 1];
+    if (last && last.kind === eq.kind) last.eqs.push(eq);
+    else out.push({ kind: eq.kind, eqs: [eq] });
+  }
+  return out;
+}
+
+function functionResolver(functions: FunctionInfo[]): FunctionResolver {
+  return (name, args) => {
+    const f = functions.find((x) => x.name === name);
+    if (!f) return undefined;
+    if (args.length !== f.args.length) throw new ModelError(`function ${name}() takes ${f.args.length} argument(s), got ${args.length}`, { symbol: name, statement: f.source });
+    return `__fn_${name}(${args.join(', ')})`;
+  };
+}
+
+/** JavaScript definitions of the user functions (they see their arguments and constants). */
+export function emitFunctions(functions: FunctionInfo[], model: string): string[] {
+  const out: string[] = [];
+  const fr = functionResolver(functions);
+  for (const f of functions) {
+    const body = toJs(f.body, (s) => {
+      if (f.args.includes(s)) return `__a_${s}`;
+      if (CONSTANTS.has(s)) return `__C_${s}`;
+      if (s === 'pi') return 'Math.PI';
+      return undefined;
+    }, { model, statement: f.source }, fr);
+    out.push(`function __fn_${f.name}(${f.args.map((a) => `__a_${a}`).join(', ')}) { return ${body}; }`);
+  }
+  return out;
+}
+
+/**
+ * Generate and compile the update and spike kernels of a neuron model over the
+ * structure-of-arrays state of {@link PopulationKernelState}, with ANNarchy's block semantics:
+ * global equations first; per neuron, local equations in declaration order, an ODE block
+ * updated together from old values, assignments in order, each followed by its clamps.
+ *
+ * @example
+ * ```ts
+ * const k = generatePopulationKernels(new Neuron({ equations: 'dv/dt = -v', parameters: '' , spike: undefined }).analyse());
+ * console.log(k.source.update);
+ * ```
+ */
+export function generatePopulationKernels(ir: NeuronIR, opts: PopulationCodegenOptions = {}): PopulationKernels {
+  const model = ir.name;
+  const defaultMethod = opts.method ?? 'explicit';
+  const attrs = new Map<string, { locality: string; type: string; variable?: VariableInfo }>();
+  for (const p of ir.parameters) attrs.set(p.name, { locality: p.locality, type: p.type });
+  for (const v of ir.variables) attrs.set(v.name, { locality: v.locality, type: v.type, variable: v });
+  const sums = new Set<string>();
+  if (!ir.spiking) for (const t of ir.targets) sums.add(`_sum_${t}`);
+  const usedSums = new Set<string>();
+  const refractory = ir.refractory !== undefined;
+  const constantsUsed = new Set<string>();
+  const fr = functionResolver(ir.functions);
+
+  const resolverFor = (scope: 'global' | 'local', statement: string) => (s: string): string | undefined => {
+    const a = attrs.get(s);
+    if (a) {
+      if (isGlobal(a.locality)) return safe(s);
+      if (scope === 'global') throw new ModelError(`population-wide equation uses per-neuron attribute "${s}"`, { model, statement, symbol: s });
+      return `${safe(s)}[i]`;
+    }
+    if (s === 't') return '__tms';
+    if (s === 'dt') return 'dt';
+    if (s === 't_last' && ir.spiking) {
+      if (scope === 'global') throw new ModelError('population-wide equation uses per-neuron "t_last"', { model, statement, symbol: s });
+      return '(__lastSpike[i] * dt)';
+    }
+    if (sums.has(s) || (!ir.spiking && s === '_sum__all')) {
+      if (scope === 'global') throw new ModelError(`population-wide equation uses per-neuron input "${s}"`, { model, statement, symbol: s });
+      usedSums.add(s);
+      return `${s}[i]`;
+    }
+    const r = ir.randoms.find((x) => x.name === s);
+    if (r) return isGlobal(r.locality) ? `__R.${s}` : `${s}[i]`;
+    if (CONSTANTS.has(s)) {
+      constantsUsed.add(s);
+      return `__C_${s}`;
+    }
+    return undefined;
+  };
+  const print = (scope: 'global' | 'local') => (node: MathNode, subst?: Record<string, string>, statement = ''): string => {
+    const base = resolverFor(scope, statement);
+    const res = subst ? (s: string) => (s in subst ? subst[s] : base(s)) : base;
+    return toJs(node, res, { model, statement }, fr);
+  };
+  const ref = (name: string) => {
+    const a = attrs.get(name)!;
+    return isGlobal(a.locality) ? safe(name) : `${safe(name)}[i]`;
+  };
+  const clampFor = (scope: 'global' | 'local') => (name: string): string => {
+    const v = attrs.get(name)?.variable;
+    if (!v || v.bounds.length === 0) return '';
+    const r = ref(name);
+    return v.bounds.map((b) => {
+      const e = print(scope)(b.expr, undefined, v.source);
+      return b.kind === 'min' ? ` if (${r} < ${e}) ${r} = ${e};` : ` if (${r} > ${e}) ${r} = ${e};`;
+    }).join('');
+  };
+  const assignCode = (eq: EquationInfo, scope: 'global' | 'local'): string => {
+    const r = ref(eq.target);
+    const a = attrs.get(eq.target)!;
+    let rhs = print(scope)(eq.rhs, undefined, eq.source);
+    if (eq.op !== '=') rhs = `(${r} ${eq.op[0]} ${rhs})`;
+    if (a.type === 'int') rhs = `Math.trunc(${rhs})`;
+    else if (a.type === 'bool') rhs = `((${rhs}) ? 1 : 0)`;
+    return `${r} = ${rhs};${clampFor(scope)(eq.target)}`;
+  };
+  const emitBlocks = (eqs: EquationInfo[], scope: 'global' | 'local'): string[] => {
+    const lines: string[] = [];
+    for (const b of blocksOf(eqs)) {
+      if (b.kind === 'assign') {
+        const body = b.eqs.map((eq) => assignCode(eq, scope));
+        // non-ODE statements are skipped while refractory (annarchy-semantics §2.4)
+        if (refractory && scope === 'local') lines.push(`if (__inref[i] === 1) { ${body.join(' ')} }`);
+        else lines.push(...body);
+      } else {
+        const ctx: MethodContext = {
+          model,
+          print: print(scope),
+          ref,
+          switchFactor: (x) => (refractory && scope === 'local' && !x.startsWith('g_') ? ' * __inref[i]' : ''),
+          clamp: clampFor(scope),
+          defaultMethod,
+        };
+        const { compute, update } = emitOdeBlock(b.eqs, ctx);
+        lines.push('{', ...compute, ...update, '}');
+      }
+    }
+    return lines;
+  };
+
+  const globalEqs = ir.equations.filter((e) => isGlobal(e.locality));
+  const localEqs = ir.equations.filter((e) => !isGlobal(e.locality));
+  const globalLines = emitBlocks(globalEqs, 'global');
+  const localLines = emitBlocks(localEqs, 'local');
+  const assignedGlobals = [...new Set(globalEqs.map((e) => e.target))];
+
+  // spike kernel
+  let spikeLines: string[] | undefined;
+  let resetGlobals: string[] = [];
+  if (ir.spiking && ir.spike) {
+    const cond = print('local')(ir.spike.cond, undefined, ir.spike.source);
+    const resets = ir.reset.map((eq) => assignCode(eq, 'local'));
+    resetGlobals = [...new Set(ir.reset.filter((e) => isGlobal(e.locality)).map((e) => e.target))];
+    let refStart = '';
+    if (typeof ir.refractory === 'number') refStart = '__refrem[i] = __refsteps[i];';
+    else if (typeof ir.refractory === 'string') refStart = `__refrem[i] = Math.trunc(${ref(ir.refractory)} / dt);`;
+    spikeLines = [
+      'let __ns = 0;',
+      'for (let i = 0; i < __n; i++) {',
+      refractory ? '  if (__inref[i] === 0) continue;' : '',
+      `  if (${cond}) {`,
+      ...resets.map((l) => `    ${l}`),
+      '    __spiked[__ns++] = i;',
+      '    __lastSpike[i] = __t;',
+      refStart ? `    ${refStart}` : '',
+      '  }',
+      '}',
+      'S.nSpiked = __ns;',
+      ...resetGlobals.map((g) => `G.${g} = ${safe(g)};`),
+    ].filter((l) => l !== '');
+  }
+
+  // bound once per kernel: arrays, helpers, functions
+  const factoryHeader = (): string[] => {
+    const lines = [KERNEL_PRELUDE, 'const __n = S.size, L = S.local, G = S.global, __R = S.rand;'];
+    for (const [name, a] of attrs) if (!isGlobal(a.locality)) lines.push(`const ${safe(name)} = L.${name};`);
+    for (const s of sums) lines.push(`const ${s} = L.${s};`);
+    if (!ir.spiking) lines.push('const _sum__all = L._sum__all;');
+    for (const r of ir.randoms) if (!isGlobal(r.locality)) lines.push(`const ${r.name} = __R.${r.name};`);
+    if (ir.spiking) lines.push('const __lastSpike = S.lastSpike, __spiked = S.spiked;');
+    if (refractory) lines.push('const __inref = S.inRef, __refrem = S.refRemaining, __refsteps = S.refSteps;');
+    return lines;
+  };
+  // read every step: population-wide values and constants may change between steps
+  const stepHeader = (): string[] => {
+    const lines: string[] = [];
+    for (const [name, a] of attrs) if (isGlobal(a.locality)) lines.push(`let ${safe(name)} = G.${name};`);
+    for (const c of constantsUsed) lines.push(`const __C_${c} = C.get('${c}').value;`);
+    lines.push('const __tms = __t * dt;');
+    return lines;
+  };
+  const wrap = (body: string[]): string => [
+    ...factoryHeader(),
+    ...emitFunctions(ir.functions, model).map((f) => f.replace(/__C_(\w+)/g, "C.get('$1').value")),
+    'return function kernel(__t, dt) {',
+    ...stepHeader().map((l) => `  ${l}`),
+    ...body.map((l) => `  ${l}`),
+    '};',
+  ].join('\n');
+
+  const updateBody = [
+    ...globalLines,
+    ...assignedGlobals.map((g) => `G.${g} = ${safe(g)};`),
+    'for (let i = 0; i < __n; i++) {',
+    refractory ? '  __inref[i] = __refrem[i] > 0 ? 0 : 1;' : '',
+    ...localLines.map((l) => `  ${l}`),
+    refractory ? '  __refrem[i] -= (1 - __inref[i]);' : '',
+    '}',
+  ].filter((l) => l !== '');
+  // headers last: printing the bodies records which constants are used
+  const updateSource = wrap(updateBody);
+  const spikeSource = spikeLines ? wrap(spikeLines) : undefined;
+  const compile = (src: string, what: string): PopulationKernelFactory => {
+    try {
+      return new Function('S', 'C', src) as PopulationKernelFactory;
+    } catch (e) {
+      throw new ModelError(`generated ${what} code does not compile (${(e as Error).message}); this is a bug in compneuro-rx:\n${src}`, { model });
+    }
+  };
+  return {
+    update: compile(updateSource, 'update'),
+    spikeGather: spikeSource ? compile(spikeSource, 'spike') : undefined,
+    source: { update: updateSource, spikeGather: spikeSource },
+  };
+}

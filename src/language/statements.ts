@@ -1,0 +1,130 @@
+import { ModelError } from './model-error.js';
+
+/** Flags ANNarchy 4.7.3 accepts after the last `:` of a statement. */
+export const AUTHORIZED_FLAGS = [
+  'init', 'min', 'max', 'population', 'postsynaptic', 'projection', 'explicit', 'implicit',
+  'semiimplicit', 'exponential', 'midpoint', 'rk4', 'runge-kutta4', 'exact', 'event-driven',
+  'unless_refractory', 'int', 'bool', 'float', 'unless_post',
+] as const;
+
+/** One statement of a description string, with its flags split off. */
+export interface RawStatement {
+  /** The statement without flags, e.g. `C_m * dv/dt = -I_L + I_app`. */
+  text: string;
+  /** Bare flags such as `population`, `exponential`. */
+  flags: string[];
+  /** `key=value` flags: `init`, `min`, `max` (value text as written). */
+  bounds: Record<string, string>;
+  /** The statement as written (with flags), for error messages. */
+  source: string;
+}
+
+/** Split `text` at commas that are not inside parentheses or brackets. */
+export function splitTopLevel(text: string, sep = ','): string[] {
+  const out: string[] = [];
+  let depth = 0;
+  let cur = '';
+  for (const ch of text) {
+    if (ch === '(' || ch === '[') depth++;
+    else if (ch === ')' || ch === ']') depth--;
+    if (ch === sep && depth === 0) {
+      out.push(cur);
+      cur = '';
+    } else cur += ch;
+  }
+  out.push(cur);
+  return out;
+}
+
+/**
+ * Position of the assignment operator of a statement (`=`, `+=`, `-=`, `*=`, `/=`), or -1.
+ * `==`, `<=`, `>=`, `!=` are comparisons, not assignments.
+ */
+export function findAssignment(text: string): { index: number; op: '=' | '+=' | '-=' | '*=' | '/=' } | undefined {
+  for (let i = 0; i < text.length; i++) {
+    if (text[i] !== '=') continue;
+    const prev = text[i - 1];
+    const next = text[i + 1];
+    if (next === '=') {
+      i++; // skip '=='
+      continue;
+    }
+    if (prev === '<' || prev === '>' || prev === '!' || prev === '=') continue;
+    if (prev === '+' || prev === '-' || prev === '*' || prev === '/') {
+      return { index: i - 1, op: `${prev}=` as '+=' | '-=' | '*=' | '/=' };
+    }
+    return { index: i, op: '=' };
+  }
+  return undefined;
+}
+
+function stripComment(line: string): string {
+  const k = line.indexOf('#');
+  return k >= 0 ? line.slice(0, k) : line;
+}
+
+function hasAuthorizedFlag(tail: string): boolean {
+  return splitTopLevel(tail).some((item) => {
+    const word = item.split('=')[0]!.trim();
+    return (AUTHORIZED_FLAGS as readonly string[]).includes(word);
+  });
+}
+
+/** Split the flags part (after the last `:`) off one statement, if it holds flags. */
+export function splitFlags(statement: string, model?: string): RawStatement {
+  const source = statement.trim();
+  const colon = source.lastIndexOf(':');
+  if (colon < 0) return { text: source, flags: [], bounds: {}, source };
+  const tail = source.slice(colon + 1);
+  if (!hasAuthorizedFlag(tail)) return { text: source, flags: [], bounds: {}, source };
+  const flags: string[] = [];
+  const bounds: Record<string, string> = {};
+  for (const item of splitTopLevel(tail)) {
+    const it = item.trim();
+    if (it === '') continue;
+    const eq = it.indexOf('=');
+    if (eq >= 0) {
+      const key = it.slice(0, eq).trim();
+      if (!['init', 'min', 'max'].includes(key)) {
+        throw new ModelError(`unknown flag "${key}=": only init=, min= and max= take a value`, { model, statement: source, symbol: key });
+      }
+      bounds[key] = it.slice(eq + 1).trim();
+    } else {
+      if (!(AUTHORIZED_FLAGS as readonly string[]).includes(it)) {
+        throw new ModelError(`unknown flag "${it}"; expected one of ${AUTHORIZED_FLAGS.join(', ')}`, { model, statement: source, symbol: it });
+      }
+      flags.push(it);
+    }
+  }
+  return { text: source.slice(0, colon).trim(), flags, bounds, source };
+}
+
+/**
+ * Split a description string into statements as ANNarchy does: newlines or `;` separate
+ * statements, `#` starts a comment, and a line without an assignment continues the previous
+ * statement (multi-line equations). Flags are split off each statement.
+ *
+ * @example
+ * ```ts
+ * splitStatements('tau = 10 : population\nv = 0 ; w = 1');
+ * // [{ text: 'tau = 10', flags: ['population'], ... }, { text: 'v = 0', ...}, { text: 'w = 1', ...}]
+ * ```
+ */
+export function splitStatements(text: string | undefined | null, opts: { model?: string; continuation?: boolean } = {}): RawStatement[] {
+  if (text === undefined || text === null) return [];
+  if (typeof text !== 'string') {
+    throw new ModelError(`expected a string of statements, got ${typeof text}`, { model: opts.model });
+  }
+  const lines: string[] = [];
+  for (const rawLine of text.split('\n')) {
+    for (const part of stripComment(rawLine).split(';')) {
+      const line = part.trim();
+      if (line === '') continue;
+      const continues = opts.continuation !== false && lines.length > 0 && findAssignment(line.split(':')[0]!) === undefined
+        && findAssignment(line) === undefined;
+      if (continues) lines[lines.length - 1] += ' ' + line;
+      else lines.push(line);
+    }
+  }
+  return lines.map((l) => splitFlags(l, opts.model));
+}
