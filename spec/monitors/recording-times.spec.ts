@@ -210,7 +210,7 @@ describe('monitors/RecordingTimes', () => {
       expect(empty.all()).to.deep.equal([]);
     });
     it('rejects a wrong combine mode and non-array data', () => {
-      const recs: RecordingChunk[] = [{ dt: 1, 'a;period': 1, 'a;v': new Float64Array(20), 'a;spike': { 0: [1] } }];
+      const recs: RecordingChunk[] = [{ dt: 1, 'a;period': 1, 'a;v': new RecordedArray(new Float64Array(20), [20, 1]), 'a;spike': { 0: [1] } }];
       expect(() => rt.combineChunks(recs, 'a;v', 'parallel' as never)).to.throw(/ERROR recording_times.combine_data, Wrong mode./);
       expect(() => rt.combineChunks(recs, 'a;spike')).to.throw(/not an array recording/);
       expect(() => rt.combinePeriods(recs, 'a;v', { fill: 'zero' as never })).to.throw(/fill must be/);
@@ -255,10 +255,11 @@ describe('monitors/RecordingTimes', () => {
       const paused = new RecordingTimes([
         { p: { start: { ms: [0, 6], idx: [0, 3] }, stop: { ms: [2, 7], idx: [2, 4] } } },
       ]);
-      const recs1: RecordingChunk[] = [{ dt: 1, 'p;period': 1, 'p;v': Float64Array.of(0, 1, 2, 6, 7) }];
+      const recs1: RecordingChunk[] = [{ dt: 1, 'p;period': 1, 'p;v': new RecordedArray(Float64Array.of(0, 1, 2, 6, 7), [5, 1]) }];
       const [t, d] = paused.combineChunks(recs1, 'p;v');
       expect(Array.from(t)).to.deep.equal([0, 1, 2, 3, 4, 5, 6, 7]);
-      expect(Array.from(d as Float64Array)).to.deep.equal([0, 1, 2, NaN, NaN, NaN, 6, 7]);
+      expect((d as RecordedArray).shape).to.deep.equal([8, 1]);
+      expect(Array.from((d as RecordedArray).data)).to.deep.equal([0, 1, 2, NaN, NaN, NaN, 6, 7]);
     });
   });
 
@@ -301,10 +302,11 @@ describe('monitors/RecordingTimes', () => {
 
     it("'interpolate' resolves an exact midpoint to the earlier sample (scipy searchsorted left)", () => {
       const two = new RecordingTimes([{ q: { start: { ms: [0, 2], idx: [0, 1] }, stop: { ms: [0, 2], idx: [0, 1] } } }]);
-      const r: RecordingChunk[] = [{ dt: 1, 'q;period': 1, 'q;v': Float64Array.of(5, 7) }];
+      const r: RecordingChunk[] = [{ dt: 1, 'q;period': 1, 'q;v': new RecordedArray(Float64Array.of(5, 7), [2]) }];
       const [t, d] = two.combinePeriods(r, 'q;v', { fill: 'interpolate' });
       expect(Array.from(t)).to.deep.equal([0, 1, 2]);
-      expect(Array.from(d as Float64Array)).to.deep.equal([5, 5, 7]);
+      expect((d as RecordedArray).shape).to.deep.equal([3]);
+      expect(Array.from((d as RecordedArray).data)).to.deep.equal([5, 5, 7]);
     });
 
     it('gives NaN data of the time length for a missing key', () => {
