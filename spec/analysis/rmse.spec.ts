@@ -1,0 +1,22 @@
+import { expect } from 'chai';
+import { rmse, rsse } from '../../src/analysis/rmse.js';
+
+describe('analysis/rmse', () => {
+  it('computes root-mean-square and root-sum-square errors', () => {
+    expect(rmse([1, 2, 3], [1, 2, 5])).to.equal(Math.sqrt(4 / 3));
+    expect(rsse([0, 0], [3, 4])).to.equal(5);
+    expect(rmse(new Float64Array([1, 3]), 2)).to.equal(1);
+  });
+
+  it('matches numpy on 250 values (np.sqrt(np.mean((a-b)**2)) and np.sqrt(np.sum(...)))', () => {
+    const all = Array.from({ length: 300 }, (_, i) => ((i * 7919) % 1000) / 7.0 - 50).filter((_, i) => i !== 5 && i !== 77);
+    const a = all.slice(0, 250);
+    const b = Array.from({ length: 250 }, (_, i) => ((i * 104729) % 997) / 13.0);
+    expect(rmse(a, b)).to.equal(49.39695186711041);
+    expect(rsse(a, b)).to.equal(781.0343868488799);
+  });
+
+  it('rejects arrays of different shapes', () => {
+    expect(() => rmse([1, 2], [1, 2, 3])).to.throw(/same shape/);
+  });
+});

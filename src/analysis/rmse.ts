@@ -1,0 +1,51 @@
+/**
+ * `rmse` and `rsse` of CompNeuroPy: root-mean-square and root-sum-square error between two arrays
+ * (or an array and a scalar), summed in numpy's pairwise order.
+ * @packageDocumentation
+ */
+import { pairwiseSum, toShaped, type NumericInput } from './nan-stats.js';
+
+function squaredDiffs(fn: string, a: NumericInput, b: NumericInput): Float64Array {
+  const x = toShaped(fn, a);
+  const y = toShaped(fn, b);
+  const scalarX = x.shape.length === 0;
+  const scalarY = y.shape.length === 0;
+  if (!scalarX && !scalarY) {
+    if (x.shape.length !== y.shape.length || x.shape.some((s, k) => s !== y.shape[k])) {
+      throw new Error(`${fn}: a and b must have the same shape, got [${x.shape}] and [${y.shape}]`);
+    }
+  }
+  const n = scalarX ? y.data.length : x.data.length;
+  const out = new Float64Array(n);
+  for (let i = 0; i < n; i++) {
+    const d = x.data[scalarX ? 0 : i]! - y.data[scalarY ? 0 : i]!;
+    out[i] = d * d;
+  }
+  return out;
+}
+
+/**
+ * Root-mean-square error `sqrt(mean((a - b)^2))`.
+ *
+ * @example
+ * ```ts
+ * rmse([1, 2, 3], [1, 2, 5]); // sqrt(4 / 3) = 1.1547005383792515
+ * ```
+ */
+export function rmse(a: NumericInput, b: NumericInput): number {
+  const sq = squaredDiffs('rmse', a, b);
+  return Math.sqrt((0 + pairwiseSum(sq)) / sq.length);
+}
+
+/**
+ * Root-sum-square error `sqrt(sum((a - b)^2))`.
+ *
+ * @example
+ * ```ts
+ * rsse([0, 0], [3, 4]); // 5
+ * ```
+ */
+export function rsse(a: NumericInput, b: NumericInput): number {
+  const sq = squaredDiffs('rsse', a, b);
+  return Math.sqrt(0 + pairwiseSum(sq));
+}
