@@ -18,6 +18,8 @@ import {
   LOG_LN2HI,
   LOG_LN2LO,
   LOG_TAB,
+  POW_A,
+  POW_TAB,
 } from './libm-tables.js';
 
 // Scratch views for reinterpreting doubles (little-endian: word 1 is the high word).
@@ -184,4 +186,96 @@ export function glibcExp(x: number): number {
   if (special) return expSpecial(tmp, sHi, sLo, (ki & 0x80000000) !== 0);
   const scale = asDouble(sHi, sLo);
   return fma(scale, tmp, scale);
+}
+
+const POW_OFF_HI = 0x3fe69555; // OFF = 0x3fe6955500000000
+
+// Output slot of powLog's tail (avoids allocating a result object per call).
+let powLogTail = 0;
+
+/** glibc pow's log_inline: log(x) as hi + tail with ~2^-68 relative error (x > 0 normal). */
+function powLog(hi32: number, lo32: number): number {
+  const tmpHi = (hi32 - POW_OFF_HI) | 0;
+  // tmp = ix - OFF: OFF's low word is 0, so only the high word changes.
+  const i = (tmpHi >>> (20 - 7)) & 127;
+  const k = tmpHi >> 20;
+  const z = asDouble(hi32 - (tmpHi & 0xfff00000), lo32);
+  const kd = k;
+  const invc = POW_TAB[3 * i]!;
+  const logc = POW_TAB[3 * i + 1]!;
+  const logctail = POW_TAB[3 * i + 2]!;
+  const r = fma(z, invc, -1.0);
+  const t1 = fma(kd, LOG_LN2HI, logc);
+  const t2 = t1 + r;
+  const lo1 = fma(kd, LOG_LN2LO, logctail);
+  const lo2 = t1 - t2 + r;
+  const A = POW_A;
+  const ar = A[0] * r;
+  const ar2 = r * ar;
+  const ar3 = r * ar2;
+  const hi = t2 + ar2;
+  const lo3 = fma(ar, r, -ar2);
+  const lo4 = t2 - hi + ar2;
+  const q = fma(ar2, fma(ar2, fma(r, A[6], A[5]), fma(r, A[4], A[3])), fma(r, A[2], A[1]));
+  const lo = fma(ar3, q, lo1 + lo2 + lo3 + lo4);
+  const y = hi + lo;
+  powLogTail = hi - y + lo;
+  return y;
+}
+
+/** glibc pow's exp_inline for a positive result: exp(x + xtail). */
+function powExp(x: number, xtail: number): number {
+  const ax = Math.abs(x);
+  let special = false;
+  if (!(ax >= TWO_M54 && ax < 512)) {
+    if (ax < TWO_M54) return 1.0 + x;
+    if (ax >= 1024) return x < 0 ? 0 : Infinity;
+    special = true;
+  }
+  let kd = fma(EXP_INVLN2N, x, EXP_SHIFT);
+  f64[0] = kd;
+  const ki = u32[0]!;
+  kd -= EXP_SHIFT;
+  let r = fma(kd, EXP_NEGLN2LON, fma(kd, EXP_NEGLN2HIN, x));
+  r += xtail;
+  const idx = 2 * (ki & (EXP_N - 1));
+  const topHi = (ki << 13) >>> 0;
+  const tail = asDouble(EXP_TAB_HI[idx]!, EXP_TAB_LO[idx]!);
+  const sHi = (EXP_TAB_HI[idx + 1]! + topHi) >>> 0;
+  const sLo = EXP_TAB_LO[idx + 1]!;
+  const r2 = r * r;
+  const C = EXP_C;
+  const tmp = fma(r2 * r2, fma(r, C[3], C[2]), fma(r2, fma(r, C[1], C[0]), tail + r));
+  if (special) return expSpecial(tmp, sHi, sLo, (ki & 0x80000000) !== 0);
+  const scale = asDouble(sHi, sLo);
+  return fma(scale, tmp, scale);
+}
+
+/**
+ * `x ** y` bit-identical to glibc's `pow` (x86-64 FMA variant) for finite x > 0 and finite y
+ * (the cases the random distributions need); other inputs use `Math.pow`, whose special-case
+ * results (0, 1, Infinity, NaN, signs) agree with C's pow.
+ *
+ * @example
+ * glibcPow(0.3, 1 / 0.4); // 0.04929503017546495
+ */
+export function glibcPow(x: number, y: number): number {
+  if (!(x > 0) || x === Infinity || !Number.isFinite(y) || y === 0 || x === 1) return Math.pow(x, y);
+  f64[0] = y;
+  const yHiAbs = u32[1]! & 0x7fffffff;
+  // |y| tiny or huge: glibc returns 1 +- x-ish or over/underflows; Math.pow is right there.
+  if (yHiAbs < 0x3be00000 || yHiAbs >= 0x43e00000) return Math.pow(x, y);
+  f64[0] = x;
+  let lo32 = u32[0]!;
+  let hi32 = u32[1]!;
+  if (hi32 < 0x00100000) {
+    f64[0] = x * 4503599627370496;
+    lo32 = u32[0]!;
+    hi32 = u32[1]! - (52 << 20);
+  }
+  const hi = powLog(hi32, lo32);
+  const lo = powLogTail;
+  const ehi = y * hi;
+  const elo = fma(y, lo, fma(y, hi, -ehi));
+  return powExp(ehi, elo);
 }
