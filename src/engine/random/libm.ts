@@ -257,7 +257,7 @@ function powExp(x: number, xtail: number): number {
  * results (0, 1, Infinity, NaN, signs) agree with C's pow.
  *
  * @example
- * glibcPow(0.3, 1 / 0.4); // 0.04929503017546495
+ * glibcPow(0.3, 1 / 0.4); // 0.049295030175464945
  */
 export function glibcPow(x: number, y: number): number {
   if (!(x > 0) || x === Infinity || !Number.isFinite(y) || y === 0 || x === 1) return Math.pow(x, y);
