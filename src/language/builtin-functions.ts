@@ -44,6 +44,8 @@ export const BUILTIN_FUNCTIONS: Record<string, { arity: number | [number, number
 /** Kernel prelude defining the helpers used by {@link BUILTIN_FUNCTIONS}. */
 export const KERNEL_PRELUDE = [
   'const __pos = (x) => (x > 0 ? x : 0);',
+  'const __pow3 = (x) => x * x * x;',
+  'const __pow4 = (x) => { const y = x * x; return y * y; };',
   'const __neg = (x) => (x < 0 ? x : 0);',
   'const __clip = (x, a, b) => (x < a ? a : (x > b ? b : x));',
   // C `long(a) % long(b)`: truncation toward zero, sign of the dividend

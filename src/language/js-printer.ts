@@ -68,6 +68,9 @@ export function toJs(node: MathNode, resolve: SymbolResolver, ctx: ExprContext =
           const ex = args[1] as MathNode & { type: string; value?: unknown };
           // C's pow(x, 2) is folded to x*x by g++; keep that exact form
           if (ex.type === 'ConstantNode' && ex.value === 2) return `(${base} * ${base})`;
+          // small integer powers by multiplication: Math.pow costs ~50 ns, these ~1 ns (≤ 1 ulp apart)
+          if (ex.type === 'ConstantNode' && ex.value === 3) return `__pow3(${base})`;
+          if (ex.type === 'ConstantNode' && ex.value === 4) return `__pow4(${base})`;
           return `Math.pow(${base}, ${rec(args[1]!)})`;
         }
         if (f === 'xor') return `((${rec(args[0]!)} ? 1 : 0) ^ (${rec(args[1]!)} ? 1 : 0))`;
