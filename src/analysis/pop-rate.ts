@@ -15,18 +15,18 @@ import { myRasterPlot, spikeRanks } from './raster.js';
  * ```
  */
 export function pyRound(x: number, n = 0): number {
-  if (!Number.isFinite(x)) return x;
-  const f = 10 ** n;
-  const scaled = x * f;
-  // exact ties (…​.5 exactly representable after scaling) go to the even neighbour
-  if (Number.isInteger(scaled * 2) && !Number.isInteger(scaled) && Math.abs(scaled) < 2 ** 52) {
-    const lo = Math.floor(scaled);
+  if (!Number.isFinite(x) || Math.abs(x) >= 1e21 || n > 40) return x;
+  // toFixed rounds the exact binary value, ties away from zero; Python ties to even
+  const exact = Math.abs(x).toFixed(Math.min(100, n + 60));
+  const dot = exact.indexOf('.');
+  const rest = exact.slice(dot + 1 + n);
+  if (/^50*$/.test(rest)) {
+    const f = 10 ** n;
+    const lo = Math.floor(Math.abs(x) * f);
     const even = lo % 2 === 0 ? lo : lo + 1;
-    return even / f;
+    return Math.sign(x) * (even / f);
   }
-  if (n === 0) return Math.round(scaled);
-  if (Math.abs(x) >= 1e21) return x;
-  return Number(x.toFixed(Math.min(100, Math.max(0, n))));
+  return Number(x.toFixed(n));
 }
 
 /**

@@ -653,11 +653,13 @@ function matrixSubplot(ctx: Ctx, c: string, variable: string, time: Float64Array
 }
 
 /**
- * CompNeuroPy's matrix y ticks: at most 10 ticks spread over the non-NaN rows; labels count
- * the real rows, skipping separator rows.
+ * CompNeuroPy's matrix y ticks: at most 10 ticks spread over the real rows; labels count the
+ * real rows, skipping the all-NaN separator rows between post neurons.
  */
 export function matrixYTicks(rows: Float64Array[]): { positions: number[]; labels: number[] } {
-  const valid = rows.map((r) => !r.some((v) => Number.isNaN(v)));
+  // CompNeuroPy marks a row invalid if it has any NaN, so a recording pause (NaN columns)
+  // removes every y tick; only all-NaN rows are separators here
+  const valid = rows.map((r) => r.length === 0 || !r.every((v) => Number.isNaN(v)));
   const labelsAll: number[] = [];
   let sep = 0;
   rows.forEach((_, j) => {

@@ -1,3 +1,5 @@
+import { pyRound } from '../analysis/pop-rate.js';
+
 /**
  * Python-style text formatting for CompNeuroPy's messages and titles (repr of floats, lists,
  * tuples; `extra_functions.sci`).
@@ -79,16 +81,6 @@ export function getNumberOfZeroDecimals(nr: number): number {
  */
 export function sci(nr: number): string {
   const z = getNumberOfZeroDecimals(nr);
-  if (z === 0) return pyFloat(roundHalfEven1(nr));
+  if (z === 0) return pyFloat(pyRound(nr, 1));
   return `${(nr * 10 ** z).toFixed(1)}e-${z}`;
-}
-
-function roundHalfEven1(x: number): number {
-  if (!Number.isFinite(x)) return x;
-  const s = x * 10;
-  if (Number.isInteger(s * 2) && !Number.isInteger(s)) {
-    const lo = Math.floor(s);
-    return (lo % 2 === 0 ? lo : lo + 1) / 10;
-  }
-  return Number(x.toFixed(1));
 }
