@@ -199,6 +199,8 @@ export function buildPlotSpec(opts: PlotSpecOptions, layout: PlotLayout = {}): P
     columns: cols,
     spacing: { row: 12, column: 12 },
     concat: cells,
+    // every subplot has its own colour/size scales, like separate matplotlib axes
+    resolve: { scale: { color: 'independent', stroke: 'independent', size: 'independent' } },
     config: matplotlibConfig(),
   } as unknown as TopLevelSpec;
 
@@ -641,13 +643,15 @@ function matrixSubplot(ctx: Ctx, c: string, variable: string, time: Float64Array
   return {
     title,
     data: { name, values },
-    mark: { type: 'rect', clip: true },
+    // a hairline stroke in the cell colour hides anti-aliasing seams between cells
+    mark: { type: 'rect', clip: true, strokeWidth: 0.5 },
     encoding: {
       x: timeAxisX(ctx, 'x0'),
       x2: { field: 'x1' },
       y: { field: 'y0', type: 'quantitative', scale: { domain: [-0.5, R - 0.5], reverse: true, nice: false, zero: false }, axis: yAxis },
       y2: { field: 'y1' },
       color: { field: 'v', type: 'quantitative', scale: { scheme: 'viridis', domain: [cmin, cmax] }, legend: null },
+      stroke: { field: 'v', type: 'quantitative', scale: { scheme: 'viridis', domain: [cmin, cmax] }, legend: null },
     },
   };
 }
@@ -730,7 +734,7 @@ function rasterLayer(ctx: Ctx, c: string, steps: Float64Array, ranks: Int32Array
   // matplotlib '|' of s=3000 pt^2 is sqrt(3000) pt long; '.' of s=3 is a dot of ~0.9 pt
   const mark = single
     ? { type: 'tick', orient: 'vertical', color: 'black', size: Math.sqrt(3000) * PT, thickness: Math.max(0.1 * PT, 0.6), clip: true }
-    : { type: 'point', shape: 'circle', filled: true, color: 'black', opacity: 1, size: (0.5 * Math.sqrt(3) * PT) ** 2 * 1.2, clip: true };
+    : { type: 'point', shape: 'circle', filled: true, color: 'black', opacity: 1, size: 3, clip: true };
   return {
     title: `Spikes ${c} (${maxRank + 1})`,
     data: { name, values },

@@ -21,8 +21,23 @@ interface ViewInternals {
   _scenegraph: { root: unknown };
 }
 
+/** vega-lite's warnings (e.g. merged scale domains) are not CompNeuroPy output: keep them quiet. */
+type LoggerInterface = NonNullable<NonNullable<Parameters<typeof vl.compile>[1]>['logger']>;
+
+const silentLogger: LoggerInterface = {
+  level(): number {
+    return 0;
+  },
+  error(...args: readonly unknown[]): LoggerInterface {
+    throw new Error(args.map(String).join(' '));
+  },
+  warn: (): LoggerInterface => silentLogger,
+  info: (): LoggerInterface => silentLogger,
+  debug: (): LoggerInterface => silentLogger,
+} as LoggerInterface;
+
 function headlessView(spec: TopLevelSpec, padding?: { left: number; right: number; top: number; bottom: number }): vega.View {
-  const vgSpec = vl.compile(spec).spec;
+  const vgSpec = vl.compile(spec, { logger: silentLogger }).spec;
   if (padding) (vgSpec as { padding?: unknown }).padding = padding;
   const view = new vega.View(vega.parse(vgSpec), { renderer: 'none' });
   view.run();
