@@ -492,6 +492,14 @@ function timeAxisX(ctx: Ctx, field = 't'): Spec {
   };
 }
 
+/**
+ * Decimation buckets of a line subplot: one per 2 device pixels of the saved figure. The line
+ * is 1.5 pt wide (about 6 px at 300 dpi), so 2-px columns draw the same as the full trace.
+ */
+function lineBuckets(ctx: Ctx): number {
+  return Math.max(1, Math.ceil((ctx.W * Math.max(1, ctx.scale)) / 2));
+}
+
 /** Lines of one subplot as columns (NaN gaps kept). */
 function lineColumns(data: RecordedArray, mean: boolean): Float64Array[] {
   const T = data.length;
@@ -534,7 +542,7 @@ function lineColumns(data: RecordedArray, mean: boolean): Float64Array[] {
 function lineSubplot(ctx: Ctx, c: string, variable: string, time: Float64Array, data: RecordedArray, mean: boolean, name: string): Spec {
   const title = `Variable ${variable} of ${c} (${data.shape[1]})`;
   const cols = lineColumns(data, mean);
-  const buckets = Math.ceil(ctx.W * ctx.scale);
+  const buckets = lineBuckets(ctx);
   const values: Array<Record<string, number | null>> = [];
   let min = Infinity;
   let max = -Infinity;
@@ -764,7 +772,7 @@ function meanLayer(ctx: Ctx, data: SpikeDict, color: string, name: string): Spec
     if (v < min) min = v;
     if (v > max) max = v;
   }
-  const keep = decimateM4(t, r, { x0: ctx.startTime, x1: ctx.endTime, buckets: Math.ceil(ctx.W * ctx.scale) });
+  const keep = decimateM4(t, r, { x0: ctx.startTime, x1: ctx.endTime, buckets: lineBuckets(ctx) });
   const values: Array<{ t: number; y: number }> = [];
   for (const k of keep) if (k !== BREAK) values.push({ t: t[k]!, y: r[k]! });
   const axis: Spec = { tickCount: 6 };
