@@ -1,0 +1,80 @@
+/**
+ * CompNeuroPy's `PlotRecordings`: the constructor validates, builds the figure and saves it,
+ * printing `Generate fig NAME... ` and `Done` like CompNeuroPy. Node only (it writes files);
+ * in a browser use {@link buildPlotSpec} and vega-embed.
+ */
+import type { TopLevelSpec } from 'vega-lite';
+import { buildPlotSpec, type PlotSpecOptions, type PlotSpecResult } from './plot-spec.js';
+import { figureFormat, writeFigure } from './render-file.js';
+import { fitSpec } from './render-svg.js';
+
+/** Options of {@link PlotRecordings} (CompNeuroPy's keyword arguments). */
+export interface PlotRecordingsOptions extends PlotSpecOptions {
+  /** Output file; its extension picks the format: .png, .svg, .html or .json. */
+  figname: string;
+  /** Where the console lines go (default: process.stdout without added newlines). */
+  log?: (text: string) => void;
+}
+
+function defaultLog(text: string): void {
+  const out = (globalThis as { process?: { stdout?: { write(s: string): unknown } } }).process?.stdout;
+  if (out) out.write(text);
+  else console.log(text.replace(/\n$/, ''));
+}
+
+/**
+ * Plots recordings of one chunk as CompNeuroPy does and saves the figure; the work happens in
+ * the constructor (synchronously). The Vega-Lite spec stays available as `.spec`.
+ *
+ * @example
+ * ```ts
+ * new PlotRecordings({
+ *   figname: 'example_experiment_sim_ramp.png',
+ *   recordings: results.recordings,
+ *   recordingTimes: results.recordingTimes,
+ *   chunk: 0,
+ *   shape: [1, 1],
+ *   plan: { position: [1], compartment: ['HH_Bischop'], variable: ['v'], format: ['line'] },
+ * });
+ * // prints "Generate fig example_experiment_sim_ramp.png... Done\n\n"
+ * ```
+ */
+export class PlotRecordings {
+  /** The saved file's name. */
+  readonly figname: string;
+  /** The figure as a Vega-Lite spec (plain data). */
+  readonly spec: TopLevelSpec;
+  /** Warning texts printed while plotting. */
+  readonly warnings: string[];
+  /** Figure size in px at 100 px/inch, dpi and PNG scale. */
+  readonly figure: PlotSpecResult['figure'];
+
+  constructor(opts: PlotRecordingsOptions) {
+    const log = opts.log ?? defaultLog;
+    if (typeof opts.figname !== 'string' || opts.figname === '') throw new Error('PlotRecordings: figname must be a non-empty string');
+    this.figname = opts.figname;
+    log(`Generate fig ${opts.figname}... `);
+    const result = PlotRecordings.build(opts);
+    this.spec = result.spec;
+    this.warnings = result.warnings;
+    this.figure = result.figure;
+    for (const w of result.warnings) log(w);
+    writeFigure(opts.figname, result.spec, { width: result.figure.width, height: result.figure.height, scale: result.figure.scale });
+    log('Done\n\n');
+  }
+
+  /**
+   * Validates and builds the spec without writing anything, with the subplot sizes fitted to
+   * the figure (6.4*cols x 4.8*rows inches), as matplotlib's tight_layout does.
+   *
+   * @example
+   * ```ts
+   * const { spec, warnings } = PlotRecordings.build({ figname: 'x.json', recordings, recordingTimes, shape: [1, 1], plan });
+   * ```
+   */
+  static build(opts: PlotRecordingsOptions): PlotSpecResult {
+    figureFormat(opts.figname);
+    const result = buildPlotSpec(opts);
+    return { ...result, spec: fitSpec(result.spec, result.figure) };
+  }
+}
