@@ -1,5 +1,7 @@
 import { expect } from 'chai';
-import { arange, getNumberOfDecimals, getPopRate, histogram, linspace, pyRound } from '../../src/analysis/pop-rate.js';
+import { getPopRate, histogram, linspace } from '../../src/analysis/pop-rate.js';
+import { getNumberOfDecimals, roundTo as pyRound } from '../../src/analysis/number-of-decimals.js';
+import { arange } from '../../src/analysis/time-data-fill-gaps.js';
 
 describe('analysis/pop-rate', () => {
   it('numpy/Python helpers', () => {

@@ -1,76 +1,11 @@
 import type { SpikeDict } from '../monitors/recordings.js';
 import { myRasterPlot, spikeRanks } from './raster.js';
+import { getNumberOfDecimals, roundTo as pyRound } from './number-of-decimals.js';
+import { arange } from './time-data-fill-gaps.js';
 
 // ---------------------------------------------------------------------------------------------
 // numpy/Python helpers with the exact arithmetic CompNeuroPy relies on
 // ---------------------------------------------------------------------------------------------
-
-/**
- * Python's `round(x, n)` (ties to even on the exact binary value; other cases as `toFixed`).
- *
- * @example
- * ```ts
- * pyRound(2.5);        // 2
- * pyRound(0.125, 2);   // 0.12
- * ```
- */
-export function pyRound(x: number, n = 0): number {
-  if (!Number.isFinite(x) || Math.abs(x) >= 1e21 || n > 40) return x;
-  // toFixed rounds the exact binary value, ties away from zero; Python ties to even
-  const exact = Math.abs(x).toFixed(Math.min(100, n + 60));
-  const dot = exact.indexOf('.');
-  const rest = exact.slice(dot + 1 + n);
-  if (/^50*$/.test(rest)) {
-    const f = 10 ** n;
-    const lo = Math.floor(Math.abs(x) * f);
-    const even = lo % 2 === 0 ? lo : lo + 1;
-    return Math.sign(x) * (even / f);
-  }
-  return Number(x.toFixed(n));
-}
-
-/**
- * CompNeuroPy's `get_number_of_decimals(nr)`: digits after the decimal point of the shortest
- * representation of `nr` (0 for whole numbers). Computed numerically, so it also works below
- * 1e-4 where CompNeuroPy's string-based version breaks.
- *
- * @example
- * ```ts
- * getNumberOfDecimals(0.01);     // 2
- * getNumberOfDecimals(0.0101);   // 4
- * getNumberOfDecimals(5);        // 0
- * ```
- */
-export function getNumberOfDecimals(nr: number): number {
-  if (!Number.isFinite(nr)) throw new Error(`getNumberOfDecimals: nr must be finite, got ${nr}`);
-  if (Number.isInteger(nr)) return 0;
-  for (let d = 1; d <= 100; d++) {
-    if (Number(nr.toFixed(d)) === nr) return d;
-  }
-  return 100;
-}
-
-/**
- * numpy `arange(start, stop, step)` for floats: length `ceil((stop-start)/step)`, values
- * `start + i*delta` with `delta = (start+step) - start` as numpy's fill does.
- *
- * @example
- * ```ts
- * arange(0, 1, 0.25);   // Float64Array [0, 0.25, 0.5, 0.75]
- * ```
- */
-export function arange(start: number, stop: number, step = 1): Float64Array {
-  if (step === 0 || !Number.isFinite(step)) throw new Error(`arange: step must be a finite non-zero number, got ${step}`);
-  const len = Math.max(0, Math.ceil((stop - start) / step));
-  const out = new Float64Array(len);
-  if (len === 0) return out;
-  out[0] = start;
-  if (len > 1) {
-    const delta = start + step - start;
-    for (let i = 1; i < len; i++) out[i] = start + i * delta;
-  }
-  return out;
-}
 
 /**
  * numpy `linspace(start, stop, num, endpoint)`.

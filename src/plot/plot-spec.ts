@@ -6,7 +6,9 @@
 import type { TopLevelSpec } from 'vega-lite';
 import { RecordedArray } from '../monitors/recorded-array.js';
 import type { RecordingChunk, SpikeDict } from '../monitors/recordings.js';
-import { arange, getNumberOfDecimals, getPopRate, histogram, linspace, pyRound } from '../analysis/pop-rate.js';
+import { getPopRate, histogram, linspace } from '../analysis/pop-rate.js';
+import { getNumberOfDecimals, roundTo as pyRound } from '../analysis/number-of-decimals.js';
+import { arange } from '../analysis/time-data-fill-gaps.js';
 import { myRasterPlot } from '../analysis/raster.js';
 import { coefficientOfVariation, interSpikeInterval } from '../analysis/spike-statistics.js';
 import { BREAK, decimateM4 } from './decimate.js';

@@ -1,4 +1,4 @@
-import { pyRound } from '../analysis/pop-rate.js';
+import { roundTo as pyRound } from '../analysis/number-of-decimals.js';
 
 /**
  * Python-style text formatting for CompNeuroPy's messages and titles (repr of floats, lists,
