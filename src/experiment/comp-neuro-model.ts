@@ -1,6 +1,7 @@
 import * as aq from 'arquero';
 import type { ColumnTable } from 'arquero';
 import { currentNetwork } from '../engine/magic-network.js';
+import { pyFloat } from '../analysis/python-format.js';
 import { getFullModel, annarchyCompiled, type Compartment } from './model-functions.js';
 
 /** Options of {@link CompNeuroModel} (CompNeuroPy keyword arguments in camelCase). */
@@ -40,10 +41,6 @@ function minMax(v: unknown): [number, number] {
   return [lo, hi];
 }
 
-function pyNumber(x: number): string {
-  // Python's str(float) prints integral floats with ".0"
-  return Number.isInteger(x) ? `${x}.0` : `${x}`;
-}
 
 /**
  * A model: a function creating populations and projections, plus CompNeuroPy's bookkeeping
@@ -151,8 +148,8 @@ export class CompNeuroModel<K extends object = Record<string, unknown>> {
 
   private describe(v: unknown, kind: 'population' | 'projection'): string | number {
     const [lo, hi] = minMax(v);
-    if (lo !== hi) return `[${pyNumber(lo)}, ${pyNumber(hi)}]`;
-    return kind === 'projection' ? lo : pyNumber(lo);
+    if (lo !== hi) return `[${pyFloat(lo)}, ${pyFloat(hi)}]`;
+    return kind === 'projection' ? lo : pyFloat(lo);
   }
 
   private buildRows(): void {

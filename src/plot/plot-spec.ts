@@ -13,7 +13,7 @@ import { myRasterPlot } from '../analysis/raster.js';
 import { coefficientOfVariation, interSpikeInterval } from '../analysis/spike-statistics.js';
 import { BREAK, decimateM4 } from './decimate.js';
 import { evaluateExpression, expressionTokens, isExpression } from './expression.js';
-import { pyFloat, pyList, pyTuple, sci } from './py-format.js';
+import { pyFloat, pyList, pyTuple, sci } from '../analysis/python-format.js';
 import type { RecordingTimesLike } from './recording-times-like.js';
 
 /** Plot formats for spike variables (`spike`, `axon_spike`). */

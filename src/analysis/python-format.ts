@@ -1,4 +1,4 @@
-import { roundTo as pyRound } from '../analysis/number-of-decimals.js';
+import { getNumberOfZeroDecimals, roundTo as pyRound } from './number-of-decimals.js';
 
 /**
  * Python-style text formatting for CompNeuroPy's messages and titles (repr of floats, lists,
@@ -57,18 +57,6 @@ export function pyTuple(items: ReadonlyArray<number>): string {
   return items.length === 1 ? `(${pyNumber(items[0]!)},)` : `(${items.map(pyNumber).join(', ')})`;
 }
 
-/** CompNeuroPy's `get_number_of_zero_decimals`: 0.12 -> 1, 0.012 -> 2, 1.012 -> 0, 0 -> 0. */
-export function getNumberOfZeroDecimals(nr: number): number {
-  let decimals = 0;
-  if (nr !== 0 && Number.isFinite(nr)) {
-    while (Math.abs(nr) < 1) {
-      nr *= 10;
-      decimals++;
-    }
-  }
-  return decimals;
-}
-
 /**
  * CompNeuroPy's `sci(nr)`: one decimal, or `m.me-k` for |nr| < 1.
  *
@@ -83,4 +71,38 @@ export function sci(nr: number): string {
   const z = getNumberOfZeroDecimals(nr);
   if (z === 0) return pyFloat(pyRound(nr, 1));
   return `${(nr * 10 ** z).toFixed(1)}e-${z}`;
+}
+
+/** Python's `str()` of a typed array as numpy prints a small 1-D float array, e.g. `[-68.]`. */
+export function npArrayStr(a: ArrayLike<number>): string {
+  const xs = Array.from(a);
+  const allWhole = xs.every((x) => Number.isInteger(x));
+  return `[${xs.map((x) => (allWhole ? `${x}.` : String(x))).join(' ')}]`;
+}
+
+/**
+ * Python's `str()` of a value as `print` shows it: strings bare at the top level and quoted
+ * inside containers, floats with ".0", lists and dicts in Python syntax, typed arrays as numpy
+ * arrays, and class instances as `<ClassName object name>` (Python prints a memory address).
+ *
+ * @example
+ * ```ts
+ * pyPrint(['v']);                // "['v']"
+ * pyPrint(0.01);                 // "0.01"
+ * pyPrint(new Float64Array([-68]));  // "[-68.]"
+ * ```
+ */
+export function pyPrint(value: unknown, nested = false): string {
+  if (typeof value === 'string') return nested ? pyStr(value) : value;
+  if (typeof value === 'number') return Number.isInteger(value) && !nested ? pyNumber(value) : pyNumber(value);
+  if (typeof value === 'boolean') return value ? 'True' : 'False';
+  if (value === null || value === undefined) return 'None';
+  if (ArrayBuffer.isView(value)) return npArrayStr(value as unknown as ArrayLike<number>);
+  if (Array.isArray(value)) return `[${value.map((v) => pyPrint(v, true)).join(', ')}]`;
+  const proto = Object.getPrototypeOf(value);
+  if (proto === Object.prototype || proto === null) {
+    return `{${Object.entries(value as object).map(([k, v]) => `${pyStr(k)}: ${pyPrint(v, true)}`).join(', ')}}`;
+  }
+  const name = (value as { name?: unknown }).name;
+  return `<${proto.constructor.name} object${typeof name === 'string' ? ` ${name}` : ''}>`;
 }

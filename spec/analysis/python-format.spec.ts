@@ -1,5 +1,5 @@
 import { expect } from 'chai';
-import { pyFloat, pyList, pyTuple, sci } from '../../src/plot/py-format.js';
+import { pyFloat, pyList, pyTuple, sci } from '../../src/analysis/python-format.js';
 
 describe('plot/py-format', () => {
   it('formats like Python repr', () => {

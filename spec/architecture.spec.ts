@@ -1,0 +1,41 @@
+import { expect } from 'chai';
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+
+// ARCHITECTURE.md: the library runs in browsers (no Node-only modules outside the files that
+// render or write to disk), engine/ and language/ know nothing of RxJS, language/ nothing of
+// engine/, and imports only point down the layers.
+const NODE_ONLY_ALLOWED = new Set(['src/plot/render-file.ts', 'src/plot/plot-recordings.ts', 'src/index.ts']);
+
+function files(dir: string): string[] {
+  return readdirSync(dir).flatMap((f) => {
+    const p = join(dir, f);
+    return statSync(p).isDirectory() ? files(p) : p.endsWith('.ts') ? [p] : [];
+  });
+}
+
+function importsOf(file: string): string[] {
+  return [...readFileSync(file, 'utf8').matchAll(/(?:from|import)\s*\(?\s*'([^']+)'/g)].map((m) => m[1]!);
+}
+
+describe('architecture', () => {
+  const all = [...files('src'), ...files('operators')];
+
+  it('has no Node-only imports outside the files that write or rasterise', () => {
+    const bad = all.filter((f) => !NODE_ONLY_ALLOWED.has(f))
+      .flatMap((f) => importsOf(f).filter((i) => /^(node:|fs$|path$|os$|child_process$|module$|url$|@resvg\/)/.test(i)).map((i) => `${f}: ${i}`));
+    expect(bad).to.deep.equal([]);
+  });
+
+  it('keeps engine/ and language/ free of rxjs, and language/ free of engine/', () => {
+    const bad = all.filter((f) => f.startsWith('src/engine/') || f.startsWith('src/language/'))
+      .flatMap((f) => importsOf(f).filter((i) => i.startsWith('rxjs') || (f.startsWith('src/language/') && i.includes('/engine/'))).map((i) => `${f}: ${i}`));
+    expect(bad).to.deep.equal([]);
+  });
+
+  it('never imports experiment/ from the layers below it', () => {
+    const below = all.filter((f) => !f.startsWith('src/experiment/') && !f.startsWith('src/models/full/') && f !== 'src/index.ts');
+    const bad = below.flatMap((f) => importsOf(f).filter((i) => i.includes('/experiment/')).map((i) => `${f}: ${i}`));
+    expect(bad).to.deep.equal([]);
+  });
+});
