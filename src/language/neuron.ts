@@ -112,8 +112,10 @@ export function analyseNeuron(n: Neuron): NeuronIR {
   if (spiking) {
     for (const s of used) {
       const m = /^g_(\w+)$/.exec(s);
-      // parameters named g_* stay parameters (ANNarchy 4.7.3 zeroes them: a bug, see README)
-      if (m && !parameters.some((p) => p.name === s)) targets.push(m[1]!);
+      // parameters named g_* stay parameters (ANNarchy 4.7.3 zeroes them every step: a bug, see README)
+      if (m && parameters.some((p) => p.name === s)) {
+        console.warn(`Warning: model "${model}": parameter "${s}" looks like a conductance (g_<target>); ANNarchy 4.7.3 would zero it after every step, compneuro-rx keeps it a parameter (see README, Differences from ANNarchy)`);
+      } else if (m) targets.push(m[1]!);
     }
     for (const t of targets) {
       const g = `g_${t}`;
