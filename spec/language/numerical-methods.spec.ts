@@ -5,6 +5,8 @@ import { Population } from '../../src/engine/population.js';
 import { eventDrivenForm } from '../../src/language/linear-ode.js';
 import { analyseEquations, analyseParameters } from '../../src/language/analyse.js';
 import type { NumericalMethod } from '../../src/language/description.js';
+import { setup, compile, step } from '../../src/engine/global-functions.js';
+import { currentNetwork, resetCurrentNetwork } from '../../src/engine/magic-network.js';
 
 type Method = Exclude<NumericalMethod, 'event-driven' | 'exact'>;
 
@@ -165,6 +167,26 @@ describe('language: numerical methods (annarchy-semantics §2.3)', () => {
       const pop = run(n, 1, 0.1, 'implicit');
       expect(pop.x[0]).to.equal((2.0 * 0.1 + 10.0 * 0.7) / (0.1 + 10.0));
       expect(pop.y[0]).to.equal(0.7 + 0.1 * ((-0.7 + 2.0) / 10.0));
+    });
+    it('the global setup({ method }) reaches the generated kernels', () => {
+      const before = currentNetwork();
+      const [dt0, method0] = [before.dt, before.method];
+      resetCurrentNetwork();
+      try {
+        setup({ dt: 0.7, method: 'rk4' });
+        const pop = new Population(1, new Neuron({ parameters: 'tau = 3.0\n r = 0', equations: 'tau * dx/dt = -x : init=1' })) as Population & Record<string, Float64Array>;
+        compile();
+        step();
+        const [x, tau, dt] = [1, 3, 0.7];
+        const k1 = -x / tau;
+        const k2 = -(x + 0.5 * dt * k1) / tau;
+        const k3 = -(x + 0.5 * dt * k2) / tau;
+        const k4 = -(x + dt * k3) / tau;
+        expect(pop.x[0]).to.equal(x + dt / 6.0 * (k1 + (k2 + k2) + (k3 + k3) + k4));
+      } finally {
+        resetCurrentNetwork();
+        setup({ dt: dt0, method: method0 });
+      }
     });
     it('clamps apply after each method\'s update', () => {
       const n = new Neuron({

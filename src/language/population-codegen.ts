@@ -39,10 +39,12 @@ export function blocksOf(eqs: EquationInfo[]): { kind: 'ode' | 'assign'; eqs: Eq
 }
 
 function functionResolver(functions: FunctionInfo[]): FunctionResolver {
-  return (name, args) => {
+  return (name, args, ctx) => {
     const f = functions.find((x) => x.name === name);
     if (!f) return undefined;
-    if (args.length !== f.args.length) throw new ModelError(`function ${name}() takes ${f.args.length} argument(s), got ${args.length}`, { symbol: name, statement: f.source });
+    if (args.length !== f.args.length) {
+      throw new ModelError(`function ${name}() takes ${f.args.length} argument(s) (${f.source}), got ${args.length}`, { model: ctx.model, statement: ctx.statement, symbol: name });
+    }
     return `__fn_${name}(${args.join(', ')})`;
   };
 }
