@@ -102,6 +102,11 @@ describe('language: numerical methods (annarchy-semantics §2.3)', () => {
       const pop = run(n, 1, 0.1);
       expect(pop.x[0]).to.equal((2.0 * 0.1 + 10.0 * 0.7) / (0.1 + 10.0));
     });
+    it('implicit: dx/dt = (2.0 - x)/tau gives the same (2.0*dt + tau*x)/(dt + tau) (common denominator cleared)', () => {
+      const n = new Neuron({ parameters: 'tau = 10.0\n r = 0', equations: 'dx/dt = (2.0 - x)/tau : init=0.7, implicit' });
+      const pop = run(n, 1, 0.1);
+      expect(pop.x[0]).to.equal((2.0 * 0.1 + 10.0 * 0.7) / (0.1 + 10.0));
+    });
     it('exponential: _x = (1.0 - exp(-dt/tau))*(x_inf - x), x_inf and tau_eff from the linear coefficient', () => {
       // C*dv/dt = gL*(E - v) + I: tau_eff = C/gL, x_inf = E + I/gL
       const n = new Neuron({

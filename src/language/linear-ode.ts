@@ -81,6 +81,34 @@ export function linearForm(expr: MathNode, vars: string[]): LinearForm | undefin
   }
 }
 
+/** Top-level denominator of `p/q` or `-(p/q)` (parentheses ignored), else undefined. */
+function denominatorOf(n: MathNode): MathNode | undefined {
+  const a = n as AnyNode;
+  if (a.type === 'ParenthesisNode') return denominatorOf(a.content as MathNode);
+  if (a.type === 'OperatorNode' && a.fn === 'unaryMinus') return denominatorOf((a.args as MathNode[])[0]!);
+  if (a.type === 'OperatorNode' && a.fn === 'divide') return (a.args as MathNode[])[1];
+  return undefined;
+}
+
+/**
+ * Scale the coefficients of one residual by their common denominator, if they have exactly one
+ * (`D - (2 - x)/tau` -> `tau*D + x - 2`): the solution is unchanged and the printed forms get
+ * closer to sympy's (`(2.0*dt + tau*x)/(dt + tau)` rather than `(x + 2*dt/tau)/(dt/tau + 1)`).
+ */
+function clearDenominator(lin: LinearForm): LinearForm {
+  const nodes = [...Object.values(lin.coef), lin.rest];
+  const dens = new Map<string, MathNode>();
+  for (const n of nodes) {
+    const d = denominatorOf(n);
+    if (d) dens.set(d.toString(), d);
+  }
+  if (dens.size !== 1) return lin;
+  const q = [...dens.values()][0]!;
+  const scale = (n: MathNode) => simplifyNode(new math.OperatorNode('*', 'multiply', [new math.ParenthesisNode(n), new math.ParenthesisNode(q)]));
+  const coef = Object.fromEntries(Object.entries(lin.coef).map(([k, v]) => [k, scale(v)]));
+  return { coef, rest: scale(lin.rest), restore: lin.restore };
+}
+
 /** True if the node is the number `v`. */
 export function isNumber(n: MathNode, v: number): boolean {
   const a = n as AnyNode;
@@ -121,7 +149,8 @@ export interface StandardForm {
  */
 export function standardForm(eq: EquationInfo, model: string, method: string): StandardForm {
   const x = eq.target;
-  const lin = linearForm(residualOf(eq), [x, DERIVATIVE_SYMBOL]);
+  const found = linearForm(residualOf(eq), [x, DERIVATIVE_SYMBOL]);
+  const lin = found && clearDenominator(found);
   if (!lin || isNumber(lin.coef[x]!, 0) || isNumber(lin.coef[DERIVATIVE_SYMBOL]!, 0)) {
     throw new ModelError(
       `the ${method} method needs an ODE linear in ${x} (of the form tau*d${x}/dt + ${x} = f with tau and f not depending on ${x}); use the explicit method instead`,
@@ -181,7 +210,8 @@ export function implicitSystem(eqs: EquationInfo[]): { M: MathNode[][]; r: MathN
   const M: MathNode[][] = [];
   const r: MathNode[] = [];
   for (const eq of eqs) {
-    const lin = linearForm(residualOf(eq), [...names, DERIVATIVE_SYMBOL]);
+    const found = linearForm(residualOf(eq), [...names, DERIVATIVE_SYMBOL]);
+    const lin = found && clearDenominator(found);
     if (!lin || isNumber(lin.coef[DERIVATIVE_SYMBOL]!, 0)) return { nonLinear: eq };
     const a = lin.coef[DERIVATIVE_SYMBOL]!;
     M.push(names.map((k) => {
