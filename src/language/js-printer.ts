@@ -6,8 +6,8 @@ import type { ExprContext } from './expression.js';
 /** How a symbol is printed; return undefined for an unknown symbol. */
 export type SymbolResolver = (name: string) => string | undefined;
 
-/** How a user function call is printed (name and printed arguments), or undefined. */
-export type FunctionResolver = (name: string, args: string[]) => string | undefined;
+/** How a user function call is printed (name and printed arguments), or undefined; `ctx` names the calling statement. */
+export type FunctionResolver = (name: string, args: string[], ctx: ExprContext) => string | undefined;
 
 const BINARY: Record<string, string> = {
   add: '+', subtract: '-', multiply: '*', divide: '/', mod: '%',
@@ -83,7 +83,7 @@ export function toJs(node: MathNode, resolve: SymbolResolver, ctx: ExprContext =
         const name = (a.fn as { name?: string }).name ?? String(a.fn);
         const args = (a.args as MathNode[]).map(rec);
         if (fn) {
-          const r = fn(name, args);
+          const r = fn(name, args, ctx);
           if (r !== undefined) return r;
         }
         const b = BUILTIN_FUNCTIONS[name];

@@ -3,7 +3,7 @@ import { ModelError } from './model-error.js';
 import { toJs, type FunctionResolver } from './js-printer.js';
 import { KERNEL_PRELUDE } from './builtin-functions.js';
 import { CONSTANTS } from './constant.js';
-import { emitOdeBlock, type MethodContext } from './numerical-methods.js';
+import { emitOdeBlock, METHOD_PRELUDE, type MethodContext } from './numerical-methods.js';
 import type { EquationInfo, FunctionInfo, NeuronIR, NumericalMethod, VariableInfo } from './description.js';
 import type { PopulationKernelFactory } from './kernel-state.js';
 
@@ -39,10 +39,12 @@ export function blocksOf(eqs: EquationInfo[]): { kind: 'ode' | 'assign'; eqs: Eq
 }
 
 function functionResolver(functions: FunctionInfo[]): FunctionResolver {
-  return (name, args) => {
+  return (name, args, ctx) => {
     const f = functions.find((x) => x.name === name);
     if (!f) return undefined;
-    if (args.length !== f.args.length) throw new ModelError(`function ${name}() takes ${f.args.length} argument(s), got ${args.length}`, { symbol: name, statement: f.source });
+    if (args.length !== f.args.length) {
+      throw new ModelError(`function ${name}() takes ${f.args.length} argument(s) (${f.source}), got ${args.length}`, { model: ctx.model, statement: ctx.statement, symbol: name });
+    }
     return `__fn_${name}(${args.join(', ')})`;
   };
 }
@@ -87,6 +89,8 @@ export function generatePopulationKernels(ir: NeuronIR, opts: PopulationCodegenO
   const refractory = ir.refractory !== undefined;
   const constantsUsed = new Set<string>();
   const fr = functionResolver(ir.functions);
+  // per-step constants computed before the global equations (ANNarchy's pre-loop `__stepsize_x`)
+  const preLoop: string[] = [];
 
   const resolverFor = (scope: 'global' | 'local', statement: string) => (s: string): string | undefined => {
     const a = attrs.get(s);
@@ -157,6 +161,12 @@ export function generatePopulationKernels(ir: NeuronIR, opts: PopulationCodegenO
           switchFactor: (x) => (refractory && scope === 'local' && !x.startsWith('g_') ? ' * __inref[i]' : ''),
           clamp: clampFor(scope),
           defaultMethod,
+          equations: ir.equations,
+          hoist: (name, code) => {
+            if (code.includes('[i]')) return undefined;
+            preLoop.push(`const ${name} = ${code};`);
+            return name;
+          },
         };
         const { compute, update } = emitOdeBlock(b.eqs, ctx);
         lines.push('{', ...compute, ...update, '}');
@@ -199,7 +209,7 @@ export function generatePopulationKernels(ir: NeuronIR, opts: PopulationCodegenO
 
   // bound once per kernel: arrays, helpers, functions
   const factoryHeader = (): string[] => {
-    const lines = [KERNEL_PRELUDE, 'const __n = S.size, L = S.local, G = S.global, __R = S.rand;'];
+    const lines = [KERNEL_PRELUDE, METHOD_PRELUDE, 'const __n = S.size, L = S.local, G = S.global, __R = S.rand;'];
     for (const [name, a] of attrs) if (!isGlobal(a.locality)) lines.push(`const ${safe(name)} = L.${name};`);
     for (const s of sums) lines.push(`const ${s} = L.${s};`);
     if (!ir.spiking) lines.push('const _sum__all = L._sum__all;');
@@ -226,6 +236,7 @@ export function generatePopulationKernels(ir: NeuronIR, opts: PopulationCodegenO
   ].join('\n');
 
   const updateBody = [
+    ...preLoop,
     ...globalLines,
     ...assignedGlobals.map((g) => `G.${g} = ${safe(g)};`),
     'for (let i = 0; i < __n; i++) {',
