@@ -122,8 +122,9 @@ const nonLinearError = (eq: EquationInfo, method: string, model: string) => new 
  * - rk4: `_k1.._k4` (coupled: all variables staged together), `t` not staged,
  *   `x += dt/6.0*(_k1 + (_k2+_k2) + (_k3+_k3) + _k4)`
  * - event-driven: no code (evaluated by synapses at events).
- * As in ANNarchy 4.7.3 the refractory factor multiplies the whole switch, so an implicit
- * variable is set to 0 while refractory (`x = _x*in_ref`).
+ * The refractory factor multiplies the increment (`x += dt*_x*in_ref`); an implicit variable
+ * keeps its value while refractory. (ANNarchy 4.7.3 prints `x = _x*in_ref`, which sets it to 0:
+ * a bug not reproduced, see README.)
  *
  * @example
  * ```ts
@@ -145,6 +146,10 @@ export function emitOdeBlock(block: EquationInfo[], ctx: MethodContext): BlockCo
     );
   }
   const switchOf = (x: string, code: string) => `${code}${ctx.switchFactor(x)};${ctx.clamp(x)}`;
+  // an assigned (implicit) update is skipped while refractory instead of multiplied by in_ref
+  const assignOf = (x: string, ref: string, d: string) => (ctx.switchFactor(x) === ''
+    ? `${ref} = ${d};${ctx.clamp(x)}`
+    : `if (__inref[i] === 1) { ${ref} = ${d};${ctx.clamp(x)} }`);
   const p = (n: MathNode, eq: EquationInfo, subst?: Record<string, string>) => ctx.print(n, subst, eq.source);
   const printed = new Set<EquationInfo>();
 
@@ -187,7 +192,7 @@ export function emitOdeBlock(block: EquationInfo[], ctx: MethodContext): BlockCo
     if (printed.has(eq)) {
       if (method === 'rk4') update.push(switchOf(x, `${ref} += dt / 6.0 * (__k1_${x} + (__k2_${x} + __k2_${x}) + (__k3_${x} + __k3_${x}) + __k4_${x})`));
       else if (method === 'midpoint') update.push(switchOf(x, `${ref} += dt * ${d}`));
-      else update.push(switchOf(x, `${ref} = ${d}`));
+      else update.push(assignOf(x, ref, d));
       continue;
     }
     switch (method) {
@@ -225,7 +230,7 @@ export function emitOdeBlock(block: EquationInfo[], ctx: MethodContext): BlockCo
         const den = sys.M[0]![0]!;
         const num = p(sys.r[0]!, eq);
         compute.push(`const ${d} = ${isNumber(den, 1) ? num : `${num} / ${p(den, eq)}`};`);
-        update.push(switchOf(x, `${ref} = ${d}`));
+        update.push(assignOf(x, ref, d));
         break;
       }
       case 'midpoint': {
