@@ -1,0 +1,497 @@
+/**
+ * Random draws exactly as libstdc++ (g++ 12) computes them for ANNarchy 4.7.3's equation-side
+ * random variables (`Uniform(a,b)`, `Normal(mu,sigma)`, ... inside neuron/synapse equations).
+ *
+ * ANNarchy constructs each distribution object anew every step, so no state survives between
+ * steps: in particular the normal distribution's cached second value is dropped. Each class
+ * below therefore has `reset()` (drop the cache; what a fresh C++ object would hold) and
+ * {@link CppSamplerSet} resets all its distributions in `beginStep()`.
+ *
+ * Arithmetic follows the libstdc++ sources without fused multiply-adds, i.e. ANNarchy built
+ * with `-ffp-contract=off` (see the semantics spec, §2.8); log/exp/pow are glibc's.
+ */
+import { glibcExp, glibcLog, glibcPow } from './libm.js';
+import { lgamma } from './lgamma.js';
+import type { MT19937 } from './mt19937.js';
+
+const TWO32 = 4294967296;
+const INV_TWO64 = 1 / 18446744073709551616;
+const ONE_BELOW = 1 - 2 ** -53; // std::nextafter(1.0, 0.0)
+
+/**
+ * `std::generate_canonical<double, 53>(mt19937)`: two 32-bit outputs g1, g2 combined as
+ * `(g1 + g2 * 2^32) / 2^64`, clamped below 1. Allocation free.
+ *
+ * @example
+ * const u = generateCanonical(new MT19937(42)); // in [0, 1), consumes two engine outputs
+ */
+export function generateCanonical(rng: MT19937): number {
+  const g1 = rng.nextUint32();
+  const g2 = rng.nextUint32();
+  // sum = g1 * 1 + g2 * 2^32 (both exact in double before the final rounding of the add)
+  const ret = (g1 + g2 * TWO32) * INV_TWO64;
+  return ret >= 1 ? ONE_BELOW : ret;
+}
+
+/** A libstdc++ distribution object: `sample(rng)` draws one value, `reset()` drops caches. */
+export interface CppDistribution {
+  sample(rng: MT19937): number;
+  reset(): void;
+}
+
+function checkFinite(name: string, arg: string, v: number): void {
+  if (typeof v !== 'number' || !Number.isFinite(v)) {
+    throw new Error(`${name}: ${arg} must be a finite number, got ${String(v)}`);
+  }
+}
+
+/**
+ * `std::uniform_real_distribution<double>(a, b)`: `canonical * (b - a) + a`.
+ *
+ * @example
+ * const d = new CppUniformRealDistribution(-1, 1); d.sample(new MT19937(0));
+ */
+export class CppUniformRealDistribution implements CppDistribution {
+  constructor(
+    readonly a = 0,
+    readonly b = 1,
+  ) {
+    checkFinite('CppUniformRealDistribution', 'a', a);
+    checkFinite('CppUniformRealDistribution', 'b', b);
+    if (!(a <= b)) throw new Error(`CppUniformRealDistribution: expected a <= b, got a=${a}, b=${b}`);
+  }
+  sample(rng: MT19937): number {
+    return generateCanonical(rng) * (this.b - this.a) + this.a;
+  }
+  reset(): void {}
+}
+
+/**
+ * `std::normal_distribution<double>(mean, stddev)`: Marsaglia polar method; the second value of
+ * each pair is cached until `reset()`.
+ *
+ * @example
+ * const d = new CppNormalDistribution(0, 1); const rng = new MT19937(42);
+ * d.sample(rng); d.sample(rng); // the second one is the cached partner
+ */
+export class CppNormalDistribution implements CppDistribution {
+  private saved = 0;
+  private savedAvailable = false;
+  constructor(
+    readonly mean = 0,
+    readonly stddev = 1,
+  ) {
+    checkFinite('CppNormalDistribution', 'mean', mean);
+    checkFinite('CppNormalDistribution', 'stddev', stddev);
+    if (!(stddev > 0)) throw new Error(`CppNormalDistribution: stddev must be > 0, got ${stddev}`);
+  }
+  /** Standard normal draw (before `* stddev + mean`), shared by lognormal/gamma/binomial. */
+  standard(rng: MT19937): number {
+    if (this.savedAvailable) {
+      this.savedAvailable = false;
+      return this.saved;
+    }
+    let x: number;
+    let y: number;
+    let r2: number;
+    do {
+      x = 2.0 * generateCanonical(rng) - 1.0;
+      y = 2.0 * generateCanonical(rng) - 1.0;
+      r2 = x * x + y * y;
+    } while (r2 > 1.0 || r2 === 0.0);
+    const mult = Math.sqrt((-2 * glibcLog(r2)) / r2);
+    this.saved = x * mult;
+    this.savedAvailable = true;
+    return y * mult;
+  }
+  sample(rng: MT19937): number {
+    return this.standard(rng) * this.stddev + this.mean;
+  }
+  reset(): void {
+    this.savedAvailable = false;
+  }
+}
+
+/**
+ * `std::lognormal_distribution<double>(m, s)`: `exp(s * N(0,1) + m)` with its own normal cache.
+ *
+ * @example
+ * new CppLognormalDistribution(0, 0.5).sample(new MT19937(1));
+ */
+export class CppLognormalDistribution implements CppDistribution {
+  private readonly nd = new CppNormalDistribution(0, 1);
+  constructor(
+    readonly m = 0,
+    readonly s = 1,
+  ) {
+    checkFinite('CppLognormalDistribution', 'm', m);
+    checkFinite('CppLognormalDistribution', 's', s);
+    if (!(s > 0)) throw new Error(`CppLognormalDistribution: s must be > 0, got ${s}`);
+  }
+  sample(rng: MT19937): number {
+    return glibcExp(this.s * this.nd.standard(rng) + this.m);
+  }
+  reset(): void {
+    this.nd.reset();
+  }
+}
+
+/**
+ * `std::exponential_distribution<double>(lambda)` (rate parametrisation, mean 1/lambda):
+ * `-log(1 - canonical) / lambda`.
+ *
+ * @example
+ * new CppExponentialDistribution(2).sample(new MT19937(1));
+ */
+export class CppExponentialDistribution implements CppDistribution {
+  constructor(readonly lambda = 1) {
+    checkFinite('CppExponentialDistribution', 'lambda', lambda);
+    if (!(lambda > 0)) throw new Error(`CppExponentialDistribution: lambda must be > 0, got ${lambda}`);
+  }
+  sample(rng: MT19937): number {
+    return -glibcLog(1 - generateCanonical(rng)) / this.lambda;
+  }
+  reset(): void {}
+}
+
+/**
+ * `std::gamma_distribution<double>(alpha, beta)` (shape, scale): libstdc++'s Marsaglia-Tsang
+ * with the alpha < 1 boost `u^(1/alpha)`; uses its own normal cache.
+ *
+ * @example
+ * new CppGammaDistribution(2.5, 1.5).sample(new MT19937(1));
+ */
+export class CppGammaDistribution implements CppDistribution {
+  private readonly nd = new CppNormalDistribution(0, 1);
+  private readonly malpha: number;
+  private readonly a2: number;
+  constructor(
+    readonly alpha = 1,
+    readonly beta = 1,
+  ) {
+    checkFinite('CppGammaDistribution', 'alpha', alpha);
+    checkFinite('CppGammaDistribution', 'beta', beta);
+    if (!(alpha > 0)) throw new Error(`CppGammaDistribution: alpha must be > 0, got ${alpha}`);
+    if (!(beta > 0)) throw new Error(`CppGammaDistribution: beta must be > 0, got ${beta}`);
+    this.malpha = alpha < 1.0 ? alpha + 1.0 : alpha;
+    this.a2 = 1.0 / Math.sqrt(9.0 * (this.malpha - 1.0 / 3.0));
+  }
+  sample(rng: MT19937): number {
+    const a1 = this.malpha - 1.0 / 3.0;
+    let u: number;
+    let v: number;
+    let n: number;
+    do {
+      do {
+        n = this.nd.standard(rng);
+        v = 1.0 + this.a2 * n;
+      } while (v <= 0.0);
+      v = v * v * v;
+      u = generateCanonical(rng);
+    } while (
+      u > 1.0 - 0.0331 * n * n * n * n &&
+      glibcLog(u) > 0.5 * n * n + a1 * (1.0 - v + glibcLog(v))
+    );
+    if (this.alpha === this.malpha) return a1 * v * this.beta;
+    do u = generateCanonical(rng);
+    while (u === 0.0);
+    return glibcPow(u, 1.0 / this.alpha) * a1 * v * this.beta;
+  }
+  reset(): void {
+    this.nd.reset();
+  }
+}
+
+const INT_MAX = 2147483647;
+const INT_MIN = -2147483648;
+
+/**
+ * `std::uniform_int_distribution<int>(a, b)` on mt19937 (libstdc++ 12: Lemire's
+ * nearly-divisionless method with a 64-bit product; full 32-bit range takes the raw output).
+ *
+ * @example
+ * new CppUniformIntDistribution(0, 9).sample(new MT19937(1)); // an integer in [0, 9]
+ */
+export class CppUniformIntDistribution implements CppDistribution {
+  private readonly erange: number; // b - a + 1 (2^32 for the full range)
+  private readonly threshold: number;
+  constructor(
+    readonly a = 0,
+    readonly b = INT_MAX,
+  ) {
+    for (const [k, v] of [['a', a], ['b', b]] as const) {
+      if (!Number.isInteger(v) || v < INT_MIN || v > INT_MAX) {
+        throw new Error(`CppUniformIntDistribution: ${k} must be a 32-bit integer, got ${String(v)}`);
+      }
+    }
+    if (!(a <= b)) throw new Error(`CppUniformIntDistribution: expected a <= b, got a=${a}, b=${b}`);
+    this.erange = b - a + 1;
+    // (-range) % range in 32-bit unsigned arithmetic
+    this.threshold = this.erange >= TWO32 ? 0 : (TWO32 - this.erange) % this.erange;
+  }
+  sample(rng: MT19937): number {
+    const range = this.erange;
+    if (range === TWO32) return rng.nextUint32() + this.a; // a == INT_MIN: raw output
+    let g = rng.nextUint32();
+    let low = Math.imul(g, range) >>> 0;
+    if (low < range) {
+      while (low < this.threshold) {
+        g = rng.nextUint32();
+        low = Math.imul(g, range) >>> 0;
+      }
+    }
+    // high 32 bits of the 64-bit product g * range, exactly (16-bit halves of g)
+    const t = (g & 0xffff) * range;
+    const u = (g >>> 16) * range + Math.floor(t / 65536);
+    return this.a + Math.floor(u / 65536);
+  }
+  reset(): void {}
+}
+
+/**
+ * `std::binomial_distribution<int>(t, p)`: libstdc++'s waiting-time method when
+ * `t * min(p, 1-p) < 8`, otherwise Devroye's rejection algorithm (needs `lgamma`); the
+ * rejection path uses its own normal cache.
+ *
+ * @example
+ * new CppBinomialDistribution(10, 0.3).sample(new MT19937(1)); // an integer in [0, 10]
+ */
+export class CppBinomialDistribution implements CppDistribution {
+  private readonly nd = new CppNormalDistribution(0, 1);
+  private readonly easy: boolean;
+  private q = 0;
+  private d1 = 0;
+  private d2 = 0;
+  private s1 = 0;
+  private s2 = 0;
+  private c = 0;
+  private a1 = 0;
+  private a123 = 0;
+  private s = 0;
+  private lf = 0;
+  private lp1p = 0;
+
+  constructor(
+    readonly t = 1,
+    readonly p = 0.5,
+  ) {
+    if (!Number.isInteger(t) || t < 0 || t > INT_MAX) {
+      throw new Error(`CppBinomialDistribution: t must be an integer in [0, 2^31-1], got ${String(t)}`);
+    }
+    if (typeof p !== 'number' || !(p >= 0 && p <= 1)) {
+      throw new Error(`CppBinomialDistribution: p must be in [0, 1], got ${String(p)}`);
+    }
+    // param_type::_M_initialize
+    const p12 = p <= 0.5 ? p : 1.0 - p;
+    this.easy = true;
+    if (t * p12 >= 8) {
+      this.easy = false;
+      const np = Math.floor(t * p12);
+      const pa = np / t;
+      const _1p = 1 - pa;
+      const pi_4 = 0.7853981633974483096156608458198757;
+      const d1x = Math.sqrt(np * _1p * glibcLog((32 * np) / (81 * pi_4 * _1p)));
+      this.d1 = roundHalfAway(Math.max(1.0, d1x));
+      const d2x = Math.sqrt(np * _1p * glibcLog((32 * t * _1p) / (pi_4 * pa)));
+      this.d2 = roundHalfAway(Math.max(1.0, d2x));
+      const spi_2 = 1.2533141373155002512078826424055226;
+      this.s1 = Math.sqrt(np * _1p) * (1 + this.d1 / (4 * np));
+      this.s2 = Math.sqrt(np * _1p) * (1 + this.d2 / (4 * t * _1p));
+      this.c = (2 * this.d1) / np;
+      this.a1 = glibcExp(this.c) * this.s1 * spi_2;
+      const a12 = this.a1 + this.s2 * spi_2;
+      const s1s = this.s1 * this.s1;
+      this.a123 =
+        a12 + ((((glibcExp(this.d1 / (t * _1p)) * 2 * s1s) / this.d1) * glibcExp((-this.d1 * this.d1) / (2 * s1s))));
+      const s2s = this.s2 * this.s2;
+      this.s = this.a123 + ((2 * s2s) / this.d2) * glibcExp((-this.d2 * this.d2) / (2 * s2s));
+      this.lf = lgamma(np + 1) + lgamma(t - np + 1);
+      this.lp1p = glibcLog(pa / _1p);
+      this.q = -glibcLog(1 - (p12 - pa) / _1p);
+    } else {
+      this.q = -glibcLog(1 - p12);
+    }
+  }
+
+  private waiting(rng: MT19937, t: number, q: number): number {
+    let x = 0;
+    let sum = 0.0;
+    do {
+      if (t === x) return x;
+      const e = -glibcLog(1.0 - generateCanonical(rng));
+      sum += e / (t - x);
+      x += 1;
+    } while (sum <= q);
+    return x - 1;
+  }
+
+  sample(rng: MT19937): number {
+    const t = this.t;
+    const p = this.p;
+    const p12 = p <= 0.5 ? p : 1.0 - p;
+    let ret: number;
+    if (!this.easy) {
+      let x = 0;
+      const naf = (1 - 2 ** -52) / 2;
+      const thr = INT_MAX + naf;
+      const np = Math.floor(t * p12);
+      const spi_2 = 1.2533141373155002512078826424055226;
+      const a1 = this.a1;
+      const a12 = a1 + this.s2 * spi_2;
+      const a123 = this.a123;
+      const s1s = this.s1 * this.s1;
+      const s2s = this.s2 * this.s2;
+      let reject: boolean;
+      do {
+        const u = this.s * generateCanonical(rng);
+        let v = 0;
+        if (u <= a1) {
+          const n = this.nd.standard(rng);
+          const y = this.s1 * Math.abs(n);
+          reject = y >= this.d1;
+          if (!reject) {
+            const e = -glibcLog(1.0 - generateCanonical(rng));
+            x = Math.floor(y);
+            v = -e - (n * n) / 2 + this.c;
+          }
+        } else if (u <= a12) {
+          const n = this.nd.standard(rng);
+          const y = this.s2 * Math.abs(n);
+          reject = y >= this.d2;
+          if (!reject) {
+            const e = -glibcLog(1.0 - generateCanonical(rng));
+            x = Math.floor(-y);
+            v = -e - (n * n) / 2;
+          }
+        } else if (u <= a123) {
+          const e1 = -glibcLog(1.0 - generateCanonical(rng));
+          const e2 = -glibcLog(1.0 - generateCanonical(rng));
+          const y = this.d1 + (2 * s1s * e1) / this.d1;
+          x = Math.floor(y);
+          v = -e2 + this.d1 * (1 / (t - np) - y / (2 * s1s));
+          reject = false;
+        } else {
+          const e1 = -glibcLog(1.0 - generateCanonical(rng));
+          const e2 = -glibcLog(1.0 - generateCanonical(rng));
+          const y = this.d2 + (2 * s2s * e1) / this.d2;
+          x = Math.floor(-y);
+          v = -e2 - (this.d2 * y) / (2 * s2s);
+          reject = false;
+        }
+        reject = reject || x < -np || x > t - np;
+        if (!reject) {
+          const lfx = lgamma(np + x + 1) + lgamma(t - (np + x) + 1);
+          reject = v > this.lf - lfx + x * this.lp1p;
+        }
+        reject = reject || x + np >= thr;
+      } while (reject);
+      x += np + naf;
+      // _IntType(x): truncation toward zero
+      const z = this.waiting(rng, t - Math.trunc(x), this.q);
+      ret = Math.trunc(x) + z;
+    } else {
+      ret = this.waiting(rng, t, this.q);
+    }
+    if (p12 !== p) ret = t - ret;
+    return ret;
+  }
+
+  reset(): void {
+    this.nd.reset();
+  }
+}
+
+/** `std::round`: halves away from zero (unlike `Math.round`). */
+function roundHalfAway(x: number): number {
+  return x < 0 ? -Math.round(-x) : Math.round(x);
+}
+
+/** ANNarchy's names for the equation-side random variables. */
+export type CppDistributionKind =
+  | 'Uniform'
+  | 'DiscreteUniform'
+  | 'Normal'
+  | 'LogNormal'
+  | 'Exponential'
+  | 'Gamma'
+  | 'Binomial';
+
+/**
+ * Builds the libstdc++ object ANNarchy 4.7.3 generates for a random variable in an equation
+ * (`Uniform(a,b)` -> `uniform_real_distribution<double>(a,b)`, `Exponential(l)` ->
+ * `exponential_distribution<double>(l)` with rate l, ...).
+ *
+ * @example
+ * const d = createCppDistribution('Normal', [0, 1]);
+ */
+export function createCppDistribution(kind: CppDistributionKind, args: readonly number[]): CppDistribution {
+  const need = kind === 'Exponential' ? 1 : 2;
+  if (args.length !== need) {
+    throw new Error(`createCppDistribution: ${kind} takes ${need} argument(s), got ${args.length}`);
+  }
+  const [a, b] = args as [number, number];
+  switch (kind) {
+    case 'Uniform':
+      return new CppUniformRealDistribution(a, b);
+    case 'DiscreteUniform':
+      return new CppUniformIntDistribution(a, b);
+    case 'Normal':
+      return new CppNormalDistribution(a, b);
+    case 'LogNormal':
+      return new CppLognormalDistribution(a, b);
+    case 'Exponential':
+      return new CppExponentialDistribution(a);
+    case 'Gamma':
+      return new CppGammaDistribution(a, b);
+    case 'Binomial':
+      return new CppBinomialDistribution(a, b);
+    default:
+      throw new Error(`createCppDistribution: unknown distribution kind ${String(kind)}`);
+  }
+}
+
+/** One random variable of a population/projection: kind and numeric arguments. */
+export interface CppDistributionSpec {
+  readonly kind: CppDistributionKind;
+  readonly args: readonly number[];
+}
+
+/**
+ * The per-step sampler set of one population or projection: the distribution objects of its
+ * random variables (in declaration order) sharing the engine. Call `beginStep()` at the start
+ * of each step: it drops all caches, exactly as ANNarchy's freshly constructed objects.
+ * Draw order is the caller's job (ANNarchy: globals first, then per neuron i all local
+ * variables in declaration order).
+ *
+ * @example
+ * const rng = new MT19937(42);
+ * const set = new CppSamplerSet(rng, [{ kind: 'Uniform', args: [0, 1] }, { kind: 'Normal', args: [0, 1] }]);
+ * set.beginStep();
+ * for (let i = 0; i < 3; i++) { set.sample(0); set.sample(1); }
+ */
+export class CppSamplerSet {
+  readonly distributions: readonly CppDistribution[];
+  constructor(
+    readonly rng: MT19937,
+    specs: readonly CppDistributionSpec[],
+  ) {
+    this.distributions = specs.map((s) => createCppDistribution(s.kind, s.args));
+  }
+  /** Drops every cached value (start of a step). */
+  beginStep(): void {
+    for (const d of this.distributions) d.reset();
+  }
+  /** Draws from the k-th distribution. */
+  sample(k: number): number {
+    const d = this.distributions[k];
+    if (d === undefined) throw new Error(`CppSamplerSet.sample: no distribution at index ${k}`);
+    return d.sample(this.rng);
+  }
+  /** Fills `out` with draws from the k-th distribution (one per element, in order). */
+  fill(k: number, out: Float64Array): Float64Array {
+    const d = this.distributions[k];
+    if (d === undefined) throw new Error(`CppSamplerSet.fill: no distribution at index ${k}`);
+    for (let i = 0; i < out.length; i++) out[i] = d.sample(this.rng);
+    return out;
+  }
+}

@@ -1,0 +1,281 @@
+/**
+ * glibc-compatible `log` and `exp` (glibc 2.28+ / ARM optimized-routines algorithms, in the
+ * FMA variant that glibc selects at run time on x86-64 CPUs with FMA, which is what ANNarchy's
+ * C++ code and numpy call). V8's `Math.log/exp` (fdlibm) differ from glibc in the last bit for
+ * a few percent of inputs, which would break bit-exact random streams (normal, exponential...).
+ * Fused multiply-adds are emulated exactly enough with error-free transformations.
+ */
+import {
+  EXP_C,
+  EXP_INVLN2N,
+  EXP_NEGLN2HIN,
+  EXP_NEGLN2LON,
+  EXP_SHIFT,
+  EXP_TAB_HI,
+  EXP_TAB_LO,
+  LOG_A,
+  LOG_B,
+  LOG_LN2HI,
+  LOG_LN2LO,
+  LOG_TAB,
+  POW_A,
+  POW_TAB,
+} from './libm-tables.js';
+
+// Scratch views for reinterpreting doubles (little-endian: word 1 is the high word).
+const f64 = new Float64Array(1);
+const u32 = new Uint32Array(f64.buffer);
+
+const SPLITTER = 134217729; // 2^27 + 1, Veltkamp split
+
+/**
+ * Fused multiply-add `a*b + c` with a single rounding (emulated: exact product by Dekker's
+ * algorithm, then a compensated sum; correct except for pathological double-rounding ties).
+ *
+ * @example
+ * fma(0.1, 10, -1); // 5.551115123125783e-17, the rounding error of 0.1
+ */
+export function fma(a: number, b: number, c: number): number {
+  const p = a * b;
+  if (!Number.isFinite(p) || p === 0 || !Number.isFinite(c)) return p + c;
+  let t = SPLITTER * a;
+  const ah = t - (t - a);
+  const al = a - ah;
+  t = SPLITTER * b;
+  const bh = t - (t - b);
+  const bl = b - bh;
+  const e = ah * bh - p + ah * bl + al * bh + al * bl; // p + e == a*b exactly
+  const s = p + c;
+  const bb = s - p;
+  const err = p - (s - bb) + (c - bb); // s + err == p + c exactly
+  return s + (err + e);
+}
+
+const LOG_N = 128;
+
+/**
+ * Natural logarithm bit-identical to glibc's `log` (x86-64 FMA variant).
+ *
+ * @example
+ * glibcLog(0.5); // -0.6931471805599453
+ */
+export function glibcLog(x: number): number {
+  f64[0] = x;
+  let lo32 = u32[0]!;
+  let hi32 = u32[1]!;
+  // Near 1: |x - 1| small, separate polynomial (glibc: 1 - 0x1p-4 <= x < 1 + 0x1.09p-4).
+  if (x >= 0.9375 && x < 1.064697265625) {
+    if (x === 1) return 0;
+    const r = x - 1.0;
+    const r2 = r * r;
+    const r3 = r * r2;
+    const B = LOG_B;
+    const inner = fma(r3, B[10]!, fma(r2, B[9]!, fma(r, B[8]!, B[7]!)));
+    const mid = fma(r3, inner, fma(r2, B[6]!, fma(r, B[5]!, B[4]!)));
+    const poly = fma(r3, mid, fma(r2, B[3]!, fma(r, B[2]!, B[1]!)));
+    // Splitting r so that r*r*B0 is exact.
+    const w1 = r * 134217728;
+    const rhi = r + w1 - w1;
+    const rlo = r - rhi;
+    const w = rhi * rhi * B[0]!;
+    const hi = r + w;
+    let lo = r - hi + w;
+    lo = fma(B[0]! * rlo, rhi + r, lo);
+    let y = fma(r3, poly, lo);
+    y += hi;
+    return y;
+  }
+  if (!(x > 0) || x === Infinity) {
+    if (x === 0) return -Infinity;
+    if (x === Infinity) return Infinity;
+    return NaN; // negative or NaN
+  }
+  if (hi32 < 0x00100000) {
+    // Subnormal: normalise.
+    f64[0] = x * 4503599627370496;
+    lo32 = u32[0]!;
+    hi32 = u32[1]! - (52 << 20);
+  }
+  // tmp = ix - OFF with OFF = 0x3fe6000000000000 (only the high word is affected).
+  const tmpHi = (hi32 - 0x3fe60000) | 0;
+  const i = (tmpHi >>> (20 - 7)) & (LOG_N - 1);
+  const k = tmpHi >> 20; // arithmetic shift
+  const izHi = hi32 - (tmpHi & 0xfff00000);
+  u32[0] = lo32;
+  u32[1] = izHi;
+  const z = f64[0]!;
+  const invc = LOG_TAB[2 * i]!;
+  const logc = LOG_TAB[2 * i + 1]!;
+  const r = fma(z, invc, -1.0);
+  const kd = k;
+  const w = fma(kd, LOG_LN2HI, logc);
+  const hi = w + r;
+  const lo = fma(kd, LOG_LN2LO, w - hi + r);
+  const r2 = r * r;
+  const A = LOG_A;
+  const q = fma(r2, fma(r, A[4], A[3]), fma(r, A[2], A[1]));
+  const y = fma(r * r2, q, fma(r2, A[0], lo)) + hi;
+  return y;
+}
+
+const EXP_N = 128;
+const TWO_P1009 = 2 ** 1009;
+const TWO_M1022 = 2 ** -1022;
+const TWO_M54 = 2 ** -54;
+
+function asDouble(hi: number, lo: number): number {
+  u32[0] = lo;
+  u32[1] = hi;
+  return f64[0]!;
+}
+
+/**
+ * Handles exp results near overflow/underflow (glibc `specialcase`). For k < 0 glibc computes
+ * `scale * tmp` once and does not fuse it (checked against glibc 2.36 on 400k inputs).
+ */
+function expSpecial(tmp: number, sHi: number, sLo: number, kNeg: boolean): number {
+  if (!kNeg) {
+    const scale = asDouble((sHi - (1009 << 20)) >>> 0, sLo);
+    return TWO_P1009 * fma(scale, tmp, scale);
+  }
+  const scale = asDouble((sHi + (1022 << 20)) >>> 0, sLo);
+  let y = scale + scale * tmp;
+  if (y < 1.0) {
+    let lo = scale - y + scale * tmp;
+    const hi = 1.0 + y;
+    lo = 1.0 - hi + y + lo;
+    y = hi + lo - 1.0;
+    if (y === 0) y = 0;
+  }
+  return TWO_M1022 * y;
+}
+
+/**
+ * Exponential bit-identical to glibc's `exp` (x86-64 FMA variant).
+ *
+ * @example
+ * glibcExp(1); // 2.718281828459045
+ */
+export function glibcExp(x: number): number {
+  const ax = Math.abs(x);
+  let special = false;
+  if (!(ax >= TWO_M54 && ax < 512)) {
+    if (ax < TWO_M54) return 1.0 + x;
+    if (ax >= 1024 || Number.isNaN(x)) {
+      if (x === -Infinity) return 0;
+      if (Number.isNaN(x) || x === Infinity) return 1.0 + x;
+      return x < 0 ? 0 : Infinity;
+    }
+    special = true;
+  }
+  // kd = round(x * N/ln2) via the shift trick (fused in the FMA build).
+  let kd = fma(EXP_INVLN2N, x, EXP_SHIFT);
+  f64[0] = kd;
+  const ki = u32[0]!; // low word of kd's bits = k mod 2^32
+  kd -= EXP_SHIFT;
+  const r = fma(kd, EXP_NEGLN2LON, fma(kd, EXP_NEGLN2HIN, x));
+  const idx = 2 * (ki & (EXP_N - 1));
+  // top = ki << 45: only the high word changes (ki << 13, modulo 2^32).
+  const topHi = (ki << 13) >>> 0;
+  const tail = asDouble(EXP_TAB_HI[idx]!, EXP_TAB_LO[idx]!);
+  const sHi = (EXP_TAB_HI[idx + 1]! + topHi) >>> 0;
+  const sLo = EXP_TAB_LO[idx + 1]!;
+  const r2 = r * r;
+  const C = EXP_C;
+  const tmp = fma(r2 * r2, fma(r, C[3], C[2]), fma(r2, fma(r, C[1], C[0]), tail + r));
+  if (special) return expSpecial(tmp, sHi, sLo, (ki & 0x80000000) !== 0);
+  const scale = asDouble(sHi, sLo);
+  return fma(scale, tmp, scale);
+}
+
+const POW_OFF_HI = 0x3fe69555; // OFF = 0x3fe6955500000000
+
+// Output slot of powLog's tail (avoids allocating a result object per call).
+let powLogTail = 0;
+
+/** glibc pow's log_inline: log(x) as hi + tail with ~2^-68 relative error (x > 0 normal). */
+function powLog(hi32: number, lo32: number): number {
+  const tmpHi = (hi32 - POW_OFF_HI) | 0;
+  // tmp = ix - OFF: OFF's low word is 0, so only the high word changes.
+  const i = (tmpHi >>> (20 - 7)) & 127;
+  const k = tmpHi >> 20;
+  const z = asDouble(hi32 - (tmpHi & 0xfff00000), lo32);
+  const kd = k;
+  const invc = POW_TAB[3 * i]!;
+  const logc = POW_TAB[3 * i + 1]!;
+  const logctail = POW_TAB[3 * i + 2]!;
+  const r = fma(z, invc, -1.0);
+  const t1 = fma(kd, LOG_LN2HI, logc);
+  const t2 = t1 + r;
+  const lo1 = fma(kd, LOG_LN2LO, logctail);
+  const lo2 = t1 - t2 + r;
+  const A = POW_A;
+  const ar = A[0] * r;
+  const ar2 = r * ar;
+  const ar3 = r * ar2;
+  const hi = t2 + ar2;
+  const lo3 = fma(ar, r, -ar2);
+  const lo4 = t2 - hi + ar2;
+  const q = fma(ar2, fma(ar2, fma(r, A[6], A[5]), fma(r, A[4], A[3])), fma(r, A[2], A[1]));
+  const lo = fma(ar3, q, lo1 + lo2 + lo3 + lo4);
+  const y = hi + lo;
+  powLogTail = hi - y + lo;
+  return y;
+}
+
+/** glibc pow's exp_inline for a positive result: exp(x + xtail). */
+function powExp(x: number, xtail: number): number {
+  const ax = Math.abs(x);
+  let special = false;
+  if (!(ax >= TWO_M54 && ax < 512)) {
+    if (ax < TWO_M54) return 1.0 + x;
+    if (ax >= 1024) return x < 0 ? 0 : Infinity;
+    special = true;
+  }
+  let kd = fma(EXP_INVLN2N, x, EXP_SHIFT);
+  f64[0] = kd;
+  const ki = u32[0]!;
+  kd -= EXP_SHIFT;
+  let r = fma(kd, EXP_NEGLN2LON, fma(kd, EXP_NEGLN2HIN, x));
+  r += xtail;
+  const idx = 2 * (ki & (EXP_N - 1));
+  const topHi = (ki << 13) >>> 0;
+  const tail = asDouble(EXP_TAB_HI[idx]!, EXP_TAB_LO[idx]!);
+  const sHi = (EXP_TAB_HI[idx + 1]! + topHi) >>> 0;
+  const sLo = EXP_TAB_LO[idx + 1]!;
+  const r2 = r * r;
+  const C = EXP_C;
+  const tmp = fma(r2 * r2, fma(r, C[3], C[2]), fma(r2, fma(r, C[1], C[0]), tail + r));
+  if (special) return expSpecial(tmp, sHi, sLo, (ki & 0x80000000) !== 0);
+  const scale = asDouble(sHi, sLo);
+  return fma(scale, tmp, scale);
+}
+
+/**
+ * `x ** y` bit-identical to glibc's `pow` (x86-64 FMA variant) for finite x > 0 and finite y
+ * (the cases the random distributions need); other inputs use `Math.pow`, whose special-case
+ * results (0, 1, Infinity, NaN, signs) agree with C's pow.
+ *
+ * @example
+ * glibcPow(0.3, 1 / 0.4); // 0.049295030175464945
+ */
+export function glibcPow(x: number, y: number): number {
+  if (!(x > 0) || x === Infinity || !Number.isFinite(y) || y === 0 || x === 1) return Math.pow(x, y);
+  f64[0] = y;
+  const yHiAbs = u32[1]! & 0x7fffffff;
+  // |y| tiny or huge: glibc returns 1 +- x-ish or over/underflows; Math.pow is right there.
+  if (yHiAbs < 0x3be00000 || yHiAbs >= 0x43e00000) return Math.pow(x, y);
+  f64[0] = x;
+  let lo32 = u32[0]!;
+  let hi32 = u32[1]!;
+  if (hi32 < 0x00100000) {
+    f64[0] = x * 4503599627370496;
+    lo32 = u32[0]!;
+    hi32 = u32[1]! - (52 << 20);
+  }
+  const hi = powLog(hi32, lo32);
+  const lo = powLogTail;
+  const ehi = y * hi;
+  const elo = fma(y, lo, fma(y, hi, -ehi));
+  return powExp(ehi, elo);
+}

@@ -1,0 +1,125 @@
+/**
+ * 32-bit Mersenne Twister (MT19937), bit-identical to C++ `std::mt19937` and to numpy's legacy
+ * `RandomState` bit generator (both seed with Matsumoto & Nishimura's `init_genrand`).
+ */
+
+const N = 624;
+const M = 397;
+const UPPER_MASK = 0x80000000;
+const LOWER_MASK = 0x7fffffff;
+const MATRIX_A = 0x9908b0df;
+
+/** A saved generator state: the 624-word key and the read position (624 = regenerate next). */
+export interface MT19937State {
+  readonly key: Uint32Array;
+  readonly pos: number;
+}
+
+/**
+ * Mersenne Twister engine producing unsigned 32-bit integers.
+ *
+ * @example
+ * const rng = new MT19937(42);
+ * rng.nextUint32(); // 1608637542, as std::mt19937(42)() and numpy RandomState(42)
+ */
+export class MT19937 {
+  private readonly mt = new Uint32Array(N);
+  private mti = N;
+
+  /** @param seed unsigned 32-bit seed (C++ default 5489); reduced modulo 2^32 like `std::mt19937`. */
+  constructor(seed = 5489) {
+    this.initGenrand(seed);
+  }
+
+  /**
+   * Seeds like `std::mt19937(seed)` / numpy `RandomState(seed)` (init_genrand).
+   *
+   * @example
+   * const rng = new MT19937(); rng.initGenrand(1234);
+   */
+  initGenrand(seed: number): void {
+    if (!Number.isInteger(seed)) {
+      throw new Error(`MT19937: seed must be an integer, got ${String(seed)}`);
+    }
+    const mt = this.mt;
+    // Same reduction as the C++ engine: the seed is taken modulo 2^32.
+    mt[0] = Number(BigInt.asUintN(32, BigInt(seed)));
+    for (let i = 1; i < N; i++) {
+      const prev = mt[i - 1]! ^ (mt[i - 1]! >>> 30);
+      // 1812433253 * prev + i modulo 2^32 (Math.imul keeps the low 32 bits exactly).
+      mt[i] = (Math.imul(1812433253, prev) + i) >>> 0;
+    }
+    this.mti = N;
+  }
+
+  /** Alias of {@link MT19937.initGenrand} using the C++/numpy name. @example rng.init_genrand(0); */
+  init_genrand(seed: number): void {
+    this.initGenrand(seed);
+  }
+
+  /** Regenerates the 624-word block (the "twist"). */
+  private twist(): void {
+    const mt = this.mt;
+    let kk = 0;
+    let y: number;
+    for (; kk < N - M; kk++) {
+      y = (mt[kk]! & UPPER_MASK) | (mt[kk + 1]! & LOWER_MASK);
+      mt[kk] = mt[kk + M]! ^ (y >>> 1) ^ (y & 1 ? MATRIX_A : 0);
+    }
+    for (; kk < N - 1; kk++) {
+      y = (mt[kk]! & UPPER_MASK) | (mt[kk + 1]! & LOWER_MASK);
+      mt[kk] = mt[kk + (M - N)]! ^ (y >>> 1) ^ (y & 1 ? MATRIX_A : 0);
+    }
+    y = (mt[N - 1]! & UPPER_MASK) | (mt[0]! & LOWER_MASK);
+    mt[N - 1] = mt[M - 1]! ^ (y >>> 1) ^ (y & 1 ? MATRIX_A : 0);
+    this.mti = 0;
+  }
+
+  /**
+   * Next output in [0, 2^32), as `std::mt19937::operator()`; allocation free.
+   *
+   * @example
+   * new MT19937(5489).nextUint32(); // 3499211612
+   */
+  nextUint32(): number {
+    if (this.mti >= N) this.twist();
+    let y = this.mt[this.mti++]!;
+    y ^= y >>> 11;
+    y ^= (y << 7) & 0x9d2c5680;
+    y ^= (y << 15) & 0xefc60000;
+    y ^= y >>> 18;
+    return y >>> 0;
+  }
+
+  /** Advances the engine by `n` outputs (like `std::mt19937::discard`). @example rng.discard(10); */
+  discard(n: number): void {
+    for (let i = 0; i < n; i++) this.nextUint32();
+  }
+
+  /**
+   * Snapshot of the state (a copy).
+   *
+   * @example
+   * const s = rng.getState(); rng.nextUint32(); rng.setState(s);
+   */
+  getState(): MT19937State {
+    return { key: this.mt.slice(), pos: this.mti };
+  }
+
+  /**
+   * Restores a state from {@link MT19937.getState} (or numpy's `get_state()` key and pos).
+   *
+   * @example
+   * rng.setState(saved);
+   */
+  setState(state: MT19937State): void {
+    if (state.key.length !== N) {
+      throw new Error(`MT19937.setState: key must have ${N} words, got ${state.key.length}`);
+    }
+    if (!Number.isInteger(state.pos) || state.pos < 0 || state.pos > N) {
+      throw new Error(`MT19937.setState: pos must be an integer in [0, ${N}], got ${String(state.pos)}`);
+    }
+    this.mt.set(state.key);
+    this.mti = state.pos;
+  }
+}
