@@ -1,6 +1,8 @@
 import type { NumericalMethod } from '../language/description.js';
 import type { Population } from './population.js';
 import type { Recorder, StepParticipant } from './step-participant.js';
+import { MT19937 } from './random/mt19937.js';
+import { NumpyRandomState } from './random/numpy-legacy.js';
 
 /** Options of {@link Network.setup} (ANNarchy's `setup()` keywords in camelCase). */
 export interface SetupOptions {
@@ -54,9 +56,13 @@ export class Network {
   readonly projectionsList: NamedParticipant[] = [];
   readonly recorders: Recorder[] = [];
   private compiledObjects = new Set<object>();
-  /** Random generators, attached by the random layer (equation draws and numpy-style sampling). */
-  rng: unknown;
-  numpyRng: unknown;
+  /**
+   * Random generators: `rng` is the C++ `std::mt19937` of equation draws (`Uniform(...)` in
+   * equations), `numpyRng` numpy's legacy global generator (RandomDistribution objects,
+   * connectivity). Both are reseeded by `setup({ seed })`; unseeded they start from the clock.
+   */
+  rng: MT19937 = new MT19937(Date.now() % 2 ** 31);
+  numpyRng: NumpyRandomState = new NumpyRandomState(Math.floor(Math.random() * 2 ** 31));
   /** Called with each new seed so the random layer can re-create its generators. */
   onSeed: ((seed: number) => void) | undefined;
 
@@ -97,6 +103,9 @@ export class Network {
   /** Reseed the random generators (ANNarchy `set_seed`). */
   setSeed(seed: number): void {
     this.seed = seed;
+    // ANNarchy: C++ std::mt19937(seed) and np.random.seed(seed)
+    this.rng = new MT19937(seed);
+    if (seed >= 0) this.numpyRng = new NumpyRandomState(seed);
     this.onSeed?.(seed);
   }
 
