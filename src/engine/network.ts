@@ -217,6 +217,39 @@ export class Network {
   }
 
   /**
+   * Simulate at most `maxDuration` ms (`ceil(maxDuration/dt)` steps), one step at a time, and
+   * stop after the first step in which the populations' `stopCondition`s hold, combined with
+   * `operator` ('and': all of them, 'or': any). Returns the simulated time in **ms** (ANNarchy
+   * 4.7.3 returns `steps / dt`, a bug; this returns `steps * dt`).
+   *
+   * @example
+   * ```ts
+   * const pop = new Population(1, neuron, { stopCondition: 'v > -50 : any' });
+   * net.compile();
+   * const ms = net.simulateUntil(1000, pop); // time until v first exceeded -50 mV
+   * ```
+   */
+  simulateUntil(maxDuration: number, population: Population | Population[], operator: 'and' | 'or' = 'and'): number {
+    const n = this.stepsFor(maxDuration);
+    const pops = Array.isArray(population) ? population : [population];
+    if (pops.length === 0) throw new Error('simulateUntil: give at least one population with a stopCondition');
+    if (operator !== 'and' && operator !== 'or') throw new Error(`simulateUntil: operator must be 'and' or 'or', got ${String(operator)}`);
+    for (const p of pops) {
+      if (!p || p.network !== this) throw new Error('simulateUntil: every population must belong to this network');
+      if (p.stopCondition === undefined) throw new Error(`simulateUntil: population "${p.name}" has no stopCondition`);
+    }
+    if (!this.compiled) this.compile();
+    let nb = 0;
+    for (let k = 0; k < n; k++) {
+      this.step();
+      nb++;
+      const stop = operator === 'and' ? pops.every((p) => p.stopConditionMet()) : pops.some((p) => p.stopConditionMet());
+      if (stop) break;
+    }
+    return nb * this._dt;
+  }
+
+  /**
    * Reset time to 0 and, by flag, populations (compile-state values), projections, synapses
    * and the monitors' data (ANNarchy `reset()`).
    */
