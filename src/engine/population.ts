@@ -86,6 +86,7 @@ export class Population {
   private frWindowSteps = 0;
   private frRate = 0;
   private frHistory: number[][] = [];
+  private hasRefractoryCode = false;
 
   constructor(geometry: Geometry, neuron: Neuron, nameOrOptions?: string | PopulationOptions) {
     const opts: PopulationOptions = typeof nameOrOptions === 'string' ? { name: nameOrOptions } : (nameOrOptions ?? {});
@@ -353,6 +354,7 @@ export class Population {
 
   set refractory(value: AttributeInput) {
     if (!this.ir.spiking) throw new Error(`Population "${this.name}": refractory needs a spiking neuron`);
+    if (this.state && !this.hasRefractoryCode) throw new Error(`Population "${this.name}": the model has no refractory period; set pop.refractory before compile() or give refractory in the Neuron`);
     const v = toValues(value, this.size, `Population "${this.name}", refractory`, this.network.numpyRng);
     this.refractoryMs = v;
     if (this.state) this.applyRefractorySteps();
@@ -374,7 +376,10 @@ export class Population {
 
   /** Build kernels and state from the compile-state values (called by the network). */
   compileInto(method: string): void {
-    this.kernels = generatePopulationKernels(this.ir, { method: method as never });
+    // a refractory period set on the population (not in the model) also needs the refractory code
+    const ir = this.ir.refractory === undefined && this.refractoryMs !== undefined ? { ...this.ir, refractory: 0 } : this.ir;
+    this.kernels = generatePopulationKernels(ir, { method: method as never });
+    this.hasRefractoryCode = ir.refractory !== undefined;
     const local: Record<string, Float64Array> = {};
     const global: Record<string, number> = {};
     for (const [name, m] of this.meta) {
