@@ -33,6 +33,21 @@ export function simulate(duration: number): void {
   currentNetwork().simulate(duration);
 }
 
+/**
+ * Simulate the global network until the populations' stop conditions hold (or `maxDuration`
+ * ms passed); returns the simulated time in ms (not ANNarchy 4.7.3's buggy `steps / dt`).
+ *
+ * @example
+ * ```ts
+ * const pop = new Population(1, neuron, { stopCondition: 'decision >= 0 : any' });
+ * compile();
+ * const t = simulateUntil(500, pop);
+ * ```
+ */
+export function simulateUntil(maxDuration: number, population: Population | Population[], operator: 'and' | 'or' = 'and'): number {
+  return currentNetwork().simulateUntil(maxDuration, population, operator);
+}
+
 /** One step of the global network. */
 export function step(): void {
   currentNetwork().step();

@@ -3,6 +3,9 @@ import type { SpikeDict } from '../monitors/recordings.js';
 import { GrowableBuffer } from './growable-buffer.js';
 import type { Network } from './network.js';
 import type { Recorder } from './step-participant.js';
+import {
+  coefficientOfVariation, histogram, interSpikeInterval, meanFr, populationRate, rasterPlot, smoothedRate, type HistogramOptions,
+} from './spike-analysis.js';
 
 /**
  * What a monitor can record from: a population, a view of one, or a projection. Values of one
@@ -61,6 +64,10 @@ export class Monitor implements Recorder {
   private spikes = new Map<number, number[]>();
   private timesLog = new Map<string, { start: number[]; stop: number[] }>();
   private stopped = false;
+  /** Step of the last `get()` without keep per variable (ANNarchy restarts 'start' there). */
+  private getMark = new Map<string, number>();
+  /** Recording window `[start, stop]` steps at the last `get()` (ANNarchy `_last_recorded_variables`). */
+  private lastWindow = new Map<string, { start: number; stop: number }>();
 
   constructor(obj: Recordable, variables: string | string[] = [], opts: MonitorOptions = {}) {
     if (!obj || typeof (obj as Recordable).readInto !== 'function') throw new Error('Monitor: the first argument must be a Population, PopulationView or Projection');
@@ -228,6 +235,9 @@ export class Monitor implements Recorder {
     }
     const out: Record<string, RecordedArray | SpikeDict> = {};
     for (const v of names) {
+      const now = this.network.currentStep;
+      this.lastWindow.set(v, { start: this.windowStart(v), stop: now });
+      if (!opts.keep) this.getMark.set(v, now);
       if (v === 'spike') {
         const d: SpikeDict = {};
         for (const r of this.object.recordedRanks?.() ?? []) d[r] = [...(this.spikes.get(r) ?? [])];
@@ -256,5 +266,90 @@ export class Monitor implements Recorder {
       out[v] = { start: [...l.start], stop };
     }
     return out;
+  }
+
+  private windowStart(v: string): number {
+    const l = this.log(v);
+    const st = l.start.length > 0 ? l.start[l.start.length - 1]! : 0;
+    return Math.max(st, this.getMark.get(v) ?? -Infinity);
+  }
+
+  // --- spike helpers (ANNarchy 4.7.3 Monitor methods); without `spikes`, get('spike') is called ---
+
+  private spikeData(spikes: SpikeDict | { spike: SpikeDict } | undefined, what: string): SpikeDict {
+    if (!this.vars.includes('spike')) throw new Error(`Monitor on "${this.object.name}".${what}: spike was not recorded`);
+    if (spikes === undefined) return this.get('spike') as SpikeDict;
+    return 'spike' in spikes && typeof spikes.spike === 'object' && !Array.isArray(spikes.spike) ? (spikes.spike as SpikeDict) : (spikes as SpikeDict);
+  }
+
+  /** Recording window `[start, stop]` steps of the spikes at the last `get()`. */
+  private spikeWindow(): { start: number; stop: number } {
+    return this.lastWindow.get('spike') ?? { start: this.windowStart('spike'), stop: this.network.currentStep };
+  }
+
+  /**
+   * Spike times (ms) and ranks of every recorded spike.
+   *
+   * @example
+   * ```ts
+   * const { times, ranks } = m.rasterPlot();
+   * ```
+   */
+  rasterPlot(spikes?: SpikeDict) {
+    return rasterPlot(this.spikeData(spikes, 'rasterPlot'), { dt: this.network.dt });
+  }
+
+  /** Spike counts per bin (see {@link histogram}). @example m.histogram(undefined, { bins: 10 }); */
+  histogram(spikes?: SpikeDict, opts: Omit<HistogramOptions, 'dt'> = {}) {
+    return histogram(this.spikeData(spikes, 'histogram'), { ...opts, dt: this.network.dt });
+  }
+
+  /** Inter-spike intervals in ms. @example m.interSpikeInterval(spikes); */
+  interSpikeInterval(spikes?: SpikeDict, opts: { ranks?: readonly number[]; perNeuron?: boolean } = {}) {
+    const data = this.spikeData(spikes, 'interSpikeInterval');
+    return opts.perNeuron
+      ? interSpikeInterval(data, { ranks: opts.ranks, perNeuron: true, dt: this.network.dt })
+      : interSpikeInterval(data, { ranks: opts.ranks, dt: this.network.dt });
+  }
+
+  /** ISI coefficients of variation. @example m.coefficientOfVariation(spikes, { perNeuron: true }); */
+  coefficientOfVariation(spikes?: SpikeDict, opts: { ranks?: readonly number[]; perNeuron?: boolean } = {}) {
+    const data = this.spikeData(spikes, 'coefficientOfVariation');
+    return opts.perNeuron
+      ? coefficientOfVariation(data, { ranks: opts.ranks, perNeuron: true, dt: this.network.dt })
+      : coefficientOfVariation(data, { ranks: opts.ranks, dt: this.network.dt });
+  }
+
+  /**
+   * Mean firing rate (Hz) over the recording window (steps from the last start/get to the last
+   * `get()`) and all recorded neurons.
+   *
+   * @example
+   * ```ts
+   * simulate(1000);
+   * m.meanFr(); // Hz
+   * ```
+   */
+  meanFr(spikes?: SpikeDict): number {
+    const data = this.spikeData(spikes, 'meanFr');
+    const { start, stop } = this.spikeWindow();
+    const ranks = this.object.recordedRanks?.() ?? Object.keys(data).map(Number);
+    let fr = 0;
+    for (const r of ranks) fr += (data[r] ?? []).length;
+    return fr / ranks.length / (stop - start) / this.network.dt * 1000.0;
+  }
+
+  /** Per-neuron instantaneous rate over the recording window. @example m.smoothedRate(undefined, 100); */
+  smoothedRate(spikes?: SpikeDict, smooth = 0): Float64Array[] {
+    const data = this.spikeData(spikes, 'smoothedRate');
+    const { start, stop } = this.spikeWindow();
+    return smoothedRate(data, { smooth, dt: this.network.dt, start, stop });
+  }
+
+  /** Population rate (Hz per step) over the recording window. @example m.populationRate(undefined, 10); */
+  populationRate(spikes?: SpikeDict, smooth = 0): Float64Array {
+    const data = this.spikeData(spikes, 'populationRate');
+    const { start, stop } = this.spikeWindow();
+    return populationRate(data, { smooth, dt: this.network.dt, start, stop });
   }
 }

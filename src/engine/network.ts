@@ -1,6 +1,8 @@
 import type { NumericalMethod } from '../language/description.js';
 import type { Population } from './population.js';
 import type { Recorder, StepParticipant } from './step-participant.js';
+import { MT19937 } from './random/mt19937.js';
+import { NumpyRandomState } from './random/numpy-legacy.js';
 
 /** Options of {@link Network.setup} (ANNarchy's `setup()` keywords in camelCase). */
 export interface SetupOptions {
@@ -54,9 +56,13 @@ export class Network {
   readonly projectionsList: NamedParticipant[] = [];
   readonly recorders: Recorder[] = [];
   private compiledObjects = new Set<object>();
-  /** Random generators, attached by the random layer (equation draws and numpy-style sampling). */
-  rng: unknown;
-  numpyRng: unknown;
+  /**
+   * Random generators: `rng` is the C++ `std::mt19937` of equation draws (`Uniform(...)` in
+   * equations), `numpyRng` numpy's legacy global generator (RandomDistribution objects,
+   * connectivity). Both are reseeded by `setup({ seed })`; unseeded they start from the clock.
+   */
+  rng: MT19937 = new MT19937(Date.now() % 2 ** 31);
+  numpyRng: NumpyRandomState = new NumpyRandomState(Math.floor(Math.random() * 2 ** 31));
   /** Called with each new seed so the random layer can re-create its generators. */
   onSeed: ((seed: number) => void) | undefined;
 
@@ -97,6 +103,9 @@ export class Network {
   /** Reseed the random generators (ANNarchy `set_seed`). */
   setSeed(seed: number): void {
     this.seed = seed;
+    // ANNarchy: C++ std::mt19937(seed) and np.random.seed(seed)
+    this.rng = new MT19937(seed);
+    if (seed >= 0) this.numpyRng = new NumpyRandomState(seed);
     this.onSeed?.(seed);
   }
 
@@ -205,6 +214,39 @@ export class Network {
     const n = this.stepsFor(duration);
     if (!this.compiled) this.compile();
     for (let k = 0; k < n; k++) this.step();
+  }
+
+  /**
+   * Simulate at most `maxDuration` ms (`ceil(maxDuration/dt)` steps), one step at a time, and
+   * stop after the first step in which the populations' `stopCondition`s hold, combined with
+   * `operator` ('and': all of them, 'or': any). Returns the simulated time in **ms** (ANNarchy
+   * 4.7.3 returns `steps / dt`, a bug; this returns `steps * dt`).
+   *
+   * @example
+   * ```ts
+   * const pop = new Population(1, neuron, { stopCondition: 'v > -50 : any' });
+   * net.compile();
+   * const ms = net.simulateUntil(1000, pop); // time until v first exceeded -50 mV
+   * ```
+   */
+  simulateUntil(maxDuration: number, population: Population | Population[], operator: 'and' | 'or' = 'and'): number {
+    const n = this.stepsFor(maxDuration);
+    const pops = Array.isArray(population) ? population : [population];
+    if (pops.length === 0) throw new Error('simulateUntil: give at least one population with a stopCondition');
+    if (operator !== 'and' && operator !== 'or') throw new Error(`simulateUntil: operator must be 'and' or 'or', got ${String(operator)}`);
+    for (const p of pops) {
+      if (!p || p.network !== this) throw new Error('simulateUntil: every population must belong to this network');
+      if (p.stopCondition === undefined) throw new Error(`simulateUntil: population "${p.name}" has no stopCondition`);
+    }
+    if (!this.compiled) this.compile();
+    let nb = 0;
+    for (let k = 0; k < n; k++) {
+      this.step();
+      nb++;
+      const stop = operator === 'and' ? pops.every((p) => p.stopConditionMet()) : pops.some((p) => p.stopConditionMet());
+      if (stop) break;
+    }
+    return nb * this._dt;
   }
 
   /**

@@ -6,6 +6,10 @@ import { generatePopulationKernels, type PopulationKernels } from '../language/p
 import { coerce, toValues, type AttributeInput } from './attribute-value.js';
 import type { Network } from './network.js';
 import { currentNetwork } from './magic-network.js';
+import { RandomDraws } from './random-draws.js';
+import { PopulationView } from './population-view.js';
+import { IndividualNeuron } from './individual-neuron.js';
+import { compileStopCondition, type StopCondition } from './stop-condition.js';
 
 /** A population's shape: a size or the size along each dimension (row-major ranks). */
 export type Geometry = number | readonly number[];
@@ -19,7 +23,8 @@ export interface PopulationOptions {
   network?: Network;
 }
 
-interface AttrMeta {
+/** What is known of an attribute (parameter or variable) of a population. */
+export interface AttrMeta {
   kind: 'parameter' | 'variable';
   local: boolean;
   type: 'double' | 'int' | 'bool';
@@ -48,7 +53,8 @@ export class Population {
 
   readonly id: number;
   readonly name: string;
-  readonly neuron: Neuron;
+  /** The neuron model (ANNarchy `pop.neuron_type`). */
+  readonly neuronType: Neuron;
   readonly geometry: readonly number[];
   readonly size: number;
   readonly network: Network;
@@ -74,6 +80,13 @@ export class Population {
   private readonly meta = new Map<string, AttrMeta>();
   /** Disabled populations are skipped in every phase of a step. */
   enabled = true;
+  private draws: RandomDraws | undefined;
+  private stopFn: StopCondition | undefined;
+  /** Mean-rate window in steps (`computeFiringRate`), 0 = off. */
+  private frWindowSteps = 0;
+  private frRate = 0;
+  private frHistory: number[][] = [];
+  private hasRefractoryCode = false;
 
   constructor(geometry: Geometry, neuron: Neuron, nameOrOptions?: string | PopulationOptions) {
     const opts: PopulationOptions = typeof nameOrOptions === 'string' ? { name: nameOrOptions } : (nameOrOptions ?? {});
@@ -86,7 +99,7 @@ export class Population {
     this.id = this.network.populationsList.length;
     this.name = opts.name ?? `pop${this.id}`;
     this.network.assertFreeName(this.name);
-    this.neuron = neuron;
+    this.neuronType = neuron;
     this.geometry = Object.freeze(geom);
     this.size = geom.reduce((a, b) => a * b, 1);
     this.stopCondition = opts.stopCondition;
@@ -128,6 +141,160 @@ export class Population {
   /** Whether the model is spiking. */
   get spiking(): boolean {
     return this.ir.spiking;
+  }
+
+  /** Parameter/variable info (locality, type) of an attribute; throws listing the valid names. */
+  attributeMeta(name: string): AttrMeta {
+    return this.metaOf(name);
+  }
+
+  /**
+   * Write already validated values of a per-neuron attribute at some ranks (views, single
+   * neurons): into the live state after compile, else into the compile-state `init`.
+   */
+  writeRanks(name: string, ranks: readonly number[], v: Float64Array | number): void {
+    const m = this.metaOf(name);
+    if (!m.local) throw new Error(`Population "${this.name}": "${name}" is population-wide and cannot be set for a subset of neurons`);
+    const arr = this.state ? this.state.local[name]! : (this.init.get(name) as Float64Array);
+    for (let k = 0; k < ranks.length; k++) arr[ranks[k]!] = coerce(typeof v === 'number' ? v : v[k]!, m.type);
+  }
+
+  /** Read a per-neuron attribute at some ranks (or the population-wide number). */
+  readRanks(name: string, ranks: readonly number[]): Float64Array | number {
+    const m = this.metaOf(name);
+    if (!m.local) return this.state ? this.state.global[name]! : (this.init.get(name) as number);
+    const arr = this.state ? this.state.local[name]! : (this.init.get(name) as Float64Array);
+    const out = new Float64Array(ranks.length);
+    for (let k = 0; k < ranks.length; k++) out[k] = arr[ranks[k]!]!;
+    return out;
+  }
+
+  /** All ranks `0 .. size-1` (ANNarchy `pop.ranks`). */
+  get ranks(): number[] {
+    return Array.from({ length: this.size }, (_, i) => i);
+  }
+
+  /** The population itself (so populations and views can be used alike as endpoints). */
+  get population(): Population {
+    return this;
+  }
+
+  /** Number of dimensions of the geometry. */
+  get dimension(): number {
+    return this.geometry.length;
+  }
+
+  /** First dimension of the geometry. */
+  get width(): number {
+    return this.geometry[0]!;
+  }
+
+  /** Second dimension (1 for 1-D populations). */
+  get height(): number {
+    return this.geometry[1] ?? 1;
+  }
+
+  /** Third dimension (1 for 1-D and 2-D populations). */
+  get depth(): number {
+    return this.geometry[2] ?? 1;
+  }
+
+  /**
+   * A view of ranks `start <= rank < stop` with `step` (Python slice semantics: negative
+   * indices count from the end, `stop` undefined means the end): ANNarchy `pop[a:b:c]`.
+   *
+   * @example
+   * ```ts
+   * pop.slice(0, 10);      // ranks 0..9
+   * pop.slice(-5);         // the last 5
+   * pop.slice(0, 10, 2);   // 0, 2, 4, 6, 8
+   * ```
+   */
+  slice(start?: number, stop?: number, step = 1): PopulationView {
+    return new PopulationView(this, sliceIndices(this.size, start, stop, step, `Population "${this.name}".slice`));
+  }
+
+  /**
+   * A view of the given ranks, in the order given (ANNarchy `pop[[1, 5, 7]]`).
+   *
+   * @example
+   * ```ts
+   * const v = pop.view([1, 5, 7]);
+   * v.v = -70;
+   * ```
+   */
+  view(ranks: readonly number[]): PopulationView {
+    return new PopulationView(this, ranks);
+  }
+
+  /**
+   * Multi-dimensional selection as `pop[x, :]` / `pop[:, 2:5]`: one selector per axis, a
+   * coordinate, `null` for the whole axis or `[start, stop, step?]`. All coordinates -> an
+   * {@link IndividualNeuron}; otherwise a view with ranks in C order.
+   *
+   * @example
+   * ```ts
+   * const grid = new Population([4, 5], LIF);
+   * grid.at(1, null);       // row 1: ranks 5..9
+   * grid.at(null, [2, 5]);  // columns 2..4 of every row
+   * grid.at(1, 2);          // IndividualNeuron of rank 7
+   * ```
+   */
+  at(...selectors: (number | null | readonly [number?, number?, number?])[]): PopulationView | IndividualNeuron {
+    const where = `Population "${this.name}".at`;
+    if (selectors.length !== this.geometry.length) throw new Error(`${where}: expected ${this.geometry.length} selectors (one per dimension), got ${selectors.length}`);
+    if (selectors.every((s) => typeof s === 'number')) return this.neuron(selectors as number[]);
+    const axes = selectors.map((s, k) => {
+      const n = this.geometry[k]!;
+      if (s === null) return Array.from({ length: n }, (_, i) => i);
+      if (typeof s === 'number') {
+        const c = s < 0 ? s + n : s;
+        if (!Number.isInteger(c) || c < 0 || c >= n) throw new RangeError(`${where}: coordinate ${s} out of range on axis ${k} (size ${n})`);
+        return [c];
+      }
+      if (!Array.isArray(s)) throw new Error(`${where}: a selector is a number, null or [start, stop, step], got ${JSON.stringify(s)}`);
+      return sliceIndices(n, s[0], s[1], s[2] ?? 1, where);
+    });
+    const ranks: number[] = [];
+    const rec = (k: number, acc: number) => {
+      if (k === axes.length) {
+        ranks.push(acc);
+        return;
+      }
+      for (const c of axes[k]!) rec(k + 1, acc * this.geometry[k]! + c);
+    };
+    rec(0, 0);
+    return new PopulationView(this, ranks, axes.map((x) => x.length));
+  }
+
+  /**
+   * One neuron as an attribute proxy (ANNarchy `pop.neuron(rank)` / `pop.neuron(x, y)`).
+   *
+   * @example
+   * ```ts
+   * const n = pop.neuron(3);
+   * n.v = -70;
+   * n.v; // -70
+   * ```
+   */
+  neuron(rankOrCoordinates: number | readonly number[], ...more: number[]): IndividualNeuron {
+    let rank: number;
+    if (typeof rankOrCoordinates === 'number' && more.length > 0) rank = this.rankFromCoordinates([rankOrCoordinates, ...more]);
+    else if (typeof rankOrCoordinates === 'number') {
+      rank = rankOrCoordinates;
+      if (!Number.isInteger(rank) || rank < 0 || rank >= this.size) throw new RangeError(`Population "${this.name}".neuron: rank ${rank} out of range [0, ${this.size})`);
+    } else rank = this.rankFromCoordinates(rankOrCoordinates);
+    return new IndividualNeuron(this, rank);
+  }
+
+  /** Iterate over the neurons (ANNarchy `for n in pop`). */
+  *[Symbol.iterator](): IterableIterator<IndividualNeuron> {
+    for (let i = 0; i < this.size; i++) yield new IndividualNeuron(this, i);
+  }
+
+  /** Normalised coordinates in [0, 1] per dimension (`x / (W - 1)`, 0 for an axis of size 1). */
+  normalizedCoordinatesFromRank(rank: number): number[] {
+    return this.coordinatesFromRank(rank).map((c, k) => (this.geometry[k]! > 1 ? c / (this.geometry[k]! - 1) : 0));
   }
 
   private metaOf(name: string): AttrMeta {
@@ -187,6 +354,7 @@ export class Population {
 
   set refractory(value: AttributeInput) {
     if (!this.ir.spiking) throw new Error(`Population "${this.name}": refractory needs a spiking neuron`);
+    if (this.state && !this.hasRefractoryCode) throw new Error(`Population "${this.name}": the model has no refractory period; set pop.refractory before compile() or give refractory in the Neuron`);
     const v = toValues(value, this.size, `Population "${this.name}", refractory`, this.network.numpyRng);
     this.refractoryMs = v;
     if (this.state) this.applyRefractorySteps();
@@ -208,7 +376,10 @@ export class Population {
 
   /** Build kernels and state from the compile-state values (called by the network). */
   compileInto(method: string): void {
-    this.kernels = generatePopulationKernels(this.ir, { method: method as never });
+    // a refractory period set on the population (not in the model) also needs the refractory code
+    const ir = this.ir.refractory === undefined && this.refractoryMs !== undefined ? { ...this.ir, refractory: 0 } : this.ir;
+    this.kernels = generatePopulationKernels(ir, { method: method as never });
+    this.hasRefractoryCode = ir.refractory !== undefined;
     const local: Record<string, Float64Array> = {};
     const global: Record<string, number> = {};
     for (const [name, m] of this.meta) {
@@ -234,7 +405,100 @@ export class Population {
     for (const r of this.ir.randoms) this.state.rand[r.name] = r.locality === 'global' ? 0 : new Float64Array(this.size);
     this.updateKernel = this.kernels.update(this.state, CONSTANTS);
     this.spikeKernel = this.kernels.spikeGather?.(this.state, CONSTANTS);
+    const draws = new RandomDraws(this.ir, this.name);
+    this.draws = draws.empty ? undefined : draws;
+    if (this.stopCondition !== undefined) this.stopFn = compileStopCondition(this.stopCondition, this.ir, this.name);
     this.resetState();
+  }
+
+  /** Step 4 of a step: this step's random draws (annarchy-semantics §2.5), from `network.rng`. */
+  drawRandoms(_step: number): void {
+    if (this.draws && this.state) this.draws.draw(this.state, this.network.rng, this.network.dt);
+  }
+
+  /** Called by the network after the spike kernel: mean firing rate bookkeeping (§2.9). */
+  afterSpikes(step: number): void {
+    if (this.frWindowSteps <= 0) return;
+    const S = this.state!;
+    const hist = this.frHistory;
+    for (let k = 0; k < S.nSpiked; k++) hist[S.spiked[k]!]!.push(step);
+    const r = S.local.r!;
+    const limit = step - this.frWindowSteps;
+    for (let i = 0; i < this.size; i++) {
+      const h = hist[i]!;
+      let drop = 0;
+      while (drop < h.length && h[drop]! <= limit) drop++;
+      if (drop > 0) h.splice(0, drop);
+      r[i] = this.frRate * h.length;
+    }
+  }
+
+  /**
+   * Let a spiking population compute its mean firing rate `r` (Hz) over a sliding window of
+   * `window` ms (ANNarchy `compute_firing_rate`): spikes of the last `int(window/dt)` steps,
+   * `r = (1000 / window) * count`, updated every step after the spike test. Without it `r` stays 0.
+   *
+   * @example
+   * ```ts
+   * pop.computeFiringRate(100);
+   * simulate(500);
+   * pop.r; // Hz per neuron
+   * ```
+   */
+  computeFiringRate(window: number): void {
+    if (!this.spiking) throw new Error(`Population "${this.name}": computeFiringRate() needs a spiking neuron (rate-coded populations have their own r)`);
+    if (typeof window !== 'number' || !Number.isFinite(window)) throw new Error(`Population "${this.name}".computeFiringRate: window must be a number of ms, got ${String(window)}`);
+    // ANNarchy ignores a window <= 0
+    if (window > 0) {
+      this.frWindowSteps = Math.trunc(window / this.network.dt);
+      this.frRate = 1000 / window;
+      if (this.frHistory.length === 0) this.frHistory = Array.from({ length: this.size }, () => []);
+    }
+  }
+
+  /** True if this population's `stopCondition` holds now (`: any` / `: all` over the neurons). */
+  stopConditionMet(): boolean {
+    if (this.stopCondition === undefined) throw new Error(`Population "${this.name}" has no stopCondition; give one in the options: new Population(n, neuron, { stopCondition: 'v > 0 : any' })`);
+    if (!this.state) throw new Error(`Population "${this.name}": stopConditionMet() needs compile()`);
+    if (!this.stopFn) this.stopFn = compileStopCondition(this.stopCondition, this.ir, this.name);
+    return this.stopFn(this.state, this.network.currentStep * this.network.dt, this.network.dt);
+  }
+
+  /**
+   * Time of each neuron's last spike in ms (`t_last`; -10000 steps * dt before any spike).
+   *
+   * @example
+   * ```ts
+   * pop.t_last; // Float64Array
+   * ```
+   */
+  get t_last(): Float64Array {
+    if (!this.spiking) throw new Error(`Population "${this.name}": t_last exists only in spiking populations`);
+    const dt = this.network.dt;
+    if (!this.state) return new Float64Array(this.size).fill(-10000 * dt);
+    return this.state.lastSpike.map((s) => s * dt);
+  }
+
+  /**
+   * The input of a target (ANNarchy `pop.sum('exc')`): rate-coded `sum(exc)` of this step,
+   * spiking the conductance `g_exc`.
+   *
+   * @example
+   * ```ts
+   * pop.sum('exc'); // Float64Array
+   * ```
+   */
+  sum(target: string): Float64Array {
+    if (typeof target !== 'string') throw new Error(`Population "${this.name}".sum: target must be a string`);
+    if (this.spiking) {
+      if (!this.targets.includes(target)) throw new Error(`Population "${this.name}".sum: no target "${target}"; targets: ${this.targets.join(', ') || '(none)'}`);
+      return this.get(`g_${target}`) as Float64Array;
+    }
+    if (!this.state) return new Float64Array(this.size);
+    const key = `_sum_${target || '_all'}`;
+    const arr = this.state.local[key];
+    // ANNarchy returns zeros for a target no equation reads
+    return arr ? arr.slice() : new Float64Array(this.size);
   }
 
   /** Restore compile-state values and clear spiking state (ANNarchy `pop.reset()`). */
@@ -252,6 +516,7 @@ export class Population {
     S.inRef.fill(1);
     S.nSpiked = 0;
     this.applyRefractorySteps();
+    for (const h of this.frHistory) h.length = 0;
   }
 
   /** ANNarchy's `pop.reset()`: values back to the compile state, spikes and refractoriness cleared. */
@@ -353,6 +618,39 @@ export class Population {
   }
 
   toString(): string {
-    return `Population ${this.name} (${this.size} × ${this.neuron.name})`;
+    return `Population ${this.name} (${this.size} × ${this.neuronType.name})`;
   }
+}
+
+/**
+ * Python's `range(size)[start:stop:step]`: negative indices count from the end, out-of-range
+ * bounds are clipped, `stop` undefined means the end (or the start for a negative step).
+ *
+ * @example
+ * ```ts
+ * sliceIndices(10, -3);        // [7, 8, 9]
+ * sliceIndices(10, 8, 2, -2);  // [8, 6, 4]
+ * ```
+ */
+export function sliceIndices(size: number, start: number | undefined, stop: number | undefined, step: number, where = 'slice'): number[] {
+  if (!Number.isInteger(step) || step === 0) throw new Error(`${where}: step must be a non-zero integer, got ${String(step)}`);
+  for (const [k, v] of [['start', start], ['stop', stop]] as const) {
+    if (v !== undefined && v !== null && !Number.isInteger(v)) throw new Error(`${where}: ${k} must be an integer, got ${String(v)}`);
+  }
+  const norm = (v: number | undefined, dflt: number, lo: number, hi: number) => {
+    if (v === undefined || v === null) return dflt;
+    const x = v < 0 ? v + size : v;
+    return Math.min(Math.max(x, lo), hi);
+  };
+  const out: number[] = [];
+  if (step > 0) {
+    const a = norm(start, 0, 0, size);
+    const b = norm(stop, size, 0, size);
+    for (let i = a; i < b; i += step) out.push(i);
+  } else {
+    const a = norm(start, size - 1, -1, size - 1);
+    const b = norm(stop, -1, -1, size - 1);
+    for (let i = a; i > b; i += step) out.push(i);
+  }
+  return out;
 }
