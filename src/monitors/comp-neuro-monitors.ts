@@ -105,6 +105,8 @@ export class CompNeuroMonitors {
   private getRecordingsResetCall = false;
   private warnedAfterGet = false;
   private inOwnReset = false;
+  /** Last step seen by the drain recorder, to notice the time going back. */
+  private lastStep: number;
   private readonly drain: Recorder;
 
   constructor(monDict: MonDict = {}, options: CompNeuroMonitorsOptions = {}) {
@@ -124,6 +126,7 @@ export class CompNeuroMonitors {
       this.stores.set(e.compartment, new SampleBlocks());
       this.lastDrain.set(e.compartment, this.network.currentStep);
     }
+    this.lastStep = this.network.currentStep - 1;
     this.drain = {
       recordTargets: () => {},
       record: (step: number) => this.onStep(step),
@@ -238,6 +241,7 @@ export class CompNeuroMonitors {
       }
       if (saved) restoreParameters(saved);
       for (const c of this.compartments) this.lastDrain.set(c, this.network.currentStep);
+      this.lastStep = this.network.currentStep - 1;
     }
   }
 
@@ -407,10 +411,15 @@ export class CompNeuroMonitors {
 
   /** Called by the network after the monitors recorded a step. */
   private onStep(step: number): void {
+    if (step <= this.lastStep) {
+      // time went back without mon.reset() (reset({ monitors: false }), setTime): the periods so
+      // far cannot be matched to samples any more. The engine already took this step's sample,
+      // so the new periods start after it.
+      this.restartChunk(step + 1, 'the time went back (reset or setTime) outside CompNeuroMonitors.reset()');
+    }
+    this.lastStep = step;
     for (const e of this.entries) {
-      const last = this.lastDrain.get(e.compartment)!;
-      if (step < last) this.lastDrain.set(e.compartment, step);
-      else if (step - last >= DRAIN_SAMPLES * e.periodSteps) this.drainOne(e);
+      if (step - this.lastDrain.get(e.compartment)! >= DRAIN_SAMPLES * e.periodSteps) this.drainOne(e);
     }
     if ((this.alreadyGotRecordings || this.alreadyGotRecordingTimes) && !this.warnedAfterGet && this.currentChunk() !== null) {
       this.warnedAfterGet = true;
@@ -424,14 +433,28 @@ export class CompNeuroMonitors {
   /** A global reset with monitors: true that did not come from {@link reset}. */
   private onNetworkClear(): void {
     if (this.inOwnReset) return;
-    const had = this.entries.some((e) => !this.stores.get(e.compartment)!.empty) || this.currentChunk() !== null;
-    for (const s of this.stores.values()) s.clear();
-    if (had) {
-      this.log(
-        'WARNING CompNeuroMonitors: the network was reset outside CompNeuroMonitors.reset(); the samples recorded so far in this chunk are lost. ' +
-          'Use mon.reset() to end a chunk.',
-      );
+    this.restartChunk(0, 'the network was reset outside CompNeuroMonitors.reset()');
+  }
+
+  /**
+   * The engine lost (or can no longer place) the samples of the current chunk: drop them and
+   * restart the running compartments' periods at `step`, with a warning if anything was lost.
+   */
+  private restartChunk(step: number, why: string): void {
+    let had = this.currentChunk() !== null;
+    for (const e of this.entries) {
+      this.drainOne(e);
+      const s = this.stores.get(e.compartment)!;
+      if (!s.empty || this.timings[e.compartment]!.start.length > 0) had = true;
+      s.clear();
+      this.lastDrain.set(e.compartment, step);
     }
+    this.lastStep = step - 1;
+    for (const t of Object.values(this.timings)) {
+      t.start = t.currentlyPaused ? [] : [step];
+      t.stop = [];
+    }
+    if (had) this.log(`WARNING CompNeuroMonitors: ${why}; the samples recorded so far in this chunk are lost. Use mon.reset() to end a chunk.`);
   }
 
   private saveParameters(): [object, Record<string, unknown>][] {
