@@ -245,7 +245,7 @@ export function tableToArrowIPC(table: ColumnTable): Uint8Array {
  * @example
  * ```ts
  * const t = tableFromArrowIPC(bytes);
- * t.array('value'); // Float64Array
+ * t.column('value'); // backed by a Float64Array
  * ```
  */
 export function tableFromArrowIPC(bytes: Uint8Array | ArrayBuffer): ColumnTable {
