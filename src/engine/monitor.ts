@@ -33,8 +33,15 @@ export interface Recordable {
 export interface MonitorOptions {
   /** Sampling period in ms (default dt); `int(period/dt)` steps. */
   period?: number;
+  /** Sampling period in whole steps (instead of `period`, avoiding `int(k*dt/dt) = k-1`). */
+  periodSteps?: number;
   /** Offset within the period in ms. */
   periodOffset?: number;
+  /**
+   * Step the sampling grid counts from (samples at `origin + n*period`). Default: ANNarchy's
+   * creation step modulo the period. CompNeuroPy's timing arithmetic assumes 0.
+   */
+  gridOrigin?: number;
   /** Start recording now (or at compile if created before). Default true. */
   start?: boolean;
 }
@@ -58,6 +65,7 @@ export class Monitor implements Recorder {
   private periodSteps: number;
   private periodOffsetSteps: number;
   private offset = 0;
+  private fixedOrigin = false;
   private active = false;
   private startWhenCompiled: boolean;
   private buffers = new Map<string, GrowableBuffer>();
@@ -78,10 +86,14 @@ export class Monitor implements Recorder {
     const dt = this.network.dt;
     const period = opts.period ?? dt;
     if (typeof period !== 'number' || !(period >= dt - 1e-12)) throw new Error(`Monitor on "${obj.name}": period must be at least dt (${dt} ms), got ${String(period)}`);
-    this.periodSteps = Math.max(1, Math.trunc(period / dt));
+    if (opts.periodSteps !== undefined && (!Number.isInteger(opts.periodSteps) || opts.periodSteps < 1)) {
+      throw new Error(`Monitor on "${obj.name}": periodSteps must be a positive integer, got ${String(opts.periodSteps)}`);
+    }
+    this.periodSteps = opts.periodSteps ?? Math.max(1, Math.trunc(period / dt));
     this.periodOffsetSteps = Math.trunc((opts.periodOffset ?? 0) / dt);
     if (this.periodOffsetSteps < 0 || this.periodOffsetSteps >= this.periodSteps) throw new Error(`Monitor on "${obj.name}": periodOffset must be in [0, period)`);
-    this.offset = this.network.currentStep % this.periodSteps;
+    this.fixedOrigin = opts.gridOrigin !== undefined;
+    this.offset = opts.gridOrigin ?? this.network.currentStep % this.periodSteps;
     this.startWhenCompiled = opts.start ?? true;
     this.network.addRecorder(this);
   }
@@ -103,7 +115,7 @@ export class Monitor implements Recorder {
 
   onCompile(step: number): void {
     if (this.startWhenCompiled && !this.active) this.start();
-    else this.offset = step % this.periodSteps;
+    else if (!this.fixedOrigin) this.offset = step % this.periodSteps;
   }
 
   /** Start recording (optionally other variables or another period). */

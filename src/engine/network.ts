@@ -56,6 +56,8 @@ export class Network {
   readonly projectionsList: NamedParticipant[] = [];
   readonly recorders: Recorder[] = [];
   private compiledObjects = new Set<object>();
+  /** Something was added since the last compile (cached so step() does not rescan). */
+  private dirty = true;
   /**
    * Random generators: `rng` is the C++ `std::mt19937` of equation draws (`Uniform(...)` in
    * equations), `numpyRng` numpy's legacy global generator (RandomDistribution objects,
@@ -118,11 +120,13 @@ export class Network {
 
   addPopulation(pop: Population): void {
     this.populationsList.push(pop);
+    this.dirty = true;
   }
 
   addProjection(proj: NamedParticipant): void {
     this.assertFreeName(proj.name);
     this.projectionsList.push(proj);
+    this.dirty = true;
   }
 
   addRecorder(rec: Recorder): void {
@@ -137,8 +141,7 @@ export class Network {
 
   /** True once `compile()` ran (objects added later are compiled by the next `compile()`). */
   get compiled(): boolean {
-    return this.compiledObjects.size > 0 && this.populationsList.every((p) => this.compiledObjects.has(p))
-      && this.projectionsList.every((p) => this.compiledObjects.has(p));
+    return !this.dirty;
   }
 
   /**
@@ -158,6 +161,7 @@ export class Network {
       p.compile?.(this);
       this.compiledObjects.add(p);
     }
+    this.dirty = false;
     if (first) for (const r of this.recorders) r.onCompile?.(this.currentStep);
   }
 

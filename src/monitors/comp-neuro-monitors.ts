@@ -119,9 +119,8 @@ export class CompNeuroMonitors {
       if (e.defaultProjectionPeriod) {
         this.log(`WARNING CompNeuroMonitors: no period provided for projection ${e.compartment}, period set to ${e.period} ms`);
       }
-      // (k + 0.5) * dt: the engine takes int(period/dt) steps, and k*dt/dt can fall just below k.
-      const m = new Monitor(e.object, e.variables, { start: false, period: (e.periodSteps + 0.5) * dt });
-      alignToPeriodGrid(m);
+      // whole steps (int(k*dt/dt) can fall to k-1) on a grid from step 0, as CompNeuroPy's timing arithmetic assumes
+      const m = new Monitor(e.object, e.variables, { start: false, periodSteps: e.periodSteps, gridOrigin: 0 });
       this.mon[e.compartment] = m;
       this.stores.set(e.compartment, new SampleBlocks());
       this.lastDrain.set(e.compartment, this.network.currentStep);
@@ -130,9 +129,6 @@ export class CompNeuroMonitors {
     this.drain = {
       recordTargets: () => {},
       record: (step: number) => this.onStep(step),
-      onCompile: () => {
-        for (const m of Object.values(this.mon)) alignToPeriodGrid(m);
-      },
       clearData: () => this.onNetworkClear(),
     };
     this.network.addRecorder(this.drain);
@@ -161,7 +157,6 @@ export class CompNeuroMonitors {
       const t = this.timings[c]!;
       const m = this.mon[c]!;
       if (t.currentlyPaused) {
-        alignToPeriodGrid(m);
         if (t.start.length > 0) m.resume();
         else m.start();
       } else if (explicit) {
@@ -467,13 +462,6 @@ export class CompNeuroMonitors {
   }
 }
 
-/**
- * CompNeuroPy's timing arithmetic puts samples on multiples of the period (it creates its
- * monitors at t = 0); the engine offsets its grid by the creation step, so pin the offset to 0.
- */
-function alignToPeriodGrid(m: Monitor): void {
-  (m as unknown as { offset: number }).offset = 0;
-}
 
 /** `{name: value}` for every parameter (`pop.parameters`, `proj.parameters`) at this moment. */
 function parameterDict(obj: unknown): ParameterDict {
