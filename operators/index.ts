@@ -11,3 +11,4 @@ export { currentStep, currentStep$, currentStepProtocol, type CurrentStepOptions
 export { currentStim, currentStim$, currentStimProtocol, type CurrentStimOptions } from './current-stim.js';
 export { currentRamp, currentRamp$, currentRampProtocol, type CurrentRampOptions, type CurrentRampInfo } from './current-ramp.js';
 export { increasingCurrent, increasingCurrent$, increasingCurrentProtocol, type IncreasingCurrentOptions, type IncreasingCurrentInfo } from './increasing-current.js';
+export { SimulationEvents, type AddEventOptions, type SimulationEventsOptions } from './simulation-events.js';
