@@ -9,28 +9,7 @@ export function spikeRanks(spikes: SpikeDict): number[] {
 }
 
 /**
- * ANNarchy's `raster_plot(spikes)`: every spike as (time in ms, rank), flattened
- * **neuron by neuron** (not sorted by time). Times are `step * dt`.
- *
- * @example
- * ```ts
- * const [t, n] = rasterPlot({ 0: [2, 5], 1: [3] }, { dt: 0.1 });
- * // t = [0.2, 0.5, 0.30000000000000004], n = [0, 0, 1]
- * ```
- */
-export function rasterPlot(spikes: SpikeDict, opts: { dt: number }): [Float64Array, Int32Array] {
-  const { dt } = opts;
-  if (!(typeof dt === 'number' && dt > 0)) {
-    throw new Error(`rasterPlot: option dt must be a positive number (ms), got ${String(dt)}`);
-  }
-  const [steps, ranks] = myRasterPlot(spikes);
-  const t = new Float64Array(steps.length);
-  for (let i = 0; i < t.length; i++) t[i] = dt * steps[i]!;
-  return [t, ranks];
-}
-
-/**
- * CompNeuroPy's `my_raster_plot(spikes)`: like {@link rasterPlot} but the times stay integer
+ * CompNeuroPy's `my_raster_plot(spikes)`: like ANNarchy's `raster_plot` but the times stay integer
  * simulation steps (CompNeuroPy computes `round(step*dt/dt)`, which gives the steps back).
  *
  * @example

@@ -10,7 +10,7 @@ import { getPopRate, histogram, linspace } from '../analysis/pop-rate.js';
 import { getNumberOfDecimals, roundTo as pyRound } from '../analysis/number-of-decimals.js';
 import { arange } from '../analysis/time-data-fill-gaps.js';
 import { myRasterPlot } from '../analysis/raster.js';
-import { coefficientOfVariation, interSpikeInterval } from '../analysis/spike-statistics.js';
+import { coefficientOfVariation, interSpikeInterval } from '../engine/spike-analysis.js';
 import { BREAK, decimateM4 } from './decimate.js';
 import { evaluateExpression, expressionTokens, isExpression } from './expression.js';
 import { pyFloat, pyList, pyTuple, sci } from '../analysis/python-format.js';

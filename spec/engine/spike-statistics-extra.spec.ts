@@ -1,5 +1,5 @@
 import { expect } from 'chai';
-import { coefficientOfVariation, interSpikeInterval } from '../../src/analysis/spike-statistics.js';
+import { coefficientOfVariation, interSpikeInterval } from '../../src/engine/spike-analysis.js';
 
 describe('analysis/spike-statistics', () => {
   const spikes = { 0: [0, 10, 30], 1: [5], 2: [2, 6, 10, 22] };
