@@ -6,10 +6,12 @@ import { fixedNumberPost } from '../../../src/engine/connectors/fixed-number-pos
 import { allToAll } from '../../../src/engine/connectors/all-to-all.js';
 import type { ConnectorEndpoint, LILConnectivity } from '../../../src/engine/connectors/lil-connectivity.js';
 import { ReplayRng, TestUniform } from '../projection/helpers.js';
+import { NumpyRandomState } from '../../../src/engine/random/numpy-legacy.js';
+import { Uniform } from '../../../src/engine/random/random-distribution.js';
 
 // numpy 2.4 legacy RandomState draws in ANNarchy 4.7.3's connector order (spec/fixtures/connectors_numpy.py)
 const fx = JSON.parse(readFileSync(new URL('../../fixtures/connectors_numpy.json', import.meta.url), 'utf8')) as {
-  cases: { name: string; args: (number | boolean)[]; calls: unknown[]; lil: { postRanks: number[]; preRanks: number[][]; w: number[][]; d: number[][] } }[];
+  cases: { name: string; seed: number; args: (number | boolean)[]; calls: unknown[]; lil: { postRanks: number[]; preRanks: number[][]; w: number[][]; d: number[][] } }[];
 };
 const caseOf = (name: string) => fx.cases.find((c) => c.name === name)!;
 
@@ -68,6 +70,19 @@ describe('engine/connectors: random patterns in ANNarchy draw order (numpy legac
     const rng = new ReplayRng(c.calls as never[]);
     const lil = allToAll(...endpoints(nPre, nPost, same), { weights: new TestUniform(1, 2), delays: new TestUniform(0, 10) }, rng);
     expectLil(lil, c.lil);
+  });
+
+  it('the real seeded generator (np.random.seed) and Uniform reproduce every fixture case', () => {
+    const conn: Record<string, (c: (typeof fx.cases)[number], rng: NumpyRandomState) => LILConnectivity> = {
+      fixedProbability: (c, rng) => fixedProbability(...endpoints(c.args[0] as number, c.args[1] as number, c.args[3] as boolean), { probability: c.args[2] as number, weights: new Uniform(0, 1), delays: new Uniform(1, 3) }, rng),
+      fixedNumberPre: (c, rng) => fixedNumberPre(...endpoints(c.args[0] as number, c.args[1] as number, c.args[3] as boolean), { number: c.args[2] as number, weights: new Uniform(0.5, 1.5), delays: 2.0 }, rng),
+      fixedNumberPost: (c, rng) => fixedNumberPost(...endpoints(c.args[0] as number, c.args[1] as number, c.args[3] as boolean), { number: c.args[2] as number, weights: new Uniform(0, 2), delays: 0 }, rng),
+      allToAll: (c, rng) => allToAll(...endpoints(c.args[0] as number, c.args[1] as number, c.args[2] as boolean), { weights: new Uniform(1, 2), delays: new Uniform(0, 10) }, rng),
+    };
+    for (const c of fx.cases) {
+      const kind = Object.keys(conn).find((k) => c.name.startsWith(k))!;
+      expectLil(conn[kind]!(c, new NumpyRandomState(c.seed)), c.lil);
+    }
   });
 
   it('rejects impossible numbers with clear errors', () => {
