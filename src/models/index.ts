@@ -1,0 +1,28 @@
+/**
+ * CompNeuroPy's model library (`CompNeuroPy.neuron_models`, `CompNeuroPy.synapse_models`) in
+ * ANNarchy's description language.
+ *
+ * Naming: classes keep CompNeuroPy's class names (`Izhikevich2007NoisyAmpa`); options keep its
+ * keyword names (`new Izhikevich2007({ v_peak: 30, params_for_pop: true })`). CompNeuroPy's
+ * module-level default instances are exported in lowerCamelCase built mechanically from their
+ * snake names: split at `_`, lower-case the first letter of the first piece, upper-case the first
+ * letter of every other piece, keep the rest as written. So `Izhikevich2007_noisy_AMPA` ->
+ * `izhikevich2007NoisyAMPA`, `H_and_H_Bischop` -> `hAndHBischop`, `integrator_neuron` ->
+ * `integratorNeuron`. Exception: `HHneuronBischop` is the default Bischop instance (the class is
+ * `HHneuronBischopClass`).
+ *
+ * @example
+ * ```ts
+ * import { Izhikevich2007, izhikevich2007NoisyAMPA, HHneuronBischop } from 'compneuro-rx';
+ * ```
+ * @packageDocumentation
+ */
+export * from './hh-strings.js';
+export * from './hh-neuron-base.js';
+export * from './hh-neuron-bischop.js';
+export * from './hh-neuron-corbit.js';
+export * from './artificial-neurons.js';
+export * from './izhikevich-2003.js';
+export * from './izhikevich-2007-template.js';
+export * from './izhikevich-2007.js';
+export * from './izhikevich-golomb.js';
