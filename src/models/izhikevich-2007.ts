@@ -7,7 +7,7 @@ import {
 /*
  * CompNeuroPy's Izhikevich (2007)-like neurons (`izhikevich_2007_like_nm.py`), after
  * Izhikevich, E. M. (2007), Dynamical Systems in Neuroscience, MIT Press. Every class has
- * spike `v >= v_peak`, reset `v = c; u = u + d`, and the options `params_for_pop` (model
+ * spike `v >= v_peak`, reset `v = c; u = u + d`, and the options `paramsForPop` (model
  * parameters get `: population`; I_app and the noise rates stay per-neuron) and `init`
  * (initial values of variables, see setInit).
  */
@@ -44,7 +44,7 @@ export interface Izhikevich2007Options {
   /** Applied current (pA, per-neuron). Default 0. */
   I_app?: number;
   /** If true the model parameters are population-wide. Default false. */
-  params_for_pop?: boolean;
+  paramsForPop?: boolean;
   /** Initial values of variables, e.g. `{ v: -60 }`. Unknown names print a warning. Default {}. */
   init?: Record<string, number>;
 }
@@ -52,11 +52,11 @@ export interface Izhikevich2007Options {
 const REGULAR = {
   C: 100, k: 0.7, v_r: -60, v_t: -40, a: 0.03, b: -2, c: -50, d: 100, v_peak: 35, I_app: 0,
 };
-const OPTIONS_TAIL = { params_for_pop: false, init: {} as Record<string, number> };
+const OPTIONS_TAIL = { paramsForPop: false, init: {} as Record<string, number> };
 
 /** The parameter block shared by Izhikevich2007, Izhikevich2007RecCur and Izhikevich2007VoltageClamp. */
 function regularParameters(o: Required<Izhikevich2007Options>): string {
-  const p = popFlag(o.params_for_pop);
+  const p = popFlag(o.paramsForPop);
   return `
             C      = ${fmt(o.C)} ${p} # pF
             k      = ${fmt(o.k)} ${p} # pS * mV**-1
@@ -196,7 +196,7 @@ export class Izhikevich2007Syn extends Neuron {
 
   constructor(opts: Izhikevich2007SynOptions = {}) {
     const o = resolveOptions<Required<Izhikevich2007SynOptions>>('Izhikevich2007Syn', opts, { ...REGULAR, ...SYN_PARAMS, ...OPTIONS_TAIL });
-    const p = popFlag(o.params_for_pop);
+    const p = popFlag(o.paramsForPop);
     super({
       parameters: `
             C      = ${fmt(o.C)} ${p}
@@ -229,7 +229,7 @@ export class Izhikevich2007Syn extends Neuron {
 
 /** Options of {@link Izhikevich2007NoisyAmpa}. */
 export interface Izhikevich2007NoisyAmpaOptions extends Izhikevich2007SynOptions {
-  /** Jump of g_ampa per noise event (follows params_for_pop). Default 0. */
+  /** Jump of g_ampa per noise event (follows paramsForPop). Default 0. */
   increase_noise?: number;
   /** Rate of the noise events in Hz (per-neuron). Default 0. */
   rates_noise?: number;
@@ -253,7 +253,7 @@ export class Izhikevich2007NoisyAmpa extends Neuron {
     const o = resolveOptions<Required<Izhikevich2007NoisyAmpaOptions>>('Izhikevich2007NoisyAmpa', opts, {
       ...REGULAR, ...SYN_PARAMS, increase_noise: 0, rates_noise: 0, ...OPTIONS_TAIL,
     });
-    const p = popFlag(o.params_for_pop);
+    const p = popFlag(o.paramsForPop);
     super({
       parameters: `
             C              = ${fmt(o.C)} ${p}
@@ -315,7 +315,7 @@ export class Izhikevich2007NoisyBase extends Neuron {
     const o = resolveOptions<Required<Izhikevich2007NoisyBaseOptions>>('Izhikevich2007NoisyBase', opts, {
       ...REGULAR, ...SYN_PARAMS, base_mean: 0, base_noise: 0, rate_base_noise: 0, ...OPTIONS_TAIL,
     });
-    const p = popFlag(o.params_for_pop);
+    const p = popFlag(o.paramsForPop);
     super({
       parameters: `
             C              = ${fmt(o.C)} ${p}
@@ -381,7 +381,7 @@ export class Izhikevich2007FsiNoisyAmpa extends Neuron {
     const o = resolveOptions<Required<Izhikevich2007FsiNoisyAmpaOptions>>('Izhikevich2007FsiNoisyAmpa', opts, {
       ...FSI, v_b: -55, increase_noise: 0, rates_noise: 0, ...OPTIONS_TAIL,
     });
-    const p = popFlag(o.params_for_pop);
+    const p = popFlag(o.paramsForPop);
     super({
       parameters: `
             C              = ${fmt(o.C)} ${p}
@@ -460,7 +460,7 @@ export class Izhikevich2007CorbitFsiNoisyAmpa extends Neuron {
     const o = resolveOptions<Required<Izhikevich2007CorbitFsiNoisyAmpaOptions>>('Izhikevich2007CorbitFsiNoisyAmpa', opts, {
       ...FSI, b_n: 0.1, a_s: 0.1, a_n: 0.1, nonlin: 0.1, increase_noise: 0, rates_noise: 0, ...OPTIONS_TAIL,
     });
-    const p = popFlag(o.params_for_pop);
+    const p = popFlag(o.paramsForPop);
     super({
       parameters: `
             C              = ${fmt(o.C)} ${p}
@@ -518,7 +518,7 @@ export class Izhikevich2007CorbitFsiNoisyBase extends Neuron {
     const o = resolveOptions<Required<Izhikevich2007CorbitFsiNoisyBaseOptions>>('Izhikevich2007CorbitFsiNoisyBase', opts, {
       ...FSI, b_n: 0.1, a_s: 0.1, a_n: 0.1, nonlin: 0.1, base_mean: 0, base_noise: 0, rate_base_noise: 0, ...OPTIONS_TAIL,
     });
-    const p = popFlag(o.params_for_pop);
+    const p = popFlag(o.paramsForPop);
     super({
       parameters: `
             C              = ${fmt(o.C)} ${p}
@@ -589,7 +589,7 @@ export class Izhikevich2007NoisyAmpaOscillating extends Neuron {
     const o = resolveOptions<Required<Izhikevich2007NoisyAmpaOscillatingOptions>>('Izhikevich2007NoisyAmpaOscillating', opts, {
       ...FSI, increase_noise: 0, rates_noise: 0, freq: 0, amp: 300, ...OPTIONS_TAIL,
     });
-    const p = popFlag(o.params_for_pop);
+    const p = popFlag(o.paramsForPop);
     super({
       parameters: `
             C              = ${fmt(o.C)} ${p}

@@ -21,7 +21,7 @@ export interface IzhikevichGolombOptions {
   /** Rate in Hz at which the offset is redrawn. Default 0. */
   rate_base_noise?: number;
   /** If true tau_ampa, tau_gaba, E_ampa, E_gaba are population-wide. Default false. */
-  params_for_pop?: boolean;
+  paramsForPop?: boolean;
   /** Initial values of variables, e.g. `{ v: -70 }`. Default {}. */
   init?: Record<string, number>;
 }
@@ -46,9 +46,9 @@ export class IzhikevichGolomb extends Neuron {
   constructor(opts: IzhikevichGolombOptions = {}) {
     const o = resolveOptions<Required<IzhikevichGolombOptions>>('IzhikevichGolomb', opts, {
       I_app: 0, tau_ampa: 10, tau_gaba: 10, E_ampa: 0, E_gaba: -90, base_mean: 0, base_noise: 0, rate_base_noise: 0,
-      params_for_pop: false, init: {},
+      paramsForPop: false, init: {},
     });
-    const p = popFlag(o.params_for_pop);
+    const p = popFlag(o.paramsForPop);
     const affix = `
             duu/dt    = -a_uu*uu
             ds/dt     = a_s*(I_v - s)

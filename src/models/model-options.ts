@@ -25,7 +25,10 @@ export function resolveOptions<T extends Record<string, unknown>>(className: str
   const out: Record<string, unknown> = { ...defaults };
   for (const [k, v] of Object.entries(opts)) {
     if (!(k in defaults)) {
-      throw new Error(`${className}: unknown option "${k}"; expected one of ${Object.keys(defaults).join(', ')}`);
+      // CompNeuroPy's control keywords are camelCase here (params_for_pop -> paramsForPop)
+      const camel = k.replace(/_([a-z])/g, (_m, c: string) => c.toUpperCase());
+      const hint = camel !== k && camel in defaults ? ` (did you mean "${camel}"?)` : '';
+      throw new Error(`${className}: unknown option "${k}"${hint}; expected one of ${Object.keys(defaults).join(', ')}`);
     }
     if (v === undefined) continue;
     const d = defaults[k];
@@ -63,7 +66,7 @@ export function fmt(x: number): string {
 }
 
 /**
- * The `: population` flag CompNeuroPy appends when `params_for_pop` is true.
+ * The `: population` flag CompNeuroPy appends when `paramsForPop` is true.
  *
  * @example
  * ```ts
