@@ -1,0 +1,829 @@
+import { Synapse, defaultRateSynapse, defaultSpikingSynapse } from '../language/synapse.js';
+import type { SynapseIR } from '../language/analyse-synapse.js';
+import { CONSTANTS } from '../language/constant.js';
+import { generateSynapseKernels, type ProjectionKernel, type ProjectionKernelState, type SynapseKernels } from '../language/synapse-codegen.js';
+import type { Locality } from '../language/description.js';
+import { coerce, isSampler, type ValueSampler } from './attribute-value.js';
+import { currentNetwork } from './magic-network.js';
+import type { Network } from './network.js';
+import { Population } from './population.js';
+import type { Recordable } from './monitor.js';
+import type { NamedParticipant } from './network.js';
+import { Dendrite } from './dendrite.js';
+import { LILConnectivity, checkValue, type ConnectorEndpoint, type ConnectorRng, type ConnectorValue } from './connectors/lil-connectivity.js';
+import { allToAll } from './connectors/all-to-all.js';
+import { oneToOne } from './connectors/one-to-one.js';
+import { fixedProbability } from './connectors/fixed-probability.js';
+import { fixedNumberPre } from './connectors/fixed-number-pre.js';
+import { fixedNumberPost } from './connectors/fixed-number-post.js';
+import { fromMatrix, type DenseMatrix } from './connectors/from-matrix.js';
+import { fromSparse, type SparseInput } from './connectors/from-sparse.js';
+import { gaussian } from './connectors/gaussian.js';
+import { dog } from './connectors/dog.js';
+
+/** A pre/post side: a population, its name, or a view (`{ population, ranks }`). */
+export type ProjectionEndpoint = Population | string | { population: Population; ranks: readonly number[]; geometry?: readonly number[]; size?: number };
+
+/** Options of {@link Projection} besides pre, post, target and synapse. */
+export interface ProjectionOptions {
+  name?: string;
+  network?: Network;
+}
+
+/** Common connector options. */
+export interface ConnectOptions {
+  weights?: ConnectorValue;
+  delays?: ConnectorValue;
+  allowSelfConnections?: boolean;
+  /** Keep one weight per synapse even if `weights` is a number and there is no plasticity. */
+  forceMultipleWeights?: boolean;
+}
+
+/** A value accepted by projection attribute setters. */
+export type ProjectionAttributeInput = number | boolean | ValueSampler | ArrayLike<number> | ArrayLike<ArrayLike<number>>;
+
+interface AttrMeta {
+  locality: Locality;
+  type: 'double' | 'int' | 'bool';
+  init: number;
+}
+
+/** Python's round(): half to even (delays `round(delay/dt)`). */
+export function roundHalfEven(x: number): number {
+  const f = Math.floor(x);
+  const diff = x - f;
+  if (diff < 0.5) return f;
+  if (diff > 0.5) return f + 1;
+  return f % 2 === 0 ? f : f + 1;
+}
+
+/**
+ * A projection between two populations (ANNarchy's `Projection`): one `connect*` call declares
+ * the connectivity, built at `compile()` with the numpy-legacy generator in ANNarchy's draw
+ * order. Synaptic attributes are properties: per-synapse ones read as lists per dendrite.
+ *
+ * @example
+ * ```ts
+ * const proj = new Projection(pre, post, 'exc');           // default synapse
+ * proj.connectFixedProbability({ probability: 0.1, weights: new Uniform(0, 1), delays: 2.0 });
+ * compile();
+ * proj.nbSynapses;      // number of synapses drawn
+ * proj.w;               // number[][] (one list per post neuron receiving synapses)
+ * ```
+ */
+export class Projection implements NamedParticipant, Recordable {
+  /** Attribute access by name (`proj.w`, `proj.tau = 10`). */
+  [attribute: string]: any;
+
+  readonly id: number;
+  readonly name: string;
+  readonly network: Network;
+  readonly pre: Population;
+  readonly post: Population;
+  readonly target: string | string[];
+  readonly targets: readonly string[];
+  readonly synapseType: Synapse;
+  readonly ir: SynapseIR;
+  readonly parameters: readonly string[];
+  readonly variables: readonly string[];
+  /** Values assigned before compile (restored by `reset()`, except `w`). */
+  readonly init = new Map<string, ProjectionAttributeInput>();
+  connectorName = '';
+  private readonly preEnd: ConnectorEndpoint;
+  private readonly postEnd: ConnectorEndpoint;
+  private builder: ((rng: unknown) => LILConnectivity) | undefined;
+  private singleConstantWeight = false;
+  private readonly meta = new Map<string, AttrMeta>();
+  /** Kernel state after compile. */
+  state: ProjectionKernelState | undefined;
+  kernels: SynapseKernels | undefined;
+  private bound: { psp?: ProjectionKernel; preSpike?: ProjectionKernel; update?: ProjectionKernel; postSpike?: ProjectionKernel } = {};
+  /** Delay of each synapse in steps. */
+  private delaySteps: Int32Array = new Int32Array(0);
+  /** Largest delay in steps; -1 before compile. */
+  maxDelay = -1;
+  /** The common delay in steps, or -1 for per-synapse delays. */
+  uniformDelay = -1;
+  private spikeHistory: Int32Array[] = [];
+  private spikeHistoryN: number[] = [];
+  private rateHistory: Map<string, Float64Array[]> = new Map();
+  private ring: number[][] = [];
+  private ringIdx = 0;
+  private invPtr: Int32Array = new Int32Array(0);
+  private invSyn: Int32Array = new Int32Array(0);
+  private invDend: Int32Array = new Int32Array(0);
+  private learning = { update: true, period: 1, offset: 0 };
+
+  constructor(pre: ProjectionEndpoint, post: ProjectionEndpoint, target: string | string[], synapse?: Synapse, nameOrOptions?: string | ProjectionOptions) {
+    const opts: ProjectionOptions = typeof nameOrOptions === 'string' ? { name: nameOrOptions } : (nameOrOptions ?? {});
+    this.network = opts.network ?? (pre instanceof Population ? pre.network : currentNetwork());
+    this.preEnd = this.endpoint(pre, 'pre');
+    this.postEnd = this.endpoint(post, 'post');
+    this.pre = this.preEnd.population as Population;
+    this.post = this.postEnd.population as Population;
+    if (this.pre.network !== this.network || this.post.network !== this.network) throw new Error('Projection: pre and post must belong to the projection\'s network');
+    const targets = typeof target === 'string' ? [target] : Array.isArray(target) ? [...target] : [];
+    if (targets.length === 0 || targets.some((t) => typeof t !== 'string' || !/^\w+$/.test(t))) {
+      throw new Error(`Projection: target must be a name such as 'exc' or a list of names, got ${JSON.stringify(target)}`);
+    }
+    this.target = target;
+    this.targets = Object.freeze(targets);
+    if (synapse !== undefined && !(synapse instanceof Synapse)) throw new Error('Projection: "synapse" must be a Synapse (new Synapse({ ... }))');
+    this.synapseType = synapse ?? (this.pre.spiking ? defaultSpikingSynapse() : defaultRateSynapse());
+    this.ir = this.synapseType.analyse();
+    if (this.ir.type === 'spike' && !this.pre.spiking) throw new Error(`Projection: the spiking synapse "${this.synapseType.name}" needs a spiking pre-synaptic population; "${this.pre.name}" is rate-coded`);
+    if (this.ir.type === 'spike' && !this.post.spiking) throw new Error(`Projection: the spiking synapse "${this.synapseType.name}" needs a spiking post-synaptic population; "${this.post.name}" is rate-coded`);
+    if (this.ir.type === 'rate' && this.post.spiking) throw new Error(`Projection: the rate-coded synapse "${this.synapseType.name}" cannot project onto the spiking population "${this.post.name}"`);
+    this.id = this.network.projectionsList.length;
+    this.name = opts.name ?? `proj${this.id}`;
+    this.parameters = Object.freeze(this.ir.parameters.map((p) => p.name));
+    this.variables = Object.freeze(this.ir.variables.map((v) => v.name));
+    for (const p of this.ir.parameters) this.meta.set(p.name, { locality: p.locality, type: p.type, init: p.init });
+    for (const v of this.ir.variables) this.meta.set(v.name, { locality: v.locality, type: v.type, init: v.init });
+    for (const name of this.meta.keys()) {
+      if (name in this) throw new Error(`Projection "${this.name}": attribute "${name}" clashes with a Projection member; rename it in the synapse`);
+      Object.defineProperty(this, name, {
+        get: () => this.get(name),
+        set: (v: ProjectionAttributeInput) => this.set({ [name]: v }),
+        enumerable: false,
+        configurable: false,
+      });
+    }
+    this.network.addProjection(this);
+  }
+
+  private endpoint(e: ProjectionEndpoint, side: string): ConnectorEndpoint {
+    let pop: Population;
+    if (typeof e === 'string') pop = (this.network ?? currentNetwork()).getPopulation(e);
+    else if (e instanceof Population) pop = e;
+    else if (e && typeof e === 'object' && (e as { population?: unknown }).population instanceof Population && Array.isArray((e as { ranks?: unknown }).ranks)) {
+      const v = e as { population: Population; ranks: readonly number[]; geometry?: readonly number[] };
+      return { population: v.population, ranks: [...v.ranks], size: v.ranks.length, geometry: v.geometry ?? [v.ranks.length] };
+    } else throw new Error(`Projection: ${side} must be a Population, a PopulationView or a population name`);
+    return { population: pop, ranks: Array.from({ length: pop.size }, (_, i) => i), size: pop.size, geometry: pop.geometry };
+  }
+
+  /** Parameter and variable names. */
+  get attributes(): string[] {
+    return [...this.parameters, ...this.variables];
+  }
+
+  /** Whether the synapse is spiking. */
+  get spiking(): boolean {
+    return this.ir.type === 'spike';
+  }
+
+  // --- connectors -----------------------------------------------------------------
+
+  private setConnector(name: string, builder: (rng: unknown) => LILConnectivity, constantWeight: boolean): this {
+    if (this.builder) throw new Error(`Projection "${this.name}": connectivity is already defined (${this.connectorName}); call one connect method only`);
+    if (this.state) throw new Error(`Projection "${this.name}": connect methods must be called before compile()`);
+    this.connectorName = name;
+    this.builder = builder;
+    this.singleConstantWeight = constantWeight;
+    return this;
+  }
+
+  private rngFor(): ConnectorRng {
+    const rng = this.network.numpyRng as ConnectorRng | undefined;
+    if (!rng || typeof rng.random !== 'function') {
+      throw new Error(`Projection "${this.name}": random connectivity needs the numpy-style generator (network.numpyRng), which is not attached`);
+    }
+    return rng;
+  }
+
+  private values(o: ConnectOptions, where: string, defaultWeight?: number): { weights: ConnectorValue; delays: ConnectorValue } {
+    if (o === null || typeof o !== 'object') throw new Error(`${where}: expected an options object, e.g. { weights: 1.0, delays: 0.0 }`);
+    const w = o.weights ?? defaultWeight;
+    if (w === undefined) throw new Error(`${where}: "weights" is required (a number or a RandomDistribution)`);
+    const weights = checkValue(w, 'weights', where);
+    const delays = checkValue(o.delays ?? 0, 'delays', where);
+    if (typeof delays === 'number' && delays < 0) throw new Error(`${where}: delays must be >= 0 ms, got ${delays}`);
+    return { weights, delays };
+  }
+
+  private isConstant(o: ConnectOptions, w: ConnectorValue): boolean {
+    return typeof w === 'number' && !o.forceMultipleWeights;
+  }
+
+  /**
+   * All-to-all connectivity (ANNarchy `connect_all_to_all`).
+   *
+   * @example
+   * ```ts
+   * proj.connectAllToAll({ weights: new Uniform(1, 2), delays: 1.0 });
+   * ```
+   */
+  connectAllToAll(o: ConnectOptions): this {
+    const { weights, delays } = this.values(o, `Projection "${this.name}".connectAllToAll`);
+    const needsRng = typeof weights !== 'number' || typeof delays !== 'number';
+    return this.setConnector('All-to-All', (rng) => allToAll(this.preEnd, this.postEnd, { weights, delays, allowSelfConnections: o.allowSelfConnections }, needsRng ? this.rngFor() : rng), this.isConstant(o, weights));
+  }
+
+  /** One-to-one connectivity (ANNarchy `connect_one_to_one`, weights default 1.0). */
+  connectOneToOne(o: Omit<ConnectOptions, 'allowSelfConnections'> = {}): this {
+    const { weights, delays } = this.values(o, `Projection "${this.name}".connectOneToOne`, 1.0);
+    const needsRng = typeof weights !== 'number' || typeof delays !== 'number';
+    return this.setConnector('One-to-One', (rng) => oneToOne(this.preEnd, this.postEnd, { weights, delays }, needsRng ? this.rngFor() : rng), this.isConstant(o, weights));
+  }
+
+  /** Random connectivity with probability `probability` per pair (ANNarchy `connect_fixed_probability`). */
+  connectFixedProbability(o: ConnectOptions & { probability: number }): this {
+    const where = `Projection "${this.name}".connectFixedProbability`;
+    const { weights, delays } = this.values(o, where);
+    if (typeof o.probability !== 'number' || !(o.probability >= 0 && o.probability <= 1)) throw new Error(`${where}: probability must be a number in [0, 1], got ${String(o.probability)}`);
+    return this.setConnector('Random', () => fixedProbability(this.preEnd, this.postEnd, { probability: o.probability, weights, delays, allowSelfConnections: o.allowSelfConnections }, this.rngFor()), this.isConstant(o, weights));
+  }
+
+  /** Each post neuron receives from `number` random pre neurons (ANNarchy `connect_fixed_number_pre`). */
+  connectFixedNumberPre(o: ConnectOptions & { number: number }): this {
+    const { weights, delays } = this.values(o, `Projection "${this.name}".connectFixedNumberPre`);
+    if (o.number > this.preEnd.size) throw new Error(`Projection "${this.name}".connectFixedNumberPre: number (${o.number}) exceeds the size of the pre-synaptic population (${this.preEnd.size})`);
+    return this.setConnector('Random Convergent', () => fixedNumberPre(this.preEnd, this.postEnd, { number: o.number, weights, delays, allowSelfConnections: o.allowSelfConnections }, this.rngFor()), this.isConstant(o, weights));
+  }
+
+  /** Each pre neuron projects to `number` random post neurons (ANNarchy `connect_fixed_number_post`). */
+  connectFixedNumberPost(o: ConnectOptions & { number: number }): this {
+    const { weights, delays } = this.values(o, `Projection "${this.name}".connectFixedNumberPost`, 1.0);
+    if (o.number > this.postEnd.size) throw new Error(`Projection "${this.name}".connectFixedNumberPost: number (${o.number}) exceeds the size of the post-synaptic population (${this.postEnd.size})`);
+    return this.setConnector('Random Divergent', () => fixedNumberPost(this.preEnd, this.postEnd, { number: o.number, weights, delays, allowSelfConnections: o.allowSelfConnections }, this.rngFor()), this.isConstant(o, weights));
+  }
+
+  /** Connectivity from a dense `[post][pre]` matrix, `null` = no synapse (ANNarchy `connect_from_matrix`). */
+  connectFromMatrix(o: { weights: DenseMatrix; delays?: number | DenseMatrix; prePost?: boolean }): this {
+    if (!o || typeof o !== 'object' || !Array.isArray(o.weights)) throw new Error(`Projection "${this.name}".connectFromMatrix: expected { weights: [[...], ...], delays?, prePost? }`);
+    return this.setConnector('Connectivity matrix', () => fromMatrix(this.preEnd, this.postEnd, o), false);
+  }
+
+  /** Connectivity from a sparse `[pre, post]` matrix (ANNarchy `connect_from_sparse`). */
+  connectFromSparse(o: { weights: SparseInput; delays?: number }): this {
+    if (!o || typeof o !== 'object') throw new Error(`Projection "${this.name}".connectFromSparse: expected { weights, delays? }`);
+    return this.setConnector('Sparse connectivity matrix', () => fromSparse(this.preEnd, this.postEnd, o), false);
+  }
+
+  private wholePopulations(where: string): void {
+    if (this.preEnd.size !== this.pre.size || this.postEnd.size !== this.post.size) throw new Error(`${where} is only possible on whole populations, not PopulationViews`);
+  }
+
+  /** Gaussian profile over normalised coordinates (ANNarchy `connect_gaussian`). */
+  connectGaussian(o: { amp: number; sigma: number; delays?: ConnectorValue; limit?: number; allowSelfConnections?: boolean }): this {
+    this.wholePopulations(`Projection "${this.name}".connectGaussian`);
+    if (typeof o?.amp !== 'number' || typeof o.sigma !== 'number') throw new Error(`Projection "${this.name}".connectGaussian: amp and sigma must be numbers`);
+    const delays = checkValue(o.delays ?? 0, 'delays', 'connectGaussian');
+    return this.setConnector('Gaussian', () => gaussian(this.preEnd, this.postEnd, { ...o, delays }, typeof delays === 'number' ? undefined : this.rngFor()), false);
+  }
+
+  /** Difference-of-Gaussians profile (ANNarchy `connect_dog`). */
+  connectDog(o: { ampPos: number; sigmaPos: number; ampNeg: number; sigmaNeg: number; delays?: ConnectorValue; limit?: number; allowSelfConnections?: boolean }): this {
+    this.wholePopulations(`Projection "${this.name}".connectDog`);
+    for (const k of ['ampPos', 'sigmaPos', 'ampNeg', 'sigmaNeg'] as const) if (typeof o?.[k] !== 'number') throw new Error(`Projection "${this.name}".connectDog: ${k} must be a number`);
+    const delays = checkValue(o.delays ?? 0, 'delays', 'connectDog');
+    return this.setConnector('Difference-of-Gaussian', () => dog(this.preEnd, this.postEnd, { ...o, delays }, typeof delays === 'number' ? undefined : this.rngFor()), false);
+  }
+
+  /**
+   * User-defined connectivity (ANNarchy `connect_with_func`): `method(pre, post, args)` returns a
+   * {@link LILConnectivity}; it is called at compile time.
+   *
+   * @example
+   * ```ts
+   * proj.connectWithFunc((pre, post, { w }) => { const l = new LILConnectivity(); l.add(0, [0, 1], w); return l; }, { w: 0.5 });
+   * ```
+   */
+  connectWithFunc<A extends Record<string, unknown>>(method: (pre: Population, post: Population, args: A) => LILConnectivity, args: A = {} as A): this {
+    if (typeof method !== 'function') throw new Error(`Projection "${this.name}".connectWithFunc: method must be a function returning a LILConnectivity`);
+    return this.setConnector('User-defined', () => {
+      const lil = method(this.pre, this.post, args);
+      if (!(lil instanceof LILConnectivity)) throw new Error(`Projection "${this.name}".connectWithFunc: the method must return a LILConnectivity`);
+      return lil;
+    }, false);
+  }
+
+  // --- compile ----------------------------------------------------------------------
+
+  /** Build connectivity, state and kernels (called by the network at compile). */
+  compile(net: Network): void {
+    if (!this.builder) throw new Error(`Projection "${this.name}": no connectivity; call a connect method (e.g. connectAllToAll) before compile()`);
+    if (!this.pre.state || !this.post.state) throw new Error(`Projection "${this.name}": populations must be compiled first`);
+    const post = this.post.state;
+    for (const t of this.targets) {
+      if (this.spiking && !post.local[`g_${t}`]) {
+        throw new Error(`Projection "${this.name}": the post-synaptic population "${this.post.name}" has no conductance g_${t} (its neuron does not use target "${t}")`);
+      }
+      // a rate target the neuron does not read still gets its sum (reset every step by the network)
+      if (!this.spiking && !post.local[`_sum_${t}`]) post.local[`_sum_${t}`] = new Float64Array(this.post.size);
+    }
+    const neighbour = (p: Population) => ({
+      local: Object.keys(p.state!.local),
+      global: Object.keys(p.state!.global),
+      spiking: p.spiking,
+    });
+    this.kernels = generateSynapseKernels(this.ir, { method: net.method, targets: this.targets, pre: neighbour(this.pre), post: neighbour(this.post), dt: net.dt });
+    this.build(this.builder(undefined));
+  }
+
+  private build(lil: LILConnectivity): void {
+    const net = this.network;
+    const nD = lil.postRanks.length;
+    const rowPtr = new Int32Array(nD + 1);
+    for (let i = 0; i < nD; i++) rowPtr[i + 1] = rowPtr[i]! + lil.preRanks[i]!.length;
+    const nS = rowPtr[nD]!;
+    const preRank = new Int32Array(nS);
+    const w = new Float64Array(nS);
+    const delay = new Int32Array(nS);
+    const dt = net.dt;
+    for (let i = 0; i < nD; i++) {
+      const pr = lil.preRanks[i]!;
+      for (let j = 0; j < pr.length; j++) {
+        const k = rowPtr[i]! + j;
+        if (pr[j]! >= this.pre.size) throw new Error(`Projection "${this.name}": pre rank ${pr[j]} out of range [0, ${this.pre.size})`);
+        preRank[k] = pr[j]!;
+        w[k] = lil.w[i]![j]!;
+        const d = lil.delays[i]![j]!;
+        if (!(d >= 0)) throw new Error(`Projection "${this.name}": delays must be >= 0 ms, got ${d}`);
+        delay[k] = roundHalfEven(d / dt);
+      }
+    }
+    const dendriteOfPost = new Int32Array(this.post.size).fill(-1);
+    lil.postRanks.forEach((r, i) => {
+      if (r >= this.post.size) throw new Error(`Projection "${this.name}": post rank ${r} out of range [0, ${this.post.size})`);
+      dendriteOfPost[r] = i;
+    });
+    const local: Record<string, Float64Array> = {};
+    const semiglobal: Record<string, Float64Array> = {};
+    const global: Record<string, number> = {};
+    for (const [name, m] of this.meta) {
+      if (m.locality === 'local') local[name] = new Float64Array(nS).fill(m.init);
+      else if (m.locality === 'semiglobal') semiglobal[name] = new Float64Array(nD).fill(m.init);
+      else global[name] = m.init;
+    }
+    if (local.w) local.w.set(w);
+    else if (semiglobal.w || global.w !== undefined) throw new Error(`Projection "${this.name}": w must be per synapse`);
+    this.state = {
+      nDendrites: nD,
+      postRank: Int32Array.from(lil.postRanks),
+      rowPtr,
+      preRank,
+      dendriteOfPost,
+      local,
+      semiglobal,
+      global,
+      lastEvent: new Float64Array(nS).fill(-10000),
+      pre: this.pre.state!,
+      post: this.post.state!,
+      preValues: {},
+      eventSynapse: new Int32Array(Math.max(16, nS)),
+      eventDendrite: new Int32Array(Math.max(16, nS)),
+      nEvents: 0,
+      plasticity: true,
+    };
+    this.delaySteps = delay;
+    this.maxDelay = nS > 0 ? Math.max(...Array.from(delay)) : 0;
+    this.uniformDelay = lil.delaysPerSynapse ? -1 : (nS > 0 ? delay[0]! : 0);
+    if (this.uniformDelay !== -1 && delay.some((d) => d !== this.uniformDelay)) this.uniformDelay = -1;
+    // inverse connectivity: for each pre rank, its synapses in dendrite order (ANNarchy's inv_pre_rank)
+    const counts = new Int32Array(this.pre.size + 1);
+    for (let k = 0; k < nS; k++) counts[preRank[k]! + 1]!++;
+    for (let r = 0; r < this.pre.size; r++) counts[r + 1]! += counts[r]!;
+    const fill = counts.slice();
+    this.invPtr = counts;
+    this.invSyn = new Int32Array(nS);
+    this.invDend = new Int32Array(nS);
+    for (let i = 0; i < nD; i++) {
+      for (let k = rowPtr[i]!; k < rowPtr[i + 1]!; k++) {
+        const at = fill[preRank[k]!]!++;
+        this.invSyn[at] = k;
+        this.invDend[at] = i;
+      }
+    }
+    if (!this.spiking && this.maxDelay > 1 && this.uniformDelay === -1) {
+      throw new Error(`Projection "${this.name}": per-synapse delays in rate-coded projections are not supported yet; use one delay`);
+    }
+    for (const [name, v] of this.init) this.applyValue(name, v);
+    const k = this.kernels!;
+    this.bound = {
+      psp: k.psp?.(this.state, CONSTANTS),
+      preSpike: k.preSpike?.(this.state, CONSTANTS),
+      update: k.update?.(this.state, CONSTANTS),
+      postSpike: k.postSpike?.(this.state, CONSTANTS),
+    };
+    this.clearQueues();
+  }
+
+  /** Drop queued spikes and refill delayed rates with the current values. */
+  private clearQueues(): void {
+    const D = this.maxDelay;
+    this.spikeHistory = [];
+    this.spikeHistoryN = [];
+    this.rateHistory.clear();
+    this.ring = [];
+    this.ringIdx = 0;
+    if (this.spiking && D > 1) {
+      if (this.uniformDelay !== -1) {
+        for (let s = 0; s < D; s++) {
+          this.spikeHistory.push(new Int32Array(this.pre.size));
+          this.spikeHistoryN.push(0);
+        }
+      } else for (let s = 0; s < D; s++) this.ring.push([]);
+    }
+    if (!this.spiking && D > 1) {
+      for (const name of this.ir.preDependencies) {
+        const arr = this.pre.state!.local[name];
+        if (!arr) continue;
+        this.rateHistory.set(name, Array.from({ length: D }, () => arr.slice()));
+      }
+    }
+  }
+
+  // --- step hooks ---------------------------------------------------------------------
+
+  /** Step 2: rate sums or spike delivery. */
+  computeInputs(t: number): void {
+    const S = this.state;
+    if (!S || !this.post.enabled) return;
+    if (!this.spiking) {
+      const D = this.maxDelay;
+      const preL = this.pre.state!.local;
+      for (const name of this.ir.preDependencies) {
+        const h = this.rateHistory.get(name);
+        S.preValues[name] = h && D > 1 ? h[((t % D) + D) % D]! : preL[name]!;
+      }
+      this.bound.psp?.(t, this.network.dt);
+      return;
+    }
+    if (!this.bound.preSpike) return;
+    const D = this.maxDelay;
+    let n = 0;
+    const push = (k: number, i: number) => {
+      if (n >= S.eventSynapse.length) {
+        const a = new Int32Array(S.eventSynapse.length * 2);
+        a.set(S.eventSynapse);
+        S.eventSynapse = a;
+        const b = new Int32Array(S.eventDendrite.length * 2);
+        b.set(S.eventDendrite);
+        S.eventDendrite = b;
+      }
+      S.eventSynapse[n] = k;
+      S.eventDendrite[n] = i;
+      n++;
+    };
+    const deliverSpikes = (spikes: Int32Array, count: number) => {
+      for (let s = 0; s < count; s++) {
+        const r = spikes[s]!;
+        for (let x = this.invPtr[r]!; x < this.invPtr[r + 1]!; x++) push(this.invSyn[x]!, this.invDend[x]!);
+      }
+    };
+    const pre = this.pre.state!;
+    if (D <= 1) deliverSpikes(pre.spiked, pre.nSpiked);
+    else if (this.uniformDelay !== -1) {
+      const slot = ((t % D) + D) % D;
+      deliverSpikes(this.spikeHistory[slot]!, this.spikeHistoryN[slot]!);
+    } else {
+      // ring buffer (ANNarchy's _delayed_spikes): spikes of the last step enter their slot, then the current slot is delivered dendrite by dendrite
+      for (let s = 0; s < pre.nSpiked; s++) {
+        const r = pre.spiked[s]!;
+        for (let x = this.invPtr[r]!; x < this.invPtr[r + 1]!; x++) {
+          const k = this.invSyn[x]!;
+          const d = Math.max(1, this.delaySteps[k]!) - 1;
+          this.ring[(this.ringIdx + d) % D]!.push(this.invDend[x]!, k);
+        }
+      }
+      const cur = this.ring[this.ringIdx]!;
+      const order = Array.from({ length: cur.length / 2 }, (_, e) => e).sort((a, b) => cur[2 * a]! - cur[2 * b]! || a - b);
+      for (const e of order) push(cur[2 * e + 1]!, cur[2 * e]!);
+      this.ring[this.ringIdx] = [];
+      this.ringIdx = (this.ringIdx + 1) % D;
+    }
+    S.nEvents = n;
+    if (n > 0) this.bound.preSpike(t, this.network.dt);
+  }
+
+  /** Step 6: remember this step's spikes / rates for delayed transmission. */
+  pushDelays(t: number): void {
+    const D = this.maxDelay;
+    if (!this.state || D <= 1) return;
+    const slot = ((t % D) + D) % D;
+    if (this.spiking && this.uniformDelay !== -1) {
+      const pre = this.pre.state!;
+      this.spikeHistory[slot]!.set(pre.spiked.subarray(0, pre.nSpiked));
+      this.spikeHistoryN[slot] = pre.nSpiked;
+    } else if (!this.spiking) {
+      for (const [name, h] of this.rateHistory) h[slot]!.set(this.pre.state!.local[name]!);
+    }
+  }
+
+  /** Step 8: continuous synaptic equations, every `period` steps when learning is enabled. */
+  updateSynapses(t: number): void {
+    if (!this.bound.update || !this.learning.update || !this.post.enabled) return;
+    const { period, offset } = this.learning;
+    if ((t - offset) % period !== 0) return;
+    this.bound.update(t, this.network.dt * period);
+  }
+
+  /** Step 9: post-synaptic spike events. */
+  postEvents(t: number): void {
+    if (!this.bound.postSpike || !this.post.enabled || this.post.state!.nSpiked === 0) return;
+    this.bound.postSpike(t, this.network.dt);
+  }
+
+  /**
+   * Enable synaptic plasticity (ANNarchy `enable_learning`): continuous equations run every
+   * `period` ms (with `dt*period` as the step), starting at `offset` ms; `w` may change in events.
+   */
+  enableLearning(period?: number, offset?: number): void {
+    const dt = this.network.dt;
+    const p = period === undefined ? 1 : Math.trunc(period / dt);
+    if (!(p >= 1)) throw new Error(`Projection "${this.name}".enableLearning: period must be at least dt (${dt} ms)`);
+    const o = offset === undefined ? 0 : Math.trunc(offset / dt);
+    this.learning = { update: true, period: p, offset: o };
+    if (this.state) this.state.plasticity = true;
+  }
+
+  /** Disable plasticity: no continuous updates, `w` unchanged by events (ANNarchy `disable_learning`). */
+  disableLearning(): void {
+    this.learning.update = false;
+    if (this.state) this.state.plasticity = false;
+  }
+
+  /**
+   * Reset attributes to the values they had at compile, except `w` (ANNarchy `proj.reset()`);
+   * `synapses: true` rebuilds the connectivity with new random draws.
+   */
+  reset(opts: { attributes?: string[]; synapses?: boolean; populations?: boolean; projections?: boolean } = {}): void {
+    if (!this.state) return;
+    const fromNetwork = 'projections' in opts;
+    if (fromNetwork) {
+      if (opts.synapses) this.build(this.builder!(undefined));
+      else {
+        if (opts.projections) this.resetAttributes();
+        if (opts.populations) this.clearQueues();
+      }
+      return;
+    }
+    if (opts.synapses) {
+      this.build(this.builder!(undefined));
+      return;
+    }
+    this.resetAttributes(opts.attributes);
+  }
+
+  private resetAttributes(names?: string[]): void {
+    const S = this.state!;
+    for (const name of names ?? this.attributes) {
+      if (name === 'w') continue;
+      const m = this.metaOf(name);
+      if (m.locality === 'local') S.local[name]!.fill(m.init);
+      else if (m.locality === 'semiglobal') S.semiglobal[name]!.fill(m.init);
+      else S.global[name] = m.init;
+      const v = this.init.get(name);
+      if (v !== undefined) this.applyValue(name, v);
+    }
+    S.lastEvent.fill(-10000);
+  }
+
+  // --- attributes ---------------------------------------------------------------------
+
+  private metaOf(name: string): AttrMeta {
+    const m = this.meta.get(name);
+    if (!m) throw new Error(`Projection "${this.name}" has no attribute "${name}"; attributes: ${this.attributes.join(', ')}`);
+    return m;
+  }
+
+  /** Locality of an attribute: 'local' (per synapse), 'semiglobal' (per post neuron) or 'global'. */
+  localityOf(name: string): Locality {
+    return this.metaOf(name).locality;
+  }
+
+  /**
+   * Read an attribute: per synapse -> one list per dendrite, per post neuron -> one value per
+   * dendrite, projection-wide -> a number. A constant non-plastic `w` reads as one number, as in ANNarchy.
+   */
+  get(name: string): number | number[] | number[][] {
+    const m = this.metaOf(name);
+    const S = this.state;
+    if (!S) {
+      const v = this.init.get(name);
+      return typeof v === 'number' ? v : m.init;
+    }
+    if (m.locality === 'global') return S.global[name]!;
+    if (m.locality === 'semiglobal') return Array.from(S.semiglobal[name]!);
+    const arr = S.local[name]!;
+    if (name === 'w' && this.singleConstantWeight && !this.ir.plasticity && !this.init.has('w') && arr.length > 0) {
+      return arr[0]!;
+    }
+    const out: number[][] = [];
+    for (let i = 0; i < S.nDendrites; i++) out.push(Array.from(arr.subarray(S.rowPtr[i]!, S.rowPtr[i + 1]!)));
+    return out;
+  }
+
+  /** Write attributes (before compile: stored and applied at compile; also what `reset()` restores). */
+  set(values: Record<string, ProjectionAttributeInput>): void {
+    if (values === null || typeof values !== 'object') throw new Error(`Projection "${this.name}".set: expected an object { attribute: value }`);
+    for (const [name, v] of Object.entries(values)) {
+      this.metaOf(name);
+      if (this.state) this.applyValue(name, v);
+      else this.init.set(name, v);
+    }
+  }
+
+  private applyValue(name: string, input: ProjectionAttributeInput): void {
+    const S = this.state!;
+    const m = this.metaOf(name);
+    const where = `Projection "${this.name}", attribute "${name}"`;
+    const rng = this.network.numpyRng;
+    const c = (x: number) => coerce(x, m.type);
+    if (typeof input === 'boolean') input = input ? 1 : 0;
+    if (m.locality === 'global') {
+      if (typeof input === 'number') S.global[name] = c(input);
+      else if (isSampler(input)) S.global[name] = c(input.getValues(1, rng)[0]!);
+      else throw new Error(`${where} is projection-wide: expected one number`);
+      return;
+    }
+    const nD = S.nDendrites;
+    if (m.locality === 'semiglobal') {
+      const arr = S.semiglobal[name]!;
+      if (typeof input === 'number') arr.fill(c(input));
+      else if (isSampler(input)) {
+        const v = input.getValues(nD, rng);
+        for (let i = 0; i < nD; i++) arr[i] = c(v[i]!);
+      } else {
+        const a = input as ArrayLike<number>;
+        if (a.length !== nD) throw new Error(`${where}: expected ${nD} values (one per dendrite) or a number, got ${a.length}`);
+        for (let i = 0; i < nD; i++) {
+          if (typeof a[i] !== 'number') throw new Error(`${where}: element ${i} is not a number`);
+          arr[i] = c(a[i]!);
+        }
+      }
+      return;
+    }
+    const arr = S.local[name]!;
+    if (typeof input === 'number') {
+      arr.fill(c(input));
+      return;
+    }
+    if (isSampler(input)) {
+      for (let i = 0; i < nD; i++) {
+        const k0 = S.rowPtr[i]!;
+        const n = S.rowPtr[i + 1]! - k0;
+        const v = input.getValues(n, rng);
+        for (let j = 0; j < n; j++) arr[k0 + j] = c(v[j]!);
+      }
+      return;
+    }
+    const a = input as ArrayLike<ArrayLike<number> | number>;
+    if (a.length !== nD) throw new Error(`${where}: expected ${nD} lists (one per dendrite) or a number, got ${a.length} elements`);
+    for (let i = 0; i < nD; i++) {
+      const k0 = S.rowPtr[i]!;
+      const n = S.rowPtr[i + 1]! - k0;
+      const row = a[i]!;
+      if (typeof row === 'number') {
+        for (let j = 0; j < n; j++) arr[k0 + j] = c(row);
+        continue;
+      }
+      if (row.length !== n) throw new Error(`${where}: the post-synaptic neuron ${S.postRank[i]} receives ${n} synapses, got ${row.length} values`);
+      for (let j = 0; j < n; j++) arr[k0 + j] = c(row[j]!);
+    }
+  }
+
+  // --- structure ----------------------------------------------------------------------
+
+  private assertCompiled(what: string): ProjectionKernelState {
+    if (!this.state) throw new Error(`Projection "${this.name}": ${what} is only available after compile()`);
+    return this.state;
+  }
+
+  /** Number of post neurons receiving synapses (dendrites). */
+  get size(): number {
+    return this.state?.nDendrites ?? 0;
+  }
+
+  /** Total number of synapses. */
+  get nbSynapses(): number {
+    return this.assertCompiled('nbSynapses').rowPtr[this.state!.nDendrites]!;
+  }
+
+  /** Synapses per dendrite. */
+  nbSynapsesPerDendrite(): number[] {
+    const S = this.assertCompiled('nbSynapsesPerDendrite');
+    return Array.from({ length: S.nDendrites }, (_, i) => S.rowPtr[i + 1]! - S.rowPtr[i]!);
+  }
+
+  /** Post ranks of the dendrites. */
+  get postRanks(): number[] {
+    return Array.from(this.assertCompiled('postRanks').postRank);
+  }
+
+  /** Pre ranks per dendrite. */
+  get preRanks(): number[][] {
+    const S = this.assertCompiled('preRanks');
+    return Array.from({ length: S.nDendrites }, (_, i) => Array.from(S.preRank.subarray(S.rowPtr[i]!, S.rowPtr[i + 1]!)));
+  }
+
+  /** Delays in ms: `dt` without delays, one number if uniform, else lists per dendrite (ANNarchy `proj.delay`). */
+  get delay(): number | number[][] {
+    const S = this.assertCompiled('delay');
+    const dt = this.network.dt;
+    if (this.maxDelay <= 1) return dt;
+    if (this.uniformDelay !== -1) return this.uniformDelay * dt;
+    return Array.from({ length: S.nDendrites }, (_, i) => Array.from(this.delaySteps.subarray(S.rowPtr[i]!, S.rowPtr[i + 1]!), (d) => d * dt));
+  }
+
+  /** The dendrite of a post neuron (rank or coordinates). */
+  dendrite(post: number | number[]): Dendrite {
+    const S = this.assertCompiled('dendrite()');
+    const rank = typeof post === 'number' ? post : this.post.rankFromCoordinates(post);
+    const idx = Number.isInteger(rank) && rank >= 0 && rank < this.post.size ? S.dendriteOfPost[rank]! : -1;
+    if (idx < 0) throw new Error(`Projection "${this.name}": the neuron of rank ${rank} has no dendrite in this projection`);
+    return new Dendrite(this, rank, idx);
+  }
+
+  /** All dendrites, in order. */
+  get dendrites(): Dendrite[] {
+    const S = this.assertCompiled('dendrites');
+    return Array.from(S.postRank, (r, i) => new Dendrite(this, r, i));
+  }
+
+  /** The synapse from `pre` to `post` (ranks). */
+  synapse(pre: number, post: number) {
+    return this.dendrite(post).synapse(pre);
+  }
+
+  /** Dense `[post.size][pre.size]` weight matrix, `fill` where there is no synapse. */
+  connectivityMatrix(fill = 0.0): number[][] {
+    const S = this.assertCompiled('connectivityMatrix()');
+    const m = Array.from({ length: this.post.size }, () => new Array<number>(this.pre.size).fill(fill));
+    const w = S.local.w!;
+    for (let i = 0; i < S.nDendrites; i++) {
+      for (let k = S.rowPtr[i]!; k < S.rowPtr[i + 1]!; k++) m[S.postRank[i]!]![S.preRank[k]!] = w[k]!;
+    }
+    return m;
+  }
+
+  /** Internal: the live storage of an attribute (for Dendrite). */
+  storage(name: string): { locality: Locality; type: 'double' | 'int' | 'bool'; array?: Float64Array } {
+    const S = this.assertCompiled(`attribute "${name}"`);
+    const m = this.metaOf(name);
+    return { locality: m.locality, type: m.type, array: m.locality === 'local' ? S.local[name] : m.locality === 'semiglobal' ? S.semiglobal[name] : undefined };
+  }
+
+  // --- Recordable: local variables as [dendrites, max synapses per dendrite], NaN padded ---
+
+  private maxRow(): number {
+    const S = this.state!;
+    let m = 0;
+    for (let i = 0; i < S.nDendrites; i++) m = Math.max(m, S.rowPtr[i + 1]! - S.rowPtr[i]!);
+    return m;
+  }
+
+  recordWidth(variable: string): number {
+    return this.recordShape(variable).reduce((a, b) => a * b, 1);
+  }
+
+  recordShape(variable: string): number[] {
+    const m = this.metaOf(variable);
+    const S = this.assertCompiled('recording');
+    if (m.locality === 'global') return [1];
+    if (m.locality === 'semiglobal') return [S.nDendrites];
+    return [S.nDendrites, this.maxRow()];
+  }
+
+  checkRecordable(variable: string): void {
+    if (variable === 'spike') throw new Error(`Projection "${this.name}": "spike" cannot be recorded from a projection`);
+    if (this.parameters.includes(variable) && variable !== 'w') {
+      throw new Error(`Projection "${this.name}": "${variable}" is a parameter; only variables (and w) can be recorded (${['w', ...this.variables.filter((v) => v !== 'w')].join(', ')})`);
+    }
+    if (!this.meta.has(variable)) throw new Error(`Projection "${this.name}" has no variable "${variable}"; recordable: ${['w', ...this.variables.filter((v) => v !== 'w')].join(', ')}`);
+  }
+
+  isTarget(): boolean {
+    return false;
+  }
+
+  readInto(variable: string, out: Float64Array, offset: number): void {
+    const S = this.state!;
+    const m = this.metaOf(variable);
+    if (m.locality === 'global') {
+      out[offset] = S.global[variable]!;
+      return;
+    }
+    if (m.locality === 'semiglobal') {
+      out.set(S.semiglobal[variable]!, offset);
+      return;
+    }
+    const arr = S.local[variable]!;
+    const width = this.maxRow();
+    for (let i = 0; i < S.nDendrites; i++) {
+      const k0 = S.rowPtr[i]!;
+      const n = S.rowPtr[i + 1]! - k0;
+      const base = offset + i * width;
+      out.set(arr.subarray(k0, k0 + n), base);
+      if (n < width) out.fill(NaN, base + n, base + width);
+    }
+  }
+
+  toString(): string {
+    return `Projection ${this.name} (${this.pre.name} -> ${this.post.name}, target ${this.targets.join(', ')}, ${this.connectorName || 'not connected'})`;
+  }
+}
+
+export { LILConnectivity };

@@ -1,0 +1,376 @@
+import type { MathNode } from './math.js';
+import { ModelError } from './model-error.js';
+import { toJs, type FunctionResolver } from './js-printer.js';
+import { KERNEL_PRELUDE } from './builtin-functions.js';
+import { CONSTANTS } from './constant.js';
+import { emitOdeBlock, type MethodContext } from './numerical-methods.js';
+import { blocksOf, emitFunctions } from './population-codegen.js';
+import type { SynapseEventStatement, SynapseIR } from './analyse-synapse.js';
+import type { EquationInfo, Locality, NumericalMethod, VariableInfo } from './description.js';
+
+/**
+ * The structure-of-arrays state of a projection that generated synapse kernels work on.
+ * Synapses are stored dendrite by dendrite (post neuron by post neuron): the synapses of
+ * dendrite `i` are `rowPtr[i] .. rowPtr[i+1]-1`, in the dendrite's pre-rank order.
+ *
+ * @example
+ * ```ts
+ * // S.local.w[S.rowPtr[i] + j] is the weight of synapse j of dendrite i
+ * ```
+ */
+export interface ProjectionKernelState {
+  nDendrites: number;
+  /** Post rank of each dendrite. */
+  postRank: Int32Array;
+  rowPtr: Int32Array;
+  /** Pre rank of each synapse. */
+  preRank: Int32Array;
+  /** Dendrite index of each post rank, -1 if the neuron receives no synapse. */
+  dendriteOfPost: Int32Array;
+  /** Per-synapse attributes. */
+  local: Record<string, Float64Array>;
+  /** Per-dendrite (`postsynaptic`) attributes. */
+  semiglobal: Record<string, Float64Array>;
+  /** Projection-wide attributes. */
+  global: Record<string, number>;
+  /** Step of the last pre/post event of each synapse (event-driven ODEs), -10000 initially. */
+  lastEvent: Float64Array;
+  /** Live state of the pre- and post-synaptic populations. */
+  pre: { local: Record<string, Float64Array>; global: Record<string, number>; lastSpike: Float64Array };
+  post: { local: Record<string, Float64Array>; global: Record<string, number>; lastSpike: Float64Array; spiked: Int32Array; nSpiked: number };
+  /** Presynaptic values read by rate transmission (live arrays or delayed copies). */
+  preValues: Record<string, Float64Array>;
+  /** Synapses receiving a presynaptic spike this step, in delivery order (synapse and dendrite index). */
+  eventSynapse: Int32Array;
+  eventDendrite: Int32Array;
+  nEvents: number;
+  /** `_plasticity`: statements assigning `w` in pre/post events run only when true. */
+  plasticity: boolean;
+}
+
+/** A bound projection kernel: one call per step (`dt` is the integration step of synaptic ODEs). */
+export type ProjectionKernel = (step: number, dt: number) => void;
+export type ProjectionKernelFactory = (S: ProjectionKernelState, C: ReadonlyMap<string, { value: number }>) => ProjectionKernel;
+
+/** Names and localities of a population's attributes, as seen through `pre.x` / `post.x`. */
+export interface NeighbourAttributes {
+  local: readonly string[];
+  global: readonly string[];
+  spiking: boolean;
+}
+
+/** Options of {@link generateSynapseKernels}. */
+export interface SynapseCodegenOptions {
+  method?: NumericalMethod;
+  /** Targets of the projection (`exc`, or several). */
+  targets: readonly string[];
+  pre: NeighbourAttributes;
+  post: NeighbourAttributes;
+  /** The real time step in ms (`dt` in expressions; the ODE step may be `dt*period`). */
+  dt: number;
+}
+
+/** Generated kernels of one projection (undefined where the synapse has nothing to do). */
+export interface SynapseKernels {
+  /** Rate-coded transmission into `_sum_<target>` (step 2). */
+  psp: ProjectionKernelFactory | undefined;
+  /** Spike delivery over `S.eventSynapse` (step 2). */
+  preSpike: ProjectionKernelFactory | undefined;
+  /** Continuous synaptic equations (step 8). */
+  update: ProjectionKernelFactory | undefined;
+  /** Post-synaptic spike events (step 9). */
+  postSpike: ProjectionKernelFactory | undefined;
+  source: Record<string, string>;
+}
+
+type Scope = 'global' | 'semiglobal' | 'local';
+const safe = (name: string) => `$${name}`;
+const RANK: Record<Scope, number> = { global: 0, semiglobal: 1, local: 2 };
+
+/**
+ * Generate the kernels of a synapse model over {@link ProjectionKernelState}
+ * (annarchy-semantics §1.8, §2.1): psp sums (sum/max/min/mean), pre-spike delivery with
+ * event-driven decays (the `t-1` quirk), post-spike events, and continuous equations with
+ * ANNarchy's block rules (globals, then per dendrite the semiglobals, then per synapse).
+ *
+ * @example
+ * ```ts
+ * const k = generateSynapseKernels(new Synapse({ psp: 'w * pre.r' }).analyse(),
+ *   { targets: ['exc'], pre, post, dt: 1 });
+ * ```
+ */
+export function generateSynapseKernels(ir: SynapseIR, opts: SynapseCodegenOptions): SynapseKernels {
+  const model = ir.name;
+  const attrs = new Map<string, { locality: Locality; type: string; variable?: VariableInfo }>();
+  for (const p of ir.parameters) attrs.set(p.name, { locality: p.locality, type: p.type });
+  for (const v of ir.variables) attrs.set(v.name, { locality: v.locality, type: v.type, variable: v });
+  const constantsUsed = new Set<string>();
+  const preUsed = new Set<string>();
+  const postUsed = new Set<string>();
+  const fr: FunctionResolver = (name, args) => {
+    const f = ir.functions.find((x) => x.name === name);
+    if (!f) return undefined;
+    if (args.length !== f.args.length) throw new ModelError(`function ${name}() takes ${f.args.length} argument(s), got ${args.length}`, { model, symbol: name, statement: f.source });
+    return `__fn_${name}(${args.join(', ')})`;
+  };
+
+  const neighbour = (side: 'pre' | 'post', name: string, scope: Scope, statement: string): string => {
+    const info = side === 'pre' ? opts.pre : opts.post;
+    const used = side === 'pre' ? preUsed : postUsed;
+    const needs: Scope = side === 'pre' ? 'local' : 'semiglobal';
+    if (info.global.includes(name)) {
+      used.add(name);
+      return `__${side}G.${name}`;
+    }
+    if (!info.local.includes(name)) {
+      const shown = name.startsWith('_sum_') ? `${side}.sum(${name.slice(5)})` : `${side}.${name}`;
+      throw new ModelError(`"${shown}" is not an attribute of the ${side}-synaptic population (${[...info.local, ...info.global].filter((x) => !x.startsWith('_')).join(', ')})`, { model, statement, symbol: shown });
+    }
+    if (RANK[scope] < RANK[needs]) throw new ModelError(`a ${scope} equation cannot use per-neuron "${side}.${name}"`, { model, statement, symbol: `${side}.${name}` });
+    used.add(name);
+    return `__${side}_${name}[__rk${side}]`;
+  };
+
+  const resolverFor = (scope: Scope, statement: string) => (s: string): string | undefined => {
+    const a = attrs.get(s);
+    if (a) {
+      if (RANK[scope] < RANK[a.locality]) throw new ModelError(`a ${scope} equation uses the ${a.locality} attribute "${s}"`, { model, statement, symbol: s });
+      return a.locality === 'global' ? safe(s) : a.locality === 'semiglobal' ? `${safe(s)}[i]` : `${safe(s)}[k]`;
+    }
+    if (s === 't') return '__tms';
+    if (s === 'dt') return '__dt';
+    let m = /^pre___(sum_\w+)$/.exec(s);
+    if (m) return neighbour('pre', `_${m[1]}`, scope, statement);
+    m = /^post___(sum_\w+)$/.exec(s);
+    if (m) return neighbour('post', `_${m[1]}`, scope, statement);
+    m = /^pre__(\w+)$/.exec(s);
+    if (m) return neighbour('pre', m[1]!, scope, statement);
+    m = /^post__(\w+)$/.exec(s);
+    if (m) return neighbour('post', m[1]!, scope, statement);
+    if (s === 't_pre') {
+      if (RANK[scope] < 2) throw new ModelError('"t_pre" is per synapse', { model, statement, symbol: s });
+      return '(__preLast[__rkpre] * __dt)';
+    }
+    if (s === 't_post') {
+      if (RANK[scope] < 1) throw new ModelError('"t_post" is per post neuron', { model, statement, symbol: s });
+      return '(__postLast[__rkpost] * __dt)';
+    }
+    if (CONSTANTS.has(s)) {
+      constantsUsed.add(s);
+      return `__C_${s}`;
+    }
+    return undefined;
+  };
+  const print = (scope: Scope) => (node: MathNode, subst?: Record<string, string>, statement = ''): string => {
+    const base = resolverFor(scope, statement);
+    const res = subst ? (s: string) => (s in subst ? subst[s] : base(s)) : base;
+    return toJs(node, res, { model, statement }, fr);
+  };
+  const ref = (name: string): string => {
+    const a = attrs.get(name)!;
+    return a.locality === 'global' ? safe(name) : a.locality === 'semiglobal' ? `${safe(name)}[i]` : `${safe(name)}[k]`;
+  };
+  const clampFor = (scope: Scope) => (name: string): string => {
+    const v = attrs.get(name)?.variable;
+    if (!v || v.bounds.length === 0) return '';
+    const r = ref(name);
+    return v.bounds.map((b) => {
+      const e = print(scope)(b.expr, undefined, v.source);
+      return b.kind === 'min' ? ` if (${r} < ${e}) ${r} = ${e};` : ` if (${r} > ${e}) ${r} = ${e};`;
+    }).join('');
+  };
+  const assignTo = (r: string, type: string, op: string, rhsCode: string): string => {
+    let rhs = rhsCode;
+    if (op !== '=') rhs = `(${r} ${op[0]} ${rhs})`;
+    if (type === 'int') rhs = `Math.trunc(${rhs})`;
+    else if (type === 'bool') rhs = `((${rhs}) ? 1 : 0)`;
+    return `${r} = ${rhs};`;
+  };
+  const assignCode = (eq: EquationInfo, scope: Scope): string => {
+    const a = attrs.get(eq.target)!;
+    return assignTo(ref(eq.target), a.type, eq.op, print(scope)(eq.rhs, undefined, eq.source)) + clampFor(scope)(eq.target);
+  };
+  const emitBlocks = (eqs: EquationInfo[], scope: Scope): string[] => {
+    const lines: string[] = [];
+    for (const b of blocksOf(eqs)) {
+      if (b.kind === 'assign') lines.push(...b.eqs.map((eq) => assignCode(eq, scope)));
+      else {
+        const ctx: MethodContext = { model, print: print(scope), ref, switchFactor: () => '', clamp: clampFor(scope), defaultMethod: opts.method ?? 'explicit' };
+        const { compute, update } = emitOdeBlock(b.eqs, ctx);
+        lines.push('{', ...compute, ...update, '}');
+      }
+    }
+    return lines;
+  };
+
+  // --- event-driven decays: x *= exp(dt*(last - now)/tau) or x = s + (x - s)*exp(...) ---
+  const eventDriven = (now: string): string[] => {
+    const lines = ir.eventDriven.map((ed) => {
+      const r = ref(ed.target);
+      const tau = print('local')(ed.tau, undefined, ed.source);
+      const factor = `Math.exp(__dt * (__lastEvent[k] - (${now})) / (${tau}))`;
+      if (ed.steady === undefined) return `${r} *= ${factor};`;
+      const s = print('local')(ed.steady, undefined, ed.source);
+      return `${r} = ${s} + (${r} - ${s}) * ${factor};`;
+    });
+    if (lines.length > 0) lines.push('__lastEvent[k] = __t;');
+    return lines;
+  };
+  const eventStatement = (st: SynapseEventStatement, targetLines: string[]): string => {
+    const cond: string[] = [];
+    if (st.target === 'w') cond.push('S.plasticity');
+    if (st.unlessPost) cond.push('__preLast[__rkpre] !== __postLast[__rkpost]');
+    const a = attrs.get(st.target)!;
+    let code = assignTo(ref(st.target), a.type, st.op, print('local')(st.rhs, undefined, st.source));
+    for (const b of st.bounds) {
+      const e = print('local')(b.expr, undefined, st.source);
+      code += b.kind === 'min' ? ` if (${ref(st.target)} < ${e}) ${ref(st.target)} = ${e};` : ` if (${ref(st.target)} > ${e}) ${ref(st.target)} = ${e};`;
+    }
+    code += clampFor('local')(st.target);
+    void targetLines;
+    return cond.length > 0 ? `if (${cond.join(' && ')}) { ${code} }` : code;
+  };
+  const gTargetCode = (st: SynapseEventStatement): string[] => {
+    const rhs = print('local')(st.rhs, undefined, st.source);
+    const out: string[] = [];
+    for (const target of opts.targets) {
+      const g = `__g_${target}[__rkpost]`;
+      let code = `${g} = ${st.op === '=' ? rhs : `(${g} ${st.op[0]} ${rhs})`};`;
+      for (const b of st.bounds) {
+        const e = print('local')(b.expr, undefined, st.source);
+        code += b.kind === 'min' ? ` if (${g} < ${e}) ${g} = ${e};` : ` if (${g} > ${e}) ${g} = ${e};`;
+      }
+      out.push(code);
+    }
+    return out;
+  };
+
+  const globals = [...attrs].filter(([, a]) => a.locality === 'global').map(([n]) => n);
+  const header = (): string[] => {
+    const lines = [KERNEL_PRELUDE,
+      'const __postRank = S.postRank, __rowPtr = S.rowPtr, __preRank = S.preRank, __lastEvent = S.lastEvent, __dendOf = S.dendriteOfPost;',
+      'const __preLast = S.pre.lastSpike, __postLast = S.post.lastSpike;',
+      `const __dt = ${opts.dt};`];
+    for (const [name, a] of attrs) {
+      if (a.locality === 'local') lines.push(`const ${safe(name)} = S.local.${name};`);
+      else if (a.locality === 'semiglobal') lines.push(`const ${safe(name)} = S.semiglobal.${name};`);
+    }
+    return lines;
+  };
+  const stepHeader = (preSource: string): string[] => {
+    const lines: string[] = [];
+    for (const g of globals) lines.push(`let ${safe(g)} = S.global.${g};`);
+    for (const c of constantsUsed) lines.push(`const __C_${c} = C.get('${c}').value;`);
+    lines.push('const __preG = S.pre.global, __postG = S.post.global;');
+    for (const p of preUsed) if (opts.pre.local.includes(p)) lines.push(`const __pre_${p} = ${preSource}.${p};`);
+    for (const p of postUsed) if (opts.post.local.includes(p)) lines.push(`const __post_${p} = S.post.local.${p};`);
+    for (const t of opts.targets) lines.push(opts.post.spiking ? `const __g_${t} = S.post.local.g_${t};` : `const __sum_${t} = S.post.local._sum_${t};`);
+    lines.push('const __tms = __t * __dt;');
+    return lines;
+  };
+  const writeBack = (names: Iterable<string>) => [...names].map((g) => `S.global.${g} = ${safe(g)};`);
+  const functionsCode = () => emitFunctions(ir.functions, model).map((f) => f.replace(/__C_(\w+)/g, "C.get('$1').value"));
+  const compile = (body: string[], preSource: string, what: string): { factory: ProjectionKernelFactory; src: string } => {
+    const src = [...header(), ...functionsCode(), 'return function kernel(__t, dt) {', ...stepHeader(preSource).map((l) => `  ${l}`), ...body.map((l) => `  ${l}`), '};'].join('\n');
+    try {
+      return { factory: new Function('S', 'C', src) as ProjectionKernelFactory, src };
+    } catch (e) {
+      throw new ModelError(`generated ${what} code does not compile (${(e as Error).message}); this is a bug in compneuro-rx:\n${src}`, { model });
+    }
+  };
+  const source: Record<string, string> = {};
+  const targetsAssigned = (sts: SynapseEventStatement[]) => new Set(sts.filter((s) => s.target !== 'g_target' && attrs.get(s.target)?.locality === 'global').map((s) => s.target));
+
+  // --- psp (rate) ---
+  let psp: ProjectionKernelFactory | undefined;
+  if (ir.type === 'rate' && ir.psp) {
+    if (opts.post.spiking) throw new ModelError('a rate-coded synapse cannot project onto a spiking population', { model });
+    const e = print('local')(ir.psp.expr, undefined, ir.psp.source);
+    const add = (v: string) => opts.targets.map((t) => `__sum_${t}[__rkpost] += ${v};`).join(' ');
+    const body = ['for (let i = 0; i < S.nDendrites; i++) {', '  const __rkpost = __postRank[i], __k0 = __rowPtr[i], __k1 = __rowPtr[i + 1];'];
+    if (ir.operation === 'sum' || ir.operation === 'mean') {
+      body.push('  let __s = 0.0;', '  for (let k = __k0; k < __k1; k++) {', '    const __rkpre = __preRank[k];', `    __s += ${e};`, '  }');
+      body.push(ir.operation === 'sum' ? `  ${add('__s')}` : `  ${add('__s / (__k1 - __k0)')}`);
+    } else {
+      const cmp = ir.operation === 'max' ? '>' : '<';
+      body.push('  let __s;', '  { const k = __k0; const __rkpre = __preRank[k]; __s = ' + e + '; }',
+        '  for (let k = __k0 + 1; k < __k1; k++) {', '    const __rkpre = __preRank[k];', `    const __v = ${e};`, `    if (__v ${cmp} __s) __s = __v;`, '  }', `  ${add('__s')}`);
+    }
+    body.push('}');
+    const c = compile(body, 'S.preValues', 'psp');
+    psp = c.factory;
+    source.psp = c.src;
+  }
+
+  // --- pre-spike delivery ---
+  let preSpike: ProjectionKernelFactory | undefined;
+  if (ir.type === 'spike') {
+    const gLines: string[] = [];
+    const others: string[] = [];
+    for (const st of ir.preSpike) {
+      if (st.target === 'g_target') gLines.push(...gTargetCode(st));
+      else others.push(eventStatement(st, []));
+    }
+    const body = [
+      'const __evS = S.eventSynapse, __evD = S.eventDendrite, __n = S.nEvents;',
+      'for (let e = 0; e < __n; e++) {',
+      '  const k = __evS[e], i = __evD[e];',
+      '  const __rkpre = __preRank[k], __rkpost = __postRank[i];',
+      // ANNarchy decays up to step t-1 but stores t as the last event (annarchy-semantics §1.8)
+      ...eventDriven('__t - 1').map((l) => `  ${l}`),
+      ...gLines.map((l) => `  ${l}`),
+      ...others.map((l) => `  ${l}`),
+      '}',
+      ...writeBack(targetsAssigned(ir.preSpike)),
+    ];
+    const c = compile(body, 'S.pre.local', 'pre_spike');
+    preSpike = c.factory;
+    source.preSpike = c.src;
+  }
+
+  // --- post-spike events ---
+  let postSpike: ProjectionKernelFactory | undefined;
+  if (ir.type === 'spike' && ir.postSpike.length > 0) {
+    if (ir.postSpike.some((s) => s.target === 'g_target')) throw new ModelError('g_target can only be modified in pre_spike', { model });
+    const body = [
+      'const __sp = S.post.spiked, __ns = S.post.nSpiked;',
+      'for (let e = 0; e < __ns; e++) {',
+      '  const __rkpost = __sp[e], i = __dendOf[__rkpost];',
+      '  if (i < 0) continue;',
+      '  for (let k = __rowPtr[i]; k < __rowPtr[i + 1]; k++) {',
+      '    const __rkpre = __preRank[k];',
+      ...eventDriven('__t').map((l) => `    ${l}`),
+      ...ir.postSpike.map((st) => `    ${eventStatement(st, [])}`),
+      '  }',
+      '}',
+      ...writeBack(targetsAssigned(ir.postSpike)),
+    ];
+    const c = compile(body, 'S.pre.local', 'post_spike');
+    postSpike = c.factory;
+    source.postSpike = c.src;
+  }
+
+  // --- continuous equations ---
+  let update: ProjectionKernelFactory | undefined;
+  if (ir.equations.length > 0) {
+    const g = ir.equations.filter((e) => e.locality === 'global');
+    const sg = ir.equations.filter((e) => e.locality === 'semiglobal');
+    const loc = ir.equations.filter((e) => e.locality === 'local');
+    const body = [
+      ...emitBlocks(g, 'global'),
+      ...writeBack(new Set(g.map((e) => e.target))),
+    ];
+    if (sg.length > 0 || loc.length > 0) {
+      body.push('for (let i = 0; i < S.nDendrites; i++) {', '  const __rkpost = __postRank[i];', ...emitBlocks(sg, 'semiglobal').map((l) => `  ${l}`));
+      if (loc.length > 0) {
+        body.push('  for (let k = __rowPtr[i]; k < __rowPtr[i + 1]; k++) {', '    const __rkpre = __preRank[k];', ...emitBlocks(loc, 'local').map((l) => `    ${l}`), '  }');
+      }
+      body.push('}');
+    }
+    const c = compile(body, 'S.pre.local', 'update');
+    update = c.factory;
+    source.update = c.src;
+  }
+
+  return { psp, preSpike, update, postSpike, source };
+}

@@ -1,0 +1,99 @@
+import { analyseSynapse, type SynapseIR, type SynapseOperation } from './analyse-synapse.js';
+
+/** Options of {@link Synapse}: ANNarchy's keyword arguments in camelCase, strings unchanged. */
+export interface SynapseOptions {
+  parameters?: string;
+  equations?: string;
+  /** Rate-coded transmission of one synapse (default `w * pre.r`). */
+  psp?: string;
+  /** How the psp of a dendrite are combined (rate-coded): sum (default), max, min, mean. */
+  operation?: SynapseOperation;
+  /** Statements run when a presynaptic spike arrives; a synapse is spiking iff it is given. */
+  preSpike?: string;
+  /** Statements run when the postsynaptic neuron spikes. */
+  postSpike?: string;
+  /** User functions, one `f(x, y) = expr` per line. */
+  functions?: string;
+  name?: string;
+  description?: string;
+}
+
+const KNOWN = ['parameters', 'equations', 'psp', 'operation', 'preSpike', 'postSpike', 'functions', 'name', 'description'];
+let synapseCounter = 0;
+
+/**
+ * A synapse model in ANNarchy 4.7.3's description language (annarchy-semantics §1.8):
+ * spiking iff `preSpike` is given; `w` always exists; parameters are per synapse unless
+ * flagged `postsynaptic` (per post neuron) or `projection` (one value).
+ *
+ * @example
+ * ```ts
+ * const STDP = new Synapse({
+ *   parameters: 'tau_plus = 20.0 : projection\n tau_minus = 20.0 : projection\n A_plus = 0.01 : projection\n A_minus = 0.01 : projection\n w_max = 1.0 : projection',
+ *   equations: 'tau_plus * dx/dt = -x : event-driven\n tau_minus * dy/dt = -y : event-driven',
+ *   preSpike: 'g_target += w\n x += A_plus * w_max\n w = clip(w + y, 0.0, w_max)',
+ *   postSpike: 'y -= A_minus * w_max\n w = clip(w + x, 0.0, w_max)',
+ * });
+ * ```
+ */
+export class Synapse {
+  readonly parameters: string;
+  readonly equations: string;
+  readonly psp: string | undefined;
+  readonly operation: SynapseOperation;
+  readonly preSpike: string | undefined;
+  readonly postSpike: string | undefined;
+  readonly functions: string | undefined;
+  readonly name: string;
+  readonly description: string;
+  private _ir: SynapseIR | undefined;
+
+  constructor(opts: SynapseOptions = {}) {
+    if (opts === null || typeof opts !== 'object') throw new Error('Synapse: expected an options object { parameters, equations, psp, preSpike, ... }');
+    for (const k of Object.keys(opts)) {
+      if (!KNOWN.includes(k)) throw new Error(`Synapse: unknown option "${k}"; expected one of ${KNOWN.join(', ')}`);
+    }
+    for (const k of ['parameters', 'equations', 'psp', 'operation', 'preSpike', 'postSpike', 'functions', 'name', 'description'] as const) {
+      const v = opts[k];
+      if (v !== undefined && v !== null && typeof v !== 'string') throw new Error(`Synapse: option "${k}" must be a string, got ${typeof v}`);
+    }
+    const op = opts.operation ?? 'sum';
+    if (!['sum', 'max', 'min', 'mean'].includes(op)) throw new Error(`Synapse: operation must be 'sum', 'max', 'min' or 'mean', got "${op}"`);
+    this.parameters = opts.parameters ?? '';
+    this.equations = opts.equations ?? '';
+    this.psp = opts.psp ?? undefined;
+    this.operation = op;
+    this.preSpike = opts.preSpike ?? undefined;
+    this.postSpike = opts.postSpike ?? undefined;
+    this.functions = opts.functions ?? undefined;
+    this.name = opts.name ?? `Synapse ${synapseCounter++}`;
+    this.description = opts.description ?? '';
+    if (this.operation !== 'sum' && this.spiking) throw new Error(`Synapse "${this.name}": operation "${this.operation}" is only for rate-coded synapses`);
+  }
+
+  /** True if the synapse has a `preSpike` statement list. */
+  get spiking(): boolean {
+    return this.preSpike !== undefined && this.preSpike.trim() !== '';
+  }
+
+  /** The analysed description (computed once). Throws a ModelError for bad input. */
+  analyse(): SynapseIR {
+    if (!this._ir) {
+      this._ir = analyseSynapse({
+        name: this.name, parameters: this.parameters, equations: this.equations, psp: this.psp, operation: this.operation,
+        preSpike: this.preSpike, postSpike: this.postSpike, functions: this.functions,
+      });
+    }
+    return this._ir;
+  }
+}
+
+/** ANNarchy's default synapse of a spiking projection: `g_target += w`. */
+export function defaultSpikingSynapse(): Synapse {
+  return new Synapse({ preSpike: 'g_target += w', name: 'Standard spiking synapse' });
+}
+
+/** ANNarchy's default synapse of a rate-coded projection: `psp = w * pre.r`. */
+export function defaultRateSynapse(): Synapse {
+  return new Synapse({ psp: 'w * pre.r', name: 'Standard rate-coded synapse' });
+}
