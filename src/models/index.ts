@@ -26,3 +26,4 @@ export * from './izhikevich-2003.js';
 export * from './izhikevich-2007-template.js';
 export * from './izhikevich-2007.js';
 export * from './izhikevich-golomb.js';
+export * from './factor-synapse.js';
