@@ -1,7 +1,15 @@
 import { Neuron } from '../language/neuron.js';
 import { fmt, resolveOptions } from './model-options.js';
 
-/** Options of {@link IntegratorNeuron} (CompNeuroPy keyword arguments). */
+/**
+ * Options of {@link IntegratorNeuron} (CompNeuroPy keyword arguments).
+ *
+ * @example
+ * ```ts
+ * const o: IntegratorNeuronOptions = { tau: 5, threshold: 2 };
+ * new IntegratorNeuron(o);
+ * ```
+ */
 export interface IntegratorNeuronOptions {
   /** Time constant in ms of the decay of g_ampa. Default 1. */
   tau?: number;
@@ -55,7 +63,14 @@ export class IntegratorNeuron extends Neuron {
   }
 }
 
-/** Options of {@link IntegratorNeuronSimple}. */
+/**
+ * Options of {@link IntegratorNeuronSimple}.
+ *
+ * @example
+ * ```ts
+ * new IntegratorNeuronSimple({ tau: 5 } satisfies IntegratorNeuronSimpleOptions);
+ * ```
+ */
 export interface IntegratorNeuronSimpleOptions {
   /** Time constant in ms of the decay of g_ampa. Default 1. */
   tau?: number;
@@ -97,7 +112,14 @@ export class IntegratorNeuronSimple extends Neuron {
   }
 }
 
-/** Options of {@link PoissonNeuron}. */
+/**
+ * Options of {@link PoissonNeuron}.
+ *
+ * @example
+ * ```ts
+ * new PoissonNeuron({ rates: 20 } satisfies PoissonNeuronOptions);
+ * ```
+ */
 export interface PoissonNeuronOptions {
   /** Mean firing rate in Hz (per-neuron parameter). Default 0. */
   rates?: number;
@@ -141,7 +163,14 @@ export class PoissonNeuron extends Neuron {
   }
 }
 
-/** Options of {@link PoissonNeuronUpDown}. */
+/**
+ * Options of {@link PoissonNeuronUpDown}.
+ *
+ * @example
+ * ```ts
+ * new PoissonNeuronUpDown({ rates: 40, tau_up: 10, tau_down: 50 } satisfies PoissonNeuronUpDownOptions);
+ * ```
+ */
 export interface PoissonNeuronUpDownOptions {
   /** Target firing rate in Hz. Default 0. */
   rates?: number;
@@ -196,7 +225,14 @@ export class PoissonNeuronUpDown extends Neuron {
   }
 }
 
-/** Options of {@link PoissonNeuronSin}. */
+/**
+ * Options of {@link PoissonNeuronSin}.
+ *
+ * @example
+ * ```ts
+ * new PoissonNeuronSin({ amplitude: 10, base: 20, frequency: 5, phase: 0 } satisfies PoissonNeuronSinOptions);
+ * ```
+ */
 export interface PoissonNeuronSinOptions {
   /** Amplitude of the rate's sine (Hz). Default 0. */
   amplitude?: number;

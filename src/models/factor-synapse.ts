@@ -1,7 +1,14 @@
 import { Synapse } from '../language/synapse.js';
 import { fmt, resolveOptions } from './model-options.js';
 
-/** Options of {@link FactorSynapse} (CompNeuroPy keyword arguments). */
+/**
+ * Options of {@link FactorSynapse} (CompNeuroPy keyword arguments).
+ *
+ * @example
+ * ```ts
+ * new FactorSynapse({ max_trans: 700, mod_factor: 1.85 } satisfies FactorSynapseOptions);
+ * ```
+ */
 export interface FactorSynapseOptions {
   /** Ceiling of the post-synaptic conductance after each increment; null/undefined: no ceiling. Default null. */
   max_trans?: number | null;

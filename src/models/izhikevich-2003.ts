@@ -24,7 +24,14 @@ const BASE = { a: 0, b: 0, c: 0, d: 0 };
 const SYN = { tau_ampa: 1, tau_gaba: 1, E_ampa: 0, E_gaba: 0, I_app: 0 };
 const QUAD = { n2: 0, n1: 0, n0: 0 };
 
-/** Options of {@link Izhikevich2003FixedNoisyAmpa} (all default 0 except tau_ampa = tau_gaba = 1). */
+/**
+ * Options of {@link Izhikevich2003FixedNoisyAmpa} (all default 0 except tau_ampa = tau_gaba = 1).
+ *
+ * @example
+ * ```ts
+ * new Izhikevich2003FixedNoisyAmpa({ a: 0.02, b: 0.2, c: -65, d: 8, rates_noise: 100, increase_noise: 1 } satisfies Izhikevich2003FixedNoisyAmpaOptions);
+ * ```
+ */
 export interface Izhikevich2003FixedNoisyAmpaOptions {
   /** Time scale of the recovery variable u. */
   a?: number;
@@ -100,7 +107,14 @@ export class Izhikevich2003FixedNoisyAmpa extends Neuron {
   }
 }
 
-/** Options of {@link Izhikevich2003NoisyAmpa}: those of the fixed model plus the quadratic factors. */
+/**
+ * Options of {@link Izhikevich2003NoisyAmpa}: those of the fixed model plus the quadratic factors.
+ *
+ * @example
+ * ```ts
+ * new Izhikevich2003NoisyAmpa({ n2: 0.04, n1: 5, n0: 140 } satisfies Izhikevich2003NoisyAmpaOptions);
+ * ```
+ */
 export interface Izhikevich2003NoisyAmpaOptions extends Izhikevich2003FixedNoisyAmpaOptions {
   /** Factor of v² in dv/dt. Default 0. */
   n2?: number;
@@ -163,7 +177,14 @@ export class Izhikevich2003NoisyAmpa extends Neuron {
   }
 }
 
-/** Options of {@link Izhikevich2003NoisyAmpaNonlin}. */
+/**
+ * Options of {@link Izhikevich2003NoisyAmpaNonlin}.
+ *
+ * @example
+ * ```ts
+ * new Izhikevich2003NoisyAmpaNonlin({ nonlin: 2 } satisfies Izhikevich2003NoisyAmpaNonlinOptions);
+ * ```
+ */
 export interface Izhikevich2003NoisyAmpaNonlinOptions extends Izhikevich2003NoisyAmpaOptions {
   /** Root taken of the input current: f(I, nonlin) ≈ sign(I)·|I|^(1/nonlin). Default 1. */
   nonlin?: number;
@@ -224,7 +245,14 @@ export class Izhikevich2003NoisyAmpaNonlin extends Neuron {
   }
 }
 
-/** Options of {@link Izhikevich2003NoisyAmpaOscillating}. */
+/**
+ * Options of {@link Izhikevich2003NoisyAmpaOscillating}.
+ *
+ * @example
+ * ```ts
+ * new Izhikevich2003NoisyAmpaOscillating({ freq: 20, amp: 6 } satisfies Izhikevich2003NoisyAmpaOscillatingOptions);
+ * ```
+ */
 export interface Izhikevich2003NoisyAmpaOscillatingOptions extends Izhikevich2003NoisyAmpaOptions {
   /** Frequency of the oscillating current in Hz (per-neuron). Default 0. */
   freq?: number;
@@ -287,7 +315,14 @@ export class Izhikevich2003NoisyAmpaOscillating extends Neuron {
   }
 }
 
-/** Options of {@link Izhikevich2003NoisyBase}. */
+/**
+ * Options of {@link Izhikevich2003NoisyBase}.
+ *
+ * @example
+ * ```ts
+ * new Izhikevich2003NoisyBase({ base_mean: 5, base_noise: 2, rate_base_noise: 100 } satisfies Izhikevich2003NoisyBaseOptions);
+ * ```
+ */
 export interface Izhikevich2003NoisyBaseOptions {
   a?: number;
   b?: number;
@@ -364,7 +399,14 @@ export class Izhikevich2003NoisyBase extends Neuron {
   }
 }
 
-/** Options of {@link Izhikevich2003NoisyBaseNonlin}. */
+/**
+ * Options of {@link Izhikevich2003NoisyBaseNonlin}.
+ *
+ * @example
+ * ```ts
+ * new Izhikevich2003NoisyBaseNonlin({ nonlin: 2, base_mean: 5 } satisfies Izhikevich2003NoisyBaseNonlinOptions);
+ * ```
+ */
 export interface Izhikevich2003NoisyBaseNonlinOptions extends Izhikevich2003NoisyBaseOptions {
   /** Root taken of the synaptic + applied current. Default 1. */
   nonlin?: number;
@@ -428,7 +470,14 @@ export class Izhikevich2003NoisyBaseNonlin extends Neuron {
   }
 }
 
-/** Options of {@link Izhikevich2003NoisyBaseSNR}. */
+/**
+ * Options of {@link Izhikevich2003NoisyBaseSNR}.
+ *
+ * @example
+ * ```ts
+ * new Izhikevich2003NoisyBaseSNR({ snr_target: 4, tau_power: 100 } satisfies Izhikevich2003NoisyBaseSNROptions);
+ * ```
+ */
 export interface Izhikevich2003NoisyBaseSNROptions {
   a?: number;
   b?: number;

@@ -78,7 +78,14 @@ export const I_BASE_NOISE = `
     I_base      = base_mean + offset_base
 `;
 
-/** Arguments of {@link getEquationIzhikevich2007} (CompNeuroPy's keyword arguments). */
+/**
+ * Arguments of {@link getEquationIzhikevich2007} (CompNeuroPy's keyword arguments).
+ *
+ * @example
+ * ```ts
+ * getEquationIzhikevich2007({ syn: SYN_DEFAULT, i_v: 'I_app - g_ampa*v' } satisfies Izhikevich2007EquationParts);
+ * ```
+ */
 export interface Izhikevich2007EquationParts {
   syn?: string;
   i_v?: string;

@@ -21,7 +21,14 @@ const ROOT_FUNC = `
                 root_func(x,y)=((abs(x))**(1/y))/((x+1e-20)/(abs(x)+ 1e-20))
             `;
 
-/** Options of {@link Izhikevich2007} (CompNeuroPy keyword arguments and defaults). */
+/**
+ * Options of {@link Izhikevich2007} (CompNeuroPy keyword arguments and defaults).
+ *
+ * @example
+ * ```ts
+ * new Izhikevich2007({ a: 0.03, I_app: 70, paramsForPop: true, init: { v: -60 } } satisfies Izhikevich2007Options);
+ * ```
+ */
 export interface Izhikevich2007Options {
   /** Membrane capacitance (pF). Default 100. */
   C?: number;
@@ -167,7 +174,14 @@ export class Izhikevich2007VoltageClamp extends Neuron {
   }
 }
 
-/** Options of {@link Izhikevich2007Syn}: {@link Izhikevich2007Options} plus the conductance synapses. */
+/**
+ * Options of {@link Izhikevich2007Syn}: {@link Izhikevich2007Options} plus the conductance synapses.
+ *
+ * @example
+ * ```ts
+ * new Izhikevich2007Syn({ tau_ampa: 5, E_gaba: -80 } satisfies Izhikevich2007SynOptions);
+ * ```
+ */
 export interface Izhikevich2007SynOptions extends Izhikevich2007Options {
   /** AMPA time constant (ms). Default 10. */
   tau_ampa?: number;
@@ -227,7 +241,14 @@ export class Izhikevich2007Syn extends Neuron {
   }
 }
 
-/** Options of {@link Izhikevich2007NoisyAmpa}. */
+/**
+ * Options of {@link Izhikevich2007NoisyAmpa}.
+ *
+ * @example
+ * ```ts
+ * new Izhikevich2007NoisyAmpa({ increase_noise: 5, rates_noise: 100 } satisfies Izhikevich2007NoisyAmpaOptions);
+ * ```
+ */
 export interface Izhikevich2007NoisyAmpaOptions extends Izhikevich2007SynOptions {
   /** Jump of g_ampa per noise event (follows paramsForPop). Default 0. */
   increase_noise?: number;
@@ -287,7 +308,14 @@ export class Izhikevich2007NoisyAmpa extends Neuron {
   }
 }
 
-/** Options of {@link Izhikevich2007NoisyBase}. */
+/**
+ * Options of {@link Izhikevich2007NoisyBase}.
+ *
+ * @example
+ * ```ts
+ * new Izhikevich2007NoisyBase({ base_mean: 50, base_noise: 10, rate_base_noise: 100 } satisfies Izhikevich2007NoisyBaseOptions);
+ * ```
+ */
 export interface Izhikevich2007NoisyBaseOptions extends Izhikevich2007SynOptions {
   /** Mean of the baseline current (per-neuron). Default 0. */
   base_mean?: number;
@@ -350,7 +378,14 @@ export class Izhikevich2007NoisyBase extends Neuron {
   }
 }
 
-/** Options of {@link Izhikevich2007FsiNoisyAmpa} (fast-spiking defaults). */
+/**
+ * Options of {@link Izhikevich2007FsiNoisyAmpa} (fast-spiking defaults).
+ *
+ * @example
+ * ```ts
+ * new Izhikevich2007FsiNoisyAmpa({ v_b: -55 } satisfies Izhikevich2007FsiNoisyAmpaOptions);
+ * ```
+ */
 export interface Izhikevich2007FsiNoisyAmpaOptions extends Izhikevich2007NoisyAmpaOptions {
   /** Threshold of the cubic u nullcline (mV). Default -55. */
   v_b?: number;
@@ -430,10 +465,24 @@ interface CorbitSlowOptions {
   nonlin?: number;
 }
 
-/** Options of {@link Izhikevich2007CorbitFsiNoisyAmpa}. */
+/**
+ * Options of {@link Izhikevich2007CorbitFsiNoisyAmpa}.
+ *
+ * @example
+ * ```ts
+ * new Izhikevich2007CorbitFsiNoisyAmpa({ nonlin: 0.1, a_s: 0.05 } satisfies Izhikevich2007CorbitFsiNoisyAmpaOptions);
+ * ```
+ */
 export interface Izhikevich2007CorbitFsiNoisyAmpaOptions extends Izhikevich2007NoisyAmpaOptions, CorbitSlowOptions {}
 
-/** Options of {@link Izhikevich2007CorbitFsiNoisyBase}. */
+/**
+ * Options of {@link Izhikevich2007CorbitFsiNoisyBase}.
+ *
+ * @example
+ * ```ts
+ * new Izhikevich2007CorbitFsiNoisyBase({ base_mean: 10, b_n: 0.2 } satisfies Izhikevich2007CorbitFsiNoisyBaseOptions);
+ * ```
+ */
 export interface Izhikevich2007CorbitFsiNoisyBaseOptions extends Izhikevich2007NoisyBaseOptions, CorbitSlowOptions {}
 
 const CORBIT_AFFIX = `
@@ -561,7 +610,14 @@ export class Izhikevich2007CorbitFsiNoisyBase extends Neuron {
   }
 }
 
-/** Options of {@link Izhikevich2007NoisyAmpaOscillating}. */
+/**
+ * Options of {@link Izhikevich2007NoisyAmpaOscillating}.
+ *
+ * @example
+ * ```ts
+ * new Izhikevich2007NoisyAmpaOscillating({ freq: 20, amp: 300 } satisfies Izhikevich2007NoisyAmpaOscillatingOptions);
+ * ```
+ */
 export interface Izhikevich2007NoisyAmpaOscillatingOptions extends Izhikevich2007NoisyAmpaOptions {
   /** Frequency of the oscillating current in Hz (per-neuron). Default 0. */
   freq?: number;

@@ -2,7 +2,14 @@ import { Neuron } from '../language/neuron.js';
 import { fmt, popFlag, resolveOptions } from './model-options.js';
 import { DV_DEFAULT, I_BASE_NOISE, I_SYN, SYN_DEFAULT, getEquationIzhikevich2007, setInit } from './izhikevich-2007-template.js';
 
-/** Options of {@link IzhikevichGolomb} (the fitted constants are not options). */
+/**
+ * Options of {@link IzhikevichGolomb} (the fitted constants are not options).
+ *
+ * @example
+ * ```ts
+ * new IzhikevichGolomb({ I_app: 1, init: { v: -70 } } satisfies IzhikevichGolombOptions);
+ * ```
+ */
 export interface IzhikevichGolombOptions {
   /** Applied current (per-neuron). Default 0. */
   I_app?: number;

@@ -4,9 +4,6 @@
  * (Python would raise `TypeError: unexpected keyword argument`).
  */
 
-/** A value CompNeuroPy interpolates into a description string with an f-string. */
-export type ModelNumber = number;
-
 /**
  * Merge `opts` over `defaults`, rejecting unknown keys and values of the wrong type.
  * Numbers must be finite (they are written into the description text).
