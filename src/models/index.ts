@@ -1,6 +1,7 @@
 /**
  * CompNeuroPy's model library (`CompNeuroPy.neuron_models`, `CompNeuroPy.synapse_models`) in
- * ANNarchy's description language.
+ * ANNarchy's description language. The description strings are copied verbatim from CompNeuroPy
+ * 1.0.x (MIT License, Copyright (c) 2022 Oliver Maith).
  *
  * Naming: classes keep CompNeuroPy's class names (`Izhikevich2007NoisyAmpa`). Keyword arguments
  * become one options object; those that are model parameters keep their exact names, because
