@@ -1,95 +1,96 @@
 import { Neuron } from '../language/neuron.js';
+import { BISCHOP_STRINGS } from './hh-strings.js';
+import { HH_INSTANTIATED, hhNeuronOptions } from './hh-neuron-base.js';
 
 /**
- * Parameters of the striatal fast-spiking interneuron of Bischop et al. (2012), Front. Mol.
- * Neurosci. 5:78, as CompNeuroPy's `HHneuronBischop` declares them (population-wide except
- * `I_app`, pA).
+ * CompNeuroPy's class `HHneuronBischop`: the Hodgkin-Huxley model of a striatal fast-spiking
+ * interneuron of Bischop et al. (2012), Front. Mol. Neurosci. 5:78 (ANNarchy name
+ * `H_and_H_Bischop`). Spikes on the upward crossing of `v_t` = 30 mV; no reset, no refractory
+ * period. Every variable starts at 0 except `v` (-68 mV). All parameters are population-wide
+ * except `I_app` (pA).
+ *
+ * Named `...Class` because the name `HHneuronBischop` is taken by the default instance (ANNarchy
+ * accepts a class where a neuron is expected and instantiates it; CompNeuroPy's full models pass
+ * the class).
+ *
+ * @example
+ * ```ts
+ * const pop = new Population(1, new HHneuronBischopClass(), 'HH_Bischop');
+ * ```
  */
-export const HH_BISCHOP_PARAMETERS = `
-    C_m      = 30       : population # pF
-    gg_L     = 2.5      : population # nS
-    E_L      = -68      : population # mV
-    gg_Na    = 700      : population # nS
-    E_Na     = 74       : population # mV
-    gg_Kv1   = 2        : population # nS
-    gg_Kv3   = 300      : population # nS
-    gg_SK    = 2        : population # nS
-    E_K      = -90      : population # mV
-    K_SK     = 0.5      : population # uM
-    F        = 96485.332 : population # As/mol
-    A        = 3000     : population # um^2
-    d        = 0.2      : population # um
-    gamma    = 1        : population # ms-1
-    Ca_rest  = 0.07     : population # uM
-    k_on_ca  = 0.1      : population # uM-1ms-1
-    k_off_ca = 0.001    : population # ms-1
-    k_on_mg  = 0.0008   : population # uM-1ms-1
-    k_off_mg = 0.025    : population # ms-1
-    Mg       = 500      : population # uM
-    PV_T     = 63.5     : population # uM
-    gg_Ca    = 30       : population # nS
-    E_Ca     = 80       : population # mV
-    v_t      = 30       : population # mV
-    I_app    = 0        # pA
-`;
+export class HHneuronBischopClass extends Neuron {
+  /** The reporting list shared by all Hodgkin-Huxley-like classes ({@link HH_INSTANTIATED}). */
+  static readonly instantiated: boolean[] = HH_INSTANTIATED;
 
-/** The HH_Bischop equations up to (not including) the membrane equation. */
-export const HH_BISCHOP_EQUATIONS = `
-    prev_v = v
-    I_L = gg_L * (v - E_L)
-    alpha_h = 0.0035 * exp(-v / 24.186)
-    beta_h = 0.017 * (-51.25 - v) / (exp((-51.25 - v) / 5.2) - 1)
-    h_inf = alpha_h / (alpha_h + beta_h)
-    tau_h = 1 / (alpha_h + beta_h)
-    dh/dt = (h_inf - h) / tau_h
-    alpha_m = 40 * (75.5 - v) / (exp((75.5 - v) / 13.5) - 1)
-    beta_m = 1.2262 * exp(-v / 42.248)
-    m_inf = alpha_m / (alpha_m + beta_m)
-    m = m_inf
-    I_Na = gg_Na * m**3 * h * (v - E_Na)
-    alpha_n1 = 0.014 * (-44 - v) / (exp((-44 - v) / 2.3) - 1)
-    beta_n1 = 0.0043 * exp((44 + v) / 34)
-    n1_inf = alpha_n1 / (alpha_n1 + beta_n1)
-    tau_n1 = 1 / (alpha_n1 + beta_n1)
-    dn1/dt = (n1_inf - n1) / tau_n1
-    I_Kv1 = gg_Kv1 * n1**4 * (v - E_K)
-    alpha_n3 = (95 - v) / (exp((95 - v) / 11.8) - 1)
-    beta_n3 = 0.025 * exp(-v / 22.222)
-    n3_inf = alpha_n3 / (alpha_n3 + beta_n3)
-    tau_n3 = 1 / (alpha_n3 + beta_n3)
-    dn3/dt = (n3_inf - n3) / tau_n3
-    I_Kv3 = gg_Kv3 * n3**2 * (v - E_K)
-    PV = PV_T - PV_Ca - PV_Mg
-    dPV_Mg/dt = k_on_mg * Mg * PV - k_off_mg * PV_Mg
-    dPV_Ca_dt = k_on_ca * Ca * PV - k_off_ca * PV_Ca
-    dPV_Ca/dt = dPV_Ca_dt
-    dCa/dt = I_Ca / (2 * F * A * d) - gamma * (Ca - Ca_rest) - dPV_Ca_dt
-    k_inf = Ca / (K_SK + Ca)
-    tau_k = 1 / (K_SK + Ca)
-    dk/dt = (k_inf - k) / tau_k
-    I_SK = gg_SK * k**2 * (v - E_K)
-    a_inf = 1 / (1 + exp((-6 - v) / 7.775))
-    a = a_inf
-    I_Ca = gg_Ca * a**2 * (v - E_Ca)
-`;
+  constructor() {
+    super(hhNeuronOptions({
+      parameters: BISCHOP_STRINGS.parametersBase,
+      equations: BISCHOP_STRINGS.equationsBase + BISCHOP_STRINGS.membraneBase,
+      name: 'H_and_H_Bischop',
+      description: 'Hodgkin Huxley neuron model for striatal FSI from Bischop et al. (2012).',
+    }));
+    HH_INSTANTIATED.push(true);
+  }
+}
 
 /**
- * CompNeuroPy's `HHneuronBischop`: a Hodgkin-Huxley model of a striatal fast-spiking
- * interneuron (Bischop et al. 2012). Spikes on the upward crossing of `v_t`; no reset, no
- * refractory period. Every variable starts at 0 except `v` (-68 mV).
+ * CompNeuroPy's `HHneuronBischopSyn` (ANNarchy name `H_and_H_Bischop_syn`): {@link HHneuronBischopClass}
+ * plus conductance-based AMPA/GABA input. Extra population parameters tau_ampa = tau_gaba = 10 ms,
+ * E_ampa = 0, E_gaba = -90 mV; `dg_ampa/dt`, `dg_gaba/dt` come first and the membrane equation
+ * gets `- neg(g_ampa*(v - E_ampa)) - pos(g_gaba*(v - E_gaba))`.
+ *
+ * @example
+ * ```ts
+ * const pop = new Population(10, new HHneuronBischopSyn(), 'HH_Bischop_syn');
+ * ```
+ */
+export class HHneuronBischopSyn extends Neuron {
+  /** The reporting list shared by all Hodgkin-Huxley-like classes ({@link HH_INSTANTIATED}). */
+  static readonly instantiated: boolean[] = HH_INSTANTIATED;
+
+  constructor() {
+    super(hhNeuronOptions({
+      parameters: BISCHOP_STRINGS.parametersConductance,
+      equations: BISCHOP_STRINGS.equationsConductance + BISCHOP_STRINGS.membraneConductance,
+      name: 'H_and_H_Bischop_syn',
+      description: `
+                Hodgkin Huxley neuron model for striatal FSI from Bischop et al. (2012)
+                with conductance-based synapses/currents for AMPA and GABA.
+            `,
+    }));
+    HH_INSTANTIATED.push(true);
+  }
+}
+
+/**
+ * CompNeuroPy's module-level instance `H_and_H_Bischop` (`HHneuronBischop()`).
+ *
+ * @example
+ * ```ts
+ * const pop = new Population(1, hAndHBischop, 'HH_Bischop');
+ * ```
+ */
+export const hAndHBischop = new HHneuronBischopClass();
+
+/**
+ * CompNeuroPy's module-level instance `H_and_H_Bischop_syn` (`HHneuronBischopSyn()`).
+ *
+ * @example
+ * ```ts
+ * const pop = new Population(1, hAndHBischopSyn, 'HH_Bischop_syn');
+ * ```
+ */
+export const hAndHBischopSyn = new HHneuronBischopSyn();
+
+/**
+ * The Bischop et al. (2012) neuron ready to pass to a population: the same object as
+ * {@link hAndHBischop}. It stands where CompNeuroPy writes the class `HHneuronBischop`
+ * (`ann.Population(1, neuron=HHneuronBischop, name="HH_Bischop")`, which ANNarchy instantiates);
+ * `new HHneuronBischopClass()` builds a fresh one.
  *
  * @example
  * ```ts
  * const pop = new Population(1, HHneuronBischop, 'HH_Bischop');
  * ```
  */
-export const HHneuronBischop = new Neuron({
-  parameters: HH_BISCHOP_PARAMETERS,
-  equations: `${HH_BISCHOP_EQUATIONS}
-    C_m * dv/dt = -I_L - I_Na - I_Kv1 - I_Kv3 - I_SK - I_Ca + I_app : init=-68
-  `,
-  spike: '(v > v_t) and (prev_v <= v_t)',
-  reset: '',
-  name: 'H_and_H_Bischop',
-  description: 'H & H model of Bischop et al. (2012).',
-});
+export const HHneuronBischop: HHneuronBischopClass = hAndHBischop;
