@@ -1,5 +1,20 @@
 /**
- * compneuro-rx public API.
+ * compneuro-rx: computational-neuroscience experiments in TypeScript. ANNarchy 4.7.3's model
+ * language and semantics, CompNeuroPy's experiment framework, simulations as RxJS Observables.
+ * This Node entry adds writing figures to files (PlotRecordings); `compneuro-rx/browser` has
+ * everything else.
+ *
+ * @example
+ * ```ts
+ * import { setup, HHmodelBischop, CompNeuroMonitors, currentRamp, simulate } from 'compneuro-rx';
+ * setup({ dt: 0.01 });
+ * const model = new HHmodelBischop();
+ * const mon = new CompNeuroMonitors({ HH_Bischop: ['v'] });
+ * mon.start();
+ * currentRamp({ pop: 'HH_Bischop', a0: 0, a1: 100, dur: 1000, n: 50 });
+ * ```
  * @packageDocumentation
  */
-export {};
+export * from './browser.js';
+export { PlotRecordings, type PlotRecordingsOptions } from './plot/plot-recordings.js';
+export { writeFigure, rasterizeSvg, htmlDocument } from './plot/render-file.js';

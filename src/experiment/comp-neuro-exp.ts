@@ -7,7 +7,7 @@ import { applyModelState, captureModelState, type ModelState } from './model-sta
 
 /** What an experiment needs of its monitors (a CompNeuroMonitors). */
 export interface ExperimentMonitors {
-  readonly monDict: Record<string, string[]>;
+  readonly monDict: Record<string, readonly string[] | string>;
   start(compartments?: string[]): void;
   reset(opts: { populations?: boolean; projections?: boolean; synapses?: boolean; monitors?: boolean; model?: boolean; parameters?: boolean }): void;
   getRecordingsAndClear(): [Recordings, RecordingTimes];
@@ -40,7 +40,7 @@ export class ExperimentResults<D extends Record<string, unknown> = Record<string
     readonly recordings: Recordings,
     readonly recordingTimes: RecordingTimes | undefined,
     /** The monitors' mon_dict (the same object, as in CompNeuroPy). */
-    readonly monDict: Record<string, string[]>,
+    readonly monDict: Record<string, readonly string[] | string>,
     /** A deep copy of the experiment's data at the time of `results()`. */
     readonly data: D,
   ) {}

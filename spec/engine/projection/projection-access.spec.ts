@@ -106,7 +106,7 @@ describe('engine: projection attributes, dendrites and structure', () => {
     expect(p.preRanks).to.deep.equal(c.lil.preRanks);
     expect(p.w).to.deep.equal(c.lil.w);
     const net2 = new Network({ dt: 1.0, seed: 0 }); // seeded, so compile() does not replace the injected generator
-    net2.numpyRng = new ReplayRng(c.calls);
+    net2.numpyRng = new ReplayRng(c.calls) as unknown as typeof net2.numpyRng;
     const pre2 = new Population(10, Rate, { network: net2 });
     const post2 = new Population(4, Rate, { network: net2 });
     const p2 = new Projection(pre2, post2, 'exc');

@@ -1,0 +1,87 @@
+/**
+ * compneuro-rx without Node-only modules: everything but writing figure files, so a page can
+ * bundle it (`compneuro-rx/browser`). Plots are built as Vega-Lite specs (`buildPlotSpec`) and
+ * rendered with vega-embed (`livePlot`).
+ * @packageDocumentation
+ */
+
+// language: the ANNarchy description language
+export { Neuron, analyseNeuron, type NeuronOptions } from './language/neuron.js';
+export { Synapse, defaultSpikingSynapse, defaultRateSynapse, type SynapseOptions } from './language/synapse.js';
+export { Constant } from './language/constant.js';
+export { ModelError } from './language/model-error.js';
+export { generatePopulationKernels, type PopulationKernels } from './language/population-codegen.js';
+export { generateSynapseKernels, type SynapseKernels } from './language/synapse-codegen.js';
+export { analyseSynapse, type SynapseIR } from './language/analyse-synapse.js';
+export type { NeuronIR, DescriptionIR, EquationInfo, VariableInfo, ParameterInfo, RandomInfo, NumericalMethod, Locality } from './language/description.js';
+export type { PopulationKernelState } from './language/kernel-state.js';
+
+// engine: ANNarchy 4.7.3 semantics
+export { Network, type SetupOptions, type ResetOptions } from './engine/network.js';
+export { Population, type Geometry, type PopulationOptions } from './engine/population.js';
+export { PopulationView } from './engine/population-view.js';
+export { IndividualNeuron } from './engine/individual-neuron.js';
+export { Projection, type ProjectionEndpoint, type ProjectionOptions } from './engine/projection.js';
+export { Dendrite, SynapseAccess } from './engine/dendrite.js';
+export { LILConnectivity } from './engine/connectors/lil-connectivity.js';
+export { Monitor, type MonitorOptions, type Recordable } from './engine/monitor.js';
+export { SpikeSourceArray, type SpikeSourceArrayOptions } from './engine/special/spike-source-array.js';
+export { PoissonPopulation, type PoissonPopulationOptions } from './engine/special/poisson-population.js';
+export { TimedArray, type TimedArrayOptions } from './engine/special/timed-array.js';
+export {
+  setup, compile, simulate, simulateUntil, step, reset, getTime, setTime, getCurrentStep, setCurrentStep, dt,
+  getPopulation, getProjection, populations, projections, clear,
+} from './engine/global-functions.js';
+export { currentNetwork } from './engine/magic-network.js';
+export {
+  rasterPlot, histogram, populationRate, smoothedRate, meanFr, interSpikeInterval, coefficientOfVariation,
+} from './engine/spike-analysis.js';
+export {
+  MT19937, NumpyRandomState, RandomDistribution, Uniform, DiscreteUniform, Normal, LogNormal, Exponential, Gamma, Binomial,
+} from './engine/random/index.js';
+
+// stream: simulations as Observables
+export { simulate$, withProtocol, runSync, SimulationObservable, type SimulateOptions } from './stream/simulate.js';
+export { SimulationFrame } from './stream/simulation-frame.js';
+export { SegmentProtocol, type Protocol, type BoundProtocol, type ProtocolSegment, type PopulationRef } from './stream/protocol.js';
+export { installNetworkSimulate$ } from './stream/network-simulate.js';
+
+// operators: stimulation protocols
+export * from '../operators/index.js';
+
+// monitors: CompNeuroMonitors, chunks, recording times, tables
+export { CompNeuroMonitors, type CompNeuroMonitorsOptions, type CompNeuroMonitorsResetOptions } from './monitors/comp-neuro-monitors.js';
+export { RecordingTimes, type LimsOptions, type CombineFill, type CombineMode } from './monitors/recording-times.js';
+export { RecordedArray } from './monitors/recorded-array.js';
+export type { Recordings, RecordingChunk, RecordingValue, SpikeDict, ParameterDict, RecordingTimesChunk, CompartmentTimes, PeriodLimits } from './monitors/recordings.js';
+export { recordingsTable, recordingsWideTable, spikesTable, tableToArrowIPC, tableFromArrowIPC, type TableSelection } from './monitors/recording-tables.js';
+
+// analysis: CompNeuroPy's analysis functions
+export { myRasterPlot } from './analysis/raster.js';
+export { getPopRate, type GetPopRateOptions } from './analysis/pop-rate.js';
+export { getNumberOfDecimals, getNumberOfZeroDecimals } from './analysis/number-of-decimals.js';
+export { timeDataFillGaps } from './analysis/time-data-fill-gaps.js';
+export { getMinimum, getMaximum } from './analysis/minimum-maximum.js';
+export { getNanmean, getNanstd } from './analysis/nan-stats.js';
+export { rmse, rsse } from './analysis/rmse.js';
+export { sampleDataWithTimestep } from './analysis/sample-data-with-timestep.js';
+export { sci, pyPrint } from './analysis/python-format.js';
+
+// plot: Vega-Lite specs (rendering to files lives in the Node entry)
+export { buildPlotSpec, type PlotPlan, type PlotFormat, type PlotSpecOptions, type PlotSpecResult } from './plot/plot-spec.js';
+export { renderSvg } from './plot/render-svg.js';
+export { decimateM4 } from './plot/decimate.js';
+
+// experiment: CompNeuroPy's framework
+export { CompNeuroModel, type CompNeuroModelOptions } from './experiment/comp-neuro-model.js';
+export { CompNeuroExp, ExperimentResults, type ExperimentResetOptions } from './experiment/comp-neuro-exp.js';
+export { CompNeuroSim, type CompNeuroSimOptions, type Requirement } from './experiment/comp-neuro-sim.js';
+export { SimInfo } from './experiment/sim-info.js';
+export { ReqPopHasAttr, reqPopAttr } from './experiment/requirements.js';
+export { captureModelState, deriveModelState, applyModelState, type ModelState } from './experiment/model-state.js';
+export { getFullModel, annarchyCompiled } from './experiment/model-functions.js';
+export { deepCopy } from './experiment/deep-copy.js';
+
+// models: CompNeuroPy's model library
+export * from './models/index.js';
+export { HHmodelBischop, type HHmodelBischopOptions } from './models/full/hh-model-bischop.js';
