@@ -1,6 +1,7 @@
 // Port of CompNeuroPy's docs/examples/experiment.md ("Define Experiments"): combine
 // simulations, model and recordings in an experiment, run it twice and plot the results.
 // Run with `npm start`; the figures are written to the working directory.
+import { pathToFileURL } from 'node:url';
 import {
   CompNeuroExp,
   CompNeuroSim,
@@ -18,7 +19,7 @@ import {
 } from '../src/index.js';
 
 /// combine both simulations and recordings in an experiment
-class MyExp extends CompNeuroExp {
+export class MyExp extends CompNeuroExp {
   /**
    * Define an experiment by inheriting from CompNeuroExp.
    *
@@ -85,18 +86,18 @@ class MyExp extends CompNeuroExp {
     getPopulation(this.model.populations[0]!).E_L = E_L;
 
     /// SIMULATION START
-    simRamp.run();
+    this.simRamp.run();
     /// if you want to reset the model, you should use the objects reset()
     /// it's the same as the ANNarchy reset + it resets the CompNeuroMonitors
     /// creating a new chunk, optionally not changing the parameters (but still the
     /// dynamic variables)
     this.reset({ parameters: false });
-    simStep.run();
+    this.simStep.run();
     /// SIMULATION END
 
     /// optional: store anything you want in the data object, for example information
     /// about the simulations
-    this.data.sim = [simRamp.simulationInfo(), simStep.simulationInfo()];
+    this.data.sim = [this.simRamp.simulationInfo(), this.simStep.simulationInfo()];
     this.data.population_name = this.model.populations[0];
     this.data.time_step = dt();
 
@@ -105,118 +106,125 @@ class MyExp extends CompNeuroExp {
   }
 }
 
-/// create and compile a model
-setup({ dt: 0.01 });
-const model = new HHmodelBischop();
+/** The script part (Python's `if __name__ == "__main__":` block); returns both runs' results. */
+export function main(): { resultsRun1: ExperimentResults; resultsRun2: ExperimentResults } {
+  /// create and compile a model
+  setup({ dt: 0.01 });
+  const model = new HHmodelBischop();
 
-/// define recordings before experiment
-const monitors = new CompNeuroMonitors({ [model.populations[0]!]: ['v'] });
+  /// define recordings before experiment
+  const monitors = new CompNeuroMonitors({ [model.populations[0]!]: ['v'] });
 
-/// define some simulations e.g. using CompNeuroSim
-/// in the experiment we 1st conduct a ramp simulation
-const simRamp = new CompNeuroSim({
-  simulationFunction: currentRamp,
-  simulationKwargs: {
-    pop: model.populations[0]!,
-    a0: 0,
-    a1: 100,
-    dur: 1000,
-    n: 50,
-  },
-});
-/// and 2nd a step simulation
-const simStep = new CompNeuroSim({
-  simulationFunction: currentStep,
-  simulationKwargs: {
-    pop: model.populations[0]!,
-    t1: 500,
-    t2: 500,
-    a1: 0,
-    a2: 50,
-  },
-});
+  /// define some simulations e.g. using CompNeuroSim
+  /// in the experiment we 1st conduct a ramp simulation
+  const simRamp = new CompNeuroSim({
+    simulationFunction: currentRamp,
+    simulationKwargs: {
+      pop: model.populations[0]!,
+      a0: 0,
+      a1: 100,
+      dur: 1000,
+      n: 50,
+    },
+  });
+  /// and 2nd a step simulation
+  const simStep = new CompNeuroSim({
+    simulationFunction: currentStep,
+    simulationKwargs: {
+      pop: model.populations[0]!,
+      t1: 500,
+      t2: 500,
+      a1: 0,
+      a2: 50,
+    },
+  });
 
-/// init and run the experiment
-const myExp = new MyExp({ monitors, model, simStep, simRamp });
+  /// init and run the experiment
+  const myExp = new MyExp({ monitors, model, simStep, simRamp });
 
-/// demonstration of the storeModelState function
-/// the current state of the model is the compilation state, e.g. v should be -68
-console.log(`Compilation state v = ${pyPrint(getPopulation(model.populations[0]!).v)}`);
-/// the reset function of CompNeuroExp resets to the compilation state by default
-/// but you can also store the state of model compartments and reset to this state
-/// here for example we store that the membrane potential is -90
-getPopulation(model.populations[0]!).v = -90.0;
-myExp.storeModelState(model.populations);
+  /// demonstration of the storeModelState function
+  /// the current state of the model is the compilation state, e.g. v should be -68
+  console.log(`Compilation state v = ${pyPrint(getPopulation(model.populations[0]!).v)}`);
+  /// the reset function of CompNeuroExp resets to the compilation state by default
+  /// but you can also store the state of model compartments and reset to this state
+  /// here for example we store that the membrane potential is -90
+  getPopulation(model.populations[0]!).v = -90.0;
+  myExp.storeModelState(model.populations);
 
-/// one use case is to run an experiment multiple times e.g. with different
-/// parameters
-const resultsRun1 = myExp.run();
-const resultsRun2 = myExp.run(-90.0);
+  /// one use case is to run an experiment multiple times e.g. with different
+  /// parameters
+  const resultsRun1 = myExp.run();
+  const resultsRun2 = myExp.run(-90.0);
 
-/// plot of the membrane potential from the first and second chunk using results
-/// experiment run 1
-new PlotRecordings({
-  figname: 'example_experiment_sim_ramp.png',
-  recordings: resultsRun1.recordings,
-  recordingTimes: resultsRun1.recordingTimes!,
-  chunk: 0,
-  shape: [1, 1],
-  plan: {
-    position: [1],
-    compartment: [resultsRun1.data.population_name as string],
-    variable: ['v'],
-    format: ['line'],
-  },
-});
-new PlotRecordings({
-  figname: 'example_experiment_sim_step.png',
-  recordings: resultsRun1.recordings,
-  recordingTimes: resultsRun1.recordingTimes!,
-  chunk: 1,
-  shape: [1, 1],
-  plan: {
-    position: [1],
-    compartment: [resultsRun1.data.population_name as string],
-    variable: ['v'],
-    format: ['line'],
-  },
-});
-/// experiment run 2
-new PlotRecordings({
-  figname: 'example_experiment2_sim_ramp.png',
-  recordings: resultsRun2.recordings,
-  recordingTimes: resultsRun2.recordingTimes!,
-  chunk: 0,
-  shape: [1, 1],
-  plan: {
-    position: [1],
-    compartment: [resultsRun2.data.population_name as string],
-    variable: ['v'],
-    format: ['line'],
-  },
-});
-new PlotRecordings({
-  figname: 'example_experiment2_sim_step.png',
-  recordings: resultsRun2.recordings,
-  recordingTimes: resultsRun2.recordingTimes!,
-  chunk: 1,
-  shape: [1, 1],
-  plan: {
-    position: [1],
-    compartment: [resultsRun2.data.population_name as string],
-    variable: ['v'],
-    format: ['line'],
-  },
-});
+  /// plot of the membrane potential from the first and second chunk using results
+  /// experiment run 1
+  new PlotRecordings({
+    figname: 'example_experiment_sim_ramp.png',
+    recordings: resultsRun1.recordings,
+    recordingTimes: resultsRun1.recordingTimes!,
+    chunk: 0,
+    shape: [1, 1],
+    plan: {
+      position: [1],
+      compartment: [resultsRun1.data.population_name as string],
+      variable: ['v'],
+      format: ['line'],
+    },
+  });
+  new PlotRecordings({
+    figname: 'example_experiment_sim_step.png',
+    recordings: resultsRun1.recordings,
+    recordingTimes: resultsRun1.recordingTimes!,
+    chunk: 1,
+    shape: [1, 1],
+    plan: {
+      position: [1],
+      compartment: [resultsRun1.data.population_name as string],
+      variable: ['v'],
+      format: ['line'],
+    },
+  });
+  /// experiment run 2
+  new PlotRecordings({
+    figname: 'example_experiment2_sim_ramp.png',
+    recordings: resultsRun2.recordings,
+    recordingTimes: resultsRun2.recordingTimes!,
+    chunk: 0,
+    shape: [1, 1],
+    plan: {
+      position: [1],
+      compartment: [resultsRun2.data.population_name as string],
+      variable: ['v'],
+      format: ['line'],
+    },
+  });
+  new PlotRecordings({
+    figname: 'example_experiment2_sim_step.png',
+    recordings: resultsRun2.recordings,
+    recordingTimes: resultsRun2.recordingTimes!,
+    chunk: 1,
+    shape: [1, 1],
+    plan: {
+      position: [1],
+      compartment: [resultsRun2.data.population_name as string],
+      variable: ['v'],
+      format: ['line'],
+    },
+  });
 
-/// print data and monDict from results
-console.log('\nrun1:');
-console.log('    data:');
-for (const [key, value] of Object.entries(resultsRun1.data)) console.log(`        ${key}:`, pyPrint(value));
-console.log('    mon_dict:');
-for (const [key, value] of Object.entries(resultsRun1.monDict)) console.log(`        ${key}:`, pyPrint(value));
-console.log('\nrun2:');
-console.log('    data:');
-for (const [key, value] of Object.entries(resultsRun2.data)) console.log(`        ${key}:`, pyPrint(value));
-console.log('    mon_dict:');
-for (const [key, value] of Object.entries(resultsRun2.monDict)) console.log(`        ${key}:`, pyPrint(value));
+  /// print data and monDict from results
+  console.log('\nrun1:');
+  console.log('    data:');
+  for (const [key, value] of Object.entries(resultsRun1.data)) console.log(`        ${key}:`, pyPrint(value));
+  console.log('    mon_dict:');
+  for (const [key, value] of Object.entries(resultsRun1.monDict)) console.log(`        ${key}:`, pyPrint(value));
+  console.log('\nrun2:');
+  console.log('    data:');
+  for (const [key, value] of Object.entries(resultsRun2.data)) console.log(`        ${key}:`, pyPrint(value));
+  console.log('    mon_dict:');
+  for (const [key, value] of Object.entries(resultsRun2.monDict)) console.log(`        ${key}:`, pyPrint(value));
+
+  return { resultsRun1, resultsRun2 };
+}
+
+if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) main();
