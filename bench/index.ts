@@ -1,7 +1,13 @@
 // `npm run bench`: speed and memory targets (medians; the machine is shared and noisy).
 import { printTable, type BenchRow } from './bench-utils.js';
 import { engineRows } from './engine.js';
+import { streamOverhead } from './stream-overhead.js';
+import { monitorMemoryBench } from './monitor-memory.js';
+import { seedEndToEnd } from './seed-end-to-end.js';
 
 const rows: BenchRow[] = [];
 rows.push(...engineRows());
+rows.push(...streamOverhead({ repeats: 3, heapSteps: 1e6 }));
+rows.push(...monitorMemoryBench(3));
+rows.push(...seedEndToEnd(3));
 printTable(rows);

@@ -18,14 +18,8 @@ import { clear, compile, setup, simulate, step } from '../src/engine/global-func
 import { HHneuronBischop } from '../src/models/hh-neuron-bischop.js';
 import { CompNeuroMonitors } from '../src/monitors/comp-neuro-monitors.js';
 import type { RecordedArray } from '../src/monitors/recorded-array.js';
+import { median, type BenchRow } from './bench-utils.js';
 
-/** One row of the bench table. */
-export interface BenchRow {
-  name: string;
-  median: number;
-  unit: string;
-  note: string;
-}
 
 function gcFunction(): () => void {
   setFlagsFromString('--expose-gc');
@@ -37,12 +31,6 @@ function usedBytes(gc: () => void): number {
   gc();
   const m = process.memoryUsage();
   return m.heapUsed + m.arrayBuffers;
-}
-
-function median(xs: number[]): number {
-  const s = [...xs].sort((a, b) => a - b);
-  const k = s.length >> 1;
-  return s.length % 2 ? s[k]! : (s[k - 1]! + s[k]!) / 2;
 }
 
 /** Bytes per sample held by 4 x 100000 samples of HH_Bischop's v (one measurement). */

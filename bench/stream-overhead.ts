@@ -14,20 +14,9 @@ import { CompNeuroSim } from '../src/experiment/comp-neuro-sim.js';
 import { currentRamp } from '../operators/current-ramp.js';
 import { currentStep } from '../operators/current-step.js';
 import { simulate$ } from '../src/stream/simulate.js';
+import { median, type BenchRow } from './bench-utils.js';
 
-/** One row of the bench table. */
-export interface BenchRow {
-  name: string;
-  median: number;
-  unit: string;
-  note: string;
-}
 
-function median(xs: number[]): number {
-  const s = [...xs].sort((a, b) => a - b);
-  const m = s.length >> 1;
-  return s.length % 2 ? s[m]! : (s[m - 1]! + s[m]!) / 2;
-}
 
 function seedModel(): { net: Network; pop: Population; mon: Monitor } {
   const net = new Network({ dt: 0.01, seed: 1 });
