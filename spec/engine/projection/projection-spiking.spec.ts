@@ -31,6 +31,18 @@ describe('engine: spiking projections', () => {
     expect(proj.delay).to.equal(1.0);
   });
 
+  it('per-synapse delays: 0 steps is treated as 1 (ANNarchy would index out of its ring buffer), 0.3 ms as 3', () => {
+    const net = new Network({ dt: 0.1 });
+    const src = new Population(1, counterSource('c == 11'), { network: net }); // spikes at step 10
+    const post = new Population(2, receiver, { network: net });
+    new Projection(src, post, 'exc').connectFromMatrix({ weights: [[0.5], [0.25]], delays: [[0.0], [0.3]] });
+    const m = new Monitor(post, ['g_exc']);
+    net.simulate(2);
+    const g = m.get('g_exc') as RecordedArray;
+    expect(firstNonZero(g, 0, 2)).to.equal(11);
+    expect(firstNonZero(g, 1, 2)).to.equal(13);
+  });
+
   it('without delay (0 ms) a spike is delivered in the next step', () => {
     const net = new Network({ dt: 0.1 });
     const src = new Population(1, counterSource('c == 11'), { network: net });
