@@ -1,6 +1,7 @@
 import * as aq from 'arquero';
 import type { ColumnTable } from 'arquero';
 import { currentNetwork } from '../engine/magic-network.js';
+import { clear } from '../engine/global-functions.js';
 import { pyFloat } from '../analysis/python-format.js';
 import { getFullModel, annarchyCompiled, type Compartment } from './model-functions.js';
 
@@ -203,4 +204,20 @@ export class CompNeuroModel<K extends object = Record<string, unknown>> {
     if (this.compiled) this.updateWeightRows();
     return aq.from(this.rows.map((r) => ({ ...r, value: String(r.value) })));
   }
+}
+
+/**
+ * Forget the whole global network (ANNarchy `clear()`) and mark every CompNeuroModel as not
+ * created and not compiled (CompNeuroPy `cnp_clear`).
+ *
+ * @example
+ * ```ts
+ * cnpClear();
+ * model.created; // false
+ * ```
+ */
+export function cnpClear(): void {
+  clear();
+  for (const k of Object.keys(CompNeuroModel.initializedModels)) CompNeuroModel.initializedModels[k] = false;
+  for (const k of Object.keys(CompNeuroModel.compiledModels)) CompNeuroModel.compiledModels[k] = false;
 }

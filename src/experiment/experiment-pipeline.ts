@@ -1,0 +1,103 @@
+import { Observable, concat, defer, EMPTY, isObservable, of } from 'rxjs';
+import { filter, map } from 'rxjs/operators';
+import type { SimulationFrame } from '../stream/simulation-frame.js';
+import type { RunStreamOptions } from './comp-neuro-sim.js';
+import type { CompNeuroExp, ExperimentResetOptions, ExperimentResults } from './comp-neuro-exp.js';
+
+/** One stage of an experiment pipeline: runs when reached; may return the frames it simulates. */
+export interface ExperimentStage<E extends CompNeuroExp = CompNeuroExp> {
+  readonly name: string;
+  run(exp: E): Observable<SimulationFrame> | void;
+}
+
+/** What an experiment pipeline emits. */
+export type ExperimentEvent =
+  | { type: 'stage'; index: number; stage: string }
+  | { type: 'progress'; index: number; stage: string; step: number; t: number }
+  | { type: 'results'; results: ExperimentResults };
+
+/** Options of {@link experiment$}. */
+export interface ExperimentPipelineOptions {
+  /** Emit a progress event every `progressEvery` simulated steps (default 1000). */
+  progressEvery?: number;
+}
+
+/**
+ * `exp.reset(opts)` as a stage.
+ *
+ * @example
+ * ```ts
+ * experiment$(exp, [resetStage(), startMonitorsStage(), simulationStage(simRamp)]);
+ * ```
+ */
+export function resetStage(opts: ExperimentResetOptions = {}): ExperimentStage {
+  return { name: 'reset', run: (exp) => exp.reset(opts) };
+}
+
+/** `exp.monitors.start(compartments)` as a stage. */
+export function startMonitorsStage(compartments?: string[]): ExperimentStage {
+  return {
+    name: 'start monitors',
+    run: (exp) => {
+      if (!exp.monitors) throw new Error('startMonitorsStage: the experiment has no monitors');
+      exp.monitors.start(compartments);
+    },
+  };
+}
+
+/** A CompNeuroSim run (its `run$()`, streaming every step) as a stage. */
+export function simulationStage(
+  sim: { readonly name: string; run$(overrides?: Record<string, unknown>, options?: RunStreamOptions): Observable<SimulationFrame> },
+  overrides?: Record<string, unknown>,
+  options?: RunStreamOptions,
+): ExperimentStage {
+  return { name: sim.name, run: () => sim.run$(overrides, options) };
+}
+
+/** Any synchronous action (set a parameter, store data) as a stage. */
+export function actionStage<E extends CompNeuroExp>(name: string, action: (exp: E) => void): ExperimentStage<E> {
+  return { name, run: (exp) => action(exp) };
+}
+
+/**
+ * An experiment as a cold Observable: the stages run in order when subscribed (reset, start the
+ * monitors, simulations, ...), emitting a `stage` event as each begins and `progress` events
+ * while simulations run, and completing with one `results` event (`exp.results()`).
+ * Unsubscribing stops the running simulation before its next step.
+ *
+ * @example
+ * ```ts
+ * experiment$(myExp, [
+ *   resetStage(),
+ *   startMonitorsStage(),
+ *   actionStage('set E_L', () => { getPopulation('HH_Bischop').E_L = -68; }),
+ *   simulationStage(simRamp),
+ *   resetStage({ parameters: false }),
+ *   simulationStage(simStep),
+ * ]).subscribe((e) => { if (e.type === 'results') plot(e.results); });
+ * ```
+ */
+export function experiment$<E extends CompNeuroExp>(
+  exp: E,
+  stages: readonly ExperimentStage<E>[],
+  opts: ExperimentPipelineOptions = {},
+): Observable<ExperimentEvent> {
+  const every = opts.progressEvery ?? 1000;
+  if (!Number.isInteger(every) || every < 1) throw new Error(`experiment$: progressEvery must be a positive integer, got ${String(every)}`);
+  stages.forEach((s, i) => {
+    if (!s || typeof s.run !== 'function' || typeof s.name !== 'string') throw new Error(`experiment$: stage ${i} must be { name, run(exp) }`);
+  });
+  const parts = stages.map((s, index) => defer(() => {
+    const started = of<ExperimentEvent>({ type: 'stage', index, stage: s.name });
+    return concat(started, defer(() => {
+      const out = s.run(exp);
+      if (!isObservable(out)) return EMPTY;
+      let n = 0;
+      return out.pipe(
+        filter(() => ++n % every === 0),
+        map((f): ExperimentEvent => ({ type: 'progress', index, stage: s.name, step: f.step, t: f.t })),
+      );
+    }));
+  }));
+  return concat(...parts, defer(() => of<ExperimentEvent>({ type: 'results', results: exp.results() })));
+}
