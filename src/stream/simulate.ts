@@ -1,0 +1,156 @@
+import { Observable, type OperatorFunction } from 'rxjs';
+import type { Network } from '../engine/network.js';
+import { currentNetwork } from '../engine/magic-network.js';
+import { SimulationFrame } from './simulation-frame.js';
+import { checkDriveOptions, driveSteps, type DriveOptions } from './step-driver.js';
+import type { BoundProtocol, Protocol } from './protocol.js';
+
+/** Options of {@link simulate$}. */
+export interface SimulateOptions extends DriveOptions {
+  /** The network to simulate (default: the global network, as ANNarchy's `simulate`). */
+  network?: Network;
+  /** Protocols applied before the update of each step (usually added with protocol operators). */
+  protocols?: readonly Protocol[];
+}
+
+interface SimulationConfig {
+  duration: number | undefined;
+  options: SimulateOptions;
+  protocols: readonly Protocol[];
+}
+
+function subscribeSimulation(cfg: SimulationConfig, subscriber: import('rxjs').Subscriber<SimulationFrame>) {
+  const network = cfg.options.network ?? cfg.protocols.find((p) => p.network)?.network ?? currentNetwork();
+  const bound: BoundProtocol[] = [];
+  let nSteps: number;
+  try {
+    // Everything that can be wrong with the input fails here, before any step runs.
+    nSteps = cfg.duration === undefined ? 0 : network.stepsFor(cfg.duration);
+    if (!network.compiled) network.compile();
+    for (const p of cfg.protocols) bound.push(p.bind(network));
+    if (cfg.duration === undefined) for (const b of bound) nSteps = Math.max(nSteps, b.steps);
+  } catch (e) {
+    subscriber.error(e);
+    return;
+  }
+  const nb = bound.length;
+  let k = 0;
+  return driveSteps(network, {
+    beforeStep(): boolean {
+      if (k >= nSteps) return false;
+      for (let i = 0; i < nb; i++) bound[i]!.apply(k);
+      k++;
+      return true;
+    },
+    finish(): void {
+      for (let i = 0; i < nb; i++) bound[i]!.restore();
+    },
+  }, subscriber, cfg.options);
+}
+
+/**
+ * A simulation as a cold Observable (see {@link simulate$}). Protocol operators
+ * ({@link withProtocol}, `currentRamp$`, ...) placed directly after it add their inputs to
+ * the same run.
+ */
+export class SimulationObservable extends Observable<SimulationFrame> {
+  readonly config: Readonly<SimulationConfig>;
+
+  constructor(config: SimulationConfig) {
+    super((subscriber) => subscribeSimulation(config, subscriber));
+    this.config = config;
+  }
+
+  /** The same simulation with one more protocol. */
+  withProtocol(protocol: Protocol): SimulationObservable {
+    return new SimulationObservable({ ...this.config, protocols: [...this.config.protocols, protocol] });
+  }
+}
+
+/**
+ * Simulate `duration` ms (`ceil(duration/dt)` steps, as ANNarchy's `simulate`) as a cold
+ * Observable: subscribing runs it, one {@link SimulationFrame} per step after the update, then
+ * it completes. Synchronous by default (the whole run happens inside `subscribe`); with
+ * `{ scheduler, chunk }` it runs `chunk` steps per scheduler task, with identical numbers.
+ * Unsubscribing stops it before the next step. Without a duration it runs as long as its
+ * longest protocol. Errors (bad input, a throwing protocol, `checkNaN`) arrive as the error.
+ *
+ * @example
+ * ```ts
+ * import { takeWhile, filter, bufferCount } from 'rxjs';
+ * simulate$(1000).subscribe();                                   // = simulate(1000)
+ * simulate$(100, { network: net }).pipe(filter((f) => f.step % 100 === 0)).subscribe(console.log);
+ * // ANNarchy's simulate_until: stop at the first step where v crosses 0 mV (at most 1 s)
+ * simulate$(1000).pipe(takeWhile((f) => f.network.getPopulation('HH_Bischop').v[0] < 0, true)).subscribe();
+ * // responsive runs in Node (browser: animationFrameScheduler)
+ * simulate$(1000, { scheduler: asyncScheduler, chunk: 500 }).subscribe({ complete: () => console.log('done') });
+ * ```
+ */
+export function simulate$(duration?: number, options: SimulateOptions = {}): SimulationObservable {
+  if (duration !== undefined && (typeof duration !== 'number' || !Number.isFinite(duration) || duration < 0)) {
+    throw new Error(`simulate$: duration must be a non-negative number of ms, got ${String(duration)}`);
+  }
+  if (options === null || typeof options !== 'object') throw new Error('simulate$: options must be an object { network, scheduler, chunk, checkNaN, protocols }');
+  for (const key of Object.keys(options)) {
+    if (!['network', 'scheduler', 'chunk', 'checkNaN', 'protocols'].includes(key)) {
+      throw new Error(`simulate$: unknown option "${key}"; expected network, scheduler, chunk, checkNaN or protocols`);
+    }
+  }
+  checkDriveOptions('simulate$', options);
+  const { protocols = [], ...rest } = options;
+  return new SimulationObservable({ duration, options: rest, protocols });
+}
+
+/**
+ * Operator adding a protocol to the simulation it follows: `simulate$(2000).pipe(withProtocol(p))`
+ * applies `p` from the first step (restoring its attributes when it ends) and runs freely
+ * afterwards. Several protocols in one pipe share the run. Must come directly after
+ * `simulate$` (or another protocol operator), before ordinary RxJS operators.
+ *
+ * @example
+ * ```ts
+ * simulate$().pipe(withProtocol(currentStepProtocol({ pop: 'a', t1: 500, t2: 500, a1: 0, a2: 50 }))).subscribe();
+ * ```
+ */
+export function withProtocol(protocol: Protocol): OperatorFunction<SimulationFrame, SimulationFrame> {
+  return (source) => {
+    if (!(source instanceof SimulationObservable)) {
+      throw new Error(`${protocol.name}: a protocol operator must directly follow simulate$(...) or another protocol operator (before filter, map, take, ...)`);
+    }
+    return source.withProtocol(protocol);
+  };
+}
+
+/**
+ * Subscribe synchronously and return when the Observable completes; rethrow its error.
+ * Throws if it did not finish synchronously (it has a scheduler: subscribe to it instead).
+ *
+ * @example
+ * ```ts
+ * runSync(simulate$(100));   // like simulate(100)
+ * ```
+ */
+export function runSync<T>(obs: Observable<T>): T | undefined {
+  let last: T | undefined;
+  let done = false;
+  let failed = false;
+  let error: unknown;
+  const sub = obs.subscribe({
+    next: (v) => {
+      last = v;
+    },
+    error: (e) => {
+      failed = true;
+      error = e;
+    },
+    complete: () => {
+      done = true;
+    },
+  });
+  if (failed) throw error;
+  if (!done) {
+    sub.unsubscribe();
+    throw new Error('runSync: the Observable did not complete synchronously (it runs on a scheduler); subscribe to it instead');
+  }
+  return last;
+}

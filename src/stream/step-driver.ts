@@ -1,0 +1,145 @@
+import type { SchedulerLike, Subscriber, TeardownLogic } from 'rxjs';
+import type { Network } from '../engine/network.js';
+import { SimulationFrame } from './simulation-frame.js';
+
+/**
+ * What a simulation Observable runs: a program asked before every step whether to go on
+ * (and given the chance to apply inputs), told after the step, and finished exactly once.
+ */
+export interface StepProgram {
+  /** Called before each step: apply inputs and return true, or return false to complete. May throw. */
+  beforeStep(): boolean;
+  /** Called after the step, before its frame is emitted. May throw. */
+  afterStep?(): void;
+  /** Called exactly once when the run ends (completion, error or unsubscribe): restore inputs. */
+  finish?(): void;
+}
+
+/** Options shared by every simulation Observable. */
+export interface DriveOptions {
+  /**
+   * Run in chunks of `chunk` steps, one chunk per task of this RxJS scheduler
+   * (`asyncScheduler` in Node, `animationFrameScheduler` in a browser). Default: synchronous.
+   */
+  scheduler?: SchedulerLike;
+  /** Steps per scheduled chunk (default 1000, as ANNarchy's own simulate loop). Needs `scheduler`. */
+  chunk?: number;
+  /** After every step, fail with an error naming population, variable, neuron and step if any value is NaN. */
+  checkNaN?: boolean;
+}
+
+/** Validate {@link DriveOptions}; throws a clear Error. */
+export function checkDriveOptions(where: string, opts: DriveOptions): void {
+  if (opts.chunk !== undefined) {
+    if (!Number.isInteger(opts.chunk) || opts.chunk < 1) throw new Error(`${where}: chunk must be a positive integer number of steps, got ${String(opts.chunk)}`);
+    if (opts.scheduler === undefined) throw new Error(`${where}: chunk needs a scheduler (e.g. asyncScheduler); without one the run is synchronous`);
+  }
+  if (opts.scheduler !== undefined && (typeof opts.scheduler !== 'object' || typeof opts.scheduler.schedule !== 'function')) {
+    throw new Error(`${where}: scheduler must be an RxJS SchedulerLike (asyncScheduler, animationFrameScheduler, ...)`);
+  }
+}
+
+/** Throws if any population value of the network is NaN (after the step with index `step`). */
+export function assertNoNaN(network: Network, step: number): void {
+  const pops = network.populationsList;
+  for (let p = 0; p < pops.length; p++) {
+    const S = pops[p]!.state;
+    if (!S) continue;
+    for (const name in S.local) {
+      const arr = S.local[name]!;
+      for (let i = 0; i < arr.length; i++) {
+        if (arr[i] !== arr[i]) throw new Error(`NaN check: population "${pops[p]!.name}", variable "${name}" of neuron ${i} is NaN after step ${step} (t = ${step * network.dt} ms)`);
+      }
+    }
+    for (const name in S.global) {
+      const v = S.global[name]!;
+      if (v !== v) throw new Error(`NaN check: population "${pops[p]!.name}", population-wide "${name}" is NaN after step ${step} (t = ${step * network.dt} ms)`);
+    }
+  }
+}
+
+/**
+ * Run a {@link StepProgram} on a network for one subscriber: one `network.step()` and one
+ * {@link SimulationFrame} per step; `subscriber.closed` is checked before every step, so
+ * unsubscribing (e.g. `take(n)`) stops before the next step. The program is finished
+ * (inputs restored) before `complete`/`error` is delivered and on unsubscribe. Errors thrown
+ * by the program, the step or the NaN check arrive as the Observable's error; the network
+ * then stays at the step counter of the last completed step.
+ *
+ * @example
+ * ```ts
+ * new Observable<SimulationFrame>((sub) => driveSteps(net, { beforeStep: () => net.getCurrentStep() < 10 }, sub, {}));
+ * ```
+ */
+export function driveSteps(network: Network, program: StepProgram, subscriber: Subscriber<SimulationFrame>, opts: DriveOptions): TeardownLogic {
+  const dt = network.dt;
+  const checkNaN = opts.checkNaN === true;
+  let finished = false;
+  const finish = (): void => {
+    if (finished) return;
+    finished = true;
+    program.finish?.();
+  };
+  const fail = (e: unknown): void => {
+    try {
+      finish();
+    } catch {
+      // the original error is the one worth reporting
+    }
+    subscriber.error(e);
+  };
+  const done = (): void => {
+    try {
+      finish();
+    } catch (e) {
+      subscriber.error(e);
+      return;
+    }
+    subscriber.complete();
+  };
+  // One step; false when the program says it is over.
+  const runOne = (): boolean => {
+    if (!program.beforeStep()) return false;
+    const k = network.currentStep;
+    network.step();
+    program.afterStep?.();
+    if (checkNaN) assertNoNaN(network, k);
+    subscriber.next(new SimulationFrame(k, k * dt, network));
+    return true;
+  };
+
+  if (opts.scheduler === undefined) {
+    try {
+      while (!subscriber.closed) {
+        if (!runOne()) {
+          done();
+          return finish;
+        }
+      }
+    } catch (e) {
+      fail(e);
+    }
+    return finish;
+  }
+
+  const chunk = opts.chunk ?? 1000;
+  const action = opts.scheduler.schedule(function (this: { schedule(state?: unknown, delay?: number): unknown }) {
+    try {
+      for (let i = 0; i < chunk; i++) {
+        if (subscriber.closed) return;
+        if (!runOne()) {
+          done();
+          return;
+        }
+      }
+    } catch (e) {
+      fail(e);
+      return;
+    }
+    if (!subscriber.closed) this.schedule(undefined, 0);
+  });
+  return () => {
+    action.unsubscribe();
+    finish();
+  };
+}
