@@ -24,9 +24,10 @@ let plot: LivePlot | undefined;
 function show(): void {
   out.time.textContent = demo.network.getTime().toFixed(2);
   out.spikes.textContent = String(demo.spikes);
-  out.current.textContent = (demo.pop.get('I_app') as Float64Array)[0]!.toFixed(2);
+  // the ramp's current at the last step run (I_app itself is restored when a run stops)
+  out.current.textContent = (demo.stepsDone > 0 ? demo.current[demo.stepsDone - 1]! : 0).toFixed(2);
   const s = plot?.status;
-  out.points.textContent = s ? `${s.points} (${s.inserted} plotted)` : '0';
+  out.points.textContent = s ? `${s.points} (${s.inserted} plotted since the start)` : '0';
 }
 
 function setRunning(running: boolean): void {
@@ -43,7 +44,7 @@ function start(): void {
     variables: 'HH_Bischop;v',
     window: 200,
     every: 10,
-    yDomain: [-100, 50],
+    yDomain: [-100, 60],
     yTitle: 'v [mV]',
     width: 640,
     height: 260,

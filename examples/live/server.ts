@@ -13,7 +13,6 @@ const here = dirname(fileURLToPath(import.meta.url));
 
 /** Files the server serves (nothing else: no directory listing, no path traversal). */
 const FILES: Record<string, [string, string]> = {
-  '/': [join(here, 'index.html'), 'text/html; charset=utf-8'],
   '/index.html': [join(here, 'index.html'), 'text/html; charset=utf-8'],
   '/stream.html': [join(here, 'stream.html'), 'text/html; charset=utf-8'],
   '/live.js': [join(DIST, 'live.js'), 'text/javascript; charset=utf-8'],
@@ -29,6 +28,8 @@ export interface LiveServerOptions {
   port?: number;
   /** Bundle the page scripts before serving (default true). */
   build?: boolean;
+  /** The page served at `/` (default index.html, the in-page simulation). */
+  index?: 'index.html' | 'stream.html';
   /** Extra routes by path (e.g. a server-sent-events endpoint). */
   routes?: Record<string, Route>;
 }
@@ -51,7 +52,7 @@ export async function startLiveServer(options: LiveServerOptions = {}): Promise<
       res.writeHead(204).end();
       return;
     }
-    const file = FILES[path];
+    const file = FILES[path === '/' ? `/${options.index ?? 'index.html'}` : path];
     if (!file || (req.method !== 'GET' && req.method !== 'HEAD')) {
       res.writeHead(404, { 'content-type': 'text/plain' }).end('not found\n');
       return;

@@ -34,8 +34,9 @@ export type LivePlotSource = Observable<SimulationFrame | LiveSample> | LiveMoni
 export interface LivePlotOptions {
   /**
    * Variables to plot as `'population;variable'`. Needed for simulation frames; for a
-   * CompNeuroMonitors the default is every recorded variable except `spike`; ignored for
-   * {@link LiveSample}s (their `values` keys are the series).
+   * CompNeuroMonitors the default is every recorded variable except `spike`. For
+   * {@link LiveSample}s every `values` key is a series; naming them here (e.g. the one series
+   * `'HH_Bischop;v'`) only sets up the axis title and legend in advance.
    */
   variables?: string | readonly string[];
   /** Ranks of the neurons to plot (default `[0]`). */
