@@ -1,6 +1,6 @@
 import embed from 'vega-embed';
 import { changeset, type View } from 'vega';
-import { Observable, isObservable, type Subscription } from 'rxjs';
+import { Observable, defer, filter, isObservable, map, type Subscription } from 'rxjs';
 import type { Network } from '../engine/network.js';
 import type { Population } from '../engine/population.js';
 import type { Recorder } from '../engine/step-participant.js';
@@ -190,7 +190,7 @@ function seriesNames(variables: readonly string[], neurons: readonly number[]): 
  * is a multiple of a compartment's period and while that compartment is not paused, the values
  * of its plotted variables.
  */
-function monitorSamples(source: LiveMonitorsSource, variables: readonly string[], neurons: readonly number[]): Observable<LiveSample> {
+function monitorSamples(source: LiveMonitorsSource, variables: readonly string[], neurons: readonly number[], every: number): Observable<LiveSample> {
   const network = source.network;
   return new Observable<LiveSample>((subscriber) => {
     const groups: { compartment: string; periodSteps: number; readers: SeriesReader[] }[] = [];
@@ -208,6 +208,7 @@ function monitorSamples(source: LiveMonitorsSource, variables: readonly string[]
       return;
     }
     const dt = network.dt;
+    let count = 0;
     const recorder: Recorder = {
       recordTargets: () => {},
       record: (step: number) => {
@@ -218,7 +219,7 @@ function monitorSamples(source: LiveMonitorsSource, variables: readonly string[]
           for (const r of g.readers) values[r.series] = r.read();
           any = true;
         }
-        if (any) subscriber.next({ t: step * dt, values });
+        if (any && count++ % every === 0) subscriber.next({ t: step * dt, values });
       },
     };
     network.addRecorder(recorder);
@@ -230,8 +231,74 @@ function isFrame(x: SimulationFrame | LiveSample): x is SimulationFrame {
   return (x as SimulationFrame).network !== undefined;
 }
 
+/** Options of {@link liveSamples}: the data part of {@link LivePlotOptions}. */
+export type LiveSamplesOptions = Pick<LivePlotOptions, 'variables' | 'neurons' | 'every'>;
+
+function resolveSource(source: LivePlotSource, options: LiveSamplesOptions): { samples: Observable<LiveSample>; series: string[] | undefined } {
+  if (options === null || typeof options !== 'object') throw new Error('livePlot: options must be an object');
+  const every = positiveNumber('every (steps)', options.every, 1);
+  if (!Number.isInteger(every)) throw new Error(`livePlot: every must be a positive integer, got ${every}`);
+  const neurons = list(options.neurons) ?? [0];
+  let variables = list(options.variables);
+  for (const v of variables ?? []) splitVariable(v);
+
+  if (isObservable(source)) {
+    const frames = source as Observable<SimulationFrame | LiveSample>;
+    const vars = variables;
+    // Built from operators so a synchronous simulation stops as soon as the consumer unsubscribes
+    // (take(n)); defer gives every subscription its own counters.
+    const samples = defer(() => {
+      let count = 0;
+      let readers: SeriesReader[] | undefined;
+      let readersOf: Network | undefined;
+      return frames.pipe(
+        map((x): LiveSample | undefined => {
+          if (typeof x !== 'object' || x === null || typeof x.t !== 'number') {
+            throw new Error('livePlot: the source emitted something that is neither a simulation frame nor a { t, values } sample');
+          }
+          if (!isFrame(x)) return count++ % every === 0 ? x : undefined;
+          if (x.step % every !== 0) return undefined;
+          if (readersOf !== x.network) {
+            if (!vars) throw new Error("livePlot: options.variables (e.g. 'HH_Bischop;v') is needed to plot simulation frames");
+            readers = readersFor(x.network, vars, neurons);
+            readersOf = x.network;
+          }
+          const values: Record<string, number> = {};
+          for (const r of readers!) values[r.series] = r.read();
+          return { t: x.t, values };
+        }),
+        filter((x): x is LiveSample => x !== undefined),
+      );
+    });
+    return { samples, series: vars ? seriesNames(vars, neurons) : undefined };
+  }
+  if (source !== null && typeof source === 'object' && 'monDict' in source && 'network' in source) {
+    const mon = source as LiveMonitorsSource;
+    variables ??= Object.entries(mon.monDict).flatMap(([k, vs]) => vs.filter((v) => v !== 'spike').map((v) => `${k.split(';')[0]};${v}`));
+    if (variables.length === 0) throw new Error('livePlot: the CompNeuroMonitors records no variable to plot (only spikes, or an empty monDict)');
+    return { samples: monitorSamples(mon, variables, neurons, every), series: seriesNames(variables, neurons) };
+  }
+  throw new Error('livePlot: source must be a simulation Observable (simulate$), an Observable of { t, values } samples, or a CompNeuroMonitors');
+}
+
+/**
+ * The samples a {@link livePlot} of this source plots, as an Observable of {@link LiveSample}s
+ * (one per plotted step, values by series name): simulation frames read from the live network
+ * at every `every`-th step, samples passed on (every `every`-th), a CompNeuroMonitors' recording
+ * compartments at their period. Useful to send a run's samples elsewhere (a server, a file).
+ *
+ * @example
+ * ```ts
+ * liveSamples(simulate$(1, { network: net }), { variables: 'HH_Bischop;v', every: 10 })
+ *   .subscribe((s) => console.log(s.t, s.values['HH_Bischop;v']));   // t = 0, 0.1, ..., 0.9
+ * ```
+ */
+export function liveSamples(source: LivePlotSource, options: LiveSamplesOptions = {}): Observable<LiveSample> {
+  return resolveSource(source, options).samples;
+}
+
 // Live plots by element: a new livePlot into the same element continues the same view and window.
-const byElement = new WeakMap<HTMLElement, { ready: Promise<View>; series: string; inserted: number; lastT: number | undefined }>();
+const byElement = new WeakMap<HTMLElement, { ready: Promise<View>; series: string; inserted: number; lastT: number | undefined; stop?: () => void }>();
 
 const nextFrame: (cb: () => void) => void =
   typeof requestAnimationFrame === 'function' ? (cb) => requestAnimationFrame(() => cb()) : (cb) => setTimeout(cb, 16);
@@ -244,8 +311,9 @@ const nextFrame: (cb: () => void) => void =
  * redraws at most once per animation frame with a Vega changeset that inserts the new points
  * and removes those older than `window` ms; when time goes back (a network reset) the window is
  * cleared. It stops updating when the subscription ends: the source completes or errors, or
- * {@link LivePlot.stop} unsubscribes. Calling livePlot again on the same element (same series)
- * keeps the view, so a resumed run continues the trace.
+ * {@link LivePlot.stop} unsubscribes. One live plot per element: calling livePlot again on the
+ * same element stops the previous one and, for the same series, keeps its view, so a resumed
+ * run continues the trace.
  *
  * @example
  * ```ts
@@ -258,33 +326,15 @@ const nextFrame: (cb: () => void) => void =
  */
 export function livePlot(element: HTMLElement, source: LivePlotSource, options: LivePlotOptions = {}): LivePlot {
   if (element === null || typeof element !== 'object') throw new Error('livePlot: element must be a DOM element to embed the plot in');
-  if (options === null || typeof options !== 'object') throw new Error('livePlot: options must be an object');
-  const windowMs = positiveNumber('window (ms)', options.window, 100);
-  const every = positiveNumber('every (steps)', options.every, 1);
-  if (!Number.isInteger(every)) throw new Error(`livePlot: every must be a positive integer, got ${every}`);
-  const neurons = list(options.neurons) ?? [0];
-  let variables = list(options.variables);
-  for (const v of variables ?? []) splitVariable(v);
-
-  let samples: Observable<SimulationFrame | LiveSample>;
-  let series: string[] | undefined;
-  if (isObservable(source)) {
-    samples = source as Observable<SimulationFrame | LiveSample>;
-    series = variables ? seriesNames(variables, neurons) : undefined;
-  } else if (source !== null && typeof source === 'object' && 'monDict' in source && 'network' in source) {
-    const mon = source as LiveMonitorsSource;
-    variables ??= Object.entries(mon.monDict).flatMap(([k, vs]) => vs.filter((v) => v !== 'spike').map((v) => `${k.split(';')[0]};${v}`));
-    if (variables.length === 0) throw new Error('livePlot: the CompNeuroMonitors records no variable to plot (only spikes, or an empty monDict)');
-    samples = monitorSamples(mon, variables, neurons);
-    series = seriesNames(variables, neurons);
-  } else {
-    throw new Error('livePlot: source must be a simulation Observable (simulate$), an Observable of { t, values } samples, or a CompNeuroMonitors');
-  }
+  const windowMs = positiveNumber('window (ms)', options?.window, 100);
+  const { samples, series } = resolveSource(source, options);
 
   // Reuse the element's view when it plots the same series; otherwise embed a new one.
   const key = JSON.stringify(series ?? null);
   let shared = byElement.get(element);
+  shared?.stop?.(); // one live plot per element: the previous one stops updating
   if (!shared || shared.series !== key) {
+    if (shared) void shared.ready.then((v) => v.finalize(), () => {});
     const spec = liveSpec(series ?? [], options);
     const ready = embed(element, spec as never, { renderer: 'canvas', actions: false }).then((r) => r.view);
     shared = { ready, series: key, inserted: 0, lastT: undefined };
@@ -344,41 +394,22 @@ export function livePlot(element: HTMLElement, source: LivePlotSource, options: 
     finish();
   };
 
-  const push = (t: number, value: number, name: string): void => {
-    pending.push({ t, value, series: name });
-  };
-  let count = 0;
-  let readers: SeriesReader[] | undefined;
-  let readersOf: Network | undefined;
   let lastIngested = state.lastT;
 
-  const ingest = (x: SimulationFrame | LiveSample): void => {
-    if (typeof x !== 'object' || x === null || typeof x.t !== 'number') throw new Error('livePlot: the source emitted something that is neither a simulation frame nor a { t, values } sample');
+  const ingest = (x: LiveSample): void => {
     if (lastIngested !== undefined && x.t < lastIngested) {
       // Time went back (network reset or a new chunk): start the window afresh.
       pending = [];
       clear = true;
     }
     lastIngested = x.t;
-    if (isFrame(x)) {
-      if (x.step % every !== 0) return;
-      if (readersOf !== x.network) {
-        if (!variables) throw new Error("livePlot: options.variables (e.g. 'HH_Bischop;v') is needed to plot simulation frames");
-        readers = readersFor(x.network, variables, neurons);
-        readersOf = x.network;
-      }
-      for (const r of readers!) push(x.t, r.read(), r.series);
-    } else {
-      if (count++ % every !== 0) return;
-      for (const name in x.values) push(x.t, x.values[name]!, name);
-    }
+    for (const name in x.values) pending.push({ t: x.t, value: x.values[name]!, series: name });
     if (!scheduled) {
       scheduled = true;
       nextFrame(flush);
     }
   };
 
-  let subscription: Subscription | undefined;
   const end = (e?: { error: unknown }): void => {
     if (ended) return;
     active = false;
@@ -388,15 +419,8 @@ export function livePlot(element: HTMLElement, source: LivePlotSource, options: 
       nextFrame(flush); // last redraw, then `done` settles
     }
   };
-  subscription = samples.subscribe({
-    next: (x) => {
-      try {
-        ingest(x);
-      } catch (e) {
-        subscription?.unsubscribe();
-        end({ error: e });
-      }
-    },
+  const subscription: Subscription = samples.subscribe({
+    next: ingest,
     error: (e) => end({ error: e }),
     complete: () => end(),
   });
@@ -412,16 +436,17 @@ export function livePlot(element: HTMLElement, source: LivePlotSource, options: 
     return v;
   });
   ready.catch((e: unknown) => {
-    subscription?.unsubscribe();
+    subscription.unsubscribe();
     active = false;
     ended = { error: e };
     rejectDone(e);
   });
 
   const stop = (): void => {
-    subscription?.unsubscribe();
+    subscription.unsubscribe();
     end();
   };
+  state.stop = stop;
   return {
     ready,
     get view() {
@@ -434,7 +459,7 @@ export function livePlot(element: HTMLElement, source: LivePlotSource, options: 
     stop,
     finalize(): void {
       stop();
-      byElement.delete(element);
+      if (byElement.get(element) === state) byElement.delete(element);
       void ready.then((v) => v.finalize(), () => {});
     },
   };
