@@ -117,6 +117,15 @@ describe('plot/live-plot', () => {
       expect(samples).to.have.length(4); // the recorder is gone
     });
 
+    it('takes a single variable as a string and leaves projection compartments out by default', () => {
+      const { net } = testNetwork(['a']);
+      const s: LiveSample[] = [];
+      const sub = liveSamples({ monDict: { 'a;0.2': 'v', 'a_to_a;10': ['w'] }, network: net }).subscribe((x) => s.push(x));
+      net.simulate(0.5);
+      sub.unsubscribe();
+      expect(s.map((x) => Object.keys(x.values))).to.deep.equal([['a;v'], ['a;v'], ['a;v']]); // steps 0, 2, 4
+    });
+
     it('needs a variable other than spikes', () => {
       const { net } = testNetwork(['a']);
       expect(() => liveSamples({ monDict: { a: ['spike'] }, network: net })).to.throw(/records no variable to plot/);

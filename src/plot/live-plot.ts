@@ -22,7 +22,8 @@ export interface LiveSample {
  * and (optionally) the start/pause bookkeeping, so only recording compartments are plotted.
  */
 export interface LiveMonitorsSource {
-  readonly monDict: Readonly<Record<string, readonly string[]>>;
+  /** `{ 'compartment;period': ['v', 'spike'] }` (a single variable may be a string). */
+  readonly monDict: Readonly<Record<string, string | readonly string[]>>;
   readonly network: Network;
   readonly timings?: Readonly<Record<string, { readonly currentlyPaused: boolean }>>;
 }
@@ -195,8 +196,9 @@ function monitorSamples(source: LiveMonitorsSource, variables: readonly string[]
   return new Observable<LiveSample>((subscriber) => {
     const groups: { compartment: string; periodSteps: number; readers: SeriesReader[] }[] = [];
     try {
-      for (const [key, vars] of Object.entries(source.monDict)) {
+      for (const [key, value] of Object.entries(source.monDict)) {
         const [compartment, period] = key.split(';');
+        const vars = typeof value === 'string' ? [value] : value;
         const wanted = vars.filter((v) => v !== 'spike' && variables.includes(`${compartment};${v}`));
         if (wanted.length === 0) continue;
         const periodMs = period === undefined || period === '' ? network.dt : Number(period);
@@ -274,7 +276,12 @@ function resolveSource(source: LivePlotSource, options: LiveSamplesOptions): { s
   }
   if (source !== null && typeof source === 'object' && 'monDict' in source && 'network' in source) {
     const mon = source as LiveMonitorsSource;
-    variables ??= Object.entries(mon.monDict).flatMap(([k, vs]) => vs.filter((v) => v !== 'spike').map((v) => `${k.split(';')[0]};${v}`));
+    // Default: every variable of the population compartments (projections are not plotted).
+    const isPop = (name: string): boolean => mon.network.populationsList.some((p) => p.name === name);
+    variables ??= Object.entries(mon.monDict).flatMap(([k, vs]) => {
+      const c = k.split(';')[0]!;
+      return isPop(c) ? (typeof vs === 'string' ? [vs] : vs).filter((v) => v !== 'spike').map((v) => `${c};${v}`) : [];
+    });
     if (variables.length === 0) throw new Error('livePlot: the CompNeuroMonitors records no variable to plot (only spikes, or an empty monDict)');
     return { samples: monitorSamples(mon, variables, neurons, every), series: seriesNames(variables, neurons) };
   }
