@@ -9,6 +9,11 @@ import type { SimulationFrame } from '../stream/simulation-frame.js';
 /**
  * A sample that does not carry a network: the time in ms and one value per series name. This is
  * what a live plot of frames received over the wire (server-sent events, WebSocket) plots.
+ *
+ * @example
+ * ```ts
+ * const s: LiveSample = { t: 12.5, values: { 'HH_Bischop;v': -65.2 } };
+ * ```
  */
 export interface LiveSample {
   /** Time in ms. */
@@ -20,6 +25,11 @@ export interface LiveSample {
 /**
  * What {@link livePlot} needs of a CompNeuroMonitors object: its monitor dictionary, its network
  * and (optionally) the start/pause bookkeeping, so only recording compartments are plotted.
+ *
+ * @example
+ * ```ts
+ * livePlot(el, new CompNeuroMonitors({ 'HH_Bischop;0.1': ['v', 'spike'] }), { window: 500 });
+ * ```
  */
 export interface LiveMonitorsSource {
   /** `{ 'compartment;period': ['v', 'spike'] }` (a single variable may be a string). */
@@ -28,10 +38,24 @@ export interface LiveMonitorsSource {
   readonly timings?: Readonly<Record<string, { readonly currentlyPaused: boolean }>>;
 }
 
-/** A simulation Observable (frames of `simulate$`), an Observable of {@link LiveSample}s, or a CompNeuroMonitors. */
+/**
+ * A simulation Observable (frames of `simulate$`), an Observable of {@link LiveSample}s, or a CompNeuroMonitors.
+ *
+ * @example
+ * ```ts
+ * const source: LivePlotSource = simulate$(1000, { network: net, scheduler: animationFrameScheduler, chunk: 250 });
+ * ```
+ */
 export type LivePlotSource = Observable<SimulationFrame | LiveSample> | LiveMonitorsSource;
 
-/** Options of {@link livePlot}. */
+/**
+ * Options of {@link livePlot}.
+ *
+ * @example
+ * ```ts
+ * const opts: LivePlotOptions = { variables: 'HH_Bischop;v', window: 200, every: 10, yDomain: [-100, 60] };
+ * ```
+ */
 export interface LivePlotOptions {
   /**
    * Variables to plot as `'population;variable'`. Needed for simulation frames; for a
@@ -58,7 +82,14 @@ export interface LivePlotOptions {
   onUpdate?: (status: LivePlotStatus) => void;
 }
 
-/** Progress of a {@link LivePlot}. */
+/**
+ * Progress of a {@link LivePlot}.
+ *
+ * @example
+ * ```ts
+ * const { t, points, inserted, active } = plot.status;
+ * ```
+ */
 export interface LivePlotStatus {
   /** Time (ms) of the newest plotted sample, undefined before the first. */
   readonly t: number | undefined;
@@ -72,7 +103,15 @@ export interface LivePlotStatus {
   readonly active: boolean;
 }
 
-/** A running live plot (see {@link livePlot}). */
+/**
+ * A running live plot (see {@link livePlot}).
+ *
+ * @example
+ * ```ts
+ * const plot = livePlot(el, run$, { variables: 'HH_Bischop;v' });
+ * stopButton.onclick = () => plot.stop();
+ * ```
+ */
 export interface LivePlot {
   /** Resolves with the Vega view once it is embedded. */
   readonly ready: Promise<View>;
@@ -88,14 +127,28 @@ export interface LivePlot {
   finalize(): void;
 }
 
-/** One plotted point. */
+/**
+ * One plotted point (a row of the {@link LIVE_DATASET} dataset).
+ *
+ * @example
+ * ```ts
+ * const row: LivePoint = { t: 12.5, value: -65.2, series: 'HH_Bischop;v' };
+ * ```
+ */
 export interface LivePoint {
   t: number;
   value: number;
   series: string;
 }
 
-/** Name of the Vega dataset a live plot updates. */
+/**
+ * Name of the Vega dataset a live plot updates.
+ *
+ * @example
+ * ```ts
+ * plot.view?.data(LIVE_DATASET).length; // points in the window
+ * ```
+ */
 export const LIVE_DATASET = 'trace';
 
 /**
@@ -233,7 +286,14 @@ function isFrame(x: SimulationFrame | LiveSample): x is SimulationFrame {
   return (x as SimulationFrame).network !== undefined;
 }
 
-/** Options of {@link liveSamples}: the data part of {@link LivePlotOptions}. */
+/**
+ * Options of {@link liveSamples}: the data part of {@link LivePlotOptions}.
+ *
+ * @example
+ * ```ts
+ * const o: LiveSamplesOptions = { variables: ['HH_Bischop;v'], neurons: [0], every: 10 };
+ * ```
+ */
 export type LiveSamplesOptions = Pick<LivePlotOptions, 'variables' | 'neurons' | 'every'>;
 
 function resolveSource(source: LivePlotSource, options: LiveSamplesOptions): { samples: Observable<LiveSample>; series: string[] | undefined } {
