@@ -85,3 +85,9 @@ export { deepCopy } from './experiment/deep-copy.js';
 // models: CompNeuroPy's model library
 export * from './models/index.js';
 export { HHmodelBischop, type HHmodelBischopOptions } from './models/full/hh-model-bischop.js';
+
+// live plots (vega-embed) for running simulations
+export { livePlot, liveSamples, liveSpec, LIVE_DATASET } from './plot/live-plot.js';
+export type { LivePlot, LivePlotOptions, LivePlotSource, LivePlotStatus, LiveSample, LiveSamplesOptions } from './plot/live-plot.js';
+export { experiment$, resetStage, startMonitorsStage, simulationStage, actionStage, type ExperimentStage, type ExperimentEvent } from './experiment/experiment-pipeline.js';
+export { cnpClear } from './experiment/comp-neuro-model.js';
