@@ -1,4 +1,4 @@
-import { isObservable, Observable, type SchedulerLike } from 'rxjs';
+import { defer, EMPTY, isObservable, Observable, tap, type SchedulerLike } from 'rxjs';
 import type { Network } from '../engine/network.js';
 import { currentNetwork } from '../engine/magic-network.js';
 import { runSync, simulate$, withProtocol } from '../stream/simulate.js';
@@ -200,42 +200,24 @@ export class CompNeuroSim<K extends Record<string, unknown> = Record<string, any
    * ```
    */
   run$(overrides?: Record<string, unknown>, options: RunStreamOptions = {}): Observable<SimulationFrame> {
-    return new Observable<SimulationFrame>((subscriber) => {
-      let tmp: Record<string, unknown> | undefined;
-      let protocol: Protocol | undefined;
-      let result: unknown;
+    // defer + operators (not a hand-made Observable around an inner subscribe): the inner
+    // subscriber is linked to the outer one at once, so a synchronous run stops on unsubscribe
+    return defer(() => {
       const fn = this.simulationFunction as SimulationFunction & { protocol?: (k: unknown) => Protocol };
-      try {
-        tmp = this.begin(overrides);
-        if (typeof fn.protocol === 'function') protocol = fn.protocol(tmp);
-        else result = tmp !== undefined ? fn(tmp) : fn();
-      } catch (e) {
-        subscriber.error(e);
-        return;
-      }
+      const tmp = this.begin(overrides);
       const finish = (info: unknown) => {
         this.info.push(info);
         this.end.push(this.net.getTime());
-        subscriber.complete();
       };
-      if (protocol !== undefined) {
-        const p = protocol;
+      if (typeof fn.protocol === 'function') {
+        const p = fn.protocol(tmp);
         const network = p.network ?? this.net;
-        return simulate$(undefined, { network, ...options }).pipe(withProtocol(p)).subscribe({
-          next: (f) => subscriber.next(f),
-          error: (e) => subscriber.error(e),
-          complete: () => finish(p.info(network.dt)),
-        });
+        return simulate$(undefined, { network, ...options }).pipe(withProtocol(p), tap({ complete: () => finish(p.info(network.dt)) }));
       }
-      if (isObservable(result)) {
-        return (result as Observable<SimulationFrame>).subscribe({
-          next: (f) => subscriber.next(f),
-          error: (e) => subscriber.error(e),
-          complete: () => finish(undefined),
-        });
-      }
+      const result = tmp !== undefined ? fn(tmp) : fn();
+      if (isObservable(result)) return (result as Observable<SimulationFrame>).pipe(tap({ complete: () => finish(undefined) }));
       finish(result);
-      return undefined;
+      return EMPTY;
     });
   }
 

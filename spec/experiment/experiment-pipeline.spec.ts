@@ -1,0 +1,42 @@
+import { expect } from 'chai';
+import { asyncScheduler, lastValueFrom, toArray, take } from 'rxjs';
+import { pipeline } from '../../examples/experiment-pipeline.js';
+import { cnpClear } from '../../src/experiment/comp-neuro-model.js';
+import { getTime } from '../../src/engine/global-functions.js';
+import type { ExperimentEvent } from '../../src/experiment/experiment-pipeline.js';
+import type { RecordedArray } from '../../src/monitors/recorded-array.js';
+import { readFileSync } from 'node:fs';
+
+const ref = JSON.parse(readFileSync(new URL('../fixtures/hh_bischop_ramp_annarchy.json', import.meta.url), 'utf8')) as { v: number[] };
+
+describe('experiment: experiment$ (an experiment as an Observable)', function () {
+  this.timeout(60000);
+  afterEach(() => cnpClear());
+
+  it('runs the stages in order, reports progress and completes with the seed results (ANNarchy chunk 0)', async () => {
+    cnpClear();
+    const events = await lastValueFrom(pipeline({ scheduler: asyncScheduler }).pipe(toArray()));
+    const stages = events.filter((e) => e.type === 'stage').map((e) => (e as { stage: string }).stage);
+    expect(stages.map((s) => s.replace(/^simulation\d+$/, 'simulation<N>'))).to.deep.equal(
+      ['reset', 'start monitors', 'set E_L', 'simulation<N>', 'reset', 'simulation<N>']);
+    const progress = events.filter((e) => e.type === 'progress') as Extract<ExperimentEvent, { type: 'progress' }>[];
+    expect(progress.map((p) => p.index)).to.deep.equal([3, 3, 3, 3, 5, 5, 5, 5]);
+    expect(progress[0]!.step).to.equal(24999);
+    const last = events[events.length - 1]!;
+    expect(last.type).to.equal('results');
+    const results = (last as Extract<ExperimentEvent, { type: 'results' }>).results;
+    expect(results.recordings).to.have.length(2);
+    const v = (results.recordings[0]!['HH_Bischop;v'] as RecordedArray).data;
+    let maxDiff = 0;
+    for (let k = 0; k < ref.v.length; k++) maxDiff = Math.max(maxDiff, Math.abs(v[k]! - ref.v[k]!));
+    expect(maxDiff).to.be.below(1e-6);
+  });
+
+  it('unsubscribing stops the running simulation', () => {
+    cnpClear();
+    const seen: ExperimentEvent[] = [];
+    pipeline().pipe(take(5)).subscribe((e) => seen.push(e)); // 4 stage events, then the first progress
+    expect(seen.map((e) => e.type)).to.deep.equal(['stage', 'stage', 'stage', 'stage', 'progress']);
+    expect(getTime()).to.be.closeTo(250, 1e-9); // stopped after 25000 of the ramp's 100000 steps
+  });
+});
