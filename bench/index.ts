@@ -4,9 +4,11 @@ import { engineRows } from './engine.js';
 import { streamOverhead } from './stream-overhead.js';
 import { monitorMemoryBench } from './monitor-memory.js';
 import { seedEndToEnd } from './seed-end-to-end.js';
+import { cobaRows } from './coba.js';
 
 const rows: BenchRow[] = [];
 rows.push(...engineRows());
+rows.push(...cobaRows(3));
 rows.push(...streamOverhead({ repeats: 3, heapSteps: 1e6 }));
 rows.push(...monitorMemoryBench(3));
 rows.push(...seedEndToEnd(3));

@@ -84,7 +84,7 @@ export { deepCopy } from './experiment/deep-copy.js';
 
 // models: CompNeuroPy's model library
 export * from './models/index.js';
-export { HHmodelBischop, type HHmodelBischopOptions } from './models/full/hh-model-bischop.js';
+export { HHmodelBischop, HHmodelCorbit, type HHSinglePopOptions } from './models/full/hh-single-pop-models.js';
 
 // live plots (vega-embed) for running simulations
 export { livePlot, liveSamples, liveSpec, LIVE_DATASET } from './plot/live-plot.js';

@@ -3,7 +3,7 @@ import { CompNeuroModel, cnpClear } from '../../src/experiment/comp-neuro-model.
 import { Population } from '../../src/engine/population.js';
 import { Projection } from '../../src/engine/projection.js';
 import { currentNetwork } from '../../src/engine/magic-network.js';
-import { HHmodelBischop } from '../../src/models/full/hh-model-bischop.js';
+import { HHmodelBischop, HHmodelCorbit } from '../../src/models/full/hh-single-pop-models.js';
 import { Neuron } from '../../src/language/neuron.js';
 
 const Rate = new Neuron({ parameters: 'tau = 10.0 : population\n r = 0', equations: 'x = sum(exc)', name: 'rate' });
@@ -72,5 +72,15 @@ describe('experiment: CompNeuroModel (compneuropy-semantics §5.1)', () => {
     expect(m.name).to.equal('single_HH_Bischop');
     expect(m.populations).to.deep.equal(['HH_Bischop']);
     expect(Array.from(currentNetwork().getPopulation('HH_Bischop').v)).to.deep.equal([-68]);
+  });
+
+  it('HHmodelCorbit and the conductance-synapse variants name their populations as CompNeuroPy', () => {
+    const c = new HHmodelCorbit({ popSize: 3 });
+    expect(c.name).to.equal('single_HH_Corbit');
+    expect(c.populations).to.deep.equal(['HH_Corbit']);
+    expect(currentNetwork().getPopulation('HH_Corbit').size).to.equal(3);
+    const s = new HHmodelBischop({ conductanceBasedSynapses: true, name: 'syn_variant' });
+    expect(s.populations).to.deep.equal(['HH_Bischop_syn']);
+    expect(currentNetwork().getPopulation('HH_Bischop_syn').targets).to.have.members(['ampa', 'gaba']);
   });
 });

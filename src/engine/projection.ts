@@ -116,7 +116,11 @@ export class Projection implements NamedParticipant, Recordable {
 
   constructor(pre: ProjectionEndpoint, post: ProjectionEndpoint, target: string | string[], synapse?: Synapse, nameOrOptions?: string | ProjectionOptions) {
     const opts: ProjectionOptions = typeof nameOrOptions === 'string' ? { name: nameOrOptions } : (nameOrOptions ?? {});
-    this.network = opts.network ?? (pre instanceof Population ? pre.network : currentNetwork());
+    // the network of the pre population (or view), as a user building a Network would expect
+    const preNet = pre instanceof Population ? pre.network
+      : pre && typeof pre === 'object' && (pre as { population?: unknown }).population instanceof Population
+        ? ((pre as { population: Population }).population.network) : undefined;
+    this.network = opts.network ?? preNet ?? currentNetwork();
     this.preEnd = this.endpoint(pre, 'pre');
     this.postEnd = this.endpoint(post, 'post');
     this.pre = this.preEnd.population as Population;
@@ -378,7 +382,10 @@ export class Projection implements NamedParticipant, Recordable {
       plasticity: true,
     };
     this.delaySteps = delay;
-    this.maxDelay = nS > 0 ? Math.max(...Array.from(delay)) : 0;
+    // a loop, not Math.max(...delay): spreading 1e5+ synapses overflows the call stack
+    let maxDelay = 0;
+    for (let k = 0; k < nS; k++) if (delay[k]! > maxDelay) maxDelay = delay[k]!;
+    this.maxDelay = maxDelay;
     this.uniformDelay = lil.delaysPerSynapse ? -1 : (nS > 0 ? delay[0]! : 0);
     if (this.uniformDelay !== -1 && delay.some((d) => d !== this.uniformDelay)) this.uniformDelay = -1;
     // inverse connectivity: for each pre rank, its synapses in dendrite order (ANNarchy's inv_pre_rank)

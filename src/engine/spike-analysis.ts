@@ -93,7 +93,7 @@ export function histogram(spikes: SpikeDict, opts: HistogramOptions = {}): numbe
     return b;
   };
   if (opts.perNeuron) {
-    const maxRank = Math.max(...entries(spikes).map(([r]) => r)) + 1;
+    const maxRank = entries(spikes).reduce((m, [r]) => (r > m ? r : m), -Infinity) + 1;
     const h = Array.from({ length: maxRank }, () => new Array<number>(nb + 1).fill(0));
     for (const [r, l] of entries(spikes)) for (const t of l) h[r]![binOf(t, `rank ${r}`)]!++;
     return h;
