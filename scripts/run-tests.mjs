@@ -26,4 +26,5 @@ try {
 }
 if (res.status !== 0 && failed === 0) failed = 1; // mocha crashed before reporting
 console.log(pending > 0 ? `${passed} passed, ${failed} failed, ${pending} skipped` : `${passed} passed, ${failed} failed`);
-process.exit(failed > 0 ? 1 : 0);
+// exitCode, not process.exit(): stdout may be a pipe, and exit() would drop unwritten lines
+process.exitCode = failed > 0 ? 1 : 0;
