@@ -213,6 +213,38 @@ function checkTarget(target: string, parameters: ParameterInfo[], ctx: ModelErro
   if (RESERVED_NAMES.includes(target)) throw new ModelError(`"${target}" is a reserved name and cannot be assigned`, { ...ctx, symbol: target });
 }
 
+/**
+ * Analysis-time check of the function calls of an expression: each names a built-in, a
+ * random distribution or a function of the model, with the right number of arguments.
+ *
+ * @example
+ * ```ts
+ * checkCalls(parseExpression('exp(1, 2)'), [], { model: 'm' }); // throws: function exp() takes 1 argument(s), got 2
+ * ```
+ */
+export function checkCalls(node: MathNode, functions: readonly FunctionInfo[], ctx: ModelErrorWhere): void {
+  node.traverse((x) => {
+    const f = x as unknown as { type: string; fn?: { name?: string }; args?: MathNode[] };
+    if (f.type !== 'FunctionNode') return;
+    const name = f.fn?.name ?? '';
+    const nargs = f.args!.length;
+    const user = functions.find((u) => u.name === name);
+    if (user) {
+      if (nargs !== user.args.length) throw new ModelError(`function ${name}() takes ${user.args.length} argument(s) (${user.source}), got ${nargs}`, { ...ctx, symbol: name });
+      return;
+    }
+    const b = BUILTIN_FUNCTIONS[name];
+    if (b) {
+      const [lo, hi] = Array.isArray(b.arity) ? b.arity : [b.arity, b.arity];
+      if (nargs < lo || nargs > hi) throw new ModelError(`function ${name}() takes ${lo === hi ? lo : `${lo}-${hi}`} argument(s), got ${nargs}`, { ...ctx, symbol: name });
+      return;
+    }
+    if (name in RANDOM_DISTRIBUTIONS) return;
+    if ((name === 'min' || name === 'max') && nargs === 2) return;
+    throw new ModelError(`unknown function "${name}()": not a built-in function, a random distribution or a function of the model`, { ...ctx, symbol: name });
+  });
+}
+
 /** Options of {@link analyseEquations}. */
 export interface EquationOptions {
   model: string;
@@ -266,6 +298,11 @@ export function analyseEquations(text: string | undefined, opts: EquationOptions
       }
       const rhs = extractRandoms(parseExpression(rhsText, ctx), locality, st.source, opts.randoms, model, randomCtx);
       eq = { target, kind: 'assign', op: a.op, rhs, locality, source: st.source };
+    }
+    const earlier = equations.find((e) => e.target === target);
+    if (earlier) {
+      // ANNarchy: "Attributes must be declared only once"
+      throw new ModelError(`variable "${target}" has two equations (first: "${earlier.source}"); a variable is declared by one statement`, { ...ctx, symbol: target });
     }
     equations.push(eq);
     let v = variables.find((x) => x.name === target);

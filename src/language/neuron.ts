@@ -1,9 +1,8 @@
 import { math, type MathNode } from './math.js';
-import { ModelError, recordStatementLocation, type ModelErrorWhere } from './model-error.js';
-import { analyseEquations, analyseFunctions, analyseParameters, extractRandoms, statementContext } from './analyse.js';
+import { ModelError, recordStatementLocation } from './model-error.js';
+import { analyseEquations, analyseFunctions, analyseParameters, checkCalls, extractRandoms, statementContext } from './analyse.js';
 import { parseExpression, symbolsOf, userSymbol } from './expression.js';
 import { splitStatements, findAssignment, firstLineOf } from './statements.js';
-import { BUILTIN_FUNCTIONS, RANDOM_DISTRIBUTIONS } from './builtin-functions.js';
 import { CONSTANTS } from './constant.js';
 import { generatePopulationKernels, type PopulationCodegenOptions } from './population-codegen.js';
 import type { EquationInfo, FunctionInfo, NeuronIR, RandomInfo, VariableInfo } from './description.js';
@@ -128,30 +127,6 @@ export function isCondition(node: MathNode, boolAttrs: ReadonlySet<string>, func
     }
     default: return false;
   }
-}
-
-/** Analysis-time checks of function calls: known name and number of arguments. */
-export function checkCalls(node: MathNode, functions: readonly FunctionInfo[], ctx: ModelErrorWhere): void {
-  node.traverse((x) => {
-    const f = x as unknown as { type: string; fn?: { name?: string }; args?: MathNode[] };
-    if (f.type !== 'FunctionNode') return;
-    const name = f.fn?.name ?? '';
-    const nargs = f.args!.length;
-    const user = functions.find((u) => u.name === name);
-    if (user) {
-      if (nargs !== user.args.length) throw new ModelError(`function ${name}() takes ${user.args.length} argument(s) (${user.source}), got ${nargs}`, { ...ctx, symbol: name });
-      return;
-    }
-    const b = BUILTIN_FUNCTIONS[name];
-    if (b) {
-      const [lo, hi] = Array.isArray(b.arity) ? b.arity : [b.arity, b.arity];
-      if (nargs < lo || nargs > hi) throw new ModelError(`function ${name}() takes ${lo === hi ? lo : `${lo}-${hi}`} argument(s), got ${nargs}`, { ...ctx, symbol: name });
-      return;
-    }
-    if (name in RANDOM_DISTRIBUTIONS) return;
-    if ((name === 'min' || name === 'max') && nargs === 2) return;
-    throw new ModelError(`unknown function "${name}()": not a built-in function, a random distribution or a function of the model`, { ...ctx, symbol: name });
-  });
 }
 
 /**
