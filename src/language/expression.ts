@@ -83,7 +83,14 @@ function findWord(s: string, word: string, from = 0): number {
  */
 export function rewriteIf(text: string, ctx: ExprContext = {}): string {
   const s = text.trim();
-  if (!/^if\b/.test(s)) return s;
+  if (!/^if\b/.test(s)) {
+    const stray = findWordAnyDepth(s, 'if', 0) >= 0 ? 'if' : findWordAnyDepth(s, 'else', 0) >= 0 ? 'else' : undefined;
+    if (stray) {
+      const what = stray === 'else' ? '"else" without a matching "if"' : '"if" inside an expression';
+      throw new ModelError(`${what}: a conditional "if c: a else: b" must be a whole right side or branch; inside an expression use ite(c, a, b)`, { ...ctx, statement: ctx.statement ?? text, symbol: stray });
+    }
+    return s;
+  }
   const colon = topLevelIndexOf(s, ':', 2);
   if (colon < 0) throw new ModelError('conditional "if" without ":"; write "if condition: a else: b"', { ...ctx, statement: ctx.statement ?? text, symbol: 'if' });
   const cond = s.slice(2, colon);

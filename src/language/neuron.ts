@@ -169,7 +169,7 @@ export function analyseNeuron(n: Neuron): NeuronIR {
       const sum = [...symbolsOf(eq.rhs)].find((s) => /^_sum_\w+$/.test(s));
       if (sum) {
         const t = sum.slice(5) === '_all' ? 'exc' : sum.slice(5);
-        throw new ModelError(`${userSymbol(sum)} is the input of rate-coded neurons; a spiking neuron receives its input through a conductance such as g_${t}`, { model, statement: eq.source, symbol: userSymbol(sum) });
+        throw new ModelError(`"${userSymbol(sum)}" is the input of rate-coded neurons; a spiking neuron receives its input through a conductance such as g_${t}`, { model, statement: eq.source, symbol: userSymbol(sum) });
       }
     }
     for (const s of used) {

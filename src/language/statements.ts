@@ -84,6 +84,12 @@ function hasAuthorizedFlag(tail: string): boolean {
   });
 }
 
+function hasSpareColon(source: string): boolean {
+  const colons = (source.match(/:/g) ?? []).length;
+  const words = (source.match(/\b(if|else)\b/g) ?? []).length;
+  return colons > words;
+}
+
 /** Split the flags part (after the last `:`) off one statement, if it holds flags. */
 export function splitFlags(statement: string, where: string | StatementWhere = {}): RawStatement {
   const w: StatementWhere = typeof where === 'string' ? { model: where } : where;
@@ -94,7 +100,9 @@ export function splitFlags(statement: string, where: string | StatementWhere = {
   const colon = source.lastIndexOf(':');
   if (colon < 0) return { text: source, flags: [], bounds: {}, source, line, section };
   const tail = source.slice(colon + 1);
-  if (!hasAuthorizedFlag(tail)) return { text: source, flags: [], bounds: {}, source, line, section };
+  // the tail holds flags if it names one, or if the statement has more `:` than its
+  // conditionals use (one per `if`, one per `else`): then a misspelt flag is reported
+  if (!hasAuthorizedFlag(tail) && !hasSpareColon(source)) return { text: source, flags: [], bounds: {}, source, line, section };
   const flags: string[] = [];
   const bounds: Record<string, string> = {};
   for (const item of splitTopLevel(tail)) {
