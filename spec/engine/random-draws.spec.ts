@@ -65,8 +65,7 @@ describe('engine: random variables in equations (bitwise against libstdc++)', ()
   it('rejects per-neuron arguments with an error naming the symbol', () => {
     const net = new Network({ seed: 1 });
     const n = new Neuron({ parameters: 'a = 1.0', equations: 'x = Uniform(0.0, a)\nr = 0' });
-    new Population(2, n, { network: net });
-    expect(() => net.compile()).to.throw(/"a" is per-neuron/);
+    expect(() => new Population(2, n, { network: net })).to.throw(/equations line 1 "x = Uniform\(0.0, a\)": the arguments of Uniform\(\) must be numbers, global parameters .* got the per-neuron parameter "a"/);
   });
 });
 

@@ -171,26 +171,26 @@ describe('language: description language features (annarchy-semantics §1)', () 
   describe('errors name the model and the statement', () => {
     const fails = (opts: NeuronOptions, re: RegExp) => expect(() => run({ name: 'Bad', ...opts }, 1)).to.throw(re);
     it('unknown symbol', () => {
-      fails({ parameters: 'r = 0', equations: 'x = y_unknown + 1' }, /model "Bad" in "x = y_unknown \+ 1": unknown symbol "y_unknown"/);
+      fails({ parameters: 'r = 0', equations: 'x = y_unknown + 1' }, /model "Bad", equations line 1 "x = y_unknown \+ 1": unknown symbol "y_unknown"/);
     });
     it('unknown function', () => {
-      fails({ parameters: 'r = 0', equations: 'x = foo(1)' }, /model "Bad" in "x = foo\(1\)": unknown function "foo\(\)"/);
+      fails({ parameters: 'r = 0', equations: 'x = foo(1)' }, /model "Bad", equations line 1 "x = foo\(1\)": unknown function "foo\(\)"/);
     });
     it('wrong arity of a built-in and of a user function', () => {
-      fails({ parameters: 'r = 0', equations: 'x = exp(1, 2)' }, /model "Bad" in "x = exp\(1, 2\)": function exp\(\) takes 1 argument\(s\), got 2/);
-      fails({ parameters: 'r = 0', equations: 'x = f(1, 2)', functions: 'f(a) = a' }, /model "Bad" in "x = f\(1, 2\)": function f\(\) takes 1 argument\(s\) \(f\(a\) = a\), got 2/);
+      fails({ parameters: 'r = 0', equations: 'x = exp(1, 2)' }, /model "Bad", equations line 1 "x = exp\(1, 2\)": function exp\(\) takes 1 argument\(s\), got 2/);
+      fails({ parameters: 'r = 0', equations: 'x = f(1, 2)', functions: 'f(a) = a' }, /model "Bad", equations line 1 "x = f\(1, 2\)": function f\(\) takes 1 argument\(s\) \(f\(a\) = a\), got 2/);
     });
     it('implicit multiplication', () => {
-      fails({ parameters: 'r = 0', equations: 'x = 2 t' }, /model "Bad" in "x = 2 t": implicit multiplication "2 t" is not allowed/);
+      fails({ parameters: 'r = 0', equations: 'x = 2 t' }, /model "Bad", equations line 1 "x = 2 t": implicit multiplication "2 t" is not allowed/);
     });
     it('if without else', () => {
-      fails({ parameters: 'r = 0', equations: 'x = if t > 1: 2' }, /model "Bad" in "x = if t > 1: 2": conditional "if ... :" without a matching "else:"/);
+      fails({ parameters: 'r = 0', equations: 'x = if t > 1: 2' }, /model "Bad", equations line 1 "x = if t > 1: 2": conditional "if ... :" without a matching "else:"/);
     });
     it('non-linear implicit ODE', () => {
-      fails({ parameters: 'r = 0', equations: 'dx/dt = -x*x : implicit' }, /model "Bad" in "dx\/dt = -x\*x : implicit": the implicit method needs an ODE linear in x/);
+      fails({ parameters: 'r = 0', equations: 'dx/dt = -x*x : implicit' }, /model "Bad", equations line 1 "dx\/dt = -x\*x : implicit": the implicit method needs an ODE linear in x/);
     });
     it('parameter assigned in equations', () => {
-      fails({ parameters: 'a = 1\nr = 0', equations: 'a = 2' }, /model "Bad" in "a = 2": "a" is a parameter; parameters cannot have equations/);
+      fails({ parameters: 'a = 1\nr = 0', equations: 'a = 2' }, /model "Bad", equations line 1 "a = 2": "a" is a parameter; parameters cannot have equations/);
     });
     it('spiking neuron declaring r', () => {
       fails({ equations: 'r = 1\n dv/dt = 1', spike: 'v > 1' }, /model "Bad".*a spiking neuron must not declare "r"/);

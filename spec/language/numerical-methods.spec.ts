@@ -256,19 +256,19 @@ describe('language: numerical methods (annarchy-semantics §2.3)', () => {
       expect(() => run(n, 1, 0.1, method)).to.throw(re);
     };
     it('non-linear ODE with exponential, semiimplicit or implicit', () => {
-      fails('tau * dx/dt = -x*x : exponential', /model "M" in "tau \* dx\/dt = -x\*x : exponential": the exponential method needs an ODE linear in x/);
-      fails('tau * dx/dt = exp(x) : semiimplicit', /model "M" in "tau \* dx\/dt = exp\(x\) : semiimplicit": the semiimplicit method needs an ODE linear in x/);
-      fails('tau * dx/dt = pos(x) : implicit', /model "M" in "tau \* dx\/dt = pos\(x\) : implicit": the implicit method needs an ODE linear in x/);
-      fails('tau * dx/dt = -x^2', /model "M" in "tau \* dx\/dt = -x\^2": the implicit method needs an ODE linear in x/, 'implicit');
+      fails('tau * dx/dt = -x*x : exponential', /model "M", equations line 1 "tau \* dx\/dt = -x\*x : exponential": the exponential method needs an ODE linear in x/);
+      fails('tau * dx/dt = exp(x) : semiimplicit', /model "M", equations line 1 "tau \* dx\/dt = exp\(x\) : semiimplicit": the semiimplicit method needs an ODE linear in x/);
+      fails('tau * dx/dt = pos(x) : implicit', /model "M", equations line 1 "tau \* dx\/dt = pos\(x\) : implicit": the implicit method needs an ODE linear in x/);
+      fails('tau * dx/dt = -x^2', /model "M", equations line 1 "tau \* dx\/dt = -x\^2": the implicit method needs an ODE linear in x/, 'implicit');
     });
     it('an ODE without its variable has no exponential form', () => {
-      fails('dx/dt = 1/tau : exponential', /model "M" in "dx\/dt = 1\/tau : exponential": the exponential method needs an ODE linear in x/);
+      fails('dx/dt = 1/tau : exponential', /model "M", equations line 1 "dx\/dt = 1\/tau : exponential": the exponential method needs an ODE linear in x/);
     });
     it('mixing methods in a coupled set', () => {
-      fails('dx/dt = -x : midpoint\n dy/dt = -y : rk4', /model "M" in "dx\/dt = -x : midpoint; dy\/dt = -y : rk4": cannot mix different numerical methods \(midpoint, rk4\)/);
+      fails('dx/dt = -x : midpoint\n dy/dt = -y : rk4', /model "M", equations line 1 "dx\/dt = -x : midpoint; dy\/dt = -y : rk4": cannot mix different numerical methods \(midpoint, rk4\)/);
     });
     it('coupled ODEs separated by an assignment', () => {
-      fails('dx/dt = -x : rk4\n z = x\n dy/dt = -y : rk4', /model "M" .*coupled rk4 ODEs \(x, y\) must be written one after the other/);
+      fails('dx/dt = -x : rk4\n z = x\n dy/dt = -y : rk4', /model "M", equations line 1 "dx\/dt = -x : rk4; dy\/dt = -y : rk4": coupled rk4 ODEs \(x, y\) must be written one after the other/);
     });
   });
 
@@ -290,7 +290,7 @@ describe('language: numerical methods (annarchy-semantics §2.3)', () => {
     });
     it('rejects a steady state depending on another variable', () => {
       const [eq, , ] = eqOf('tau * dx/dt = y - x : event-driven\n y = 1');
-      expect(() => eventDrivenForm(eq!, ['x', 'y'], 'S')).to.throw(/model "S" in "tau \* dx\/dt = y - x : event-driven": an event-driven ODE cannot depend on other variables \(y\)/);
+      expect(() => eventDrivenForm(eq!, ['x', 'y'], 'S')).to.throw(/model "S", equations line 1 "tau \* dx\/dt = y - x : event-driven": an event-driven ODE cannot depend on other variables \(y\)/);
     });
   });
 });

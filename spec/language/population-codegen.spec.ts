@@ -76,6 +76,6 @@ describe('language: generated population kernels', () => {
 
   it('names the model and statement in errors', () => {
     const n = new Neuron({ equations: 'dv/dt = -v + E_x', spike: 'v > 1', name: 'bad' });
-    expect(() => run(n, 1)).to.throw(/model "bad" in "dv\/dt = -v \+ E_x": unknown symbol "E_x"/);
+    expect(() => run(n, 1)).to.throw(/model "bad", equations line 1 "dv\/dt = -v \+ E_x": unknown symbol "E_x"/);
   });
 });

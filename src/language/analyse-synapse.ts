@@ -1,8 +1,8 @@
 import { math, type MathNode } from './math.js';
-import { ModelError } from './model-error.js';
-import { analyseEquations, analyseFunctions, analyseParameters } from './analyse.js';
+import { ModelError, recordStatementLocation } from './model-error.js';
+import { analyseEquations, analyseFunctions, analyseParameters, checkCalls, statementContext } from './analyse.js';
 import { parseExpression, symbolsOf } from './expression.js';
-import { findAssignment, splitStatements } from './statements.js';
+import { findAssignment, firstLineOf, splitStatements } from './statements.js';
 import type { DescriptionIR, EquationInfo, RandomInfo } from './description.js';
 
 /** Summation of rate-coded inputs over a dendrite (ANNarchy's `operation`). */
@@ -78,18 +78,25 @@ function standardForm(eq: EquationInfo, model: string): EventDrivenInfo {
   return { target: x, tau, steady, source: eq.source };
 }
 
-function parseEvents(text: string | undefined, model: string, what: string): SynapseEventStatement[] {
+function parseEvents(text: string | undefined, model: string, section: 'preSpike' | 'postSpike'): SynapseEventStatement[] {
   const out: SynapseEventStatement[] = [];
-  for (const st of splitStatements(text, { model })) {
+  for (const st of splitStatements(text, { model, section })) {
+    const ctx = statementContext(model, st, section);
     const a = findAssignment(st.text);
-    if (!a) throw new ModelError(`a ${what} statement needs an assignment ("=", "+=", ...)`, { model, statement: st.source });
+    if (!a) throw new ModelError(`a ${section} statement needs an assignment ("=", "+=", ...)`, ctx);
     const target = st.text.slice(0, a.index).trim();
-    if (!IDENT.test(target)) throw new ModelError(`the left side "${target}" of a ${what} statement must be an attribute name or g_target`, { model, statement: st.source, symbol: target });
-    const rhs = parseExpression(st.text.slice(a.index + a.op.length), { model, statement: st.source });
+    if (!IDENT.test(target)) throw new ModelError(`the left side "${target}" of a ${section} statement must be an attribute name or g_target`, { ...ctx, symbol: target });
+    const rhsText = st.text.slice(a.index + a.op.length);
+    if (rhsText.trim() === '') throw new ModelError('the right side is empty', { ...ctx, symbol: target });
+    const rhs = parseExpression(rhsText, ctx);
     const bounds: SynapseEventStatement['bounds'] = [];
     for (const key of Object.keys(st.bounds)) {
-      if (key === 'min' || key === 'max') bounds.push({ kind: key, expr: parseExpression(st.bounds[key]!, { model, statement: st.source }) });
+      if (key === 'min' || key === 'max') bounds.push({ kind: key, expr: parseExpression(st.bounds[key]!, ctx) });
     }
+    if (st.bounds.init !== undefined) throw new ModelError(`init= is for variables in equations, not for ${section} statements`, { ...ctx, symbol: 'init' });
+    const misplaced = st.flags.find((f) => f !== 'unless_post');
+    if (misplaced) throw new ModelError(`flag "${misplaced}" has no meaning in ${section}; only unless_post, min= and max= do`, { ...ctx, symbol: misplaced });
+    if (section === 'postSpike' && target === 'g_target') throw new ModelError('g_target can only be modified in preSpike', { ...ctx, symbol: target });
     out.push({ target, op: a.op, rhs, bounds, unlessPost: st.flags.includes('unless_post'), source: st.source });
   }
   return out;
@@ -115,25 +122,41 @@ export function analyseSynapse(src: SynapseSource): SynapseIR {
   const functions = analyseFunctions(src.functions, model);
   const { equations: allEqs, variables } = analyseEquations(src.equations, { model, parameters, randoms });
   if (randoms.length > 0) {
-    throw new ModelError(`random distributions in synapse equations are not supported yet (${randoms.map((r) => r.distribution).join(', ')})`, { model, statement: randoms[0]!.source });
+    throw new ModelError(`random distributions in synapse equations are not supported yet (${randoms.map((r) => r.distribution).join(', ')})`, { model, statement: randoms[0]!.source, symbol: randoms[0]!.distribution });
   }
-  for (const reserved of ['t_pre', 't_post', 't', 'dt', 'pre', 'post']) {
-    if (parameters.some((p) => p.name === reserved) || variables.some((v) => v.name === reserved)) {
-      throw new ModelError(`"${reserved}" is reserved in synapses and cannot be declared`, { model, symbol: reserved });
-    }
+  for (const reserved of ['t_pre', 't_post', 't', 'dt', 'pre', 'post', 'g_target']) {
+    const decl = parameters.find((p) => p.name === reserved) ?? variables.find((v) => v.name === reserved);
+    if (decl) throw new ModelError(`"${reserved}" is reserved in synapses and cannot be declared`, { model, statement: decl.source, symbol: reserved });
   }
+  const wDecl = parameters.find((p) => p.name === 'w') ?? variables.find((v) => v.name === 'w');
+  if (wDecl && wDecl.locality !== 'local') {
+    throw new ModelError(`the weight "w" must be local (one value per synapse), not ${wDecl.locality === 'global' ? 'projection-wide' : 'postsynaptic'}; remove the flag`, { model, statement: wDecl.source, symbol: 'w' });
+  }
+  for (const f of functions) {
+    const decl = parameters.find((p) => p.name === f.name) ?? variables.find((v) => v.name === f.name);
+    if (decl || f.name === 'w') throw new ModelError(`function "${f.name}" has the name of an attribute`, { model, statement: f.source, symbol: f.name });
+    checkCalls(f.body, functions, { model, statement: f.source });
+  }
+  for (const eq of allEqs) checkCalls(eq.residual ?? eq.rhs, functions, { model, statement: eq.source });
+  for (const v of variables) for (const b of v.bounds) checkCalls(b.expr, functions, { model, statement: v.source });
   const eventDriven: EventDrivenInfo[] = [];
   const equations: EquationInfo[] = [];
   for (const eq of allEqs) {
     if (eq.method === 'event-driven') {
-      if (eq.kind !== 'ode') throw new ModelError('"event-driven" is only for ODEs', { model, statement: eq.source });
-      if (type === 'rate') throw new ModelError('"event-driven" equations need a spiking synapse (pre_spike)', { model, statement: eq.source });
+      if (eq.kind !== 'ode') throw new ModelError('"event-driven" is only for ODEs', { model, statement: eq.source, symbol: 'event-driven' });
+      if (type === 'rate') throw new ModelError('"event-driven" equations need a spiking synapse (preSpike)', { model, statement: eq.source, symbol: 'event-driven' });
       eventDriven.push(standardForm(eq, model));
     } else equations.push(eq);
   }
-  const preSpike = type === 'spike' ? parseEvents(src.preSpike, model, 'pre_spike') : [];
-  const postSpike = parseEvents(src.postSpike, model, 'post_spike');
-  if (type === 'rate' && postSpike.length > 0) throw new ModelError('"post_spike" needs a spiking synapse (pre_spike)', { model });
+  const preSpike = type === 'spike' ? parseEvents(src.preSpike, model, 'preSpike') : [];
+  const postSpike = parseEvents(src.postSpike, model, 'postSpike');
+  if (type === 'rate' && postSpike.length > 0) {
+    throw new ModelError('"postSpike" needs a spiking synapse (preSpike)', { model, statement: postSpike[0]!.source, symbol: 'postSpike' });
+  }
+  for (const s of [...preSpike, ...postSpike]) {
+    checkCalls(s.rhs, functions, { model, statement: s.source });
+    for (const b of s.bounds) checkCalls(b.expr, functions, { model, statement: s.source });
+  }
 
   // w always exists: a local parameter if not declared
   if (!parameters.some((p) => p.name === 'w') && !variables.some((v) => v.name === 'w')) {
@@ -151,10 +174,10 @@ export function analyseSynapse(src: SynapseSource): SynapseIR {
         variables.push({ name: 'w', locality: p.locality, type: p.type, init: p.init, bounds: [], source: p.source });
         continue;
       }
-      throw new ModelError(`"${s.target}" is a parameter and cannot be assigned in pre_spike/post_spike`, { model, statement: s.source, symbol: s.target });
+      throw new ModelError(`"${s.target}" is a parameter and cannot be assigned in preSpike/postSpike (declare it in equations to make it a variable)`, { model, statement: s.source, symbol: s.target });
     }
     if (!variables.some((v) => v.name === s.target)) {
-      throw new ModelError(`"${s.target}" is assigned in pre_spike/post_spike but is not a variable of the synapse (declare it in equations)`, { model, statement: s.source, symbol: s.target });
+      throw new ModelError(`"${s.target}" is assigned in preSpike/postSpike but is not a variable of the synapse (declare it in equations)`, { model, statement: s.source, symbol: s.target });
     }
   }
   const plasticity = allEqs.some((e) => e.target === 'w') || [...preSpike, ...postSpike].some((s) => s.target === 'w');
@@ -162,9 +185,13 @@ export function analyseSynapse(src: SynapseSource): SynapseIR {
   let psp: SynapseIR['psp'];
   if (type === 'rate') {
     const text = src.psp ?? 'w * pre.r';
-    psp = { expr: parseExpression(text, { model, statement: text }), source: text };
+    const at = { model, section: 'psp' as const, line: firstLineOf(text), statement: text.replace(/\n/g, ' ').trim() };
+    recordStatementLocation(model, text, { section: 'psp', line: at.line });
+    const expr = parseExpression(text.replace(/\n/g, ' '), at);
+    checkCalls(expr, functions, at);
+    psp = { expr, source: text };
   } else if (src.psp !== undefined) {
-    throw new ModelError('"psp" (continuous transmission) in spiking synapses is not supported yet', { model, statement: src.psp });
+    throw new ModelError('"psp" (continuous transmission) in spiking synapses is not supported yet', { model, section: 'psp', line: firstLineOf(src.psp), statement: src.psp, symbol: 'psp' });
   }
 
   // pre./post. dependencies

@@ -1,10 +1,64 @@
 import { math, type MathNode } from './math.js';
-import { ModelError } from './model-error.js';
+import { ModelError, type ModelSection } from './model-error.js';
 
 /** Where an expression comes from, for error messages. */
 export interface ExprContext {
   model?: string;
   statement?: string;
+  /** Description string of the statement (`equations`, `reset`, `psp`, ...). */
+  section?: ModelSection;
+  /** 1-based line of the statement in its description string. */
+  line?: number;
+}
+
+/**
+ * The name a user wrote for an internal symbol: `pre__x` -> `pre.x`, `_sum_exc` -> `sum(exc)`,
+ * `post___sum_exc` -> `post.sum(exc)`; other names unchanged.
+ *
+ * @example
+ * ```ts
+ * userSymbol('pre__r'); // 'pre.r'
+ * ```
+ */
+export function userSymbol(name: string): string {
+  let m = /^(pre|post)___sum_(\w+)$/.exec(name);
+  if (m) return `${m[1]}.sum(${m[2] === '_all' ? '' : m[2]})`;
+  m = /^_sum_(\w+)$/.exec(name);
+  if (m) return `sum(${m[1] === '_all' ? '' : m[1]})`;
+  m = /^(pre|post)__(\w+)$/.exec(name);
+  if (m) return `${m[1]}.${m[2]}`;
+  return name;
+}
+
+/**
+ * Check that the parentheses and brackets of an expression are balanced and properly nested;
+ * throws a {@link ModelError} saying which one is unmatched, at which character.
+ *
+ * @example
+ * ```ts
+ * checkParentheses('exp(-(v - E)', { model: 'm' }); // throws: "(" at character 4 is never closed
+ * ```
+ */
+export function checkParentheses(text: string, ctx: ExprContext = {}): void {
+  const open: { ch: string; at: number }[] = [];
+  const pairs: Record<string, string> = { ')': '(', ']': '[' };
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i]!;
+    if (c === '(' || c === '[') open.push({ ch: c, at: i });
+    else if (c === ')' || c === ']') {
+      const top = open.pop();
+      if (!top) {
+        throw new ModelError(`unbalanced parentheses in "${text.trim()}": "${c}" at character ${i + 1} has no opening "${pairs[c]}"`, { ...ctx, statement: ctx.statement ?? text, symbol: c });
+      }
+      if (top.ch !== pairs[c]) {
+        throw new ModelError(`unbalanced parentheses in "${text.trim()}": "${top.ch}" at character ${top.at + 1} is closed by "${c}" at character ${i + 1}`, { ...ctx, statement: ctx.statement ?? text, symbol: c });
+      }
+    }
+  }
+  const left = open.pop();
+  if (left) {
+    throw new ModelError(`unbalanced parentheses in "${text.trim()}": "${left.ch}" at character ${left.at + 1} is never closed`, { ...ctx, statement: ctx.statement ?? text, symbol: left.ch });
+  }
 }
 
 function isWordChar(c: string | undefined): boolean {
@@ -29,9 +83,16 @@ function findWord(s: string, word: string, from = 0): number {
  */
 export function rewriteIf(text: string, ctx: ExprContext = {}): string {
   const s = text.trim();
-  if (!/^if\b/.test(s)) return s;
+  if (!/^if\b/.test(s)) {
+    const stray = findWordAnyDepth(s, 'if', 0) >= 0 ? 'if' : findWordAnyDepth(s, 'else', 0) >= 0 ? 'else' : undefined;
+    if (stray) {
+      const what = stray === 'else' ? '"else" without a matching "if"' : '"if" inside an expression';
+      throw new ModelError(`${what}: a conditional "if c: a else: b" must be a whole right side or branch; inside an expression use ite(c, a, b)`, { ...ctx, statement: ctx.statement ?? text, symbol: stray });
+    }
+    return s;
+  }
   const colon = topLevelIndexOf(s, ':', 2);
-  if (colon < 0) throw new ModelError('conditional "if" without ":"', { ...ctx, statement: ctx.statement ?? text });
+  if (colon < 0) throw new ModelError('conditional "if" without ":"; write "if condition: a else: b"', { ...ctx, statement: ctx.statement ?? text, symbol: 'if' });
   const cond = s.slice(2, colon);
   // Find the `else` matching this `if`: nested ifs in the then-part need their own else.
   let depth = 0;
@@ -53,10 +114,10 @@ export function rewriteIf(text: string, ctx: ExprContext = {}): string {
     depth--;
     pos = nextElse + 4;
   }
-  if (elseAt < 0) throw new ModelError('conditional "if ... :" without a matching "else:"', { ...ctx, statement: ctx.statement ?? text });
+  if (elseAt < 0) throw new ModelError('conditional "if ... :" without a matching "else:"; write "if condition: a else: b"', { ...ctx, statement: ctx.statement ?? text, symbol: 'if' });
   const thenPart = s.slice(colon + 1, elseAt);
   let elsePart = s.slice(elseAt + 4).trim();
-  if (!elsePart.startsWith(':')) throw new ModelError('"else" must be followed by ":"', { ...ctx, statement: ctx.statement ?? text });
+  if (!elsePart.startsWith(':')) throw new ModelError('"else" must be followed by ":"', { ...ctx, statement: ctx.statement ?? text, symbol: 'else' });
   elsePart = elsePart.slice(1);
   return `((${rewriteIf(cond, ctx)}) ? (${rewriteIf(thenPart, ctx)}) : (${rewriteIf(elsePart, ctx)}))`;
 }
@@ -134,6 +195,8 @@ export function toMathSyntax(text: string, ctx: ExprContext = {}): string {
  * ```
  */
 export function parseExpression(text: string, ctx: ExprContext = {}): MathNode {
+  checkParentheses(text, ctx);
+  if (text.trim() === '') throw new ModelError('the expression is empty', { ...ctx, statement: ctx.statement ?? text });
   const src = toMathSyntax(text, ctx);
   let node: MathNode;
   try {
@@ -144,10 +207,11 @@ export function parseExpression(text: string, ctx: ExprContext = {}): MathNode {
   node.traverse((n) => {
     const anyN = n as MathNode & { implicit?: boolean; type: string };
     if (anyN.type === 'OperatorNode' && anyN.implicit) {
-      throw new ModelError(`implicit multiplication "${n.toString()}" is not allowed; write "*"`, { ...ctx, statement: ctx.statement ?? text });
+      const args = (anyN as unknown as { args: MathNode[] }).args;
+      throw new ModelError(`implicit multiplication "${n.toString()}" is not allowed; write "*"`, { ...ctx, statement: ctx.statement ?? text, symbol: args[args.length - 1]!.toString() });
     }
     if (['AccessorNode', 'IndexNode', 'ArrayNode', 'ObjectNode', 'AssignmentNode', 'FunctionAssignmentNode', 'RangeNode', 'BlockNode'].includes(anyN.type)) {
-      throw new ModelError(`unsupported syntax "${n.toString()}" (${anyN.type})`, { ...ctx, statement: ctx.statement ?? text });
+      throw new ModelError(`unsupported syntax "${n.toString()}" (${anyN.type})`, { ...ctx, statement: ctx.statement ?? text, symbol: n.toString() });
     }
   });
   return node;

@@ -1,7 +1,7 @@
 import type { MathNode } from './math.js';
 import { BUILTIN_FUNCTIONS, MATH_CONSTANTS } from './builtin-functions.js';
 import { ModelError, } from './model-error.js';
-import type { ExprContext } from './expression.js';
+import { userSymbol, type ExprContext } from './expression.js';
 
 /** How a symbol is printed; return undefined for an unknown symbol. */
 export type SymbolResolver = (name: string) => string | undefined;
@@ -38,7 +38,7 @@ export function toJs(node: MathNode, resolve: SymbolResolver, ctx: ExprContext =
         const v = a.value as unknown;
         if (typeof v === 'number') return formatNumber(v);
         if (typeof v === 'boolean') return v ? '1' : '0';
-        throw new ModelError(`unsupported constant ${String(v)}`, ctx);
+        throw new ModelError(`unsupported constant ${String(v)}`, { ...ctx, symbol: String(v) });
       }
       case 'SymbolNode': {
         const name = a.name as string;
@@ -47,7 +47,7 @@ export function toJs(node: MathNode, resolve: SymbolResolver, ctx: ExprContext =
         if (name in MATH_CONSTANTS) return MATH_CONSTANTS[name]!;
         if (name === 'true') return '1';
         if (name === 'false') return '0';
-        throw new ModelError(`unknown symbol "${name}"`, { ...ctx, symbol: name });
+        throw new ModelError(`unknown symbol "${userSymbol(name)}": not a parameter, variable, Constant or built-in name of the model`, { ...ctx, symbol: userSymbol(name) });
       }
       case 'ParenthesisNode':
         return rec(a.content as MathNode);
@@ -61,7 +61,7 @@ export function toJs(node: MathNode, resolve: SymbolResolver, ctx: ExprContext =
           if (f === 'unaryMinus') return `(-${x})`;
           if (f === 'unaryPlus') return `(+${x})`;
           if (f === 'not') return `(!${x})`;
-          throw new ModelError(`unsupported operator "${a.op as string}"`, ctx);
+          throw new ModelError(`unsupported operator "${a.op as string}"`, { ...ctx, symbol: a.op as string });
         }
         if (f === 'pow') {
           const base = rec(args[0]!);
@@ -75,7 +75,7 @@ export function toJs(node: MathNode, resolve: SymbolResolver, ctx: ExprContext =
         }
         if (f === 'xor') return `((${rec(args[0]!)} ? 1 : 0) ^ (${rec(args[1]!)} ? 1 : 0))`;
         const op = BINARY[f];
-        if (op === undefined) throw new ModelError(`unsupported operator "${a.op as string}"`, ctx);
+        if (op === undefined) throw new ModelError(`unsupported operator "${a.op as string}"`, { ...ctx, symbol: a.op as string });
         // mathjs folds chains like a+b+c into nested binary nodes, left to right
         return `(${args.map(rec).join(` ${op} `)})`;
       }
@@ -95,10 +95,10 @@ export function toJs(node: MathNode, resolve: SymbolResolver, ctx: ExprContext =
           return b.print(args);
         }
         if ((name === 'min' || name === 'max') && args.length === 2) return `Math.${name}(${args[0]}, ${args[1]})`;
-        throw new ModelError(`unknown function "${name}()"`, { ...ctx, symbol: name });
+        throw new ModelError(`unknown function "${name}()": not a built-in function, a random distribution or a function of the model`, { ...ctx, symbol: name });
       }
       default:
-        throw new ModelError(`unsupported syntax "${n.toString()}"`, ctx);
+        throw new ModelError(`unsupported syntax "${n.toString()}"`, { ...ctx, symbol: n.toString() });
     }
   };
   return rec(node);

@@ -1,9 +1,11 @@
-import { math } from './math.js';
-import { ModelError } from './model-error.js';
-import { analyseEquations, analyseFunctions, analyseParameters, extractRandoms } from './analyse.js';
-import { parseExpression, symbolsOf } from './expression.js';
-import { splitStatements, findAssignment } from './statements.js';
-import type { EquationInfo, NeuronIR, RandomInfo, VariableInfo } from './description.js';
+import { math, type MathNode } from './math.js';
+import { ModelError, recordStatementLocation } from './model-error.js';
+import { analyseEquations, analyseFunctions, analyseParameters, checkCalls, extractRandoms, statementContext } from './analyse.js';
+import { parseExpression, symbolsOf, userSymbol } from './expression.js';
+import { splitStatements, findAssignment, firstLineOf } from './statements.js';
+import { CONSTANTS } from './constant.js';
+import { generatePopulationKernels, type PopulationCodegenOptions } from './population-codegen.js';
+import type { EquationInfo, FunctionInfo, NeuronIR, RandomInfo, VariableInfo } from './description.js';
 
 /** Options of {@link Neuron}: ANNarchy's keyword arguments, strings unchanged. */
 export interface NeuronOptions {
@@ -82,11 +84,56 @@ export class Neuron {
     if (!this._ir) this._ir = analyseNeuron(this);
     return this._ir;
   }
+
+  /**
+   * The JavaScript this neuron runs, generated without a network: `update` (equations, steps
+   * 1-4 of annarchy-semantics §2.2) and, for spiking neurons, `spikeGather` (spike condition,
+   * reset, refractory start). `method` is the default numerical method (`setup({ method })`).
+   * Throws a {@link ModelError} naming the statement if the description cannot be generated.
+   *
+   * @example
+   * ```ts
+   * console.log(new Neuron({ parameters: 'tau = 10 : population', equations: 'tau*dv/dt = -v\n r = v' }).kernelSource().update);
+   * ```
+   */
+  kernelSource(options: PopulationCodegenOptions = {}): { update: string; spikeGather?: string } {
+    return generatePopulationKernels(this.analyse(), options).source;
+  }
+}
+
+const BOOLEAN_OPERATORS = new Set(['equal', 'unequal', 'smaller', 'larger', 'smallerEq', 'largerEq', 'and', 'or', 'not', 'xor']);
+
+/**
+ * True if `node` is a condition: a comparison, a logical operation (`and`, `or`, `not`), a
+ * boolean constant or `bool` attribute, `isnan(x)`/`isfinite(x)`, or a conditional / `ite` /
+ * user function whose results are all conditions. Arithmetic such as `v + 1` is not, although
+ * C would accept it as "non-zero" (the rule of the spike condition, annarchy-semantics §1.5).
+ */
+export function isCondition(node: MathNode, boolAttrs: ReadonlySet<string>, functions: readonly FunctionInfo[] = []): boolean {
+  const n = node as unknown as { type: string; fn?: string | { name?: string }; args?: MathNode[]; content?: MathNode; value?: unknown;
+    name?: string; trueExpr?: MathNode; falseExpr?: MathNode };
+  switch (n.type) {
+    case 'ParenthesisNode': return isCondition(n.content!, boolAttrs, functions);
+    case 'OperatorNode': return BOOLEAN_OPERATORS.has(n.fn as string);
+    case 'ConstantNode': return typeof n.value === 'boolean';
+    case 'SymbolNode': return n.name === 'true' || n.name === 'false' || boolAttrs.has(n.name!);
+    case 'ConditionalNode': return isCondition(n.trueExpr!, boolAttrs, functions) && isCondition(n.falseExpr!, boolAttrs, functions);
+    case 'FunctionNode': {
+      const name = (n.fn as { name?: string }).name ?? '';
+      if (name === 'isnan' || name === 'isfinite') return true;
+      if (name === 'ite') return n.args!.length === 3 && isCondition(n.args![1]!, boolAttrs, functions) && isCondition(n.args![2]!, boolAttrs, functions);
+      const f = functions.find((x) => x.name === name);
+      return f !== undefined && isCondition(f.body, new Set(), functions.filter((x) => x !== f));
+    }
+    default: return false;
+  }
 }
 
 /**
  * Analyse a neuron description (annarchy-semantics §1): parameters, variables with flags,
  * equations in declaration order, spike/reset/refractory, targets and random variables.
+ * Every malformed statement throws a {@link ModelError} naming the model, the description
+ * string, the line, the statement and the symbol.
  */
 export function analyseNeuron(n: Neuron): NeuronIR {
   const model = n.name;
@@ -96,9 +143,17 @@ export function analyseNeuron(n: Neuron): NeuronIR {
   const functions = analyseFunctions(n.functions, model);
   const { equations, variables } = analyseEquations(n.equations, { model, parameters, randoms });
   const has = (name: string) => parameters.some((p) => p.name === name) || variables.some((v) => v.name === name);
+  const declaration = (name: string) => parameters.find((p) => p.name === name)?.source ?? variables.find((v) => v.name === name)?.source;
+
+  for (const f of functions) {
+    if (has(f.name)) throw new ModelError(`function "${f.name}" has the name of an attribute ("${declaration(f.name)}")`, { model, symbol: f.name, statement: f.source });
+    checkCalls(f.body, functions, { model, statement: f.source });
+  }
+  for (const eq of equations) checkCalls(eq.residual ?? eq.rhs, functions, { model, statement: eq.source });
+  for (const v of variables) for (const b of v.bounds) checkCalls(b.expr, functions, { model, statement: v.source });
 
   if (spiking && has('r')) {
-    throw new ModelError('a spiking neuron must not declare "r": it is created automatically for the mean firing rate', { model, symbol: 'r' });
+    throw new ModelError('a spiking neuron must not declare "r": it is created automatically for the mean firing rate; use another name', { model, symbol: 'r', statement: declaration('r') });
   }
   if (!spiking && !has('r')) {
     throw new ModelError('a rate-coded neuron (no spike condition) must declare a parameter or variable "r"', { model, symbol: 'r' });
@@ -110,6 +165,13 @@ export function analyseNeuron(n: Neuron): NeuronIR {
   for (const eq of equations) used.add(eq.target);
   const targets: string[] = [];
   if (spiking) {
+    for (const eq of equations) {
+      const sum = [...symbolsOf(eq.rhs)].find((s) => /^_sum_\w+$/.test(s));
+      if (sum) {
+        const t = sum.slice(5) === '_all' ? 'exc' : sum.slice(5);
+        throw new ModelError(`"${userSymbol(sum)}" is the input of rate-coded neurons; a spiking neuron receives its input through a conductance such as g_${t}`, { model, statement: eq.source, symbol: userSymbol(sum) });
+      }
+    }
     for (const s of used) {
       const m = /^g_(\w+)$/.exec(s);
       // parameters named g_* stay parameters (ANNarchy 4.7.3 zeroes them every step: a bug, see README)
@@ -132,47 +194,67 @@ export function analyseNeuron(n: Neuron): NeuronIR {
       const m = /^_sum_(\w+)$/.exec(s);
       if (m && m[1] !== '_all') targets.push(m[1]!);
     }
+    for (const eq of equations) {
+      const g = [...symbolsOf(eq.rhs)].find((s) => /^g_\w+$/.test(s) && !has(s) && !CONSTANTS.has(s));
+      if (g) {
+        throw new ModelError(`unknown symbol "${g}": conductances g_<target> are the input of spiking neurons; a rate-coded neuron reads its input with sum(${g.slice(2)})`, { model, statement: eq.source, symbol: g });
+      }
+    }
   }
 
   let spike: NeuronIR['spike'];
   const reset: EquationInfo[] = [];
   if (spiking) {
-    const src = n.spike!.replace(/\n/g, ' ');
-    spike = { cond: extractRandoms(parseExpression(src, { model, statement: src }), 'local', src, randoms, model), source: src };
-    for (const st of splitStatements(n.reset, { model })) {
+    const src = n.spike!.replace(/\n/g, ' ').trim();
+    const at = { model, section: 'spike' as const, line: firstLineOf(n.spike!), statement: src };
+    recordStatementLocation(model, src, { section: 'spike', line: at.line });
+    const cond = parseExpression(src, at);
+    checkCalls(cond, functions, at);
+    const boolAttrs = new Set([...parameters, ...variables].filter((x) => x.type === 'bool').map((x) => x.name));
+    if (!isCondition(cond, boolAttrs, functions)) {
+      throw new ModelError(`the spike condition must be a comparison or a logical expression (e.g. "v > v_T"), got "${src}"`, { ...at, symbol: src });
+    }
+    spike = { cond: extractRandoms(cond, 'local', src, randoms, model, { section: 'spike', line: at.line, parameters }), source: src };
+    for (const st of splitStatements(n.reset, { model, section: 'reset' })) {
+      const ctx = statementContext(model, st, 'reset');
       const a = findAssignment(st.text);
-      if (!a) throw new ModelError('a reset statement needs an assignment ("=", "+=", ...)', { model, statement: st.source });
+      if (!a) throw new ModelError('a reset statement needs an assignment ("=", "+=", ...)', ctx);
       const target = st.text.slice(0, a.index).trim();
-      if (!variables.some((v) => v.name === target)) {
-        throw new ModelError(`reset assigns "${target}", which is not a variable of the model`, { model, statement: st.source, symbol: target });
+      if (parameters.some((p) => p.name === target)) {
+        throw new ModelError(`reset assigns "${target}", which is a parameter; only variables (declared in equations) can be reset`, { ...ctx, symbol: target });
       }
-      const rhs = extractRandoms(parseExpression(st.text.slice(a.index + a.op.length), { model, statement: st.source }), 'local', st.source, randoms, model);
+      if (!variables.some((v) => v.name === target)) {
+        throw new ModelError(`reset assigns "${target}", which is not a variable of the model (declare it in equations)`, { ...ctx, symbol: target });
+      }
+      if (target === 'r') throw new ModelError('reset cannot assign "r": it holds the mean firing rate of a spiking neuron', { ...ctx, symbol: target });
+      const rhsText = st.text.slice(a.index + a.op.length);
+      if (rhsText.trim() === '') throw new ModelError('the right side is empty', { ...ctx, symbol: target });
+      const rhs = extractRandoms(parseExpression(rhsText, ctx), 'local', st.source, randoms, model, { ...ctx, parameters });
+      checkCalls(rhs, functions, ctx);
       reset.push({ target, kind: 'assign', op: a.op, rhs, locality: variables.find((v) => v.name === target)!.locality, source: st.source });
     }
   } else if (n.reset !== undefined && n.reset.trim() !== '') {
-    throw new ModelError('"reset" is given but no "spike" condition', { model });
+    throw new ModelError('"reset" is given but no "spike" condition: only spiking neurons are reset', { model, section: 'reset', line: firstLineOf(n.reset), statement: n.reset.trim(), symbol: 'reset' });
   }
 
   let refractory: number | string | undefined;
   if (n.refractory !== undefined) {
-    if (!spiking) throw new ModelError('"refractory" needs a spike condition', { model });
+    const at = { model, section: 'refractory' as const, statement: String(n.refractory).trim() };
+    if (!spiking) throw new ModelError('"refractory" needs a spike condition', { ...at, symbol: 'refractory' });
     if (typeof n.refractory === 'string') {
       const r = n.refractory.trim();
       if (/^[A-Za-z_]\w*$/.test(r)) {
-        if (!has(r)) throw new ModelError(`refractory names "${r}", which is not a parameter or variable`, { model, symbol: r });
+        if (!has(r)) throw new ModelError(`refractory names "${r}", which is not a parameter or variable of the model`, { ...at, symbol: r });
         refractory = r;
       } else {
         const v = Number(r);
-        if (!Number.isFinite(v) || v < 0) throw new ModelError(`refractory "${r}" must be a duration in ms or an attribute name`, { model });
+        if (r === '' || !Number.isFinite(v) || v < 0) throw new ModelError(`refractory "${r}" must be a duration in ms or the name of a parameter or variable`, { ...at, symbol: r });
         refractory = v;
       }
     } else {
-      if (!Number.isFinite(n.refractory) || n.refractory < 0) throw new ModelError(`refractory must be a non-negative duration in ms, got ${n.refractory}`, { model });
+      if (!Number.isFinite(n.refractory) || n.refractory < 0) throw new ModelError(`refractory must be a non-negative duration in ms, got ${n.refractory}`, { ...at, symbol: String(n.refractory) });
       refractory = n.refractory;
     }
-  }
-  for (const f of functions) {
-    if (has(f.name)) throw new ModelError(`function "${f.name}" has the name of an attribute`, { model, symbol: f.name, statement: f.source });
   }
 
   return { name: model, spiking, parameters, variables, equations, functions, randoms, spike, reset, refractory, targets };

@@ -1,4 +1,4 @@
-import { ModelError } from './model-error.js';
+import { ModelError, recordStatementLocation, type ModelSection } from './model-error.js';
 
 /** Flags ANNarchy 4.7.3 accepts after the last `:` of a statement. */
 export const AUTHORIZED_FLAGS = [
@@ -17,6 +17,20 @@ export interface RawStatement {
   bounds: Record<string, string>;
   /** The statement as written (with flags), for error messages. */
   source: string;
+  /**
+   * 1-based line of the statement in its description string: the first line of a continued
+   * statement; statements separated by `;` on one line share it.
+   */
+  line: number;
+  /** The description string it comes from, when the caller said so. */
+  section?: ModelSection;
+}
+
+/** Where a statement being split comes from (for errors). */
+export interface StatementWhere {
+  model?: string;
+  section?: ModelSection;
+  line?: number;
 }
 
 /** Split `text` at commas that are not inside parentheses or brackets. */
@@ -70,13 +84,25 @@ function hasAuthorizedFlag(tail: string): boolean {
   });
 }
 
+function hasSpareColon(source: string): boolean {
+  const colons = (source.match(/:/g) ?? []).length;
+  const words = (source.match(/\b(if|else)\b/g) ?? []).length;
+  return colons > words;
+}
+
 /** Split the flags part (after the last `:`) off one statement, if it holds flags. */
-export function splitFlags(statement: string, model?: string): RawStatement {
+export function splitFlags(statement: string, where: string | StatementWhere = {}): RawStatement {
+  const w: StatementWhere = typeof where === 'string' ? { model: where } : where;
+  const { model, section } = w;
+  const line = w.line ?? 1;
   const source = statement.trim();
+  const at = { model, section, line, statement: source };
   const colon = source.lastIndexOf(':');
-  if (colon < 0) return { text: source, flags: [], bounds: {}, source };
+  if (colon < 0) return { text: source, flags: [], bounds: {}, source, line, section };
   const tail = source.slice(colon + 1);
-  if (!hasAuthorizedFlag(tail)) return { text: source, flags: [], bounds: {}, source };
+  // the tail holds flags if it names one, or if the statement has more `:` than its
+  // conditionals use (one per `if`, one per `else`): then a misspelt flag is reported
+  if (!hasAuthorizedFlag(tail) && !hasSpareColon(source)) return { text: source, flags: [], bounds: {}, source, line, section };
   const flags: string[] = [];
   const bounds: Record<string, string> = {};
   for (const item of splitTopLevel(tail)) {
@@ -86,17 +112,17 @@ export function splitFlags(statement: string, model?: string): RawStatement {
     if (eq >= 0) {
       const key = it.slice(0, eq).trim();
       if (!['init', 'min', 'max'].includes(key)) {
-        throw new ModelError(`unknown flag "${key}=": only init=, min= and max= take a value`, { model, statement: source, symbol: key });
+        throw new ModelError(`unknown flag "${key}=": only init=, min= and max= take a value`, { ...at, symbol: key });
       }
       bounds[key] = it.slice(eq + 1).trim();
     } else {
       if (!(AUTHORIZED_FLAGS as readonly string[]).includes(it)) {
-        throw new ModelError(`unknown flag "${it}"; expected one of ${AUTHORIZED_FLAGS.join(', ')}`, { model, statement: source, symbol: it });
+        throw new ModelError(`unknown flag "${it}"; expected one of ${AUTHORIZED_FLAGS.join(', ')}`, { ...at, symbol: it });
       }
       flags.push(it);
     }
   }
-  return { text: source.slice(0, colon).trim(), flags, bounds, source };
+  return { text: source.slice(0, colon).trim(), flags, bounds, source, line, section };
 }
 
 /**
@@ -110,21 +136,39 @@ export function splitFlags(statement: string, model?: string): RawStatement {
  * // [{ text: 'tau = 10', flags: ['population'], ... }, { text: 'v = 0', ...}, { text: 'w = 1', ...}]
  * ```
  */
-export function splitStatements(text: string | undefined | null, opts: { model?: string; continuation?: boolean } = {}): RawStatement[] {
+export function splitStatements(
+  text: string | undefined | null,
+  opts: { model?: string; continuation?: boolean; section?: ModelSection } = {},
+): RawStatement[] {
   if (text === undefined || text === null) return [];
   if (typeof text !== 'string') {
-    throw new ModelError(`expected a string of statements, got ${typeof text}`, { model: opts.model });
+    throw new ModelError(`expected a string of statements, got ${typeof text}`, { model: opts.model, section: opts.section });
   }
-  const lines: string[] = [];
-  for (const rawLine of text.split('\n')) {
+  const lines: { text: string; line: number }[] = [];
+  text.split('\n').forEach((rawLine, k) => {
     for (const part of stripComment(rawLine).split(';')) {
       const line = part.trim();
       if (line === '') continue;
       const continues = opts.continuation !== false && lines.length > 0 && findAssignment(line.split(':')[0]!) === undefined
         && findAssignment(line) === undefined;
-      if (continues) lines[lines.length - 1] += ' ' + line;
-      else lines.push(line);
+      if (continues) lines[lines.length - 1]!.text += ' ' + line;
+      else lines.push({ text: line, line: k + 1 });
     }
-  }
-  return lines.map((l) => splitFlags(l, opts.model));
+  });
+  return lines.map((l) => {
+    const st = splitFlags(l.text, { model: opts.model, section: opts.section, line: l.line });
+    if (opts.model !== undefined && opts.section !== undefined) {
+      recordStatementLocation(opts.model, st.source, { section: opts.section, line: l.line });
+    }
+    return st;
+  });
+}
+
+/**
+ * 1-based line of the first non-blank line of a description string (where a one-statement
+ * string such as `spike` starts).
+ */
+export function firstLineOf(text: string): number {
+  const k = text.split('\n').findIndex((l) => l.trim() !== '');
+  return k < 0 ? 1 : k + 1;
 }

@@ -1,4 +1,30 @@
 import { analyseSynapse, type SynapseIR, type SynapseOperation } from './analyse-synapse.js';
+import { generateSynapseKernels, type NeighbourAttributes } from './synapse-codegen.js';
+import type { Neuron } from './neuron.js';
+import type { NumericalMethod } from './description.js';
+
+/** Options of {@link Synapse.kernelSource}: what a projection would give the code generator. */
+export interface SynapseKernelSourceOptions {
+  /** Neuron of the pre-synaptic population (default: one with exactly the `pre.x` the synapse reads). */
+  pre?: Neuron;
+  /** Neuron of the post-synaptic population (default: one with exactly the `post.x` the synapse reads). */
+  post?: Neuron;
+  /** Target(s) of the projection, default `exc`. */
+  target?: string | string[];
+  /** Time step in ms, default 0.1. */
+  dt?: number;
+  /** Default numerical method (`setup({ method })`), default `explicit`. */
+  method?: NumericalMethod;
+}
+
+function neighbourOf(n: Neuron | undefined, reads: string[], spiking: boolean): NeighbourAttributes {
+  if (!n) return { local: reads, global: [], spiking };
+  const ir = n.analyse();
+  const attrs = [...ir.parameters, ...ir.variables];
+  const local = attrs.filter((a) => a.locality !== 'global').map((a) => a.name);
+  if (!ir.spiking) local.push(...ir.targets.map((t) => `_sum_${t}`), '_sum__all');
+  return { local, global: attrs.filter((a) => a.locality === 'global').map((a) => a.name), spiking: ir.spiking };
+}
 
 /** Options of {@link Synapse}: ANNarchy's keyword arguments in camelCase, strings unchanged. */
 export interface SynapseOptions {
@@ -85,6 +111,30 @@ export class Synapse {
       });
     }
     return this._ir;
+  }
+
+  /**
+   * The JavaScript this synapse runs in a projection, generated without a network: one
+   * source per kernel (`psp`, `preSpike`, `postSpike`, `update`, as present). Throws a
+   * ModelError naming the statement if the description cannot be generated, e.g. for a
+   * `pre.x` the pre-synaptic neuron does not have.
+   *
+   * @example
+   * ```ts
+   * console.log(new Synapse({ psp: 'w * pre.r' }).kernelSource().psp);
+   * ```
+   */
+  kernelSource(options: SynapseKernelSourceOptions = {}): Record<string, string> {
+    const ir = this.analyse();
+    const spiking = ir.type === 'spike';
+    const targets = options.target === undefined ? ['exc'] : Array.isArray(options.target) ? options.target : [options.target];
+    return generateSynapseKernels(ir, {
+      method: options.method,
+      targets,
+      pre: neighbourOf(options.pre, ir.preDependencies, spiking),
+      post: neighbourOf(options.post, ir.postDependencies, spiking),
+      dt: options.dt ?? 0.1,
+    }).source;
   }
 }
 
