@@ -5,11 +5,13 @@ import { streamOverhead } from './stream-overhead.js';
 import { monitorMemoryBench } from './monitor-memory.js';
 import { seedEndToEnd } from './seed-end-to-end.js';
 import { cobaRows } from './coba.js';
+import { plotRows } from './plot.js';
 
 const rows: BenchRow[] = [];
 rows.push(...engineRows());
 rows.push(...cobaRows(3));
 rows.push(...streamOverhead({ repeats: 3, heapSteps: 1e6 }));
 rows.push(...monitorMemoryBench(3));
+rows.push(...plotRows(7));
 rows.push(...seedEndToEnd(3));
 printTable(rows);
