@@ -6,17 +6,10 @@
  * `data[data > max] = max`.
  */
 import type { NumpyRandomState } from './numpy-legacy.js';
+import { RANDOM_DISTRIBUTIONS } from '../../language/builtin-functions.js';
 
 /** Number of arguments of each distribution when used inside equations (`distributions_arguments`). */
-export const distributionsArguments: Readonly<Record<string, number>> = Object.freeze({
-  Uniform: 2,
-  DiscreteUniform: 2,
-  Normal: 2,
-  LogNormal: 2,
-  Exponential: 1,
-  Gamma: 2,
-  Binomial: 2,
-});
+export const distributionsArguments: Readonly<Record<string, number>> = Object.freeze({ ...RANDOM_DISTRIBUTIONS });
 
 /** The C++ class each equation-side distribution maps to (`distributions_equivalents`). */
 export const distributionsEquivalents: Readonly<Record<string, string>> = Object.freeze({
