@@ -12,6 +12,8 @@ import { ModelError, ModelDescriptionError, type ModelSection } from '../../src/
  */
 interface Row {
   what: string;
+  /** Model name (default `Malformed <row index>`): rows may share one to show errors do not mix models up. */
+  name?: string;
   neuron?: NeuronOptions;
   synapse?: SynapseOptions;
   /** Generate code (errors found only then: unknown symbols, methods, pre./post. attributes). */
@@ -267,6 +269,26 @@ const rows: Row[] = [
     what: 'synapse: unbalanced parentheses in psp', synapse: { psp: 'w * (pre.r + 1' },
     section: 'psp', line: 1, statement: 'w * (pre.r + 1', symbol: '(', problem: /unbalanced parentheses/,
   },
+  // ---- locations come from the statement itself, not from its text or its model's name ------------
+  {
+    what: 'two models with one name, same statement (1): code generation names the line of this model',
+    name: 'Twin', codegen: true,
+    neuron: { parameters: 'tau = 10.0', equations: 'tau * dv/dt = E_x - v', spike: 'v > 0' },
+    section: 'equations', line: 1, statement: 'tau * dv/dt = E_x - v', symbol: 'E_x', problem: /unknown symbol "E_x"/,
+  },
+  {
+    what: 'two models with one name, same statement (2): the second model reports its own line, not the first\'s',
+    name: 'Twin', codegen: true,
+    neuron: { parameters: 'tau = 10.0', equations: '\n\n u = 0\n tau * dv/dt = E_x - v', spike: 'v > 0' },
+    section: 'equations', line: 4, statement: 'tau * dv/dt = E_x - v', symbol: 'E_x', problem: /unknown symbol "E_x"/,
+  },
+  {
+    // analysis reads equations before preSpike, code generation prints preSpike first
+    what: 'one statement text twice in a synapse (equations line 1, preSpike line 2): the failing one is named',
+    synapse: { equations: 'y = pre.q', preSpike: 'g_target += w\n y = pre.q' },
+    codegen: { pre: { equations: 'dv/dt = 1', spike: 'v > 1' }, post: { equations: 'dv/dt = g_exc', spike: 'v > 1' } },
+    section: 'preSpike', line: 2, statement: 'y = pre.q', symbol: 'pre.q', problem: /"pre.q" is not an attribute of the pre-synaptic population/,
+  },
 ];
 
 function trigger(row: Row, name: string): void {
@@ -295,7 +317,7 @@ describe('language: malformed descriptions throw a ModelError naming model, line
 
   rows.forEach((row, k) => {
     it(row.what, () => {
-      const name = `Malformed ${k}`;
+      const name = row.name ?? `Malformed ${k}`;
       let err: unknown;
       try {
         trigger(row, name);
@@ -315,6 +337,21 @@ describe('language: malformed descriptions throw a ModelError naming model, line
       expect(me.message).to.match(new RegExp(`"${escape(row.symbol)}"|${escape(row.symbol)}\\(|\\b${escape(row.symbol)}\\b`));
       if (row.statement !== undefined) expect(me.statement).to.equal(row.statement);
     });
+  });
+
+  it('two models with one name and one statement text each report their own line, in either order', () => {
+    const lineOf = (equations: string) => {
+      const n = new Neuron({ name: 'Same', parameters: 'tau = 10.0', equations, spike: 'v > 0' });
+      try {
+        n.kernelSource();
+      } catch (e) {
+        return [(e as ModelError).section, (e as ModelError).line];
+      }
+      return undefined;
+    };
+    expect(lineOf('\n\n\n tau * dv/dt = E_y - v')).to.deep.equal(['equations', 4]);
+    expect(lineOf('tau * dv/dt = E_y - v')).to.deep.equal(['equations', 1]);
+    expect(lineOf('\n tau * dv/dt = E_y - v')).to.deep.equal(['equations', 2]);
   });
 
   it('ModelDescriptionError is the same class', () => {

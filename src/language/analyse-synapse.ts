@@ -1,6 +1,6 @@
 import { math, type MathNode } from './math.js';
-import { ModelError, recordStatementLocation } from './model-error.js';
-import { analyseEquations, analyseFunctions, analyseParameters, checkCalls, statementContext } from './analyse.js';
+import { ModelError, where, type LocatedStatement } from './model-error.js';
+import { analyseEquations, analyseFunctions, analyseParameters, checkCalls, locationOf, statementContext } from './analyse.js';
 import { parseExpression, symbolsOf } from './expression.js';
 import { findAssignment, firstLineOf, splitStatements } from './statements.js';
 import type { DescriptionIR, EquationInfo, RandomInfo } from './description.js';
@@ -8,8 +8,8 @@ import type { DescriptionIR, EquationInfo, RandomInfo } from './description.js';
 /** Summation of rate-coded inputs over a dendrite (ANNarchy's `operation`). */
 export type SynapseOperation = 'sum' | 'max' | 'min' | 'mean';
 
-/** One statement of `pre_spike` / `post_spike`. */
-export interface SynapseEventStatement {
+/** One statement of `pre_spike` / `post_spike` (with its section and line). */
+export interface SynapseEventStatement extends LocatedStatement {
   /** Assigned name: a synapse attribute, or `g_target` for the post-synaptic conductance. */
   target: string;
   op: '=' | '+=' | '-=' | '*=' | '/=';
@@ -18,17 +18,15 @@ export interface SynapseEventStatement {
   bounds: { kind: 'min' | 'max'; expr: MathNode }[];
   /** `unless_post`: skipped when pre and post spiked in the same step. */
   unlessPost: boolean;
-  source: string;
 }
 
-/** An `event-driven` ODE `tau * dx/dt + x = steady`, only evaluated at pre/post events. */
-export interface EventDrivenInfo {
+/** An `event-driven` ODE `tau * dx/dt + x = steady`, only evaluated at pre/post events (located at its equation). */
+export interface EventDrivenInfo extends LocatedStatement {
   target: string;
   /** Time constant (ms), the standard form's `tau`. */
   tau: MathNode;
   /** Steady state, undefined when it is 0 (then `x *= exp(...)`). */
   steady: MathNode | undefined;
-  source: string;
 }
 
 /** The analysed form of a synapse (annarchy-semantics §1.8). */
@@ -36,7 +34,7 @@ export interface SynapseIR extends DescriptionIR {
   /** `spike` iff `pre_spike` is given. */
   type: 'rate' | 'spike';
   /** Rate-coded transmission (`w*pre.r` by default); undefined for spiking synapses. */
-  psp: { expr: MathNode; source: string } | undefined;
+  psp: ({ expr: MathNode } & LocatedStatement) | undefined;
   operation: SynapseOperation;
   preSpike: SynapseEventStatement[];
   postSpike: SynapseEventStatement[];
@@ -69,13 +67,13 @@ function standardForm(eq: EquationInfo, model: string): EventDrivenInfo {
   const simplify = (n: MathNode) => math.simplify(n, {}, { exactFractions: false });
   const a = simplify(math.derivative(eq.rhs, x));
   if (symbolsOf(a).has(x)) {
-    throw new ModelError(`the event-driven equation of "${x}" is not linear in ${x}; it cannot be evaluated exactly`, { model, statement: eq.source, symbol: x });
+    throw new ModelError(`the event-driven equation of "${x}" is not linear in ${x}; it cannot be evaluated exactly`, { model, ...where(eq), symbol: x });
   }
   const b = simplify(eq.rhs.transform((n) => ((n as { type: string }).type === 'SymbolNode' && (n as unknown as { name: string }).name === x ? new math.ConstantNode(0) : n)));
   const tau = simplify(new math.OperatorNode('/', 'divide', [new math.ConstantNode(-1), a]));
   const isZero = (b as { type: string }).type === 'ConstantNode' && (b as unknown as { value: unknown }).value === 0;
   const steady = isZero ? undefined : simplify(new math.OperatorNode('/', 'divide', [new math.OperatorNode('-', 'unaryMinus', [b]), a]));
-  return { target: x, tau, steady, source: eq.source };
+  return { target: x, tau, steady, source: eq.source, section: eq.section, line: eq.line };
 }
 
 function parseEvents(text: string | undefined, model: string, section: 'preSpike' | 'postSpike'): SynapseEventStatement[] {
@@ -97,7 +95,7 @@ function parseEvents(text: string | undefined, model: string, section: 'preSpike
     const misplaced = st.flags.find((f) => f !== 'unless_post');
     if (misplaced) throw new ModelError(`flag "${misplaced}" has no meaning in ${section}; only unless_post, min= and max= do`, { ...ctx, symbol: misplaced });
     if (section === 'postSpike' && target === 'g_target') throw new ModelError('g_target can only be modified in preSpike', { ...ctx, symbol: target });
-    out.push({ target, op: a.op, rhs, bounds, unlessPost: st.flags.includes('unless_post'), source: st.source });
+    out.push({ target, op: a.op, rhs, bounds, unlessPost: st.flags.includes('unless_post'), source: st.source, ...locationOf(ctx) });
   }
   return out;
 }
@@ -122,40 +120,40 @@ export function analyseSynapse(src: SynapseSource): SynapseIR {
   const functions = analyseFunctions(src.functions, model);
   const { equations: allEqs, variables } = analyseEquations(src.equations, { model, parameters, randoms });
   if (randoms.length > 0) {
-    throw new ModelError(`random distributions in synapse equations are not supported yet (${randoms.map((r) => r.distribution).join(', ')})`, { model, statement: randoms[0]!.source, symbol: randoms[0]!.distribution });
+    throw new ModelError(`random distributions in synapse equations are not supported yet (${randoms.map((r) => r.distribution).join(', ')})`, { model, ...where(randoms[0]!), symbol: randoms[0]!.distribution });
   }
   for (const reserved of ['t_pre', 't_post', 't', 'dt', 'pre', 'post', 'g_target']) {
     const decl = parameters.find((p) => p.name === reserved) ?? variables.find((v) => v.name === reserved);
-    if (decl) throw new ModelError(`"${reserved}" is reserved in synapses and cannot be declared`, { model, statement: decl.source, symbol: reserved });
+    if (decl) throw new ModelError(`"${reserved}" is reserved in synapses and cannot be declared`, { model, ...where(decl), symbol: reserved });
   }
   const wDecl = parameters.find((p) => p.name === 'w') ?? variables.find((v) => v.name === 'w');
   if (wDecl && wDecl.locality !== 'local') {
-    throw new ModelError(`the weight "w" must be local (one value per synapse), not ${wDecl.locality === 'global' ? 'projection-wide' : 'postsynaptic'}; remove the flag`, { model, statement: wDecl.source, symbol: 'w' });
+    throw new ModelError(`the weight "w" must be local (one value per synapse), not ${wDecl.locality === 'global' ? 'projection-wide' : 'postsynaptic'}; remove the flag`, { model, ...where(wDecl), symbol: 'w' });
   }
   for (const f of functions) {
     const decl = parameters.find((p) => p.name === f.name) ?? variables.find((v) => v.name === f.name);
-    if (decl || f.name === 'w') throw new ModelError(`function "${f.name}" has the name of an attribute`, { model, statement: f.source, symbol: f.name });
-    checkCalls(f.body, functions, { model, statement: f.source });
+    if (decl || f.name === 'w') throw new ModelError(`function "${f.name}" has the name of an attribute`, { model, ...where(f), symbol: f.name });
+    checkCalls(f.body, functions, { model, ...where(f) });
   }
-  for (const eq of allEqs) checkCalls(eq.residual ?? eq.rhs, functions, { model, statement: eq.source });
-  for (const v of variables) for (const b of v.bounds) checkCalls(b.expr, functions, { model, statement: v.source });
+  for (const eq of allEqs) checkCalls(eq.residual ?? eq.rhs, functions, { model, ...where(eq) });
+  for (const v of variables) for (const b of v.bounds) checkCalls(b.expr, functions, { model, ...where(v) });
   const eventDriven: EventDrivenInfo[] = [];
   const equations: EquationInfo[] = [];
   for (const eq of allEqs) {
     if (eq.method === 'event-driven') {
-      if (eq.kind !== 'ode') throw new ModelError('"event-driven" is only for ODEs', { model, statement: eq.source, symbol: 'event-driven' });
-      if (type === 'rate') throw new ModelError('"event-driven" equations need a spiking synapse (preSpike)', { model, statement: eq.source, symbol: 'event-driven' });
+      if (eq.kind !== 'ode') throw new ModelError('"event-driven" is only for ODEs', { model, ...where(eq), symbol: 'event-driven' });
+      if (type === 'rate') throw new ModelError('"event-driven" equations need a spiking synapse (preSpike)', { model, ...where(eq), symbol: 'event-driven' });
       eventDriven.push(standardForm(eq, model));
     } else equations.push(eq);
   }
   const preSpike = type === 'spike' ? parseEvents(src.preSpike, model, 'preSpike') : [];
   const postSpike = parseEvents(src.postSpike, model, 'postSpike');
   if (type === 'rate' && postSpike.length > 0) {
-    throw new ModelError('"postSpike" needs a spiking synapse (preSpike)', { model, statement: postSpike[0]!.source, symbol: 'postSpike' });
+    throw new ModelError('"postSpike" needs a spiking synapse (preSpike)', { model, ...where(postSpike[0]!), symbol: 'postSpike' });
   }
   for (const s of [...preSpike, ...postSpike]) {
-    checkCalls(s.rhs, functions, { model, statement: s.source });
-    for (const b of s.bounds) checkCalls(b.expr, functions, { model, statement: s.source });
+    checkCalls(s.rhs, functions, { model, ...where(s) });
+    for (const b of s.bounds) checkCalls(b.expr, functions, { model, ...where(s) });
   }
 
   // w always exists: a local parameter if not declared
@@ -171,13 +169,13 @@ export function analyseSynapse(src: SynapseSource): SynapseIR {
       if (s.target === 'w') {
         // a declared parameter w that is assigned becomes a variable (as ANNarchy's plastic w)
         const p = parameters.splice(parameters.findIndex((x) => x.name === 'w'), 1)[0]!;
-        variables.push({ name: 'w', locality: p.locality, type: p.type, init: p.init, bounds: [], source: p.source });
+        variables.push({ name: 'w', locality: p.locality, type: p.type, init: p.init, bounds: [], source: p.source, section: p.section, line: p.line });
         continue;
       }
-      throw new ModelError(`"${s.target}" is a parameter and cannot be assigned in preSpike/postSpike (declare it in equations to make it a variable)`, { model, statement: s.source, symbol: s.target });
+      throw new ModelError(`"${s.target}" is a parameter and cannot be assigned in preSpike/postSpike (declare it in equations to make it a variable)`, { model, ...where(s), symbol: s.target });
     }
     if (!variables.some((v) => v.name === s.target)) {
-      throw new ModelError(`"${s.target}" is assigned in preSpike/postSpike but is not a variable of the synapse (declare it in equations)`, { model, statement: s.source, symbol: s.target });
+      throw new ModelError(`"${s.target}" is assigned in preSpike/postSpike but is not a variable of the synapse (declare it in equations)`, { model, ...where(s), symbol: s.target });
     }
   }
   const plasticity = allEqs.some((e) => e.target === 'w') || [...preSpike, ...postSpike].some((s) => s.target === 'w');
@@ -186,10 +184,9 @@ export function analyseSynapse(src: SynapseSource): SynapseIR {
   if (type === 'rate') {
     const text = src.psp ?? 'w * pre.r';
     const at = { model, section: 'psp' as const, line: firstLineOf(text), statement: text.replace(/\n/g, ' ').trim() };
-    recordStatementLocation(model, text, { section: 'psp', line: at.line });
     const expr = parseExpression(text.replace(/\n/g, ' '), at);
     checkCalls(expr, functions, at);
-    psp = { expr, source: text };
+    psp = { expr, source: text, section: 'psp', line: at.line };
   } else if (src.psp !== undefined) {
     throw new ModelError('"psp" (continuous transmission) in spiking synapses is not supported yet', { model, section: 'psp', line: firstLineOf(src.psp), statement: src.psp, symbol: 'psp' });
   }

@@ -20,6 +20,18 @@ export function statementContext(model: string, st: RawStatement, section?: Mode
   return { model, section: st.section ?? section, line: st.line, statement: st.source };
 }
 
+/**
+ * Section and line of a statement context: the location an IR object keeps for code generation.
+ *
+ * @example
+ * ```ts
+ * eq = { ...eq, ...locationOf(statementContext(model, st, 'equations')) }; // section 'equations', line st.line
+ * ```
+ */
+export function locationOf(at: ExprContext): { section?: ModelSection; line?: number } {
+  return { section: at.section, line: at.line };
+}
+
 /** Names a description may not declare: they are built into every expression. */
 const RESERVED_NAMES = ['t', 'dt', 'pi', 'true', 'false', 'True', 'False', 'and', 'or', 'not', 'if', 'else', 'is'];
 
@@ -88,7 +100,7 @@ export function analyseParameters(text: string | undefined, model: string, defau
     const locality = st.flags.some((f) => ['population', 'projection', 'postsynaptic'].includes(f)) ? localityOf(st) : defaultLocality;
     const type = typeOf(st, valueText);
     scope[name] = init;
-    out.push({ name, locality, type, init: type === 'int' ? Math.trunc(init) : init, source: st.source });
+    out.push({ name, locality, type, init: type === 'int' ? Math.trunc(init) : init, source: st.source, ...locationOf(at) });
   }
   return out;
 }
@@ -148,8 +160,8 @@ function isNumericLiteral(n: MathNode): boolean {
  * they are read once per draw for the whole population.
  */
 export function extractRandoms(node: MathNode, locality: Locality, source: string, randoms: RandomInfo[], model: string, ctx: RandomContext = {}): MathNode {
-  const { parameters, ...where } = ctx;
-  const at = { ...where, model, statement: source };
+  const { parameters, ...place } = ctx;
+  const at = { ...place, model, statement: source };
   return node.transform((n) => {
     const f = n as unknown as { type: string; fn?: { name?: string }; args?: MathNode[] };
     if (f.type === 'FunctionNode' && f.fn?.name && f.fn.name in RANDOM_DISTRIBUTIONS) {
@@ -171,7 +183,7 @@ export function extractRandoms(node: MathNode, locality: Locality, source: strin
         }
       }
       const name = `__rand_${randoms.length}`;
-      randoms.push({ name, distribution: dist, args: f.args!, locality, source });
+      randoms.push({ name, distribution: dist, args: f.args!, locality, source, ...locationOf(at) });
       return new math.SymbolNode(name);
     }
     return n;
@@ -200,7 +212,7 @@ export function analyseFunctions(text: string | undefined, model: string): Funct
     const dup = args.find((a, k) => args.indexOf(a) !== k);
     if (dup) throw new ModelError(`argument "${dup}" of function "${name}" is given twice`, { ...at, symbol: dup });
     const body = parseExpression(m[3]!, at);
-    out.push({ name, args, body, source: st.source });
+    out.push({ name, args, body, source: st.source, ...locationOf(at) });
   }
   return out;
 }
@@ -288,7 +300,7 @@ export function analyseEquations(text: string | undefined, opts: EquationOptions
       const rhs = extractRandoms(parseExpression(rhsText, ctx), locality, st.source, opts.randoms, model, randomCtx);
       const residual = new math.OperatorNode('-', 'subtract', [lhs, new math.ParenthesisNode(rhs)]);
       const solved = solveForDerivative(lhs, rhs, { ...ctx, variable: target });
-      eq = { target, kind: 'ode', op: '=', rhs: solved, residual, method: methods[0], locality, source: st.source };
+      eq = { target, kind: 'ode', op: '=', rhs: solved, residual, method: methods[0], locality, source: st.source, ...locationOf(ctx) };
     } else {
       target = lhsText;
       if (!IDENT.test(target)) throw new ModelError(`the left side "${lhsText}" must be a variable name or "dx/dt"`, { ...ctx, symbol: lhsText });
@@ -297,7 +309,7 @@ export function analyseEquations(text: string | undefined, opts: EquationOptions
         throw new ModelError(`numerical method "${methods[0]}" given for an assignment, which is not an ODE`, { ...ctx, symbol: methods[0] });
       }
       const rhs = extractRandoms(parseExpression(rhsText, ctx), locality, st.source, opts.randoms, model, randomCtx);
-      eq = { target, kind: 'assign', op: a.op, rhs, locality, source: st.source };
+      eq = { target, kind: 'assign', op: a.op, rhs, locality, source: st.source, ...locationOf(ctx) };
     }
     const earlier = equations.find((e) => e.target === target);
     if (earlier) {
@@ -307,7 +319,7 @@ export function analyseEquations(text: string | undefined, opts: EquationOptions
     equations.push(eq);
     let v = variables.find((x) => x.name === target);
     if (!v) {
-      v = { name: target, locality, type: 'double', init: 0, bounds: [], source: st.source };
+      v = { name: target, locality, type: 'double', init: 0, bounds: [], source: st.source, ...locationOf(ctx) };
       variables.push(v);
     }
     if (st.flags.includes('population') || st.flags.includes('projection') || st.flags.includes('postsynaptic')) v.locality = locality;

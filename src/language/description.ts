@@ -1,4 +1,5 @@
 import type { MathNode } from './math.js';
+import type { LocatedStatement } from './model-error.js';
 
 /** Where an attribute lives: one value per neuron/synapse, per post neuron, or one in all. */
 export type Locality = 'local' | 'semiglobal' | 'global';
@@ -9,18 +10,20 @@ export type NumericalMethod = 'explicit' | 'implicit' | 'semiimplicit' | 'expone
 /** Value type of an attribute (all are stored as doubles; int/bool are truncated/coerced on assignment). */
 export type AttributeType = 'double' | 'int' | 'bool';
 
+// Every IR object carries its statement (`source`) and where it was written (`section`,
+// `line`, from LocatedStatement): code generation reports errors at that place.
+
 /** A parameter of the analysed description. */
-export interface ParameterInfo {
+export interface ParameterInfo extends LocatedStatement {
   name: string;
   locality: Locality;
   type: AttributeType;
   /** Default value (model value before any assignment). */
   init: number;
-  source: string;
 }
 
 /** A variable of the analysed description. */
-export interface VariableInfo {
+export interface VariableInfo extends LocatedStatement {
   name: string;
   locality: Locality;
   type: AttributeType;
@@ -28,24 +31,22 @@ export interface VariableInfo {
   init: number;
   /** Lower and upper clamps in the order they were written. */
   bounds: { kind: 'min' | 'max'; expr: MathNode }[];
-  source: string;
   /** Added by the analysis, not written by the user (ANNarchy's implicit `g_target = 0`). */
   implicit?: boolean;
 }
 
 /** A random variable drawn every step before the update (annarchy-semantics §2.5). */
-export interface RandomInfo {
+export interface RandomInfo extends LocatedStatement {
   /** Name of the per-step array (local) or number (global), e.g. `__rand_0`. */
   name: string;
   distribution: 'Uniform' | 'DiscreteUniform' | 'Normal' | 'LogNormal' | 'Exponential' | 'Gamma' | 'Binomial';
   /** Arguments: numeric literals or global parameters. */
   args: MathNode[];
   locality: Locality;
-  source: string;
 }
 
 /** One equation: an ODE (already solved for the derivative) or an assignment/increment. */
-export interface EquationInfo {
+export interface EquationInfo extends LocatedStatement {
   target: string;
   kind: 'ode' | 'assign';
   op: '=' | '+=' | '-=' | '*=' | '/=';
@@ -56,15 +57,13 @@ export interface EquationInfo {
   /** Explicit method flag; undefined means the network default. */
   method?: NumericalMethod;
   locality: Locality;
-  source: string;
 }
 
 /** A user function `f(x, y) = expr`. */
-export interface FunctionInfo {
+export interface FunctionInfo extends LocatedStatement {
   name: string;
   args: string[];
   body: MathNode;
-  source: string;
 }
 
 /** The analysed form shared by neurons and synapses. */
@@ -81,7 +80,7 @@ export interface DescriptionIR {
 /** The analysed form of a neuron (annarchy-semantics §1). */
 export interface NeuronIR extends DescriptionIR {
   spiking: boolean;
-  spike?: { cond: MathNode; source: string };
+  spike?: { cond: MathNode } & LocatedStatement;
   reset: EquationInfo[];
   /** Refractory period in ms, or the name of the attribute holding it. */
   refractory?: number | string;

@@ -1,5 +1,5 @@
 import { math, type MathNode } from './math.js';
-import { ModelError } from './model-error.js';
+import { ModelError, where } from './model-error.js';
 import { symbolsOf } from './expression.js';
 import type { EquationInfo } from './description.js';
 
@@ -154,7 +154,7 @@ export function standardForm(eq: EquationInfo, model: string, method: string): S
   if (!lin || isNumber(lin.coef[x]!, 0) || isNumber(lin.coef[DERIVATIVE_SYMBOL]!, 0)) {
     throw new ModelError(
       `the ${method} method needs an ODE linear in ${x} (of the form tau*d${x}/dt + ${x} = f with tau and f not depending on ${x}); use the explicit method instead`,
-      { model, statement: eq.source, symbol: x },
+      { model, ...where(eq), symbol: x },
     );
   }
   const a = lin.coef[DERIVATIVE_SYMBOL]!;
@@ -193,7 +193,7 @@ export function eventDrivenForm(eq: EquationInfo, variables: string[], model: st
   const deps = [...symbolsOf(f.xInf), ...symbolsOf(f.tau)].filter((s) => variables.includes(s));
   if (deps.length > 0) {
     throw new ModelError(`an event-driven ODE cannot depend on other variables (${[...new Set(deps)].join(', ')}) to be evaluated exactly`, {
-      model, statement: eq.source, symbol: deps[0],
+      model, ...where(eq), symbol: deps[0],
     });
   }
   return { tau: f.tau, xInf: f.xInf, decaysToZero: isNumber(f.xInf, 0) };

@@ -1,6 +1,6 @@
 import { math, type MathNode } from './math.js';
-import { ModelError, recordStatementLocation } from './model-error.js';
-import { analyseEquations, analyseFunctions, analyseParameters, checkCalls, extractRandoms, statementContext } from './analyse.js';
+import { ModelError, where } from './model-error.js';
+import { analyseEquations, analyseFunctions, analyseParameters, checkCalls, extractRandoms, locationOf, statementContext } from './analyse.js';
 import { parseExpression, symbolsOf, userSymbol } from './expression.js';
 import { splitStatements, findAssignment, firstLineOf } from './statements.js';
 import { CONSTANTS } from './constant.js';
@@ -143,17 +143,18 @@ export function analyseNeuron(n: Neuron): NeuronIR {
   const functions = analyseFunctions(n.functions, model);
   const { equations, variables } = analyseEquations(n.equations, { model, parameters, randoms });
   const has = (name: string) => parameters.some((p) => p.name === name) || variables.some((v) => v.name === name);
-  const declaration = (name: string) => parameters.find((p) => p.name === name)?.source ?? variables.find((v) => v.name === name)?.source;
+  const declared = (name: string) => parameters.find((p) => p.name === name) ?? variables.find((v) => v.name === name);
+  const declaration = (name: string) => declared(name)?.source;
 
   for (const f of functions) {
-    if (has(f.name)) throw new ModelError(`function "${f.name}" has the name of an attribute ("${declaration(f.name)}")`, { model, symbol: f.name, statement: f.source });
-    checkCalls(f.body, functions, { model, statement: f.source });
+    if (has(f.name)) throw new ModelError(`function "${f.name}" has the name of an attribute ("${declaration(f.name)}")`, { model, ...where(f), symbol: f.name });
+    checkCalls(f.body, functions, { model, ...where(f) });
   }
-  for (const eq of equations) checkCalls(eq.residual ?? eq.rhs, functions, { model, statement: eq.source });
-  for (const v of variables) for (const b of v.bounds) checkCalls(b.expr, functions, { model, statement: v.source });
+  for (const eq of equations) checkCalls(eq.residual ?? eq.rhs, functions, { model, ...where(eq) });
+  for (const v of variables) for (const b of v.bounds) checkCalls(b.expr, functions, { model, ...where(v) });
 
   if (spiking && has('r')) {
-    throw new ModelError('a spiking neuron must not declare "r": it is created automatically for the mean firing rate; use another name', { model, symbol: 'r', statement: declaration('r') });
+    throw new ModelError('a spiking neuron must not declare "r": it is created automatically for the mean firing rate; use another name', { model, ...where(declared('r')!), symbol: 'r' });
   }
   if (!spiking && !has('r')) {
     throw new ModelError('a rate-coded neuron (no spike condition) must declare a parameter or variable "r"', { model, symbol: 'r' });
@@ -169,7 +170,7 @@ export function analyseNeuron(n: Neuron): NeuronIR {
       const sum = [...symbolsOf(eq.rhs)].find((s) => /^_sum_\w+$/.test(s));
       if (sum) {
         const t = sum.slice(5) === '_all' ? 'exc' : sum.slice(5);
-        throw new ModelError(`"${userSymbol(sum)}" is the input of rate-coded neurons; a spiking neuron receives its input through a conductance such as g_${t}`, { model, statement: eq.source, symbol: userSymbol(sum) });
+        throw new ModelError(`"${userSymbol(sum)}" is the input of rate-coded neurons; a spiking neuron receives its input through a conductance such as g_${t}`, { model, ...where(eq), symbol: userSymbol(sum) });
       }
     }
     for (const s of used) {
@@ -197,7 +198,7 @@ export function analyseNeuron(n: Neuron): NeuronIR {
     for (const eq of equations) {
       const g = [...symbolsOf(eq.rhs)].find((s) => /^g_\w+$/.test(s) && !has(s) && !CONSTANTS.has(s));
       if (g) {
-        throw new ModelError(`unknown symbol "${g}": conductances g_<target> are the input of spiking neurons; a rate-coded neuron reads its input with sum(${g.slice(2)})`, { model, statement: eq.source, symbol: g });
+        throw new ModelError(`unknown symbol "${g}": conductances g_<target> are the input of spiking neurons; a rate-coded neuron reads its input with sum(${g.slice(2)})`, { model, ...where(eq), symbol: g });
       }
     }
   }
@@ -207,14 +208,13 @@ export function analyseNeuron(n: Neuron): NeuronIR {
   if (spiking) {
     const src = n.spike!.replace(/\n/g, ' ').trim();
     const at = { model, section: 'spike' as const, line: firstLineOf(n.spike!), statement: src };
-    recordStatementLocation(model, src, { section: 'spike', line: at.line });
     const cond = parseExpression(src, at);
     checkCalls(cond, functions, at);
     const boolAttrs = new Set([...parameters, ...variables].filter((x) => x.type === 'bool').map((x) => x.name));
     if (!isCondition(cond, boolAttrs, functions)) {
       throw new ModelError(`the spike condition must be a comparison or a logical expression (e.g. "v > v_T"), got "${src}"`, { ...at, symbol: src });
     }
-    spike = { cond: extractRandoms(cond, 'local', src, randoms, model, { section: 'spike', line: at.line, parameters }), source: src };
+    spike = { cond: extractRandoms(cond, 'local', src, randoms, model, { section: 'spike', line: at.line, parameters }), source: src, section: 'spike', line: at.line };
     for (const st of splitStatements(n.reset, { model, section: 'reset' })) {
       const ctx = statementContext(model, st, 'reset');
       const a = findAssignment(st.text);
@@ -231,7 +231,7 @@ export function analyseNeuron(n: Neuron): NeuronIR {
       if (rhsText.trim() === '') throw new ModelError('the right side is empty', { ...ctx, symbol: target });
       const rhs = extractRandoms(parseExpression(rhsText, ctx), 'local', st.source, randoms, model, { ...ctx, parameters });
       checkCalls(rhs, functions, ctx);
-      reset.push({ target, kind: 'assign', op: a.op, rhs, locality: variables.find((v) => v.name === target)!.locality, source: st.source });
+      reset.push({ target, kind: 'assign', op: a.op, rhs, locality: variables.find((v) => v.name === target)!.locality, source: st.source, ...locationOf(ctx) });
     }
   } else if (n.reset !== undefined && n.reset.trim() !== '') {
     throw new ModelError('"reset" is given but no "spike" condition: only spiking neurons are reset', { model, section: 'reset', line: firstLineOf(n.reset), statement: n.reset.trim(), symbol: 'reset' });

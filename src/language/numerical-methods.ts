@@ -1,13 +1,16 @@
 import { math, type MathNode } from './math.js';
-import { ModelError } from './model-error.js';
+import { ModelError, where, type LocatedStatement } from './model-error.js';
 import { implicitSystem, isNumber, standardForm } from './linear-ode.js';
 import type { EquationInfo, NumericalMethod } from './description.js';
 
 /** What a numerical method needs from the code generator. */
 export interface MethodContext {
   model: string;
-  /** Print an expression; `subst` replaces symbols by code (e.g. `v` -> `(v[i] + 0.5*dt*__k_v)`). */
-  print(node: MathNode, subst?: Record<string, string>, statement?: string): string;
+  /**
+   * Print an expression of statement `at` (named with its section and line by errors); `subst`
+   * replaces symbols by code (e.g. `v` -> `(v[i] + 0.5*dt*__k_v)`).
+   */
+  print(node: MathNode, subst: Record<string, string> | undefined, at: LocatedStatement): string;
   /** Storage reference of a variable (`v[i]` for local, `v` for global). */
   ref(name: string): string;
   /** Refractory switch factor for a variable (`' * __inref[i]'`) or `''`. */
@@ -64,7 +67,7 @@ export function coupledOdes(equations: EquationInfo[], defaultMethod: NumericalM
     throw new ModelError(
       `cannot mix different numerical methods (${methods.join(', ')}) in a coupled system of equations: `
       + `all implicit/midpoint/rk4 ODEs of a model are solved together (${set.map((e) => e.target).join(', ')})`,
-      { model, statement: set.map((e) => e.source).join('; ') },
+      { model, ...where(set[0]!), statement: set.map((e) => e.source).join('; ') },
     );
   }
   return set;
@@ -101,7 +104,7 @@ export const METHOD_PRELUDE = [
 
 const nonLinearError = (eq: EquationInfo, method: string, model: string) => new ModelError(
   `the ${method} method needs an ODE linear in ${eq.target} (and, when coupled, in the other coupled variables); use the explicit method instead`,
-  { model, statement: eq.source, symbol: eq.target },
+  { model, ...where(eq), symbol: eq.target },
 );
 
 /**
@@ -142,7 +145,7 @@ export function emitOdeBlock(block: EquationInfo[], ctx: MethodContext): BlockCo
     throw new ModelError(
       `coupled ${methodOf(coupled[0]!, ctx.defaultMethod)} ODEs (${coupled.map((e) => e.target).join(', ')}) must be written one after the other, `
       + 'with no assignment between them and with the same locality',
-      { model, statement: coupled.map((e) => e.source).join('; ') },
+      { model, ...where(coupled[0]!), statement: coupled.map((e) => e.source).join('; ') },
     );
   }
   const switchOf = (x: string, code: string) => `${code}${ctx.switchFactor(x)};${ctx.clamp(x)}`;
@@ -150,7 +153,7 @@ export function emitOdeBlock(block: EquationInfo[], ctx: MethodContext): BlockCo
   const assignOf = (x: string, ref: string, d: string) => (ctx.switchFactor(x) === ''
     ? `${ref} = ${d};${ctx.clamp(x)}`
     : `if (__inref[i] === 1) { ${ref} = ${d};${ctx.clamp(x)} }`);
-  const p = (n: MathNode, eq: EquationInfo, subst?: Record<string, string>) => ctx.print(n, subst, eq.source);
+  const p = (n: MathNode, eq: EquationInfo, subst?: Record<string, string>) => ctx.print(n, subst, eq);
   const printed = new Set<EquationInfo>();
 
   // coupled systems first: their temporaries only depend on the current values
@@ -248,7 +251,7 @@ export function emitOdeBlock(block: EquationInfo[], ctx: MethodContext): BlockCo
         break;
       }
       default:
-        throw new ModelError(`unknown numerical method "${method}"`, { model, statement: eq.source });
+        throw new ModelError(`unknown numerical method "${method}"`, { model, ...where(eq) });
     }
   }
   return { compute, update };

@@ -1,5 +1,5 @@
 import type { MathNode } from './math.js';
-import { ModelError } from './model-error.js';
+import { ModelError, where, type LocatedStatement } from './model-error.js';
 import { toJs, type FunctionResolver } from './js-printer.js';
 import { KERNEL_PRELUDE } from './builtin-functions.js';
 import { CONSTANTS } from './constant.js';
@@ -43,7 +43,7 @@ function functionResolver(functions: FunctionInfo[]): FunctionResolver {
     const f = functions.find((x) => x.name === name);
     if (!f) return undefined;
     if (args.length !== f.args.length) {
-      throw new ModelError(`function ${name}() takes ${f.args.length} argument(s) (${f.source}), got ${args.length}`, { model: ctx.model, statement: ctx.statement, symbol: name });
+      throw new ModelError(`function ${name}() takes ${f.args.length} argument(s) (${f.source}), got ${args.length}`, { ...ctx, symbol: name });
     }
     return `__fn_${name}(${args.join(', ')})`;
   };
@@ -59,7 +59,7 @@ export function emitFunctions(functions: FunctionInfo[], model: string): string[
       if (CONSTANTS.has(s)) return `__C_${s}`;
       if (s === 'pi') return 'Math.PI';
       return undefined;
-    }, { model, statement: f.source }, fr);
+    }, { model, ...where(f) }, fr);
     out.push(`function __fn_${f.name}(${f.args.map((a) => `__a_${a}`).join(', ')}) { return ${body}; }`);
   }
   return out;
@@ -92,21 +92,21 @@ export function generatePopulationKernels(ir: NeuronIR, opts: PopulationCodegenO
   // per-step constants computed before the global equations (ANNarchy's pre-loop `__stepsize_x`)
   const preLoop: string[] = [];
 
-  const resolverFor = (scope: 'global' | 'local', statement: string) => (s: string): string | undefined => {
+  const resolverFor = (scope: 'global' | 'local', at: LocatedStatement) => (s: string): string | undefined => {
     const a = attrs.get(s);
     if (a) {
       if (isGlobal(a.locality)) return safe(s);
-      if (scope === 'global') throw new ModelError(`population-wide equation uses per-neuron attribute "${s}"`, { model, statement, symbol: s });
+      if (scope === 'global') throw new ModelError(`population-wide equation uses per-neuron attribute "${s}"`, { model, ...where(at), symbol: s });
       return `${safe(s)}[i]`;
     }
     if (s === 't') return '__tms';
     if (s === 'dt') return 'dt';
     if (s === 't_last' && ir.spiking) {
-      if (scope === 'global') throw new ModelError('population-wide equation uses per-neuron "t_last"', { model, statement, symbol: s });
+      if (scope === 'global') throw new ModelError('population-wide equation uses per-neuron "t_last"', { model, ...where(at), symbol: s });
       return '(__lastSpike[i] * dt)';
     }
     if (sums.has(s) || (!ir.spiking && s === '_sum__all')) {
-      if (scope === 'global') throw new ModelError(`population-wide equation uses per-neuron input "${s}"`, { model, statement, symbol: s });
+      if (scope === 'global') throw new ModelError(`population-wide equation uses per-neuron input "${s}"`, { model, ...where(at), symbol: s });
       usedSums.add(s);
       return `${s}[i]`;
     }
@@ -118,10 +118,11 @@ export function generatePopulationKernels(ir: NeuronIR, opts: PopulationCodegenO
     }
     return undefined;
   };
-  const print = (scope: 'global' | 'local') => (node: MathNode, subst?: Record<string, string>, statement = ''): string => {
-    const base = resolverFor(scope, statement);
+  // `at`: the IR object the expression belongs to, so that errors name its section and line
+  const print = (scope: 'global' | 'local') => (node: MathNode, subst: Record<string, string> | undefined, at: LocatedStatement): string => {
+    const base = resolverFor(scope, at);
     const res = subst ? (s: string) => (s in subst ? subst[s] : base(s)) : base;
-    return toJs(node, res, { model, statement }, fr);
+    return toJs(node, res, { model, ...where(at) }, fr);
   };
   const ref = (name: string) => {
     const a = attrs.get(name)!;
@@ -132,14 +133,14 @@ export function generatePopulationKernels(ir: NeuronIR, opts: PopulationCodegenO
     if (!v || v.bounds.length === 0) return '';
     const r = ref(name);
     return v.bounds.map((b) => {
-      const e = print(scope)(b.expr, undefined, v.source);
+      const e = print(scope)(b.expr, undefined, v);
       return b.kind === 'min' ? ` if (${r} < ${e}) ${r} = ${e};` : ` if (${r} > ${e}) ${r} = ${e};`;
     }).join('');
   };
   const assignCode = (eq: EquationInfo, scope: 'global' | 'local'): string => {
     const r = ref(eq.target);
     const a = attrs.get(eq.target)!;
-    let rhs = print(scope)(eq.rhs, undefined, eq.source);
+    let rhs = print(scope)(eq.rhs, undefined, eq);
     if (eq.op !== '=') rhs = `(${r} ${eq.op[0]} ${rhs})`;
     if (a.type === 'int') rhs = `Math.trunc(${rhs})`;
     else if (a.type === 'bool') rhs = `((${rhs}) ? 1 : 0)`;
@@ -185,7 +186,7 @@ export function generatePopulationKernels(ir: NeuronIR, opts: PopulationCodegenO
   let spikeLines: string[] | undefined;
   let resetGlobals: string[] = [];
   if (ir.spiking && ir.spike) {
-    const cond = print('local')(ir.spike.cond, undefined, ir.spike.source);
+    const cond = print('local')(ir.spike.cond, undefined, ir.spike);
     const resets = ir.reset.map((eq) => assignCode(eq, 'local'));
     resetGlobals = [...new Set(ir.reset.filter((e) => isGlobal(e.locality)).map((e) => e.target))];
     let refStart = '';

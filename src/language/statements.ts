@@ -1,4 +1,4 @@
-import { ModelError, recordStatementLocation, type ModelSection } from './model-error.js';
+import { ModelError, type ModelSection } from './model-error.js';
 
 /** Flags ANNarchy 4.7.3 accepts after the last `:` of a statement. */
 export const AUTHORIZED_FLAGS = [
@@ -155,13 +155,7 @@ export function splitStatements(
       else lines.push({ text: line, line: k + 1 });
     }
   });
-  return lines.map((l) => {
-    const st = splitFlags(l.text, { model: opts.model, section: opts.section, line: l.line });
-    if (opts.model !== undefined && opts.section !== undefined) {
-      recordStatementLocation(opts.model, st.source, { section: opts.section, line: l.line });
-    }
-    return st;
-  });
+  return lines.map((l) => splitFlags(l.text, { model: opts.model, section: opts.section, line: l.line }));
 }
 
 /**

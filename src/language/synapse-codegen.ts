@@ -1,5 +1,5 @@
 import type { MathNode } from './math.js';
-import { ModelError } from './model-error.js';
+import { ModelError, where, type LocatedStatement } from './model-error.js';
 import { toJs, type FunctionResolver } from './js-printer.js';
 import { KERNEL_PRELUDE } from './builtin-functions.js';
 import { CONSTANTS } from './constant.js';
@@ -110,11 +110,11 @@ export function generateSynapseKernels(ir: SynapseIR, opts: SynapseCodegenOption
   const fr: FunctionResolver = (name, args) => {
     const f = ir.functions.find((x) => x.name === name);
     if (!f) return undefined;
-    if (args.length !== f.args.length) throw new ModelError(`function ${name}() takes ${f.args.length} argument(s), got ${args.length}`, { model, symbol: name, statement: f.source });
+    if (args.length !== f.args.length) throw new ModelError(`function ${name}() takes ${f.args.length} argument(s), got ${args.length}`, { model, ...where(f), symbol: name });
     return `__fn_${name}(${args.join(', ')})`;
   };
 
-  const neighbour = (side: 'pre' | 'post', name: string, scope: Scope, statement: string): string => {
+  const neighbour = (side: 'pre' | 'post', name: string, scope: Scope, at: LocatedStatement): string => {
     const info = side === 'pre' ? opts.pre : opts.post;
     const used = side === 'pre' ? preUsed : postUsed;
     const needs: Scope = side === 'pre' ? 'local' : 'semiglobal';
@@ -124,35 +124,35 @@ export function generateSynapseKernels(ir: SynapseIR, opts: SynapseCodegenOption
     }
     if (!info.local.includes(name)) {
       const shown = name.startsWith('_sum_') ? `${side}.sum(${name.slice(5)})` : `${side}.${name}`;
-      throw new ModelError(`"${shown}" is not an attribute of the ${side}-synaptic population (${[...info.local, ...info.global].filter((x) => !x.startsWith('_')).join(', ')})`, { model, statement, symbol: shown });
+      throw new ModelError(`"${shown}" is not an attribute of the ${side}-synaptic population (${[...info.local, ...info.global].filter((x) => !x.startsWith('_')).join(', ')})`, { model, ...where(at), symbol: shown });
     }
-    if (RANK[scope] < RANK[needs]) throw new ModelError(`a ${scope} equation cannot use per-neuron "${side}.${name}"`, { model, statement, symbol: `${side}.${name}` });
+    if (RANK[scope] < RANK[needs]) throw new ModelError(`a ${scope} equation cannot use per-neuron "${side}.${name}"`, { model, ...where(at), symbol: `${side}.${name}` });
     used.add(name);
     return `__${side}_${name}[__rk${side}]`;
   };
 
-  const resolverFor = (scope: Scope, statement: string) => (s: string): string | undefined => {
+  const resolverFor = (scope: Scope, at: LocatedStatement) => (s: string): string | undefined => {
     const a = attrs.get(s);
     if (a) {
-      if (RANK[scope] < RANK[a.locality]) throw new ModelError(`a ${scope} equation uses the ${a.locality} attribute "${s}"`, { model, statement, symbol: s });
+      if (RANK[scope] < RANK[a.locality]) throw new ModelError(`a ${scope} equation uses the ${a.locality} attribute "${s}"`, { model, ...where(at), symbol: s });
       return a.locality === 'global' ? safe(s) : a.locality === 'semiglobal' ? `${safe(s)}[i]` : `${safe(s)}[k]`;
     }
     if (s === 't') return '__tms';
     if (s === 'dt') return '__dt';
     let m = /^pre___(sum_\w+)$/.exec(s);
-    if (m) return neighbour('pre', `_${m[1]}`, scope, statement);
+    if (m) return neighbour('pre', `_${m[1]}`, scope, at);
     m = /^post___(sum_\w+)$/.exec(s);
-    if (m) return neighbour('post', `_${m[1]}`, scope, statement);
+    if (m) return neighbour('post', `_${m[1]}`, scope, at);
     m = /^pre__(\w+)$/.exec(s);
-    if (m) return neighbour('pre', m[1]!, scope, statement);
+    if (m) return neighbour('pre', m[1]!, scope, at);
     m = /^post__(\w+)$/.exec(s);
-    if (m) return neighbour('post', m[1]!, scope, statement);
+    if (m) return neighbour('post', m[1]!, scope, at);
     if (s === 't_pre') {
-      if (RANK[scope] < 2) throw new ModelError('"t_pre" is per synapse', { model, statement, symbol: s });
+      if (RANK[scope] < 2) throw new ModelError('"t_pre" is per synapse', { model, ...where(at), symbol: s });
       return '(__preLast[__rkpre] * __dt)';
     }
     if (s === 't_post') {
-      if (RANK[scope] < 1) throw new ModelError('"t_post" is per post neuron', { model, statement, symbol: s });
+      if (RANK[scope] < 1) throw new ModelError('"t_post" is per post neuron', { model, ...where(at), symbol: s });
       return '(__postLast[__rkpost] * __dt)';
     }
     if (CONSTANTS.has(s)) {
@@ -161,10 +161,11 @@ export function generateSynapseKernels(ir: SynapseIR, opts: SynapseCodegenOption
     }
     return undefined;
   };
-  const print = (scope: Scope) => (node: MathNode, subst?: Record<string, string>, statement = ''): string => {
-    const base = resolverFor(scope, statement);
+  // `at`: the IR object the expression belongs to, so that errors name its section and line
+  const print = (scope: Scope) => (node: MathNode, subst: Record<string, string> | undefined, at: LocatedStatement): string => {
+    const base = resolverFor(scope, at);
     const res = subst ? (s: string) => (s in subst ? subst[s] : base(s)) : base;
-    return toJs(node, res, { model, statement }, fr);
+    return toJs(node, res, { model, ...where(at) }, fr);
   };
   const ref = (name: string): string => {
     const a = attrs.get(name)!;
@@ -175,7 +176,7 @@ export function generateSynapseKernels(ir: SynapseIR, opts: SynapseCodegenOption
     if (!v || v.bounds.length === 0) return '';
     const r = ref(name);
     return v.bounds.map((b) => {
-      const e = print(scope)(b.expr, undefined, v.source);
+      const e = print(scope)(b.expr, undefined, v);
       return b.kind === 'min' ? ` if (${r} < ${e}) ${r} = ${e};` : ` if (${r} > ${e}) ${r} = ${e};`;
     }).join('');
   };
@@ -188,7 +189,7 @@ export function generateSynapseKernels(ir: SynapseIR, opts: SynapseCodegenOption
   };
   const assignCode = (eq: EquationInfo, scope: Scope): string => {
     const a = attrs.get(eq.target)!;
-    return assignTo(ref(eq.target), a.type, eq.op, print(scope)(eq.rhs, undefined, eq.source)) + clampFor(scope)(eq.target);
+    return assignTo(ref(eq.target), a.type, eq.op, print(scope)(eq.rhs, undefined, eq)) + clampFor(scope)(eq.target);
   };
   const emitBlocks = (eqs: EquationInfo[], scope: Scope): string[] => {
     const lines: string[] = [];
@@ -207,10 +208,10 @@ export function generateSynapseKernels(ir: SynapseIR, opts: SynapseCodegenOption
   const eventDriven = (now: string): string[] => {
     const lines = ir.eventDriven.map((ed) => {
       const r = ref(ed.target);
-      const tau = print('local')(ed.tau, undefined, ed.source);
+      const tau = print('local')(ed.tau, undefined, ed);
       const factor = `Math.exp(__dt * (__lastEvent[k] - (${now})) / (${tau}))`;
       if (ed.steady === undefined) return `${r} *= ${factor};`;
-      const s = print('local')(ed.steady, undefined, ed.source);
+      const s = print('local')(ed.steady, undefined, ed);
       return `${r} = ${s} + (${r} - ${s}) * ${factor};`;
     });
     if (lines.length > 0) lines.push('__lastEvent[k] = __t;');
@@ -221,9 +222,9 @@ export function generateSynapseKernels(ir: SynapseIR, opts: SynapseCodegenOption
     if (st.target === 'w') cond.push('S.plasticity');
     if (st.unlessPost) cond.push('__preLast[__rkpre] !== __postLast[__rkpost]');
     const a = attrs.get(st.target)!;
-    let code = assignTo(ref(st.target), a.type, st.op, print('local')(st.rhs, undefined, st.source));
+    let code = assignTo(ref(st.target), a.type, st.op, print('local')(st.rhs, undefined, st));
     for (const b of st.bounds) {
-      const e = print('local')(b.expr, undefined, st.source);
+      const e = print('local')(b.expr, undefined, st);
       code += b.kind === 'min' ? ` if (${ref(st.target)} < ${e}) ${ref(st.target)} = ${e};` : ` if (${ref(st.target)} > ${e}) ${ref(st.target)} = ${e};`;
     }
     code += clampFor('local')(st.target);
@@ -231,13 +232,13 @@ export function generateSynapseKernels(ir: SynapseIR, opts: SynapseCodegenOption
     return cond.length > 0 ? `if (${cond.join(' && ')}) { ${code} }` : code;
   };
   const gTargetCode = (st: SynapseEventStatement): string[] => {
-    const rhs = print('local')(st.rhs, undefined, st.source);
+    const rhs = print('local')(st.rhs, undefined, st);
     const out: string[] = [];
     for (const target of opts.targets) {
       const g = `__g_${target}[__rkpost]`;
       let code = `${g} = ${st.op === '=' ? rhs : `(${g} ${st.op[0]} ${rhs})`};`;
       for (const b of st.bounds) {
-        const e = print('local')(b.expr, undefined, st.source);
+        const e = print('local')(b.expr, undefined, st);
         code += b.kind === 'min' ? ` if (${g} < ${e}) ${g} = ${e};` : ` if (${g} > ${e}) ${g} = ${e};`;
       }
       out.push(code);
@@ -285,7 +286,7 @@ export function generateSynapseKernels(ir: SynapseIR, opts: SynapseCodegenOption
   let psp: ProjectionKernelFactory | undefined;
   if (ir.type === 'rate' && ir.psp) {
     if (opts.post.spiking) throw new ModelError('a rate-coded synapse cannot project onto a spiking population', { model });
-    const e = print('local')(ir.psp.expr, undefined, ir.psp.source);
+    const e = print('local')(ir.psp.expr, undefined, ir.psp);
     const add = (v: string) => opts.targets.map((t) => `__sum_${t}[__rkpost] += ${v};`).join(' ');
     const body = ['for (let i = 0; i < S.nDendrites; i++) {', '  const __rkpost = __postRank[i], __k0 = __rowPtr[i], __k1 = __rowPtr[i + 1];'];
     if (ir.operation === 'sum' || ir.operation === 'mean') {
@@ -331,7 +332,8 @@ export function generateSynapseKernels(ir: SynapseIR, opts: SynapseCodegenOption
   // --- post-spike events ---
   let postSpike: ProjectionKernelFactory | undefined;
   if (ir.type === 'spike' && ir.postSpike.length > 0) {
-    if (ir.postSpike.some((s) => s.target === 'g_target')) throw new ModelError('g_target can only be modified in pre_spike', { model });
+    const gPost = ir.postSpike.find((s) => s.target === 'g_target');
+    if (gPost) throw new ModelError('g_target can only be modified in pre_spike', { model, ...where(gPost), symbol: 'g_target' });
     const body = [
       'const __sp = S.post.spiked, __ns = S.post.nSpiked;',
       'for (let e = 0; e < __ns; e++) {',
