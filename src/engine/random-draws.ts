@@ -1,7 +1,7 @@
 import type { DescriptionIR, RandomInfo } from '../language/description.js';
 import type { PopulationKernelState } from '../language/kernel-state.js';
 import { CONSTANTS } from '../language/constant.js';
-import { ModelError } from '../language/model-error.js';
+import { ModelError, where } from '../language/model-error.js';
 import { toJs } from '../language/js-printer.js';
 import { createCppDistribution, type CppDistributionKind } from './random/cpp-distributions.js';
 import type { MT19937 } from './random/mt19937.js';
@@ -38,12 +38,12 @@ export class RandomDraws {
       const printed = r.args.map((a) => toJs(a, (s) => {
         if (globalAttrs.has(s)) return `G[${JSON.stringify(s)}]`;
         if (localAttrs.has(s)) {
-          throw new ModelError(`the arguments of ${r.distribution}() must be numbers or population-wide parameters, "${s}" is per-neuron`, { model: ir.name, statement: r.source, symbol: s });
+          throw new ModelError(`the arguments of ${r.distribution}() must be numbers or population-wide parameters, "${s}" is per-neuron`, { model: ir.name, ...where(r), symbol: s });
         }
         if (s === 'dt') return 'dt';
         if (CONSTANTS.has(s)) return `C.get(${JSON.stringify(s)}).value`;
         return undefined;
-      }, { model: `${ir.name} (${owner})`, statement: r.source }));
+      }, { model: `${ir.name} (${owner})`, ...where(r) }));
       this.argsOf.set(r.name, new Function('G', 'C', 'dt', `return [${printed.join(', ')}];`) as ArgsFn);
     }
   }
