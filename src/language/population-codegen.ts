@@ -1,4 +1,5 @@
 import type { MathNode } from './math.js';
+import { assignmentCode, clampCode } from './assignment-code.js';
 import { ModelError, where, type LocatedStatement } from './model-error.js';
 import { toJs, type FunctionResolver } from './js-printer.js';
 import { KERNEL_PRELUDE } from './builtin-functions.js';
@@ -131,20 +132,11 @@ export function generatePopulationKernels(ir: NeuronIR, opts: PopulationCodegenO
   const clampFor = (scope: 'global' | 'local') => (name: string): string => {
     const v = attrs.get(name)?.variable;
     if (!v || v.bounds.length === 0) return '';
-    const r = ref(name);
-    return v.bounds.map((b) => {
-      const e = print(scope)(b.expr, undefined, v);
-      return b.kind === 'min' ? ` if (${r} < ${e}) ${r} = ${e};` : ` if (${r} > ${e}) ${r} = ${e};`;
-    }).join('');
+    return clampCode(ref(name), v.bounds.map((b) => ({ kind: b.kind, code: print(scope)(b.expr, undefined, v) })));
   };
   const assignCode = (eq: EquationInfo, scope: 'global' | 'local'): string => {
-    const r = ref(eq.target);
-    const a = attrs.get(eq.target)!;
-    let rhs = print(scope)(eq.rhs, undefined, eq);
-    if (eq.op !== '=') rhs = `(${r} ${eq.op[0]} ${rhs})`;
-    if (a.type === 'int') rhs = `Math.trunc(${rhs})`;
-    else if (a.type === 'bool') rhs = `((${rhs}) ? 1 : 0)`;
-    return `${r} = ${rhs};${clampFor(scope)(eq.target)}`;
+    const code = assignmentCode(ref(eq.target), attrs.get(eq.target)!.type, eq.op, print(scope)(eq.rhs, undefined, eq));
+    return `${code}${clampFor(scope)(eq.target)}`;
   };
   const emitBlocks = (eqs: EquationInfo[], scope: 'global' | 'local'): string[] => {
     const lines: string[] = [];

@@ -1,4 +1,5 @@
 import type { MathNode } from './math.js';
+import { assignmentCode, clampCode } from './assignment-code.js';
 import { ModelError, where, type LocatedStatement } from './model-error.js';
 import { toJs, type FunctionResolver } from './js-printer.js';
 import { KERNEL_PRELUDE } from './builtin-functions.js';
@@ -174,22 +175,12 @@ export function generateSynapseKernels(ir: SynapseIR, opts: SynapseCodegenOption
   const clampFor = (scope: Scope) => (name: string): string => {
     const v = attrs.get(name)?.variable;
     if (!v || v.bounds.length === 0) return '';
-    const r = ref(name);
-    return v.bounds.map((b) => {
-      const e = print(scope)(b.expr, undefined, v);
-      return b.kind === 'min' ? ` if (${r} < ${e}) ${r} = ${e};` : ` if (${r} > ${e}) ${r} = ${e};`;
-    }).join('');
+    return clampCode(ref(name), v.bounds.map((b) => ({ kind: b.kind, code: print(scope)(b.expr, undefined, v) })));
   };
-  const assignTo = (r: string, type: string, op: string, rhsCode: string): string => {
-    let rhs = rhsCode;
-    if (op !== '=') rhs = `(${r} ${op[0]} ${rhs})`;
-    if (type === 'int') rhs = `Math.trunc(${rhs})`;
-    else if (type === 'bool') rhs = `((${rhs}) ? 1 : 0)`;
-    return `${r} = ${rhs};`;
-  };
+
   const assignCode = (eq: EquationInfo, scope: Scope): string => {
     const a = attrs.get(eq.target)!;
-    return assignTo(ref(eq.target), a.type, eq.op, print(scope)(eq.rhs, undefined, eq)) + clampFor(scope)(eq.target);
+    return assignmentCode(ref(eq.target), a.type, eq.op, print(scope)(eq.rhs, undefined, eq)) + clampFor(scope)(eq.target);
   };
   const emitBlocks = (eqs: EquationInfo[], scope: Scope): string[] => {
     const lines: string[] = [];
@@ -222,11 +213,8 @@ export function generateSynapseKernels(ir: SynapseIR, opts: SynapseCodegenOption
     if (st.target === 'w') cond.push('S.plasticity');
     if (st.unlessPost) cond.push('__preLast[__rkpre] !== __postLast[__rkpost]');
     const a = attrs.get(st.target)!;
-    let code = assignTo(ref(st.target), a.type, st.op, print('local')(st.rhs, undefined, st));
-    for (const b of st.bounds) {
-      const e = print('local')(b.expr, undefined, st);
-      code += b.kind === 'min' ? ` if (${ref(st.target)} < ${e}) ${ref(st.target)} = ${e};` : ` if (${ref(st.target)} > ${e}) ${ref(st.target)} = ${e};`;
-    }
+    let code = assignmentCode(ref(st.target), a.type, st.op, print('local')(st.rhs, undefined, st));
+    code += clampCode(ref(st.target), st.bounds.map((b) => ({ kind: b.kind, code: print('local')(b.expr, undefined, st) })));
     code += clampFor('local')(st.target);
     void targetLines;
     return cond.length > 0 ? `if (${cond.join(' && ')}) { ${code} }` : code;
@@ -237,10 +225,7 @@ export function generateSynapseKernels(ir: SynapseIR, opts: SynapseCodegenOption
     for (const target of opts.targets) {
       const g = `__g_${target}[__rkpost]`;
       let code = `${g} = ${st.op === '=' ? rhs : `(${g} ${st.op[0]} ${rhs})`};`;
-      for (const b of st.bounds) {
-        const e = print('local')(b.expr, undefined, st);
-        code += b.kind === 'min' ? ` if (${g} < ${e}) ${g} = ${e};` : ` if (${g} > ${e}) ${g} = ${e};`;
-      }
+      code += clampCode(g, st.bounds.map((b) => ({ kind: b.kind, code: print('local')(b.expr, undefined, st) })));
       out.push(code);
     }
     return out;
