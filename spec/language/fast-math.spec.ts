@@ -1,6 +1,6 @@
 import { expect } from 'chai';
 import { glibcExp } from '../../src/engine/random/libm.js';
-import { fastExp, FAST_MATH_PRELUDE } from '../../src/language/fast-math.js';
+import { fastExp, FAST_MATH_PRELUDE, hoistFastExp } from '../../src/language/fast-math.js';
 import { KERNEL_PRELUDE, BUILTIN_FUNCTIONS } from '../../src/language/builtin-functions.js';
 
 // Distance in units in the last place between two finite doubles of the same sign.
@@ -109,5 +109,27 @@ describe('language: pow() with a small integer literal exponent', () => {
     expect(BUILTIN_FUNCTIONS.pow!.print(['x', 'n'])).to.equal('Math.pow(x, n)');
     const pow3 = new Function(`${KERNEL_PRELUDE}\nreturn __pow3;`)() as (x: number) => number;
     expect(pow3(1.5)).to.equal(3.375); // exact
+  });
+});
+
+describe('language: hoistFastExp', () => {
+  it('rewrites exp calls into inline blocks with bit-identical results', () => {
+    const lines = hoistFastExp(['  y[0] = 0.5 * __exp((-x) / 24.186) + __exp(x) / (__exp(-x) - 1);', '  y[1] = __exp(x);', 'if (x > 1e9) {', '  y[2] = 0;', '} else { y[2] = __exp(x); }']);
+    const src = lines.join('\n');
+    expect(src.match(/__exp\(/g)?.length).to.equal(1); // the `} else` line is left alone
+    expect(lines[lines.length - 1]).to.equal('} else { y[2] = __exp(x); }');
+    const f = new Function(`${FAST_MATH_PRELUDE}\nreturn (x) => { const y = new Float64Array(3);\n${src}\nreturn y; };`)() as (x: number) => Float64Array;
+    const xs = [-800, -745.5, -740, -708.2, -50, -1.5, -0, 0, 1e-300, 0.3, 3.25, 30, 708.5, 709.5, 710, NaN, Infinity, -Infinity];
+    for (const x of xs) {
+      const y = f(x);
+      const want = 0.5 * fastExp(-x / 24.186) + fastExp(x) / (fastExp(-x) - 1);
+      expect(Object.is(y[0], want), `x = ${x}: ${y[0]} vs ${want}`).to.equal(true);
+      expect(Object.is(y[1], fastExp(x)), `x = ${x}`).to.equal(true);
+      if (!(x > 1e9)) expect(Object.is(y[2], fastExp(x))).to.equal(true);
+    }
+  });
+
+  it('leaves lines without exp, nested exp and longer names alone', () => {
+    expect(hoistFastExp(['a = b;', 'a = __exp(__exp(b));', 'a = my__exp(b);'])).to.deep.equal(['a = b;', 'a = __exp(__exp(b));', 'a = my__exp(b);']);
   });
 });
