@@ -1,9 +1,12 @@
+import { spawnSync } from 'node:child_process';
+import { PerformanceObserver } from 'node:perf_hooks';
+import { fileURLToPath } from 'node:url';
 import { Network } from '../src/engine/network.js';
 import { Population } from '../src/engine/population.js';
 import { Neuron } from '../src/language/neuron.js';
 import { generatePopulationKernels } from '../src/language/population-codegen.js';
 import { HHneuronBischop } from '../src/models/hh-neuron-bischop.js';
-import { median, timeMs, type BenchRow } from './bench-utils.js';
+import { median, type BenchRow } from './bench-utils.js';
 
 const LIF = new Neuron({
   parameters: 'tau = 10.0 : population\n v_rest = -65.0 : population\n v_thresh = -50.0 : population\n I = 20.0 : population',
@@ -21,6 +24,28 @@ const Izhikevich = new Neuron({
   name: 'Izhikevich',
 });
 
+const RateNeuron = new Neuron({
+  parameters: 'tau = 10.0 : population\n B = 0.5',
+  equations: 'tau * dr/dt = B - r + sum(exc) : min=0.0',
+  name: 'rate',
+});
+
+/**
+ * Median CPU time (user + system) of `fn` in ms, after one warm-up. CPU time rather than wall
+ * time: the bench machine is shared, and time slices lost to other processes are not ours.
+ */
+function cpuMs(fn: () => void, reps = 5): number {
+  fn();
+  const ts: number[] = [];
+  for (let k = 0; k < reps; k++) {
+    const c0 = process.cpuUsage();
+    fn();
+    const c = process.cpuUsage(c0);
+    ts.push((c.user + c.system) / 1000);
+  }
+  return median(ts);
+}
+
 /** ns per neuron-step simulating `ms` of a population of `n` neurons without monitors. */
 function nsPerNeuronStep(neuron: Neuron, n: number, dt: number, ms: number, init?: (p: Population) => void): number {
   const net = new Network({ dt });
@@ -28,8 +53,64 @@ function nsPerNeuronStep(neuron: Neuron, n: number, dt: number, ms: number, init
   init?.(pop);
   net.compile();
   const steps = net.stepsFor(ms);
-  const t = timeMs(() => net.simulate(ms), 3);
+  const t = cpuMs(() => net.simulate(ms));
   return (t * 1e6) / (steps * n);
+}
+
+/** Result of {@link heapProbe}. */
+interface HeapProbe {
+  steps: number;
+  /** Bytes allocated per step, from heapUsed over the first 1e4 steps (64 MB young space: no GC in between). */
+  bytesPerStep: number;
+  /** GC runs during all the steps (any allocation per step triggers scavenges). */
+  gcs: number;
+  /** heapUsed growth that survives a full GC (leaks). */
+  retainedBytes: number;
+}
+
+/**
+ * Heap use around 1e6 steps of a small network (HH_Bischop x 10, Izhikevich x 100 with
+ * resets, a rate-coded population x 100). Needs `global.gc` (node --expose-gc).
+ */
+async function heapProbe(steps = 1_000_000): Promise<HeapProbe> {
+  const gc = (globalThis as { gc?: () => void }).gc;
+  if (!gc) throw new Error('heapProbe needs node --expose-gc');
+  const net = new Network({ dt: 0.01 });
+  const hh = new Population(10, HHneuronBischop, { network: net });
+  new Population(100, Izhikevich, { network: net });
+  new Population(100, RateNeuron, { network: net });
+  net.compile();
+  hh.I_app = 50;
+  for (let k = 0; k < 20_000; k++) net.step(); // optimise the kernels first
+  let gcs = 0;
+  const obs = new PerformanceObserver((list) => { gcs += list.getEntries().length; });
+  gc();
+  gc();
+  const before = process.memoryUsage().heapUsed;
+  obs.observe({ entryTypes: ['gc'] });
+  const probe = 10_000;
+  for (let k = 0; k < probe; k++) net.step();
+  const bytesPerStep = (process.memoryUsage().heapUsed - before) / probe;
+  for (let k = probe; k < steps; k++) net.step();
+  await new Promise((r) => setTimeout(r, 10)); // gc entries arrive asynchronously
+  obs.disconnect();
+  gc();
+  gc();
+  const retained = process.memoryUsage().heapUsed - before;
+  return { steps, bytesPerStep, gcs, retainedBytes: retained };
+}
+
+/** Runs {@link heapProbe} in a child `node --expose-gc` (tsx has no way to pass the flag). */
+function heapProbeInChild(): HeapProbe | string {
+  const r = spawnSync(process.execPath, ['--expose-gc', '--min-semi-space-size=64', '--max-semi-space-size=64', '--import', 'tsx', fileURLToPath(import.meta.url), '--heap-probe'], {
+    encoding: 'utf8',
+  });
+  const last = r.stdout?.trim().split('\n').pop() ?? '';
+  try {
+    return JSON.parse(last) as HeapProbe;
+  } catch {
+    return `heap probe failed: ${(r.stderr || r.error?.message || last).slice(0, 200)}`;
+  }
 }
 
 /** Compile time (analysis + code generation) of a model, ms. */
@@ -64,5 +145,21 @@ export function engineRows(): BenchRow[] {
   }
   rows.push({ name: 'LIF N=100000, dt 0.1', median: nsPerNeuronStep(LIF, 100000, 0.1, 100), unit: 'ns/neuron-step', note: 'target <= 1.5; ANNarchy 0.7' });
   rows.push({ name: 'Izhikevich N=10000, dt 0.1', median: nsPerNeuronStep(Izhikevich, 10000, 0.1, 200), unit: 'ns/neuron-step' });
+  const heap = heapProbeInChild();
+  if (typeof heap === 'string') {
+    rows.push({ name: 'heap per step (small network, 1e6 steps)', median: NaN, unit: 'B/step', note: heap });
+  } else {
+    rows.push({
+      name: `heap per step (HH x10 + Izh x100 + rate x100, ${heap.steps / 1e6}e6 steps)`,
+      median: heap.bytesPerStep,
+      unit: 'B/step',
+      note: `target 0 (one run; ${heap.gcs} GCs in ${heap.steps / 1e6}e6 steps; ${(heap.retainedBytes / 1024).toFixed(1)} kB retained after gc)`,
+    });
+  }
   return rows;
+}
+
+// child mode: node --expose-gc --import tsx bench/engine.ts --heap-probe
+if (process.argv[1] === fileURLToPath(import.meta.url) && process.argv.includes('--heap-probe')) {
+  console.log(JSON.stringify(await heapProbe()));
 }
