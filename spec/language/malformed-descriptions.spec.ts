@@ -389,7 +389,8 @@ describe('language: malformed descriptions throw a ModelError naming model, line
   it('kernelSource exposes the generated code without a network', () => {
     const n = new Neuron({ parameters: 'tau = 10.0 : population', equations: 'tau * dv/dt = -v + g_exc', spike: 'v > 1', reset: 'v = 0' });
     const src = n.kernelSource();
-    expect(src.update).to.contain('$v[i] += dt * __d_v');
+    expect(src.update).to.contain('$$v += dt * __d_v');
+    expect(src.update).to.contain('$v[i] = $$v;');
     expect(src.spikeGather).to.be.a('string');
     expect(src.spikeGather).to.contain('$v[i] = 0');
     const s = new Synapse({ psp: 'w * pre.r' }).kernelSource();

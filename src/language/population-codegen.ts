@@ -1,5 +1,6 @@
 import type { MathNode } from './math.js';
 import { assignmentCode, clampCode } from './assignment-code.js';
+import { hoistFastExp } from './fast-math.js';
 import { ModelError, where, type LocatedStatement } from './model-error.js';
 import { toJs, type FunctionResolver } from './js-printer.js';
 import { KERNEL_PRELUDE } from './builtin-functions.js';
@@ -93,12 +94,22 @@ export function generatePopulationKernels(ir: NeuronIR, opts: PopulationCodegenO
   // per-step constants computed before the global equations (ANNarchy's pre-loop `__stepsize_x`)
   const preLoop: string[] = [];
 
+  // In the update loop each neuron's attributes live in JS locals (`$$v`), read once and stored
+  // once: a store into a Float64Array makes V8 reload every other array value (they may alias).
+  // Bit-identical to working on the arrays; the spike kernel still works on the arrays.
+  let scalarLocals = false;
+  const scalarsUsed = new Set<string>();
+  const localRef = (name: string) => {
+    if (!scalarLocals) return `${safe(name)}[i]`;
+    scalarsUsed.add(name);
+    return `$$${name}`;
+  };
   const resolverFor = (scope: 'global' | 'local', at: LocatedStatement) => (s: string): string | undefined => {
     const a = attrs.get(s);
     if (a) {
       if (isGlobal(a.locality)) return safe(s);
       if (scope === 'global') throw new ModelError(`population-wide equation uses per-neuron attribute "${s}"`, { model, ...where(at), symbol: s });
-      return `${safe(s)}[i]`;
+      return localRef(s);
     }
     if (s === 't') return '__tms';
     if (s === 'dt') return 'dt';
@@ -127,7 +138,7 @@ export function generatePopulationKernels(ir: NeuronIR, opts: PopulationCodegenO
   };
   const ref = (name: string) => {
     const a = attrs.get(name)!;
-    return isGlobal(a.locality) ? safe(name) : `${safe(name)}[i]`;
+    return isGlobal(a.locality) ? safe(name) : localRef(name);
   };
   const clampFor = (scope: 'global' | 'local') => (name: string): string => {
     const v = attrs.get(name)?.variable;
@@ -144,7 +155,8 @@ export function generatePopulationKernels(ir: NeuronIR, opts: PopulationCodegenO
       if (b.kind === 'assign') {
         const body = b.eqs.map((eq) => assignCode(eq, scope));
         // non-ODE statements are skipped while refractory (annarchy-semantics §2.4)
-        if (refractory && scope === 'local') lines.push(`if (__inref[i] === 1) { ${body.join(' ')} }`);
+        // one statement per line: hoistFastExp places an exp computation right before its line
+        if (refractory && scope === 'local') lines.push('if (__inref[i] === 1) {', ...body.map((l) => `  ${l}`), '}');
         else lines.push(...body);
       } else {
         const ctx: MethodContext = {
@@ -156,7 +168,8 @@ export function generatePopulationKernels(ir: NeuronIR, opts: PopulationCodegenO
           defaultMethod,
           equations: ir.equations,
           hoist: (name, code) => {
-            if (code.includes('[i]')) return undefined;
+            // per-neuron values print as `x[i]` or, in the update loop, as locals `$$x`
+            if (code.includes('[i]') || code.includes('$$')) return undefined;
             preLoop.push(`const ${name} = ${code};`);
             return name;
           },
@@ -170,8 +183,14 @@ export function generatePopulationKernels(ir: NeuronIR, opts: PopulationCodegenO
 
   const globalEqs = ir.equations.filter((e) => isGlobal(e.locality));
   const localEqs = ir.equations.filter((e) => !isGlobal(e.locality));
-  const globalLines = emitBlocks(globalEqs, 'global');
-  const localLines = emitBlocks(localEqs, 'local');
+  // exp computed inline (no call): V8 inlines only ~5 calls per kernel, the others box numbers
+  const globalLines = hoistFastExp(emitBlocks(globalEqs, 'global'), 0);
+  scalarLocals = true;
+  const localLines = hoistFastExp(emitBlocks(localEqs, 'local'), 1000);
+  scalarLocals = false;
+  const localTargets = new Set(localEqs.map((e) => e.target));
+  const loadLocals = [...scalarsUsed].map((n) => `let $$${n} = ${safe(n)}[i];`);
+  const storeLocals = [...scalarsUsed].filter((n) => localTargets.has(n)).map((n) => `${safe(n)}[i] = $$${n};`);
   const assignedGlobals = [...new Set(globalEqs.map((e) => e.target))];
 
   // spike kernel
@@ -234,7 +253,9 @@ export function generatePopulationKernels(ir: NeuronIR, opts: PopulationCodegenO
     ...assignedGlobals.map((g) => `G.${g} = ${safe(g)};`),
     'for (let i = 0; i < __n; i++) {',
     refractory ? '  __inref[i] = __refrem[i] > 0 ? 0 : 1;' : '',
+    ...loadLocals.map((l) => `  ${l}`),
     ...localLines.map((l) => `  ${l}`),
+    ...storeLocals.map((l) => `  ${l}`),
     refractory ? '  __refrem[i] -= (1 - __inref[i]);' : '',
     '}',
   ].filter((l) => l !== '');
