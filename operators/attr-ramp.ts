@@ -1,5 +1,6 @@
 import { SegmentProtocol, type Protocol, type PopulationRef, type ProtocolSegment } from '../src/stream/protocol.js';
-import { checkCount, checkDuration, checkNumber, checkOptions, checkPopRef, pyFloatStr, pyRoundSteps } from '../src/stream/protocol-checks.js';
+import { checkCount, checkDuration, checkNumber, checkOptions, checkPopRef, pyRoundSteps } from '../src/stream/protocol-checks.js';
+import { pyFloat as pyFloatStr } from '../src/analysis/python-format.js';
 import { defineProtocolFunction } from '../src/stream/simulation-function.js';
 
 /** Options of {@link attrRamp} (CompNeuroPy `attr_ramp(pop, attr, v0, v1, dur, n)`). */

@@ -2,19 +2,6 @@ import { Population } from '../engine/population.js';
 import { roundTo } from '../analysis/number-of-decimals.js';
 import type { PopulationRef } from './protocol.js';
 
-/** Python's `str(float)` for finite numbers (`20.0`, `0.01`, `1e-05`, `1e+16`): used in CompNeuroPy's messages. */
-export function pyFloatStr(x: number): string {
-  if (!Number.isFinite(x)) return Number.isNaN(x) ? 'nan' : x > 0 ? 'inf' : '-inf';
-  const abs = Math.abs(x);
-  if (abs !== 0 && (abs < 1e-4 || abs >= 1e16)) {
-    const [m, e] = x.toExponential().split('e') as [string, string];
-    const exp = Number(e);
-    return `${m}e${exp < 0 ? '-' : '+'}${String(Math.abs(exp)).padStart(2, '0')}`;
-  }
-  const s = String(x);
-  return Number.isInteger(x) ? `${s}.0` : s;
-}
-
 /** `int(round(t / dt))` as CompNeuroPy computes sample counts (Python rounds halves to even). */
 export function pyRoundSteps(t: number, dt: number): number {
   return roundTo(t / dt);
