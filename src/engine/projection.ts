@@ -112,6 +112,10 @@ export class Projection implements NamedParticipant, Recordable {
   private invPtr: Int32Array = new Int32Array(0);
   private invSyn: Int32Array = new Int32Array(0);
   private invDend: Int32Array = new Int32Array(0);
+  /** Post rank of each inverse-connectivity entry (the plain `g_target += w` loop). */
+  private invPost: Int32Array = new Int32Array(0);
+  /** `g_<target>` of the plain delivery loop. */
+  private gName = '';
   private learning = { update: true, period: 1, offset: 0 };
 
   constructor(pre: ProjectionEndpoint, post: ProjectionEndpoint, target: string | string[], synapse?: Synapse, nameOrOptions?: string | ProjectionOptions) {
@@ -396,13 +400,17 @@ export class Projection implements NamedParticipant, Recordable {
     this.invPtr = counts;
     this.invSyn = new Int32Array(nS);
     this.invDend = new Int32Array(nS);
+    this.invPost = new Int32Array(nS);
+    const postRank = this.state.postRank;
     for (let i = 0; i < nD; i++) {
       for (let k = rowPtr[i]!; k < rowPtr[i + 1]!; k++) {
         const at = fill[preRank[k]!]!++;
         this.invSyn[at] = k;
         this.invDend[at] = i;
+        this.invPost[at] = postRank[i]!;
       }
     }
+    this.gName = `g_${this.targets[0]}`;
     if (!this.spiking && this.maxDelay > 1 && this.uniformDelay === -1) {
       throw new Error(`Projection "${this.name}": per-synapse delays in rate-coded projections are not supported yet; use one delay`);
     }
@@ -460,49 +468,87 @@ export class Projection implements NamedParticipant, Recordable {
     }
     if (!this.bound.preSpike) return;
     const D = this.maxDelay;
-    let n = 0;
-    const push = (k: number, i: number) => {
-      if (n >= S.eventSynapse.length) {
-        const a = new Int32Array(S.eventSynapse.length * 2);
-        a.set(S.eventSynapse);
-        S.eventSynapse = a;
-        const b = new Int32Array(S.eventDendrite.length * 2);
-        b.set(S.eventDendrite);
-        S.eventDendrite = b;
+    const pre = this.pre.state!;
+    let spikes = pre.spiked;
+    let count = pre.nSpiked;
+    if (D > 1) {
+      if (this.uniformDelay === -1) {
+        this.deliverRing(S, t);
+        return;
       }
-      S.eventSynapse[n] = k;
-      S.eventDendrite[n] = i;
-      n++;
-    };
-    const deliverSpikes = (spikes: Int32Array, count: number) => {
+      const slot = ((t % D) + D) % D;
+      spikes = this.spikeHistory[slot]!;
+      count = this.spikeHistoryN[slot]!;
+    }
+    if (count === 0) return;
+    if (this.kernels!.plainPreSpike) {
+      // g_target += w: spike by spike, synapses in dendrite order, as the generated kernel would
+      const g = this.post.state!.local[this.gName]!;
+      const w = S.local.w!;
+      const ptr = this.invPtr, syn = this.invSyn, post = this.invPost;
       for (let s = 0; s < count; s++) {
         const r = spikes[s]!;
-        for (let x = this.invPtr[r]!; x < this.invPtr[r + 1]!; x++) push(this.invSyn[x]!, this.invDend[x]!);
+        const x1 = ptr[r + 1]!;
+        for (let x = ptr[r]!; x < x1; x++) g[post[x]!]! += w[syn[x]!]!;
       }
-    };
-    const pre = this.pre.state!;
-    if (D <= 1) deliverSpikes(pre.spiked, pre.nSpiked);
-    else if (this.uniformDelay !== -1) {
-      const slot = ((t % D) + D) % D;
-      deliverSpikes(this.spikeHistory[slot]!, this.spikeHistoryN[slot]!);
-    } else {
-      // ring buffer (ANNarchy's _delayed_spikes): spikes of the last step enter their slot, then the current slot is delivered dendrite by dendrite
-      for (let s = 0; s < pre.nSpiked; s++) {
-        const r = pre.spiked[s]!;
-        for (let x = this.invPtr[r]!; x < this.invPtr[r + 1]!; x++) {
-          const k = this.invSyn[x]!;
-          const d = Math.max(1, this.delaySteps[k]!) - 1;
-          this.ring[(this.ringIdx + d) % D]!.push(this.invDend[x]!, k);
-        }
+      return;
+    }
+    // general synapse: list the events, then run the generated pre_spike kernel over them
+    let n = 0;
+    for (let s = 0; s < count; s++) {
+      const r = spikes[s]!;
+      const x0 = this.invPtr[r]!, x1 = this.invPtr[r + 1]!;
+      if (n + (x1 - x0) > S.eventSynapse.length) this.growEvents(S, n + (x1 - x0));
+      const evS = S.eventSynapse, evD = S.eventDendrite;
+      for (let x = x0; x < x1; x++, n++) {
+        evS[n] = this.invSyn[x]!;
+        evD[n] = this.invDend[x]!;
       }
-      const cur = this.ring[this.ringIdx]!;
-      const order = Array.from({ length: cur.length / 2 }, (_, e) => e).sort((a, b) => cur[2 * a]! - cur[2 * b]! || a - b);
-      for (const e of order) push(cur[2 * e + 1]!, cur[2 * e]!);
-      this.ring[this.ringIdx] = [];
-      this.ringIdx = (this.ringIdx + 1) % D;
     }
     S.nEvents = n;
     if (n > 0) this.bound.preSpike(t, this.network.dt);
+  }
+
+  /** Make room for at least `size` events (keeping the listed ones). */
+  private growEvents(S: ProjectionKernelState, size: number): void {
+    let len = S.eventSynapse.length * 2;
+    while (len < size) len *= 2;
+    const a = new Int32Array(len);
+    a.set(S.eventSynapse);
+    S.eventSynapse = a;
+    const b = new Int32Array(len);
+    b.set(S.eventDendrite);
+    S.eventDendrite = b;
+  }
+
+  /**
+   * Per-synapse delays (ANNarchy's _delayed_spikes ring buffer): the spikes of the last step enter
+   * their slot, then the current slot is delivered dendrite by dendrite through the generated kernel.
+   */
+  private deliverRing(S: ProjectionKernelState, t: number): void {
+    const D = this.maxDelay;
+    const pre = this.pre.state!;
+    for (let s = 0; s < pre.nSpiked; s++) {
+      const r = pre.spiked[s]!;
+      for (let x = this.invPtr[r]!; x < this.invPtr[r + 1]!; x++) {
+        const k = this.invSyn[x]!;
+        const d = Math.max(1, this.delaySteps[k]!) - 1;
+        this.ring[(this.ringIdx + d) % D]!.push(this.invDend[x]!, k);
+      }
+    }
+    const cur = this.ring[this.ringIdx]!;
+    const order = Array.from({ length: cur.length / 2 }, (_, e) => e).sort((a, b) => cur[2 * a]! - cur[2 * b]! || a - b);
+    if (order.length > S.eventSynapse.length) this.growEvents(S, order.length);
+    let n = 0;
+    for (const e of order) {
+      S.eventSynapse[n] = cur[2 * e + 1]!;
+      S.eventDendrite[n] = cur[2 * e]!;
+      n++;
+    }
+    this.ring[this.ringIdx] = [];
+    this.ringIdx = (this.ringIdx + 1) % D;
+    S.nEvents = n;
+    if (n > 0) this.bound.preSpike!(t, this.network.dt);
   }
 
   /** Step 6: remember this step's spikes / rates for delayed transmission. */

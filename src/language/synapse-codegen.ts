@@ -81,7 +81,22 @@ export interface SynapseKernels {
   update: ProjectionKernelFactory | undefined;
   /** Post-synaptic spike events (step 9). */
   postSpike: ProjectionKernelFactory | undefined;
+  /**
+   * True iff `pre_spike` is exactly `g_target += w` for one target, without clamps or
+   * event-driven ODEs: the projection may then deliver spikes with a plain loop instead of
+   * `preSpike` (same additions in the same order, so bit-identical).
+   */
+  plainPreSpike: boolean;
   source: Record<string, string>;
+}
+
+/** Whether `pre_spike` is the default `g_target += w` (one target, no clamp, no event-driven decay). */
+function isPlainPreSpike(ir: SynapseIR, targets: readonly string[]): boolean {
+  if (ir.type !== 'spike' || targets.length !== 1 || ir.eventDriven.length > 0 || ir.preSpike.length !== 1) return false;
+  const st = ir.preSpike[0]!;
+  const rhs = st.rhs as { type: string; name?: string };
+  return st.target === 'g_target' && st.op === '+=' && st.bounds.length === 0 && !st.unlessPost
+    && rhs.type === 'SymbolNode' && rhs.name === 'w' && [...ir.parameters, ...ir.variables].some((a) => a.name === 'w' && a.locality === 'local');
 }
 
 type Scope = 'global' | 'semiglobal' | 'local';
@@ -359,5 +374,5 @@ export function generateSynapseKernels(ir: SynapseIR, opts: SynapseCodegenOption
     source.update = c.src;
   }
 
-  return { psp, preSpike, update, postSpike, source };
+  return { psp, preSpike, update, postSpike, plainPreSpike: isPlainPreSpike(ir, opts.targets), source };
 }
