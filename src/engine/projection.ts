@@ -116,6 +116,8 @@ export class Projection implements NamedParticipant, Recordable {
   private invPost: Int32Array = new Int32Array(0);
   /** `g_<target>` of the plain delivery loop. */
   private gName = '';
+  /** Cached weights of the plain loop in inverse order, undefined when stale. */
+  private invW: Float64Array | undefined;
   private learning = { update: true, period: 1, offset: 0 };
 
   constructor(pre: ProjectionEndpoint, post: ProjectionEndpoint, target: string | string[], synapse?: Synapse, nameOrOptions?: string | ProjectionOptions) {
@@ -411,6 +413,7 @@ export class Projection implements NamedParticipant, Recordable {
       }
     }
     this.gName = `g_${this.targets[0]}`;
+    this.invW = undefined;
     if (!this.spiking && this.maxDelay > 1 && this.uniformDelay === -1) {
       throw new Error(`Projection "${this.name}": per-synapse delays in rate-coded projections are not supported yet; use one delay`);
     }
@@ -484,12 +487,22 @@ export class Projection implements NamedParticipant, Recordable {
     if (this.kernels!.plainPreSpike) {
       // g_target += w: spike by spike, synapses in dendrite order, as the generated kernel would
       const g = this.post.state!.local[this.gName]!;
-      const w = S.local.w!;
-      const ptr = this.invPtr, syn = this.invSyn, post = this.invPost;
+      const ptr = this.invPtr, post = this.invPost;
+      if (this.ir.plasticity) {
+        // w may change every step: read it through the synapse index
+        const w = S.local.w!, syn = this.invSyn;
+        for (let s = 0; s < count; s++) {
+          const r = spikes[s]!;
+          const x1 = ptr[r + 1]!;
+          for (let x = ptr[r]!; x < x1; x++) g[post[x]!]! += w[syn[x]!]!;
+        }
+        return;
+      }
+      const w = this.invW ?? this.copyInvW(S);
       for (let s = 0; s < count; s++) {
         const r = spikes[s]!;
         const x1 = ptr[r + 1]!;
-        for (let x = ptr[r]!; x < x1; x++) g[post[x]!]! += w[syn[x]!]!;
+        for (let x = ptr[r]!; x < x1; x++) g[post[x]!]! += w[x]!;
       }
       return;
     }
@@ -507,6 +520,15 @@ export class Projection implements NamedParticipant, Recordable {
     }
     S.nEvents = n;
     if (n > 0) this.bound.preSpike(t, this.network.dt);
+  }
+
+  /** The weights in inverse-connectivity order (non-plastic synapses; dropped whenever `w` may be written). */
+  private copyInvW(S: ProjectionKernelState): Float64Array {
+    const w = S.local.w!, syn = this.invSyn;
+    const out = new Float64Array(syn.length);
+    for (let x = 0; x < syn.length; x++) out[x] = w[syn[x]!]!;
+    this.invW = out;
+    return out;
   }
 
   /** Make room for at least `size` events (keeping the listed ones). */
@@ -681,6 +703,7 @@ export class Projection implements NamedParticipant, Recordable {
 
   private applyValue(name: string, input: ProjectionAttributeInput): void {
     const S = this.state!;
+    if (name === 'w') this.invW = undefined;
     const m = this.metaOf(name);
     const where = `Projection "${this.name}", attribute "${name}"`;
     const rng = this.network.numpyRng;
@@ -816,6 +839,8 @@ export class Projection implements NamedParticipant, Recordable {
   storage(name: string): { locality: Locality; type: 'double' | 'int' | 'bool'; array?: Float64Array } {
     const S = this.assertCompiled(`attribute "${name}"`);
     const m = this.metaOf(name);
+    // the caller may write the array: drop the cached copy of the weights
+    if (name === 'w') this.invW = undefined;
     return { locality: m.locality, type: m.type, array: m.locality === 'local' ? S.local[name] : m.locality === 'semiglobal' ? S.semiglobal[name] : undefined };
   }
 

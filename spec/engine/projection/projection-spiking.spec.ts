@@ -68,6 +68,31 @@ describe('engine: spiking projections', () => {
     expect(proj.delay).to.deep.equal([[1.0], [2.0]]);
   });
 
+  it('weights written after compile (proj.w, dendrite.set, synapse.set) reach the next delivered spike', () => {
+    const net = new Network({ dt: 0.1 });
+    // spikes at steps 4, 9, 14, 19: delivered at 5, 10, 15, 20
+    const every5 = new Neuron({ equations: 'c = c + 1', spike: 'c >= 5', reset: 'c = 0', name: 'every 5 steps' });
+    const src = new Population(1, every5, { network: net });
+    const post = new Population(2, receiver, { network: net });
+    const proj = new Projection(src, post, 'exc').connectAllToAll({ weights: 0.5 });
+    proj.w = 0.25; // before compile: applied at compile
+    const m = new Monitor(post, ['g_exc']);
+    const delivered = () => {
+      net.simulate(0.5);
+      const d = (m.get('g_exc') as RecordedArray).data;
+      return [d[d.length - 2], d[d.length - 1]];
+    };
+    net.compile();
+    net.simulate(0.1); // step 0
+    expect(delivered()).to.deep.equal([0.25, 0.25]); // steps 1..5
+    proj.dendrite(1).set({ w: 2.0 });
+    expect(delivered()).to.deep.equal([0.25, 2.0]);
+    proj.synapse(0, 0).set({ w: 3.0 });
+    expect(delivered()).to.deep.equal([3.0, 2.0]);
+    proj.w = [[4.0], [5.0]];
+    expect(delivered()).to.deep.equal([4.0, 5.0]);
+  });
+
   it('accumulates conductances during refractoriness and dumps them after (4.7.3: 0.5, 1.0, 1.5)', () => {
     const net = new Network({ dt: 0.1 });
     const src = new Population(1, counterSource('c > 0'), { network: net }); // spikes every step
