@@ -57,6 +57,33 @@ export function roundHalfEven(x: number): number {
   return f % 2 === 0 ? f : f + 1;
 }
 
+/** `g[post] += w` for the synapses of each spike, in inverse order; `w` in the same order. */
+function deliverCopied(spikes: Int32Array, count: number, ptr: Int32Array, post: Int32Array, w: Float64Array, g: Float64Array): void {
+  for (let s = 0; s < count; s++) {
+    const r = spikes[s]!;
+    const x1 = ptr[r + 1]!;
+    for (let x = ptr[r]!; x < x1; x++) g[post[x]!]! += w[x]!;
+  }
+}
+
+/** As {@link deliverCopied} with one weight for all synapses (same additions, less memory traffic). */
+function deliverConstant(spikes: Int32Array, count: number, ptr: Int32Array, post: Int32Array, w: number, g: Float64Array): void {
+  for (let s = 0; s < count; s++) {
+    const r = spikes[s]!;
+    const x1 = ptr[r + 1]!;
+    for (let x = ptr[r]!; x < x1; x++) g[post[x]!]! += w;
+  }
+}
+
+/** As {@link deliverCopied}, reading the live weights through the synapse index `syn`. */
+function deliverIndexed(spikes: Int32Array, count: number, ptr: Int32Array, post: Int32Array, syn: Int32Array, w: Float64Array, g: Float64Array): void {
+  for (let s = 0; s < count; s++) {
+    const r = spikes[s]!;
+    const x1 = ptr[r + 1]!;
+    for (let x = ptr[r]!; x < x1; x++) g[post[x]!]! += w[syn[x]!]!;
+  }
+}
+
 /**
  * A projection between two populations (ANNarchy's `Projection`): one `connect*` call declares
  * the connectivity, built at `compile()` with the numpy-legacy generator in ANNarchy's draw
@@ -118,6 +145,8 @@ export class Projection implements NamedParticipant, Recordable {
   private gName = '';
   /** Cached weights of the plain loop in inverse order, undefined when stale. */
   private invW: Float64Array | undefined;
+  /** All cached weights are the same number (the common constant-weight case). */
+  private invWConstant = false;
   private learning = { update: true, period: 1, offset: 0 };
 
   constructor(pre: ProjectionEndpoint, post: ProjectionEndpoint, target: string | string[], synapse?: Synapse, nameOrOptions?: string | ProjectionOptions) {
@@ -488,21 +517,12 @@ export class Projection implements NamedParticipant, Recordable {
       // g_target += w: spike by spike, synapses in dendrite order, as the generated kernel would
       const g = this.post.state!.local[this.gName]!;
       const ptr = this.invPtr, post = this.invPost;
-      if (this.ir.plasticity) {
-        // w may change every step: read it through the synapse index
-        const w = S.local.w!, syn = this.invSyn;
-        for (let s = 0; s < count; s++) {
-          const r = spikes[s]!;
-          const x1 = ptr[r + 1]!;
-          for (let x = ptr[r]!; x < x1; x++) g[post[x]!]! += w[syn[x]!]!;
-        }
-        return;
-      }
-      const w = this.invW ?? this.copyInvW(S);
-      for (let s = 0; s < count; s++) {
-        const r = spikes[s]!;
-        const x1 = ptr[r + 1]!;
-        for (let x = ptr[r]!; x < x1; x++) g[post[x]!]! += w[x]!;
+      // w may change every step if plastic: then read it through the synapse index
+      if (this.ir.plasticity) deliverIndexed(spikes, count, ptr, post, this.invSyn, S.local.w!, g);
+      else {
+        const w = this.invW ?? this.copyInvW(S);
+        if (this.invWConstant) deliverConstant(spikes, count, ptr, post, w[0]!, g);
+        else deliverCopied(spikes, count, ptr, post, w, g);
       }
       return;
     }
@@ -528,6 +548,10 @@ export class Projection implements NamedParticipant, Recordable {
     const out = new Float64Array(syn.length);
     for (let x = 0; x < syn.length; x++) out[x] = w[syn[x]!]!;
     this.invW = out;
+    // one weight for all synapses (Object.is: -0 and NaN must stay what they are)
+    let same = out.length > 0;
+    for (let x = 1; x < out.length && same; x++) same = Object.is(out[x], out[0]);
+    this.invWConstant = same;
     return out;
   }
 
