@@ -423,6 +423,11 @@ export class Projection implements NamedParticipant, Recordable {
     this.maxDelay = maxDelay;
     this.uniformDelay = lil.delaysPerSynapse ? -1 : (nS > 0 ? delay[0]! : 0);
     if (this.uniformDelay !== -1 && delay.some((d) => d !== this.uniformDelay)) this.uniformDelay = -1;
+    if (!this.spiking && this.maxDelay > 1 && this.uniformDelay === -1) {
+      throw new Error(`Projection "${this.name}": per-synapse delays in rate-coded projections are not supported yet; use one delay`);
+    }
+    // values set before compile first, so that the weights copied below are the final ones
+    for (const [name, v] of this.init) this.applyValue(name, v);
     // inverse connectivity: for each pre rank, its synapses in dendrite order (ANNarchy's inv_pre_rank)
     const counts = new Int32Array(this.pre.size + 1);
     for (let k = 0; k < nS; k++) counts[preRank[k]! + 1]!++;
@@ -432,6 +437,10 @@ export class Projection implements NamedParticipant, Recordable {
     this.invSyn = new Int32Array(nS);
     this.invDend = new Int32Array(nS);
     this.invPost = new Int32Array(nS);
+    // the plain delivery loop of non-plastic synapses reads a copy of the weights in this order
+    const copyW = this.kernels!.plainPreSpike && !this.ir.plasticity;
+    const invW = new Float64Array(copyW ? nS : 0);
+    const wLive = this.state.local.w;
     const postRank = this.state.postRank;
     for (let i = 0; i < nD; i++) {
       for (let k = rowPtr[i]!; k < rowPtr[i + 1]!; k++) {
@@ -439,14 +448,11 @@ export class Projection implements NamedParticipant, Recordable {
         this.invSyn[at] = k;
         this.invDend[at] = i;
         this.invPost[at] = postRank[i]!;
+        if (copyW) invW[at] = wLive![k]!;
       }
     }
     this.gName = `g_${this.targets[0]}`;
-    this.invW = undefined;
-    if (!this.spiking && this.maxDelay > 1 && this.uniformDelay === -1) {
-      throw new Error(`Projection "${this.name}": per-synapse delays in rate-coded projections are not supported yet; use one delay`);
-    }
-    for (const [name, v] of this.init) this.applyValue(name, v);
+    this.setInvW(copyW ? invW : undefined);
     const k = this.kernels!;
     this.bound = {
       psp: k.psp?.(this.state, CONSTANTS),
@@ -547,12 +553,16 @@ export class Projection implements NamedParticipant, Recordable {
     const w = S.local.w!, syn = this.invSyn;
     const out = new Float64Array(syn.length);
     for (let x = 0; x < syn.length; x++) out[x] = w[syn[x]!]!;
-    this.invW = out;
-    // one weight for all synapses (Object.is: -0 and NaN must stay what they are)
-    let same = out.length > 0;
-    for (let x = 1; x < out.length && same; x++) same = Object.is(out[x], out[0]);
-    this.invWConstant = same;
+    this.setInvW(out);
     return out;
+  }
+
+  private setInvW(w: Float64Array | undefined): void {
+    this.invW = w;
+    // one weight for all synapses (Object.is: -0 and NaN must stay what they are)
+    let same = w !== undefined && w.length > 0;
+    if (w) for (let x = 1; x < w.length && same; x++) same = Object.is(w[x], w[0]);
+    this.invWConstant = same;
   }
 
   /** Make room for at least `size` events (keeping the listed ones). */
