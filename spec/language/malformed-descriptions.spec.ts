@@ -391,8 +391,13 @@ describe('language: malformed descriptions throw a ModelError naming model, line
     const src = n.kernelSource();
     expect(src.update).to.contain('$$v += dt * __d_v');
     expect(src.update).to.contain('$v[i] = $$v;');
-    expect(src.spikeGather).to.be.a('string');
-    expect(src.spikeGather).to.contain('$v[i] = 0');
+    // the spike test and reset run on the neuron's locals inside the update loop
+    expect(src.spikeGather).to.equal(undefined);
+    expect(src.update).to.contain('if (($$v > 1)) {');
+    expect(src.update).to.contain('$$v = 0;');
+    // a reset of a population-wide value needs the separate pass
+    const g = new Neuron({ equations: 'dv/dt = 1\n dn/dt = 0 : population', spike: 'v > 1', reset: 'v = 0\n n += 1' }).kernelSource();
+    expect(g.spikeGather).to.contain('$v[i] = 0');
     const s = new Synapse({ psp: 'w * pre.r' }).kernelSource();
     expect(s.psp).to.contain('__s += ($w[k] * __pre_r[__rkpre])');
   });

@@ -108,6 +108,12 @@ export class Monitor implements Recorder {
     return [...this.vars];
   }
 
+  /** The variables of `population` this monitor reads (it records a population or a view of it). */
+  reads(population: object): readonly string[] {
+    const o = this.object as Recordable & { population?: object };
+    return o === population || o.population === population ? this.vars : [];
+  }
+
   /** Sampling period in ms. */
   get period(): number {
     return this.periodSteps * this.network.dt;

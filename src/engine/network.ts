@@ -188,11 +188,10 @@ export class Network {
     // 5. neuron updates, each population fully before the next
     for (const p of pops) {
       if (!p.enabled) continue;
-      p.updateKernel!(t, dt);
-      if (p.spikeKernel) {
-        p.spikeKernel(t, dt);
-        p.afterSpikes?.(t);
-      }
+      (p.leanNow ? p.leanUpdateKernel! : p.updateKernel!)(t, dt);
+      // spiking models mostly test spikes inside the update (kernels.spikeFused)
+      p.spikeKernel?.(t, dt);
+      if (p.spiking) p.afterSpikes(t);
     }
     // 6. delays
     for (const pr of projs) pr.pushDelays?.(t);
@@ -213,11 +212,37 @@ export class Network {
     return Math.ceil(duration / this._dt);
   }
 
-  /** Simulate `duration` ms: `ceil(duration/dt)` steps. Compiles first if needed. */
+  /**
+   * Simulate `duration` ms: `ceil(duration/dt)` steps. Compiles first if needed. All steps
+   * but the last run each population's lean update where no recorder reads its transient
+   * variables: nothing outside the kernels can see them until the run ends, and the last
+   * step computes them as usual.
+   */
   simulate(duration: number): void {
     const n = this.stepsFor(duration);
     if (!this.compiled) this.compile();
-    for (let k = 0; k < n; k++) this.step();
+    if (n > 1 && this.setLean(true)) {
+      try {
+        for (let k = 0; k < n - 1; k++) this.step();
+      } finally {
+        this.setLean(false);
+      }
+      this.step();
+    } else for (let k = 0; k < n; k++) this.step();
+  }
+
+  /** Switch the populations whose transients nobody reads to their lean update; true if any. */
+  private setLean(on: boolean): boolean {
+    let any = false;
+    for (const p of this.populationsList) {
+      p.leanNow = on && p.leanUpdateKernel !== undefined && !this.recorders.some((r) => {
+        if (!r.reads) return true;
+        const vars = r.reads(p);
+        return p.kernels!.transient.some((v) => vars.includes(v));
+      });
+      any ||= p.leanNow;
+    }
+    return any;
   }
 
   /**

@@ -75,6 +75,16 @@ export class Population {
   /** Bound per-step kernels (after compile). */
   updateKernel: PopulationKernel | undefined;
   spikeKernel: PopulationKernel | undefined;
+  /**
+   * Update that skips storing the transient variables (`kernels.transient`); the network runs
+   * it for steps after which nobody reads them ({@link Network.simulate}, all but the last step).
+   */
+  leanUpdateKernel: PopulationKernel | undefined;
+  /** Set by the network while it runs {@link Population.leanUpdateKernel}. */
+  leanNow = false;
+  /** Per-neuron variables other objects read during a run: always stored. */
+  private readonly keepStored = new Set<string>();
+  private compiledMethod = 'explicit';
   /** Refractory period in ms per neuron (from the model or `pop.refractory = ...`). */
   private refractoryMs: Float64Array | number | undefined;
   private readonly meta = new Map<string, AttrMeta>();
@@ -378,7 +388,8 @@ export class Population {
   compileInto(method: string): void {
     // a refractory period set on the population (not in the model) also needs the refractory code
     const ir = this.ir.refractory === undefined && this.refractoryMs !== undefined ? { ...this.ir, refractory: 0 } : this.ir;
-    this.kernels = generatePopulationKernels(ir, { method: method as never });
+    this.compiledMethod = method;
+    this.kernels = generatePopulationKernels(ir, { method: method as never, keep: this.keepStored });
     this.hasRefractoryCode = ir.refractory !== undefined;
     const local: Record<string, Float64Array> = {};
     const global: Record<string, number> = {};
@@ -403,12 +414,35 @@ export class Population {
       nSpiked: 0,
     };
     for (const r of this.ir.randoms) this.state.rand[r.name] = r.locality === 'global' ? 0 : new Float64Array(this.size);
-    this.updateKernel = this.kernels.update(this.state, CONSTANTS);
-    this.spikeKernel = this.kernels.spikeGather?.(this.state, CONSTANTS);
+    this.bindKernels();
     const draws = new RandomDraws(this.ir, this.name);
     this.draws = draws.empty ? undefined : draws;
     if (this.stopCondition !== undefined) this.stopFn = compileStopCondition(this.stopCondition, this.ir, this.name);
     this.resetState();
+  }
+
+  private bindKernels(): void {
+    const k = this.kernels!, S = this.state!;
+    this.updateKernel = k.update(S, CONSTANTS);
+    this.leanUpdateKernel = k.updateLean?.(S, CONSTANTS);
+    this.spikeKernel = k.spikeGather?.(S, CONSTANTS);
+  }
+
+  /**
+   * Called by objects that read per-neuron variables during a run (a projection's
+   * `pre.x`/`post.x`): the kernels then store them every step, also in the lean update.
+   */
+  requireStored(names: Iterable<string>): void {
+    let regenerate = false;
+    for (const n of names) {
+      this.keepStored.add(n);
+      if (this.kernels?.transient.includes(n)) regenerate = true;
+    }
+    // subclasses with their own update (SpikeSourceArray, TimedArray) have no lean one
+    if (!regenerate || !this.state || !this.leanUpdateKernel) return;
+    const ir = this.hasRefractoryCode && this.ir.refractory === undefined ? { ...this.ir, refractory: 0 } : this.ir;
+    this.kernels = generatePopulationKernels(ir, { method: this.compiledMethod as never, keep: this.keepStored });
+    this.leanUpdateKernel = this.kernels.updateLean?.(this.state, CONSTANTS);
   }
 
   /** Step 4 of a step: this step's random draws (annarchy-semantics §2.5), from `network.rng`. */

@@ -352,6 +352,9 @@ export class Projection implements NamedParticipant, Recordable {
       // a rate target the neuron does not read still gets its sum (reset every step by the network)
       if (!this.spiking && !post.local[`_sum_${t}`]) post.local[`_sum_${t}`] = new Float64Array(this.post.size);
     }
+    // synapse code reads these neuron variables during the run: the lean updates must store them
+    this.pre.requireStored(this.ir.preDependencies);
+    this.post.requireStored(this.ir.postDependencies);
     const neighbour = (p: Population) => ({
       local: Object.keys(p.state!.local),
       global: Object.keys(p.state!.global),

@@ -31,4 +31,9 @@ export interface Recorder {
   onCompile?(step: number): void;
   /** Drop the recorded data (global reset with `monitors: true`). */
   clearData?(): void;
+  /**
+   * The variables of `population` this recorder reads in `record()`. A recorder without this
+   * method is taken to read every variable of every population.
+   */
+  reads?(population: object): readonly string[];
 }

@@ -4,7 +4,7 @@ import { analyseEquations, analyseFunctions, analyseParameters, checkCalls, extr
 import { parseExpression, symbolsOf, userSymbol } from './expression.js';
 import { splitStatements, findAssignment, firstLineOf } from './statements.js';
 import { CONSTANTS } from './constant.js';
-import { generatePopulationKernels, type PopulationCodegenOptions } from './population-codegen.js';
+import { generatePopulationKernels, type PopulationCodegenOptions, type PopulationKernels } from './population-codegen.js';
 import type { EquationInfo, FunctionInfo, NeuronIR, RandomInfo, VariableInfo } from './description.js';
 
 /** Options of {@link Neuron}: ANNarchy's keyword arguments, strings unchanged. */
@@ -96,7 +96,7 @@ export class Neuron {
    * console.log(new Neuron({ parameters: 'tau = 10 : population', equations: 'tau*dv/dt = -v\n r = v' }).kernelSource().update);
    * ```
    */
-  kernelSource(options: PopulationCodegenOptions = {}): { update: string; spikeGather?: string } {
+  kernelSource(options: PopulationCodegenOptions = {}): PopulationKernels['source'] {
     return generatePopulationKernels(this.analyse(), options).source;
   }
 }

@@ -3,6 +3,7 @@ import { assignmentCode, clampCode } from './assignment-code.js';
 import { hoistFastExp } from './fast-math.js';
 import { ModelError, where, type LocatedStatement } from './model-error.js';
 import { toJs, type FunctionResolver } from './js-printer.js';
+import { symbolsOf } from './expression.js';
 import { KERNEL_PRELUDE } from './builtin-functions.js';
 import { CONSTANTS } from './constant.js';
 import { emitOdeBlock, METHOD_PRELUDE, type MethodContext } from './numerical-methods.js';
@@ -13,16 +14,36 @@ import type { PopulationKernelFactory } from './kernel-state.js';
 export interface PopulationCodegenOptions {
   /** Method for ODEs without a flag (`setup({ method })`), default `explicit`. */
   method?: NumericalMethod;
+  /**
+   * Per-neuron variables that code outside the kernels reads during a run (synapse equations,
+   * stop conditions): the lean kernel stores them every step.
+   */
+  keep?: Iterable<string>;
 }
 
 /** Generated source and compiled functions for one population. */
 export interface PopulationKernels {
   /** Factory of `update()` of annarchy-semantics §2.2 (steps 1-4). */
   update: PopulationKernelFactory;
-  /** Factory of `spike_gather()` (step 5): spike test, reset, refractory start. */
+  /**
+   * Factory of an update that does not store the {@link PopulationKernels.transient} variables:
+   * the same arithmetic, for steps after which nobody reads them. Undefined if there are none.
+   */
+  updateLean: PopulationKernelFactory | undefined;
+  /**
+   * Per-neuron variables every step assigns (`=`) before anything reads them, so their stored
+   * value is never an input of a later step: intermediates such as HH's `alpha_m`.
+   */
+  transient: string[];
+  /**
+   * Factory of `spike_gather()` (step 5): spike test, reset, refractory start. Undefined for
+   * rate-coded neurons and when the update does it per neuron ({@link PopulationKernels.spikeFused}).
+   */
   spikeGather: PopulationKernelFactory | undefined;
+  /** The update kernel also tests spikes and resets, neuron by neuron (same result as two passes). */
+  spikeFused: boolean;
   /** The generated JavaScript, for inspection. */
-  source: { update: string; spikeGather?: string };
+  source: { update: string; updateLean?: string; spikeGather?: string };
 }
 
 const isGlobal = (loc: string) => loc === 'global';
@@ -189,35 +210,58 @@ export function generatePopulationKernels(ir: NeuronIR, opts: PopulationCodegenO
   const localLines = hoistFastExp(emitBlocks(localEqs, 'local'), 1000);
   scalarLocals = false;
   const localTargets = new Set(localEqs.map((e) => e.target));
-  const loadLocals = [...scalarsUsed].map((n) => `let $$${n} = ${safe(n)}[i];`);
-  const storeLocals = [...scalarsUsed].filter((n) => localTargets.has(n)).map((n) => `${safe(n)}[i] = $$${n};`);
-  const assignedGlobals = [...new Set(globalEqs.map((e) => e.target))];
-
-  // spike kernel
+  // read by code outside the update loop: the spike kernel, projections (g_target), `r`
+  const keep = new Set(opts.keep);
+  if (ir.spike) for (const s of symbolsOf(ir.spike.cond)) keep.add(s);
+  for (const eq of ir.reset) {
+    keep.add(eq.target);
+    for (const s of symbolsOf(eq.rhs)) keep.add(s);
+  }
+  for (const t of ir.targets) keep.add(`g_${t}`);
+  keep.add('r');
+  // spike test and reset: fused into the update loop (on the neuron's locals, one pass) unless
+  // a reset writes a population-wide value, which later neurons of the update would then see
+  const resetGlobals = [...new Set(ir.reset.filter((e) => isGlobal(e.locality)).map((e) => e.target))];
+  const fuse = ir.spiking && ir.spike !== undefined && resetGlobals.length === 0;
   let spikeLines: string[] | undefined;
-  let resetGlobals: string[] = [];
+  let fusedLines: string[] = [];
   if (ir.spiking && ir.spike) {
+    scalarLocals = fuse;
     const cond = print('local')(ir.spike.cond, undefined, ir.spike);
     const resets = ir.reset.map((eq) => assignCode(eq, 'local'));
-    resetGlobals = [...new Set(ir.reset.filter((e) => isGlobal(e.locality)).map((e) => e.target))];
     let refStart = '';
     if (typeof ir.refractory === 'number') refStart = '__refrem[i] = __refsteps[i];';
     else if (typeof ir.refractory === 'string') refStart = `__refrem[i] = Math.trunc(${ref(ir.refractory)} / dt);`;
-    spikeLines = [
-      'let __ns = 0;',
-      'for (let i = 0; i < __n; i++) {',
-      refractory ? '  if (__inref[i] === 0) continue;' : '',
-      `  if (${cond}) {`,
-      ...resets.map((l) => `    ${l}`),
-      '    __spiked[__ns++] = i;',
-      '    __lastSpike[i] = __t;',
-      refStart ? `    ${refStart}` : '',
-      '  }',
+    scalarLocals = false;
+    const test = [
+      `if (${cond}) {`,
+      ...resets.map((l) => `  ${l}`),
+      '  __spiked[__ns++] = i;',
+      '  __lastSpike[i] = __t;',
+      refStart ? `  ${refStart}` : '',
       '}',
-      'S.nSpiked = __ns;',
-      ...resetGlobals.map((g) => `G.${g} = ${safe(g)};`),
     ].filter((l) => l !== '');
+    if (fuse) fusedLines = refractory ? ['if (__inref[i] === 1) {', ...test.map((l) => `  ${l}`), '}'] : test;
+    else {
+      spikeLines = [
+        'let __ns = 0;',
+        'for (let i = 0; i < __n; i++) {',
+        refractory ? '  if (__inref[i] === 0) continue;' : '',
+        ...test.map((l) => `  ${l}`),
+        '}',
+        'S.nSpiked = __ns;',
+        ...resetGlobals.map((g) => `G.${g} = ${safe(g)};`),
+      ].filter((l) => l !== '');
+    }
   }
+  const stored = new Set([...localTargets, ...(fuse ? ir.reset.map((e) => e.target) : [])]);
+
+  // skipped assignments keep last step's value while refractory: nothing is transient then
+  const transient = refractory ? new Set<string>() : writtenBeforeRead(localLines, localTargets, keep);
+  // a transient's old value is never used: start from 0 instead of loading it
+  const loadLocals = [...scalarsUsed].map((n) => (transient.has(n) ? `let $$${n} = 0;` : `let $$${n} = ${safe(n)}[i];`));
+  const storeFor = (lean: boolean) => [...scalarsUsed].filter((n) => stored.has(n) && !(lean && transient.has(n))).map((n) => `${safe(n)}[i] = $$${n};`);
+  const assignedGlobals = [...new Set(globalEqs.map((e) => e.target))];
 
   // bound once per kernel: arrays, helpers, functions
   const factoryHeader = (): string[] => {
@@ -247,20 +291,25 @@ export function generatePopulationKernels(ir: NeuronIR, opts: PopulationCodegenO
     '};',
   ].join('\n');
 
-  const updateBody = [
+  const updateBody = (lean: boolean) => [
     ...preLoop,
     ...globalLines,
     ...assignedGlobals.map((g) => `G.${g} = ${safe(g)};`),
+    fuse ? 'let __ns = 0;' : '',
     'for (let i = 0; i < __n; i++) {',
     refractory ? '  __inref[i] = __refrem[i] > 0 ? 0 : 1;' : '',
     ...loadLocals.map((l) => `  ${l}`),
     ...localLines.map((l) => `  ${l}`),
-    ...storeLocals.map((l) => `  ${l}`),
+    ...fusedLines.map((l) => `  ${l}`),
+    ...storeFor(lean).map((l) => `  ${l}`),
+    // a neuron that spiked had __inref 1: this never undoes the refractory start above
     refractory ? '  __refrem[i] -= (1 - __inref[i]);' : '',
     '}',
+    fuse ? 'S.nSpiked = __ns;' : '',
   ].filter((l) => l !== '');
   // headers last: printing the bodies records which constants are used
-  const updateSource = wrap(updateBody);
+  const updateSource = wrap(updateBody(false));
+  const leanSource = transient.size > 0 ? wrap(updateBody(true)) : undefined;
   const spikeSource = spikeLines ? wrap(spikeLines) : undefined;
   const compile = (src: string, what: string): PopulationKernelFactory => {
     try {
@@ -271,7 +320,34 @@ export function generatePopulationKernels(ir: NeuronIR, opts: PopulationCodegenO
   };
   return {
     update: compile(updateSource, 'update'),
+    updateLean: leanSource ? compile(leanSource, 'update') : undefined,
+    transient: [...transient],
+    spikeFused: fuse,
     spikeGather: spikeSource ? compile(spikeSource, 'spike') : undefined,
-    source: { update: updateSource, spikeGather: spikeSource },
+    source: { update: updateSource, updateLean: leanSource, spikeGather: spikeSource },
   };
+}
+
+/**
+ * Which of `targets` the generated loop body `lines` assigns with `=` before any read, in
+ * execution order, and that are not in `keep`. Read off the code, not the IR, so that every
+ * numerical method's reads count. A line `$$x = rhs; clamp` reads `rhs`, then writes `x`.
+ */
+function writtenBeforeRead(lines: string[], targets: Set<string>, keep: Set<string>): Set<string> {
+  const written = new Set<string>();
+  const readFirst = new Set<string>();
+  const reads = (code: string) => {
+    for (const m of code.matchAll(/\$\$(\w+)/g)) if (!written.has(m[1]!)) readFirst.add(m[1]!);
+  };
+  for (const line of lines) {
+    const m = /^\s*\$\$(\w+) = ([^;]*);(.*)$/.exec(line);
+    if (!m) {
+      reads(line);
+      continue;
+    }
+    reads(m[2]!);
+    written.add(m[1]!);
+    reads(m[3]!);
+  }
+  return new Set([...written].filter((n) => targets.has(n) && !readFirst.has(n) && !keep.has(n)));
 }

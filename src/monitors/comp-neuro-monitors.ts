@@ -130,6 +130,8 @@ export class CompNeuroMonitors {
       recordTargets: () => {},
       record: (step: number) => this.onStep(step),
       clearData: () => this.onNetworkClear(),
+      // drains the engine monitors' buffers; reads no population
+      reads: () => [],
     };
     this.network.addRecorder(this.drain);
     this.initInternals(true);

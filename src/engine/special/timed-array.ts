@@ -147,6 +147,7 @@ export class TimedArray extends Population {
     this.tInternal = 0;
     this.block = 0;
     // ANNarchy's update_variables template of TimedArray replaces the generated update
+    this.leanUpdateKernel = undefined;
     this.updateKernel = () => {
       if (this.tInternal === this.scheduleSteps[this.block]) {
         r.set(this.rows[this.block]!);

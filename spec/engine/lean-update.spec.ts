@@ -1,0 +1,73 @@
+import { expect } from 'chai';
+import { Network } from '../../src/engine/network.js';
+import { Population } from '../../src/engine/population.js';
+import { Projection } from '../../src/engine/projection.js';
+import { Monitor } from '../../src/engine/monitor.js';
+import { Neuron } from '../../src/language/neuron.js';
+import { Synapse } from '../../src/language/synapse.js';
+import type { RecordedArray } from '../../src/monitors/recorded-array.js';
+
+// a = 2 v is computed from the old v, then explicit Euler v_k = (1 - dt/tau)^k: after n steps
+// a = 2 (1 - dt/tau)^(n-1), with `a` transient (the lean update does not store it)
+const decay = () => new Neuron({ parameters: 'tau = 10.0 : population\n r = 0', equations: 'a = 2 * v\n tau * dv/dt = -v : init=1', name: 'decay' });
+const q = 1 - 0.1 / 10;
+
+describe('engine: simulate() runs the lean update where nobody reads the transients', () => {
+  it('the population uses it (the transient array is not written during the run) and the last step stores them', () => {
+    const net = new Network({ dt: 0.1 });
+    const pop = new Population(3, decay(), { network: net });
+    net.compile();
+    expect(pop.kernels!.transient).to.deep.equal(['a']);
+    const writes: number[] = [];
+    const full = pop.updateKernel!;
+    pop.updateKernel = (t, dt) => { writes.push(t); full(t, dt); };
+    net.simulate(5); // 50 steps
+    expect(writes).to.deep.equal([49]);
+    expect(pop.v[0]).to.be.closeTo(q ** 50, 1e-14);
+    expect(pop.a[2]).to.be.closeTo(2 * q ** 49, 1e-14);
+  });
+
+  it('a monitor recording a transient gets every step (full update while it records)', () => {
+    const net = new Network({ dt: 0.1 });
+    const pop = new Population(1, decay(), { network: net });
+    const m = new Monitor(pop, ['a']);
+    net.compile();
+    net.simulate(2);
+    const a = m.get('a') as RecordedArray;
+    expect(a.length).to.equal(20);
+    for (let k = 0; k < 20; k++) expect(a.row(k)[0]).to.be.closeTo(2 * q ** k, 1e-14);
+  });
+
+  it('a monitor of other variables keeps the lean update', () => {
+    const net = new Network({ dt: 0.1 });
+    const pop = new Population(1, decay(), { network: net });
+    const m = new Monitor(pop, ['v']);
+    net.compile();
+    let full = 0;
+    const k = pop.updateKernel!;
+    pop.updateKernel = (t, dt) => { full++; k(t, dt); };
+    net.simulate(2);
+    expect(full).to.equal(1);
+    const v = m.get('v') as RecordedArray;
+    expect(v.row(19)[0]).to.be.closeTo(q ** 20, 1e-14);
+  });
+
+  it('a projection reading pre.a makes the population store it every step', () => {
+    const net = new Network({ dt: 0.1 });
+    const pre = new Population(1, decay(), { network: net });
+    const post = new Population(1, new Neuron({ equations: 'r = sum(exc)', name: 'sink' }), { network: net });
+    new Projection(pre, post, 'exc', new Synapse({ psp: 'w * pre.a' })).connectOneToOne({ weights: 1.0 });
+    net.compile();
+    expect(pre.kernels!.transient).to.deep.equal([]);
+    net.simulate(3); // 30 steps: the sum of step 29 reads a of step 28 = 2 q^28
+    expect(post.r[0]).to.be.closeTo(2 * q ** 28, 1e-14);
+  });
+
+  it('simulateUntil steps with the full update: a stop condition on a transient', () => {
+    const net = new Network({ dt: 0.1 });
+    const pop = new Population(1, decay(), { network: net, stopCondition: 'a < 1.0 : any' });
+    net.compile();
+    // a_k = 2 q^(k-1) after step k drops below 1 at k - 1 = ceil(ln(1/2)/ln q) = 69
+    expect(net.simulateUntil(100, pop)).to.be.closeTo(7.0, 1e-9);
+  });
+});
