@@ -20,7 +20,7 @@ describe('engine: simulate() runs the lean update where nobody reads the transie
     expect(pop.kernels!.transient).to.deep.equal(['a']);
     const writes: number[] = [];
     const full = pop.updateKernel!;
-    pop.updateKernel = (t, dt) => { writes.push(t); full(t, dt); };
+    pop.updateKernel = (t) => { writes.push(t); full(t); };
     net.simulate(5); // 50 steps
     expect(writes).to.deep.equal([49]);
     expect(pop.v[0]).to.be.closeTo(q ** 50, 1e-14);
@@ -45,7 +45,7 @@ describe('engine: simulate() runs the lean update where nobody reads the transie
     net.compile();
     let full = 0;
     const k = pop.updateKernel!;
-    pop.updateKernel = (t, dt) => { full++; k(t, dt); };
+    pop.updateKernel = (t) => { full++; k(t); };
     net.simulate(2);
     expect(full).to.equal(1);
     const v = m.get('v') as RecordedArray;

@@ -161,6 +161,11 @@ export class Network {
       p.compile?.(this);
       this.compiledObjects.add(p);
     }
+    // projections may have added `_sum_<target>` arrays to their post-synaptic populations
+    for (const p of this.populationsList) {
+      const L = p.state!.local;
+      p.sumArrays = p.spiking ? [] : Object.keys(L).filter((k) => k.startsWith('_sum_')).map((k) => L[k]!);
+    }
     this.dirty = false;
     if (first) for (const r of this.recorders) r.onCompile?.(this.currentStep);
   }
@@ -169,14 +174,12 @@ export class Network {
   step(): void {
     if (!this.compiled) this.compile();
     const t = this.currentStep;
-    const dt = this._dt;
     const pops = this.populationsList;
     const projs = this.projectionsList;
     // 1. reset rate sums
     for (const p of pops) {
-      if (!p.enabled || p.spiking) continue;
-      const L = p.state!.local;
-      for (const k in L) if (k.startsWith('_sum_')) L[k]!.fill(0);
+      if (!p.enabled) continue;
+      for (const s of p.sumArrays) s.fill(0);
     }
     // 2. inputs
     for (const pr of projs) pr.computeInputs?.(t);
@@ -188,9 +191,9 @@ export class Network {
     // 5. neuron updates, each population fully before the next
     for (const p of pops) {
       if (!p.enabled) continue;
-      (p.leanNow ? p.leanUpdateKernel! : p.updateKernel!)(t, dt);
+      (p.leanNow ? p.leanUpdateKernel! : p.updateKernel!)(t);
       // spiking models mostly test spikes inside the update (kernels.spikeFused)
-      p.spikeKernel?.(t, dt);
+      p.spikeKernel?.(t);
       if (p.spiking) p.afterSpikes(t);
     }
     // 6. delays

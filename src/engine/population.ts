@@ -80,6 +80,8 @@ export class Population {
    * it for steps after which nobody reads them ({@link Network.simulate}, all but the last step).
    */
   leanUpdateKernel: PopulationKernel | undefined;
+  /** The `sum(target)` inputs the network zeroes at the start of each step (rate-coded). */
+  sumArrays: Float64Array[] = [];
   /** Set by the network while it runs {@link Population.leanUpdateKernel}. */
   leanNow = false;
   /** Per-neuron variables other objects read during a run: always stored. */
@@ -403,6 +405,7 @@ export class Population {
     }
     this.state = {
       size: this.size,
+      dt: this.network.dt,
       local,
       global,
       rand: {},

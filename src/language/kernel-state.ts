@@ -10,6 +10,8 @@
  */
 export interface PopulationKernelState {
   size: number;
+  /** Time step in ms, fixed at compile (read by the kernels: a double argument would be boxed each call). */
+  dt: number;
   /** Per-neuron attributes by name (parameters, variables, `_sum_<target>` inputs). */
   local: Record<string, Float64Array>;
   /** Population-wide attributes by name. */
@@ -30,7 +32,7 @@ export interface PopulationKernelState {
 }
 
 /** A bound kernel: one call per step. */
-export type PopulationKernel = (step: number, dt: number) => void;
+export type PopulationKernel = (step: number) => void;
 
 /**
  * A generated kernel factory: binds the state arrays once (they are never reallocated) and

@@ -265,7 +265,7 @@ export function generatePopulationKernels(ir: NeuronIR, opts: PopulationCodegenO
 
   // bound once per kernel: arrays, helpers, functions
   const factoryHeader = (): string[] => {
-    const lines = [KERNEL_PRELUDE, METHOD_PRELUDE, 'const __n = S.size, L = S.local, G = S.global, __R = S.rand;'];
+    const lines = [KERNEL_PRELUDE, METHOD_PRELUDE, 'const __n = S.size, L = S.local, G = S.global, __R = S.rand, dt = S.dt;'];
     for (const [name, a] of attrs) if (!isGlobal(a.locality)) lines.push(`const ${safe(name)} = L.${name};`);
     for (const s of sums) lines.push(`const ${s} = L.${s};`);
     if (!ir.spiking) lines.push('const _sum__all = L._sum__all;');
@@ -285,7 +285,7 @@ export function generatePopulationKernels(ir: NeuronIR, opts: PopulationCodegenO
   const wrap = (body: string[]): string => [
     ...factoryHeader(),
     ...emitFunctions(ir.functions, model).map((f) => f.replace(/__C_(\w+)/g, "C.get('$1').value")),
-    'return function kernel(__t, dt) {',
+    'return function kernel(__t) {',
     ...stepHeader().map((l) => `  ${l}`),
     ...body.map((l) => `  ${l}`),
     '};',
