@@ -3,6 +3,7 @@ import { PerformanceObserver } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
 import { Network } from '../src/engine/network.js';
 import { Population } from '../src/engine/population.js';
+import { Projection } from '../src/engine/projection.js';
 import { Neuron } from '../src/language/neuron.js';
 import { generatePopulationKernels } from '../src/language/population-codegen.js';
 import { HHneuronBischop } from '../src/models/hh-neuron-bischop.js';
@@ -68,9 +69,20 @@ interface HeapProbe {
   retainedBytes: number;
 }
 
+// conductance LIF receiving spikes (for the projections of the heap probe)
+const CondLIF = new Neuron({
+  parameters: 'tau = 10.0 : population\n tau_e = 5.0 : population\n I = 16.0',
+  equations: 'tau * dv/dt = -65.0 - v + I + g_exc : init=-65.0\n tau_e * dg_exc/dt = -g_exc',
+  spike: 'v > -50.0',
+  reset: 'v = -65.0',
+  refractory: 2.0,
+  name: 'CondLIF',
+});
+
 /**
- * Heap use around 1e6 steps of a small network (HH_Bischop x 10, Izhikevich x 100 with
- * resets, a rate-coded population x 100). Needs `global.gc` (node --expose-gc).
+ * Heap use around 1e6 steps of a small network: HH_Bischop x 10, Izhikevich x 100 with
+ * resets, a spiking network (conductance LIF x 200, projections without and with a 1 ms delay)
+ * and rate-coded populations x 100 with a projection. Needs `global.gc` (node --expose-gc).
  */
 async function heapProbe(steps = 1_000_000): Promise<HeapProbe> {
   const gc = (globalThis as { gc?: () => void }).gc;
@@ -78,7 +90,12 @@ async function heapProbe(steps = 1_000_000): Promise<HeapProbe> {
   const net = new Network({ dt: 0.01 });
   const hh = new Population(10, HHneuronBischop, { network: net });
   new Population(100, Izhikevich, { network: net });
-  new Population(100, RateNeuron, { network: net });
+  const rate = new Population(100, RateNeuron, { network: net });
+  new Projection(rate, new Population(100, RateNeuron, { network: net }), 'exc').connectFixedProbability({ weights: 0.1, probability: 0.1 });
+  const lif = new Population(200, CondLIF, { network: net });
+  lif.I = new Float64Array(200).map((_, i) => 15 + i / 20);
+  new Projection(lif, lif, 'exc').connectFixedProbability({ weights: 0.5, probability: 0.1 });
+  new Projection(lif, lif, 'exc').connectFixedProbability({ weights: 0.5, probability: 0.1, delays: 1.0 });
   net.compile();
   hh.I_app = 50;
   for (let k = 0; k < 20_000; k++) net.step(); // optimise the kernels first
@@ -153,7 +170,7 @@ export function engineRows(): BenchRow[] {
     rows.push({ name: 'heap per step (small network, 1e6 steps)', median: NaN, unit: 'B/step', note: heap });
   } else {
     rows.push({
-      name: `heap per step (HH x10 + Izh x100 + rate x100, ${heap.steps / 1e6}e6 steps)`,
+      name: `heap per step (HH, Izh, spiking + rate projections, ${heap.steps / 1e6}e6 steps)`,
       median: heap.bytesPerStep,
       unit: 'B/step',
       note: `target 0 (one run; ${heap.gcs} GCs in ${heap.steps / 1e6}e6 steps; ${(heap.retainedBytes / 1024).toFixed(1)} kB retained after gc)`,

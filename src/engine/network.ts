@@ -177,19 +177,28 @@ export class Network {
     const pops = this.populationsList;
     const projs = this.projectionsList;
     // 1. reset rate sums
-    for (const p of pops) {
+    for (let k = 0; k < pops.length; k++) {
+      const p = pops[k]!;
       if (!p.enabled) continue;
-      for (const s of p.sumArrays) s.fill(0);
+      const sums = p.sumArrays;
+      // a loop, not fill(0): the fill builtin allocates when called from optimised code here
+      for (let j = 0; j < sums.length; j++) {
+        const s = sums[j]!;
+        for (let i = 0; i < s.length; i++) s[i] = 0;
+      }
     }
+    // indexed loops: the step must not allocate (no iterators, no boxed numbers)
+    const recs = this.recorders;
     // 2. inputs
-    for (const pr of projs) pr.computeInputs?.(t);
+    for (let k = 0; k < projs.length; k++) projs[k]!.computeInputs?.(t);
     // 3. record targets
-    for (const r of this.recorders) r.recordTargets(t);
+    for (let k = 0; k < recs.length; k++) recs[k]!.recordTargets(t);
     // 4. random draws
-    for (const p of pops) if (p.enabled) p.drawRandoms?.(t);
-    for (const pr of projs) pr.drawRandoms?.(t);
+    for (let k = 0; k < pops.length; k++) if (pops[k]!.enabled) pops[k]!.drawRandoms?.(t);
+    for (let k = 0; k < projs.length; k++) projs[k]!.drawRandoms?.(t);
     // 5. neuron updates, each population fully before the next
-    for (const p of pops) {
+    for (let k = 0; k < pops.length; k++) {
+      const p = pops[k]!;
       if (!p.enabled) continue;
       (p.leanNow ? p.leanUpdateKernel! : p.updateKernel!)(t);
       // spiking models mostly test spikes inside the update (kernels.spikeFused)
@@ -197,12 +206,12 @@ export class Network {
       if (p.spiking) p.afterSpikes(t);
     }
     // 6. delays
-    for (const pr of projs) pr.pushDelays?.(t);
+    for (let k = 0; k < projs.length; k++) projs[k]!.pushDelays?.(t);
     // 8. synapses, 9. post events
-    for (const pr of projs) pr.updateSynapses?.(t);
-    for (const pr of projs) pr.postEvents?.(t);
+    for (let k = 0; k < projs.length; k++) projs[k]!.updateSynapses?.(t);
+    for (let k = 0; k < projs.length; k++) projs[k]!.postEvents?.(t);
     // 11. record
-    for (const r of this.recorders) r.record(t);
+    for (let k = 0; k < recs.length; k++) recs[k]!.record(t);
     // 12.
     this.currentStep = t + 1;
   }

@@ -67,7 +67,9 @@ function deliverCopied(spikes: Int32Array, count: number, ptr: Int32Array, post:
 }
 
 /** As {@link deliverCopied} with one weight for all synapses (same additions, less memory traffic). */
-function deliverConstant(spikes: Int32Array, count: number, ptr: Int32Array, post: Int32Array, w: number, g: Float64Array): void {
+function deliverConstant(spikes: Int32Array, count: number, ptr: Int32Array, post: Int32Array, weights: Float64Array, g: Float64Array): void {
+  // the weight is read here, not passed: a double argument is boxed on every call
+  const w = weights[0]!;
   for (let s = 0; s < count; s++) {
     const r = spikes[s]!;
     const x1 = ptr[r + 1]!;
@@ -418,6 +420,7 @@ export class Projection implements NamedParticipant, Recordable {
       eventDendrite: new Int32Array(Math.max(16, nS)),
       nEvents: 0,
       plasticity: true,
+      updatePeriod: 1,
     };
     this.delaySteps = delay;
     // a loop, not Math.max(...delay): spreading 1e5+ synapses overflows the call stack
@@ -504,7 +507,7 @@ export class Projection implements NamedParticipant, Recordable {
         const h = this.rateHistory.get(name);
         S.preValues[name] = h && D > 1 ? h[((t % D) + D) % D]! : preL[name]!;
       }
-      this.bound.psp?.(t, this.network.dt);
+      this.bound.psp?.(t);
       return;
     }
     if (!this.bound.preSpike) return;
@@ -530,7 +533,7 @@ export class Projection implements NamedParticipant, Recordable {
       if (this.ir.plasticity) deliverIndexed(spikes, count, ptr, post, this.invSyn, S.local.w!, g);
       else {
         const w = this.invW ?? this.copyInvW(S);
-        if (this.invWConstant) deliverConstant(spikes, count, ptr, post, w[0]!, g);
+        if (this.invWConstant) deliverConstant(spikes, count, ptr, post, w, g);
         else deliverCopied(spikes, count, ptr, post, w, g);
       }
       return;
@@ -548,7 +551,7 @@ export class Projection implements NamedParticipant, Recordable {
       }
     }
     S.nEvents = n;
-    if (n > 0) this.bound.preSpike(t, this.network.dt);
+    if (n > 0) this.bound.preSpike(t);
   }
 
   /** The weights in inverse-connectivity order (non-plastic synapses; dropped whenever `w` may be written). */
@@ -607,7 +610,7 @@ export class Projection implements NamedParticipant, Recordable {
     this.ring[this.ringIdx] = [];
     this.ringIdx = (this.ringIdx + 1) % D;
     S.nEvents = n;
-    if (n > 0) this.bound.preSpike!(t, this.network.dt);
+    if (n > 0) this.bound.preSpike!(t);
   }
 
   /** Step 6: remember this step's spikes / rates for delayed transmission. */
@@ -617,10 +620,13 @@ export class Projection implements NamedParticipant, Recordable {
     const slot = ((t % D) + D) % D;
     if (this.spiking && this.uniformDelay !== -1) {
       const pre = this.pre.state!;
-      this.spikeHistory[slot]!.set(pre.spiked.subarray(0, pre.nSpiked));
-      this.spikeHistoryN[slot] = pre.nSpiked;
+      // a loop, not set(subarray()): a subarray is a new object every step
+      const hist = this.spikeHistory[slot]!, spiked = pre.spiked, n = pre.nSpiked;
+      for (let s = 0; s < n; s++) hist[s] = spiked[s]!;
+      this.spikeHistoryN[slot] = n;
     } else if (!this.spiking) {
-      for (const [name, h] of this.rateHistory) h[slot]!.set(this.pre.state!.local[name]!);
+      const L = this.pre.state!.local;
+      this.rateHistory.forEach((h, name) => h[slot]!.set(L[name]!));
     }
   }
 
@@ -629,13 +635,14 @@ export class Projection implements NamedParticipant, Recordable {
     if (!this.bound.update || !this.learning.update || !this.post.enabled) return;
     const { period, offset } = this.learning;
     if ((t - offset) % period !== 0) return;
-    this.bound.update(t, this.network.dt * period);
+    this.state!.updatePeriod = period;
+    this.bound.update(t);
   }
 
   /** Step 9: post-synaptic spike events. */
   postEvents(t: number): void {
     if (!this.bound.postSpike || !this.post.enabled || this.post.state!.nSpiked === 0) return;
-    this.bound.postSpike(t, this.network.dt);
+    this.bound.postSpike(t);
   }
 
   /**

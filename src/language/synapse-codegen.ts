@@ -47,10 +47,12 @@ export interface ProjectionKernelState {
   nEvents: number;
   /** `_plasticity`: statements assigning `w` in pre/post events run only when true. */
   plasticity: boolean;
+  /** Steps between continuous updates (`enable_learning(period)`): their ODE step is `dt * updatePeriod`. */
+  updatePeriod: number;
 }
 
 /** A bound projection kernel: one call per step (`dt` is the integration step of synaptic ODEs). */
-export type ProjectionKernel = (step: number, dt: number) => void;
+export type ProjectionKernel = (step: number) => void;
 export type ProjectionKernelFactory = (S: ProjectionKernelState, C: ReadonlyMap<string, { value: number }>) => ProjectionKernel;
 
 /** Names and localities of a population's attributes, as seen through `pre.x` / `post.x`. */
@@ -272,7 +274,9 @@ export function generateSynapseKernels(ir: SynapseIR, opts: SynapseCodegenOption
   const writeBack = (names: Iterable<string>) => [...names].map((g) => `S.global.${g} = ${safe(g)};`);
   const functionsCode = () => emitFunctions(ir.functions, model).map((f) => f.replace(/__C_(\w+)/g, "C.get('$1').value"));
   const compile = (body: string[], preSource: string, what: string): { factory: ProjectionKernelFactory; src: string } => {
-    const src = [...header(), ...functionsCode(), 'return function kernel(__t, dt) {', ...stepHeader(preSource).map((l) => `  ${l}`), ...body.map((l) => `  ${l}`), '};'].join('\n');
+    // the step is read from the state, not passed: a double argument is boxed on every call
+    const dtLine = what === 'update' ? 'const dt = __dt * S.updatePeriod;' : 'const dt = __dt;';
+    const src = [...header(), ...functionsCode(), 'return function kernel(__t) {', `  ${dtLine}`, ...stepHeader(preSource).map((l) => `  ${l}`), ...body.map((l) => `  ${l}`), '};'].join('\n');
     try {
       return { factory: new Function('S', 'C', src) as ProjectionKernelFactory, src };
     } catch (e) {
