@@ -625,8 +625,9 @@ export class Projection implements NamedParticipant, Recordable {
       for (let s = 0; s < n; s++) hist[s] = spiked[s]!;
       this.spikeHistoryN[slot] = n;
     } else if (!this.spiking) {
-      const L = this.pre.state!.local;
-      this.rateHistory.forEach((h, name) => h[slot]!.set(L[name]!));
+      // no closure here: a captured variable makes every call allocate a context, even early returns
+      const L = this.pre.state!.local, names = this.ir.preDependencies;
+      for (let k = 0; k < names.length; k++) this.rateHistory.get(names[k]!)?.[slot]!.set(L[names[k]!]!);
     }
   }
 
