@@ -102,7 +102,7 @@ async function heapProbe(steps = 1_000_000): Promise<HeapProbe> {
   let gcs = 0;
   // minor GCs only: V8's memory reducer may run a full GC on an idle timer
   const obs = new PerformanceObserver((list) => {
-    for (const e of list.getEntries()) if ((e.detail as { kind?: number } | undefined)?.kind === constants.NODE_PERFORMANCE_GC_MINOR) gcs++;
+    for (const e of list.getEntries()) if (((e as { detail?: { kind?: number } }).detail)?.kind === constants.NODE_PERFORMANCE_GC_MINOR) gcs++;
   });
   gc();
   gc();

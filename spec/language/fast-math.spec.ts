@@ -129,6 +129,30 @@ describe('language: hoistFastExp', () => {
     }
   });
 
+  it('early: moves an exp block up past statements that write nothing it reads, never into or out of a block', () => {
+    const lines = hoistFastExp([
+      'a = 1;',
+      'v += 2;', // writes v: the exp of v stops below
+      '{',
+      '  const k = 3;',
+      '  b = k * __exp(k);', // reads the block's k: stays after its declaration
+      '}',
+      'c = 4;',
+      'd = __exp(-v);',
+      'if (x) {',
+      '  e = __exp(a);', // reads a: moves to the top of the if block, not out of it
+      '}',
+    ], { early: true, table: '__T' });
+    const at = (s: string) => lines.findIndex((l) => l.includes(s));
+    expect(at('let __e1;')).to.equal(at('v += 2;') + 1);
+    expect(at('let __e0;')).to.equal(at('const k = 3;') + 1);
+    expect(at('let __e2;')).to.equal(at('if (x) {') + 1);
+    expect(lines.join('\n')).to.contain('__T[__j]').and.not.contain('__EXP_T');
+    // the moved code computes the same values
+    const f = new Function(`${FAST_MATH_PRELUDE}\nconst __T = __EXP_T;\nreturn (v, x) => { let a, b, c, d, e;\n${lines.join('\n')}\nreturn [a, b, c, d, e, v]; };`)() as (v: number, x: boolean) => number[];
+    expect(f(0.5, true)).to.deep.equal([1, 3 * fastExp(3), 4, fastExp(-2.5), fastExp(1), 2.5]);
+  });
+
   it('leaves lines without exp, nested exp and longer names alone', () => {
     expect(hoistFastExp(['a = b;', 'a = __exp(__exp(b));', 'a = my__exp(b);'])).to.deep.equal(['a = b;', 'a = __exp(__exp(b));', 'a = my__exp(b);']);
   });

@@ -205,9 +205,10 @@ export function generatePopulationKernels(ir: NeuronIR, opts: PopulationCodegenO
   const globalEqs = ir.equations.filter((e) => isGlobal(e.locality));
   const localEqs = ir.equations.filter((e) => !isGlobal(e.locality));
   // exp computed inline (no call): V8 inlines only ~5 calls per kernel, the others box numbers
-  const globalLines = hoistFastExp(emitBlocks(globalEqs, 'global'), 0);
+  const globalLines = hoistFastExp(emitBlocks(globalEqs, 'global'), { firstId: 0, table: '__T' });
   scalarLocals = true;
-  const localLines = hoistFastExp(emitBlocks(localEqs, 'local'), 1000);
+  // independent exps computed together, as early as their inputs allow, hide each other's latency
+  const localLines = hoistFastExp(emitBlocks(localEqs, 'local'), { firstId: 1000, table: '__T', early: true });
   scalarLocals = false;
   const localTargets = new Set(localEqs.map((e) => e.target));
   // read by code outside the update loop: the spike kernel, projections (g_target), `r`
@@ -280,6 +281,8 @@ export function generatePopulationKernels(ir: NeuronIR, opts: PopulationCodegenO
     for (const [name, a] of attrs) if (isGlobal(a.locality)) lines.push(`let ${safe(name)} = G.${name};`);
     for (const c of constantsUsed) lines.push(`const __C_${c} = C.get('${c}').value;`);
     lines.push('const __tms = __t * dt;');
+    // a local copy: TurboFan then checks the table once, not at every exp
+    lines.push('const __T = __EXP_T;');
     return lines;
   };
   const wrap = (body: string[]): string => [
