@@ -51,6 +51,17 @@ describe('engine: random variables in equations (bitwise against libstdc++)', ()
     expect(rows(m, 'y')).to.deep.equal(cpp.global.map((r) => r.y));
   });
 
+  it('a distribution whose arguments change between steps is built anew (lo: -1 -> 0)', () => {
+    const net = new Network({ seed: 42 });
+    const pop = new Population(200, new Neuron({ parameters: 'lo = -1.0 : population', equations: 'x = Uniform(lo, 1.0)\nr = 0' }), { network: net });
+    net.compile();
+    net.step();
+    expect(Math.min(...(pop.x as Float64Array))).to.be.below(-0.9);
+    pop.lo = 0;
+    net.step();
+    expect(Math.min(...(pop.x as Float64Array))).to.be.at.least(0);
+  });
+
   it('a disabled population draws nothing (the stream is not consumed)', () => {
     const net = new Network({ seed: 42 });
     const n = new Neuron({ equations: 'x = Uniform(0.0, 1.0)\ny = Normal(0.0, 1.0)\nr = 0' });

@@ -450,7 +450,7 @@ export class Population {
 
   /** Step 4 of a step: this step's random draws (annarchy-semantics §2.5), from `network.rng`. */
   drawRandoms(_step: number): void {
-    if (this.draws && this.state) this.draws.draw(this.state, this.network.rng, this.network.dt);
+    if (this.draws && this.state) this.draws.draw(this.state, this.network.rng);
   }
 
   /** Called by the network after the spike kernel: mean firing rate bookkeeping (§2.9). */

@@ -3,10 +3,21 @@ import type { PopulationKernelState } from '../language/kernel-state.js';
 import { CONSTANTS } from '../language/constant.js';
 import { ModelError, where } from '../language/model-error.js';
 import { toJs } from '../language/js-printer.js';
-import { createCppDistribution, type CppDistributionKind } from './random/cpp-distributions.js';
+import { createCppDistribution, type CppDistribution, type CppDistributionKind } from './random/cpp-distributions.js';
 import type { MT19937 } from './random/mt19937.js';
 
-type ArgsFn = (G: Record<string, number>, C: ReadonlyMap<string, { value: number }>, dt: number) => number[];
+// takes the state, not dt: a double argument is boxed on every call
+type ArgsFn = (S: PopulationKernelState, C: ReadonlyMap<string, { value: number }>, out: Float64Array) => void;
+
+/** One random variable: its argument function, this step's arguments and the distribution object. */
+interface Slot {
+  readonly info: RandomInfo;
+  readonly args: ArgsFn;
+  readonly now: Float64Array;
+  /** Arguments `dist` was constructed with. */
+  readonly built: Float64Array;
+  dist: CppDistribution | undefined;
+}
 
 /**
  * The per-step random draws of one population (ANNarchy 4.7.3 `update_rng()`, annarchy-semantics
@@ -18,17 +29,26 @@ type ArgsFn = (G: Record<string, number>, C: ReadonlyMap<string, { value: number
  * @example
  * ```ts
  * const draws = new RandomDraws(pop.ir, pop.name);
- * draws.draw(pop.state!, net.rng, net.dt); // fills pop.state.rand.__rand_0 etc.
+ * draws.draw(pop.state!, net.rng); // fills pop.state.rand.__rand_0 etc.
  * ```
+ *
+ * A step allocates nothing: a distribution whose arguments did not change since the last step
+ * is `reset()` (its cached values dropped, as a new object would have none) instead of built anew.
  */
 export class RandomDraws {
-  private readonly globals: RandomInfo[];
-  private readonly locals: RandomInfo[];
-  private readonly argsOf: Map<string, ArgsFn> = new Map();
+  private readonly globals: Slot[] = [];
+  private readonly locals: Slot[] = [];
+  /** `S.rand` arrays of the local random variables (bound on the first draw of a state). */
+  private arrays: Float64Array[] = [];
+  private readonly dists: CppDistribution[] = [];
+  /**
+   * `for i: for k: arrays[k][i] = dists[k].sample(rng)`, generated with one call site per
+   * variable: each stays monomorphic, so `sample` is inlined and its double result not boxed.
+   */
+  private readonly interleaved: ((arrays: Float64Array[], dists: CppDistribution[], rng: MT19937, n: number) => void) | undefined;
+  private boundTo: PopulationKernelState | undefined;
 
   constructor(ir: DescriptionIR, owner: string) {
-    this.globals = ir.randoms.filter((r) => r.locality === 'global');
-    this.locals = ir.randoms.filter((r) => r.locality !== 'global');
     const globalAttrs = new Set<string>([
       ...ir.parameters.filter((p) => p.locality === 'global').map((p) => p.name),
       ...ir.variables.filter((v) => v.locality === 'global').map((v) => v.name),
@@ -44,8 +64,17 @@ export class RandomDraws {
         if (CONSTANTS.has(s)) return `C.get(${JSON.stringify(s)}).value`;
         return undefined;
       }, { model: `${ir.name} (${owner})`, ...where(r) }));
-      this.argsOf.set(r.name, new Function('G', 'C', 'dt', `return [${printed.join(', ')}];`) as ArgsFn);
+      const args = new Function('S', 'C', 'out', ['const G = S.global, dt = S.dt;', ...printed.map((p, k) => `out[${k}] = ${p};`)].join('\n')) as ArgsFn;
+      const slot: Slot = { info: r, args, now: new Float64Array(printed.length), built: new Float64Array(printed.length), dist: undefined };
+      (r.locality === 'global' ? this.globals : this.locals).push(slot);
     }
+    const ks = this.locals.map((_, k) => k);
+    this.interleaved = ks.length < 2 ? undefined : new Function('arrays', 'dists', 'rng', 'n', [
+      `const ${ks.map((k) => `a${k} = arrays[${k}], d${k} = dists[${k}]`).join(', ')};`,
+      'for (let i = 0; i < n; i++) {',
+      ...ks.map((k) => `  a${k}[i] = d${k}.sample(rng);`),
+      '}',
+    ].join('\n')) as typeof this.interleaved;
   }
 
   /** True if the model has no random variables (nothing to draw). */
@@ -54,22 +83,42 @@ export class RandomDraws {
   }
 
   /** Draw this step's values into `S.rand` (arrays filled in place: kernels hold references). */
-  draw(S: PopulationKernelState, rng: MT19937, dt: number): void {
-    const make = (r: RandomInfo) => createCppDistribution(r.distribution as CppDistributionKind, this.argsOf.get(r.name)!(S.global, CONSTANTS, dt));
-    for (const r of this.globals) S.rand[r.name] = make(r).sample(rng);
+  draw(S: PopulationKernelState, rng: MT19937): void {
+    for (let k = 0; k < this.globals.length; k++) {
+      const slot = this.globals[k]!;
+      S.rand[slot.info.name] = this.distribution(slot, S).sample(rng);
+    }
     const nl = this.locals.length;
     if (nl === 0) return;
-    const dists = this.locals.map(make);
-    const arrays = this.locals.map((r) => S.rand[r.name] as Float64Array);
+    // in another method: a closure here would make every call allocate a context for S
+    if (this.boundTo !== S) this.bind(S);
+    const arrays = this.arrays;
     const n = S.size;
     if (nl === 1) {
-      const d = dists[0]!;
-      const a = arrays[0]!;
-      for (let i = 0; i < n; i++) a[i] = d.sample(rng);
+      this.distribution(this.locals[0]!, S).fill(rng, arrays[0]!, n);
       return;
     }
-    for (let i = 0; i < n; i++) {
-      for (let k = 0; k < nl; k++) arrays[k]![i] = dists[k]!.sample(rng);
+    const dists = this.dists;
+    for (let k = 0; k < nl; k++) dists[k] = this.distribution(this.locals[k]!, S);
+    this.interleaved!(arrays, dists, rng, n);
+  }
+
+  private bind(S: PopulationKernelState): void {
+    this.arrays = this.locals.map((slot) => S.rand[slot.info.name] as Float64Array);
+    this.boundTo = S;
+  }
+
+  /** This step's distribution object of a random variable, as if constructed anew. */
+  private distribution(slot: Slot, S: PopulationKernelState): CppDistribution {
+    slot.args(S, CONSTANTS, slot.now);
+    let same = slot.dist !== undefined;
+    for (let k = 0; k < slot.now.length && same; k++) same = Object.is(slot.now[k], slot.built[k]);
+    if (same) {
+      slot.dist!.reset();
+      return slot.dist!;
     }
+    slot.dist = createCppDistribution(slot.info.distribution as CppDistributionKind, Array.from(slot.now));
+    slot.built.set(slot.now);
+    return slot.dist;
   }
 }

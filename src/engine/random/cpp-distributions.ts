@@ -36,6 +36,11 @@ export function generateCanonical(rng: MT19937): number {
 /** A libstdc++ distribution object: `sample(rng)` draws one value, `reset()` drops caches. */
 export interface CppDistribution {
   sample(rng: MT19937): number;
+  /**
+   * `out[i] = sample(rng)` for i < n. Each class has its own loop so that the call to `sample`
+   * is monomorphic and inlined: a double returned by a call that is not inlined is boxed.
+   */
+  fill(rng: MT19937, out: Float64Array, n: number): void;
   reset(): void;
 }
 
@@ -62,6 +67,9 @@ export class CppUniformRealDistribution implements CppDistribution {
   }
   sample(rng: MT19937): number {
     return generateCanonical(rng) * (this.b - this.a) + this.a;
+  }
+  fill(rng: MT19937, out: Float64Array, n: number): void {
+    for (let i = 0; i < n; i++) out[i] = this.sample(rng);
   }
   reset(): void {}
 }
@@ -107,6 +115,9 @@ export class CppNormalDistribution implements CppDistribution {
   sample(rng: MT19937): number {
     return this.standard(rng) * this.stddev + this.mean;
   }
+  fill(rng: MT19937, out: Float64Array, n: number): void {
+    for (let i = 0; i < n; i++) out[i] = this.sample(rng);
+  }
   reset(): void {
     this.savedAvailable = false;
   }
@@ -131,6 +142,9 @@ export class CppLognormalDistribution implements CppDistribution {
   sample(rng: MT19937): number {
     return glibcExp(this.s * this.nd.standard(rng) + this.m);
   }
+  fill(rng: MT19937, out: Float64Array, n: number): void {
+    for (let i = 0; i < n; i++) out[i] = this.sample(rng);
+  }
   reset(): void {
     this.nd.reset();
   }
@@ -150,6 +164,9 @@ export class CppExponentialDistribution implements CppDistribution {
   }
   sample(rng: MT19937): number {
     return -glibcLog(1 - generateCanonical(rng)) / this.lambda;
+  }
+  fill(rng: MT19937, out: Float64Array, n: number): void {
+    for (let i = 0; i < n; i++) out[i] = this.sample(rng);
   }
   reset(): void {}
 }
@@ -196,6 +213,9 @@ export class CppGammaDistribution implements CppDistribution {
     do u = generateCanonical(rng);
     while (u === 0.0);
     return glibcPow(u, 1.0 / this.alpha) * a1 * v * this.beta;
+  }
+  fill(rng: MT19937, out: Float64Array, n: number): void {
+    for (let i = 0; i < n; i++) out[i] = this.sample(rng);
   }
   reset(): void {
     this.nd.reset();
@@ -244,6 +264,9 @@ export class CppUniformIntDistribution implements CppDistribution {
     const t = (g & 0xffff) * range;
     const u = (g >>> 16) * range + Math.floor(t / 65536);
     return this.a + Math.floor(u / 65536);
+  }
+  fill(rng: MT19937, out: Float64Array, n: number): void {
+    for (let i = 0; i < n; i++) out[i] = this.sample(rng);
   }
   reset(): void {}
 }
@@ -396,6 +419,9 @@ export class CppBinomialDistribution implements CppDistribution {
     return ret;
   }
 
+  fill(rng: MT19937, out: Float64Array, n: number): void {
+    for (let i = 0; i < n; i++) out[i] = this.sample(rng);
+  }
   reset(): void {
     this.nd.reset();
   }

@@ -21,6 +21,7 @@ import {
   POW_A,
   POW_TAB,
 } from './libm-tables.js';
+import { inlineFma } from './inline-fma.js';
 
 // Scratch views for reinterpreting doubles (little-endian: word 1 is the high word).
 const f64 = new Float64Array(1);
@@ -53,6 +54,66 @@ export function fma(a: number, b: number, c: number): number {
 
 const LOG_N = 128;
 
+// glibc's log with its FMAs written inline (see inline-fma.ts); input and result pass through
+// LOG_IO so that no double crosses a call boundary (a boxed double is an allocation).
+const LOG_IO = new Float64Array(1);
+const logIO = new Function('IO', 'f64', 'u32', 'A', 'B', 'TAB', 'LN2HI', 'LN2LO', inlineFma(`return function logIO() {
+  const x = IO[0];
+  f64[0] = x;
+  let lo32 = u32[0];
+  let hi32 = u32[1];
+  // Near 1: |x - 1| small, separate polynomial (glibc: 1 - 0x1p-4 <= x < 1 + 0x1.09p-4).
+  if (x >= 0.9375 && x < 1.064697265625) {
+    if (x === 1) { IO[0] = 0; return; }
+    const r = x - 1.0;
+    const r2 = r * r;
+    const r3 = r * r2;
+    const inner = FMA(r3, B[10], FMA(r2, B[9], FMA(r, B[8], B[7])));
+    const mid = FMA(r3, inner, FMA(r2, B[6], FMA(r, B[5], B[4])));
+    const poly = FMA(r3, mid, FMA(r2, B[3], FMA(r, B[2], B[1])));
+    // Splitting r so that r*r*B0 is exact.
+    const w1 = r * 134217728;
+    const rhi = r + w1 - w1;
+    const rlo = r - rhi;
+    const w = rhi * rhi * B[0];
+    const hi = r + w;
+    let lo = r - hi + w;
+    lo = FMA(B[0] * rlo, rhi + r, lo);
+    let y = FMA(r3, poly, lo);
+    y += hi;
+    IO[0] = y;
+    return;
+  }
+  if (!(x > 0) || x === Infinity) {
+    IO[0] = x === 0 ? -Infinity : x === Infinity ? Infinity : NaN; // NaN: negative or NaN
+    return;
+  }
+  if (hi32 < 0x00100000) {
+    // Subnormal: normalise.
+    f64[0] = x * 4503599627370496;
+    lo32 = u32[0];
+    hi32 = u32[1] - (52 << 20);
+  }
+  // tmp = ix - OFF with OFF = 0x3fe6000000000000 (only the high word is affected).
+  const tmpHi = (hi32 - 0x3fe60000) | 0;
+  const i = (tmpHi >>> (20 - 7)) & (${LOG_N} - 1);
+  const k = tmpHi >> 20; // arithmetic shift
+  const izHi = hi32 - (tmpHi & 0xfff00000);
+  u32[0] = lo32;
+  u32[1] = izHi;
+  const z = f64[0];
+  const invc = TAB[2 * i];
+  const logc = TAB[2 * i + 1];
+  const r = FMA(z, invc, -1.0);
+  const kd = k;
+  const w = FMA(kd, LN2HI, logc);
+  const hi = w + r;
+  const lo = FMA(kd, LN2LO, w - hi + r);
+  const r2 = r * r;
+  const q = FMA(r2, FMA(r, A[4], A[3]), FMA(r, A[2], A[1]));
+  IO[0] = FMA(r * r2, q, FMA(r2, A[0], lo)) + hi;
+};`))(LOG_IO, f64, u32, LOG_A, LOG_B, LOG_TAB, LOG_LN2HI, LOG_LN2LO) as () => void;
+
 /**
  * Natural logarithm bit-identical to glibc's `log` (x86-64 FMA variant).
  *
@@ -60,62 +121,9 @@ const LOG_N = 128;
  * glibcLog(0.5); // -0.6931471805599453
  */
 export function glibcLog(x: number): number {
-  f64[0] = x;
-  let lo32 = u32[0]!;
-  let hi32 = u32[1]!;
-  // Near 1: |x - 1| small, separate polynomial (glibc: 1 - 0x1p-4 <= x < 1 + 0x1.09p-4).
-  if (x >= 0.9375 && x < 1.064697265625) {
-    if (x === 1) return 0;
-    const r = x - 1.0;
-    const r2 = r * r;
-    const r3 = r * r2;
-    const B = LOG_B;
-    const inner = fma(r3, B[10]!, fma(r2, B[9]!, fma(r, B[8]!, B[7]!)));
-    const mid = fma(r3, inner, fma(r2, B[6]!, fma(r, B[5]!, B[4]!)));
-    const poly = fma(r3, mid, fma(r2, B[3]!, fma(r, B[2]!, B[1]!)));
-    // Splitting r so that r*r*B0 is exact.
-    const w1 = r * 134217728;
-    const rhi = r + w1 - w1;
-    const rlo = r - rhi;
-    const w = rhi * rhi * B[0]!;
-    const hi = r + w;
-    let lo = r - hi + w;
-    lo = fma(B[0]! * rlo, rhi + r, lo);
-    let y = fma(r3, poly, lo);
-    y += hi;
-    return y;
-  }
-  if (!(x > 0) || x === Infinity) {
-    if (x === 0) return -Infinity;
-    if (x === Infinity) return Infinity;
-    return NaN; // negative or NaN
-  }
-  if (hi32 < 0x00100000) {
-    // Subnormal: normalise.
-    f64[0] = x * 4503599627370496;
-    lo32 = u32[0]!;
-    hi32 = u32[1]! - (52 << 20);
-  }
-  // tmp = ix - OFF with OFF = 0x3fe6000000000000 (only the high word is affected).
-  const tmpHi = (hi32 - 0x3fe60000) | 0;
-  const i = (tmpHi >>> (20 - 7)) & (LOG_N - 1);
-  const k = tmpHi >> 20; // arithmetic shift
-  const izHi = hi32 - (tmpHi & 0xfff00000);
-  u32[0] = lo32;
-  u32[1] = izHi;
-  const z = f64[0]!;
-  const invc = LOG_TAB[2 * i]!;
-  const logc = LOG_TAB[2 * i + 1]!;
-  const r = fma(z, invc, -1.0);
-  const kd = k;
-  const w = fma(kd, LOG_LN2HI, logc);
-  const hi = w + r;
-  const lo = fma(kd, LOG_LN2LO, w - hi + r);
-  const r2 = r * r;
-  const A = LOG_A;
-  const q = fma(r2, fma(r, A[4], A[3]), fma(r, A[2], A[1]));
-  const y = fma(r * r2, q, fma(r2, A[0], lo)) + hi;
-  return y;
+  LOG_IO[0] = x;
+  logIO();
+  return LOG_IO[0]!;
 }
 
 const EXP_N = 128;
