@@ -5,6 +5,7 @@ import { Network } from '../src/engine/network.js';
 import { Population } from '../src/engine/population.js';
 import { Projection } from '../src/engine/projection.js';
 import { PoissonPopulation } from '../src/engine/special/poisson-population.js';
+import { Uniform } from '../src/engine/random/random-distribution.js';
 import { Neuron } from '../src/language/neuron.js';
 import { generatePopulationKernels } from '../src/language/population-codegen.js';
 import { HHneuronBischop } from '../src/models/hh-neuron-bischop.js';
@@ -82,7 +83,8 @@ const CondLIF = new Neuron({
 
 /**
  * Heap use around 1e6 steps of a small network: HH_Bischop x 10, Izhikevich x 100 with
- * resets, a spiking network (conductance LIF x 200, projections without and with a 1 ms delay,
+ * resets, a spiking network (conductance LIF x 200, projections without delay, with 1 ms, with
+ * per-synapse delays,
  * Poisson input), rate-coded populations x 100 with a projection and a noisy population. Needs `global.gc` (node --expose-gc).
  */
 async function heapProbe(steps = 1_000_000): Promise<HeapProbe> {
@@ -97,6 +99,7 @@ async function heapProbe(steps = 1_000_000): Promise<HeapProbe> {
   lif.I = new Float64Array(200).map((_, i) => 15 + i / 20);
   new Projection(lif, lif, 'exc').connectFixedProbability({ weights: 0.5, probability: 0.1 });
   new Projection(lif, lif, 'exc').connectFixedProbability({ weights: 0.5, probability: 0.1, delays: 1.0 });
+  new Projection(lif, lif, 'exc').connectFixedProbability({ weights: 0.2, probability: 0.1, delays: new Uniform(0.1, 2.0) });
   // random draws: Poisson spikes, a noise term
   new Projection(new PoissonPopulation(100, { rates: 20, network: net }), lif, 'exc').connectFixedProbability({ weights: 0.2, probability: 0.1 });
   new Population(100, new Neuron({ parameters: 'sigma = 1.0 : population', equations: 'dv/dt = -v + Normal(0, sigma)\n r = v', name: 'noisy' }), { network: net });

@@ -136,8 +136,13 @@ export class Projection implements NamedParticipant, Recordable {
   private spikeHistory: Int32Array[] = [];
   private spikeHistoryN: number[] = [];
   private rateHistory: Map<string, Float64Array[]> = new Map();
-  private ring: number[][] = [];
+  /** Per-synapse delays: per slot, the queued events' dendrite and synapse indices and their count. */
+  private ringDend: Int32Array[] = [];
+  private ringSyn: Int32Array[] = [];
+  private ringN = new Int32Array(0);
   private ringIdx = 0;
+  /** Counting-sort buckets by dendrite (nDendrites + 1), reused every step. */
+  private ringCount = new Int32Array(0);
   private invPtr: Int32Array = new Int32Array(0);
   private invSyn: Int32Array = new Int32Array(0);
   private invDend: Int32Array = new Int32Array(0);
@@ -475,7 +480,9 @@ export class Projection implements NamedParticipant, Recordable {
     this.spikeHistory = [];
     this.spikeHistoryN = [];
     this.rateHistory.clear();
-    this.ring = [];
+    this.ringDend = [];
+    this.ringSyn = [];
+    this.ringN = new Int32Array(D);
     this.ringIdx = 0;
     if (this.spiking && D > 1) {
       if (this.uniformDelay !== -1) {
@@ -483,7 +490,13 @@ export class Projection implements NamedParticipant, Recordable {
           this.spikeHistory.push(new Int32Array(this.pre.size));
           this.spikeHistoryN.push(0);
         }
-      } else for (let s = 0; s < D; s++) this.ring.push([]);
+      } else {
+        for (let s = 0; s < D; s++) {
+          this.ringDend.push(new Int32Array(64));
+          this.ringSyn.push(new Int32Array(64));
+        }
+        this.ringCount = new Int32Array(this.state!.nDendrites + 1);
+      }
     }
     if (!this.spiking && D > 1) {
       for (const name of this.ir.preDependencies) {
@@ -594,23 +607,41 @@ export class Projection implements NamedParticipant, Recordable {
       const r = pre.spiked[s]!;
       for (let x = this.invPtr[r]!; x < this.invPtr[r + 1]!; x++) {
         const k = this.invSyn[x]!;
-        const d = Math.max(1, this.delaySteps[k]!) - 1;
-        this.ring[(this.ringIdx + d) % D]!.push(this.invDend[x]!, k);
+        const slot = (this.ringIdx + Math.max(1, this.delaySteps[k]!) - 1) % D;
+        const n = this.ringN[slot]!;
+        if (n === this.ringDend[slot]!.length) this.growRing(slot);
+        this.ringDend[slot]![n] = this.invDend[x]!;
+        this.ringSyn[slot]![n] = k;
+        this.ringN[slot] = n + 1;
       }
     }
-    const cur = this.ring[this.ringIdx]!;
-    const order = Array.from({ length: cur.length / 2 }, (_, e) => e).sort((a, b) => cur[2 * a]! - cur[2 * b]! || a - b);
-    if (order.length > S.eventSynapse.length) this.growEvents(S, order.length);
-    let n = 0;
-    for (const e of order) {
-      S.eventSynapse[n] = cur[2 * e + 1]!;
-      S.eventDendrite[n] = cur[2 * e]!;
-      n++;
+    // the current slot's events by dendrite, in queue order within a dendrite (a stable counting sort)
+    const idx = this.ringIdx, n = this.ringN[idx]!, dend = this.ringDend[idx]!, syn = this.ringSyn[idx]!;
+    if (n > S.eventSynapse.length) this.growEvents(S, n);
+    const count = this.ringCount;
+    for (let d = 0; d < count.length; d++) count[d] = 0;
+    for (let e = 0; e < n; e++) count[dend[e]! + 1]!++;
+    for (let d = 1; d < count.length; d++) count[d]! += count[d - 1]!;
+    const evS = S.eventSynapse, evD = S.eventDendrite;
+    for (let e = 0; e < n; e++) {
+      const at = count[dend[e]!]!++;
+      evS[at] = syn[e]!;
+      evD[at] = dend[e]!;
     }
-    this.ring[this.ringIdx] = [];
-    this.ringIdx = (this.ringIdx + 1) % D;
+    this.ringN[idx] = 0;
+    this.ringIdx = (idx + 1) % D;
     S.nEvents = n;
     if (n > 0) this.bound.preSpike!(t);
+  }
+
+  private growRing(slot: number): void {
+    const grow = (a: Int32Array) => {
+      const b = new Int32Array(a.length * 2);
+      b.set(a);
+      return b;
+    };
+    this.ringDend[slot] = grow(this.ringDend[slot]!);
+    this.ringSyn[slot] = grow(this.ringSyn[slot]!);
   }
 
   /** Step 6: remember this step's spikes / rates for delayed transmission. */
