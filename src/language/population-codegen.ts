@@ -4,6 +4,7 @@ import { hoistFastExp } from './fast-math.js';
 import { ModelError, where, type LocatedStatement } from './model-error.js';
 import { toJs, type FunctionResolver } from './js-printer.js';
 import { symbolsOf } from './expression.js';
+import { pairLoop } from './pair-loop.js';
 import { KERNEL_PRELUDE } from './builtin-functions.js';
 import { CONSTANTS } from './constant.js';
 import { emitOdeBlock, METHOD_PRELUDE, type MethodContext } from './numerical-methods.js';
@@ -299,15 +300,16 @@ export function generatePopulationKernels(ir: NeuronIR, opts: PopulationCodegenO
     ...globalLines,
     ...assignedGlobals.map((g) => `G.${g} = ${safe(g)};`),
     fuse ? 'let __ns = 0;' : '',
-    'for (let i = 0; i < __n; i++) {',
-    refractory ? '  __inref[i] = __refrem[i] > 0 ? 0 : 1;' : '',
-    ...loadLocals.map((l) => `  ${l}`),
-    ...localLines.map((l) => `  ${l}`),
-    ...fusedLines.map((l) => `  ${l}`),
-    ...storeFor(lean).map((l) => `  ${l}`),
-    // a neuron that spiked had __inref 1: this never undoes the refractory start above
-    refractory ? '  __refrem[i] -= (1 - __inref[i]);' : '',
-    '}',
+    ...pairLoop([
+      refractory ? '__inref[i] = __refrem[i] > 0 ? 0 : 1;' : '',
+      ...loadLocals,
+      ...localLines,
+    ].filter((l) => l !== ''), [
+      ...fusedLines,
+      ...storeFor(lean),
+      // a neuron that spiked had __inref 1: this never undoes the refractory start above
+      refractory ? '__refrem[i] -= (1 - __inref[i]);' : '',
+    ].filter((l) => l !== ''), '__n'),
     fuse ? 'S.nSpiked = __ns;' : '',
   ].filter((l) => l !== '');
   // headers last: printing the bodies records which constants are used
