@@ -34,11 +34,13 @@ const RateNeuron = new Neuron({
 });
 
 /**
- * Median CPU time (user + system) of `fn` in ms, after one warm-up. CPU time rather than wall
+ * Median CPU time (user + system) of `fn` in ms, after warming up. CPU time rather than wall
  * time: the bench machine is shared, and time slices lost to other processes are not ours.
  */
-function cpuMs(fn: () => void, reps = 5): number {
-  fn();
+function cpuMs(fn: () => void, reps = 7): number {
+  // warm up for at least 0.5 s: one run can end before TurboFan's optimised kernel is installed
+  const warm = performance.now();
+  do fn(); while (performance.now() - warm < 500);
   const ts: number[] = [];
   for (let k = 0; k < reps; k++) {
     const c0 = process.cpuUsage();
