@@ -181,7 +181,7 @@ export class Network {
       const p = pops[k]!;
       if (!p.enabled) continue;
       const sums = p.sumArrays;
-      // a loop, not fill(0): the fill builtin allocates when called from optimised code here
+      // a loop, not fill(0): with fill here the heap bench measured allocation per step
       for (let j = 0; j < sums.length; j++) {
         const s = sums[j]!;
         for (let i = 0; i < s.length; i++) s[i] = 0;

@@ -16,8 +16,8 @@ export interface PopulationCodegenOptions {
   /** Method for ODEs without a flag (`setup({ method })`), default `explicit`. */
   method?: NumericalMethod;
   /**
-   * Per-neuron variables that code outside the kernels reads during a run (synapse equations,
-   * stop conditions): the lean kernel stores them every step.
+   * Per-neuron variables that code outside the kernels reads during a run (synapse equations
+   * of projections): the lean kernel stores them every step.
    */
   keep?: Iterable<string>;
 }
