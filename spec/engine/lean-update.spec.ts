@@ -52,6 +52,39 @@ describe('engine: simulate() runs the lean update where nobody reads the transie
     expect(v.row(19)[0]).to.be.closeTo(q ** 20, 1e-14);
   });
 
+  it('a monitor of a view records the transient of its population every step', () => {
+    const net = new Network({ dt: 0.1 });
+    const pop = new Population(4, decay(), { network: net });
+    const m = new Monitor(pop.slice(1, 3), ['a']);
+    net.compile();
+    net.simulate(1);
+    const a = m.get('a') as RecordedArray;
+    for (let k = 0; k < 10; k++) expect(a.row(k)[1]).to.be.closeTo(2 * q ** k, 1e-14);
+  });
+
+  it('a recorder that does not say what it reads gets the full update', () => {
+    const net = new Network({ dt: 0.1 });
+    const pop = new Population(1, decay(), { network: net });
+    const seen: number[] = [];
+    net.addRecorder({ recordTargets: () => {}, record: () => { seen.push(pop.state!.local.a![0]!); } });
+    net.compile();
+    net.simulate(1);
+    expect(seen.map((x, k) => x - 2 * q ** k).every((d) => Math.abs(d) < 1e-14)).to.equal(true);
+  });
+
+  it('a projection added after a first compile makes the lean update store what it reads', () => {
+    const net = new Network({ dt: 0.1 });
+    const pre = new Population(1, decay(), { network: net });
+    net.compile();
+    expect(pre.kernels!.transient).to.deep.equal(['a']);
+    const post = new Population(1, new Neuron({ equations: 'r = sum(exc)', name: 'sink' }), { network: net });
+    new Projection(pre, post, 'exc', new Synapse({ psp: 'w * pre.a' })).connectOneToOne({ weights: 1.0 });
+    net.compile();
+    expect(pre.kernels!.transient).to.deep.equal([]);
+    net.simulate(3);
+    expect(post.r[0]).to.be.closeTo(2 * q ** 28, 1e-14);
+  });
+
   it('a projection reading pre.a makes the population store it every step', () => {
     const net = new Network({ dt: 0.1 });
     const pre = new Population(1, decay(), { network: net });
