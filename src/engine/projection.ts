@@ -57,6 +57,15 @@ export function roundHalfEven(x: number): number {
   return f % 2 === 0 ? f : f + 1;
 }
 
+/** A copy of `a` with room for at least `size` entries (doubling). */
+function grown(a: Int32Array, size: number): Int32Array {
+  let len = Math.max(1, a.length) * 2;
+  while (len < size) len *= 2;
+  const b = new Int32Array(len);
+  b.set(a);
+  return b;
+}
+
 /** `g[post] += w` for the synapses of each spike, in inverse order; `w` in the same order. */
 function deliverCopied(spikes: Int32Array, count: number, ptr: Int32Array, post: Int32Array, w: Float64Array, g: Float64Array): void {
   for (let s = 0; s < count; s++) {
@@ -148,8 +157,8 @@ export class Projection implements NamedParticipant, Recordable {
   private invDend: Int32Array = new Int32Array(0);
   /** Post rank of each inverse-connectivity entry (the plain `g_target += w` loop). */
   private invPost: Int32Array = new Int32Array(0);
-  /** `g_<target>` of the plain delivery loop. */
-  private gName = '';
+  /** `g_<target>` of the post population, written by the plain delivery loop. */
+  private gPlain: Float64Array = new Float64Array(0);
   /** Cached weights of the plain loop in inverse order, undefined when stale. */
   private invW: Float64Array | undefined;
   /** All cached weights are the same number (the common constant-weight case). */
@@ -462,7 +471,7 @@ export class Projection implements NamedParticipant, Recordable {
         if (copyW) invW[at] = wLive![k]!;
       }
     }
-    this.gName = `g_${this.targets[0]}`;
+    if (this.spiking) this.gPlain = this.post.state!.local[`g_${this.targets[0]}`]!;
     this.setInvW(copyW ? invW : undefined);
     const k = this.kernels!;
     this.bound = {
@@ -540,7 +549,7 @@ export class Projection implements NamedParticipant, Recordable {
     if (count === 0) return;
     if (this.kernels!.plainPreSpike) {
       // g_target += w: spike by spike, synapses in dendrite order, as the generated kernel would
-      const g = this.post.state!.local[this.gName]!;
+      const g = this.gPlain;
       const ptr = this.invPtr, post = this.invPost;
       // w may change every step if plastic: then read it through the synapse index
       if (this.ir.plasticity) deliverIndexed(spikes, count, ptr, post, this.invSyn, S.local.w!, g);
@@ -586,14 +595,8 @@ export class Projection implements NamedParticipant, Recordable {
 
   /** Make room for at least `size` events (keeping the listed ones). */
   private growEvents(S: ProjectionKernelState, size: number): void {
-    let len = S.eventSynapse.length * 2;
-    while (len < size) len *= 2;
-    const a = new Int32Array(len);
-    a.set(S.eventSynapse);
-    S.eventSynapse = a;
-    const b = new Int32Array(len);
-    b.set(S.eventDendrite);
-    S.eventDendrite = b;
+    S.eventSynapse = grown(S.eventSynapse, size);
+    S.eventDendrite = grown(S.eventDendrite, size);
   }
 
   /**
@@ -609,7 +612,10 @@ export class Projection implements NamedParticipant, Recordable {
         const k = this.invSyn[x]!;
         const slot = (this.ringIdx + Math.max(1, this.delaySteps[k]!) - 1) % D;
         const n = this.ringN[slot]!;
-        if (n === this.ringDend[slot]!.length) this.growRing(slot);
+        if (n === this.ringDend[slot]!.length) {
+          this.ringDend[slot] = grown(this.ringDend[slot]!, n + 1);
+          this.ringSyn[slot] = grown(this.ringSyn[slot]!, n + 1);
+        }
         this.ringDend[slot]![n] = this.invDend[x]!;
         this.ringSyn[slot]![n] = k;
         this.ringN[slot] = n + 1;
@@ -632,16 +638,6 @@ export class Projection implements NamedParticipant, Recordable {
     this.ringIdx = (idx + 1) % D;
     S.nEvents = n;
     if (n > 0) this.bound.preSpike!(t);
-  }
-
-  private growRing(slot: number): void {
-    const grow = (a: Int32Array) => {
-      const b = new Int32Array(a.length * 2);
-      b.set(a);
-      return b;
-    };
-    this.ringDend[slot] = grow(this.ringDend[slot]!);
-    this.ringSyn[slot] = grow(this.ringSyn[slot]!);
   }
 
   /** Step 6: remember this step's spikes / rates for delayed transmission. */

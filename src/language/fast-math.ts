@@ -82,6 +82,21 @@ const EXP_HT = [
   1.978456026387951, 2.0414278897578303e-17, 1.9891988469672663, 4.124842848606488e-18,
 ];
 
+/**
+ * The fast path of `exp(x)` as source lines, shared by `__exp` and the inline blocks of
+ * {@link hoistFastExp} so that both compute the same operations: `if (x in range) {`, the
+ * table-driven evaluation, and `<assign>result;`. The caller closes the `if`.
+ */
+function expFastPath(x: string, table: string, assign: string): string[] {
+  return [
+    `  if (${x} > -708 && ${x} < 709) {`,
+    `    const __k = ${x} * 184.6649652337873 + 6755399441055744 - 6755399441055744, __i = __k | 0;`,
+    `    const __r = ${x} + __k * -0.005415212348111709 + __k * -1.2864023111638346e-14, __q = __r * __r;`,
+    `    const __j = (__i & 127) << 1, __s = ${table}[__j] * ${table}[(__i >> 7) + 1278];`,
+    `    ${assign}__s + __s * (${table}[__j + 1] + __r + __q * (0.49999999999996786 + __r * 0.16666666666665886) + __q * __q * (0.0416666808410674 + __r * 0.008333335853059549));`,
+  ];
+}
+
 /** Source text defining `__exp(x)` (and its helpers `__EXP_*`); included by KERNEL_PRELUDE. */
 export const FAST_MATH_PRELUDE = `
 // {H[j], T[j]} x 128, then 2^e for e = -1022..1023 at index e + 1278
@@ -112,13 +127,10 @@ var __expEdge = (x) => {
 // var, not const: no hole checks, so the function stays small enough for TurboFan to inline
 // into more call sites (its cumulative inlining budget is ~920 bytecodes per kernel)
 var __exp = (x) => {
-  if (x > -708 && x < 709) {
-    var k = x * 184.6649652337873 + 6755399441055744 - 6755399441055744, i = k | 0, r = x + k * -0.005415212348111709 + k * -1.2864023111638346e-14, t = __EXP_T, j = (i & 127) << 1, s = t[j] * t[(i >> 7) + 1278], q = r * r;
-    return s + s * (t[j + 1] + r + q * (0.49999999999996786 + r * 0.16666666666665886) + q * q * (0.0416666808410674 + r * 0.008333335853059549));
+${expFastPath('x', '__EXP_T', 'return ').join('\n')}
   }
   return __expEdge(x);
-};
-`;
+};`;
 
 /**
  * `exp(x)` as the generated kernels compute it: within 1 ulp of `Math.exp`, mostly
@@ -200,16 +212,12 @@ export function hoistFastExp(lines: string[], options: HoistFastExpOptions = {})
       items.push({
         reads: [...new Set(arg.match(/[A-Za-z_$][\w$]*/g) ?? [])],
         exp: [
-          `${indent}let ${v};`,
-          `${indent}{ const __x = (${arg});`,
-          `${indent}  if (__x > -708 && __x < 709) {`,
-          `${indent}    const __k = __x * 184.6649652337873 + 6755399441055744 - 6755399441055744, __i = __k | 0;`,
-          `${indent}    const __r = __x + __k * -0.005415212348111709 + __k * -1.2864023111638346e-14, __q = __r * __r;`,
-          `${indent}    const __j = (__i & 127) << 1, __s = ${T}[__j] * ${T}[(__i >> 7) + 1278];`,
-          `${indent}    ${v} = __s + __s * (${T}[__j + 1] + __r + __q * (0.49999999999996786 + __r * 0.16666666666665886) + __q * __q * (0.0416666808410674 + __r * 0.008333335853059549));`,
-          `${indent}  } else ${v} = __expEdge(__x);`,
-          `${indent}}`,
-        ],
+          `let ${v};`,
+          `{ const __x = (${arg});`,
+          ...expFastPath('__x', T, `${v} = `),
+          `  } else ${v} = __expEdge(__x);`,
+          '}',
+        ].map((l) => indent + l),
       });
       done += rest.slice(0, at) + v;
       rest = rest.slice(end);

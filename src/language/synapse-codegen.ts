@@ -51,7 +51,7 @@ export interface ProjectionKernelState {
   updatePeriod: number;
 }
 
-/** A bound projection kernel: one call per step (`dt` is the integration step of synaptic ODEs). */
+/** A bound projection kernel: one call per step (the step `dt` comes from the state, see `updatePeriod`). */
 export type ProjectionKernel = (step: number) => void;
 export type ProjectionKernelFactory = (S: ProjectionKernelState, C: ReadonlyMap<string, { value: number }>) => ProjectionKernel;
 

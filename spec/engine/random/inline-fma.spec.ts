@@ -1,6 +1,18 @@
 import { expect } from 'chai';
 import { inlineFma } from '../../../src/engine/random/inline-fma.js';
-import { fma } from '../../../src/engine/random/libm.js';
+
+// the function form of the algorithm, written out (libm's fma is now built from inlineFma)
+function fma(a: number, b: number, c: number): number {
+  const p = a * b;
+  if (!Number.isFinite(p) || p === 0 || !Number.isFinite(c)) return p + c;
+  let t = 134217729 * a;
+  const ah = t - (t - a), al = a - ah;
+  t = 134217729 * b;
+  const bh = t - (t - b), bl = b - bh;
+  const e = ah * bh - p + ah * bl + al * bh + al * bl; // p + e == a*b exactly
+  const s = p + c, bb = s - p;
+  return s + (p - (s - bb) + (c - bb) + e);
+}
 
 describe('engine/random: inlineFma', () => {
   // y = FMA(a, b, FMA(c, d, e)) expanded and evaluated

@@ -1,6 +1,7 @@
 /**
- * Expands `FMA(a, b, c)` calls in JavaScript source into inline statements computing the same
- * value as {@link fma} of ./libm.ts (exact product by Dekker's algorithm, compensated sum),
+ * Expands `FMA(a, b, c)` calls in JavaScript source into inline statements computing `a*b + c`
+ * with one rounding (exact product by Dekker's algorithm, compensated sum; `fma` of ./libm.ts
+ * is built from it),
  * innermost calls first, each into a `let __fN` before the line that uses it. A call that
  * V8 does not inline passes and returns its doubles boxed (16 B each): the log of every normal
  * draw would allocate. Arguments must not contain parentheses or names starting with `__`;

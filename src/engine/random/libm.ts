@@ -27,30 +27,15 @@ import { inlineFma } from './inline-fma.js';
 const f64 = new Float64Array(1);
 const u32 = new Uint32Array(f64.buffer);
 
-const SPLITTER = 134217729; // 2^27 + 1, Veltkamp split
-
 /**
  * Fused multiply-add `a*b + c` with a single rounding (emulated: exact product by Dekker's
  * algorithm, then a compensated sum; correct except for pathological double-rounding ties).
+ * Built from the same source as the inline FMAs of {@link inlineFma}.
  *
  * @example
  * fma(0.1, 10, -1); // 5.551115123125783e-17, the rounding error of 0.1
  */
-export function fma(a: number, b: number, c: number): number {
-  const p = a * b;
-  if (!Number.isFinite(p) || p === 0 || !Number.isFinite(c)) return p + c;
-  let t = SPLITTER * a;
-  const ah = t - (t - a);
-  const al = a - ah;
-  t = SPLITTER * b;
-  const bh = t - (t - b);
-  const bl = b - bh;
-  const e = ah * bh - p + ah * bl + al * bh + al * bl; // p + e == a*b exactly
-  const s = p + c;
-  const bb = s - p;
-  const err = p - (s - bb) + (c - bb); // s + err == p + c exactly
-  return s + (err + e);
-}
+export const fma = new Function('a', 'b', 'c', `${inlineFma('const y = FMA(a, b, c);')}\nreturn y;`) as (a: number, b: number, c: number) => number;
 
 const LOG_N = 128;
 
