@@ -14,10 +14,11 @@ const ref = JSON.parse(readFileSync(new URL('../fixtures/hh_bischop_ramp_annarch
 };
 
 describe('engine: HH_Bischop against ANNarchy 4.7.3', () => {
-  it('reproduces the 100000-step current-ramp trace within 1e-6 mV with identical spike steps', () => {
-    const net = new Network({ dt: 0.01, seed: 1 });
+  for (const backend of ['js', 'wasm'] as const) it(`reproduces the 100000-step current-ramp trace within 1e-6 mV with identical spike steps (${backend} kernels)`, () => {
+    const net = new Network({ dt: 0.01, seed: 1, backend });
     const pop = new Population(1, HHneuronBischop, { name: 'HH_Bischop', network: net });
     net.compile();
+    expect(pop.backend).to.equal(backend);
     pop.v = -90; // the stored state of the seed example; everything else at its compile value
     const mon = new Monitor(pop, ['v', 'spike']);
     // current_ramp(a0=0, a1=100, dur=1000, n=50): amplitude accumulated by addition

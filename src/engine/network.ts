@@ -16,6 +16,12 @@ export interface SetupOptions {
   precision?: 'double';
   /** Accepted for compatibility; one thread. */
   numThreads?: 1;
+  /**
+   * Where neuron updates run (not in ANNarchy): `'auto'` (default) WebAssembly SIMD for every
+   * population whose update compiles to it, JavaScript for the others; `'wasm'` the same but an
+   * error for a population that cannot; `'js'` JavaScript only. Results are bit-identical.
+   */
+  backend?: 'auto' | 'wasm' | 'js';
 }
 
 /** Options of {@link Network.reset}. */
@@ -50,6 +56,8 @@ export class Network {
   private _dt = 1.0;
   seed = -1;
   method: NumericalMethod = 'explicit';
+  /** See {@link SetupOptions.backend}. */
+  backend: 'auto' | 'wasm' | 'js' = 'auto';
   /** Integer step counter `t` (ANNarchy's current step). */
   currentStep = 0;
   readonly populationsList: Population[] = [];
@@ -81,8 +89,8 @@ export class Network {
   setup(opts: SetupOptions = {}): void {
     if (opts === null || typeof opts !== 'object') throw new Error('setup: expected an options object { dt, seed, method }');
     for (const k of Object.keys(opts)) {
-      if (!['dt', 'seed', 'method', 'precision', 'numThreads'].includes(k)) {
-        throw new Error(`setup: unknown option "${k}"; expected dt, seed, method, precision or numThreads`);
+      if (!['dt', 'seed', 'method', 'precision', 'numThreads', 'backend'].includes(k)) {
+        throw new Error(`setup: unknown option "${k}"; expected dt, seed, method, precision, numThreads or backend`);
       }
     }
     if (opts.dt !== undefined) {
@@ -93,6 +101,11 @@ export class Network {
     if (opts.method !== undefined) {
       if (!METHODS.includes(opts.method)) throw new Error(`setup: unknown method "${opts.method}"; expected one of ${METHODS.join(', ')}`);
       this.method = opts.method;
+    }
+    if (opts.backend !== undefined) {
+      if (!['auto', 'wasm', 'js'].includes(opts.backend)) throw new Error(`setup: backend must be 'auto', 'wasm' or 'js', got ${String(opts.backend)}`);
+      if (this.compiledObjects.size > 0 && opts.backend !== this.backend) throw new Error('setup: backend cannot change after compile()');
+      this.backend = opts.backend;
     }
     if (opts.precision !== undefined && opts.precision !== 'double') throw new Error(`setup: precision "${String(opts.precision)}" is not supported; only 'double'`);
     if (opts.numThreads !== undefined && opts.numThreads !== 1) throw new Error('setup: only numThreads = 1 is supported');

@@ -10,6 +10,8 @@ import { RandomDraws } from './random-draws.js';
 import { PopulationView } from './population-view.js';
 import { IndividualNeuron } from './individual-neuron.js';
 import { compileStopCondition, type StopCondition } from './stop-condition.js';
+import { KernelHeap } from './kernel-heap.js';
+import { wasmSimdSupported } from '../language/wasm/wasm-module.js';
 
 /** A population's shape: a size or the size along each dimension (row-major ranks). */
 export type Geometry = number | readonly number[];
@@ -386,6 +388,22 @@ export class Population {
     return Array.from(this.state.spiked.subarray(0, this.state.nSpiked));
   }
 
+  /**
+   * Where the update runs: `'wasm'` (the per-neuron loop in WebAssembly SIMD, bit-identical)
+   * or `'js'`; undefined before compile. `setup({ backend })` chooses; `'auto'` takes WebAssembly
+   * wherever the model's loop compiles to it.
+   *
+   * @example
+   * ```ts
+   * compile();
+   * pop.backend; // 'wasm'
+   * ```
+   */
+  get backend(): 'wasm' | 'js' | undefined {
+    if (!this.state) return undefined;
+    return this.state.heap && this.kernels?.wasm ? 'wasm' : 'js';
+  }
+
   /** Build kernels and state from the compile-state values (called by the network). */
   compileInto(method: string): void {
     // a refractory period set on the population (not in the model) also needs the refractory code
@@ -393,30 +411,53 @@ export class Population {
     this.compiledMethod = method;
     this.kernels = generatePopulationKernels(ir, { method: method as never, keep: this.keepStored });
     this.hasRefractoryCode = ir.refractory !== undefined;
+    const backend = this.network.backend;
+    const wasm = this.kernels.wasm;
+    if (backend === 'wasm' && !wasm) {
+      throw new Error(`Population "${this.name}": setup({ backend: 'wasm' }) but its update cannot run in WebAssembly (${this.kernels.wasmUnsupported ?? 'no SIMD support in this JavaScript engine'}); use backend 'auto' or 'js'`);
+    }
+    if (backend === 'wasm' && !wasmSimdSupported()) throw new Error(`Population "${this.name}": setup({ backend: 'wasm' }) but this JavaScript engine has no WebAssembly SIMD`);
+    // WebAssembly kernels need every state array in one memory; JavaScript kernels use them as well.
+    // 'auto' keeps JavaScript for a single neuron: the SIMD loop would compute a padding lane too
+    const heap = wasm && wasmSimdSupported() && (backend === 'wasm' || (backend === 'auto' && this.size >= 2)) ? new KernelHeap() : undefined;
+    const plan: [string, 'f64' | 'i32' | 'u8', number][] = [];
+    const f64 = (key: string) => plan.push([key, 'f64', plan.length]);
+    for (const [name, m] of this.meta) if (m.local) f64(`local:${name}`);
+    if (!this.ir.spiking) {
+      for (const t of this.ir.targets) f64(`local:_sum_${t}`);
+      f64('local:_sum__all');
+    }
+    for (const r of this.ir.randoms) if (r.locality !== 'global') f64(`rand:${r.name}`);
+    f64('lastSpike');
+    plan.push(['refRemaining', 'i32', 0], ['refSteps', 'i32', 0], ['inRef', 'u8', 0], ['spiked', 'i32', 0]);
+    const handles = plan.map(([, kind]) => heap?.reserve(kind, this.size) ?? -1);
+    heap?.allocate(wasm!.scratchBytes);
+    const arrays = new Map(plan.map(([key, kind], k) => [key, heap
+      ? heap.view(handles[k]!, kind)
+      : kind === 'f64' ? new Float64Array(this.size) : kind === 'i32' ? new Int32Array(this.size) : new Uint8Array(this.size)]));
     const local: Record<string, Float64Array> = {};
     const global: Record<string, number> = {};
-    for (const [name, m] of this.meta) {
-      if (m.local) local[name] = new Float64Array(this.size);
-      else global[name] = 0;
+    const rand: Record<string, Float64Array | number> = {};
+    for (const [key, a] of arrays) {
+      if (key.startsWith('local:')) local[key.slice(6)] = a as Float64Array;
+      if (key.startsWith('rand:')) rand[key.slice(5)] = a as Float64Array;
     }
-    if (!this.ir.spiking) {
-      for (const t of this.ir.targets) local[`_sum_${t}`] = new Float64Array(this.size);
-      local._sum__all = new Float64Array(this.size);
-    }
+    for (const [name, m] of this.meta) if (!m.local) global[name] = 0;
+    for (const r of this.ir.randoms) if (r.locality === 'global') rand[r.name] = 0;
     this.state = {
       size: this.size,
       dt: this.network.dt,
       local,
       global,
-      rand: {},
-      lastSpike: new Float64Array(this.size),
-      refRemaining: new Int32Array(this.size),
-      refSteps: new Int32Array(this.size),
-      inRef: new Uint8Array(this.size).fill(1),
-      spiked: new Int32Array(this.size),
+      rand,
+      lastSpike: arrays.get('lastSpike') as Float64Array,
+      refRemaining: arrays.get('refRemaining') as Int32Array,
+      refSteps: arrays.get('refSteps') as Int32Array,
+      inRef: (arrays.get('inRef') as Uint8Array).fill(1),
+      spiked: arrays.get('spiked') as Int32Array,
       nSpiked: 0,
+      ...(heap ? { heap: { memory: heap.memory, scratch: heap.scratch } } : {}),
     };
-    for (const r of this.ir.randoms) this.state.rand[r.name] = r.locality === 'global' ? 0 : new Float64Array(this.size);
     this.bindKernels();
     const draws = new RandomDraws(this.ir, this.name);
     this.draws = draws.empty ? undefined : draws;
@@ -426,8 +467,9 @@ export class Population {
 
   private bindKernels(): void {
     const k = this.kernels!, S = this.state!;
-    this.updateKernel = k.update(S, CONSTANTS);
-    this.leanUpdateKernel = k.updateLean?.(S, CONSTANTS);
+    const w = S.heap ? k.wasm : undefined;
+    this.updateKernel = (w?.update ?? k.update)(S, CONSTANTS);
+    this.leanUpdateKernel = (w ? w.updateLean : k.updateLean)?.(S, CONSTANTS);
     this.spikeKernel = k.spikeGather?.(S, CONSTANTS);
   }
 
@@ -444,8 +486,11 @@ export class Population {
     // subclasses with their own update (SpikeSourceArray, TimedArray) have no lean one
     if (!regenerate || !this.state || !this.leanUpdateKernel) return;
     const ir = this.hasRefractoryCode && this.ir.refractory === undefined ? { ...this.ir, refractory: 0 } : this.ir;
+    const before = this.kernels;
     this.kernels = generatePopulationKernels(ir, { method: this.compiledMethod as never, keep: this.keepStored });
-    this.leanUpdateKernel = this.kernels.updateLean?.(this.state, CONSTANTS);
+    // the scratch region was sized for the first kernels: a larger need keeps JavaScript
+    const w = this.state.heap && this.kernels.wasm && before?.wasm && this.kernels.wasm.scratchBytes <= before.wasm.scratchBytes ? this.kernels.wasm : undefined;
+    this.leanUpdateKernel = (w ? w.updateLean : this.kernels.updateLean)?.(this.state, CONSTANTS);
   }
 
   /** Step 4 of a step: this step's random draws (annarchy-semantics §2.5), from `network.rng`. */

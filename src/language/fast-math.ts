@@ -141,6 +141,18 @@ ${expFastPath('x', '__EXP_T', 'return ').join('\n')}
  */
 export const fastExp = new Function(`${FAST_MATH_PRELUDE}\nreturn __exp;`)() as (x: number) => number;
 
+/**
+ * The table the inline exp reads (`__EXP_T`, {@link EXP_TABLE_LENGTH} doubles), for kernels that
+ * keep their own copy (WebAssembly memory).
+ *
+ * @example
+ * EXP_TABLE[0]; // 1 (2^(0/128))
+ */
+export const EXP_TABLE = new Function(`${FAST_MATH_PRELUDE}\nreturn __EXP_T;`)() as Float64Array;
+
+/** Length of {@link EXP_TABLE}. */
+export const EXP_TABLE_LENGTH = 2302;
+
 /** Options of {@link hoistFastExp}. */
 export interface HoistFastExpOptions {
   /** First number of the `__e<n>` result variables. */

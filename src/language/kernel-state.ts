@@ -29,6 +29,11 @@ export interface PopulationKernelState {
   /** Ranks that spiked in the last step: the first `nSpiked` entries. */
   spiked: Int32Array;
   nSpiked: number;
+  /**
+   * Set when every array above lives in one WebAssembly memory (WebAssembly kernels): the
+   * memory, and the byte offset of a scratch region the kernel owns.
+   */
+  heap?: { memory: WebAssembly.Memory; scratch: number };
 }
 
 /** A bound kernel: one call per step. */

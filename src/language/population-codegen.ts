@@ -9,7 +9,10 @@ import { KERNEL_PRELUDE } from './builtin-functions.js';
 import { CONSTANTS } from './constant.js';
 import { emitOdeBlock, METHOD_PRELUDE, type MethodContext } from './numerical-methods.js';
 import type { EquationInfo, FunctionInfo, NeuronIR, NumericalMethod, VariableInfo } from './description.js';
-import type { PopulationKernelFactory } from './kernel-state.js';
+import type { PopulationKernelFactory, PopulationKernelState } from './kernel-state.js';
+import { planSimdLoop, SimdUnsupported, type SimdLoopPlan, type SimdLoopSymbols } from './wasm/simd-loop.js';
+import { bindSimdLoop, type SimdLoopBinding } from './wasm/bind-simd-loop.js';
+import { EXP_TABLE_LENGTH } from './fast-math.js';
 
 /** Options of {@link generatePopulationKernels}. */
 export interface PopulationCodegenOptions {
@@ -43,8 +46,18 @@ export interface PopulationKernels {
   spikeGather: PopulationKernelFactory | undefined;
   /** The update kernel also tests spikes and resets, neuron by neuron (same result as two passes). */
   spikeFused: boolean;
+  /**
+   * The same update (and lean update) with the per-neuron loop in WebAssembly SIMD, two neurons
+   * per instruction, bit-identical to the JavaScript kernels. Its factories need a state whose
+   * arrays live in one `WebAssembly.Memory` ({@link PopulationKernelState.heap}) with
+   * `scratchBytes` reserved. Undefined when the loop uses something the compiler does not
+   * translate ({@link PopulationKernels.wasmUnsupported} says what).
+   */
+  wasm: { update: PopulationKernelFactory; updateLean: PopulationKernelFactory | undefined; scratchBytes: number } | undefined;
+  /** Why there is no WebAssembly update, if there is none. */
+  wasmUnsupported: string | undefined;
   /** The generated JavaScript, for inspection. */
-  source: { update: string; updateLean?: string; spikeGather?: string };
+  source: { update: string; updateLean?: string; spikeGather?: string; wasmUpdate?: string };
 }
 
 const isGlobal = (loc: string) => loc === 'global';
@@ -295,21 +308,19 @@ export function generatePopulationKernels(ir: NeuronIR, opts: PopulationCodegenO
     '};',
   ].join('\n');
 
+  const loopCompute = [refractory ? '__inref[i] = __refrem[i] > 0 ? 0 : 1;' : '', ...loadLocals, ...localLines].filter((l) => l !== '');
+  const loopOrdered = (lean: boolean) => [
+    ...fusedLines,
+    ...storeFor(lean),
+    // a neuron that spiked had __inref 1: this never undoes the refractory start above
+    refractory ? '__refrem[i] -= (1 - __inref[i]);' : '',
+  ].filter((l) => l !== '');
   const updateBody = (lean: boolean) => [
     ...preLoop,
     ...globalLines,
     ...assignedGlobals.map((g) => `G.${g} = ${safe(g)};`),
     fuse ? 'let __ns = 0;' : '',
-    ...pairLoop([
-      refractory ? '__inref[i] = __refrem[i] > 0 ? 0 : 1;' : '',
-      ...loadLocals,
-      ...localLines,
-    ].filter((l) => l !== ''), [
-      ...fusedLines,
-      ...storeFor(lean),
-      // a neuron that spiked had __inref 1: this never undoes the refractory start above
-      refractory ? '__refrem[i] -= (1 - __inref[i]);' : '',
-    ].filter((l) => l !== ''), '__n'),
+    ...pairLoop(loopCompute, loopOrdered(lean), '__n'),
     fuse ? 'S.nSpiked = __ns;' : '',
   ].filter((l) => l !== '');
   // headers last: printing the bodies records which constants are used
@@ -323,13 +334,67 @@ export function generatePopulationKernels(ir: NeuronIR, opts: PopulationCodegenO
       throw new ModelError(`generated ${what} code does not compile (${(e as Error).message}); this is a bug in compneuro-rx:\n${src}`, { model });
     }
   };
+
+  // WebAssembly: the single-neuron loop body, compiled to SIMD; the rest of the kernel stays
+  let plan: SimdLoopPlan | undefined;
+  let wasmUnsupported: string | undefined;
+  const arrays: SimdLoopSymbols['arrays'] = {};
+  for (const [name, a] of attrs) if (!isGlobal(a.locality)) arrays[safe(name)] = 'f64';
+  for (const sum of sums) arrays[sum] = 'f64';
+  if (!ir.spiking) arrays._sum__all = 'f64';
+  for (const r of ir.randoms) if (!isGlobal(r.locality)) arrays[r.name] = 'f64';
+  Object.assign(arrays, { __lastSpike: 'f64', __spiked: 'i32', __inref: 'u8', __refrem: 'i32', __refsteps: 'i32' });
+  try {
+    plan = planSimdLoop([
+      { name: 'full', lines: [...loopCompute, ...loopOrdered(false)] },
+      ...(transient.size > 0 ? [{ name: 'lean', lines: [...loopCompute, ...loopOrdered(true)] }] : []),
+    ], {
+      arrays,
+      table: { name: '__T', length: EXP_TABLE_LENGTH },
+      counter: fuse ? '__ns' : undefined,
+      helpers: [KERNEL_PRELUDE, METHOD_PRELUDE, ...emitFunctions(ir.functions, model).map((f) => f.replace(/__C_(\w+)/g, "C.get('$1').value"))].join('\n'),
+    });
+  } catch (e) {
+    if (!(e instanceof SimdUnsupported)) throw e;
+    wasmUnsupported = e.message;
+  }
+  const wasmBody = (fn: 'full' | 'lean', p: SimdLoopPlan) => [
+    ...preLoop,
+    ...globalLines,
+    ...assignedGlobals.map((g) => `G.${g} = ${safe(g)};`),
+    'if (__W.ready) {',
+    ...p.scalars.map((x, k) => `  __P[${k}] = ${x};`),
+    `  ${fuse ? 'S.nSpiked = ' : ''}__W.${fn}(__n);`,
+    '} else {',
+    // until an asynchronous compile (browsers) finishes, the JavaScript loop runs
+    ...(fuse ? ['  let __ns = 0;'] : []),
+    ...pairLoop(loopCompute, loopOrdered(fn === 'lean'), '__n').map((l) => `  ${l}`),
+    ...(fuse ? ['  S.nSpiked = __ns;'] : []),
+    '}',
+  ];
+  const wasmSource = (fn: 'full' | 'lean', p: SimdLoopPlan) => wrap(wasmBody(fn, p)).replace('return function kernel(__t) {', [
+    `const __W = __bind(S, { ${p.arrays.join(', ')} }, [${p.imports.join(', ')}]), __P = __W.P;`,
+    'return function kernel(__t) {',
+  ].join('\n'));
+  const wasmFactory = (src: string, p: SimdLoopPlan): PopulationKernelFactory => {
+    const f = new Function('S', 'C', '__bind', src) as (S: PopulationKernelState, C: ReadonlyMap<string, { value: number }>, bind: (S: PopulationKernelState, arrays: Record<string, ArrayBufferView>, imports: ((...x: number[]) => number)[]) => SimdLoopBinding) => ReturnType<PopulationKernelFactory>;
+    return (S, C) => f(S, C, (st, arr, imp) => bindSimdLoop(p, st, arr, imp, model));
+  };
+  const wasmFullSource = plan ? wasmSource('full', plan) : undefined;
+  const wasm = plan ? {
+    update: wasmFactory(wasmFullSource!, plan),
+    updateLean: transient.size > 0 ? wasmFactory(wasmSource('lean', plan), plan) : undefined,
+    scratchBytes: (plan.usesTable ? EXP_TABLE_LENGTH * 8 : 0) + 8 * Math.max(1, plan.scalars.length),
+  } : undefined;
   return {
     update: compile(updateSource, 'update'),
     updateLean: leanSource ? compile(leanSource, 'update') : undefined,
     transient: [...transient],
     spikeFused: fuse,
     spikeGather: spikeSource ? compile(spikeSource, 'spike') : undefined,
-    source: { update: updateSource, updateLean: leanSource, spikeGather: spikeSource },
+    wasm,
+    wasmUnsupported,
+    source: { update: updateSource, updateLean: leanSource, spikeGather: spikeSource, wasmUpdate: wasmFullSource },
   };
 }
 

@@ -1,0 +1,749 @@
+import { parse } from 'acorn';
+import { I32, Op, Simd, V128, WasmFunction, uleb, wasmModule } from './wasm-module.js';
+
+/**
+ * Compiles the per-neuron loop body of a generated kernel, written in JavaScript over one neuron
+ * `i`, into a WebAssembly function that runs two neurons at a time in 128-bit lanes (f64x2).
+ *
+ * The JavaScript stays the one source of truth: every arithmetic operation maps to the same IEEE
+ * operation per lane (wasm's f64x2.div is the same division as JavaScript's), so results are
+ * bit-identical. Control flow becomes lane masks, as on a GPU: `if (c) A else B` runs A with
+ * the lanes where `c` holds and B with the others, assignments keep the old value in inactive
+ * lanes, stores into integer arrays and the spike list run lane by lane in rank order. When
+ * both lanes agree (the usual case) only one branch runs, without masks.
+ *
+ * Anything the compiler does not know (loops, strings, objects, `^`, integers beyond the exp
+ * table's index arithmetic) throws {@link SimdUnsupported}; the caller then keeps the JavaScript
+ * kernel. Functions it cannot inline are called per lane as imports, so they give exactly what
+ * JavaScript gives.
+ *
+ * Differences from JavaScript that generated code never meets: storing a value of magnitude
+ * >= 2^31 into an Int32Array saturates instead of wrapping; a table index out of range reads the
+ * nearest entry instead of `undefined`.
+ *
+ * @example
+ * ```ts
+ * const plan = planSimdLoop([{ name: 'run', lines: ['let $$v = $v[i];', '$$v += dt * (-$$v);', '$v[i] = $$v;'] }],
+ *   { arrays: { $v: 'f64' }, helpers: '' });
+ * plan.scalars; // ['dt']
+ * const bytes = plan.emit({ bases: { $v: 0 }, table: 0, params: 800000 });
+ * ```
+ */
+export function planSimdLoop(bodies: SimdLoopBody[], symbols: SimdLoopSymbols): SimdLoopPlan {
+  const helpers = parseHelpers(symbols.helpers);
+  const programs = bodies.map((b) => ({ name: b.name, source: b.lines.join('\n'), ast: parseBody(b.lines.join('\n')) }));
+  const shared: Shared = { scalars: [], imports: [], arrays: new Set(), usesTable: false };
+  const emit = (layout: SimdLayout) => wasmModule({
+    imports: shared.imports.map((x) => ({ params: x.params })),
+    functions: programs.map((p) => ({ name: p.name, fn: new LoopCompiler(p.source, symbols, helpers, shared, layout).compile(p.ast) })),
+  });
+  // a first pass with a placeholder layout finds what is unsupported and what the loop reads
+  emit({ bases: {}, table: 0, params: 0 });
+  return {
+    get scalars() { return shared.scalars.slice(); },
+    get imports() { return shared.imports.map((x) => x.expr); },
+    arrays: [...shared.arrays],
+    usesTable: shared.usesTable,
+    emit,
+  };
+}
+
+/** One exported function: its name and the JavaScript statements of the loop body. */
+export interface SimdLoopBody {
+  name: string;
+  lines: string[];
+}
+
+/** What the identifiers of the loop body are. */
+export interface SimdLoopSymbols {
+  /** Typed arrays indexed by the neuron index `i`, with their element type. */
+  arrays: Record<string, 'f64' | 'i32' | 'u8'>;
+  /** A Float64Array indexed by integer expressions (the exp table). */
+  table?: { name: string; length: number };
+  /** An integer counter used as `A[counter++] = value` (the spike list); the function returns it. */
+  counter?: string;
+  /** JavaScript source defining helper functions: short ones are inlined, others imported. */
+  helpers: string;
+}
+
+/** Where things are in memory, in bytes. */
+export interface SimdLayout {
+  /** Byte offset of each array of {@link SimdLoopSymbols.arrays}. */
+  bases: Record<string, number>;
+  /** Byte offset of the table. */
+  table: number;
+  /** Byte offset of the Float64Array of scalars (in the order of {@link SimdLoopPlan.scalars}). */
+  params: number;
+}
+
+/** A loop that compiles to WebAssembly. */
+export interface SimdLoopPlan {
+  /** JavaScript expressions of the scalars the loop reads: write them to `params` before a call. */
+  readonly scalars: string[];
+  /** JavaScript expressions of the functions to import as `f.0`, `f.1`, ... */
+  readonly imports: string[];
+  /** The arrays the loop uses. */
+  readonly arrays: string[];
+  /** True if the loop reads the table. */
+  readonly usesTable: boolean;
+  /** The module: memory `e.m`, imports `f.<k>`, one function `(n: i32) => i32` per body. */
+  emit(layout: SimdLayout): Uint8Array<ArrayBuffer>;
+}
+
+/** Thrown for JavaScript the SIMD compiler does not translate (the caller keeps JavaScript). */
+export class SimdUnsupported extends Error {
+  constructor(what: string) {
+    super(`not compiled to WebAssembly: ${what}`);
+    this.name = 'SimdUnsupported';
+  }
+}
+
+/* eslint-disable @typescript-eslint/no-explicit-any */
+type Node = any;
+/** f64x2 value, lane mask (64-bit lanes), or i32x4 integers in the low two lanes. */
+type Ty = 'f' | 'b' | 'i';
+interface Shared {
+  scalars: string[];
+  imports: { expr: string; params: number }[];
+  arrays: Set<string>;
+  usesTable: boolean;
+}
+interface Helper { params: string[]; decls: Node[]; result: Node; source: string }
+type Mask = { full: true } | { full: false; local: number };
+const FULL: Mask = { full: true };
+
+const MATH_NATIVE: Record<string, number> = {
+  abs: Simd.f64x2Abs, sqrt: Simd.f64x2Sqrt, floor: Simd.f64x2Floor, ceil: Simd.f64x2Ceil, trunc: Simd.f64x2Trunc,
+};
+const COMPARE: Record<string, number> = {
+  '<': Simd.f64x2Lt, '>': Simd.f64x2Gt, '<=': Simd.f64x2Le, '>=': Simd.f64x2Ge,
+  '===': Simd.f64x2Eq, '==': Simd.f64x2Eq, '!==': Simd.f64x2Ne, '!=': Simd.f64x2Ne,
+};
+const ARITH: Record<string, number> = { '+': Simd.f64x2Add, '-': Simd.f64x2Sub, '*': Simd.f64x2Mul, '/': Simd.f64x2Div };
+
+function parseBody(source: string): Node {
+  try {
+    return parse(source, { ecmaVersion: 2022, sourceType: 'script' });
+  } catch (e) {
+    throw new SimdUnsupported(`body does not parse (${(e as Error).message})`);
+  }
+}
+
+const helperCache = new Map<string, Map<string, Helper | null>>();
+
+/** Named functions of the helper source: inlinable ones (declarations, then one return) or null. */
+function parseHelpers(source: string): Map<string, Helper | null> {
+  const cached = helperCache.get(source);
+  if (cached) return cached;
+  const out = new Map<string, Helper | null>();
+  const ast = parse(source, { ecmaVersion: 2022, sourceType: 'script' }) as Node;
+  const add = (name: string, fn: Node) => {
+    const params = fn.params.every((p: Node) => p.type === 'Identifier') ? fn.params.map((p: Node) => p.name as string) : undefined;
+    if (!params) return out.set(name, null);
+    if (fn.expression) return out.set(name, { params, decls: [], result: fn.body, source });
+    const body = fn.body.body as Node[];
+    const last = body[body.length - 1];
+    const ok = last?.type === 'ReturnStatement' && last.argument && body.slice(0, -1).every((s) => s.type === 'VariableDeclaration');
+    out.set(name, ok ? { params, decls: body.slice(0, -1), result: last.argument, source } : null);
+  };
+  for (const s of ast.body as Node[]) {
+    if (s.type === 'FunctionDeclaration') add(s.id.name, s);
+    else if (s.type === 'VariableDeclaration') {
+      for (const d of s.declarations) {
+        if (d.id.type !== 'Identifier') continue;
+        if (d.init && (d.init.type === 'ArrowFunctionExpression' || d.init.type === 'FunctionExpression')) add(d.id.name, d.init);
+        else out.set(d.id.name, null);
+      }
+    }
+  }
+  helperCache.set(source, out);
+  return out;
+}
+
+const isIntLiteral = (n: Node) => n.type === 'Literal' && typeof n.value === 'number' && Number.isInteger(n.value) && Math.abs(n.value) < 2 ** 31;
+
+class LoopCompiler {
+  private readonly f = new WasmFunction([I32], [I32]);
+  private readonly n = 0;
+  private readonly i = this.f.local(I32);
+  private readonly i4 = this.f.local(I32);
+  private readonly i8 = this.f.local(I32);
+  private readonly ns = this.f.local(I32);
+  private readonly scopes: Map<string, { local: number; ty: Ty }>[] = [];
+  private readonly scalarLocals = new Map<string, number>();
+  private readonly free: number[] = [];
+  private mask: Mask = FULL;
+  private inlineDepth = 0;
+  private readonly counterStores = new Set<Node>();
+
+  constructor(
+    private source: string,
+    private readonly symbols: SimdLoopSymbols,
+    private readonly helpers: Map<string, Helper | null>,
+    private readonly shared: Shared,
+    private readonly layout: SimdLayout,
+  ) {}
+
+  compile(program: Node): WasmFunction {
+    const f = this.f;
+    f.op(Op.block, 0x40).op(Op.loop, 0x40);
+    f.get(this.i).get(this.n).op(Op.i32GeS).op(Op.brIf, 1);
+    f.get(this.i).i32(2).op(Op.i32Shl).set(this.i4);
+    f.get(this.i).i32(3).op(Op.i32Shl).set(this.i8);
+    this.scopes.push(new Map());
+    for (const s of program.body) this.statement(s);
+    this.scopes.pop();
+    f.get(this.i).i32(2).op(Op.i32Add).set(this.i);
+    f.op(Op.br, 0).op(Op.end).op(Op.end);
+    f.get(this.ns);
+    // scalars are read once per call, before the loop
+    const body = f.code.splice(0);
+    for (const [name, local] of this.scalarLocals) {
+      const k = this.shared.scalars.indexOf(name);
+      f.i32(0).op(Op.f64Load, ...WasmFunction.mem(3, this.layout.params + 8 * k)).simd(Simd.f64x2Splat).set(local);
+    }
+    f.code.push(...body);
+    return f;
+  }
+
+  // ---- statements ----
+
+  private statement(s: Node): void {
+    switch (s.type) {
+      case 'EmptyStatement':
+        return;
+      case 'BlockStatement':
+        this.scopes.push(new Map());
+        for (const x of s.body) this.statement(x);
+        this.scopes.pop();
+        return;
+      case 'VariableDeclaration':
+        for (const d of s.declarations) {
+          if (d.id.type !== 'Identifier') throw this.unsupported(d, 'destructuring');
+          let ty: Ty = 'f';
+          if (d.init) ty = this.expr(d.init);
+          const local = this.f.local(V128);
+          if (d.init) this.f.set(local);
+          this.scopes[this.scopes.length - 1]!.set(d.id.name, { local, ty });
+        }
+        return;
+      case 'ExpressionStatement':
+        if (s.expression.type !== 'AssignmentExpression') throw this.unsupported(s, 'statement');
+        return this.assignment(s.expression);
+      case 'IfStatement':
+        return this.ifStatement(s);
+      default:
+        throw this.unsupported(s, s.type);
+    }
+  }
+
+  private assignment(a: Node): void {
+    const op = a.operator as string;
+    if (!['=', '+=', '-=', '*=', '/='].includes(op)) throw this.unsupported(a, `operator ${op}`);
+    const value = (current: () => Ty) => {
+      if (op === '=') return this.expr(a.right);
+      return this.arith(op[0]!, current, () => this.expr(a.right), a);
+    };
+    const target = a.left;
+    if (target.type === 'Identifier') {
+      const b = this.lookup(target.name);
+      if (!b) throw this.unsupported(target, `assignment to "${target.name}", which is not a local of the loop`);
+      let ty = value(() => { this.f.get(b.local); return b.ty; });
+      if (ty !== b.ty) {
+        if (b.ty !== 'f') throw this.unsupported(a, 'a variable changing type');
+        this.toF(ty);
+        ty = 'f';
+      }
+      if (!this.mask.full) this.f.get(b.local).get(this.mask.local).simd(Simd.bitselect);
+      this.f.set(b.local);
+      return;
+    }
+    if (target.type !== 'MemberExpression' || !target.computed || target.object.type !== 'Identifier') throw this.unsupported(target, 'assignment target');
+    const arr = target.object.name as string;
+    const kind = this.symbols.arrays[arr];
+    if (!kind) throw this.unsupported(target, `store into "${arr}"`);
+    this.shared.arrays.add(arr);
+    const base = this.layout.bases[arr] ?? 0;
+    const idx = target.property;
+    if (idx.type === 'UpdateExpression' && idx.operator === '++' && !idx.prefix && idx.argument.type === 'Identifier' && idx.argument.name === this.symbols.counter) {
+      if (op !== '=' || kind !== 'i32') throw this.unsupported(a, 'counter store');
+      // a second list append would interleave lanes differently from the JS order
+      if (this.counterStores.add(a).size > 1) throw this.unsupported(a, 'two list appends');
+      return this.appendStore(this.expr(a.right), base);
+    }
+    if (idx.type !== 'Identifier' || idx.name !== 'i') throw this.unsupported(idx, 'index other than i');
+    let ty = value(() => this.load(arr, kind));
+    ty = this.toF(ty);
+    if (kind === 'f64') {
+      const v = this.tmp();
+      this.f.set(v).get(this.i8).get(v);
+      if (!this.mask.full) this.f.get(this.i8).simd(Simd.load, ...WasmFunction.mem(3, base)).get(this.mask.local).simd(Simd.bitselect);
+      this.f.simd(Simd.store, ...WasmFunction.mem(3, base));
+      this.release(v);
+      return;
+    }
+    const v = this.tmp();
+    this.f.set(v);
+    for (let l = 0; l < 2; l++) {
+      const guarded = this.laneGuard(l, false);
+      if (kind === 'i32') this.f.get(this.i4).get(v).simd(Simd.f64x2ExtractLane, l).op(0xfc, 0x02).op(Op.i32Store, ...WasmFunction.mem(2, base + 4 * l));
+      else this.f.get(this.i).get(v).simd(Simd.f64x2ExtractLane, l).op(0xfc, 0x02).op(Op.i32Store8, ...WasmFunction.mem(0, base + l));
+      if (guarded) this.f.op(Op.end);
+    }
+    this.release(v);
+  }
+
+  /** `A[counter++] = value` lane by lane, for lanes that are active and inside the population. */
+  private appendStore(ty: Ty, base: number): void {
+    this.toF(ty);
+    const v = this.tmp();
+    this.f.set(v);
+    for (let l = 0; l < 2; l++) {
+      const guarded = this.laneGuard(l, true);
+      this.f.get(this.ns).i32(2).op(Op.i32Shl).get(v).simd(Simd.f64x2ExtractLane, l).op(0xfc, 0x02).op(Op.i32Store, ...WasmFunction.mem(2, base));
+      this.f.get(this.ns).i32(1).op(Op.i32Add).set(this.ns);
+      if (guarded) this.f.op(Op.end);
+    }
+    this.release(v);
+  }
+
+  /** Opens an `if` for lane `l` when it may be inactive; returns whether it did. */
+  private laneGuard(l: number, inside: boolean): boolean {
+    const checks: (() => void)[] = [];
+    if (!this.mask.full) {
+      const m = this.mask.local;
+      checks.push(() => this.f.get(m).simd(Simd.i64x2Bitmask).i32(l).op(Op.i32ShrU).i32(1).op(Op.i32And));
+    }
+    // the second lane of the last pair is padding when the population size is odd
+    if (inside && l === 1) checks.push(() => this.f.get(this.i).i32(1).op(Op.i32Add).get(this.n).op(Op.i32LtS));
+    if (checks.length === 0) return false;
+    checks[0]!();
+    if (checks.length === 2) {
+      checks[1]!();
+      this.f.op(Op.i32And);
+    }
+    this.f.op(Op.if, 0x40);
+    return true;
+  }
+
+  private ifStatement(s: Node): void {
+    const f = this.f;
+    const c = this.tmp();
+    this.toB(this.expr(s.test));
+    f.set(c);
+    const outer = this.mask;
+    const run = (node: Node, mask: Mask) => {
+      this.mask = mask;
+      this.statement(node);
+      this.mask = outer;
+    };
+    if (outer.full) {
+      const not = this.tmp();
+      if (s.alternate) {
+        f.get(c).simd(Simd.i64x2AllTrue).op(Op.if, 0x40);
+        run(s.consequent, FULL);
+        f.op(Op.else).get(c).simd(Simd.anyTrue).op(Op.if, 0x40);
+        f.get(c).simd(Simd.not).set(not);
+        run(s.consequent, { full: false, local: c });
+        run(s.alternate, { full: false, local: not });
+        f.op(Op.else);
+        run(s.alternate, FULL);
+        f.op(Op.end).op(Op.end);
+      } else {
+        f.get(c).simd(Simd.anyTrue).op(Op.if, 0x40);
+        f.get(c).simd(Simd.i64x2AllTrue).op(Op.if, 0x40);
+        run(s.consequent, FULL);
+        f.op(Op.else);
+        run(s.consequent, { full: false, local: c });
+        f.op(Op.end).op(Op.end);
+      }
+      this.release(not);
+    } else {
+      const yes = this.tmp(), no = this.tmp();
+      f.get(c).get(outer.local).simd(Simd.and).set(yes);
+      f.get(outer.local).get(c).simd(Simd.andnot).set(no);
+      f.get(yes).simd(Simd.anyTrue).op(Op.if, 0x40);
+      run(s.consequent, { full: false, local: yes });
+      f.op(Op.end);
+      if (s.alternate) {
+        f.get(no).simd(Simd.anyTrue).op(Op.if, 0x40);
+        run(s.alternate, { full: false, local: no });
+        f.op(Op.end);
+      }
+      this.release(yes);
+      this.release(no);
+    }
+    this.release(c);
+  }
+
+  // ---- expressions: each leaves one v128 on the stack and returns its type ----
+
+  private expr(e: Node): Ty {
+    const f = this.f;
+    switch (e.type) {
+      case 'Literal':
+        if (typeof e.value !== 'number') throw this.unsupported(e, 'literal');
+        f.f64x2(e.value);
+        return 'f';
+      case 'Identifier':
+        return this.identifier(e);
+      case 'MemberExpression':
+        return this.member(e);
+      case 'UnaryExpression':
+        if (e.operator === '-') {
+          this.toF(this.expr(e.argument));
+          f.simd(Simd.f64x2Neg);
+          return 'f';
+        }
+        if (e.operator === '+') return this.toF(this.expr(e.argument));
+        if (e.operator === '!') {
+          this.toB(this.expr(e.argument));
+          f.simd(Simd.not);
+          return 'b';
+        }
+        throw this.unsupported(e, `operator ${e.operator}`);
+      case 'BinaryExpression':
+        return this.binary(e);
+      case 'LogicalExpression':
+        return this.logical(e);
+      case 'ConditionalExpression': {
+        const c = this.tmp();
+        this.toB(this.expr(e.test));
+        f.set(c);
+        const ty = this.pair(() => this.expr(e.consequent), () => this.expr(e.alternate), true);
+        f.get(c).simd(Simd.bitselect);
+        this.release(c);
+        return ty;
+      }
+      case 'CallExpression':
+        return this.call(e);
+      default:
+        throw this.unsupported(e, e.type);
+    }
+  }
+
+  private identifier(e: Node): Ty {
+    const name = e.name as string;
+    const b = this.lookup(name);
+    if (b) {
+      this.f.get(b.local);
+      return b.ty;
+    }
+    if (name === 'i') {
+      this.f.get(this.i).op(Op.f64ConvertI32S).simd(Simd.f64x2Splat)
+        .get(this.i).i32(1).op(Op.i32Add).op(Op.f64ConvertI32S).simd(Simd.f64x2ReplaceLane, 1);
+      return 'f';
+    }
+    if (name === 'Infinity' || name === 'NaN') {
+      this.f.f64x2(name === 'NaN' ? NaN : Infinity);
+      return 'f';
+    }
+    if (name in this.symbols.arrays || name === this.symbols.table?.name || name === this.symbols.counter || name === 'undefined' || this.helpers.has(name)) {
+      throw this.unsupported(e, `"${name}" as a value`);
+    }
+    return this.scalar(name);
+  }
+
+  private scalar(expr: string): Ty {
+    let local = this.scalarLocals.get(expr);
+    if (local === undefined) {
+      local = this.f.local(V128);
+      this.scalarLocals.set(expr, local);
+      if (!this.shared.scalars.includes(expr)) this.shared.scalars.push(expr);
+    }
+    this.f.get(local);
+    return 'f';
+  }
+
+  private member(e: Node): Ty {
+    const f = this.f;
+    if (!e.computed) {
+      if (e.object.type === 'Identifier' && e.object.name === 'Math') {
+        const v = (Math as unknown as Record<string, unknown>)[e.property.name];
+        if (typeof v !== 'number') throw this.unsupported(e, 'Math member');
+        f.f64x2(v);
+        return 'f';
+      }
+      // e.g. `__R.__rand_0`: a number read per call, like a free identifier
+      let o = e;
+      while (o.type === 'MemberExpression' && !o.computed) o = o.object;
+      if (o.type !== 'Identifier' || this.lookup(o.name)) throw this.unsupported(e, 'member expression');
+      return this.scalar(this.source.slice(e.start, e.end));
+    }
+    if (e.object.type !== 'Identifier') throw this.unsupported(e, 'indexed expression');
+    const name = e.object.name as string;
+    const table = this.symbols.table;
+    if (table && name === table.name) {
+      this.shared.usesTable = true;
+      const ty = this.expr(e.property);
+      if (ty !== 'i') throw this.unsupported(e.property, 'table index that is not an integer expression');
+      const idx = this.tmp();
+      // lanes that a mask switches off may hold any index: keep the read inside the table
+      f.i32(0).simd(Simd.i32x4Splat).simd(Simd.i32x4MaxS).i32(table.length - 1).simd(Simd.i32x4Splat).simd(Simd.i32x4MinS).set(idx);
+      for (let l = 0; l < 2; l++) {
+        f.get(idx).simd(Simd.i32x4ExtractLane, l).i32(3).op(Op.i32Shl).op(Op.f64Load, ...WasmFunction.mem(3, this.layout.table));
+        f.simd(l === 0 ? Simd.f64x2Splat : Simd.f64x2ReplaceLane, ...(l === 0 ? [] : [1]));
+      }
+      this.release(idx);
+      return 'f';
+    }
+    const kind = this.symbols.arrays[name];
+    if (!kind) throw this.unsupported(e, `indexing "${name}"`);
+    if (e.property.type !== 'Identifier' || e.property.name !== 'i') throw this.unsupported(e.property, 'index other than i');
+    this.shared.arrays.add(name);
+    return this.load(name, kind);
+  }
+
+  private load(name: string, kind: 'f64' | 'i32' | 'u8'): Ty {
+    const f = this.f;
+    const base = this.layout.bases[name] ?? 0;
+    if (kind === 'f64') {
+      f.get(this.i8).simd(Simd.load, ...WasmFunction.mem(3, base));
+      return 'f';
+    }
+    for (let l = 0; l < 2; l++) {
+      if (kind === 'i32') f.get(this.i4).op(Op.i32Load, ...WasmFunction.mem(2, base + 4 * l)).op(Op.f64ConvertI32S);
+      else f.get(this.i).op(Op.i32Load8u, ...WasmFunction.mem(0, base + l)).op(Op.f64ConvertI32U);
+      f.simd(l === 0 ? Simd.f64x2Splat : Simd.f64x2ReplaceLane, ...(l === 0 ? [] : [1]));
+    }
+    return 'f';
+  }
+
+  private binary(e: Node): Ty {
+    const op = e.operator as string;
+    const f = this.f;
+    if (op in ARITH) return this.arith(op, () => this.expr(e.left), () => this.expr(e.right), e);
+    if (op in COMPARE) {
+      this.pair(() => this.expr(e.left), () => this.expr(e.right), false, true);
+      f.simd(COMPARE[op]!);
+      return 'b';
+    }
+    if (op === '%') return this.importCall('(a, b) => a % b', [e.left, e.right]);
+    // integer arithmetic of the exp table index: `k | 0`, `j & 127`, `j << 1`, `i >> 7`
+    if (op === '|' && isIntLiteral(e.right) && e.right.value === 0) {
+      const ty = this.expr(e.left);
+      if (ty === 'b') throw this.unsupported(e, 'bitwise or of a comparison');
+      if (ty === 'f') f.simd(Simd.i32x4TruncSatF64x2SZero);
+      return 'i';
+    }
+    if (op === '&' || op === '<<' || op === '>>') {
+      if (this.expr(e.left) !== 'i') throw this.unsupported(e, `${op} of a non-integer`);
+      if (!isIntLiteral(e.right)) throw this.unsupported(e, `${op} with a variable operand`);
+      if (op === '&') f.i32(e.right.value).simd(Simd.i32x4Splat).simd(Simd.and);
+      else f.i32(e.right.value).simd(op === '<<' ? Simd.i32x4Shl : Simd.i32x4ShrS);
+      return 'i';
+    }
+    throw this.unsupported(e, `operator ${op}`);
+  }
+
+  /** `+ - * /` of two operands; integers stay integers for `+`/`-` (exact in both). */
+  private arith(op: string, left: () => Ty, right: () => Ty, at: Node): Ty {
+    const f = this.f;
+    if (op === '+' || op === '-') {
+      const l = left();
+      if (l === 'i' && isIntLiteral(at.right)) {
+        f.i32(at.right.value).simd(Simd.i32x4Splat).simd(op === '+' ? Simd.i32x4Add : Simd.i32x4Sub);
+        return 'i';
+      }
+      const r = right();
+      if (l === 'i' && r === 'i') {
+        f.simd(op === '+' ? Simd.i32x4Add : Simd.i32x4Sub);
+        return 'i';
+      }
+      this.convertPair(l, r, 'f');
+    } else this.pair(left, right, false, true);
+    f.simd(ARITH[op]!);
+    return 'f';
+  }
+
+  /**
+   * Two operands on the stack with one type: both masks stay masks if `keepMasks`, otherwise
+   * both become f64x2 (`forceF`: always f64x2).
+   */
+  private pair(left: () => Ty, right: () => Ty, keepMasks: boolean, forceF = false): Ty {
+    const l = left();
+    const r = right();
+    const to: Ty = !forceF && keepMasks && l === 'b' && r === 'b' ? 'b' : 'f';
+    this.convertPair(l, r, to);
+    return to;
+  }
+
+  private convertPair(l: Ty, r: Ty, to: Ty): void {
+    if (l !== to) {
+      const t = this.tmp();
+      this.f.set(t);
+      this.convert(l, to);
+      this.f.get(t);
+      this.release(t);
+    }
+    if (r !== to) this.convert(r, to);
+  }
+
+  private convert(from: Ty, to: Ty): void {
+    if (from === to) return;
+    if (to === 'f') this.toF(from);
+    else if (to === 'b') this.toB(from);
+    else throw new SimdUnsupported('conversion to an integer');
+  }
+
+  /** Top of stack to f64x2 (a mask becomes 1 or 0, as `true`/`false` do in arithmetic). */
+  private toF(ty: Ty): 'f' {
+    if (ty === 'i') this.f.simd(Simd.f64x2ConvertLowI32x4S);
+    else if (ty === 'b') {
+      const m = this.tmp();
+      this.f.set(m).f64x2(1).f64x2(0).get(m).simd(Simd.bitselect);
+      this.release(m);
+    }
+    return 'f';
+  }
+
+  /** Top of stack to a lane mask: JavaScript truthiness (not 0, not NaN). */
+  private toB(ty: Ty): 'b' {
+    if (ty === 'b') return 'b';
+    this.toF(ty);
+    const x = this.tmp();
+    this.f.tee(x).f64x2(0).simd(Simd.f64x2Ne).get(x).get(x).simd(Simd.f64x2Eq).simd(Simd.and);
+    this.release(x);
+    return 'b';
+  }
+
+  private logical(e: Node): Ty {
+    const f = this.f;
+    const l = this.expr(e.left);
+    if (e.operator === '??') throw this.unsupported(e, 'operator ??');
+    const r0 = this.f.code.length;
+    const r = this.expr(e.right);
+    if (l === 'b' && r === 'b') {
+      f.simd(e.operator === '&&' ? Simd.and : Simd.or);
+      return 'b';
+    }
+    // values: `a && b` is b where a is truthy, else a; `a || b` the other way round
+    f.code.length = r0;
+    const a = this.tmp(), b = this.tmp();
+    this.toF(l);
+    f.set(a);
+    this.toF(this.expr(e.right));
+    f.set(b);
+    if (e.operator === '&&') f.get(b).get(a);
+    else f.get(a).get(b);
+    f.get(a);
+    this.toB('f');
+    f.simd(Simd.bitselect);
+    this.release(a);
+    this.release(b);
+    return 'f';
+  }
+
+  private call(e: Node): Ty {
+    const f = this.f;
+    const c = e.callee;
+    if (c.type === 'MemberExpression' && !c.computed && c.object.type === 'Identifier' && c.object.name === 'Math') {
+      const fn = c.property.name as string;
+      if (fn in MATH_NATIVE && e.arguments.length === 1) {
+        this.toF(this.expr(e.arguments[0]));
+        f.simd(MATH_NATIVE[fn]!);
+        return 'f';
+      }
+      if ((fn === 'min' || fn === 'max') && e.arguments.length >= 2) {
+        this.toF(this.expr(e.arguments[0]));
+        for (const a of e.arguments.slice(1)) {
+          this.toF(this.expr(a));
+          f.simd(fn === 'min' ? Simd.f64x2Min : Simd.f64x2Max);
+        }
+        return 'f';
+      }
+      return this.importCall(`Math.${fn}`, e.arguments);
+    }
+    if (c.type === 'MemberExpression' && !c.computed && c.object.type === 'Identifier' && c.object.name === 'Number' && e.arguments.length === 1) {
+      const fn = c.property.name as string;
+      if (fn === 'isNaN' || fn === 'isFinite') {
+        const x = this.tmp();
+        this.toF(this.expr(e.arguments[0]));
+        if (fn === 'isNaN') f.tee(x).get(x).simd(Simd.f64x2Ne);
+        else f.simd(Simd.f64x2Abs).f64x2(Infinity).simd(Simd.f64x2Lt);
+        this.release(x);
+        return 'b';
+      }
+    }
+    if (c.type !== 'Identifier') throw this.unsupported(e, 'call of an expression');
+    const h = this.helpers.get(c.name);
+    if (h && h.params.length === e.arguments.length && this.inlineDepth < 8) return this.inline(h, e.arguments);
+    if (this.lookup(c.name)) throw this.unsupported(e, 'call of a local');
+    return this.importCall(c.name, e.arguments);
+  }
+
+  private inline(h: Helper, args: Node[]): Ty {
+    const scope = new Map<string, { local: number; ty: Ty }>();
+    // arguments are evaluated in the caller's scope, then bound
+    args.forEach((a, k) => {
+      const ty = this.expr(a);
+      const local = this.f.local(V128);
+      this.f.set(local);
+      scope.set(h.params[k]!, { local, ty });
+    });
+    const saved = this.scopes.splice(0);
+    this.scopes.push(scope);
+    this.inlineDepth++;
+    const source = this.source;
+    this.source = h.source;
+    try {
+      const outer = this.mask;
+      // declarations inside a helper are new locals: plain stores are right under any mask
+      this.mask = FULL;
+      for (const d of h.decls) this.statement(d);
+      this.mask = outer;
+      return this.expr(h.result);
+    } finally {
+      this.source = source;
+      this.inlineDepth--;
+      this.scopes.splice(0);
+      this.scopes.push(...saved);
+    }
+  }
+
+  /** A function called lane by lane through an import (`f.<k>`): exactly JavaScript's result. */
+  private importCall(expr: string, args: Node[]): Ty {
+    const f = this.f;
+    const temps = args.map((a) => {
+      this.toF(this.expr(a));
+      const t = this.tmp();
+      f.set(t);
+      return t;
+    });
+    let k = this.shared.imports.findIndex((x) => x.expr === expr && x.params === args.length);
+    if (k < 0) {
+      k = this.shared.imports.length;
+      this.shared.imports.push({ expr, params: args.length });
+    }
+    for (let l = 0; l < 2; l++) {
+      for (const t of temps) f.get(t).simd(Simd.f64x2ExtractLane, l);
+      f.op(Op.call, ...uleb(k));
+      if (l === 0) f.simd(Simd.f64x2Splat);
+      else f.simd(Simd.f64x2ReplaceLane, 1);
+    }
+    temps.forEach((t) => this.release(t));
+    return 'f';
+  }
+
+  // ---- bookkeeping ----
+
+  private lookup(name: string) {
+    for (let k = this.scopes.length - 1; k >= 0; k--) {
+      const b = this.scopes[k]!.get(name);
+      if (b) return b;
+    }
+    return undefined;
+  }
+
+  private tmp(): number {
+    return this.free.pop() ?? this.f.local(V128);
+  }
+
+  private release(t: number): void {
+    this.free.push(t);
+  }
+
+  private unsupported(node: Node, what: string): SimdUnsupported {
+    return new SimdUnsupported(`${what} in \`${this.source.slice(node.start, node.end).slice(0, 80)}\``);
+  }
+}

@@ -1,0 +1,176 @@
+/**
+ * A minimal WebAssembly binary writer: the opcodes the SIMD kernel compiler uses and the module
+ * layout it needs (one imported memory, imported scalar functions, exported functions). Written
+ * here, not taken from a library: the subset is ~30 opcodes, and a toolchain such as binaryen
+ * would add megabytes to a browser bundle for it.
+ *
+ * @example
+ * ```ts
+ * const f = new WasmFunction([I32], [I32]);
+ * f.op(Op.localGet, 0);
+ * const bytes = wasmModule({ imports: [], functions: [{ name: 'id', fn: f }] });
+ * ```
+ */
+
+/** Value types. */
+export const I32 = 0x7f, F64 = 0x7c, V128 = 0x7b;
+export type ValType = typeof I32 | typeof F64 | typeof V128;
+
+/** Unsigned LEB128. */
+export function uleb(n: number): number[] {
+  const out: number[] = [];
+  do {
+    let b = n & 0x7f;
+    n >>>= 7;
+    if (n !== 0) b |= 0x80;
+    out.push(b);
+  } while (n !== 0);
+  return out;
+}
+
+/** Signed LEB128 of a 32-bit integer. */
+export function sleb(n: number): number[] {
+  const out: number[] = [];
+  for (;;) {
+    const b = n & 0x7f;
+    n >>= 7;
+    if ((n === 0 && (b & 0x40) === 0) || (n === -1 && (b & 0x40) !== 0)) {
+      out.push(b);
+      return out;
+    }
+    out.push(b | 0x80);
+  }
+}
+
+const f64Bytes = (x: number): number[] => Array.from(new Uint8Array(new Float64Array([x]).buffer));
+const name = (s: string) => [...uleb(s.length), ...Array.from(new TextEncoder().encode(s))];
+
+/** Core opcodes (one byte). */
+export const Op = {
+  block: 0x02, loop: 0x03, if: 0x04, else: 0x05, end: 0x0b, br: 0x0c, brIf: 0x0d, return: 0x0f, call: 0x10,
+  drop: 0x1a, localGet: 0x20, localSet: 0x21, localTee: 0x22,
+  i32Load: 0x28, f64Load: 0x2b, i32Load8u: 0x2d, i32Store: 0x36, f64Store: 0x39, i32Store8: 0x3a,
+  i32Const: 0x41, f64Const: 0x44,
+  i32Eqz: 0x45, i32LtS: 0x48, i32GeS: 0x4e, i32Add: 0x6a, i32Sub: 0x6b, i32And: 0x71, i32Shl: 0x74, i32ShrU: 0x76,
+  f64ConvertI32S: 0xb7, f64ConvertI32U: 0xb8,
+} as const;
+
+/** SIMD opcodes (after the 0xfd prefix). */
+export const Simd = {
+  load: 0x00, store: 0x0b, const: 0x0c,
+  i32x4Splat: 0x11, f64x2Splat: 0x14, i32x4ExtractLane: 0x1b, i32x4ReplaceLane: 0x1c,
+  f64x2ExtractLane: 0x21, f64x2ReplaceLane: 0x22,
+  f64x2Eq: 0x47, f64x2Ne: 0x48, f64x2Lt: 0x49, f64x2Gt: 0x4a, f64x2Le: 0x4b, f64x2Ge: 0x4c,
+  not: 0x4d, and: 0x4e, andnot: 0x4f, or: 0x50, xor: 0x51, bitselect: 0x52, anyTrue: 0x53,
+  f64x2Ceil: 0x74, f64x2Floor: 0x75, f64x2Trunc: 0x7a,
+  i32x4Shl: 0xab, i32x4ShrS: 0xac, i32x4Add: 0xae, i32x4Sub: 0xb1, i32x4MinS: 0xb6, i32x4MaxS: 0xb8,
+  i64x2AllTrue: 0xc3, i64x2Bitmask: 0xc4,
+  f64x2Abs: 0xec, f64x2Neg: 0xed, f64x2Sqrt: 0xef, f64x2Add: 0xf0, f64x2Sub: 0xf1, f64x2Mul: 0xf2, f64x2Div: 0xf3,
+  f64x2Min: 0xf4, f64x2Max: 0xf5,
+  i32x4TruncSatF64x2SZero: 0xfc, f64x2ConvertLowI32x4S: 0xfe,
+} as const;
+
+/** The body of one function being written: its locals and code bytes. */
+export class WasmFunction {
+  readonly code: number[] = [];
+  private readonly localTypes: ValType[] = [];
+
+  constructor(readonly params: ValType[], readonly results: ValType[]) {}
+
+  /** A new local of `type`; returns its index. */
+  local(type: ValType): number {
+    this.localTypes.push(type);
+    return this.params.length + this.localTypes.length - 1;
+  }
+
+  /** Append a core opcode and its immediates (already encoded as LEB128 where needed). */
+  op(code: number, ...imm: number[]): this {
+    this.code.push(code, ...imm);
+    return this;
+  }
+
+  /** Append a SIMD opcode with its immediates. */
+  simd(code: number, ...imm: number[]): this {
+    this.code.push(0xfd, ...uleb(code), ...imm);
+    return this;
+  }
+
+  get(index: number): this { return this.op(Op.localGet, ...uleb(index)); }
+  set(index: number): this { return this.op(Op.localSet, ...uleb(index)); }
+  tee(index: number): this { return this.op(Op.localTee, ...uleb(index)); }
+  i32(value: number): this { return this.op(Op.i32Const, ...sleb(value | 0)); }
+  f64(value: number): this { return this.op(Op.f64Const, ...f64Bytes(value)); }
+  /** `v128.const` of two f64 lanes. */
+  f64x2(a: number, b: number = a): this { return this.simd(Simd.const, ...f64Bytes(a), ...f64Bytes(b)); }
+  /** A memory access immediate: alignment (log2) and a constant byte offset. */
+  static mem(alignLog2: number, offset: number): number[] { return [...uleb(alignLog2), ...uleb(offset)]; }
+
+  /** The encoded body (locals run-length encoded, then code, then `end`). */
+  encode(): number[] {
+    const groups: [number, ValType][] = [];
+    for (const t of this.localTypes) {
+      const last = groups[groups.length - 1];
+      if (last && last[1] === t) last[0]++;
+      else groups.push([1, t]);
+    }
+    const body = [...uleb(groups.length), ...groups.flatMap(([n, t]) => [...uleb(n), t]), ...this.code, Op.end];
+    return [...uleb(body.length), ...body];
+  }
+}
+
+/** A module: memory imported as `e.m`, functions imported as `f.<k>`, functions exported by name. */
+export interface WasmModuleSpec {
+  /** Imported functions: parameter count (all f64), one f64 result. */
+  imports: { params: number }[];
+  functions: { name: string; fn: WasmFunction }[];
+}
+
+const section = (id: number, bytes: number[]) => [id, ...uleb(bytes.length), ...bytes];
+const vec = (items: number[][]) => [...uleb(items.length), ...items.flat()];
+
+/** Encode a module; imported functions take indices 0.. and the module's own follow. */
+export function wasmModule(spec: WasmModuleSpec): Uint8Array<ArrayBuffer> {
+  const types: string[] = [];
+  const typeBytes: number[][] = [];
+  const typeOf = (params: ValType[], results: ValType[]) => {
+    const key = `${params.join(',')}>${results.join(',')}`;
+    let k = types.indexOf(key);
+    if (k < 0) {
+      k = types.length;
+      types.push(key);
+      typeBytes.push([0x60, ...uleb(params.length), ...params, ...uleb(results.length), ...results]);
+    }
+    return k;
+  };
+  const importEntries: number[][] = [[...name('e'), ...name('m'), 0x02, 0x00, 0x01]];
+  spec.imports.forEach((imp, k) => {
+    const t = typeOf(Array<ValType>(imp.params).fill(F64), [F64]);
+    importEntries.push([...name('f'), ...name(String(k)), 0x00, ...uleb(t)]);
+  });
+  const funcTypes = spec.functions.map((f) => uleb(typeOf(f.fn.params, f.fn.results)));
+  const exports = spec.functions.map((f, k) => [...name(f.name), 0x00, ...uleb(spec.imports.length + k)]);
+  return new Uint8Array([
+    0x00, 0x61, 0x73, 0x6d, 0x01, 0x00, 0x00, 0x00,
+    ...section(1, vec(typeBytes)),
+    ...section(2, vec(importEntries)),
+    ...section(3, vec(funcTypes)),
+    ...section(7, vec(exports)),
+    ...section(10, vec(spec.functions.map((f) => f.fn.encode()))),
+  ]);
+}
+
+let simdSupport: boolean | undefined;
+
+/** True if this JavaScript engine runs WebAssembly with 128-bit SIMD. */
+export function wasmSimdSupported(): boolean {
+  if (simdSupport === undefined) {
+    try {
+      const f = new WasmFunction([], [V128]);
+      f.f64x2(1, 2).simd(Simd.f64x2Sqrt);
+      simdSupport = typeof WebAssembly === 'object' && WebAssembly.validate(wasmModule({ imports: [], functions: [{ name: 'f', fn: f }] }));
+    } catch {
+      simdSupport = false;
+    }
+  }
+  return simdSupport;
+}
