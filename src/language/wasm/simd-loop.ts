@@ -173,6 +173,13 @@ class LoopCompiler {
   private readonly scalarLocals = new Map<string, number>();
   private readonly free: number[] = [];
   private mask: Mask = FULL;
+  /**
+   * `A[i]` already in a local, by array: loaded for all lanes, so valid until a store into `A`.
+   * Arrays never alias one another, so a store into one leaves the others' entries valid.
+   */
+  private cache = new Map<string, number>();
+  /** Arrays stored into, in order (branches drop the entries their stores invalidated). */
+  private readonly storeLog: string[] = [];
   private inlineDepth = 0;
   private readonly counterStores = new Set<Node>();
 
@@ -274,12 +281,27 @@ class LoopCompiler {
     if (idx.type !== 'Identifier' || idx.name !== 'i') throw this.unsupported(idx, 'index other than i');
     let ty = value(() => this.load(arr, kind));
     ty = this.toF(ty);
+    this.storeLog.push(arr);
     if (kind === 'f64') {
-      const v = this.tmp();
-      this.f.set(v).get(this.i8).get(v);
+      // the stored value stays cached: it is exactly what memory holds
+      const v = this.f.local(V128);
       if (!this.mask.full) this.f.get(this.i8).simd(Simd.load, ...WasmFunction.mem(3, base)).get(this.mask.local).simd(Simd.bitselect);
-      this.f.simd(Simd.store, ...WasmFunction.mem(3, base));
-      this.release(v);
+      this.f.set(v).get(this.i8).get(v).simd(Simd.store, ...WasmFunction.mem(3, base));
+      this.cache.set(arr, v);
+      return;
+    }
+    this.cache.delete(arr);
+    if (this.mask.full) {
+      // both lanes at once; what memory then holds stays cached (a load right after two narrow
+      // stores would wait for store forwarding to fail)
+      const iv = this.tmp0(), cached = this.f.local(V128);
+      this.f.simd(Simd.i32x4TruncSatF64x2SZero);
+      if (kind === 'u8') this.f.i32(255).simd(Simd.i32x4Splat).simd(Simd.and);
+      this.f.set(iv);
+      if (kind === 'i32') this.f.get(this.i4).get(iv).simd(Simd.store64Lane, ...WasmFunction.mem(3, base), 0);
+      else this.f.get(this.i).get(iv).get(iv).simd(Simd.shuffle, 0, 4, ...Array<number>(14).fill(0)).simd(Simd.store16Lane, ...WasmFunction.mem(0, base), 0);
+      this.f.get(iv).simd(kind === 'i32' ? Simd.f64x2ConvertLowI32x4S : Simd.f64x2ConvertLowI32x4U).set(cached);
+      this.cache.set(arr, cached);
       return;
     }
     const v = this.tmp();
@@ -333,9 +355,13 @@ class LoopCompiler {
     f.set(c);
     const outer = this.mask;
     const run = (node: Node, mask: Mask) => {
+      const cache = new Map(this.cache), logged = this.storeLog.length;
       this.mask = mask;
       this.statement(node);
       this.mask = outer;
+      // entries made inside a branch may not have run; stores inside it invalidate outer ones
+      for (const a of this.storeLog.slice(logged)) cache.delete(a);
+      this.cache = cache;
     };
     if (outer.full) {
       const not = this.tmp();
@@ -478,12 +504,14 @@ class LoopCompiler {
       const ty = this.expr(e.property);
       if (ty !== 'i') throw this.unsupported(e.property, 'table index that is not an integer expression');
       const idx = this.tmp();
-      // lanes that a mask switches off may hold any index: keep the read inside the table
-      f.i32(0).simd(Simd.i32x4Splat).simd(Simd.i32x4MaxS).i32(table.length - 1).simd(Simd.i32x4Splat).simd(Simd.i32x4MinS).set(idx);
-      for (let l = 0; l < 2; l++) {
-        f.get(idx).simd(Simd.i32x4ExtractLane, l).i32(3).op(Op.i32Shl).op(Op.f64Load, ...WasmFunction.mem(3, this.layout.table));
-        f.simd(l === 0 ? Simd.f64x2Splat : Simd.f64x2ReplaceLane, ...(l === 0 ? [] : [1]));
-      }
+      // lanes that a mask switches off may hold any index: keep their reads inside the table.
+      // With all lanes on, the exp template's range check has passed for both: no clamp
+      if (!this.mask.full) f.i32(0).simd(Simd.i32x4Splat).simd(Simd.i32x4MaxS).i32(table.length - 1).simd(Simd.i32x4Splat).simd(Simd.i32x4MinS);
+      f.i32(3).simd(Simd.i32x4Shl).tee(idx);
+      // byte offsets; each lane's double loaded straight into its lane
+      const v = this.tmp0();
+      f.simd(Simd.i32x4ExtractLane, 0).simd(Simd.load64Zero, ...WasmFunction.mem(3, this.layout.table)).set(v);
+      f.get(idx).simd(Simd.i32x4ExtractLane, 1).get(v).simd(Simd.load64Lane, ...WasmFunction.mem(3, this.layout.table), 1);
       this.release(idx);
       return 'f';
     }
@@ -494,18 +522,24 @@ class LoopCompiler {
     return this.load(name, kind);
   }
 
+  /** `name[i]` for both lanes as f64x2 (integer arrays converted exactly). */
   private load(name: string, kind: 'f64' | 'i32' | 'u8'): Ty {
     const f = this.f;
-    const base = this.layout.bases[name] ?? 0;
-    if (kind === 'f64') {
-      f.get(this.i8).simd(Simd.load, ...WasmFunction.mem(3, base));
+    const cached = this.cache.get(name);
+    if (cached !== undefined) {
+      f.get(cached);
       return 'f';
     }
-    for (let l = 0; l < 2; l++) {
-      if (kind === 'i32') f.get(this.i4).op(Op.i32Load, ...WasmFunction.mem(2, base + 4 * l)).op(Op.f64ConvertI32S);
-      else f.get(this.i).op(Op.i32Load8u, ...WasmFunction.mem(0, base + l)).op(Op.f64ConvertI32U);
-      f.simd(l === 0 ? Simd.f64x2Splat : Simd.f64x2ReplaceLane, ...(l === 0 ? [] : [1]));
+    const base = this.layout.bases[name] ?? 0;
+    if (kind === 'f64') f.get(this.i8).simd(Simd.load, ...WasmFunction.mem(3, base));
+    else if (kind === 'i32') f.get(this.i4).simd(Simd.load64Zero, ...WasmFunction.mem(3, base)).simd(Simd.f64x2ConvertLowI32x4S);
+    else {
+      // two bytes, splatted; the low two i32 lanes after widening are byte 0 and byte 1
+      f.get(this.i).simd(Simd.load16Splat, ...WasmFunction.mem(0, base)).simd(Simd.i16x8ExtendLowI8x16U).simd(Simd.i32x4ExtendLowI16x8U).simd(Simd.f64x2ConvertLowI32x4U);
     }
+    const local = this.f.local(V128);
+    f.tee(local);
+    this.cache.set(name, local);
     return 'f';
   }
 
@@ -734,6 +768,14 @@ class LoopCompiler {
     }
     return undefined;
   }
+
+  /** A scratch local for values consumed at once (never held across other code). */
+  private tmp0(): number {
+    if (this.scratch0 === undefined) this.scratch0 = this.f.local(V128);
+    return this.scratch0;
+  }
+
+  private scratch0: number | undefined;
 
   private tmp(): number {
     return this.free.pop() ?? this.f.local(V128);

@@ -57,7 +57,7 @@ export const Op = {
 
 /** SIMD opcodes (after the 0xfd prefix). */
 export const Simd = {
-  load: 0x00, store: 0x0b, const: 0x0c,
+  load: 0x00, load16Splat: 0x08, store: 0x0b, const: 0x0c, shuffle: 0x0d, load64Lane: 0x57, store16Lane: 0x59, store64Lane: 0x5b, load64Zero: 0x5d,
   i32x4Splat: 0x11, f64x2Splat: 0x14, i32x4ExtractLane: 0x1b, i32x4ReplaceLane: 0x1c,
   f64x2ExtractLane: 0x21, f64x2ReplaceLane: 0x22,
   f64x2Eq: 0x47, f64x2Ne: 0x48, f64x2Lt: 0x49, f64x2Gt: 0x4a, f64x2Le: 0x4b, f64x2Ge: 0x4c,
@@ -67,7 +67,8 @@ export const Simd = {
   i64x2AllTrue: 0xc3, i64x2Bitmask: 0xc4,
   f64x2Abs: 0xec, f64x2Neg: 0xed, f64x2Sqrt: 0xef, f64x2Add: 0xf0, f64x2Sub: 0xf1, f64x2Mul: 0xf2, f64x2Div: 0xf3,
   f64x2Min: 0xf4, f64x2Max: 0xf5,
-  i32x4TruncSatF64x2SZero: 0xfc, f64x2ConvertLowI32x4S: 0xfe,
+  i16x8ExtendLowI8x16U: 0x89, i32x4ExtendLowI16x8U: 0xa9,
+  i32x4TruncSatF64x2SZero: 0xfc, f64x2ConvertLowI32x4S: 0xfe, f64x2ConvertLowI32x4U: 0xff,
 } as const;
 
 /** The body of one function being written: its locals and code bytes. */
