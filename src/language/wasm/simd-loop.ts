@@ -110,6 +110,20 @@ interface Shared {
 }
 interface Helper { params: string[]; decls: Node[]; result: Node; source: string }
 type Mask = { full: true } | { full: false; local: number };
+/** Per pair of lanes: its first neuron relative to `i`, its variables and its cached loads. */
+interface PairContext {
+  lane: 0 | 2;
+  scopes: Map<string, { local: number; ty: Ty }>[];
+  /**
+   * `A[i]` already in a local, by array: loaded for all lanes, so valid until a store into `A`.
+   * Arrays never alias one another, so a store into one leaves the others' entries valid.
+   */
+  cache: Map<string, number>;
+  /** Arrays stored into, in order (branches drop the entries their stores invalidated). */
+  storeLog: string[];
+}
+const newPair = (lane: 0 | 2): PairContext => ({ lane, scopes: [new Map()], cache: new Map(), storeLog: [] });
+const BYTES = { f64: 8, i32: 4, u8: 1 } as const;
 const FULL: Mask = { full: true };
 
 const MATH_NATIVE: Record<string, number> = {
@@ -169,17 +183,11 @@ class LoopCompiler {
   private readonly i4 = this.f.local(I32);
   private readonly i8 = this.f.local(I32);
   private readonly ns = this.f.local(I32);
-  private readonly scopes: Map<string, { local: number; ty: Ty }>[] = [];
+  /** The pair of lanes being compiled: the loop body runs for neurons i, i+1 and, unrolled, i+2, i+3. */
+  private ctx: PairContext = newPair(0);
   private readonly scalarLocals = new Map<string, number>();
   private readonly free: number[] = [];
   private mask: Mask = FULL;
-  /**
-   * `A[i]` already in a local, by array: loaded for all lanes, so valid until a store into `A`.
-   * Arrays never alias one another, so a store into one leaves the others' entries valid.
-   */
-  private cache = new Map<string, number>();
-  /** Arrays stored into, in order (branches drop the entries their stores invalidated). */
-  private readonly storeLog: string[] = [];
   private inlineDepth = 0;
   private readonly counterStores = new Set<Node>();
 
@@ -193,15 +201,25 @@ class LoopCompiler {
 
   compile(program: Node): WasmFunction {
     const f = this.f;
-    f.op(Op.block, 0x40).op(Op.loop, 0x40);
-    f.get(this.i).get(this.n).op(Op.i32GeS).op(Op.brIf, 1);
-    f.get(this.i).i32(2).op(Op.i32Shl).set(this.i4);
-    f.get(this.i).i32(3).op(Op.i32Shl).set(this.i8);
-    this.scopes.push(new Map());
-    for (const s of program.body) this.statement(s);
-    this.scopes.pop();
-    f.get(this.i).i32(2).op(Op.i32Add).set(this.i);
-    f.op(Op.br, 0).op(Op.end).op(Op.end);
+    // four neurons per iteration while all four are inside, the statements of the two pairs
+    // alternating so that the CPU overlaps their dependency chains; then pairs
+    for (const unroll of [2, 1]) {
+      f.op(Op.block, 0x40).op(Op.loop, 0x40);
+      // the last pair may have a padding lane; the unrolled loop needs all four neurons
+      f.get(this.i).i32(unroll === 2 ? 3 : 0).op(Op.i32Add).get(this.n).op(Op.i32GeS).op(Op.brIf, 1);
+      f.get(this.i).i32(2).op(Op.i32Shl).set(this.i4);
+      f.get(this.i).i32(3).op(Op.i32Shl).set(this.i8);
+      const pairs = unroll === 2 ? [newPair(0), newPair(2)] : [newPair(0)];
+      for (const s of program.body) {
+        for (const p of pairs) {
+          this.ctx = p;
+          this.statement(s);
+        }
+      }
+      this.ctx = newPair(0);
+      f.get(this.i).i32(2 * unroll).op(Op.i32Add).set(this.i);
+      f.op(Op.br, 0).op(Op.end).op(Op.end);
+    }
     f.get(this.ns);
     // scalars are read once per call, before the loop
     const body = f.code.splice(0);
@@ -220,9 +238,9 @@ class LoopCompiler {
       case 'EmptyStatement':
         return;
       case 'BlockStatement':
-        this.scopes.push(new Map());
+        this.ctx.scopes.push(new Map());
         for (const x of s.body) this.statement(x);
-        this.scopes.pop();
+        this.ctx.scopes.pop();
         return;
       case 'VariableDeclaration':
         for (const d of s.declarations) {
@@ -231,7 +249,7 @@ class LoopCompiler {
           if (d.init) ty = this.expr(d.init);
           const local = this.f.local(V128);
           if (d.init) this.f.set(local);
-          this.scopes[this.scopes.length - 1]!.set(d.id.name, { local, ty });
+          this.ctx.scopes[this.ctx.scopes.length - 1]!.set(d.id.name, { local, ty });
         }
         return;
       case 'ExpressionStatement':
@@ -279,18 +297,20 @@ class LoopCompiler {
       return this.appendStore(this.expr(a.right), base);
     }
     if (idx.type !== 'Identifier' || idx.name !== 'i') throw this.unsupported(idx, 'index other than i');
+    // this pair's elements
+    const at = base + this.ctx.lane * BYTES[kind];
     let ty = value(() => this.load(arr, kind));
     ty = this.toF(ty);
-    this.storeLog.push(arr);
+    this.ctx.storeLog.push(arr);
     if (kind === 'f64') {
       // the stored value stays cached: it is exactly what memory holds
       const v = this.f.local(V128);
-      if (!this.mask.full) this.f.get(this.i8).simd(Simd.load, ...WasmFunction.mem(3, base)).get(this.mask.local).simd(Simd.bitselect);
-      this.f.set(v).get(this.i8).get(v).simd(Simd.store, ...WasmFunction.mem(3, base));
-      this.cache.set(arr, v);
+      if (!this.mask.full) this.f.get(this.i8).simd(Simd.load, ...WasmFunction.mem(3, at)).get(this.mask.local).simd(Simd.bitselect);
+      this.f.set(v).get(this.i8).get(v).simd(Simd.store, ...WasmFunction.mem(3, at));
+      this.ctx.cache.set(arr, v);
       return;
     }
-    this.cache.delete(arr);
+    this.ctx.cache.delete(arr);
     if (this.mask.full) {
       // both lanes at once; what memory then holds stays cached (a load right after two narrow
       // stores would wait for store forwarding to fail)
@@ -298,18 +318,18 @@ class LoopCompiler {
       this.f.simd(Simd.i32x4TruncSatF64x2SZero);
       if (kind === 'u8') this.f.i32(255).simd(Simd.i32x4Splat).simd(Simd.and);
       this.f.set(iv);
-      if (kind === 'i32') this.f.get(this.i4).get(iv).simd(Simd.store64Lane, ...WasmFunction.mem(3, base), 0);
-      else this.f.get(this.i).get(iv).get(iv).simd(Simd.shuffle, 0, 4, ...Array<number>(14).fill(0)).simd(Simd.store16Lane, ...WasmFunction.mem(0, base), 0);
+      if (kind === 'i32') this.f.get(this.i4).get(iv).simd(Simd.store64Lane, ...WasmFunction.mem(3, at), 0);
+      else this.f.get(this.i).get(iv).get(iv).simd(Simd.shuffle, 0, 4, ...Array<number>(14).fill(0)).simd(Simd.store16Lane, ...WasmFunction.mem(0, at), 0);
       this.f.get(iv).simd(kind === 'i32' ? Simd.f64x2ConvertLowI32x4S : Simd.f64x2ConvertLowI32x4U).set(cached);
-      this.cache.set(arr, cached);
+      this.ctx.cache.set(arr, cached);
       return;
     }
     const v = this.tmp();
     this.f.set(v);
     for (let l = 0; l < 2; l++) {
       const guarded = this.laneGuard(l, false);
-      if (kind === 'i32') this.f.get(this.i4).get(v).simd(Simd.f64x2ExtractLane, l).op(0xfc, 0x02).op(Op.i32Store, ...WasmFunction.mem(2, base + 4 * l));
-      else this.f.get(this.i).get(v).simd(Simd.f64x2ExtractLane, l).op(0xfc, 0x02).op(Op.i32Store8, ...WasmFunction.mem(0, base + l));
+      if (kind === 'i32') this.f.get(this.i4).get(v).simd(Simd.f64x2ExtractLane, l).op(0xfc, 0x02).op(Op.i32Store, ...WasmFunction.mem(2, at + 4 * l));
+      else this.f.get(this.i).get(v).simd(Simd.f64x2ExtractLane, l).op(0xfc, 0x02).op(Op.i32Store8, ...WasmFunction.mem(0, at + l));
       if (guarded) this.f.op(Op.end);
     }
     this.release(v);
@@ -337,7 +357,7 @@ class LoopCompiler {
       checks.push(() => this.f.get(m).simd(Simd.i64x2Bitmask).i32(l).op(Op.i32ShrU).i32(1).op(Op.i32And));
     }
     // the second lane of the last pair is padding when the population size is odd
-    if (inside && l === 1) checks.push(() => this.f.get(this.i).i32(1).op(Op.i32Add).get(this.n).op(Op.i32LtS));
+    if (inside && l === 1) checks.push(() => this.f.get(this.i).i32(this.ctx.lane + 1).op(Op.i32Add).get(this.n).op(Op.i32LtS));
     if (checks.length === 0) return false;
     checks[0]!();
     if (checks.length === 2) {
@@ -355,13 +375,13 @@ class LoopCompiler {
     f.set(c);
     const outer = this.mask;
     const run = (node: Node, mask: Mask) => {
-      const cache = new Map(this.cache), logged = this.storeLog.length;
+      const cache = new Map(this.ctx.cache), logged = this.ctx.storeLog.length;
       this.mask = mask;
       this.statement(node);
       this.mask = outer;
       // entries made inside a branch may not have run; stores inside it invalidate outer ones
-      for (const a of this.storeLog.slice(logged)) cache.delete(a);
-      this.cache = cache;
+      for (const a of this.ctx.storeLog.slice(logged)) cache.delete(a);
+      this.ctx.cache = cache;
     };
     if (outer.full) {
       const not = this.tmp();
@@ -456,8 +476,8 @@ class LoopCompiler {
       return b.ty;
     }
     if (name === 'i') {
-      this.f.get(this.i).op(Op.f64ConvertI32S).simd(Simd.f64x2Splat)
-        .get(this.i).i32(1).op(Op.i32Add).op(Op.f64ConvertI32S).simd(Simd.f64x2ReplaceLane, 1);
+      this.f.get(this.i).i32(this.ctx.lane).op(Op.i32Add).op(Op.f64ConvertI32S).simd(Simd.f64x2Splat)
+        .get(this.i).i32(this.ctx.lane + 1).op(Op.i32Add).op(Op.f64ConvertI32S).simd(Simd.f64x2ReplaceLane, 1);
       return 'f';
     }
     if (name === 'Infinity' || name === 'NaN') {
@@ -525,12 +545,12 @@ class LoopCompiler {
   /** `name[i]` for both lanes as f64x2 (integer arrays converted exactly). */
   private load(name: string, kind: 'f64' | 'i32' | 'u8'): Ty {
     const f = this.f;
-    const cached = this.cache.get(name);
+    const cached = this.ctx.cache.get(name);
     if (cached !== undefined) {
       f.get(cached);
       return 'f';
     }
-    const base = this.layout.bases[name] ?? 0;
+    const base = (this.layout.bases[name] ?? 0) + this.ctx.lane * BYTES[kind];
     if (kind === 'f64') f.get(this.i8).simd(Simd.load, ...WasmFunction.mem(3, base));
     else if (kind === 'i32') f.get(this.i4).simd(Simd.load64Zero, ...WasmFunction.mem(3, base)).simd(Simd.f64x2ConvertLowI32x4S);
     else {
@@ -539,7 +559,7 @@ class LoopCompiler {
     }
     const local = this.f.local(V128);
     f.tee(local);
-    this.cache.set(name, local);
+    this.ctx.cache.set(name, local);
     return 'f';
   }
 
@@ -715,8 +735,8 @@ class LoopCompiler {
       this.f.set(local);
       scope.set(h.params[k]!, { local, ty });
     });
-    const saved = this.scopes.splice(0);
-    this.scopes.push(scope);
+    const saved = this.ctx.scopes.splice(0);
+    this.ctx.scopes.push(scope);
     this.inlineDepth++;
     const source = this.source;
     this.source = h.source;
@@ -730,8 +750,8 @@ class LoopCompiler {
     } finally {
       this.source = source;
       this.inlineDepth--;
-      this.scopes.splice(0);
-      this.scopes.push(...saved);
+      this.ctx.scopes.splice(0);
+      this.ctx.scopes.push(...saved);
     }
   }
 
@@ -762,8 +782,8 @@ class LoopCompiler {
   // ---- bookkeeping ----
 
   private lookup(name: string) {
-    for (let k = this.scopes.length - 1; k >= 0; k--) {
-      const b = this.scopes[k]!.get(name);
+    for (let k = this.ctx.scopes.length - 1; k >= 0; k--) {
+      const b = this.ctx.scopes[k]!.get(name);
       if (b) return b;
     }
     return undefined;
