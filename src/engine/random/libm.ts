@@ -111,6 +111,17 @@ export function glibcLog(x: number): number {
   return LOG_IO[0]!;
 }
 
+/**
+ * {@link glibcLog} in place for callers that must not allocate: `GLIBC_LOG_IO[0] = log(GLIBC_LOG_IO[0])`.
+ * Whether or not V8 inlines the call, no double is passed or returned (internal to the random layer).
+ *
+ * @example
+ * GLIBC_LOG_IO[0] = 0.5; glibcLogIO(); GLIBC_LOG_IO[0]; // -0.6931471805599453
+ */
+export const glibcLogIO: () => void = logIO;
+/** Operand and result of {@link glibcLogIO}. @example GLIBC_LOG_IO[0] = 2; */
+export const GLIBC_LOG_IO: Float64Array = LOG_IO;
+
 const EXP_N = 128;
 const TWO_P1009 = 2 ** 1009;
 const TWO_M1022 = 2 ** -1022;
@@ -143,6 +154,49 @@ function expSpecial(tmp: number, sHi: number, sLo: number, kNeg: boolean): numbe
   return TWO_M1022 * y;
 }
 
+// glibc's exp like logIO: FMAs inline, operand and result in EXP_IO. Only the near
+// over/underflow case (|x| >= 512) calls out (expSpecial) and may allocate.
+const EXP_IO = new Float64Array(1);
+const expIO = new Function('IO', 'f64', 'u32', 'C', 'TAB_HI', 'TAB_LO', 'INVLN2N', 'SHIFT', 'NEGLN2HIN', 'NEGLN2LON', 'expSpecial', inlineFma(`return function expIO() {
+  const x = IO[0];
+  const ax = Math.abs(x);
+  let special = false;
+  if (!(ax >= ${TWO_M54} && ax < 512)) {
+    if (ax < ${TWO_M54}) { IO[0] = 1.0 + x; return; }
+    if (ax >= 1024 || x !== x) {
+      if (x === -Infinity) { IO[0] = 0; return; }
+      if (x !== x || x === Infinity) { IO[0] = 1.0 + x; return; }
+      IO[0] = x < 0 ? 0 : Infinity;
+      return;
+    }
+    special = true;
+  }
+  // kd = round(x * N/ln2) via the shift trick (fused in the FMA build).
+  let kd = FMA(INVLN2N, x, SHIFT);
+  f64[0] = kd;
+  const ki = u32[0]; // low word of kd's bits = k mod 2^32
+  kd -= SHIFT;
+  const r = FMA(kd, NEGLN2LON, FMA(kd, NEGLN2HIN, x));
+  const idx = 2 * (ki & ${EXP_N - 1});
+  // top = ki << 45: only the high word changes (ki << 13, modulo 2^32).
+  const topHi = (ki << 13) >>> 0;
+  u32[0] = TAB_LO[idx];
+  u32[1] = TAB_HI[idx];
+  const tail = f64[0];
+  const sHi = (TAB_HI[idx + 1] + topHi) >>> 0;
+  const sLo = TAB_LO[idx + 1];
+  const r2 = r * r;
+  const tmp = FMA(r2 * r2, FMA(r, C[3], C[2]), FMA(r2, FMA(r, C[1], C[0]), tail + r));
+  if (special) {
+    IO[0] = expSpecial(tmp, sHi, sLo, (ki & 0x80000000) !== 0);
+    return;
+  }
+  u32[0] = sLo;
+  u32[1] = sHi;
+  const scale = f64[0];
+  IO[0] = FMA(scale, tmp, scale);
+};`))(EXP_IO, f64, u32, EXP_C, EXP_TAB_HI, EXP_TAB_LO, EXP_INVLN2N, EXP_SHIFT, EXP_NEGLN2HIN, EXP_NEGLN2LON, expSpecial) as () => void;
+
 /**
  * Exponential bit-identical to glibc's `exp` (x86-64 FMA variant).
  *
@@ -150,36 +204,34 @@ function expSpecial(tmp: number, sHi: number, sLo: number, kNeg: boolean): numbe
  * glibcExp(1); // 2.718281828459045
  */
 export function glibcExp(x: number): number {
-  const ax = Math.abs(x);
-  let special = false;
-  if (!(ax >= TWO_M54 && ax < 512)) {
-    if (ax < TWO_M54) return 1.0 + x;
-    if (ax >= 1024 || Number.isNaN(x)) {
-      if (x === -Infinity) return 0;
-      if (Number.isNaN(x) || x === Infinity) return 1.0 + x;
-      return x < 0 ? 0 : Infinity;
-    }
-    special = true;
-  }
-  // kd = round(x * N/ln2) via the shift trick (fused in the FMA build).
-  let kd = fma(EXP_INVLN2N, x, EXP_SHIFT);
-  f64[0] = kd;
-  const ki = u32[0]!; // low word of kd's bits = k mod 2^32
-  kd -= EXP_SHIFT;
-  const r = fma(kd, EXP_NEGLN2LON, fma(kd, EXP_NEGLN2HIN, x));
-  const idx = 2 * (ki & (EXP_N - 1));
-  // top = ki << 45: only the high word changes (ki << 13, modulo 2^32).
-  const topHi = (ki << 13) >>> 0;
-  const tail = asDouble(EXP_TAB_HI[idx]!, EXP_TAB_LO[idx]!);
-  const sHi = (EXP_TAB_HI[idx + 1]! + topHi) >>> 0;
-  const sLo = EXP_TAB_LO[idx + 1]!;
-  const r2 = r * r;
-  const C = EXP_C;
-  const tmp = fma(r2 * r2, fma(r, C[3], C[2]), fma(r2, fma(r, C[1], C[0]), tail + r));
-  if (special) return expSpecial(tmp, sHi, sLo, (ki & 0x80000000) !== 0);
-  const scale = asDouble(sHi, sLo);
-  return fma(scale, tmp, scale);
+  EXP_IO[0] = x;
+  expIO();
+  return EXP_IO[0]!;
 }
+
+// Type feedback for every branch before any of it is optimised: an input that reaches a branch
+// for the first time deoptimises the optimised code, which then boxes every double until V8
+// re-optimises it (seen mid-run: glibc log's k = -16 overflows a small-integer multiply in
+// the FMA splitting, an exact-zero product takes the FMA's special branch).
+for (const x of [0.3, 0.7, 1, 0.95, 1.05, 1.5, 3, 2 ** -20, 1e-300, 1e300, 5e-324, 0, -1, Infinity, NaN]) {
+  LOG_IO[0] = x;
+  logIO();
+}
+for (const x of [0.3, -0.7, 1e-20, 2, -2, 100, -100, 600, -600, 709.5, -740, 1000, -1000, Infinity, -Infinity, NaN]) {
+  EXP_IO[0] = x;
+  expIO();
+}
+
+/**
+ * {@link glibcExp} in place for callers that must not allocate: `GLIBC_EXP_IO[0] = exp(GLIBC_EXP_IO[0])`
+ * (internal to the random layer, see {@link glibcLogIO}).
+ *
+ * @example
+ * GLIBC_EXP_IO[0] = 1; glibcExpIO(); GLIBC_EXP_IO[0]; // 2.718281828459045
+ */
+export const glibcExpIO: () => void = expIO;
+/** Operand and result of {@link glibcExpIO}. @example GLIBC_EXP_IO[0] = 1; */
+export const GLIBC_EXP_IO: Float64Array = EXP_IO;
 
 const POW_OFF_HI = 0x3fe69555; // OFF = 0x3fe6955500000000
 
