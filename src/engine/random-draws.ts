@@ -44,6 +44,12 @@ export class RandomDraws {
   /** This step's values of the population-wide random variables (drawn through a typed array). */
   private readonly globalValues: Float64Array;
   /**
+   * `S.rand.__rand_k = values[k]` for the population-wide variables, generated with constant
+   * property names: a store under a computed name boxes the double (16 B per variable and step),
+   * a named store writes into the field's existing number box.
+   */
+  private readonly storeGlobals: ((rand: PopulationKernelState['rand'], values: Float64Array) => void) | undefined;
+  /**
    * `for i: for k: dists[k].sampleInto(rng, arrays[k], i)`, generated with one call site per
    * variable so that each sees one class. Values go into the arrays, never through a return
    * value: V8 inlines only part of several sampling chains, and a double returned by a call
@@ -74,6 +80,8 @@ export class RandomDraws {
       (r.locality === 'global' ? this.globals : this.locals).push(slot);
     }
     this.globalValues = new Float64Array(this.globals.length);
+    this.storeGlobals = this.globals.length === 0 ? undefined : new Function('R', 'v',
+      this.globals.map((slot, k) => `R[${JSON.stringify(slot.info.name)}] = v[${k}];`).join('\n')) as typeof this.storeGlobals;
     const ks = this.locals.map((_, k) => k);
     this.interleaved = ks.length < 2 ? undefined : new Function('arrays', 'dists', 'rng', 'n', [
       `const ${ks.map((k) => `a${k} = arrays[${k}], d${k} = dists[${k}]`).join(', ')};`,
@@ -91,10 +99,9 @@ export class RandomDraws {
   /** Draw this step's values into `S.rand` (arrays filled in place: kernels hold references). */
   draw(S: PopulationKernelState, rng: MT19937): void {
     const gv = this.globalValues;
-    for (let k = 0; k < gv.length; k++) {
-      const slot = this.globals[k]!;
-      this.distribution(slot, S).sampleInto(rng, gv, k);
-      S.rand[slot.info.name] = gv[k]!;
+    if (gv.length > 0) {
+      for (let k = 0; k < gv.length; k++) this.distribution(this.globals[k]!, S).sampleInto(rng, gv, k);
+      this.storeGlobals!(S.rand, gv);
     }
     const nl = this.locals.length;
     if (nl === 0) return;
