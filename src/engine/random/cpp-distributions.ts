@@ -9,9 +9,14 @@
  *
  * Arithmetic follows the libstdc++ sources without fused multiply-adds, i.e. ANNarchy built
  * with `-ffp-contract=off` (see the semantics spec, §2.8); log/exp/pow are glibc's.
+ *
+ * Allocation: V8 boxes (allocates 16 B for) a double returned from, or passed to, a call it does
+ * not inline, and a uint32 above 2^30. The sampling code therefore moves such values through
+ * typed arrays (`sampleInto`, `MT19937.canonicalInto`, glibc log/exp/pow/lgamma in place), so
+ * a draw allocates nothing whatever V8 inlines; `sample` is a thin wrapper over `sampleInto`.
  */
-import { GLIBC_EXP_IO, GLIBC_LOG_IO, glibcExp, glibcExpIO, glibcLog, glibcLogIO, glibcPow } from './libm.js';
-import { lgamma } from './lgamma.js';
+import { GLIBC_EXP_IO, GLIBC_LOG_IO, GLIBC_POW_IO, glibcExp, glibcExpIO, glibcLog, glibcLogIO, glibcPowIO } from './libm.js';
+import { LGAMMA_IO, lgamma, lgammaIO } from './lgamma.js';
 import type { MT19937 } from './mt19937.js';
 
 const TWO32 = 4294967296;
@@ -25,6 +30,16 @@ const W32 = new Uint32Array(1);
 const RET = new Float64Array(1);
 const LOG = GLIBC_LOG_IO;
 const EXP = GLIBC_EXP_IO;
+const POW = GLIBC_POW_IO;
+const LGAMMA = LGAMMA_IO;
+
+/** `-log(1 - canonical)`: a standard exponential (libstdc++'s binomial and exponential). */
+function expVariateInto(rng: MT19937, out: Float64Array, j: number): void {
+  rng.canonicalInto(CAN, 0);
+  LOG[0] = 1.0 - CAN[0]!;
+  glibcLogIO();
+  out[j] = -LOG[0]!;
+}
 
 /**
  * `std::generate_canonical<double, 53>(mt19937)`: two 32-bit outputs g1, g2 combined as
@@ -243,7 +258,6 @@ export class CppGammaDistribution implements CppDistribution {
     this.malpha = alpha < 1.0 ? alpha + 1.0 : alpha;
     this.a2 = 1.0 / Math.sqrt(9.0 * (this.malpha - 1.0 / 3.0));
   }
-  /** Allocation free for alpha >= 1; alpha < 1 calls glibcPow (a boxed double per draw). */
   sampleInto(rng: MT19937, out: Float64Array, j: number): void {
     const a1 = this.malpha - 1.0 / 3.0;
     let u: number;
@@ -275,7 +289,10 @@ export class CppGammaDistribution implements CppDistribution {
       rng.canonicalInto(CAN, 0);
       u = CAN[0]!;
     } while (u === 0.0);
-    out[j] = glibcPow(u, 1.0 / this.alpha) * a1 * v * this.beta;
+    POW[0] = u;
+    POW[1] = 1.0 / this.alpha;
+    glibcPowIO();
+    out[j] = POW[0]! * a1 * v * this.beta;
   }
   sample(rng: MT19937): number {
     this.sampleInto(rng, RET, 0);
@@ -412,25 +429,20 @@ export class CppBinomialDistribution implements CppDistribution {
     }
   }
 
-  private waiting(rng: MT19937, t: number, q: number): number {
+  // q is read here, not passed: a double argument of a call V8 does not inline is boxed
+  private waiting(rng: MT19937, t: number): number {
+    const q = this.q;
     let x = 0;
     let sum = 0.0;
     do {
       if (t === x) return x;
-      rng.canonicalInto(CAN, 0);
-      LOG[0] = 1.0 - CAN[0]!;
-      glibcLogIO();
-      const e = -LOG[0]!;
-      sum += e / (t - x);
+      expVariateInto(rng, NRM, 0);
+      sum += NRM[0]! / (t - x);
       x += 1;
     } while (sum <= q);
     return x - 1;
   }
 
-  /**
-   * Allocation free for `t * min(p, 1-p) < 8`; the rejection method's lgamma and logs return
-   * doubles from calls (a few boxed values per draw).
-   */
   sampleInto(rng: MT19937, out: Float64Array, j: number): void {
     out[j] = this.draw(rng);
   }
@@ -458,36 +470,45 @@ export class CppBinomialDistribution implements CppDistribution {
       const s2s = this.s2 * this.s2;
       let reject: boolean;
       do {
-        const u = this.s * generateCanonical(rng);
+        rng.canonicalInto(CAN, 0);
+        const u = this.s * CAN[0]!;
         let v = 0;
         if (u <= a1) {
-          const n = this.nd.standard(rng);
+          this.nd.standardInto(rng, NRM, 0);
+          const n = NRM[0]!;
           const y = this.s1 * Math.abs(n);
           reject = y >= this.d1;
           if (!reject) {
-            const e = -glibcLog(1.0 - generateCanonical(rng));
+            expVariateInto(rng, CAN, 0);
+            const e = CAN[0]!;
             x = Math.floor(y);
             v = -e - (n * n) / 2 + this.c;
           }
         } else if (u <= a12) {
-          const n = this.nd.standard(rng);
+          this.nd.standardInto(rng, NRM, 0);
+          const n = NRM[0]!;
           const y = this.s2 * Math.abs(n);
           reject = y >= this.d2;
           if (!reject) {
-            const e = -glibcLog(1.0 - generateCanonical(rng));
+            expVariateInto(rng, CAN, 0);
+            const e = CAN[0]!;
             x = Math.floor(-y);
             v = -e - (n * n) / 2;
           }
         } else if (u <= a123) {
-          const e1 = -glibcLog(1.0 - generateCanonical(rng));
-          const e2 = -glibcLog(1.0 - generateCanonical(rng));
+          expVariateInto(rng, CAN, 0);
+          const e1 = CAN[0]!;
+          expVariateInto(rng, CAN, 0);
+          const e2 = CAN[0]!;
           const y = this.d1 + (2 * s1s * e1) / this.d1;
           x = Math.floor(y);
           v = -e2 + this.d1 * (1 / (t - np) - y / (2 * s1s));
           reject = false;
         } else {
-          const e1 = -glibcLog(1.0 - generateCanonical(rng));
-          const e2 = -glibcLog(1.0 - generateCanonical(rng));
+          expVariateInto(rng, CAN, 0);
+          const e1 = CAN[0]!;
+          expVariateInto(rng, CAN, 0);
+          const e2 = CAN[0]!;
           const y = this.d2 + (2 * s2s * e1) / this.d2;
           x = Math.floor(-y);
           v = -e2 - (this.d2 * y) / (2 * s2s);
@@ -495,17 +516,22 @@ export class CppBinomialDistribution implements CppDistribution {
         }
         reject = reject || x < -np || x > t - np;
         if (!reject) {
-          const lfx = lgamma(np + x + 1) + lgamma(t - (np + x) + 1);
+          LGAMMA[0] = np + x + 1;
+          lgammaIO();
+          const lfx1 = LGAMMA[0]!;
+          LGAMMA[0] = t - (np + x) + 1;
+          lgammaIO();
+          const lfx = lfx1 + LGAMMA[0]!;
           reject = v > this.lf - lfx + x * this.lp1p;
         }
         reject = reject || x + np >= thr;
       } while (reject);
       x += np + naf;
       // _IntType(x): truncation toward zero
-      const z = this.waiting(rng, t - Math.trunc(x), this.q);
+      const z = this.waiting(rng, t - Math.trunc(x));
       ret = Math.trunc(x) + z;
     } else {
-      ret = this.waiting(rng, t, this.q);
+      ret = this.waiting(rng, t);
     }
     if (p12 !== p) ret = t - ret;
     return ret;
