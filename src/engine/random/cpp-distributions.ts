@@ -9,37 +9,64 @@
  *
  * Arithmetic follows the libstdc++ sources without fused multiply-adds, i.e. ANNarchy built
  * with `-ffp-contract=off` (see the semantics spec, §2.8); log/exp/pow are glibc's.
+ *
+ * Allocation: V8 boxes (allocates 16 B for) a double returned from, or passed to, a call it does
+ * not inline, and a uint32 above 2^30. The sampling code therefore moves such values through
+ * typed arrays (`sampleInto`, `MT19937.canonicalInto`, glibc log/exp/pow/lgamma in place), so
+ * a draw allocates nothing whatever V8 inlines; `sample` is a thin wrapper over `sampleInto`.
  */
-import { glibcExp, glibcLog, glibcPow } from './libm.js';
-import { lgamma } from './lgamma.js';
+import { GLIBC_EXP_IO, GLIBC_LOG_IO, GLIBC_POW_IO, glibcExp, glibcExpIO, glibcLog, glibcLogIO, glibcPowIO } from './libm.js';
+import { LGAMMA_IO, lgamma, lgammaIO } from './lgamma.js';
 import type { MT19937 } from './mt19937.js';
 
 const TWO32 = 4294967296;
-const INV_TWO64 = 1 / 18446744073709551616;
-const ONE_BELOW = 1 - 2 ** -53; // std::nextafter(1.0, 0.0)
+
+// Scratch slots through which doubles and uint32s cross calls (see CppDistribution.sampleInto).
+// Each has one user at a time: CAN for canonicals read right after the write, NRM for the
+// standard normal of the composite distributions, W32 for raw engine words, RET for `sample`.
+const CAN = new Float64Array(1);
+const NRM = new Float64Array(1);
+const W32 = new Uint32Array(1);
+const RET = new Float64Array(1);
+const LOG = GLIBC_LOG_IO;
+const EXP = GLIBC_EXP_IO;
+const POW = GLIBC_POW_IO;
+const LGAMMA = LGAMMA_IO;
+
+/** `-log(1 - canonical)`: a standard exponential (libstdc++'s binomial and exponential). */
+function expVariateInto(rng: MT19937, out: Float64Array, j: number): void {
+  rng.canonicalInto(CAN, 0);
+  LOG[0] = 1.0 - CAN[0]!;
+  glibcLogIO();
+  out[j] = -LOG[0]!;
+}
 
 /**
  * `std::generate_canonical<double, 53>(mt19937)`: two 32-bit outputs g1, g2 combined as
- * `(g1 + g2 * 2^32) / 2^64`, clamped below 1. Allocation free.
+ * `(g1 + g2 * 2^32) / 2^64`, clamped below 1 (see {@link MT19937.canonicalInto}).
  *
  * @example
  * const u = generateCanonical(new MT19937(42)); // in [0, 1), consumes two engine outputs
  */
 export function generateCanonical(rng: MT19937): number {
-  const g1 = rng.nextUint32();
-  const g2 = rng.nextUint32();
-  // sum = g1 * 1 + g2 * 2^32 (both exact in double before the final rounding of the add)
-  const ret = (g1 + g2 * TWO32) * INV_TWO64;
-  return ret >= 1 ? ONE_BELOW : ret;
+  rng.canonicalInto(RET, 0);
+  return RET[0]!;
 }
 
-/** A libstdc++ distribution object: `sample(rng)` draws one value, `reset()` drops caches. */
+/**
+ * A libstdc++ distribution object: `sampleInto(rng, out, j)` draws one value into `out[j]`,
+ * `sample(rng)` returns one, `reset()` drops caches.
+ */
 export interface CppDistribution {
-  sample(rng: MT19937): number;
   /**
-   * `out[i] = sample(rng)` for i < n. Each class has its own loop so that the call to `sample`
-   * is monomorphic and inlined: a double returned by a call that is not inlined is boxed.
+   * `out[j] = sample(rng)`. The per-step draws use this form: no double (nor uint32 above
+   * 2^30) is returned from or passed to a call anywhere in the sampling chain, so a draw
+   * allocates nothing whatever V8 decides to inline (a double crossing a call that is not
+   * inlined is boxed, 16 B).
    */
+  sampleInto(rng: MT19937, out: Float64Array, j: number): void;
+  sample(rng: MT19937): number;
+  /** `out[i] = sample(rng)` for i < n (a loop per class: one receiver class at the call). */
   fill(rng: MT19937, out: Float64Array, n: number): void;
   reset(): void;
 }
@@ -65,11 +92,16 @@ export class CppUniformRealDistribution implements CppDistribution {
     checkFinite('CppUniformRealDistribution', 'b', b);
     if (!(a <= b)) throw new Error(`CppUniformRealDistribution: expected a <= b, got a=${a}, b=${b}`);
   }
+  sampleInto(rng: MT19937, out: Float64Array, j: number): void {
+    rng.canonicalInto(CAN, 0);
+    out[j] = CAN[0]! * (this.b - this.a) + this.a;
+  }
   sample(rng: MT19937): number {
-    return generateCanonical(rng) * (this.b - this.a) + this.a;
+    this.sampleInto(rng, RET, 0);
+    return RET[0]!;
   }
   fill(rng: MT19937, out: Float64Array, n: number): void {
-    for (let i = 0; i < n; i++) out[i] = this.sample(rng);
+    for (let i = 0; i < n; i++) this.sampleInto(rng, out, i);
   }
   reset(): void {}
 }
@@ -83,7 +115,8 @@ export class CppUniformRealDistribution implements CppDistribution {
  * d.sample(rng); d.sample(rng); // the second one is the cached partner
  */
 export class CppNormalDistribution implements CppDistribution {
-  private saved = 0;
+  /** The cached second value of a pair (a typed array: a double field could be re-boxed). */
+  private readonly saved = new Float64Array(1);
   private savedAvailable = false;
   constructor(
     readonly mean = 0,
@@ -93,30 +126,48 @@ export class CppNormalDistribution implements CppDistribution {
     checkFinite('CppNormalDistribution', 'stddev', stddev);
     if (!(stddev > 0)) throw new Error(`CppNormalDistribution: stddev must be > 0, got ${stddev}`);
   }
-  /** Standard normal draw (before `* stddev + mean`), shared by lognormal/gamma/binomial. */
-  standard(rng: MT19937): number {
+  /**
+   * Standard normal draw (before `* stddev + mean`) into `out[j]`, shared by
+   * lognormal/gamma/binomial.
+   */
+  standardInto(rng: MT19937, out: Float64Array, j: number): void {
     if (this.savedAvailable) {
       this.savedAvailable = false;
-      return this.saved;
+      out[j] = this.saved[0]!;
+      return;
     }
     let x: number;
     let y: number;
     let r2: number;
     do {
-      x = 2.0 * generateCanonical(rng) - 1.0;
-      y = 2.0 * generateCanonical(rng) - 1.0;
+      rng.canonicalInto(CAN, 0);
+      x = 2.0 * CAN[0]! - 1.0;
+      rng.canonicalInto(CAN, 0);
+      y = 2.0 * CAN[0]! - 1.0;
       r2 = x * x + y * y;
     } while (r2 > 1.0 || r2 === 0.0);
-    const mult = Math.sqrt((-2 * glibcLog(r2)) / r2);
-    this.saved = x * mult;
+    LOG[0] = r2;
+    glibcLogIO();
+    const mult = Math.sqrt((-2 * LOG[0]!) / r2);
+    this.saved[0] = x * mult;
     this.savedAvailable = true;
-    return y * mult;
+    out[j] = y * mult;
+  }
+  /** Standard normal draw, returned (see {@link CppNormalDistribution.standardInto}). */
+  standard(rng: MT19937): number {
+    this.standardInto(rng, RET, 0);
+    return RET[0]!;
+  }
+  sampleInto(rng: MT19937, out: Float64Array, j: number): void {
+    this.standardInto(rng, out, j);
+    out[j] = out[j]! * this.stddev + this.mean;
   }
   sample(rng: MT19937): number {
-    return this.standard(rng) * this.stddev + this.mean;
+    this.sampleInto(rng, RET, 0);
+    return RET[0]!;
   }
   fill(rng: MT19937, out: Float64Array, n: number): void {
-    for (let i = 0; i < n; i++) out[i] = this.sample(rng);
+    for (let i = 0; i < n; i++) this.sampleInto(rng, out, i);
   }
   reset(): void {
     this.savedAvailable = false;
@@ -139,11 +190,18 @@ export class CppLognormalDistribution implements CppDistribution {
     checkFinite('CppLognormalDistribution', 's', s);
     if (!(s > 0)) throw new Error(`CppLognormalDistribution: s must be > 0, got ${s}`);
   }
+  sampleInto(rng: MT19937, out: Float64Array, j: number): void {
+    this.nd.standardInto(rng, NRM, 0);
+    EXP[0] = this.s * NRM[0]! + this.m;
+    glibcExpIO();
+    out[j] = EXP[0]!;
+  }
   sample(rng: MT19937): number {
-    return glibcExp(this.s * this.nd.standard(rng) + this.m);
+    this.sampleInto(rng, RET, 0);
+    return RET[0]!;
   }
   fill(rng: MT19937, out: Float64Array, n: number): void {
-    for (let i = 0; i < n; i++) out[i] = this.sample(rng);
+    for (let i = 0; i < n; i++) this.sampleInto(rng, out, i);
   }
   reset(): void {
     this.nd.reset();
@@ -162,11 +220,18 @@ export class CppExponentialDistribution implements CppDistribution {
     checkFinite('CppExponentialDistribution', 'lambda', lambda);
     if (!(lambda > 0)) throw new Error(`CppExponentialDistribution: lambda must be > 0, got ${lambda}`);
   }
+  sampleInto(rng: MT19937, out: Float64Array, j: number): void {
+    rng.canonicalInto(CAN, 0);
+    LOG[0] = 1 - CAN[0]!;
+    glibcLogIO();
+    out[j] = -LOG[0]! / this.lambda;
+  }
   sample(rng: MT19937): number {
-    return -glibcLog(1 - generateCanonical(rng)) / this.lambda;
+    this.sampleInto(rng, RET, 0);
+    return RET[0]!;
   }
   fill(rng: MT19937, out: Float64Array, n: number): void {
-    for (let i = 0; i < n; i++) out[i] = this.sample(rng);
+    for (let i = 0; i < n; i++) this.sampleInto(rng, out, i);
   }
   reset(): void {}
 }
@@ -193,29 +258,48 @@ export class CppGammaDistribution implements CppDistribution {
     this.malpha = alpha < 1.0 ? alpha + 1.0 : alpha;
     this.a2 = 1.0 / Math.sqrt(9.0 * (this.malpha - 1.0 / 3.0));
   }
-  sample(rng: MT19937): number {
+  sampleInto(rng: MT19937, out: Float64Array, j: number): void {
     const a1 = this.malpha - 1.0 / 3.0;
     let u: number;
     let v: number;
     let n: number;
-    do {
+    for (;;) {
       do {
-        n = this.nd.standard(rng);
+        this.nd.standardInto(rng, NRM, 0);
+        n = NRM[0]!;
         v = 1.0 + this.a2 * n;
       } while (v <= 0.0);
       v = v * v * v;
-      u = generateCanonical(rng);
-    } while (
-      u > 1.0 - 0.0331 * n * n * n * n &&
-      glibcLog(u) > 0.5 * n * n + a1 * (1.0 - v + glibcLog(v))
-    );
-    if (this.alpha === this.malpha) return a1 * v * this.beta;
-    do u = generateCanonical(rng);
-    while (u === 0.0);
-    return glibcPow(u, 1.0 / this.alpha) * a1 * v * this.beta;
+      rng.canonicalInto(CAN, 0);
+      u = CAN[0]!;
+      // while (u > 1 - 0.0331 n^4 && log(u) > 0.5 n^2 + a1 (1 - v + log(v))), logs in that order
+      if (!(u > 1.0 - 0.0331 * n * n * n * n)) break;
+      LOG[0] = u;
+      glibcLogIO();
+      const logU = LOG[0]!;
+      LOG[0] = v;
+      glibcLogIO();
+      if (!(logU > 0.5 * n * n + a1 * (1.0 - v + LOG[0]!))) break;
+    }
+    if (this.alpha === this.malpha) {
+      out[j] = a1 * v * this.beta;
+      return;
+    }
+    do {
+      rng.canonicalInto(CAN, 0);
+      u = CAN[0]!;
+    } while (u === 0.0);
+    POW[0] = u;
+    POW[1] = 1.0 / this.alpha;
+    glibcPowIO();
+    out[j] = POW[0]! * a1 * v * this.beta;
+  }
+  sample(rng: MT19937): number {
+    this.sampleInto(rng, RET, 0);
+    return RET[0]!;
   }
   fill(rng: MT19937, out: Float64Array, n: number): void {
-    for (let i = 0; i < n; i++) out[i] = this.sample(rng);
+    for (let i = 0; i < n; i++) this.sampleInto(rng, out, i);
   }
   reset(): void {
     this.nd.reset();
@@ -249,24 +333,33 @@ export class CppUniformIntDistribution implements CppDistribution {
     // (-range) % range in 32-bit unsigned arithmetic
     this.threshold = this.erange >= TWO32 ? 0 : (TWO32 - this.erange) % this.erange;
   }
-  sample(rng: MT19937): number {
+  sampleInto(rng: MT19937, out: Float64Array, j: number): void {
     const range = this.erange;
-    if (range === TWO32) return rng.nextUint32() + this.a; // a == INT_MIN: raw output
-    let g = rng.nextUint32();
+    rng.nextUint32Into(W32, 0);
+    let g = W32[0]!;
+    if (range === TWO32) {
+      out[j] = g + this.a; // a == INT_MIN: raw output
+      return;
+    }
     let low = Math.imul(g, range) >>> 0;
     if (low < range) {
       while (low < this.threshold) {
-        g = rng.nextUint32();
+        rng.nextUint32Into(W32, 0);
+        g = W32[0]!;
         low = Math.imul(g, range) >>> 0;
       }
     }
     // high 32 bits of the 64-bit product g * range, exactly (16-bit halves of g)
     const t = (g & 0xffff) * range;
     const u = (g >>> 16) * range + Math.floor(t / 65536);
-    return this.a + Math.floor(u / 65536);
+    out[j] = this.a + Math.floor(u / 65536);
+  }
+  sample(rng: MT19937): number {
+    this.sampleInto(rng, RET, 0);
+    return RET[0]!;
   }
   fill(rng: MT19937, out: Float64Array, n: number): void {
-    for (let i = 0; i < n; i++) out[i] = this.sample(rng);
+    for (let i = 0; i < n; i++) this.sampleInto(rng, out, i);
   }
   reset(): void {}
 }
@@ -336,19 +429,30 @@ export class CppBinomialDistribution implements CppDistribution {
     }
   }
 
-  private waiting(rng: MT19937, t: number, q: number): number {
+  // q is read here, not passed: a double argument of a call V8 does not inline is boxed
+  private waiting(rng: MT19937, t: number): number {
+    const q = this.q;
     let x = 0;
     let sum = 0.0;
     do {
       if (t === x) return x;
-      const e = -glibcLog(1.0 - generateCanonical(rng));
-      sum += e / (t - x);
+      expVariateInto(rng, NRM, 0);
+      sum += NRM[0]! / (t - x);
       x += 1;
     } while (sum <= q);
     return x - 1;
   }
 
+  sampleInto(rng: MT19937, out: Float64Array, j: number): void {
+    out[j] = this.draw(rng);
+  }
   sample(rng: MT19937): number {
+    this.sampleInto(rng, RET, 0);
+    return RET[0]!;
+  }
+
+  // an integer count: returned as a small integer except above 2^30
+  private draw(rng: MT19937): number {
     const t = this.t;
     const p = this.p;
     const p12 = p <= 0.5 ? p : 1.0 - p;
@@ -366,36 +470,45 @@ export class CppBinomialDistribution implements CppDistribution {
       const s2s = this.s2 * this.s2;
       let reject: boolean;
       do {
-        const u = this.s * generateCanonical(rng);
+        rng.canonicalInto(CAN, 0);
+        const u = this.s * CAN[0]!;
         let v = 0;
         if (u <= a1) {
-          const n = this.nd.standard(rng);
+          this.nd.standardInto(rng, NRM, 0);
+          const n = NRM[0]!;
           const y = this.s1 * Math.abs(n);
           reject = y >= this.d1;
           if (!reject) {
-            const e = -glibcLog(1.0 - generateCanonical(rng));
+            expVariateInto(rng, CAN, 0);
+            const e = CAN[0]!;
             x = Math.floor(y);
             v = -e - (n * n) / 2 + this.c;
           }
         } else if (u <= a12) {
-          const n = this.nd.standard(rng);
+          this.nd.standardInto(rng, NRM, 0);
+          const n = NRM[0]!;
           const y = this.s2 * Math.abs(n);
           reject = y >= this.d2;
           if (!reject) {
-            const e = -glibcLog(1.0 - generateCanonical(rng));
+            expVariateInto(rng, CAN, 0);
+            const e = CAN[0]!;
             x = Math.floor(-y);
             v = -e - (n * n) / 2;
           }
         } else if (u <= a123) {
-          const e1 = -glibcLog(1.0 - generateCanonical(rng));
-          const e2 = -glibcLog(1.0 - generateCanonical(rng));
+          expVariateInto(rng, CAN, 0);
+          const e1 = CAN[0]!;
+          expVariateInto(rng, CAN, 0);
+          const e2 = CAN[0]!;
           const y = this.d1 + (2 * s1s * e1) / this.d1;
           x = Math.floor(y);
           v = -e2 + this.d1 * (1 / (t - np) - y / (2 * s1s));
           reject = false;
         } else {
-          const e1 = -glibcLog(1.0 - generateCanonical(rng));
-          const e2 = -glibcLog(1.0 - generateCanonical(rng));
+          expVariateInto(rng, CAN, 0);
+          const e1 = CAN[0]!;
+          expVariateInto(rng, CAN, 0);
+          const e2 = CAN[0]!;
           const y = this.d2 + (2 * s2s * e1) / this.d2;
           x = Math.floor(-y);
           v = -e2 - (this.d2 * y) / (2 * s2s);
@@ -403,24 +516,29 @@ export class CppBinomialDistribution implements CppDistribution {
         }
         reject = reject || x < -np || x > t - np;
         if (!reject) {
-          const lfx = lgamma(np + x + 1) + lgamma(t - (np + x) + 1);
+          LGAMMA[0] = np + x + 1;
+          lgammaIO();
+          const lfx1 = LGAMMA[0]!;
+          LGAMMA[0] = t - (np + x) + 1;
+          lgammaIO();
+          const lfx = lfx1 + LGAMMA[0]!;
           reject = v > this.lf - lfx + x * this.lp1p;
         }
         reject = reject || x + np >= thr;
       } while (reject);
       x += np + naf;
       // _IntType(x): truncation toward zero
-      const z = this.waiting(rng, t - Math.trunc(x), this.q);
+      const z = this.waiting(rng, t - Math.trunc(x));
       ret = Math.trunc(x) + z;
     } else {
-      ret = this.waiting(rng, t, this.q);
+      ret = this.waiting(rng, t);
     }
     if (p12 !== p) ret = t - ret;
     return ret;
   }
 
   fill(rng: MT19937, out: Float64Array, n: number): void {
-    for (let i = 0; i < n; i++) out[i] = this.sample(rng);
+    for (let i = 0; i < n; i++) this.sampleInto(rng, out, i);
   }
   reset(): void {
     this.nd.reset();
@@ -517,7 +635,7 @@ export class CppSamplerSet {
   fill(k: number, out: Float64Array): Float64Array {
     const d = this.distributions[k];
     if (d === undefined) throw new Error(`CppSamplerSet.fill: no distribution at index ${k}`);
-    for (let i = 0; i < out.length; i++) out[i] = d.sample(this.rng);
+    for (let i = 0; i < out.length; i++) d.sampleInto(this.rng, out, i);
     return out;
   }
 }

@@ -25,13 +25,15 @@ export function inlineFma(source: string): string {
       // block locals are prefixed: they must not shadow names the arguments use
       out.push(
         `${indent}let ${v};`,
-        `${indent}{ const __a = ${args[0]}, __b = ${args[1]}, __c = ${args[2]}, __p = __a * __b;`,
-        // __p - __p !== 0: infinite or NaN (Number.isFinite without a call)
-        `${indent}  if (__p - __p !== 0 || __p === 0 || __c - __c !== 0) ${v} = __p + __c;`,
+        `${indent}{ const __a = ${args[0]}, __b = ${args[1]}, __c = ${args[2]}, __p = __a * __b, __s = __p + __c;`,
+        // __p - __p !== 0: infinite or NaN (Number.isFinite without a call). The rare branch
+        // has no operation of its own: one that never ran has no type feedback, and optimised
+        // code meeting it deoptimises (then runs unoptimised, allocating, until re-optimised).
+        `${indent}  if (__p - __p !== 0 || __p === 0 || __c - __c !== 0) ${v} = __s;`,
         `${indent}  else {`,
         `${indent}    let __t = 134217729 * __a; const __ah = __t - (__t - __a), __al = __a - __ah;`,
         `${indent}    __t = 134217729 * __b; const __bh = __t - (__t - __b), __bl = __b - __bh;`,
-        `${indent}    const __e = __ah * __bh - __p + __ah * __bl + __al * __bh + __al * __bl, __s = __p + __c, __bb = __s - __p;`,
+        `${indent}    const __e = __ah * __bh - __p + __ah * __bl + __al * __bh + __al * __bl, __bb = __s - __p;`,
         `${indent}    ${v} = __s + ((__p - (__s - __bb) + (__c - __bb)) + __e);`,
         `${indent}  } }`,
       );

@@ -2,7 +2,7 @@
  * `lgamma(x)` for x > 0 as glibc 2.36 computes it (Sun fdlibm `__ieee754_lgamma_r`, plain
  * double arithmetic, with glibc's `log`). libstdc++'s binomial distribution needs it.
  */
-import { glibcLog } from './libm.js';
+import { GLIBC_LOG_IO as LOG, glibcLogIO } from './libm.js';
 
 const a0 = 7.72156649015328655494e-2;
 const a1 = 3.22467033424113591611e-1;
@@ -77,11 +77,38 @@ const u32 = new Uint32Array(f64.buffer);
  */
 export function lgamma(x: number): number {
   if (!(x > 0)) throw new Error(`lgamma: x must be > 0 (only the positive branch is ported), got ${x}`);
-  if (x === Infinity) return Infinity;
+  LGAMMA_IO[0] = x;
+  lgammaIO();
+  return LGAMMA_IO[0]!;
+}
+
+/** Operand and result of {@link lgammaIO}. @example LGAMMA_IO[0] = 5; */
+export const LGAMMA_IO = new Float64Array(1);
+
+/**
+ * {@link lgamma} in place for callers that must not allocate: `LGAMMA_IO[0] = lgamma(LGAMMA_IO[0])`
+ * (x > 0 is the caller's job; internal to the random layer).
+ *
+ * @example
+ * LGAMMA_IO[0] = 5; lgammaIO(); LGAMMA_IO[0]; // 3.1780538303479458
+ */
+export function lgammaIO(): void {
+  // logs through LOG (glibc's log in place): no double passed to or returned from a call
+  const x = LGAMMA_IO[0]!;
+  if (x === Infinity) {
+    LGAMMA_IO[0] = Infinity;
+    return;
+  }
   f64[0] = x;
   const ix = u32[1]! & 0x7fffffff;
   const lx = u32[0]!;
-  if (ix < 0x3b900000) return -glibcLog(x); // x < 2^-70
+  if (ix < 0x3b900000) {
+    // x < 2^-70
+    LOG[0] = x;
+    glibcLogIO();
+    LGAMMA_IO[0] = -LOG[0]!;
+    return;
+  }
   let r: number;
   if ((ix === 0x3ff00000 || ix === 0x40000000) && lx === 0) {
     r = 0; // lgamma(1) = lgamma(2) = 0
@@ -91,7 +118,9 @@ export function lgamma(x: number): number {
     let i: number;
     if (ix <= 0x3feccccc) {
       // lgamma(x) = lgamma(x+1) - log(x)
-      r = -glibcLog(x);
+      LOG[0] = x;
+      glibcLogIO();
+      r = -LOG[0]!;
       if (ix >= 0x3fe76944) {
         y = 1 - x;
         i = 0;
@@ -149,17 +178,27 @@ export function lgamma(x: number): number {
     if (i >= 4) z *= y + 3.0;
     if (i >= 3) {
       z *= y + 2.0;
-      r += glibcLog(z);
+      LOG[0] = z;
+      glibcLogIO();
+      r += LOG[0]!;
     }
   } else if (ix < 0x43900000) {
     // 8 <= x < 2^58
-    const t = glibcLog(x);
+    LOG[0] = x;
+    glibcLogIO();
+    const t = LOG[0]!;
     const z = 1 / x;
     const y = z * z;
     const w = w0 + z * (w1 + y * (w2 + y * (w3 + y * (w4 + y * (w5 + y * w6)))));
     r = (x - 0.5) * (t - 1) + w;
   } else {
-    r = x * (glibcLog(x) - 1);
+    LOG[0] = x;
+    glibcLogIO();
+    r = x * (LOG[0]! - 1);
   }
-  return r;
+  LGAMMA_IO[0] = r;
 }
+
+// Type feedback for every branch before any of it is optimised (see libm.ts): a branch first
+// reached in a long run would deoptimise the binomial draw's optimised code mid-run.
+for (const x of [1e-30, 0.1, 0.3, 0.5, 0.8, 0.95, 1, 1.2, 1.5, 1.9, 2, 2.5, 3.5, 4.5, 5.5, 6.5, 7.5, 10, 1e5, 1e20, Infinity]) lgamma(x);

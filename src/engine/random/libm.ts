@@ -111,6 +111,17 @@ export function glibcLog(x: number): number {
   return LOG_IO[0]!;
 }
 
+/**
+ * {@link glibcLog} in place for callers that must not allocate: `GLIBC_LOG_IO[0] = log(GLIBC_LOG_IO[0])`.
+ * Whether or not V8 inlines the call, no double is passed or returned (internal to the random layer).
+ *
+ * @example
+ * GLIBC_LOG_IO[0] = 0.5; glibcLogIO(); GLIBC_LOG_IO[0]; // -0.6931471805599453
+ */
+export const glibcLogIO: () => void = logIO;
+/** Operand and result of {@link glibcLogIO}. @example GLIBC_LOG_IO[0] = 2; */
+export const GLIBC_LOG_IO: Float64Array = LOG_IO;
+
 const EXP_N = 128;
 const TWO_P1009 = 2 ** 1009;
 const TWO_M1022 = 2 ** -1022;
@@ -143,6 +154,49 @@ function expSpecial(tmp: number, sHi: number, sLo: number, kNeg: boolean): numbe
   return TWO_M1022 * y;
 }
 
+// glibc's exp like logIO: FMAs inline, operand and result in EXP_IO. Only the near
+// over/underflow case (|x| >= 512) calls out (expSpecial) and may allocate.
+const EXP_IO = new Float64Array(1);
+const expIO = new Function('IO', 'f64', 'u32', 'C', 'TAB_HI', 'TAB_LO', 'INVLN2N', 'SHIFT', 'NEGLN2HIN', 'NEGLN2LON', 'expSpecial', inlineFma(`return function expIO() {
+  const x = IO[0];
+  const ax = Math.abs(x);
+  let special = false;
+  if (!(ax >= ${TWO_M54} && ax < 512)) {
+    if (ax < ${TWO_M54}) { IO[0] = 1.0 + x; return; }
+    if (ax >= 1024 || x !== x) {
+      if (x === -Infinity) { IO[0] = 0; return; }
+      if (x !== x || x === Infinity) { IO[0] = 1.0 + x; return; }
+      IO[0] = x < 0 ? 0 : Infinity;
+      return;
+    }
+    special = true;
+  }
+  // kd = round(x * N/ln2) via the shift trick (fused in the FMA build).
+  let kd = FMA(INVLN2N, x, SHIFT);
+  f64[0] = kd;
+  const ki = u32[0]; // low word of kd's bits = k mod 2^32
+  kd -= SHIFT;
+  const r = FMA(kd, NEGLN2LON, FMA(kd, NEGLN2HIN, x));
+  const idx = 2 * (ki & ${EXP_N - 1});
+  // top = ki << 45: only the high word changes (ki << 13, modulo 2^32).
+  const topHi = (ki << 13) >>> 0;
+  u32[0] = TAB_LO[idx];
+  u32[1] = TAB_HI[idx];
+  const tail = f64[0];
+  const sHi = (TAB_HI[idx + 1] + topHi) >>> 0;
+  const sLo = TAB_LO[idx + 1];
+  const r2 = r * r;
+  const tmp = FMA(r2 * r2, FMA(r, C[3], C[2]), FMA(r2, FMA(r, C[1], C[0]), tail + r));
+  if (special) {
+    IO[0] = expSpecial(tmp, sHi, sLo, (ki & 0x80000000) !== 0);
+    return;
+  }
+  u32[0] = sLo;
+  u32[1] = sHi;
+  const scale = f64[0];
+  IO[0] = FMA(scale, tmp, scale);
+};`))(EXP_IO, f64, u32, EXP_C, EXP_TAB_HI, EXP_TAB_LO, EXP_INVLN2N, EXP_SHIFT, EXP_NEGLN2HIN, EXP_NEGLN2LON, expSpecial) as () => void;
+
 /**
  * Exponential bit-identical to glibc's `exp` (x86-64 FMA variant).
  *
@@ -150,98 +204,129 @@ function expSpecial(tmp: number, sHi: number, sLo: number, kNeg: boolean): numbe
  * glibcExp(1); // 2.718281828459045
  */
 export function glibcExp(x: number): number {
-  const ax = Math.abs(x);
-  let special = false;
-  if (!(ax >= TWO_M54 && ax < 512)) {
-    if (ax < TWO_M54) return 1.0 + x;
-    if (ax >= 1024 || Number.isNaN(x)) {
-      if (x === -Infinity) return 0;
-      if (Number.isNaN(x) || x === Infinity) return 1.0 + x;
-      return x < 0 ? 0 : Infinity;
-    }
-    special = true;
-  }
-  // kd = round(x * N/ln2) via the shift trick (fused in the FMA build).
-  let kd = fma(EXP_INVLN2N, x, EXP_SHIFT);
-  f64[0] = kd;
-  const ki = u32[0]!; // low word of kd's bits = k mod 2^32
-  kd -= EXP_SHIFT;
-  const r = fma(kd, EXP_NEGLN2LON, fma(kd, EXP_NEGLN2HIN, x));
-  const idx = 2 * (ki & (EXP_N - 1));
-  // top = ki << 45: only the high word changes (ki << 13, modulo 2^32).
-  const topHi = (ki << 13) >>> 0;
-  const tail = asDouble(EXP_TAB_HI[idx]!, EXP_TAB_LO[idx]!);
-  const sHi = (EXP_TAB_HI[idx + 1]! + topHi) >>> 0;
-  const sLo = EXP_TAB_LO[idx + 1]!;
-  const r2 = r * r;
-  const C = EXP_C;
-  const tmp = fma(r2 * r2, fma(r, C[3], C[2]), fma(r2, fma(r, C[1], C[0]), tail + r));
-  if (special) return expSpecial(tmp, sHi, sLo, (ki & 0x80000000) !== 0);
-  const scale = asDouble(sHi, sLo);
-  return fma(scale, tmp, scale);
+  EXP_IO[0] = x;
+  expIO();
+  return EXP_IO[0]!;
 }
 
-const POW_OFF_HI = 0x3fe69555; // OFF = 0x3fe6955500000000
+// Type feedback for every branch before any of it is optimised: an input that reaches a branch
+// for the first time deoptimises the optimised code, which then boxes every double until V8
+// re-optimises it (seen mid-run: glibc log's k = -16 overflows a small-integer multiply in
+// the FMA splitting, an exact-zero product takes the FMA's special branch).
+for (const x of [0.3, 0.7, 1, 0.95, 1.05, 1.5, 3, 2 ** -20, 1e-300, 1e300, 5e-324, 0, -1, Infinity, NaN]) {
+  LOG_IO[0] = x;
+  logIO();
+}
+for (const x of [0.3, -0.7, 1e-20, 2, -2, 100, -100, 600, -600, 709.5, -740, 1000, -1000, Infinity, -Infinity, NaN]) {
+  EXP_IO[0] = x;
+  expIO();
+}
 
-// Output slot of powLog's tail (avoids allocating a result object per call).
-let powLogTail = 0;
+/**
+ * {@link glibcExp} in place for callers that must not allocate: `GLIBC_EXP_IO[0] = exp(GLIBC_EXP_IO[0])`
+ * (internal to the random layer, see {@link glibcLogIO}).
+ *
+ * @example
+ * GLIBC_EXP_IO[0] = 1; glibcExpIO(); GLIBC_EXP_IO[0]; // 2.718281828459045
+ */
+export const glibcExpIO: () => void = expIO;
+/** Operand and result of {@link glibcExpIO}. @example GLIBC_EXP_IO[0] = 1; */
+export const GLIBC_EXP_IO: Float64Array = EXP_IO;
 
-/** glibc pow's log_inline: log(x) as hi + tail with ~2^-68 relative error (x > 0 normal). */
-function powLog(hi32: number, lo32: number): number {
-  const tmpHi = (hi32 - POW_OFF_HI) | 0;
-  // tmp = ix - OFF: OFF's low word is 0, so only the high word changes.
+// glibc's pow (log_inline and exp_inline written into one function, FMAs inline) like logIO:
+// x and y in POW_IO[0], POW_IO[1], the result in POW_IO[0]. Only a result near over/underflow
+// calls out (expSpecial) and may allocate.
+const POW_IO = new Float64Array(2);
+const powIO = new Function('IO', 'f64', 'u32', 'TAB', 'A', 'LN2HI', 'LN2LO', 'C', 'TAB_HI', 'TAB_LO', 'INVLN2N', 'SHIFT', 'NEGLN2HIN', 'NEGLN2LON', 'expSpecial', inlineFma(`return function powIO() {
+  const x = IO[0];
+  const y = IO[1];
+  // y - y === 0: y finite. Cases other than finite x > 0 and finite y: Math.pow's special
+  // results (0, 1, Infinity, NaN, signs) agree with C's pow.
+  if (!(x > 0) || x === Infinity || !(y - y === 0) || y === 0 || x === 1) {
+    IO[0] = Math.pow(x, y);
+    return;
+  }
+  f64[0] = y;
+  const yHiAbs = u32[1] & 0x7fffffff;
+  // |y| tiny or huge: glibc returns 1 +- x-ish or over/underflows; Math.pow is right there.
+  if (yHiAbs < 0x3be00000 || yHiAbs >= 0x43e00000) {
+    IO[0] = Math.pow(x, y);
+    return;
+  }
+  f64[0] = x;
+  let lo32 = u32[0];
+  let hi32 = u32[1];
+  if (hi32 < 0x00100000) {
+    f64[0] = x * 4503599627370496;
+    lo32 = u32[0];
+    hi32 = u32[1] - (52 << 20);
+  }
+  // log_inline: log(x) as hi + lo with ~2^-68 relative error. OFF = 0x3fe6955500000000: its
+  // low word is 0, so only the high word changes.
+  const tmpHi = (hi32 - 0x3fe69555) | 0;
   const i = (tmpHi >>> (20 - 7)) & 127;
   const k = tmpHi >> 20;
-  const z = asDouble(hi32 - (tmpHi & 0xfff00000), lo32);
+  u32[0] = lo32;
+  u32[1] = hi32 - (tmpHi & 0xfff00000);
+  const z = f64[0];
   const kd = k;
-  const invc = POW_TAB[3 * i]!;
-  const logc = POW_TAB[3 * i + 1]!;
-  const logctail = POW_TAB[3 * i + 2]!;
-  const r = fma(z, invc, -1.0);
-  const t1 = fma(kd, LOG_LN2HI, logc);
+  const invc = TAB[3 * i];
+  const logc = TAB[3 * i + 1];
+  const logctail = TAB[3 * i + 2];
+  const r = FMA(z, invc, -1.0);
+  const t1 = FMA(kd, LN2HI, logc);
   const t2 = t1 + r;
-  const lo1 = fma(kd, LOG_LN2LO, logctail);
+  const lo1 = FMA(kd, LN2LO, logctail);
   const lo2 = t1 - t2 + r;
-  const A = POW_A;
   const ar = A[0] * r;
   const ar2 = r * ar;
   const ar3 = r * ar2;
-  const hi = t2 + ar2;
-  const lo3 = fma(ar, r, -ar2);
-  const lo4 = t2 - hi + ar2;
-  const q = fma(ar2, fma(ar2, fma(r, A[6], A[5]), fma(r, A[4], A[3])), fma(r, A[2], A[1]));
-  const lo = fma(ar3, q, lo1 + lo2 + lo3 + lo4);
-  const y = hi + lo;
-  powLogTail = hi - y + lo;
-  return y;
-}
-
-/** glibc pow's exp_inline for a positive result: exp(x + xtail). */
-function powExp(x: number, xtail: number): number {
-  const ax = Math.abs(x);
+  const lhi = t2 + ar2;
+  const lo3 = FMA(ar, r, -ar2);
+  const lo4 = t2 - lhi + ar2;
+  const q = FMA(ar2, FMA(ar2, FMA(r, A[6], A[5]), FMA(r, A[4], A[3])), FMA(r, A[2], A[1]));
+  const llo = FMA(ar3, q, lo1 + lo2 + lo3 + lo4);
+  const hi = lhi + llo;
+  const lo = lhi - hi + llo;
+  const ehi = y * hi;
+  const elo = FMA(y, lo, FMA(y, hi, -ehi));
+  // exp_inline(ehi, elo) for a positive result
+  const ax = Math.abs(ehi);
   let special = false;
-  if (!(ax >= TWO_M54 && ax < 512)) {
-    if (ax < TWO_M54) return 1.0 + x;
-    if (ax >= 1024) return x < 0 ? 0 : Infinity;
+  if (!(ax >= ${TWO_M54} && ax < 512)) {
+    if (ax < ${TWO_M54}) { IO[0] = 1.0 + ehi; return; }
+    if (ax >= 1024) { IO[0] = ehi < 0 ? 0 : Infinity; return; }
     special = true;
   }
-  let kd = fma(EXP_INVLN2N, x, EXP_SHIFT);
-  f64[0] = kd;
-  const ki = u32[0]!;
-  kd -= EXP_SHIFT;
-  let r = fma(kd, EXP_NEGLN2LON, fma(kd, EXP_NEGLN2HIN, x));
-  r += xtail;
-  const idx = 2 * (ki & (EXP_N - 1));
+  let ekd = FMA(INVLN2N, ehi, SHIFT);
+  f64[0] = ekd;
+  const ki = u32[0];
+  ekd -= SHIFT;
+  let er = FMA(ekd, NEGLN2LON, FMA(ekd, NEGLN2HIN, ehi));
+  er += elo;
+  const idx = 2 * (ki & ${EXP_N - 1});
   const topHi = (ki << 13) >>> 0;
-  const tail = asDouble(EXP_TAB_HI[idx]!, EXP_TAB_LO[idx]!);
-  const sHi = (EXP_TAB_HI[idx + 1]! + topHi) >>> 0;
-  const sLo = EXP_TAB_LO[idx + 1]!;
-  const r2 = r * r;
-  const C = EXP_C;
-  const tmp = fma(r2 * r2, fma(r, C[3], C[2]), fma(r2, fma(r, C[1], C[0]), tail + r));
-  if (special) return expSpecial(tmp, sHi, sLo, (ki & 0x80000000) !== 0);
-  const scale = asDouble(sHi, sLo);
-  return fma(scale, tmp, scale);
+  u32[0] = TAB_LO[idx];
+  u32[1] = TAB_HI[idx];
+  const tail = f64[0];
+  const sHi = (TAB_HI[idx + 1] + topHi) >>> 0;
+  const sLo = TAB_LO[idx + 1];
+  const er2 = er * er;
+  const tmp = FMA(er2 * er2, FMA(er, C[3], C[2]), FMA(er2, FMA(er, C[1], C[0]), tail + er));
+  if (special) {
+    IO[0] = expSpecial(tmp, sHi, sLo, (ki & 0x80000000) !== 0);
+    return;
+  }
+  u32[0] = sLo;
+  u32[1] = sHi;
+  const scale = f64[0];
+  IO[0] = FMA(scale, tmp, scale);
+};`))(POW_IO, f64, u32, POW_TAB, POW_A, LOG_LN2HI, LOG_LN2LO, EXP_C, EXP_TAB_HI, EXP_TAB_LO, EXP_INVLN2N, EXP_SHIFT, EXP_NEGLN2HIN, EXP_NEGLN2LON, expSpecial) as () => void;
+
+for (const [x, y] of [[0.3, 2.5], [0.5, 2], [3, 0.25], [1e-300, 0.5], [5e-324, 0.5], [2, 1000], [0.5, 1500], [2, 1e-30], [2, 1e30], [-2, 2], [0, 3], [1, 5], [2, Infinity], [2, NaN], [Infinity, 2]] as const) {
+  POW_IO[0] = x;
+  POW_IO[1] = y;
+  powIO();
 }
 
 /**
@@ -253,22 +338,19 @@ function powExp(x: number, xtail: number): number {
  * glibcPow(0.3, 1 / 0.4); // 0.049295030175464945
  */
 export function glibcPow(x: number, y: number): number {
-  if (!(x > 0) || x === Infinity || !Number.isFinite(y) || y === 0 || x === 1) return Math.pow(x, y);
-  f64[0] = y;
-  const yHiAbs = u32[1]! & 0x7fffffff;
-  // |y| tiny or huge: glibc returns 1 +- x-ish or over/underflows; Math.pow is right there.
-  if (yHiAbs < 0x3be00000 || yHiAbs >= 0x43e00000) return Math.pow(x, y);
-  f64[0] = x;
-  let lo32 = u32[0]!;
-  let hi32 = u32[1]!;
-  if (hi32 < 0x00100000) {
-    f64[0] = x * 4503599627370496;
-    lo32 = u32[0]!;
-    hi32 = u32[1]! - (52 << 20);
-  }
-  const hi = powLog(hi32, lo32);
-  const lo = powLogTail;
-  const ehi = y * hi;
-  const elo = fma(y, lo, fma(y, hi, -ehi));
-  return powExp(ehi, elo);
+  POW_IO[0] = x;
+  POW_IO[1] = y;
+  powIO();
+  return POW_IO[0]!;
 }
+
+/**
+ * {@link glibcPow} in place for callers that must not allocate:
+ * `GLIBC_POW_IO[0] = pow(GLIBC_POW_IO[0], GLIBC_POW_IO[1])` (internal, see {@link glibcLogIO}).
+ *
+ * @example
+ * GLIBC_POW_IO[0] = 0.3; GLIBC_POW_IO[1] = 2.5; glibcPowIO(); GLIBC_POW_IO[0]; // 0.049295030175464945
+ */
+export const glibcPowIO: () => void = powIO;
+/** Operands and result of {@link glibcPowIO}. @example GLIBC_POW_IO[1] = 2; */
+export const GLIBC_POW_IO: Float64Array = POW_IO;

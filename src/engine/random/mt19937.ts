@@ -5,9 +5,16 @@
 
 const N = 624;
 const M = 397;
-const UPPER_MASK = 0x80000000;
+// Masks as int32 (the bit patterns of the uint32 constants): bitwise operators work on int32
+// anyway, and a constant above 2^31 - 1 is a double in V8 (the twist ran ~3x slower).
+const UPPER_MASK = 0x80000000 | 0;
 const LOWER_MASK = 0x7fffffff;
-const MATRIX_A = 0x9908b0df;
+const MATRIX_A = 0x9908b0df | 0;
+const TEMPER_B = 0x9d2c5680 | 0;
+const TEMPER_C = 0xefc60000 | 0;
+const TWO32 = 4294967296;
+const INV_TWO64 = 1 / 18446744073709551616;
+const ONE_BELOW = 1 - 2 ** -53; // std::nextafter(1.0, 0.0)
 
 /** A saved generator state: the 624-word key and the read position (624 = regenerate next). */
 export interface MT19937State {
@@ -64,14 +71,14 @@ export class MT19937 {
     let y: number;
     for (; kk < N - M; kk++) {
       y = (mt[kk]! & UPPER_MASK) | (mt[kk + 1]! & LOWER_MASK);
-      mt[kk] = mt[kk + M]! ^ (y >>> 1) ^ (y & 1 ? MATRIX_A : 0);
+      mt[kk] = mt[kk + M]! ^ (y >>> 1) ^ (-(y & 1) & MATRIX_A);
     }
     for (; kk < N - 1; kk++) {
       y = (mt[kk]! & UPPER_MASK) | (mt[kk + 1]! & LOWER_MASK);
-      mt[kk] = mt[kk + (M - N)]! ^ (y >>> 1) ^ (y & 1 ? MATRIX_A : 0);
+      mt[kk] = mt[kk + (M - N)]! ^ (y >>> 1) ^ (-(y & 1) & MATRIX_A);
     }
     y = (mt[N - 1]! & UPPER_MASK) | (mt[0]! & LOWER_MASK);
-    mt[N - 1] = mt[M - 1]! ^ (y >>> 1) ^ (y & 1 ? MATRIX_A : 0);
+    mt[N - 1] = mt[M - 1]! ^ (y >>> 1) ^ (-(y & 1) & MATRIX_A);
     this.mti = 0;
   }
 
@@ -85,10 +92,58 @@ export class MT19937 {
     if (this.mti >= N) this.twist();
     let y = this.mt[this.mti++]!;
     y ^= y >>> 11;
-    y ^= (y << 7) & 0x9d2c5680;
-    y ^= (y << 15) & 0xefc60000;
+    y ^= (y << 7) & TEMPER_B;
+    y ^= (y << 15) & TEMPER_C;
     y ^= y >>> 18;
     return y >>> 0;
+  }
+
+  /**
+   * Writes the next output into `out[j]` (same value as {@link MT19937.nextUint32}). Nothing
+   * crosses the call as a return value: an output above 2^30 is not a small integer and would
+   * be boxed (16 B) when returned from a call that V8 does not inline.
+   *
+   * @example
+   * const w = new Uint32Array(1); new MT19937(5489).nextUint32Into(w, 0); // w[0] === 3499211612
+   */
+  nextUint32Into(out: Uint32Array, j: number): void {
+    const mt = this.mt;
+    if (this.mti >= N) this.twist();
+    let y = mt[this.mti++]!;
+    y ^= y >>> 11;
+    y ^= (y << 7) & TEMPER_B;
+    y ^= (y << 15) & TEMPER_C;
+    y ^= y >>> 18;
+    out[j] = y;
+  }
+
+  /**
+   * Writes `std::generate_canonical<double, 53>(*this)` into `out[j]`: two outputs g1, g2
+   * combined as `(g1 + g2 * 2^32) / 2^64`, clamped below 1. The tempering is written out here
+   * and the double goes through `out`, so the draw allocates nothing whether or not V8 inlines
+   * this call.
+   *
+   * @example
+   * const c = new Float64Array(1); new MT19937(42).canonicalInto(c, 0); // c[0] in [0, 1)
+   */
+  canonicalInto(out: Float64Array, j: number): void {
+    const mt = this.mt;
+    if (this.mti >= N) this.twist();
+    let y = mt[this.mti++]!;
+    y ^= y >>> 11;
+    y ^= (y << 7) & TEMPER_B;
+    y ^= (y << 15) & TEMPER_C;
+    y ^= y >>> 18;
+    const g1 = y >>> 0;
+    if (this.mti >= N) this.twist();
+    y = mt[this.mti++]!;
+    y ^= y >>> 11;
+    y ^= (y << 7) & TEMPER_B;
+    y ^= (y << 15) & TEMPER_C;
+    y ^= y >>> 18;
+    // g1 + g2 * 2^32 is exact in a double before the final rounding of the add
+    const ret = (g1 + (y >>> 0) * TWO32) * INV_TWO64;
+    out[j] = ret >= 1 ? ONE_BELOW : ret;
   }
 
   /** Advances the engine by `n` outputs (like `std::mt19937::discard`). @example rng.discard(10); */
