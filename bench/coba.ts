@@ -29,11 +29,11 @@ const COBA = new Neuron({
 });
 
 /** Seconds to simulate 1 s of COBA (10000 steps at dt 0.1) after compile, and the mean rate. */
-export function cobaRows(repeats = 3): BenchRow[] {
+export function cobaRows(repeats = 3, backend: 'wasm' | 'js' = 'wasm'): BenchRow[] {
   const times: number[] = [];
   let rate = 0;
   for (let k = 0; k < repeats; k++) {
-    const net = new Network({ dt: 0.1, seed: 42 + k, backend: (process.env.BACKEND as never) ?? 'auto' });
+    const net = new Network({ dt: 0.1, seed: 42 + k, backend });
     const P = new Population(4000, COBA, { network: net });
     const Pe = P.slice(0, 3200);
     const Pi = P.slice(3200, 4000);
@@ -50,5 +50,5 @@ export function cobaRows(repeats = 3): BenchRow[] {
     const spikes = m.get('spike') as Record<number, number[]>;
     rate = Object.values(spikes).reduce((a, l) => a + l.length, 0) / 4000;
   }
-  return [{ name: 'COBA 4000 neurons, 2% (~320k synapses), 1 s at dt 0.1', median: median(times), unit: 's', note: `target <= 0.8; ANNarchy 0.55; mean rate ${rate.toFixed(1)} Hz (ANNarchy ~19)` }];
+  return [{ name: `COBA 4000 neurons, 2% (~320k synapses), 1 s at dt 0.1 (${backend === 'wasm' ? 'WebAssembly SIMD' : 'JavaScript kernels'})`, median: median(times), unit: 's', note: `target <= 0.8; ANNarchy 0.55; mean rate ${rate.toFixed(1)} Hz (ANNarchy ~19)` }];
 }

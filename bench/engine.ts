@@ -52,8 +52,8 @@ function cpuMs(fn: () => void, reps = 7): number {
 }
 
 /** ns per neuron-step simulating `ms` of a population of `n` neurons without monitors. */
-function nsPerNeuronStep(neuron: Neuron, n: number, dt: number, ms: number, init?: (p: Population) => void): number {
-  const net = new Network({ dt });
+function nsPerNeuronStep(neuron: Neuron, n: number, dt: number, ms: number, init?: (p: Population) => void, backend: 'wasm' | 'js' = 'wasm'): number {
+  const net = new Network({ dt, backend });
   const pop = new Population(n, neuron, { network: net });
   init?.(pop);
   net.compile();
@@ -157,6 +157,19 @@ function compileMs(neuron: () => Neuron): number {
   return median(ts);
 }
 
+/** Median ms of `compile()` for a network of 1000 HH_Bischop neurons (WebAssembly backend). */
+function networkCompileMs(): number {
+  const ts: number[] = [];
+  for (let k = 0; k < 7; k++) {
+    const net = new Network({ dt: 0.01, backend: 'wasm' });
+    new Population(1000, HHneuronBischop, { network: net });
+    const t0 = performance.now();
+    net.compile();
+    ts.push(performance.now() - t0);
+  }
+  return median(ts);
+}
+
 /** Engine rows of the bench table. */
 export function engineRows(): BenchRow[] {
   const rows: BenchRow[] = [];
@@ -167,16 +180,20 @@ export function engineRows(): BenchRow[] {
     note: 'target < 50; ANNarchy 15-35 s',
   });
   rows.push({ name: 'compile LIF', median: compileMs(() => new Neuron({ parameters: LIF.parameters, equations: LIF.equations, spike: LIF.spike, reset: LIF.reset })), unit: 'ms' });
-  for (const n of [1, 1000, 10000]) {
-    rows.push({
-      name: `HH_Bischop N=${n}, I_app=50, dt 0.01`,
-      median: nsPerNeuronStep(HHneuronBischop, n, 0.01, n === 1 ? 1000 : n === 1000 ? 100 : 20, (p) => { p.I_app = 50; }),
-      unit: 'ns/neuron-step',
-      note: n === 10000 ? 'target <= 100; ANNarchy 106, Brian2 46' : '',
-    });
+  rows.push({ name: 'compile(): HH_Bischop x 1000 network (kernels + WebAssembly module)', median: networkCompileMs(), unit: 'ms', note: 'target < 50' });
+  for (const backend of ['wasm', 'js'] as const) {
+    const tag = backend === 'wasm' ? 'WebAssembly SIMD' : 'JavaScript kernels';
+    for (const n of [1, 1000, 10000]) {
+      rows.push({
+        name: `HH_Bischop N=${n}, I_app=50, dt 0.01 (${tag})`,
+        median: nsPerNeuronStep(HHneuronBischop, n, 0.01, n === 1 ? 1000 : n === 1000 ? 100 : 20, (p) => { p.I_app = 50; }, backend),
+        unit: 'ns/neuron-step',
+        note: n === 10000 ? 'target <= 100; ANNarchy 106, Brian2 46' : n === 1 && backend === 'wasm' ? "setup() 'auto' takes JavaScript for N=1" : '',
+      });
+    }
+    rows.push({ name: `LIF N=100000, dt 0.1 (${tag})`, median: nsPerNeuronStep(LIF, 100000, 0.1, 100, undefined, backend), unit: 'ns/neuron-step', note: 'target <= 1.5; ANNarchy 0.7' });
+    rows.push({ name: `Izhikevich N=10000, dt 0.1 (${tag})`, median: nsPerNeuronStep(Izhikevich, 10000, 0.1, 200, undefined, backend), unit: 'ns/neuron-step' });
   }
-  rows.push({ name: 'LIF N=100000, dt 0.1', median: nsPerNeuronStep(LIF, 100000, 0.1, 100), unit: 'ns/neuron-step', note: 'target <= 1.5; ANNarchy 0.7' });
-  rows.push({ name: 'Izhikevich N=10000, dt 0.1', median: nsPerNeuronStep(Izhikevich, 10000, 0.1, 200), unit: 'ns/neuron-step' });
   const heap = heapProbeInChild();
   if (typeof heap === 'string') {
     rows.push({ name: 'heap per step (small network, 1e6 steps)', median: NaN, unit: 'B/step', note: heap });

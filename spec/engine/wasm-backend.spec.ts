@@ -144,6 +144,40 @@ describe('engine: WebAssembly SIMD kernels (setup({ backend }))', () => {
     [5, 10, 20].forEach((I, k) => expect(p.v[k]).to.be.closeTo(-65 + I - I * 0.99 ** 100, 1e-12));
   });
 
+  it('where synchronous compiles are refused (browsers once did, above 4 KB), JavaScript runs until the asynchronous compile is done', async () => {
+    const Module = WebAssembly.Module;
+    const make = (backend: 'js' | 'wasm') => {
+      const net = new Network({ dt: 0.01, backend });
+      const pop = new Population(6, HHneuronBischop, { network: net });
+      net.compile();
+      pop.I_app = new Float64Array([0, 20, 50, 80, 120, 400]);
+      return { net, pop };
+    };
+    const js = make('js');
+    let wasm: ReturnType<typeof make>;
+    (WebAssembly as { Module: unknown }).Module = function refuse() {
+      throw new RangeError('WebAssembly.Module is disallowed on the main thread, if the buffer size is larger than 4KB');
+    };
+    try {
+      wasm = make('wasm');
+    } finally {
+      (WebAssembly as { Module: unknown }).Module = Module;
+    }
+    expect(wasm.pop.backend).to.equal('js');
+    const run = (steps: number) => {
+      for (let k = 0; k < steps; k++) {
+        js.net.step();
+        wasm.net.step();
+        expect(wasm.pop.spike).to.deep.equal(js.pop.spike);
+      }
+    };
+    run(500);
+    for (let k = 0; k < 100 && wasm.pop.backend !== 'wasm'; k++) await new Promise((r) => setTimeout(r, 20));
+    expect(wasm.pop.backend).to.equal('wasm');
+    run(3000);
+    for (const x of ['v', 'h', 'Ca', 'PV_Ca']) expect(Array.from(wasm.pop.get(x) as Float64Array), x).to.deep.equal(Array.from(js.pop.get(x) as Float64Array));
+  });
+
   it("'auto' uses WebAssembly for 2 neurons and more, JavaScript for 1 and for 'js'", () => {
     const net = new Network({ dt: 0.1 });
     const one = new Population(1, HHneuronBischop, { network: net });

@@ -391,7 +391,8 @@ export class Population {
   /**
    * Where the update runs: `'wasm'` (the per-neuron loop in WebAssembly SIMD, bit-identical)
    * or `'js'`; undefined before compile. `setup({ backend })` chooses; `'auto'` takes WebAssembly
-   * wherever the model's loop compiles to it.
+   * wherever the model's loop compiles to it, for 2 neurons and more. In a browser a large
+   * module compiles asynchronously: `'js'` until it is ready (same numbers either way).
    *
    * @example
    * ```ts
@@ -401,7 +402,8 @@ export class Population {
    */
   get backend(): 'wasm' | 'js' | undefined {
     if (!this.state) return undefined;
-    return this.state.heap && this.kernels?.wasm ? 'wasm' : 'js';
+    // a browser may still be compiling the module: until then the JavaScript loop runs
+    return (this.updateKernel as { simd?: { ready: boolean } } | undefined)?.simd?.ready ? 'wasm' : 'js';
   }
 
   /** Build kernels and state from the compile-state values (called by the network). */

@@ -372,10 +372,11 @@ export function generatePopulationKernels(ir: NeuronIR, opts: PopulationCodegenO
     ...(fuse ? ['  S.nSpiked = __ns;'] : []),
     '}',
   ];
-  const wasmSource = (fn: 'full' | 'lean', p: SimdLoopPlan) => wrap(wasmBody(fn, p)).replace('return function kernel(__t) {', [
+  // the kernel carries its binding (`kernel.simd.ready`: the WebAssembly loop is running)
+  const wasmSource = (fn: 'full' | 'lean', p: SimdLoopPlan) => `${wrap(wasmBody(fn, p)).replace('return function kernel(__t) {', [
     `const __W = __bind(S, { ${p.arrays.join(', ')} }, [${p.imports.join(', ')}]), __P = __W.P;`,
-    'return function kernel(__t) {',
-  ].join('\n'));
+    'const __kernel = function kernel(__t) {',
+  ].join('\n'))}\n__kernel.simd = __W;\nreturn __kernel;`;
   const wasmFactory = (src: string, p: SimdLoopPlan): PopulationKernelFactory => {
     const f = new Function('S', 'C', '__bind', src) as (S: PopulationKernelState, C: ReadonlyMap<string, { value: number }>, bind: (S: PopulationKernelState, arrays: Record<string, ArrayBufferView>, imports: ((...x: number[]) => number)[]) => SimdLoopBinding) => ReturnType<PopulationKernelFactory>;
     return (S, C) => f(S, C, (st, arr, imp) => bindSimdLoop(p, st, arr, imp, model));
