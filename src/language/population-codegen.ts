@@ -377,9 +377,15 @@ export function generatePopulationKernels(ir: NeuronIR, opts: PopulationCodegenO
     `const __W = __bind(S, { ${p.arrays.join(', ')} }, [${p.imports.join(', ')}]), __P = __W.P;`,
     'const __kernel = function kernel(__t) {',
   ].join('\n'))}\n__kernel.simd = __W;\nreturn __kernel;`;
+  // the full and the lean kernel of one state share one module instance
+  const bindings = new WeakMap<PopulationKernelState, SimdLoopBinding>();
   const wasmFactory = (src: string, p: SimdLoopPlan): PopulationKernelFactory => {
     const f = new Function('S', 'C', '__bind', src) as (S: PopulationKernelState, C: ReadonlyMap<string, { value: number }>, bind: (S: PopulationKernelState, arrays: Record<string, ArrayBufferView>, imports: ((...x: number[]) => number)[]) => SimdLoopBinding) => ReturnType<PopulationKernelFactory>;
-    return (S, C) => f(S, C, (st, arr, imp) => bindSimdLoop(p, st, arr, imp, model));
+    return (S, C) => f(S, C, (st, arr, imp) => {
+      let b = bindings.get(st);
+      if (!b) bindings.set(st, b = bindSimdLoop(p, st, arr, imp, model));
+      return b;
+    });
   };
   const wasmFullSource = plan ? wasmSource('full', plan) : undefined;
   const wasm = plan ? {

@@ -1,5 +1,5 @@
 import { expect } from 'chai';
-import { F64, Simd, V128, WasmFunction, sleb, uleb, wasmModule, wasmSimdSupported } from '../../../src/language/wasm/wasm-module.js';
+import { F64, Simd, V128, WasmFunction, patchUleb5, sleb, uleb, wasmModule, wasmSimdSupported } from '../../../src/language/wasm/wasm-module.js';
 
 describe('language/wasm: module writer', () => {
   it('LEB128 encodings of the WebAssembly spec examples', () => {
@@ -13,13 +13,17 @@ describe('language/wasm: module writer', () => {
     expect(sleb(-123456)).to.deep.equal([0xc0, 0xbb, 0x78]);
   });
 
-  it('a module with an imported function, f64x2 arithmetic and memory access runs', () => {
+  it('a module with an imported function, f64x2 arithmetic and a relocated memory access runs', () => {
     // sum(k): memory[0..1] = f64x2(k, 2) * 3 + import(k); returns lane 0 + lane 1 via the import-free path
     const f = new WasmFunction([F64], [F64]);
     const v = f.local(V128);
-    f.i32(0).get(0).simd(Simd.f64x2Splat).get(0).f64(2).op(0x10, 0).simd(Simd.f64x2ReplaceLane, 1).f64x2(3).simd(Simd.f64x2Mul).tee(v).simd(Simd.store, ...WasmFunction.mem(3, 16));
+    f.i32(0).get(0).simd(Simd.f64x2Splat).get(0).f64(2).op(0x10, 0).simd(Simd.f64x2ReplaceLane, 1).f64x2(3).simd(Simd.f64x2Mul).tee(v).mem(true, Simd.store, 3, 'buf', 8);
     f.get(v).simd(Simd.f64x2ExtractLane, 0).get(v).simd(Simd.f64x2ExtractLane, 1).op(0xa0); // f64.add
-    const bytes = wasmModule({ imports: [{ params: 2 }], functions: [{ name: 'sum', fn: f }] });
+    const { bytes, relocations } = wasmModule({ imports: [{ params: 2 }], functions: [{ name: 'sum', fn: f }] });
+    expect(relocations.map((r) => [r.symbol, r.delta])).to.deep.equal([['buf', 8]]);
+    // the offset is a 5-byte LEB128 placeholder until patched: buf at byte 8, so the store goes to 16
+    expect(Array.from(bytes.subarray(relocations[0]!.at, relocations[0]!.at + 5))).to.deep.equal([0x80, 0x80, 0x80, 0x80, 0]);
+    patchUleb5(bytes, relocations[0]!.at, 8 + 8);
     expect(WebAssembly.validate(bytes)).to.equal(true);
     const memory = new WebAssembly.Memory({ initial: 1 });
     const inst = new WebAssembly.Instance(new WebAssembly.Module(bytes), { e: { m: memory }, f: { 0: (a: number, b: number) => a - b } });

@@ -1,5 +1,5 @@
 import { parse } from 'acorn';
-import { I32, Op, Simd, V128, WasmFunction, uleb, wasmModule } from './wasm-module.js';
+import { I32, Op, Simd, V128, WasmFunction, patchUleb5, uleb, wasmModule } from './wasm-module.js';
 
 /**
  * Compiles the per-neuron loop body of a generated kernel, written in JavaScript over one neuron
@@ -33,12 +33,20 @@ export function planSimdLoop(bodies: SimdLoopBody[], symbols: SimdLoopSymbols): 
   const helpers = parseHelpers(symbols.helpers);
   const programs = bodies.map((b) => ({ name: b.name, source: b.lines.join('\n'), ast: parseBody(b.lines.join('\n')) }));
   const shared: Shared = { scalars: [], imports: [], arrays: new Set(), usesTable: false };
-  const emit = (layout: SimdLayout) => wasmModule({
+  // compiled once; binding only fills in the memory offsets
+  const { bytes, relocations } = wasmModule({
+    functions: programs.map((p) => ({ name: p.name, fn: new LoopCompiler(p.source, symbols, helpers, shared).compile(p.ast) })),
     imports: shared.imports.map((x) => ({ params: x.params })),
-    functions: programs.map((p) => ({ name: p.name, fn: new LoopCompiler(p.source, symbols, helpers, shared, layout).compile(p.ast) })),
   });
-  // a first pass with a placeholder layout finds what is unsupported and what the loop reads
-  emit({ bases: {}, table: 0, params: 0 });
+  const emit = (layout: SimdLayout) => {
+    const out = bytes.slice();
+    for (const r of relocations) {
+      const base = r.symbol === '@table' ? layout.table : r.symbol === '@params' ? layout.params : layout.bases[r.symbol];
+      if (base === undefined) throw new Error(`SIMD loop: no memory offset for array ${r.symbol}`);
+      patchUleb5(out, r.at, base + r.delta);
+    }
+    return out;
+  };
   return {
     get scalars() { return shared.scalars.slice(); },
     get imports() { return shared.imports.map((x) => x.expr); },
@@ -196,7 +204,6 @@ class LoopCompiler {
     private readonly symbols: SimdLoopSymbols,
     private readonly helpers: Map<string, Helper | null>,
     private readonly shared: Shared,
-    private readonly layout: SimdLayout,
   ) {}
 
   compile(program: Node): WasmFunction {
@@ -222,12 +229,11 @@ class LoopCompiler {
     }
     f.get(this.ns);
     // scalars are read once per call, before the loop
-    const body = f.code.splice(0);
-    for (const [name, local] of this.scalarLocals) {
-      const k = this.shared.scalars.indexOf(name);
-      f.i32(0).op(Op.f64Load, ...WasmFunction.mem(3, this.layout.params + 8 * k)).simd(Simd.f64x2Splat).set(local);
-    }
-    f.code.push(...body);
+    f.head(() => {
+      for (const [name, local] of this.scalarLocals) {
+        f.i32(0).mem(false, Op.f64Load, 3, '@params', 8 * this.shared.scalars.indexOf(name)).simd(Simd.f64x2Splat).set(local);
+      }
+    });
     return f;
   }
 
@@ -288,25 +294,24 @@ class LoopCompiler {
     const kind = this.symbols.arrays[arr];
     if (!kind) throw this.unsupported(target, `store into "${arr}"`);
     this.shared.arrays.add(arr);
-    const base = this.layout.bases[arr] ?? 0;
     const idx = target.property;
     if (idx.type === 'UpdateExpression' && idx.operator === '++' && !idx.prefix && idx.argument.type === 'Identifier' && idx.argument.name === this.symbols.counter) {
       if (op !== '=' || kind !== 'i32') throw this.unsupported(a, 'counter store');
       // a second list append would interleave lanes differently from the JS order
       if (this.counterStores.add(a).size > 1) throw this.unsupported(a, 'two list appends');
-      return this.appendStore(this.expr(a.right), base);
+      return this.appendStore(this.expr(a.right), arr);
     }
     if (idx.type !== 'Identifier' || idx.name !== 'i') throw this.unsupported(idx, 'index other than i');
     // this pair's elements
-    const at = base + this.ctx.lane * BYTES[kind];
+    const at = this.ctx.lane * BYTES[kind];
     let ty = value(() => this.load(arr, kind));
     ty = this.toF(ty);
     this.ctx.storeLog.push(arr);
     if (kind === 'f64') {
       // the stored value stays cached: it is exactly what memory holds
       const v = this.f.local(V128);
-      if (!this.mask.full) this.f.get(this.i8).simd(Simd.load, ...WasmFunction.mem(3, at)).get(this.mask.local).simd(Simd.bitselect);
-      this.f.set(v).get(this.i8).get(v).simd(Simd.store, ...WasmFunction.mem(3, at));
+      if (!this.mask.full) this.f.get(this.i8).mem(true, Simd.load, 3, arr, at).get(this.mask.local).simd(Simd.bitselect);
+      this.f.set(v).get(this.i8).get(v).mem(true, Simd.store, 3, arr, at);
       this.ctx.cache.set(arr, v);
       return;
     }
@@ -318,8 +323,8 @@ class LoopCompiler {
       this.f.simd(Simd.i32x4TruncSatF64x2SZero);
       if (kind === 'u8') this.f.i32(255).simd(Simd.i32x4Splat).simd(Simd.and);
       this.f.set(iv);
-      if (kind === 'i32') this.f.get(this.i4).get(iv).simd(Simd.store64Lane, ...WasmFunction.mem(3, at), 0);
-      else this.f.get(this.i).get(iv).get(iv).simd(Simd.shuffle, 0, 4, ...Array<number>(14).fill(0)).simd(Simd.store16Lane, ...WasmFunction.mem(0, at), 0);
+      if (kind === 'i32') this.f.get(this.i4).get(iv).mem(true, Simd.store64Lane, 3, arr, at, 0);
+      else this.f.get(this.i).get(iv).get(iv).simd(Simd.shuffle, 0, 4, ...Array<number>(14).fill(0)).mem(true, Simd.store16Lane, 0, arr, at, 0);
       this.f.get(iv).simd(kind === 'i32' ? Simd.f64x2ConvertLowI32x4S : Simd.f64x2ConvertLowI32x4U).set(cached);
       this.ctx.cache.set(arr, cached);
       return;
@@ -328,21 +333,21 @@ class LoopCompiler {
     this.f.set(v);
     for (let l = 0; l < 2; l++) {
       const guarded = this.laneGuard(l, false);
-      if (kind === 'i32') this.f.get(this.i4).get(v).simd(Simd.f64x2ExtractLane, l).op(0xfc, 0x02).op(Op.i32Store, ...WasmFunction.mem(2, at + 4 * l));
-      else this.f.get(this.i).get(v).simd(Simd.f64x2ExtractLane, l).op(0xfc, 0x02).op(Op.i32Store8, ...WasmFunction.mem(0, at + l));
+      if (kind === 'i32') this.f.get(this.i4).get(v).simd(Simd.f64x2ExtractLane, l).op(0xfc, 0x02).mem(false, Op.i32Store, 2, arr, at + 4 * l);
+      else this.f.get(this.i).get(v).simd(Simd.f64x2ExtractLane, l).op(0xfc, 0x02).mem(false, Op.i32Store8, 0, arr, at + l);
       if (guarded) this.f.op(Op.end);
     }
     this.release(v);
   }
 
   /** `A[counter++] = value` lane by lane, for lanes that are active and inside the population. */
-  private appendStore(ty: Ty, base: number): void {
+  private appendStore(ty: Ty, arr: string): void {
     this.toF(ty);
     const v = this.tmp();
     this.f.set(v);
     for (let l = 0; l < 2; l++) {
       const guarded = this.laneGuard(l, true);
-      this.f.get(this.ns).i32(2).op(Op.i32Shl).get(v).simd(Simd.f64x2ExtractLane, l).op(0xfc, 0x02).op(Op.i32Store, ...WasmFunction.mem(2, base));
+      this.f.get(this.ns).i32(2).op(Op.i32Shl).get(v).simd(Simd.f64x2ExtractLane, l).op(0xfc, 0x02).mem(false, Op.i32Store, 2, arr, 0);
       this.f.get(this.ns).i32(1).op(Op.i32Add).set(this.ns);
       if (guarded) this.f.op(Op.end);
     }
@@ -530,8 +535,8 @@ class LoopCompiler {
       f.i32(3).simd(Simd.i32x4Shl).tee(idx);
       // byte offsets; each lane's double loaded straight into its lane
       const v = this.tmp0();
-      f.simd(Simd.i32x4ExtractLane, 0).simd(Simd.load64Zero, ...WasmFunction.mem(3, this.layout.table)).set(v);
-      f.get(idx).simd(Simd.i32x4ExtractLane, 1).get(v).simd(Simd.load64Lane, ...WasmFunction.mem(3, this.layout.table), 1);
+      f.simd(Simd.i32x4ExtractLane, 0).mem(true, Simd.load64Zero, 3, '@table', 0).set(v);
+      f.get(idx).simd(Simd.i32x4ExtractLane, 1).get(v).mem(true, Simd.load64Lane, 3, '@table', 0, 1);
       this.release(idx);
       return 'f';
     }
@@ -550,12 +555,12 @@ class LoopCompiler {
       f.get(cached);
       return 'f';
     }
-    const base = (this.layout.bases[name] ?? 0) + this.ctx.lane * BYTES[kind];
-    if (kind === 'f64') f.get(this.i8).simd(Simd.load, ...WasmFunction.mem(3, base));
-    else if (kind === 'i32') f.get(this.i4).simd(Simd.load64Zero, ...WasmFunction.mem(3, base)).simd(Simd.f64x2ConvertLowI32x4S);
+    const at = this.ctx.lane * BYTES[kind];
+    if (kind === 'f64') f.get(this.i8).mem(true, Simd.load, 3, name, at);
+    else if (kind === 'i32') f.get(this.i4).mem(true, Simd.load64Zero, 3, name, at).simd(Simd.f64x2ConvertLowI32x4S);
     else {
       // two bytes, splatted; the low two i32 lanes after widening are byte 0 and byte 1
-      f.get(this.i).simd(Simd.load16Splat, ...WasmFunction.mem(0, base)).simd(Simd.i16x8ExtendLowI8x16U).simd(Simd.i32x4ExtendLowI16x8U).simd(Simd.f64x2ConvertLowI32x4U);
+      f.get(this.i).mem(true, Simd.load16Splat, 0, name, at).simd(Simd.i16x8ExtendLowI8x16U).simd(Simd.i32x4ExtendLowI16x8U).simd(Simd.f64x2ConvertLowI32x4U);
     }
     const local = this.f.local(V128);
     f.tee(local);
@@ -663,21 +668,19 @@ class LoopCompiler {
 
   private logical(e: Node): Ty {
     const f = this.f;
-    const l = this.expr(e.left);
     if (e.operator === '??') throw this.unsupported(e, 'operator ??');
-    const r0 = this.f.code.length;
+    const l = this.expr(e.left);
     const r = this.expr(e.right);
     if (l === 'b' && r === 'b') {
       f.simd(e.operator === '&&' ? Simd.and : Simd.or);
       return 'b';
     }
     // values: `a && b` is b where a is truthy, else a; `a || b` the other way round
-    f.code.length = r0;
     const a = this.tmp(), b = this.tmp();
+    this.toF(r);
+    f.set(b);
     this.toF(l);
     f.set(a);
-    this.toF(this.expr(e.right));
-    f.set(b);
     if (e.operator === '&&') f.get(b).get(a);
     else f.get(a).get(b);
     f.get(a);

@@ -8,7 +8,7 @@
  * ```ts
  * const f = new WasmFunction([I32], [I32]);
  * f.op(Op.localGet, 0);
- * const bytes = wasmModule({ imports: [], functions: [{ name: 'id', fn: f }] });
+ * const { bytes } = wasmModule({ imports: [], functions: [{ name: 'id', fn: f }] });
  * ```
  */
 
@@ -71,9 +71,67 @@ export const Simd = {
   i32x4TruncSatF64x2SZero: 0xfc, f64x2ConvertLowI32x4S: 0xfe, f64x2ConvertLowI32x4U: 0xff,
 } as const;
 
-/** The body of one function being written: its locals and code bytes. */
+/** A growable byte buffer. */
+export class ByteWriter {
+  private buf = new Uint8Array(1024);
+  length = 0;
+
+  byte(b: number): void {
+    if (this.length === this.buf.length) {
+      const next = new Uint8Array(this.buf.length * 2);
+      next.set(this.buf);
+      this.buf = next;
+    }
+    this.buf[this.length++] = b;
+  }
+
+  bytes(bs: ArrayLike<number>): void {
+    for (let k = 0; k < bs.length; k++) this.byte(bs[k]!);
+  }
+
+  uleb(n: number): void {
+    do {
+      let b = n & 0x7f;
+      n >>>= 7;
+      if (n !== 0) b |= 0x80;
+      this.byte(b);
+    } while (n !== 0);
+  }
+
+  /** A u32 LEB128 of exactly 5 bytes (a placeholder patched later). */
+  uleb5(n: number): void {
+    for (let k = 0; k < 4; k++) this.byte(((n >>> (7 * k)) & 0x7f) | 0x80);
+    this.byte((n >>> 28) & 0x0f);
+  }
+
+  view(): Uint8Array {
+    return this.buf.subarray(0, this.length);
+  }
+}
+
+/** Write `n` as a 5-byte u32 LEB128 at `at`. */
+export function patchUleb5(bytes: Uint8Array, at: number, n: number): void {
+  for (let k = 0; k < 4; k++) bytes[at + k] = ((n >>> (7 * k)) & 0x7f) | 0x80;
+  bytes[at + 4] = (n >>> 28) & 0x0f;
+}
+
+/** A memory offset left open in the code: `symbol + delta`, filled in by {@link patchUleb5}. */
+export interface Relocation {
+  /** Byte position of the 5-byte LEB128. */
+  at: number;
+  symbol: string;
+  delta: number;
+}
+
+/**
+ * The body of one function being written: its locals and code bytes. Code goes to the body or,
+ * inside {@link WasmFunction.head}, to a part that runs first (written after the body is known).
+ */
 export class WasmFunction {
-  readonly code: number[] = [];
+  private readonly body = new ByteWriter();
+  private readonly start = new ByteWriter();
+  private out = this.body;
+  private readonly relocs: { head: boolean; at: number; symbol: string; delta: number }[] = [];
   private readonly localTypes: ValType[] = [];
 
   constructor(readonly params: ValType[], readonly results: ValType[]) {}
@@ -84,38 +142,74 @@ export class WasmFunction {
     return this.params.length + this.localTypes.length - 1;
   }
 
+  /** Write code that runs before everything written so far (and after earlier head code). */
+  head(write: () => void): void {
+    this.out = this.start;
+    try {
+      write();
+    } finally {
+      this.out = this.body;
+    }
+  }
+
   /** Append a core opcode and its immediates (already encoded as LEB128 where needed). */
   op(code: number, ...imm: number[]): this {
-    this.code.push(code, ...imm);
+    this.out.byte(code);
+    this.out.bytes(imm);
     return this;
   }
 
   /** Append a SIMD opcode with its immediates. */
   simd(code: number, ...imm: number[]): this {
-    this.code.push(0xfd, ...uleb(code), ...imm);
+    this.out.byte(0xfd);
+    this.out.uleb(code);
+    this.out.bytes(imm);
     return this;
   }
 
-  get(index: number): this { return this.op(Op.localGet, ...uleb(index)); }
-  set(index: number): this { return this.op(Op.localSet, ...uleb(index)); }
-  tee(index: number): this { return this.op(Op.localTee, ...uleb(index)); }
+  /**
+   * A memory access: opcode (`simd`: after the 0xfd prefix), alignment (log2), the offset
+   * `symbol + delta` left open for {@link wasmModule}'s relocations, then `lane` if given.
+   */
+  mem(simd: boolean, code: number, alignLog2: number, symbol: string, delta: number, lane?: number): this {
+    if (simd) this.out.byte(0xfd);
+    this.out.uleb(code);
+    this.out.uleb(alignLog2);
+    this.relocs.push({ head: this.out === this.start, at: this.out.length, symbol, delta });
+    this.out.uleb5(0);
+    if (lane !== undefined) this.out.byte(lane);
+    return this;
+  }
+
+  get(index: number): this { this.out.byte(Op.localGet); this.out.uleb(index); return this; }
+  set(index: number): this { this.out.byte(Op.localSet); this.out.uleb(index); return this; }
+  tee(index: number): this { this.out.byte(Op.localTee); this.out.uleb(index); return this; }
   i32(value: number): this { return this.op(Op.i32Const, ...sleb(value | 0)); }
   f64(value: number): this { return this.op(Op.f64Const, ...f64Bytes(value)); }
   /** `v128.const` of two f64 lanes. */
   f64x2(a: number, b: number = a): this { return this.simd(Simd.const, ...f64Bytes(a), ...f64Bytes(b)); }
-  /** A memory access immediate: alignment (log2) and a constant byte offset. */
-  static mem(alignLog2: number, offset: number): number[] { return [...uleb(alignLog2), ...uleb(offset)]; }
 
-  /** The encoded body (locals run-length encoded, then code, then `end`). */
-  encode(): number[] {
+  /** Write the encoded function (size, locals, head, body, `end`); returns its relocations. */
+  encodeInto(w: ByteWriter): Relocation[] {
+    const locals = new ByteWriter();
     const groups: [number, ValType][] = [];
     for (const t of this.localTypes) {
       const last = groups[groups.length - 1];
       if (last && last[1] === t) last[0]++;
       else groups.push([1, t]);
     }
-    const body = [...uleb(groups.length), ...groups.flatMap(([n, t]) => [...uleb(n), t]), ...this.code, Op.end];
-    return [...uleb(body.length), ...body];
+    locals.uleb(groups.length);
+    for (const [n, t] of groups) {
+      locals.uleb(n);
+      locals.byte(t);
+    }
+    w.uleb(locals.length + this.start.length + this.body.length + 1);
+    const at = w.length + locals.length;
+    w.bytes(locals.view());
+    w.bytes(this.start.view());
+    w.bytes(this.body.view());
+    w.byte(Op.end);
+    return this.relocs.map((r) => ({ at: at + (r.head ? 0 : this.start.length) + r.at, symbol: r.symbol, delta: r.delta }));
   }
 }
 
@@ -129,8 +223,12 @@ export interface WasmModuleSpec {
 const section = (id: number, bytes: number[]) => [id, ...uleb(bytes.length), ...bytes];
 const vec = (items: number[][]) => [...uleb(items.length), ...items.flat()];
 
-/** Encode a module; imported functions take indices 0.. and the module's own follow. */
-export function wasmModule(spec: WasmModuleSpec): Uint8Array<ArrayBuffer> {
+/**
+ * Encode a module; imported functions take indices 0.. and the module's own follow. Memory
+ * offsets written with {@link WasmFunction.mem} are zero in `bytes`: patch each relocation
+ * (`patchUleb5(bytes, r.at, value of r.symbol + r.delta)`) before compiling.
+ */
+export function wasmModule(spec: WasmModuleSpec): { bytes: Uint8Array<ArrayBuffer>; relocations: Relocation[] } {
   const types: string[] = [];
   const typeBytes: number[][] = [];
   const typeOf = (params: ValType[], results: ValType[]) => {
@@ -150,14 +248,20 @@ export function wasmModule(spec: WasmModuleSpec): Uint8Array<ArrayBuffer> {
   });
   const funcTypes = spec.functions.map((f) => uleb(typeOf(f.fn.params, f.fn.results)));
   const exports = spec.functions.map((f, k) => [...name(f.name), 0x00, ...uleb(spec.imports.length + k)]);
-  return new Uint8Array([
-    0x00, 0x61, 0x73, 0x6d, 0x01, 0x00, 0x00, 0x00,
-    ...section(1, vec(typeBytes)),
-    ...section(2, vec(importEntries)),
-    ...section(3, vec(funcTypes)),
-    ...section(7, vec(exports)),
-    ...section(10, vec(spec.functions.map((f) => f.fn.encode()))),
-  ]);
+  const code = new ByteWriter();
+  code.uleb(spec.functions.length);
+  const relocs = spec.functions.flatMap((f) => f.fn.encodeInto(code));
+  const w = new ByteWriter();
+  w.bytes([0x00, 0x61, 0x73, 0x6d, 0x01, 0x00, 0x00, 0x00]);
+  w.bytes(section(1, vec(typeBytes)));
+  w.bytes(section(2, vec(importEntries)));
+  w.bytes(section(3, vec(funcTypes)));
+  w.bytes(section(7, vec(exports)));
+  w.byte(10);
+  w.uleb(code.length);
+  const at = w.length;
+  w.bytes(code.view());
+  return { bytes: w.view().slice(), relocations: relocs.map((r) => ({ ...r, at: r.at + at })) };
 }
 
 let simdSupport: boolean | undefined;
@@ -168,7 +272,7 @@ export function wasmSimdSupported(): boolean {
     try {
       const f = new WasmFunction([], [V128]);
       f.f64x2(1, 2).simd(Simd.f64x2Sqrt);
-      simdSupport = typeof WebAssembly === 'object' && WebAssembly.validate(wasmModule({ imports: [], functions: [{ name: 'f', fn: f }] }));
+      simdSupport = typeof WebAssembly === 'object' && WebAssembly.validate(wasmModule({ imports: [], functions: [{ name: 'f', fn: f }] }).bytes);
     } catch {
       simdSupport = false;
     }
