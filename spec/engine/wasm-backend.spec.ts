@@ -6,6 +6,7 @@ import { PoissonPopulation } from '../../src/engine/special/poisson-population.j
 import { Uniform } from '../../src/engine/random/random-distribution.js';
 import { Neuron } from '../../src/language/neuron.js';
 import { HHneuronBischop } from '../../src/models/hh-neuron-bischop.js';
+import { KernelHeap } from '../../src/engine/kernel-heap.js';
 
 type Build = (net: Network) => Population[];
 
@@ -176,6 +177,28 @@ describe('engine: WebAssembly SIMD kernels (setup({ backend }))', () => {
     expect(wasm.pop.backend).to.equal('wasm');
     run(3000);
     for (const x of ['v', 'h', 'Ca', 'PV_Ca']) expect(Array.from(wasm.pop.get(x) as Float64Array), x).to.deep.equal(Array.from(js.pop.get(x) as Float64Array));
+  });
+
+  it("a state too large for a WebAssembly memory: 'auto' keeps JavaScript, 'wasm' says why", () => {
+    const Memory = WebAssembly.Memory;
+    (WebAssembly as { Memory: unknown }).Memory = function refuse() {
+      throw new RangeError('WebAssembly.Memory(): could not allocate memory');
+    };
+    try {
+      const auto = new Network({ dt: 0.1 });
+      const p = new Population(4, HHneuronBischop, { network: auto });
+      auto.compile();
+      expect(p.backend).to.equal('js');
+      auto.simulate(1);
+      const strict = new Network({ dt: 0.1, backend: 'wasm' });
+      new Population(4, HHneuronBischop, { name: 'big', network: strict });
+      expect(() => strict.compile()).to.throw(/Population "big": its state \(4 neurons\) does not fit in one WebAssembly memory \(WebAssembly.Memory\(\): could not allocate memory\)/);
+    } finally {
+      (WebAssembly as { Memory: unknown }).Memory = Memory;
+    }
+    const heap = new KernelHeap();
+    heap.reserve('f64', 2 ** 29); // 4 GiB of doubles: more than a 32-bit memory holds
+    expect(() => heap.allocate(0)).to.throw(RangeError);
   });
 
   it("'auto' uses WebAssembly for 2 neurons and more, JavaScript for 1 and for 'js'", () => {

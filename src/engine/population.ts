@@ -421,9 +421,9 @@ export class Population {
     if (backend === 'wasm' && !wasmSimdSupported()) throw new Error(`Population "${this.name}": setup({ backend: 'wasm' }) but this JavaScript engine has no WebAssembly SIMD`);
     // WebAssembly kernels need every state array in one memory; JavaScript kernels use them as well.
     // 'auto' keeps JavaScript for a single neuron: the SIMD loop would compute a padding lane too
-    const heap = wasm && wasmSimdSupported() && (backend === 'wasm' || (backend === 'auto' && this.size >= 2)) ? new KernelHeap() : undefined;
-    const plan: [string, 'f64' | 'i32' | 'u8', number][] = [];
-    const f64 = (key: string) => plan.push([key, 'f64', plan.length]);
+    let heap = wasm && wasmSimdSupported() && (backend === 'wasm' || (backend === 'auto' && this.size >= 2)) ? new KernelHeap() : undefined;
+    const plan: [string, 'f64' | 'i32' | 'u8'][] = [];
+    const f64 = (key: string) => plan.push([key, 'f64']);
     for (const [name, m] of this.meta) if (m.local) f64(`local:${name}`);
     if (!this.ir.spiking) {
       for (const t of this.ir.targets) f64(`local:_sum_${t}`);
@@ -431,9 +431,17 @@ export class Population {
     }
     for (const r of this.ir.randoms) if (r.locality !== 'global') f64(`rand:${r.name}`);
     f64('lastSpike');
-    plan.push(['refRemaining', 'i32', 0], ['refSteps', 'i32', 0], ['inRef', 'u8', 0], ['spiked', 'i32', 0]);
+    plan.push(['refRemaining', 'i32'], ['refSteps', 'i32'], ['inRef', 'u8'], ['spiked', 'i32']);
     const handles = plan.map(([, kind]) => heap?.reserve(kind, this.size) ?? -1);
-    heap?.allocate(wasm!.scratchBytes);
+    try {
+      heap?.allocate(wasm!.scratchBytes);
+    } catch (e) {
+      // a WebAssembly memory holds at most 4 GiB (and the engine may refuse less)
+      if (!(e instanceof RangeError) || backend === 'wasm') {
+        throw new Error(`Population "${this.name}": its state (${this.size} neurons) does not fit in one WebAssembly memory (${(e as Error).message}); use setup({ backend: 'auto' }) or 'js'`);
+      }
+      heap = undefined;
+    }
     const arrays = new Map(plan.map(([key, kind], k) => [key, heap
       ? heap.view(handles[k]!, kind)
       : kind === 'f64' ? new Float64Array(this.size) : kind === 'i32' ? new Int32Array(this.size) : new Uint8Array(this.size)]));
