@@ -413,10 +413,24 @@ export class Population {
     this.compiledMethod = method;
     this.kernels = generatePopulationKernels(ir, { method: method as never, keep: this.keepStored });
     this.hasRefractoryCode = ir.refractory !== undefined;
+    this.state = this.createState();
+    this.bindKernels();
+    const draws = new RandomDraws(this.ir, this.name);
+    this.draws = draws.empty ? undefined : draws;
+    if (this.stopCondition !== undefined) this.stopFn = compileStopCondition(this.stopCondition, this.ir, this.name);
+    this.resetState();
+  }
+
+  /**
+   * The kernel state with every array allocated: in one WebAssembly memory when the update runs
+   * in WebAssembly, as plain typed arrays otherwise.
+   */
+  private createState(): PopulationKernelState {
+    const kernels = this.kernels!;
     const backend = this.network.backend;
-    const wasm = this.kernels.wasm;
+    const wasm = kernels.wasm;
     if (backend === 'wasm' && !wasm) {
-      throw new Error(`Population "${this.name}": setup({ backend: 'wasm' }) but its update cannot run in WebAssembly (${this.kernels.wasmUnsupported ?? 'no SIMD support in this JavaScript engine'}); use backend 'auto' or 'js'`);
+      throw new Error(`Population "${this.name}": setup({ backend: 'wasm' }) but its update cannot run in WebAssembly (${kernels.wasmUnsupported ?? 'no SIMD support in this JavaScript engine'}); use backend 'auto' or 'js'`);
     }
     if (backend === 'wasm' && !wasmSimdSupported()) throw new Error(`Population "${this.name}": setup({ backend: 'wasm' }) but this JavaScript engine has no WebAssembly SIMD`);
     // WebAssembly kernels need every state array in one memory; JavaScript kernels use them as well.
@@ -454,7 +468,7 @@ export class Population {
     }
     for (const [name, m] of this.meta) if (!m.local) global[name] = 0;
     for (const r of this.ir.randoms) if (r.locality === 'global') rand[r.name] = 0;
-    this.state = {
+    return {
       size: this.size,
       dt: this.network.dt,
       local,
@@ -468,11 +482,6 @@ export class Population {
       nSpiked: 0,
       ...(heap ? { heap: { memory: heap.memory, scratch: heap.scratch } } : {}),
     };
-    this.bindKernels();
-    const draws = new RandomDraws(this.ir, this.name);
-    this.draws = draws.empty ? undefined : draws;
-    if (this.stopCondition !== undefined) this.stopFn = compileStopCondition(this.stopCondition, this.ir, this.name);
-    this.resetState();
   }
 
   private bindKernels(): void {

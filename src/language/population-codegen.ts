@@ -380,7 +380,13 @@ export function generatePopulationKernels(ir: NeuronIR, opts: PopulationCodegenO
   // the full and the lean kernel of one state share one module instance
   const bindings = new WeakMap<PopulationKernelState, SimdLoopBinding>();
   const wasmFactory = (src: string, p: SimdLoopPlan): PopulationKernelFactory => {
-    const f = new Function('S', 'C', '__bind', src) as (S: PopulationKernelState, C: ReadonlyMap<string, { value: number }>, bind: (S: PopulationKernelState, arrays: Record<string, ArrayBufferView>, imports: ((...x: number[]) => number)[]) => SimdLoopBinding) => ReturnType<PopulationKernelFactory>;
+    type Bind = (S: PopulationKernelState, arrays: Record<string, ArrayBufferView>, imports: ((...x: number[]) => number)[]) => SimdLoopBinding;
+    let f: (S: PopulationKernelState, C: ReadonlyMap<string, { value: number }>, bind: Bind) => ReturnType<PopulationKernelFactory>;
+    try {
+      f = new Function('S', 'C', '__bind', src) as typeof f;
+    } catch (e) {
+      throw new ModelError(`generated WebAssembly kernel code does not compile (${(e as Error).message}); this is a bug in compneuro-rx:\n${src}`, { model });
+    }
     return (S, C) => f(S, C, (st, arr, imp) => {
       let b = bindings.get(st);
       if (!b) bindings.set(st, b = bindSimdLoop(p, st, arr, imp, model));
