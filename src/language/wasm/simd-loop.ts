@@ -3,7 +3,8 @@ import { I32, Op, Simd, V128, WasmFunction, patchUleb5, uleb, wasmModule } from 
 
 /**
  * Compiles the per-neuron loop body of a generated kernel, written in JavaScript over one neuron
- * `i`, into a WebAssembly function that runs two neurons at a time in 128-bit lanes (f64x2).
+ * `i`, into a WebAssembly function that runs two neurons per instruction in 128-bit lanes
+ * (f64x2), four per loop iteration (two pairs, their statements alternating).
  *
  * The JavaScript stays the one source of truth: every arithmetic operation maps to the same IEEE
  * operation per lane (wasm's f64x2.div is the same division as JavaScript's), so results are
@@ -18,8 +19,9 @@ import { I32, Op, Simd, V128, WasmFunction, patchUleb5, uleb, wasmModule } from 
  * JavaScript gives.
  *
  * Differences from JavaScript that generated code never meets: storing a value of magnitude
- * >= 2^31 into an Int32Array saturates instead of wrapping; a table index out of range reads the
- * nearest entry instead of `undefined`.
+ * >= 2^31 into an Int32Array saturates instead of wrapping; the table is read without a bounds
+ * check where all lanes are on (the exp template indexes it only after its range check) and
+ * with the index clamped into it in lanes a mask switches off.
  *
  * @example
  * ```ts
