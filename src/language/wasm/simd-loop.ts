@@ -123,7 +123,7 @@ type Mask = { full: true } | { full: false; local: number };
 /** Per pair of lanes: its first neuron relative to `i`, its variables and its cached loads. */
 interface PairContext {
   lane: 0 | 2;
-  scopes: Map<string, { local: number; ty: Ty }>[];
+  scopes: Map<string, { local: number; ty: Ty; constant?: boolean }>[];
   /**
    * `A[i]` already in a local, by array: loaded for all lanes, so valid until a store into `A`.
    * Arrays never alias one another, so a store into one leaves the others' entries valid.
@@ -257,7 +257,7 @@ class LoopCompiler {
           if (d.init) ty = this.expr(d.init);
           const local = this.f.local(V128);
           if (d.init) this.f.set(local);
-          this.ctx.scopes[this.ctx.scopes.length - 1]!.set(d.id.name, { local, ty });
+          this.ctx.scopes[this.ctx.scopes.length - 1]!.set(d.id.name, { local, ty, constant: s.kind === 'const' });
         }
         return;
       case 'ExpressionStatement':
@@ -528,6 +528,17 @@ class LoopCompiler {
     const table = this.symbols.table;
     if (table && name === table.name) {
       this.shared.usesTable = true;
+      // `T[j]` / `T[j + 1]` of a const integer j: both from one 16-byte load per lane
+      const p = e.property;
+      const j = p.type === 'Identifier' ? p : p.type === 'BinaryExpression' && p.operator === '+' && p.left.type === 'Identifier' && isIntLiteral(p.right) && p.right.value === 1 ? p.left : undefined;
+      const b = j ? this.lookup(j.name) : undefined;
+      if (b?.constant && b.ty === 'i') {
+        const key = (d: number) => `@${table.name}:${b.local}:${d}`;
+        const delta = j === p ? 0 : 1;
+        if (!this.ctx.cache.has(key(delta))) this.tablePair(b.local, table.length, key(0), key(1));
+        f.get(this.ctx.cache.get(key(delta))!);
+        return 'f';
+      }
       const ty = this.expr(e.property);
       if (ty !== 'i') throw this.unsupported(e.property, 'table index that is not an integer expression');
       const idx = this.tmp();
@@ -547,6 +558,29 @@ class LoopCompiler {
     if (e.property.type !== 'Identifier' || e.property.name !== 'i') throw this.unsupported(e.property, 'index other than i');
     this.shared.arrays.add(name);
     return this.load(name, kind);
+  }
+
+  /**
+   * Loads `T[j]` and `T[j + 1]` for both lanes (16 bytes per lane, then two shuffles) into new
+   * locals cached under `k0` and `k1`. The cache is the array cache: a branch drops its entries.
+   */
+  private tablePair(j: number, length: number, k0: string, k1: string): void {
+    const f = this.f;
+    const idx = this.tmp(), a = this.tmp();
+    f.get(j);
+    if (!this.mask.full) f.i32(0).simd(Simd.i32x4Splat).simd(Simd.i32x4MaxS).i32(length - 2).simd(Simd.i32x4Splat).simd(Simd.i32x4MinS);
+    f.i32(3).simd(Simd.i32x4Shl).tee(idx);
+    f.simd(Simd.i32x4ExtractLane, 0).mem(true, Simd.load, 3, '@table', 0).set(a);
+    f.get(idx).simd(Simd.i32x4ExtractLane, 1).mem(true, Simd.load, 3, '@table', 0).set(idx);
+    const lo = Array.from({ length: 8 }, (_, k) => k), hi = lo.map((k) => k + 8);
+    const v0 = this.f.local(V128), v1 = this.f.local(V128);
+    // lane 0's pair is a, lane 1's is idx: low halves give T[j], high halves T[j + 1]
+    f.get(a).get(idx).simd(Simd.shuffle, ...lo, ...lo.map((k) => k + 16)).set(v0);
+    f.get(a).get(idx).simd(Simd.shuffle, ...hi, ...hi.map((k) => k + 16)).set(v1);
+    this.ctx.cache.set(k0, v0);
+    this.ctx.cache.set(k1, v1);
+    this.release(idx);
+    this.release(a);
   }
 
   /** `name[i]` for both lanes as f64x2 (integer arrays converted exactly). */
