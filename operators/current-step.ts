@@ -1,5 +1,5 @@
 import type { Network } from '../src/engine/network.js';
-import type { Protocol, PopulationRef } from '../src/stream/protocol.js';
+import type { BoundProtocol, Protocol, PopulationRef } from '../src/stream/protocol.js';
 import { checkOptions } from '../src/stream/protocol-checks.js';
 import { defineProtocolFunction } from '../src/stream/simulation-function.js';
 import { stepProtocol } from './attribute-step.js';
@@ -35,7 +35,9 @@ export function mapInfo<A, B>(p: Protocol<A>, f: (a: A) => B): Protocol<B> {
     bind: (network: Network) => {
       const b = p.bind(network);
       const info = f(b.info);
-      return { steps: b.steps, info, apply: (k: number) => b.apply(k), restore: () => b.restore() };
+      const bound: BoundProtocol<B> = { steps: b.steps, info, apply: (k: number) => b.apply(k), restore: () => b.restore() };
+      if (b.nextChange) bound.nextChange = (k: number) => b.nextChange!(k);
+      return bound;
     },
   };
 }

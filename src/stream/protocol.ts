@@ -36,6 +36,12 @@ export interface BoundProtocol<I = unknown> {
   readonly steps: number;
   /** Apply the input for relative step `k` (called before the update of every step, k = 0, 1, ...). */
   apply(k: number): void;
+  /**
+   * Optional: after `apply(k)`, the first relative step after `k` at which `apply` would change
+   * anything (`Infinity` if never). `apply` is then a no-op for the steps in between, so the
+   * driver may leave it out there (a protocol without it is applied before every step).
+   */
+  nextChange?(k: number): number;
   /** Put back the values the protocol changed (idempotent). */
   restore(): void;
   /** CompNeuroPy's return value. */
@@ -169,6 +175,12 @@ export class SegmentProtocol<I> implements Protocol<I> {
           active = seg;
           seg++;
         }
+      },
+      nextChange(k: number): number {
+        if (restored) return Infinity;
+        // the next segment start after k, else the end (where apply restores)
+        const next = seg < n ? starts[seg]! : total;
+        return next > k ? next : k + 1;
       },
       restore(): void {
         if (restored) return;

@@ -34,13 +34,27 @@ function subscribeSimulation(cfg: SimulationConfig, subscriber: import('rxjs').S
     return;
   }
   const nb = bound.length;
-  let k = 0;
+  let k = 0; // relative step the next beforeStep() is for
+  let run = 1; // steps granted by the last beforeStep()
   return driveSteps(network, {
     beforeStep(): boolean {
       if (k >= nSteps) return false;
-      for (let i = 0; i < nb; i++) bound[i]!.apply(k);
-      k++;
+      // Apply the protocols, then grant every step up to the next change of any of them:
+      // between changes apply() is a no-op, so the driver need not call back each step.
+      let next = nSteps;
+      for (let i = 0; i < nb; i++) {
+        const b = bound[i]!;
+        b.apply(k);
+        const c = b.nextChange === undefined ? k + 1 : b.nextChange(k);
+        if (c < next) next = c;
+      }
+      next = Math.floor(next); // a fractional or NaN answer only makes the driver ask earlier
+      run = next > k ? next - k : 1;
+      k += run;
       return true;
+    },
+    grantedSteps(): number {
+      return run;
     },
     finish(): void {
       for (let i = 0; i < nb; i++) bound[i]!.restore();

@@ -9,6 +9,12 @@ import { SimulationFrame } from './simulation-frame.js';
 export interface StepProgram {
   /** Called before each step: apply inputs and return true, or return false to complete. May throw. */
   beforeStep(): boolean;
+  /**
+   * Optional, called right after `beforeStep()` returned true: how many steps (>= 1, counting
+   * the one just granted) may run before `beforeStep()` is asked again, i.e. the steps for which
+   * it would do nothing but return true. Default 1 (asked before every step).
+   */
+  grantedSteps?(): number;
   /** Called after the step, before its frame is emitted. May throw. */
   afterStep?(): void;
   /** Called exactly once when the run ends (completion, error or unsubscribe): restore inputs. */
@@ -59,6 +65,30 @@ export function assertNoNaN(network: Network, step: number): void {
 }
 
 /**
+ * The per-step loop: at most `max` steps, each after checking `subscriber.closed` (so an
+ * unsubscribe stops it before the next step), asking the program only when its grant is used
+ * up. Returns the steps still granted, or -1 when the program said it is over. A plain
+ * function of its arguments (no captured variables): its state stays in registers.
+ */
+function runSteps(network: Network, program: StepProgram, subscriber: Subscriber<SimulationFrame>, dt: number, checkNaN: boolean, left: number, max: number): number {
+  const hasAfter = program.afterStep !== undefined;
+  for (let i = 0; i < max && !subscriber.closed; i++) {
+    if (left === 0) {
+      if (!program.beforeStep()) return -1;
+      const g = program.grantedSteps === undefined ? 1 : program.grantedSteps();
+      left = g >= 1 ? Math.floor(g) : 1;
+    }
+    left--;
+    const k = network.currentStep;
+    network.step();
+    if (hasAfter) program.afterStep!();
+    if (checkNaN) assertNoNaN(network, k);
+    subscriber.next(new SimulationFrame(k, k * dt, network));
+  }
+  return left;
+}
+
+/**
  * Run a {@link StepProgram} on a network for one subscriber: one `network.step()` and one
  * {@link SimulationFrame} per step; `subscriber.closed` is checked before every step, so
  * unsubscribing (e.g. `take(n)`) stops before the next step. The program is finished
@@ -97,25 +127,13 @@ export function driveSteps(network: Network, program: StepProgram, subscriber: S
     }
     subscriber.complete();
   };
-  // One step; false when the program says it is over.
-  const runOne = (): boolean => {
-    if (!program.beforeStep()) return false;
-    const k = network.currentStep;
-    network.step();
-    program.afterStep?.();
-    if (checkNaN) assertNoNaN(network, k);
-    subscriber.next(new SimulationFrame(k, k * dt, network));
-    return true;
-  };
+  // Steps still granted by the last beforeStep() (carried from one scheduled chunk to the next).
+  let left = 0;
 
   if (opts.scheduler === undefined) {
     try {
-      while (!subscriber.closed) {
-        if (!runOne()) {
-          done();
-          return finish;
-        }
-      }
+      left = runSteps(network, program, subscriber, dt, checkNaN, 0, Infinity);
+      if (left < 0) done();
     } catch (e) {
       fail(e);
     }
@@ -125,12 +143,10 @@ export function driveSteps(network: Network, program: StepProgram, subscriber: S
   const chunk = opts.chunk ?? 1000;
   const action = opts.scheduler.schedule(function (this: { schedule(state?: unknown, delay?: number): unknown }) {
     try {
-      for (let i = 0; i < chunk; i++) {
-        if (subscriber.closed) return;
-        if (!runOne()) {
-          done();
-          return;
-        }
+      left = runSteps(network, program, subscriber, dt, checkNaN, left, chunk);
+      if (left < 0) {
+        done();
+        return;
       }
     } catch (e) {
       fail(e);
