@@ -17,6 +17,8 @@ interface SimulationConfig {
   duration: number | undefined;
   options: SimulateOptions;
   protocols: readonly Protocol[];
+  /** Emit one frame object updated in place (only {@link runProtocolsSync}: nobody can keep its frames). */
+  reuseFrame?: boolean;
 }
 
 function subscribeSimulation(cfg: SimulationConfig, subscriber: import('rxjs').Subscriber<SimulationFrame>) {
@@ -59,7 +61,7 @@ function subscribeSimulation(cfg: SimulationConfig, subscriber: import('rxjs').S
     finish(): void {
       for (let i = 0; i < nb; i++) bound[i]!.restore();
     },
-  }, subscriber, cfg.options);
+  }, subscriber, cfg.options, cfg.reuseFrame === true ? new SimulationFrame(0, 0, network) : undefined);
 }
 
 /**
@@ -133,6 +135,35 @@ export function withProtocol(protocol: Protocol): OperatorFunction<SimulationFra
     }
     return source.withProtocol(protocol);
   };
+}
+
+/**
+ * Run protocols on a network synchronously, as a simulation function (`currentRamp(...)`) does:
+ * the same `simulate$(undefined, { network }).pipe(withProtocol(p), ...)` run, with nothing
+ * subscribed to its frames. Since no frame can be kept, the run emits one frame object updated
+ * in place instead of a new one per step. Rethrows the run's error.
+ *
+ * @example
+ * ```ts
+ * runProtocolsSync(net, [currentStepProtocol({ pop: 'HH_Bischop', t1: 500, t2: 500, a1: 0, a2: 50 })]);
+ * ```
+ */
+export function runProtocolsSync(network: Network, protocols: readonly Protocol[]): void {
+  let done = false;
+  let failed = false;
+  let error: unknown;
+  new SimulationObservable({ duration: undefined, options: { network }, protocols, reuseFrame: true }).subscribe({
+    error: (e) => {
+      failed = true;
+      error = e;
+    },
+    complete: () => {
+      done = true;
+    },
+  });
+  if (failed) throw error;
+  // a synchronous run always ends inside subscribe; this guards the contract
+  if (!done) throw new Error('runProtocolsSync: the run did not complete synchronously');
 }
 
 /**

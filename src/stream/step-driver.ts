@@ -64,13 +64,16 @@ export function assertNoNaN(network: Network, step: number): void {
   }
 }
 
+/** A frame the driver updates in place (see `reuseFrame` of {@link driveSteps}). */
+type MutableFrame = { -readonly [K in keyof SimulationFrame]: SimulationFrame[K] };
+
 /**
  * The per-step loop: at most `max` steps, each after checking `subscriber.closed` (so an
  * unsubscribe stops it before the next step), asking the program only when its grant is used
  * up. Returns the steps still granted, or -1 when the program said it is over. A plain
  * function of its arguments (no captured variables): its state stays in registers.
  */
-function runSteps(network: Network, program: StepProgram, subscriber: Subscriber<SimulationFrame>, dt: number, checkNaN: boolean, left: number, max: number): number {
+function runSteps(network: Network, program: StepProgram, subscriber: Subscriber<SimulationFrame>, dt: number, checkNaN: boolean, frame: MutableFrame | undefined, left: number, max: number): number {
   const hasAfter = program.afterStep !== undefined;
   for (let i = 0; i < max && !subscriber.closed; i++) {
     if (left === 0) {
@@ -83,7 +86,12 @@ function runSteps(network: Network, program: StepProgram, subscriber: Subscriber
     network.step();
     if (hasAfter) program.afterStep!();
     if (checkNaN) assertNoNaN(network, k);
-    subscriber.next(new SimulationFrame(k, k * dt, network));
+    if (frame === undefined) subscriber.next(new SimulationFrame(k, k * dt, network));
+    else {
+      frame.step = k;
+      frame.t = k * dt;
+      subscriber.next(frame);
+    }
   }
   return left;
 }
@@ -96,13 +104,18 @@ function runSteps(network: Network, program: StepProgram, subscriber: Subscriber
  * by the program, the step or the NaN check arrive as the Observable's error; the network
  * then stays at the step counter of the last completed step.
  *
+ * With `reuseFrame`, every step emits that one object, updated in place (its step and t), instead
+ * of a new frame: only for subscribers that cannot keep frames (the synchronous simulation
+ * functions, whose caller sees none). Every Observable a user subscribes to gets new frames.
+ *
  * @example
  * ```ts
  * new Observable<SimulationFrame>((sub) => driveSteps(net, { beforeStep: () => net.getCurrentStep() < 10 }, sub, {}));
  * ```
  */
-export function driveSteps(network: Network, program: StepProgram, subscriber: Subscriber<SimulationFrame>, opts: DriveOptions): TeardownLogic {
+export function driveSteps(network: Network, program: StepProgram, subscriber: Subscriber<SimulationFrame>, opts: DriveOptions, reuseFrame?: SimulationFrame): TeardownLogic {
   const dt = network.dt;
+  const reused = reuseFrame as MutableFrame | undefined;
   const checkNaN = opts.checkNaN === true;
   let finished = false;
   const finish = (): void => {
@@ -132,7 +145,7 @@ export function driveSteps(network: Network, program: StepProgram, subscriber: S
 
   if (opts.scheduler === undefined) {
     try {
-      left = runSteps(network, program, subscriber, dt, checkNaN, 0, Infinity);
+      left = runSteps(network, program, subscriber, dt, checkNaN, reused, 0, Infinity);
       if (left < 0) done();
     } catch (e) {
       fail(e);
@@ -143,7 +156,7 @@ export function driveSteps(network: Network, program: StepProgram, subscriber: S
   const chunk = opts.chunk ?? 1000;
   const action = opts.scheduler.schedule(function (this: { schedule(state?: unknown, delay?: number): unknown }) {
     try {
-      left = runSteps(network, program, subscriber, dt, checkNaN, left, chunk);
+      left = runSteps(network, program, subscriber, dt, checkNaN, reused, left, chunk);
       if (left < 0) {
         done();
         return;
