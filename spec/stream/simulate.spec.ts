@@ -1,6 +1,6 @@
 import { expect } from 'chai';
 import { Observable, Subject, tap, takeUntil, asyncScheduler, bufferCount, concat, filter, firstValueFrom, lastValueFrom, map, take, takeWhile, toArray } from 'rxjs';
-import { simulate$, runSync, withProtocol, SimulationObservable } from '../../src/stream/simulate.js';
+import { simulate$, runSync, runProtocolsSync, withProtocol, SimulationObservable } from '../../src/stream/simulate.js';
 import { SimulationFrame } from '../../src/stream/simulation-frame.js';
 import { driveSteps, type StepProgram } from '../../src/stream/step-driver.js';
 import { SegmentProtocol, type BoundProtocol, type Protocol } from '../../src/stream/protocol.js';
@@ -270,5 +270,35 @@ describe('stream: simulate$', () => {
     runSync(c.obs);
     expect(c.net.getCurrentStep()).to.equal(6); // stopped inside the second grant
     expect(c.calls).to.deep.equal([0, 4]);
+  });
+
+  it('runProtocolsSync runs protocols to their end as a simulation function does, and rethrows their errors', () => {
+    const { net, pops } = testNetwork();
+    pops[0]!.I_app = 3;
+    const p = new SegmentProtocol('two', [
+      { duration: 0.3, set: [{ pop: 'a', attr: 'I_app', value: 1 }] },
+      { duration: 0.2, set: [{ pop: 'a', attr: 'I_app', value: 2 }] },
+    ], () => ({}));
+    runProtocolsSync(net, [p]);
+    expect(net.getCurrentStep()).to.equal(5);
+    // v = dt * (3 * 1 + 2 * 2) = 0.7 (hand-computed), I_app back to 3
+    expect((pops[0]!.v as Float64Array)[0]).to.be.closeTo(0.7, 1e-12);
+    expect(Array.from(pops[0]!.I_app as Float64Array)).to.deep.equal([3, 3]);
+    const bad = new SegmentProtocol('hold', [{ duration: 1, set: [{ pop: 'nope', attr: 'I_app', value: 9 }] }], () => ({}));
+    expect(() => runProtocolsSync(net, [bad])).to.throw('hold: no population named "nope"; populations: a');
+    expect(net.getCurrentStep()).to.equal(5);
+  });
+
+  it('driveSteps with reuseFrame emits one object updated in place; simulate$ gives every subscriber new frames', () => {
+    const { net } = testNetwork();
+    const frame = new SimulationFrame(0, 0, net);
+    const seen: [SimulationFrame, number, number][] = [];
+    let n = 0;
+    new Observable<SimulationFrame>((sub) => driveSteps(net, { beforeStep: () => n++ < 3 }, sub, {}, frame)).subscribe((f) => seen.push([f, f.step, f.t]));
+    expect(seen.map((s) => s[0] === frame)).to.deep.equal([true, true, true]);
+    expect(seen.map((s) => [s[1], s[2]])).to.deep.equal([[0, 0], [1, 0.1], [2, 0.2]]);
+    const frames = runSync(simulate$(0.3, { network: net }).pipe(toArray()))!;
+    expect(new Set(frames).size).to.equal(3);
+    expect(frames.map((f) => [f.step, f.t])).to.deep.equal([[3, 0.30000000000000004], [4, 0.4], [5, 0.5]]);
   });
 });

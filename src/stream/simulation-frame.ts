@@ -8,7 +8,9 @@ import type { Network } from '../engine/network.js';
  * `frame.step` indexes recorded arrays. While the frame is delivered the network has already
  * advanced its counter (`network.getCurrentStep() === frame.step + 1`). `network` gives read
  * access to the live state; read it during the synchronous callback (the next step overwrites
- * it). Frames are tiny immutable objects, so buffering them (`bufferCount`) is safe.
+ * it). Frames are tiny immutable objects, so buffering them (`bufferCount`) is safe: every
+ * subscriber gets a new frame per step. (Only the runs of the synchronous simulation functions,
+ * `currentRamp(...)` etc., which nobody can subscribe to, reuse one frame object internally.)
  *
  * @example
  * ```ts
