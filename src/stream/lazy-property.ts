@@ -2,7 +2,7 @@
  * Add an enumerable property to `obj` whose value `make()` computes on the first read; it then
  * becomes an ordinary data property (same object on every read, writable). For the long
  * per-step arrays in protocol infos (`currentArr`, `vArr`): CompNeuroPy returns them, but most
- * runs never read them, and building 100000 values for every run cost more than its steps' emission.
+ * runs never read them, and building them for every run cost about 5 ns per simulated step.
  *
  * @example
  * ```ts

@@ -18,8 +18,8 @@ import type { Network } from '../engine/network.js';
  * ```
  */
 export class SimulationFrame {
-  // `declare`d and assigned once in the constructor: ES2022 class fields would first define
-  // them as undefined and then assign them, twice the work for an object made every step.
+  // `declare`d and assigned in the constructor: as ES2022 class fields they would first be
+  // defined as undefined and then assigned, for an object made every step.
   /** Index of the step just computed (0 for the first step after t = 0). */
   declare readonly step: number;
   /** Time of that step in ms (`step * dt`). */
