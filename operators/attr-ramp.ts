@@ -2,6 +2,7 @@ import { SegmentProtocol, type Protocol, type PopulationRef, type ProtocolSegmen
 import { checkCount, checkDuration, checkNumber, checkOptions, checkPopRef, pyRoundSteps } from '../src/stream/protocol-checks.js';
 import { pyFloat as pyFloatStr } from '../src/analysis/python-format.js';
 import { defineProtocolFunction } from '../src/stream/simulation-function.js';
+import { withLazy } from '../src/stream/lazy-property.js';
 
 /** Options of {@link attrRamp} (CompNeuroPy `attr_ramp(pop, attr, v0, v1, dur, n)`). */
 export interface AttrRampOptions {
@@ -62,9 +63,11 @@ export function rampProtocol(where: string, pop: unknown, attr: unknown, v0: unk
     segments,
     (dt) => {
       const m = pyRoundSteps(durStim, dt);
-      const vArr = new Float64Array(n * m);
-      for (let i = 0; i < n; i++) vArr.fill(values[i]!, i * m, (i + 1) * m);
-      return { dv, durStim, vArr };
+      return withLazy({ dv, durStim }, 'vArr', () => {
+        const vArr = new Float64Array(n * m);
+        for (let i = 0; i < n; i++) vArr.fill(values[i]!, i * m, (i + 1) * m);
+        return vArr;
+      });
     },
     (dt) => checkRampDuration(dur, n, dt),
   );

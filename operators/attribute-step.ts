@@ -1,6 +1,7 @@
 import { SegmentProtocol, type Protocol, type PopulationRef } from '../src/stream/protocol.js';
 import { checkDuration, checkMultipleOfDt, checkNumber, checkOptions, checkPopRef, pyRoundSteps } from '../src/stream/protocol-checks.js';
 import { defineProtocolFunction } from '../src/stream/simulation-function.js';
+import { withLazy } from '../src/stream/lazy-property.js';
 
 /** Options of {@link attributeStep} (CompNeuroPy `attribute_step(pop, attr, t1=500, t2=500, v1=0, v2=100)`). */
 export interface AttributeStepOptions {
@@ -41,10 +42,12 @@ export function stepProtocol(where: string, pop: unknown, attr: unknown, t1: unk
     (dt) => {
       const n1 = pyRoundSteps(t1, dt);
       const n2 = pyRoundSteps(t2, dt);
-      const vArr = new Float64Array(n1 + n2);
-      vArr.fill(v1, 0, n1);
-      vArr.fill(v2, n1);
-      return { duration: t1 + t2, vArr };
+      return withLazy({ duration: t1 + t2 }, 'vArr', () => {
+        const vArr = new Float64Array(n1 + n2);
+        vArr.fill(v1, 0, n1);
+        vArr.fill(v2, n1);
+        return vArr;
+      });
     },
     (dt) => {
       checkMultipleOfDt(where, 't1', t1, dt);

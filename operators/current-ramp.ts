@@ -1,6 +1,7 @@
 import type { Protocol, PopulationRef } from '../src/stream/protocol.js';
 import { checkOptions } from '../src/stream/protocol-checks.js';
 import { defineProtocolFunction } from '../src/stream/simulation-function.js';
+import { withLazy } from '../src/stream/lazy-property.js';
 import { rampProtocol } from './attr-ramp.js';
 import { mapInfo } from './current-step.js';
 
@@ -37,7 +38,7 @@ const NAMES = ['pop', 'a0', 'a1', 'dur', 'n'];
  */
 export function currentRampProtocol(opts: CurrentRampOptions): Protocol<CurrentRampInfo> {
   checkOptions('currentRamp', opts, NAMES);
-  return mapInfo(rampProtocol('currentRamp', opts.pop, 'I_app', opts.a0, opts.a1, opts.dur, opts.n, ['a0', 'a1']), (i) => ({ da: i.dv, durStim: i.durStim, currentArr: i.vArr }));
+  return mapInfo(rampProtocol('currentRamp', opts.pop, 'I_app', opts.a0, opts.a1, opts.dur, opts.n, ['a0', 'a1']), (i) => withLazy({ da: i.dv, durStim: i.durStim }, 'currentArr', () => i.vArr));
 }
 
 /**

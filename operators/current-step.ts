@@ -1,7 +1,8 @@
 import type { Network } from '../src/engine/network.js';
-import type { Protocol, PopulationRef } from '../src/stream/protocol.js';
+import type { BoundProtocol, Protocol, PopulationRef } from '../src/stream/protocol.js';
 import { checkOptions } from '../src/stream/protocol-checks.js';
 import { defineProtocolFunction } from '../src/stream/simulation-function.js';
+import { withLazy } from '../src/stream/lazy-property.js';
 import { stepProtocol } from './attribute-step.js';
 
 /** Options of {@link currentStep} (CompNeuroPy `current_step(pop, t1=500, t2=500, a1=0, a2=100)`). */
@@ -35,7 +36,9 @@ export function mapInfo<A, B>(p: Protocol<A>, f: (a: A) => B): Protocol<B> {
     bind: (network: Network) => {
       const b = p.bind(network);
       const info = f(b.info);
-      return { steps: b.steps, info, apply: (k: number) => b.apply(k), restore: () => b.restore() };
+      const bound: BoundProtocol<B> = { steps: b.steps, info, apply: (k: number) => b.apply(k), restore: () => b.restore() };
+      if (b.nextChange) bound.nextChange = (k: number) => b.nextChange!(k);
+      return bound;
     },
   };
 }
@@ -51,7 +54,7 @@ export function mapInfo<A, B>(p: Protocol<A>, f: (a: A) => B): Protocol<B> {
 export function currentStepProtocol(opts: CurrentStepOptions): Protocol<CurrentStepInfo> {
   checkOptions('currentStep', opts, NAMES);
   const { pop, t1 = 500, t2 = 500, a1 = 0, a2 = 100 } = opts;
-  return mapInfo(stepProtocol('currentStep', pop, 'I_app', t1, t2, a1, a2, ['a1', 'a2']), (i) => ({ duration: i.duration, currentArr: i.vArr }));
+  return mapInfo(stepProtocol('currentStep', pop, 'I_app', t1, t2, a1, a2, ['a1', 'a2']), (i) => withLazy({ duration: i.duration }, 'currentArr', () => i.vArr));
 }
 
 /**

@@ -1,6 +1,7 @@
 import { SegmentProtocol, type Protocol, type PopulationRef } from '../src/stream/protocol.js';
 import { checkCount, checkDuration, checkMultipleOfDt, checkNumber, checkOptions, checkPopRef, pyRoundSteps } from '../src/stream/protocol-checks.js';
 import { defineProtocolFunction } from '../src/stream/simulation-function.js';
+import { withLazy } from '../src/stream/lazy-property.js';
 
 /** Options of {@link increasingAttr} (CompNeuroPy `increasing_attr(pop, attr, v0, dv, nr_steps, dur_step)`). */
 export interface IncreasingAttrOptions {
@@ -43,9 +44,11 @@ export function staircaseProtocol(where: string, pop: unknown, attr: unknown, v0
     attrList.map((value) => ({ duration: durStep, set: [{ pop, attr, value }] })),
     (dt) => {
       const m = pyRoundSteps(durStep, dt);
-      const vArr = new Float64Array(nrSteps * m);
-      for (let i = 0; i < nrSteps; i++) vArr.fill(attrList[i]!, i * m, (i + 1) * m);
-      return { attrList: [...attrList], vArr };
+      return withLazy({ attrList: [...attrList] }, 'vArr', () => {
+        const vArr = new Float64Array(nrSteps * m);
+        for (let i = 0; i < nrSteps; i++) vArr.fill(attrList[i]!, i * m, (i + 1) * m);
+        return vArr;
+      });
     },
     (dt) => checkMultipleOfDt(where, 'durStep', durStep, dt),
   );

@@ -1,6 +1,7 @@
 import type { Protocol, PopulationRef } from '../src/stream/protocol.js';
 import { checkOptions } from '../src/stream/protocol-checks.js';
 import { defineProtocolFunction } from '../src/stream/simulation-function.js';
+import { withLazy } from '../src/stream/lazy-property.js';
 import { staircaseProtocol } from './increasing-attr.js';
 import { mapInfo } from './current-step.js';
 
@@ -36,7 +37,7 @@ const NAMES = ['pop', 'a0', 'da', 'nrSteps', 'durStep'];
  */
 export function increasingCurrentProtocol(opts: IncreasingCurrentOptions): Protocol<IncreasingCurrentInfo> {
   checkOptions('increasingCurrent', opts, NAMES);
-  return mapInfo(staircaseProtocol('increasingCurrent', opts.pop, 'I_app', opts.a0, opts.da, opts.nrSteps, opts.durStep, ['a0', 'da']), (i) => ({ currentList: i.attrList, currentArr: i.vArr }));
+  return mapInfo(staircaseProtocol('increasingCurrent', opts.pop, 'I_app', opts.a0, opts.da, opts.nrSteps, opts.durStep, ['a0', 'da']), (i) => withLazy({ currentList: i.attrList }, 'currentArr', () => i.vArr));
 }
 
 /**

@@ -1,8 +1,9 @@
 import { expect } from 'chai';
-import { Subject, tap, takeUntil, asyncScheduler, bufferCount, concat, filter, firstValueFrom, lastValueFrom, map, take, takeWhile, toArray } from 'rxjs';
-import { simulate$, runSync, withProtocol, SimulationObservable } from '../../src/stream/simulate.js';
+import { Observable, Subject, tap, takeUntil, asyncScheduler, bufferCount, concat, filter, firstValueFrom, lastValueFrom, map, take, takeWhile, toArray } from 'rxjs';
+import { simulate$, runSync, runProtocolsSync, withProtocol, SimulationObservable } from '../../src/stream/simulate.js';
 import { SimulationFrame } from '../../src/stream/simulation-frame.js';
-import { SegmentProtocol } from '../../src/stream/protocol.js';
+import { driveSteps, type StepProgram } from '../../src/stream/step-driver.js';
+import { SegmentProtocol, type BoundProtocol, type Protocol } from '../../src/stream/protocol.js';
 import { Network } from '../../src/engine/network.js';
 import { Population } from '../../src/engine/population.js';
 import { Monitor } from '../../src/engine/monitor.js';
@@ -201,5 +202,103 @@ describe('stream: simulate$', () => {
     const steps: number[] = [];
     concat(simulate$(0.2, { network: net }), simulate$(0.3, { network: net })).subscribe((f) => steps.push(f.step));
     expect(steps).to.deep.equal([0, 1, 2, 3, 4]);
+  });
+
+  it('applies a segment protocol only where it changes; one without nextChange before every step', () => {
+    const { net, pops } = testNetwork();
+    // dt 0.1: I_app = 1 for steps 0-2, a zero-length segment (5, never seen), 2 for steps 3-4, then restored to 0
+    const seg = new SegmentProtocol('segs', [
+      { duration: 0.3, set: [{ pop: 'a', attr: 'I_app', value: 1 }] },
+      { duration: 0, set: [{ pop: 'a', attr: 'I_app', value: 5 }] },
+      { duration: 0.2, set: [{ pop: 'a', attr: 'I_app', value: 2 }] },
+    ], () => ({}));
+    const applied: number[] = [];
+    const spy: Protocol = {
+      name: 'spy',
+      network: undefined,
+      info: () => ({}),
+      bind: (n) => {
+        const b = seg.bind(n);
+        return { steps: b.steps, info: b.info, apply: (k) => (applied.push(k), b.apply(k)), nextChange: (k) => b.nextChange!(k), restore: () => b.restore() } satisfies BoundProtocol;
+      },
+    };
+    const everyStep: number[] = [];
+    const plain: Protocol = { name: 'plain', network: undefined, info: () => ({}), bind: () => ({ steps: 0, info: {}, apply: (k) => everyStep.push(k), restore: () => {} }) };
+    const inp: number[] = [];
+    simulate$(0.8, { network: net }).pipe(withProtocol(spy), withProtocol(plain)).subscribe((f) => {
+      inp.push((f.network.getPopulation('a').inp as Float64Array)[0]!);
+      // a change made by a subscriber inside a segment stays until the next segment starts (as before)
+      if (f.step === 0) pops[0]!.I_app = 7;
+    });
+    expect(inp).to.deep.equal([1, 7, 7, 2, 2, 0, 0, 0]);
+    expect(everyStep).to.deep.equal([0, 1, 2, 3, 4, 5, 6, 7]);
+    // alone, the segment protocol is asked at its starts (0, 3) and its end (5, where it restores) only
+    applied.length = 0;
+    const inp2: number[] = [];
+    simulate$(0.8, { network: net }).pipe(withProtocol(spy)).subscribe((f) => inp2.push((f.network.getPopulation('a').inp as Float64Array)[0]!));
+    expect(applied).to.deep.equal([0, 3, 5]);
+    expect(inp2).to.deep.equal([1, 1, 1, 2, 2, 0, 0, 0]);
+  });
+
+  it('driveSteps: a program granting several steps is asked once per grant, also across scheduled chunks and on unsubscribe', async () => {
+    const program = (calls: number[], net: Network, total: number): StepProgram => {
+      let k = 0;
+      return {
+        beforeStep: () => {
+          calls.push(net.getCurrentStep());
+          if (k >= total) return false;
+          k += 4;
+          return true;
+        },
+        grantedSteps: () => 4,
+      };
+    };
+    const run = (opts: object, pipe = (o: Observable<SimulationFrame>) => o) => {
+      const { net } = testNetwork();
+      const calls: number[] = [];
+      const obs = pipe(new Observable<SimulationFrame>((sub) => driveSteps(net, program(calls, net, 10), sub, opts)));
+      return { net, calls, obs };
+    };
+    const a = run({});
+    const steps = runSync(a.obs.pipe(toArray()))!.map((f) => f.step);
+    expect(steps).to.deep.equal([0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11]); // three grants of 4
+    expect(a.calls).to.deep.equal([0, 4, 8, 12]);
+    const b = run({ scheduler: asyncScheduler, chunk: 3 });
+    expect((await lastValueFrom(b.obs.pipe(toArray()))).map((f) => f.step)).to.deep.equal(steps);
+    expect(b.calls).to.deep.equal([0, 4, 8, 12]);
+    const c = run({}, (o) => o.pipe(take(6)));
+    runSync(c.obs);
+    expect(c.net.getCurrentStep()).to.equal(6); // stopped inside the second grant
+    expect(c.calls).to.deep.equal([0, 4]);
+  });
+
+  it('runProtocolsSync runs protocols to their end as a simulation function does, and rethrows their errors', () => {
+    const { net, pops } = testNetwork();
+    pops[0]!.I_app = 3;
+    const p = new SegmentProtocol('two', [
+      { duration: 0.3, set: [{ pop: 'a', attr: 'I_app', value: 1 }] },
+      { duration: 0.2, set: [{ pop: 'a', attr: 'I_app', value: 2 }] },
+    ], () => ({}));
+    runProtocolsSync(net, [p]);
+    expect(net.getCurrentStep()).to.equal(5);
+    // v = dt * (3 * 1 + 2 * 2) = 0.7 (hand-computed), I_app back to 3
+    expect((pops[0]!.v as Float64Array)[0]).to.be.closeTo(0.7, 1e-12);
+    expect(Array.from(pops[0]!.I_app as Float64Array)).to.deep.equal([3, 3]);
+    const bad = new SegmentProtocol('hold', [{ duration: 1, set: [{ pop: 'nope', attr: 'I_app', value: 9 }] }], () => ({}));
+    expect(() => runProtocolsSync(net, [bad])).to.throw('hold: no population named "nope"; populations: a');
+    expect(net.getCurrentStep()).to.equal(5);
+  });
+
+  it('driveSteps with reuseFrame emits one object updated in place; simulate$ gives every subscriber new frames', () => {
+    const { net } = testNetwork();
+    const frame = new SimulationFrame(0, 0, net);
+    const seen: [SimulationFrame, number, number][] = [];
+    let n = 0;
+    new Observable<SimulationFrame>((sub) => driveSteps(net, { beforeStep: () => n++ < 3 }, sub, {}, frame)).subscribe((f) => seen.push([f, f.step, f.t]));
+    expect(seen.map((s) => s[0] === frame)).to.deep.equal([true, true, true]);
+    expect(seen.map((s) => [s[1], s[2]])).to.deep.equal([[0, 0], [1, 0.1], [2, 0.2]]);
+    const frames = runSync(simulate$(0.3, { network: net }).pipe(toArray()))!;
+    expect(new Set(frames).size).to.equal(3);
+    expect(frames.map((f) => [f.step, f.t])).to.deep.equal([[3, 0.30000000000000004], [4, 0.4], [5, 0.5]]);
   });
 });

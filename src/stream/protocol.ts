@@ -36,6 +36,12 @@ export interface BoundProtocol<I = unknown> {
   readonly steps: number;
   /** Apply the input for relative step `k` (called before the update of every step, k = 0, 1, ...). */
   apply(k: number): void;
+  /**
+   * Optional: after `apply(k)`, the first relative step after `k` at which `apply` would change
+   * anything (`Infinity` if never). `apply` is then a no-op for the steps in between, so the
+   * driver may leave it out there (a protocol without it is applied before every step).
+   */
+  nextChange?(k: number): number;
   /** Put back the values the protocol changed (idempotent). */
   restore(): void;
   /** CompNeuroPy's return value. */
@@ -126,8 +132,9 @@ export class SegmentProtocol<I> implements Protocol<I> {
     const where = this.name;
     const n = this.segments.length;
     const starts = new Array<number>(n);
-    const sets: { pop: Population; attr: string; value: Record<string, AttributeInput> }[][] = [];
-    const saved = new Map<string, { pop: Population; attr: string; value: Float64Array | number }>();
+    type Saved = { pop: Population; attr: string; value: Float64Array | number };
+    const sets: { pop: Population; value: Record<string, AttributeInput>; restore: Record<string, Float64Array | number> }[][] = [];
+    const saved = new Map<string, Saved>();
     let total = 0;
     for (let s = 0; s < n; s++) {
       const seg = this.segments[s]!;
@@ -135,10 +142,15 @@ export class SegmentProtocol<I> implements Protocol<I> {
       total += network.stepsFor(seg.duration);
       const resolved = seg.set.map((x) => {
         const pop = resolvePopulation(where, x.pop, network);
-        checkAttribute(where, pop, x.attr);
         const key = `${pop.name}\u0000${x.attr}`;
-        if (!saved.has(key)) saved.set(key, { pop, attr: x.attr, value: pop.get(x.attr) });
-        return { pop, attr: x.attr, value: { [x.attr]: x.value } };
+        let old = saved.get(key);
+        if (old === undefined) {
+          // a ramp sets one attribute in every segment: check and save it once
+          checkAttribute(where, pop, x.attr);
+          old = { pop, attr: x.attr, value: pop.get(x.attr) };
+          saved.set(key, old);
+        }
+        return { pop, value: { [x.attr]: x.value }, restore: { [x.attr]: old.value } };
       });
       sets.push(resolved);
     }
@@ -147,10 +159,7 @@ export class SegmentProtocol<I> implements Protocol<I> {
     let active = -1; // segment whose values are currently set
     let restored = false;
     const restoreSegment = (s: number): void => {
-      for (const x of sets[s]!) {
-        const v = saved.get(`${x.pop.name}\u0000${x.attr}`)!.value;
-        x.pop.set({ [x.attr]: v });
-      }
+      for (const x of sets[s]!) x.pop.set(x.restore);
     };
     return {
       steps: total,
@@ -169,6 +178,12 @@ export class SegmentProtocol<I> implements Protocol<I> {
           active = seg;
           seg++;
         }
+      },
+      nextChange(k: number): number {
+        if (restored) return Infinity;
+        // the next segment start after k, else the end (where apply restores)
+        const next = seg < n ? starts[seg]! : total;
+        return next > k ? next : k + 1;
       },
       restore(): void {
         if (restored) return;

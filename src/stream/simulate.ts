@@ -17,6 +17,8 @@ interface SimulationConfig {
   duration: number | undefined;
   options: SimulateOptions;
   protocols: readonly Protocol[];
+  /** Emit one frame object updated in place (only {@link runProtocolsSync}: nobody can keep its frames). */
+  reuseFrame?: boolean;
 }
 
 function subscribeSimulation(cfg: SimulationConfig, subscriber: import('rxjs').Subscriber<SimulationFrame>) {
@@ -34,18 +36,32 @@ function subscribeSimulation(cfg: SimulationConfig, subscriber: import('rxjs').S
     return;
   }
   const nb = bound.length;
-  let k = 0;
+  let k = 0; // relative step the next beforeStep() is for
+  let run = 1; // steps granted by the last beforeStep()
   return driveSteps(network, {
     beforeStep(): boolean {
       if (k >= nSteps) return false;
-      for (let i = 0; i < nb; i++) bound[i]!.apply(k);
-      k++;
+      // Apply the protocols, then grant every step up to the next change of any of them:
+      // between changes apply() is a no-op, so the driver need not call back each step.
+      let next = nSteps;
+      for (let i = 0; i < nb; i++) {
+        const b = bound[i]!;
+        b.apply(k);
+        const c = b.nextChange === undefined ? k + 1 : b.nextChange(k);
+        if (c < next) next = c;
+      }
+      next = Math.floor(next); // a fractional or NaN answer only makes the driver ask earlier
+      run = next > k ? next - k : 1;
+      k += run;
       return true;
+    },
+    grantedSteps(): number {
+      return run;
     },
     finish(): void {
       for (let i = 0; i < nb; i++) bound[i]!.restore();
     },
-  }, subscriber, cfg.options);
+  }, subscriber, cfg.options, cfg.reuseFrame === true ? new SimulationFrame(0, 0, network) : undefined);
 }
 
 /**
@@ -119,6 +135,35 @@ export function withProtocol(protocol: Protocol): OperatorFunction<SimulationFra
     }
     return source.withProtocol(protocol);
   };
+}
+
+/**
+ * Run protocols on a network synchronously, as a simulation function (`currentRamp(...)`) does:
+ * the same `simulate$(undefined, { network }).pipe(withProtocol(p), ...)` run, with nothing
+ * subscribed to its frames. Since no frame can be kept, the run emits one frame object updated
+ * in place instead of a new one per step. Rethrows the run's error.
+ *
+ * @example
+ * ```ts
+ * runProtocolsSync(net, [currentStepProtocol({ pop: 'HH_Bischop', t1: 500, t2: 500, a1: 0, a2: 50 })]);
+ * ```
+ */
+export function runProtocolsSync(network: Network, protocols: readonly Protocol[]): void {
+  let done = false;
+  let failed = false;
+  let error: unknown;
+  new SimulationObservable({ duration: undefined, options: { network }, protocols, reuseFrame: true }).subscribe({
+    error: (e) => {
+      failed = true;
+      error = e;
+    },
+    complete: () => {
+      done = true;
+    },
+  });
+  if (failed) throw error;
+  // a synchronous run always ends inside subscribe; this guards the contract
+  if (!done) throw new Error('runProtocolsSync: the run did not complete synchronously');
 }
 
 /**

@@ -8,7 +8,9 @@ import type { Network } from '../engine/network.js';
  * `frame.step` indexes recorded arrays. While the frame is delivered the network has already
  * advanced its counter (`network.getCurrentStep() === frame.step + 1`). `network` gives read
  * access to the live state; read it during the synchronous callback (the next step overwrites
- * it). Frames are tiny immutable objects, so buffering them (`bufferCount`) is safe.
+ * it). Frames are tiny immutable objects, so buffering them (`bufferCount`) is safe: every
+ * subscriber gets a new frame per step. (Only the runs of the synchronous simulation functions,
+ * `currentRamp(...)` etc., which nobody can subscribe to, reuse one frame object internally.)
  *
  * @example
  * ```ts
@@ -16,12 +18,18 @@ import type { Network } from '../engine/network.js';
  * ```
  */
 export class SimulationFrame {
-  constructor(
-    /** Index of the step just computed (0 for the first step after t = 0). */
-    readonly step: number,
-    /** Time of that step in ms (`step * dt`). */
-    readonly t: number,
-    /** The simulated network (read access; valid during the callback). */
-    readonly network: Network,
-  ) {}
+  // `declare`d and assigned in the constructor: as ES2022 class fields they would first be
+  // defined as undefined and then assigned, for an object made every step.
+  /** Index of the step just computed (0 for the first step after t = 0). */
+  declare readonly step: number;
+  /** Time of that step in ms (`step * dt`). */
+  declare readonly t: number;
+  /** The simulated network (read access; valid during the callback). */
+  declare readonly network: Network;
+
+  constructor(step: number, t: number, network: Network) {
+    this.step = step;
+    this.t = t;
+    this.network = network;
+  }
 }

@@ -1,7 +1,7 @@
 import type { OperatorFunction } from 'rxjs';
 import { currentNetwork } from '../engine/magic-network.js';
 import type { Protocol } from './protocol.js';
-import { runSync, simulate$, withProtocol } from './simulate.js';
+import { runProtocolsSync, withProtocol } from './simulate.js';
 import type { SimulationFrame } from './simulation-frame.js';
 
 /** Which keyword arguments a simulation function takes (for CompNeuroSim's kwargs check). */
@@ -54,7 +54,7 @@ export function checkKwargs(name: string, spec: KwargSpec, kwargs: object | unde
 
 /**
  * Build a CompNeuroPy-style simulation function from a protocol factory: the function checks its
- * kwargs, runs the protocol through {@link simulate$} synchronously and returns the info.
+ * kwargs, runs the protocol through {@link simulate$} synchronously ({@link runProtocolsSync}) and returns the info.
  *
  * @example
  * ```ts
@@ -75,7 +75,7 @@ export function defineProtocolFunction<K extends object, I>(
     [name](kwargs: K): I {
       const p = protocol(kwargs);
       const network = p.network ?? currentNetwork();
-      runSync(simulate$(undefined, { network }).pipe(withProtocol(p)));
+      runProtocolsSync(network, [p]);
       return p.info(network.dt);
     },
   }[name]!;

@@ -9,6 +9,12 @@ import { SimulationFrame } from './simulation-frame.js';
 export interface StepProgram {
   /** Called before each step: apply inputs and return true, or return false to complete. May throw. */
   beforeStep(): boolean;
+  /**
+   * Optional, called right after `beforeStep()` returned true: how many steps (>= 1, counting
+   * the one just granted) may run before `beforeStep()` is asked again, i.e. the steps for which
+   * it would do nothing but return true. Default 1 (asked before every step).
+   */
+  grantedSteps?(): number;
   /** Called after the step, before its frame is emitted. May throw. */
   afterStep?(): void;
   /** Called exactly once when the run ends (completion, error or unsubscribe): restore inputs. */
@@ -58,6 +64,38 @@ export function assertNoNaN(network: Network, step: number): void {
   }
 }
 
+/** A frame the driver updates in place (see `reuseFrame` of {@link driveSteps}). */
+type MutableFrame = { -readonly [K in keyof SimulationFrame]: SimulationFrame[K] };
+
+/**
+ * The per-step loop: at most `max` steps, each after checking `subscriber.closed` (so an
+ * unsubscribe stops it before the next step), asking the program only when its grant is used
+ * up. Returns the steps still granted, or -1 when the program said it is over. A plain
+ * function of its arguments (no captured variables): its state stays in registers.
+ */
+function runSteps(network: Network, program: StepProgram, subscriber: Subscriber<SimulationFrame>, dt: number, checkNaN: boolean, frame: MutableFrame | undefined, left: number, max: number): number {
+  const hasAfter = program.afterStep !== undefined;
+  for (let i = 0; i < max && !subscriber.closed; i++) {
+    if (left === 0) {
+      if (!program.beforeStep()) return -1;
+      const g = program.grantedSteps === undefined ? 1 : program.grantedSteps();
+      left = g >= 1 ? Math.floor(g) : 1;
+    }
+    left--;
+    const k = network.currentStep;
+    network.step();
+    if (hasAfter) program.afterStep!();
+    if (checkNaN) assertNoNaN(network, k);
+    if (frame === undefined) subscriber.next(new SimulationFrame(k, k * dt, network));
+    else {
+      frame.step = k;
+      frame.t = k * dt;
+      subscriber.next(frame);
+    }
+  }
+  return left;
+}
+
 /**
  * Run a {@link StepProgram} on a network for one subscriber: one `network.step()` and one
  * {@link SimulationFrame} per step; `subscriber.closed` is checked before every step, so
@@ -66,13 +104,18 @@ export function assertNoNaN(network: Network, step: number): void {
  * by the program, the step or the NaN check arrive as the Observable's error; the network
  * then stays at the step counter of the last completed step.
  *
+ * With `reuseFrame`, every step emits that one object, updated in place (its step and t), instead
+ * of a new frame: only for subscribers that cannot keep frames (the synchronous simulation
+ * functions, whose caller sees none). Every Observable a user subscribes to gets new frames.
+ *
  * @example
  * ```ts
  * new Observable<SimulationFrame>((sub) => driveSteps(net, { beforeStep: () => net.getCurrentStep() < 10 }, sub, {}));
  * ```
  */
-export function driveSteps(network: Network, program: StepProgram, subscriber: Subscriber<SimulationFrame>, opts: DriveOptions): TeardownLogic {
+export function driveSteps(network: Network, program: StepProgram, subscriber: Subscriber<SimulationFrame>, opts: DriveOptions, reuseFrame?: SimulationFrame): TeardownLogic {
   const dt = network.dt;
+  const reused = reuseFrame as MutableFrame | undefined;
   const checkNaN = opts.checkNaN === true;
   let finished = false;
   const finish = (): void => {
@@ -97,25 +140,13 @@ export function driveSteps(network: Network, program: StepProgram, subscriber: S
     }
     subscriber.complete();
   };
-  // One step; false when the program says it is over.
-  const runOne = (): boolean => {
-    if (!program.beforeStep()) return false;
-    const k = network.currentStep;
-    network.step();
-    program.afterStep?.();
-    if (checkNaN) assertNoNaN(network, k);
-    subscriber.next(new SimulationFrame(k, k * dt, network));
-    return true;
-  };
+  // Steps still granted by the last beforeStep() (carried from one scheduled chunk to the next).
+  let left = 0;
 
   if (opts.scheduler === undefined) {
     try {
-      while (!subscriber.closed) {
-        if (!runOne()) {
-          done();
-          return finish;
-        }
-      }
+      left = runSteps(network, program, subscriber, dt, checkNaN, reused, 0, Infinity);
+      if (left < 0) done();
     } catch (e) {
       fail(e);
     }
@@ -125,12 +156,10 @@ export function driveSteps(network: Network, program: StepProgram, subscriber: S
   const chunk = opts.chunk ?? 1000;
   const action = opts.scheduler.schedule(function (this: { schedule(state?: unknown, delay?: number): unknown }) {
     try {
-      for (let i = 0; i < chunk; i++) {
-        if (subscriber.closed) return;
-        if (!runOne()) {
-          done();
-          return;
-        }
+      left = runSteps(network, program, subscriber, dt, checkNaN, reused, left, chunk);
+      if (left < 0) {
+        done();
+        return;
       }
     } catch (e) {
       fail(e);
