@@ -1,6 +1,7 @@
 import { toValues, type AttributeInput } from './attribute-value.js';
 import type { Network } from './network.js';
 import type { Population } from './population.js';
+import { attributeAccessor } from './attribute-accessor.js';
 
 /**
  * A subset of a population's neurons (ANNarchy's `PopulationView`, from `pop.slice(a, b)`,
@@ -40,11 +41,7 @@ export class PopulationView {
     this.geometry = Object.freeze(geometry ? [...geometry] : [ranks.length]);
     for (const name of population.attributes) {
       if (name in this) continue;
-      Object.defineProperty(this, name, {
-        get: () => this.get(name),
-        set: (v: AttributeInput) => this.set({ [name]: v }),
-        enumerable: false,
-      });
+      Object.defineProperty(this, name, attributeAccessor(name));
     }
   }
 

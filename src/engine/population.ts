@@ -11,6 +11,7 @@ import { PopulationView } from './population-view.js';
 import { IndividualNeuron } from './individual-neuron.js';
 import { compileStopCondition, type StopCondition } from './stop-condition.js';
 import { KernelHeap } from './kernel-heap.js';
+import { attributeAccessor } from './attribute-accessor.js';
 import { wasmSimdSupported } from '../language/wasm/wasm-module.js';
 
 /** A population's shape: a size or the size along each dimension (row-major ranks). */
@@ -132,12 +133,7 @@ export class Population {
     if (typeof this.ir.refractory === 'number') this.refractoryMs = this.ir.refractory;
     for (const name of this.meta.keys()) {
       if (name in this) throw new Error(`Population "${this.name}": attribute "${name}" clashes with a Population member; rename it in the model`);
-      Object.defineProperty(this, name, {
-        get: () => this.get(name),
-        set: (v: AttributeInput) => this.set({ [name]: v }),
-        enumerable: false,
-        configurable: false,
-      });
+      Object.defineProperty(this, name, attributeAccessor(name));
     }
     this.network.addPopulation(this);
   }
