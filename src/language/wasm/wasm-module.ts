@@ -42,7 +42,11 @@ export function sleb(n: number): number[] {
   }
 }
 
-const f64Bytes = (x: number): number[] => Array.from(new Uint8Array(new Float64Array([x]).buffer));
+const F64_SCRATCH = new Float64Array(1), F64_BYTES = new Uint8Array(F64_SCRATCH.buffer);
+const f64Bytes = (x: number): number[] => {
+  F64_SCRATCH[0] = x;
+  return Array.from(F64_BYTES);
+};
 const name = (s: string) => [...uleb(s.length), ...Array.from(new TextEncoder().encode(s))];
 
 /** Core opcodes (one byte). */
