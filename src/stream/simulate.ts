@@ -149,21 +149,8 @@ export function withProtocol(protocol: Protocol): OperatorFunction<SimulationFra
  * ```
  */
 export function runProtocolsSync(network: Network, protocols: readonly Protocol[]): void {
-  let done = false;
-  let failed = false;
-  let error: unknown;
-  new SimulationObservable({ duration: undefined, options: { network }, protocols, reuseFrame: true }).subscribe({
-    error: (e) => {
-      failed = true;
-      error = e;
-    },
-    complete: () => {
-      done = true;
-    },
-  });
-  if (failed) throw error;
-  // a synchronous run always ends inside subscribe; this guards the contract
-  if (!done) throw new Error('runProtocolsSync: the run did not complete synchronously');
+  // the frame runSync keeps as "last" is the reused one: nobody reads it
+  runSync(new SimulationObservable({ duration: undefined, options: { network }, protocols, reuseFrame: true }));
 }
 
 /**

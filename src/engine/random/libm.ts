@@ -154,6 +154,39 @@ function expSpecial(tmp: number, sHi: number, sLo: number, kNeg: boolean): numbe
   return TWO_M1022 * y;
 }
 
+/**
+ * Source of glibc's exp core, shared by exp and pow (its exp_inline): `IO[0] = exp(x + lo)` for
+ * the JavaScript expressions `x` and `lo` (`lo` = '' for none), `special` set for |x| >= 512.
+ * Names start with `e` so that they do not clash with pow's.
+ */
+const expCoreSource = (x: string, lo: string) => `
+  // ekd = round(x * N/ln2) via the shift trick (fused in the FMA build).
+  let ekd = FMA(INVLN2N, ${x}, SHIFT);
+  f64[0] = ekd;
+  const ki = u32[0]; // low word of ekd's bits = k mod 2^32
+  ekd -= SHIFT;
+  let er = FMA(ekd, NEGLN2LON, FMA(ekd, NEGLN2HIN, ${x}));
+  ${lo ? `er += ${lo};` : ''}
+  const idx = 2 * (ki & ${EXP_N - 1});
+  // top = ki << 45: only the high word changes (ki << 13, modulo 2^32).
+  const topHi = (ki << 13) >>> 0;
+  u32[0] = TAB_LO[idx];
+  u32[1] = TAB_HI[idx];
+  const tail = f64[0];
+  const sHi = (TAB_HI[idx + 1] + topHi) >>> 0;
+  const sLo = TAB_LO[idx + 1];
+  const er2 = er * er;
+  const tmp = FMA(er2 * er2, FMA(er, C[3], C[2]), FMA(er2, FMA(er, C[1], C[0]), tail + er));
+  if (special) {
+    IO[0] = expSpecial(tmp, sHi, sLo, (ki & 0x80000000) !== 0);
+    return;
+  }
+  u32[0] = sLo;
+  u32[1] = sHi;
+  const scale = f64[0];
+  IO[0] = FMA(scale, tmp, scale);
+`;
+
 // glibc's exp like logIO: FMAs inline, operand and result in EXP_IO. Only the near
 // over/underflow case (|x| >= 512) calls out (expSpecial) and may allocate.
 const EXP_IO = new Float64Array(1);
@@ -171,31 +204,7 @@ const expIO = new Function('IO', 'f64', 'u32', 'C', 'TAB_HI', 'TAB_LO', 'INVLN2N
     }
     special = true;
   }
-  // kd = round(x * N/ln2) via the shift trick (fused in the FMA build).
-  let kd = FMA(INVLN2N, x, SHIFT);
-  f64[0] = kd;
-  const ki = u32[0]; // low word of kd's bits = k mod 2^32
-  kd -= SHIFT;
-  const r = FMA(kd, NEGLN2LON, FMA(kd, NEGLN2HIN, x));
-  const idx = 2 * (ki & ${EXP_N - 1});
-  // top = ki << 45: only the high word changes (ki << 13, modulo 2^32).
-  const topHi = (ki << 13) >>> 0;
-  u32[0] = TAB_LO[idx];
-  u32[1] = TAB_HI[idx];
-  const tail = f64[0];
-  const sHi = (TAB_HI[idx + 1] + topHi) >>> 0;
-  const sLo = TAB_LO[idx + 1];
-  const r2 = r * r;
-  const tmp = FMA(r2 * r2, FMA(r, C[3], C[2]), FMA(r2, FMA(r, C[1], C[0]), tail + r));
-  if (special) {
-    IO[0] = expSpecial(tmp, sHi, sLo, (ki & 0x80000000) !== 0);
-    return;
-  }
-  u32[0] = sLo;
-  u32[1] = sHi;
-  const scale = f64[0];
-  IO[0] = FMA(scale, tmp, scale);
-};`))(EXP_IO, f64, u32, EXP_C, EXP_TAB_HI, EXP_TAB_LO, EXP_INVLN2N, EXP_SHIFT, EXP_NEGLN2HIN, EXP_NEGLN2LON, expSpecial) as () => void;
+${expCoreSource('x', '')}};`))(EXP_IO, f64, u32, EXP_C, EXP_TAB_HI, EXP_TAB_LO, EXP_INVLN2N, EXP_SHIFT, EXP_NEGLN2HIN, EXP_NEGLN2LON, expSpecial) as () => void;
 
 /**
  * Exponential bit-identical to glibc's `exp` (x86-64 FMA variant).
@@ -298,30 +307,7 @@ const powIO = new Function('IO', 'f64', 'u32', 'TAB', 'A', 'LN2HI', 'LN2LO', 'C'
     if (ax >= 1024) { IO[0] = ehi < 0 ? 0 : Infinity; return; }
     special = true;
   }
-  let ekd = FMA(INVLN2N, ehi, SHIFT);
-  f64[0] = ekd;
-  const ki = u32[0];
-  ekd -= SHIFT;
-  let er = FMA(ekd, NEGLN2LON, FMA(ekd, NEGLN2HIN, ehi));
-  er += elo;
-  const idx = 2 * (ki & ${EXP_N - 1});
-  const topHi = (ki << 13) >>> 0;
-  u32[0] = TAB_LO[idx];
-  u32[1] = TAB_HI[idx];
-  const tail = f64[0];
-  const sHi = (TAB_HI[idx + 1] + topHi) >>> 0;
-  const sLo = TAB_LO[idx + 1];
-  const er2 = er * er;
-  const tmp = FMA(er2 * er2, FMA(er, C[3], C[2]), FMA(er2, FMA(er, C[1], C[0]), tail + er));
-  if (special) {
-    IO[0] = expSpecial(tmp, sHi, sLo, (ki & 0x80000000) !== 0);
-    return;
-  }
-  u32[0] = sLo;
-  u32[1] = sHi;
-  const scale = f64[0];
-  IO[0] = FMA(scale, tmp, scale);
-};`))(POW_IO, f64, u32, POW_TAB, POW_A, LOG_LN2HI, LOG_LN2LO, EXP_C, EXP_TAB_HI, EXP_TAB_LO, EXP_INVLN2N, EXP_SHIFT, EXP_NEGLN2HIN, EXP_NEGLN2LON, expSpecial) as () => void;
+${expCoreSource('ehi', 'elo')}};`))(POW_IO, f64, u32, POW_TAB, POW_A, LOG_LN2HI, LOG_LN2LO, EXP_C, EXP_TAB_HI, EXP_TAB_LO, EXP_INVLN2N, EXP_SHIFT, EXP_NEGLN2HIN, EXP_NEGLN2LON, expSpecial) as () => void;
 
 for (const [x, y] of [[0.3, 2.5], [0.5, 2], [3, 0.25], [1e-300, 0.5], [5e-324, 0.5], [2, 1000], [0.5, 1500], [2, 1e-30], [2, 1e30], [-2, 2], [0, 3], [1, 5], [2, Infinity], [2, NaN], [Infinity, 2]] as const) {
   POW_IO[0] = x;

@@ -63,7 +63,10 @@ export function bindSimdLoop(
   } catch (e) {
     // Chromium: "WebAssembly.Module is disallowed on the main thread, if the buffer size is larger than 4KB"
     if (!(e instanceof RangeError)) throw e;
-    void WebAssembly.instantiate(bytes, importObject).then((r) => use(r.instance));
+    // should that fail too, the JavaScript loop keeps running (same numbers): say so once
+    WebAssembly.instantiate(bytes, importObject).then((r) => use(r.instance), (err: unknown) => {
+      console.warn(`WebAssembly kernel of ${model} did not compile (${String(err)}); its JavaScript kernel runs instead`);
+    });
   }
   return binding;
 }

@@ -50,8 +50,8 @@ export function planSimdLoop(bodies: SimdLoopBody[], symbols: SimdLoopSymbols): 
     return out;
   };
   return {
-    get scalars() { return shared.scalars.slice(); },
-    get imports() { return shared.imports.map((x) => x.expr); },
+    scalars: shared.scalars,
+    imports: shared.imports.map((x) => x.expr),
     arrays: [...shared.arrays],
     usesTable: shared.usesTable,
     emit,
@@ -89,11 +89,11 @@ export interface SimdLayout {
 /** A loop that compiles to WebAssembly. */
 export interface SimdLoopPlan {
   /** JavaScript expressions of the scalars the loop reads: write them to `params` before a call. */
-  readonly scalars: string[];
+  readonly scalars: readonly string[];
   /** JavaScript expressions of the functions to import as `f.0`, `f.1`, ... */
-  readonly imports: string[];
+  readonly imports: readonly string[];
   /** The arrays the loop uses. */
-  readonly arrays: string[];
+  readonly arrays: readonly string[];
   /** True if the loop reads the table. */
   readonly usesTable: boolean;
   /** The module: memory `e.m`, imports `f.<k>`, one function `(n: i32) => i32` per body. */

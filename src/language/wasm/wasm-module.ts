@@ -16,16 +16,11 @@
 export const I32 = 0x7f, F64 = 0x7c, V128 = 0x7b;
 export type ValType = typeof I32 | typeof F64 | typeof V128;
 
-/** Unsigned LEB128. */
+/** Unsigned LEB128 (as {@link ByteWriter.uleb} writes it). */
 export function uleb(n: number): number[] {
-  const out: number[] = [];
-  do {
-    let b = n & 0x7f;
-    n >>>= 7;
-    if (n !== 0) b |= 0x80;
-    out.push(b);
-  } while (n !== 0);
-  return out;
+  const w = new ByteWriter(8);
+  w.uleb(n);
+  return Array.from(w.view());
 }
 
 /** Signed LEB128 of a 32-bit integer. */
@@ -77,8 +72,12 @@ export const Simd = {
 
 /** A growable byte buffer. */
 export class ByteWriter {
-  private buf = new Uint8Array(1024);
+  private buf: Uint8Array;
   length = 0;
+
+  constructor(capacity = 1024) {
+    this.buf = new Uint8Array(capacity);
+  }
 
   byte(b: number): void {
     if (this.length === this.buf.length) {
