@@ -7,7 +7,7 @@ import { Monitor } from '../src/engine/monitor.js';
 import { median, type BenchRow } from './bench-utils.js';
 
 // ANNarchy's COBA example (Vogels & Abbott 2005): 4000 conductance LIF neurons, 2% connectivity
-const COBA = new Neuron({
+export const COBA = new Neuron({
   parameters: `
     El = -60.0 : population
     Vr = -60.0 : population
