@@ -1,7 +1,11 @@
 // Large networks: construction time and memory (max RSS), each measured in a fresh child process
 // so that one case's heap does not inflate the next one's resident set.
 import { spawnSync } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { buildSync } from 'esbuild';
 import { Network } from '../src/engine/network.js';
 import { Population } from '../src/engine/population.js';
 import { Projection } from '../src/engine/projection.js';
@@ -61,8 +65,8 @@ function runCase(name: string): ChildResult {
   return { buildWall, buildCpu: (c.user + c.system) / 1e6, synapses: synapses(), neurons, maxRss: process.resourceUsage().maxRSS * 1024 };
 }
 
-function inChild(name: string): ChildResult | string {
-  const r = spawnSync(process.execPath, ['--import', 'tsx', fileURLToPath(import.meta.url), '--case', name], { encoding: 'utf8' });
+function inChild(bundle: string, name: string): ChildResult | string {
+  const r = spawnSync(process.execPath, [bundle, '--case', name], { encoding: 'utf8' });
   const last = r.stdout?.trim().split('\n').pop() ?? '';
   try {
     return JSON.parse(last) as ChildResult;
@@ -78,13 +82,24 @@ const range = (xs: number[], f: (x: number) => string) => `${f(Math.min(...xs))}
 export function scaleRows(repeats = 3): BenchRow[] {
   const runs: Record<string, ChildResult[]> = { baseline: [], coba: [], cobaNeurons: [], hh: [] };
   const failed: string[] = [];
-  // interleaved, so that a busy spell of the machine spreads over all cases
-  for (let k = 0; k < repeats; k++) {
-    for (const name of Object.keys(runs)) {
-      const r = inChild(name);
-      if (typeof r === 'string') failed.push(r);
-      else runs[name]!.push(r);
+  // the children run this file bundled with plain node: tsx's loader thread and transform cache
+  // would add ~60 MB to every resident set
+  const dir = mkdtempSync(join(tmpdir(), 'bench-scale-'));
+  const bundle = join(dir, 'scale.mjs');
+  try {
+    // some bundled CommonJS modules call require(): give the ESM bundle one
+    const banner = "import { createRequire as __cr } from 'node:module'; const require = __cr(import.meta.url);";
+    buildSync({ entryPoints: [fileURLToPath(import.meta.url)], bundle: true, platform: 'node', format: 'esm', outfile: bundle, logLevel: 'error', banner: { js: banner } });
+    // interleaved, so that a busy spell of the machine spreads over all cases
+    for (let k = 0; k < repeats; k++) {
+      for (const name of Object.keys(runs)) {
+        const r = inChild(bundle, name);
+        if (typeof r === 'string') failed.push(r);
+        else runs[name]!.push(r);
+      }
     }
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
   }
   if (failed.length > 0) return [{ name: 'large networks (construction, memory)', median: NaN, unit: '', note: failed[0]! }];
   const med = (name: string, f: (r: ChildResult) => number) => median(runs[name]!.map(f));
@@ -106,7 +121,7 @@ export function scaleRows(repeats = 3): BenchRow[] {
   ];
 }
 
-// child mode: node --import tsx bench/scale.ts --case <name>
+// child mode: node <bundle of this file> --case <name>
 if (process.argv[1] === fileURLToPath(import.meta.url)) {
   const at = process.argv.indexOf('--case');
   if (at > 0) console.log(JSON.stringify(runCase(process.argv[at + 1]!)));
