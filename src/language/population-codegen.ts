@@ -256,7 +256,9 @@ export function generatePopulationKernels(ir: NeuronIR, opts: PopulationCodegenO
       refStart ? `  ${refStart}` : '',
       '}',
     ].filter((l) => l !== '');
-    if (fuse) fusedLines = refractory ? ['if (__inref[i] === 1) {', ...test.map((l) => `  ${l}`), '}'] : test;
+    // while refractory the test is off: one condition (one lane mask in WebAssembly, where a
+    // nested if would branch on the refractory state of every pair)
+    if (fuse) fusedLines = refractory ? [`if (__inref[i] === 1 && (${cond})) {`, ...test.slice(1)] : test;
     else {
       spikeLines = [
         'let __ns = 0;',
