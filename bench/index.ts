@@ -10,7 +10,7 @@ import { scaleRows } from './scale.js';
 
 const rows: BenchRow[] = [];
 rows.push(...engineRows());
-rows.push(...cobaRows(3, 'wasm'), ...cobaRows(3, 'js'));
+rows.push(...cobaRows(3, 'wasm'), ...cobaRows(3, 'wasm', true), ...cobaRows(3, 'js'));
 rows.push(...scaleRows(3));
 rows.push(...streamOverhead({ repeats: 3, heapSteps: 1e6 }));
 rows.push(...monitorMemoryBench(3));

@@ -22,6 +22,13 @@ export interface SetupOptions {
    * error for a population that cannot; `'js'` JavaScript only. Results are bit-identical.
    */
   backend?: 'auto' | 'wasm' | 'js';
+  /**
+   * Opt-in rewrites that change results in the last bits (not in ANNarchy; Brian2's default
+   * `-ffast-math` makes similar ones): divisions of neuron equations by population-wide values,
+   * `dt` or number literals become multiplications by a reciprocal computed once per step.
+   * Default false: every number as ANNarchy computes it.
+   */
+  fastMath?: boolean;
 }
 
 /** Options of {@link Network.reset}. */
@@ -58,6 +65,8 @@ export class Network {
   method: NumericalMethod = 'explicit';
   /** See {@link SetupOptions.backend}. */
   backend: 'auto' | 'wasm' | 'js' = 'auto';
+  /** See {@link SetupOptions.fastMath}. */
+  fastMath = false;
   /** Integer step counter `t` (ANNarchy's current step). */
   currentStep = 0;
   readonly populationsList: Population[] = [];
@@ -89,8 +98,8 @@ export class Network {
   setup(opts: SetupOptions = {}): void {
     if (opts === null || typeof opts !== 'object') throw new Error('setup: expected an options object { dt, seed, method }');
     for (const k of Object.keys(opts)) {
-      if (!['dt', 'seed', 'method', 'precision', 'numThreads', 'backend'].includes(k)) {
-        throw new Error(`setup: unknown option "${k}"; expected dt, seed, method, precision, numThreads or backend`);
+      if (!['dt', 'seed', 'method', 'precision', 'numThreads', 'backend', 'fastMath'].includes(k)) {
+        throw new Error(`setup: unknown option "${k}"; expected dt, seed, method, precision, numThreads, backend or fastMath`);
       }
     }
     if (opts.dt !== undefined) {
@@ -106,6 +115,11 @@ export class Network {
       if (!['auto', 'wasm', 'js'].includes(opts.backend)) throw new Error(`setup: backend must be 'auto', 'wasm' or 'js', got ${String(opts.backend)}`);
       if (this.compiledObjects.size > 0 && opts.backend !== this.backend) throw new Error('setup: backend cannot change after compile()');
       this.backend = opts.backend;
+    }
+    if (opts.fastMath !== undefined) {
+      if (typeof opts.fastMath !== 'boolean') throw new Error(`setup: fastMath must be true or false, got ${String(opts.fastMath)}`);
+      if (this.compiledObjects.size > 0 && opts.fastMath !== this.fastMath) throw new Error('setup: fastMath cannot change after compile()');
+      this.fastMath = opts.fastMath;
     }
     if (opts.precision !== undefined && opts.precision !== 'double') throw new Error(`setup: precision "${String(opts.precision)}" is not supported; only 'double'`);
     if (opts.numThreads !== undefined && opts.numThreads !== 1) throw new Error('setup: only numThreads = 1 is supported');

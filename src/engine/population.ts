@@ -425,7 +425,7 @@ export class Population {
     // a refractory period set on the population (not in the model) also needs the refractory code
     const ir = this.ir.refractory === undefined && this.refractoryMs !== undefined ? { ...this.ir, refractory: 0 } : this.ir;
     this.compiledMethod = method;
-    this.kernels = generatePopulationKernels(ir, { method: method as never, keep: this.keepStored });
+    this.kernels = generatePopulationKernels(ir, { method: method as never, keep: this.keepStored, fastMath: this.network.fastMath });
     this.hasRefractoryCode = ir.refractory !== undefined;
     this.state = this.createState();
     this.bindKernels();
@@ -520,7 +520,7 @@ export class Population {
     if (!regenerate || !this.state || !this.leanUpdateKernel) return;
     const ir = this.hasRefractoryCode && this.ir.refractory === undefined ? { ...this.ir, refractory: 0 } : this.ir;
     const before = this.kernels;
-    this.kernels = generatePopulationKernels(ir, { method: this.compiledMethod as never, keep: this.keepStored });
+    this.kernels = generatePopulationKernels(ir, { method: this.compiledMethod as never, keep: this.keepStored, fastMath: this.network.fastMath });
     // the scratch region was sized for the first kernels: a larger need keeps JavaScript
     const w = this.state.heap && this.kernels.wasm && before?.wasm && this.kernels.wasm.scratchBytes <= before.wasm.scratchBytes ? this.kernels.wasm : undefined;
     this.leanUpdateKernel = (w ? w.updateLean : this.kernels.updateLean)?.(this.state, CONSTANTS);
