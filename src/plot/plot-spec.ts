@@ -3,7 +3,7 @@
  * Vega-Lite spec (one subplot per plan entry) that looks like its matplotlib figure.
  * Browser-safe: no Node modules here; rendering lives in render-svg.ts / render-file.ts.
  */
-import type { TopLevelSpec } from 'vega-lite';
+import type { VegaLiteSpec } from './vega-lite-spec.js';
 import { RecordedArray } from '../monitors/recorded-array.js';
 import type { RecordingChunk, SpikeDict } from '../monitors/recordings.js';
 import { getPopRate, histogram, linspace } from '../analysis/pop-rate.js';
@@ -56,7 +56,7 @@ export interface PlotSpecOptions {
 /** The result of {@link buildPlotSpec}. */
 export interface PlotSpecResult {
   /** The Vega-Lite spec (plain data: JSON-serialisable, embeddable with vega-embed). */
-  spec: TopLevelSpec;
+  spec: VegaLiteSpec;
   /** Texts CompNeuroPy prints between "Generate fig ..." and "Done" (e.g. no-spike warnings). */
   warnings: string[];
   /** Figure size in px at 100 px/inch (6.4*cols x 4.8*rows inches) and the raster scale dpi/100. */
@@ -204,7 +204,7 @@ export function buildPlotSpec(opts: PlotSpecOptions, layout: PlotLayout = {}): P
     // every subplot has its own colour/size scales, like separate matplotlib axes
     resolve: { scale: { color: 'independent', stroke: 'independent', size: 'independent' } },
     config: matplotlibConfig(),
-  } as unknown as TopLevelSpec;
+  } as unknown as VegaLiteSpec;
 
   return {
     spec,

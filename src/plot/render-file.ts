@@ -8,7 +8,7 @@ import { Resvg } from '@resvg/resvg-js';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
-import type { TopLevelSpec } from 'vega-lite';
+import type { VegaLiteSpec } from './vega-lite-spec.js';
 import { renderSvg } from './render-svg.js';
 
 /** File types PlotRecordings can write. */
@@ -84,7 +84,7 @@ function inlineScript(source: string): string {
  * writeFileSync('fig.html', htmlDocument(spec, 'my figure'));
  * ```
  */
-export function htmlDocument(spec: TopLevelSpec, title: string): string {
+export function htmlDocument(spec: VegaLiteSpec, title: string): string {
   const libs = [packageFile('vega', 'vega.min.js'), packageFile('vega-lite', 'vega-lite.min.js'), packageFile('vega-embed', 'vega-embed.min.js')];
   const scripts = libs.map((f) => inlineScript(readFileSync(f, 'utf8'))).join('\n');
   const specJson = JSON.stringify(spec).replace(/</g, '\\u003c');
@@ -115,7 +115,7 @@ vegaEmbed('#vis', ${specJson}, { renderer: 'canvas', actions: true }).catch(cons
  * writeFigure('figs/v.png', spec, { width: 640, height: 480, scale: 3 });
  * ```
  */
-export function writeFigure(figname: string, spec: TopLevelSpec, opts: { width: number; height: number; scale: number }): void {
+export function writeFigure(figname: string, spec: VegaLiteSpec, opts: { width: number; height: number; scale: number }): void {
   const format = figureFormat(figname);
   // CompNeuroPy creates the parent folder when the name contains "/"
   if (figname.includes('/')) mkdirSync(dirname(figname), { recursive: true });
