@@ -238,7 +238,8 @@ function matplotlibConfig(): Spec {
       titlePadding: 4 * PT,
     },
     title: { fontSize: 12 * PT, fontWeight: 'normal', color: 'black', anchor: 'middle', offset: 6 * PT },
-    line: { color: 'black', strokeWidth: 1.5 * PT },
+    // matplotlib's lines.solid_joinstyle is round: a spike's tip is drawn whole, not bevelled
+    line: { color: 'black', strokeWidth: 1.5 * PT, strokeJoin: 'round', strokeCap: 'round' },
     text: { fontSize: 10 * PT, color: 'black' },
   };
 }
@@ -574,7 +575,7 @@ function lineSubplot(ctx: Ctx, c: string, variable: string, time: Float64Array, 
   return {
     title,
     data: { name, values },
-    mark: { type: 'line', color: 'black', strokeWidth: 1.5 * PT, clip: true, invalid: 'break-paths-filter-domains' },
+    mark: { type: 'line', color: 'black', strokeWidth: 1.5 * PT, strokeJoin: 'round', strokeCap: 'round', clip: true, invalid: 'break-paths-filter-domains' },
     encoding,
   };
 }
@@ -781,7 +782,7 @@ function meanLayer(ctx: Ctx, data: SpikeDict, color: string, name: string): Spec
   if (color !== 'black') Object.assign(axis, { orient: 'right', labelColor: color, tickColor: color, titleColor: color });
   return {
     data: { name, values },
-    mark: { type: 'line', color, strokeWidth: 1.5 * PT, clip: true },
+    mark: { type: 'line', color, strokeWidth: 1.5 * PT, strokeJoin: 'round', strokeCap: 'round', clip: true },
     encoding: {
       x: timeAxisX(ctx),
       y: { field: 'y', type: 'quantitative', title: 'Mean firing rate [Hz]', scale: { domain: autoLims(min, max), nice: false, zero: false }, axis },

@@ -5,7 +5,7 @@
  * from node_modules, no CDN) or .json (the Vega-Lite spec).
  */
 import { Resvg } from '@resvg/resvg-js';
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import type { VegaLiteSpec } from './vega-lite-spec.js';
@@ -38,16 +38,21 @@ export interface RasterImage {
   png: Uint8Array;
 }
 
-const DEJAVU = ['/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf', '/usr/share/fonts/dejavu/DejaVuSans.ttf'];
 let fontOptions: Record<string, unknown> | undefined;
 
-/** resvg font set-up: DejaVu Sans (matplotlib's font) directly if present, else system fonts. */
+/**
+ * resvg's fonts: DejaVu Sans (matplotlib's default) from the `dejavu-fonts-ttf` package, never
+ * the host's fonts, so that a slim container draws the same figure with all its text.
+ */
 function fonts(): Record<string, unknown> {
   if (!fontOptions) {
-    const files = DEJAVU.filter((f) => existsSync(f));
-    fontOptions = files.length
-      ? { fontFiles: files, loadSystemFonts: false, defaultFontFamily: 'DejaVu Sans', sansSerifFamily: 'DejaVu Sans' }
-      : { loadSystemFonts: true, defaultFontFamily: 'DejaVu Sans', sansSerifFamily: 'DejaVu Sans' };
+    const ttf = packageFile('dejavu-fonts-ttf/package.json', 'ttf');
+    fontOptions = {
+      fontFiles: [join(ttf, 'DejaVuSans.ttf'), join(ttf, 'DejaVuSans-Bold.ttf')],
+      loadSystemFonts: false,
+      defaultFontFamily: 'DejaVu Sans',
+      sansSerifFamily: 'DejaVu Sans',
+    };
   }
   return fontOptions;
 }
