@@ -1,5 +1,5 @@
-import { RecordedArray } from '../monitors/recorded-array.js';
-import type { SpikeDict } from '../monitors/recordings.js';
+import { RecordedArray } from './recorded-array.js';
+import type { SpikeDict } from './spike-dict.js';
 import { GrowableBuffer } from './growable-buffer.js';
 import type { Network } from './network.js';
 import type { Recorder } from './step-participant.js';
