@@ -220,6 +220,11 @@ export class Network {
     }
     // 6. delays
     for (let k = 0; k < projs.length; k++) projs[k]!.pushDelays?.(t);
+    // 7. global operations (mean(r), ...), over the values after the update
+    for (let k = 0; k < pops.length; k++) {
+      const p = pops[k]!;
+      if (p.enabled && p.globalOperations.size > 0) p.globalOperations.update(p.state!);
+    }
     // 8. synapses, 9. post events
     for (let k = 0; k < projs.length; k++) projs[k]!.updateSynapses?.(t);
     for (let k = 0; k < projs.length; k++) projs[k]!.postEvents?.(t);
