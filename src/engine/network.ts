@@ -317,10 +317,11 @@ export class Network {
     for (const k of Object.keys(opts)) {
       if (!['populations', 'projections', 'synapses', 'monitors'].includes(k)) throw new Error(`reset: unknown option "${k}"; expected populations, projections, synapses or monitors`);
     }
+    // ANNarchy sets the time first: monitors restart their timings at step 0
+    this.currentStep = 0;
     if (populations) for (const p of this.populationsList) p.resetState();
     for (const pr of this.projectionsList) pr.reset?.({ populations, projections, synapses });
     if (monitors) for (const r of this.recorders) r.clearData?.();
-    this.currentStep = 0;
   }
 
   /** Current time in ms (`step * dt`). */

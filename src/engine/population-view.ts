@@ -106,12 +106,13 @@ export class PopulationView {
 
   // --- Recordable (monitors) ---
 
-  recordWidth(): number {
-    return this.size;
+  /** Values per sample: one for a population-wide variable, as for the population. */
+  recordWidth(variable?: string): number {
+    return variable !== undefined && this.recordShape(variable).length === 0 ? 1 : this.size;
   }
 
-  recordShape(): number[] {
-    return [...this.geometry];
+  recordShape(variable?: string): number[] {
+    return variable !== undefined && this.population.recordShape(variable).length === 0 ? [] : [...this.geometry];
   }
 
   checkRecordable(variable: string): void {
@@ -128,7 +129,7 @@ export class PopulationView {
     const arr = S.local[variable] ?? (m ? S.local[`_sum_${m[1] || '_all'}`] : undefined);
     const ranks = this.ranks;
     if (arr) for (let k = 0; k < ranks.length; k++) out[offset + k] = arr[ranks[k]!]!;
-    else out.fill(S.global[variable] ?? 0, offset, offset + ranks.length);
+    else out[offset] = S.global[variable] ?? 0;
   }
 
   private member: Uint8Array | undefined;

@@ -691,12 +691,13 @@ export class Population {
     return m ? `_sum_${m[1] || '_all'}` : variable;
   }
 
-  recordWidth(): number {
-    return this.size;
+  /** Values per sample: one for a population-wide variable (ANNarchy records it as `[samples]`). */
+  recordWidth(variable?: string): number {
+    return variable !== undefined && this.meta.get(variable)?.local === false ? 1 : this.size;
   }
 
-  recordShape(): number[] {
-    return [this.size];
+  recordShape(variable?: string): number[] {
+    return variable !== undefined && this.meta.get(variable)?.local === false ? [] : [this.size];
   }
 
   checkRecordable(variable: string): void {
@@ -730,7 +731,7 @@ export class Population {
     if (arr) {
       if (arr.length === 1) out[offset] = arr[0]!;
       else out.set(arr, offset);
-    } else out.fill(S.global[variable]!, offset, offset + this.size);
+    } else out[offset] = S.global[variable]!;
   }
 
   spikedRanks(): Iterable<number> {
