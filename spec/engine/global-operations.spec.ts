@@ -108,6 +108,14 @@ describe('engine: global operations mean/max/min/norm1/norm2', () => {
     expect(Array.from(byStep)).to.deep.equal([9, 9, 9]);
   });
 
+  it('the same operation twice in one neuron (4.7.3 generates C++ that does not compile: README differences)', () => {
+    const net = new Network({ dt: 1 });
+    const pop = new Population(2, new Neuron({ parameters: 'b = 0', equations: 'r = b\n a = mean(r)\n c = 2 * mean(r)' }), { network: net });
+    pop.b = [1, 3];
+    net.simulate(2);
+    expect([(pop.a as Float64Array)[0], (pop.c as Float64Array)[1]]).to.deep.equal([2, 4]);
+  });
+
   it('max(a, b) with two arguments stays the function', () => {
     const net = new Network({ dt: 1 });
     const pop = new Population(2, new Neuron({ parameters: 'b = 0', equations: 'r = max(b, 1)' }), { network: net });

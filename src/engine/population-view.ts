@@ -2,6 +2,7 @@ import { toValues, type AttributeInput } from './attribute-value.js';
 import type { Network } from './network.js';
 import type { Population } from './population.js';
 import { attributeAccessor } from './attribute-accessor.js';
+import { rejectUnknownAttributes } from './strict-attributes.js';
 
 /**
  * A subset of a population's neurons (ANNarchy's `PopulationView`, from `pop.slice(a, b)`,
@@ -155,3 +156,6 @@ export class PopulationView {
     return `PopulationView of ${this.name} (${this.size} neurons)`;
   }
 }
+
+// `view.Iapp = 5` (for I_app) throws instead of creating a property nobody reads
+rejectUnknownAttributes(PopulationView, (view, name) => `PopulationView of "${view.name}" has no attribute "${name}"; attributes: ${view.attributes.join(', ')}`);

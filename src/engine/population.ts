@@ -13,6 +13,7 @@ import { compileStopCondition, type StopCondition } from './stop-condition.js';
 import { KernelHeap } from './kernel-heap.js';
 import { attributeAccessor } from './attribute-accessor.js';
 import { GlobalOperations } from './global-operations.js';
+import { rejectUnknownAttributes } from './strict-attributes.js';
 import type { GlobalOperation } from '../language/expression.js';
 import { wasmSimdSupported } from '../language/wasm/wasm-module.js';
 
@@ -747,6 +748,9 @@ export class Population {
     return `Population ${this.name} (${this.size} × ${this.neuronType.name})`;
   }
 }
+
+// `pop.Iapp = 5` (for I_app) throws instead of creating a property nobody reads
+rejectUnknownAttributes(Population, (pop, name) => `Population "${pop.name}" has no attribute "${name}"; attributes: ${pop.attributes.join(', ')}`);
 
 /**
  * Python's `range(size)[start:stop:step]`: negative indices count from the end, out-of-range
