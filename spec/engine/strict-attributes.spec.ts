@@ -22,10 +22,11 @@ describe('engine: assigning an unknown attribute throws (no silent typos)', () =
     expect(Array.from(pop.v as Float64Array)).to.deep.equal([5, 5]);
   });
 
-  it('on a view and on specific populations', () => {
+  it('on a view, a single neuron and specific populations', () => {
     const net = new Network({ dt: 1 });
     const pop = new Population(4, N, { name: 'exc', network: net });
     expect(() => { pop.slice(0, 2).Iapp = 1; }).to.throw(TypeError, 'PopulationView of "exc" has no attribute "Iapp"; attributes: I_app, v, r');
+    expect(() => { pop.neuron(1).Iapp = 1; }).to.throw(TypeError, 'neuron 1 of population "exc" has no attribute "Iapp"; attributes: I_app, v, r');
     const src = new SpikeSourceArray([[1], [2]], { name: 'src', network: net });
     expect(() => { src.spike_times = [[3], [4]]; }).to.throw(TypeError, /Population "src" has no attribute "spike_times"/);
     src.spikeTimes = [[3], [4]];
