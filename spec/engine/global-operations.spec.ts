@@ -152,6 +152,20 @@ describe('engine: global operations mean/max/min/norm1/norm2', () => {
       expect(Array.from((m.get('sum(exc)') as RecordedArray).column(0))).to.deep.equal([0, 12, 16]);
     });
 
+    it('psp reads the global operation undelayed when pre.r is delayed (4.7.3 reads the population member, source)', () => {
+      const net = new Network({ dt: 1 });
+      const pre = new Population(2, new Neuron({ parameters: 'b = 0', equations: 'r = b + t' }), { network: net });
+      const post = new Population(1, new Neuron({ equations: 'r = sum(exc)' }), { network: net });
+      pre.b = [1, 3];
+      const proj = new Projection(pre, post, 'exc', new Synapse({ psp: 'pre.r + 100 * mean(pre.r)' }), { network: net });
+      proj.connectAllToAll({ weights: 1, delays: 3 });
+      const m = new Monitor(post, ['sum(exc)']);
+      net.simulate(6);
+      // step k: pre.r of step k-3 (initially 0) summed over 2 synapses, mean(pre.r) of step k-1 (2 + k - 1)
+      const want = [0, 1, 2, 3, 4, 5].map((k) => (k >= 3 ? 4 + 2 * (k - 3) : 0) + 200 * (k >= 1 ? 2 + k - 1 : 0));
+      expect(Array.from((m.get('sum(exc)') as RecordedArray).data)).to.deep.equal(want);
+    });
+
     it('synapse equations read max(pre.r) and norm2(post.r) computed in the same step (after the neuron updates)', () => {
       const { net, proj } = synNet(new Synapse({ equations: 'x = max(pre.r) + norm2(post.r)' }));
       for (let k = 0; k < 3; k++) {
@@ -183,6 +197,12 @@ describe('engine: global operations mean/max/min/norm1/norm2', () => {
       const n = new Neuron({ name: 'N', equations: 'r = mean(foo)' });
       expect(() => n.analyse()).to.throw(ModelError, /mean\(foo\): "foo" is not an attribute of the model; per-neuron attributes: r/)
         .with.property('symbol', 'foo');
+    });
+
+    it('neuron: not one attribute name', () => {
+      expect(() => new Neuron({ name: 'N', equations: 'r = mean(v + 1)\n v = 1' }).analyse())
+        .to.throw(ModelError, /mean\(\) is a global operation over one attribute: write mean\(x\)/).with.property('symbol', 'mean');
+      expect(() => new Neuron({ name: 'N', equations: 'r = norm2()' }).analyse()).to.throw(ModelError, /norm2\(\) is a global operation/);
     });
 
     it('neuron: a population-wide variable', () => {
