@@ -20,15 +20,21 @@ function net() {
   return { network, pop };
 }
 
+/** The run: record x, simulate(5), pause, simulate(3), resume, simulate(2). */
+function pausedAndResumed() {
+  const { network, pop } = net();
+  const m = new Monitor(pop, 'x');
+  network.simulate(5);
+  m.pause();
+  network.simulate(3);
+  m.resume();
+  network.simulate(2);
+  return { network, m };
+}
+
 describe('engine: Monitor life cycle and times() (ANNarchy 4.7.3)', () => {
   it("the issue's example: pause, resume, global reset(): timings restart at step 0", () => {
-    const { network, pop } = net();
-    const m = new Monitor(pop, 'x');
-    network.simulate(5);
-    m.pause();
-    network.simulate(3);
-    m.resume();
-    network.simulate(2);
+    const { network, m } = pausedAndResumed();
     network.reset();
     expect(m.times()).to.deep.equal({ x: { start: [0], stop: [null] } });
     network.simulate(4);
@@ -38,13 +44,7 @@ describe('engine: Monitor life cycle and times() (ANNarchy 4.7.3)', () => {
   });
 
   it('without reset: times() lists the periods of the data get() returned', () => {
-    const { network, pop } = net();
-    const m = new Monitor(pop, 'x');
-    network.simulate(5);
-    m.pause();
-    network.simulate(3);
-    m.resume();
-    network.simulate(2);
+    const { network, m } = pausedAndResumed();
     expect(Array.from((m.get('x') as RecordedArray).column(1))).to.deep.equal([0, 1, 2, 3, 4, 8, 9]);
     expect(m.times()).to.deep.equal({ x: { start: [0, 8], stop: [5, 10] } });
   });
