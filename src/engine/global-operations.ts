@@ -40,11 +40,6 @@ export class GlobalOperations {
     return key;
   }
 
-  /** Whether `op(variable)` is computed. */
-  has(op: GlobalOperation, variable: string): boolean {
-    return this.keys.includes(globalOpKey(op, variable));
-  }
-
   /** Give every operation not yet in `S.global` its initial value 0. */
   initialise(S: PopulationKernelState): void {
     for (const k of this.keys) if (!(k in S.global)) S.global[k] = 0;

@@ -1,7 +1,8 @@
 /**
  * A dense row-major array of recorded samples backed by one `Float64Array`:
- * shape `[samples, neurons]` for population variables, `[samples, post, pre]` for projection
- * variables. It plays the role of the numpy arrays CompNeuroPy returns.
+ * shape `[samples, neurons]` for population variables (`[samples]` for population-wide ones),
+ * `[samples, post, pre]` for projection variables. It plays the role of the numpy arrays
+ * CompNeuroPy returns.
  *
  * @example
  * ```ts

@@ -198,7 +198,7 @@ export function analyseSynapse(src: SynapseSource): SynapseIR {
   const pre = new Set<string>();
   const post = new Set<string>();
   const globalOps: Record<'pre' | 'post', GlobalOpUse[]> = { pre: [], post: [] };
-  const visit = (n: MathNode, at?: EquationInfo | NonNullable<SynapseIR['psp']> | SynapseEventStatement | { source: string }) => {
+  const visit = (n: MathNode, at?: LocatedStatement) => {
     for (const s of symbolsOf(n)) {
       const g = parseGlobalOp(s);
       if (g) {

@@ -1,5 +1,5 @@
 import { math, type MathNode } from './math.js';
-import { ModelError, where } from './model-error.js';
+import { ModelError, where, type LocatedStatement } from './model-error.js';
 import { analyseEquations, analyseFunctions, analyseParameters, checkCalls, extractRandoms, locationOf, statementContext } from './analyse.js';
 import { parseExpression, parseGlobalOp, symbolsOf, userSymbol, type GlobalOpUse } from './expression.js';
 import { splitStatements, findAssignment, firstLineOf } from './statements.js';
@@ -268,7 +268,7 @@ export function analyseNeuron(n: Neuron): NeuronIR {
  */
 function neuronGlobalOps(model: string, ir: Pick<NeuronIR, 'parameters' | 'variables' | 'equations' | 'spike' | 'reset'>): GlobalOpUse[] {
   const out: GlobalOpUse[] = [];
-  const visit = (node: MathNode, at: { source: string; section?: NeuronIR['reset'][number]['section']; line?: number }) => {
+  const visit = (node: MathNode, at: LocatedStatement) => {
     for (const s of symbolsOf(node)) {
       const g = parseGlobalOp(s);
       if (!g) continue;
