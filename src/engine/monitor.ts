@@ -29,7 +29,14 @@ export interface Recordable {
   recordedRanks?(): number[];
 }
 
-/** Start and stop steps of the recording periods of one variable; `null`: still recording. */
+/**
+ * Start and stop steps of the recording periods of one variable; `null`: still recording.
+ *
+ * @example
+ * ```ts
+ * const t: MonitorTimes = m.times('v').v!; // { start: [0, 8], stop: [5, 10] }
+ * ```
+ */
 export interface MonitorTimes {
   start: number[];
   stop: (number | null)[];

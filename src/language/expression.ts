@@ -32,12 +32,27 @@ export function userSymbol(name: string): string {
   return name;
 }
 
-/** ANNarchy's global operations: one value of a whole population's attribute, once per step. */
+/**
+ * ANNarchy's global operations: one value of a whole population's attribute, once per step.
+ *
+ * @example
+ * ```ts
+ * new Neuron({ equations: 'r = b - mean(r)', parameters: 'b = 1' }); // mean(r) of the previous step
+ * GLOBAL_OPERATIONS.includes('norm2'); // true
+ * ```
+ */
 export const GLOBAL_OPERATIONS = ['min', 'max', 'mean', 'norm1', 'norm2'] as const;
 /** One of {@link GLOBAL_OPERATIONS}. */
 export type GlobalOperation = (typeof GLOBAL_OPERATIONS)[number];
 
-/** A global operation read in an expression: `mean(r)` (neuron) or `mean(pre.r)` (synapse). */
+/**
+ * A global operation read in an expression: `mean(r)` (neuron) or `mean(pre.r)` (synapse).
+ *
+ * @example
+ * ```ts
+ * const use: GlobalOpUse = { op: 'max', variable: 'r', side: 'pre' }; // max(pre.r)
+ * ```
+ */
 export interface GlobalOpUse {
   op: GlobalOperation;
   variable: string;
