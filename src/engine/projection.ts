@@ -521,7 +521,8 @@ export class Projection implements NamedParticipant, Recordable {
         this.ringCount = new Int32Array(this.state!.nDendrites + 1);
       }
     }
-    if (!this.spiking && D > 1) {
+    // delayed pre values for psp (rate-coded) and for per-synapse equations (uniform delays)
+    if (D > 1 && (!this.spiking || (this.kernels!.update !== undefined && this.uniformDelay !== -1))) {
       for (const name of this.ir.preDependencies) {
         const arr = this.pre.state!.local[name];
         if (!arr) continue;
@@ -673,13 +674,14 @@ export class Projection implements NamedParticipant, Recordable {
       const hist = this.spikeHistory[slot]!, spiked = pre.spiked, n = pre.nSpiked;
       for (let s = 0; s < n; s++) hist[s] = spiked[s]!;
       this.spikeHistoryN[slot] = n;
-    } else if (!this.spiking) {
+    }
+    if (this.rateHistory.size > 0) {
       // no closure here: a captured variable makes every call allocate a context, even early returns
       const L = this.pre.state!.local, names = this.ir.preDependencies;
       for (let k = 0; k < names.length; k++) this.rateHistory.get(names[k]!)?.[slot]!.set(L[names[k]!]!);
-      const G = this.pre.state!.global, gNames = this.preGlobalNames;
-      for (let k = 0; k < gNames.length; k++) this.preGlobalHistory[k]![slot] = G[gNames[k]!]!;
     }
+    const G = this.pre.state!.global, gNames = this.preGlobalNames;
+    for (let k = 0; k < gNames.length; k++) this.preGlobalHistory[k]![slot] = G[gNames[k]!]!;
   }
 
   /** Step 8: continuous synaptic equations, every `period` steps when learning is enabled. */
@@ -687,7 +689,16 @@ export class Projection implements NamedParticipant, Recordable {
     if (!this.bound.update || !this.learning.update || !this.post.enabled) return;
     const { period, offset } = this.learning;
     if ((t - offset) % period !== 0) return;
-    this.state!.updatePeriod = period;
+    const S = this.state!;
+    S.updatePeriod = period;
+    // ANNarchy 4.7.3 (_update_synapse): with a delay of d steps, per-synapse equations read pre.x
+    // as _delayed_x[d-1], the values after step t-d+1 (the queue was pushed in step 6 of this step)
+    const D = this.maxDelay, L = this.pre.state!.local, names = this.ir.preDependencies;
+    for (let k = 0; k < names.length; k++) {
+      const h = this.rateHistory.get(names[k]!);
+      const live = L[names[k]!];
+      if (live) S.preValues[names[k]!] = h && D > 1 ? h[(((t + 1) % D) + D) % D]! : live;
+    }
     this.bound.update(t);
   }
 

@@ -47,3 +47,38 @@ describe('engine: population-wide pre-synaptic variables in psp are delayed', ()
     expect(Array.from((m.get('sum(exc)') as RecordedArray).column(2))).to.deep.equal([-1, -1, -1]);
   });
 });
+
+// ANNarchy 4.7.3 _update_synapse (generator/Projection/SingleThreadGenerator.py): with a uniform
+// delay of d steps, per-synapse equations read pre.x as _delayed_x[delay-1]. The queue is pushed
+// in step 6, before the synapse update of step 8, so that is the value after step t-d+1 (source).
+describe('engine: per-synapse equations read delayed pre-synaptic variables', () => {
+  const ramp = (spiking: boolean) => new Neuron(spiking
+    ? { equations: 'u = t', spike: 'u < 0', reset: 'u = 0' }
+    : { equations: 'u = t\n r = 0' });
+  function run(spiking: boolean, delays: number) {
+    const n = new Network({ dt: 1 });
+    const pre = new Population(2, ramp(spiking), { network: n });
+    const post = new Population(2, spiking
+      ? new Neuron({ equations: 'v = g_exc', spike: 'v > 1e9', reset: 'v = 0' })
+      : new Neuron({ equations: 'r = sum(exc)' }), { network: n });
+    const syn = spiking ? new Synapse({ equations: 'x = pre.u', preSpike: 'g_target += w' }) : new Synapse({ equations: 'x = pre.u' });
+    const proj = new Projection(pre, post, 'exc', syn, { network: n });
+    proj.connectOneToOne({ weights: 1, delays });
+    n.compile();
+    const xs: number[] = [];
+    for (let k = 0; k < 6; k++) {
+      n.step();
+      xs.push((proj.get('x') as number[][])[0]![0]!);
+    }
+    return xs;
+  }
+
+  for (const spiking of [false, true]) {
+    it(`${spiking ? 'spiking' : 'rate-coded'}: delays 3 -> pre.u after step t-2 (the initial 0 before)`, () => {
+      expect(run(spiking, 3)).to.deep.equal([0, 0, 0, 1, 2, 3]);
+    });
+    it(`${spiking ? 'spiking' : 'rate-coded'}: no delay -> pre.u of the same step`, () => {
+      expect(run(spiking, 0)).to.deep.equal([0, 1, 2, 3, 4, 5]);
+    });
+  }
+});
