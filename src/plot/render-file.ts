@@ -5,11 +5,14 @@
  * from node_modules, no CDN) or .json (the Vega-Lite spec).
  */
 import { Resvg } from '@resvg/resvg-js';
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import type { VegaLiteSpec } from './vega-lite-spec.js';
 import { renderSvg } from './render-svg.js';
+import { htmlDocument } from './html-document.js';
+
+export { htmlDocument };
 
 /** File types PlotRecordings can write. */
 export type FigureFormat = 'png' | 'svg' | 'html' | 'json';
@@ -74,41 +77,6 @@ export function rasterizeSvg(svg: string, scale: number): RasterImage {
 function packageFile(pkg: string, file: string): string {
   const require = createRequire(import.meta.url);
   return join(dirname(require.resolve(pkg)), file);
-}
-
-function inlineScript(source: string): string {
-  return `<script>${source.replace(/<\/script/gi, '<\\/script')}</script>`;
-}
-
-/**
- * A self-contained HTML page that embeds a Vega-Lite spec with vega-embed (all libraries
- * inlined from node_modules).
- *
- * @example
- * ```ts
- * writeFileSync('fig.html', htmlDocument(spec, 'my figure'));
- * ```
- */
-export function htmlDocument(spec: VegaLiteSpec, title: string): string {
-  const libs = [packageFile('vega', 'vega.min.js'), packageFile('vega-lite', 'vega-lite.min.js'), packageFile('vega-embed', 'vega-embed.min.js')];
-  const scripts = libs.map((f) => inlineScript(readFileSync(f, 'utf8'))).join('\n');
-  const specJson = JSON.stringify(spec).replace(/</g, '\\u003c');
-  const esc = title.replace(/&/g, '&amp;').replace(/</g, '&lt;');
-  return `<!DOCTYPE html>
-<html>
-<head>
-<meta charset="utf-8">
-<title>${esc}</title>
-${scripts}
-</head>
-<body>
-<div id="vis"></div>
-<script>
-vegaEmbed('#vis', ${specJson}, { renderer: 'canvas', actions: true }).catch(console.error);
-</script>
-</body>
-</html>
-`;
 }
 
 /**
