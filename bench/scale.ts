@@ -1,8 +1,7 @@
 // Large networks: construction time and memory (max RSS), each measured in a fresh child process
 // so that one case's heap does not inflate the next one's resident set.
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { buildSync } from 'esbuild';
@@ -84,7 +83,10 @@ export function scaleRows(repeats = 3): BenchRow[] {
   const failed: string[] = [];
   // the children run this file bundled with plain node: tsx's loader thread and transform cache
   // would add ~60 MB to every resident set
-  const dir = mkdtempSync(join(tmpdir(), 'bench-scale-'));
+  // inside the package: modules loaded at run time (mathjs) resolve from its node_modules
+  const cache = fileURLToPath(new URL('../node_modules/.cache/', import.meta.url));
+  mkdirSync(cache, { recursive: true });
+  const dir = mkdtempSync(join(cache, 'bench-scale-'));
   const bundle = join(dir, 'scale.mjs');
   try {
     // some bundled CommonJS modules call require(): give the ESM bundle one
