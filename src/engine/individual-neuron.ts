@@ -1,4 +1,5 @@
 import type { Population } from './population.js';
+import type { PopulationView } from './population-view.js';
 import { rejectUnknownAttributes } from './strict-attributes.js';
 
 /**
@@ -40,6 +41,23 @@ export class IndividualNeuron {
   /** Coordinates of this neuron in the population's geometry (C order). */
   get coordinates(): number[] {
     return this.population.coordinatesFromRank(this.rank);
+  }
+
+  /**
+   * Union with another neuron or view of the same population (ANNarchy `n1 + n2`): a view with
+   * the ranks ascending (4.7.3 builds it from a Python `set`, which iterates small ints that way).
+   *
+   * @example
+   * ```ts
+   * const v = pop.neuron(9).add(pop.neuron(2)); // PopulationView of ranks 2, 9
+   * ```
+   */
+  add(other: IndividualNeuron | PopulationView): PopulationView {
+    if (!other || other.population !== this.population) {
+      throw new Error(`IndividualNeuron.add: can only add a neuron or view of the same population "${this.population.name}"`);
+    }
+    const ranks = other instanceof IndividualNeuron ? [other.rank] : [...other.ranks];
+    return this.population.view([...new Set([this.rank, ...ranks])].sort((a, b) => a - b));
   }
 
   /** Value of an attribute for this neuron. */

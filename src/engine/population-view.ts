@@ -87,10 +87,11 @@ export class PopulationView {
    * Union with another view of the same population (ANNarchy `view1 + view2`). Ranks come out
    * ascending (Python's `set` iterates small integers in that order).
    */
-  add(other: PopulationView | Population): PopulationView {
+  add(other: PopulationView | Population | { population: Population; rank: number }): PopulationView {
     const otherPop = other.population;
     if (otherPop !== this.population) throw new Error(`PopulationView.add: both views must belong to the same population ("${this.name}" vs "${otherPop.name}")`);
-    const set = new Set<number>([...this.ranks, ...other.ranks]);
+    const otherRanks = 'rank' in other && typeof other.rank === 'number' ? [other.rank] : (other as PopulationView).ranks;
+    const set = new Set<number>([...this.ranks, ...otherRanks]);
     return new PopulationView(this.population, [...set].sort((a, b) => a - b));
   }
 

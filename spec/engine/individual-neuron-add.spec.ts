@@ -1,0 +1,23 @@
+import { expect } from 'chai';
+import { Network } from '../../src/engine/network.js';
+import { Population } from '../../src/engine/population.js';
+import { Neuron } from '../../src/language/neuron.js';
+
+const N = new Neuron({ equations: 'r = 0.0' });
+
+describe('engine: IndividualNeuron.add (ANNarchy n1 + n2)', () => {
+  it('joins neurons and views of one population into a view with ascending unique ranks', () => {
+    const pop = new Population([4, 4], N, { network: new Network() });
+    const v = pop.neuron(9).add(pop.neuron(2)).add(pop.neuron(9));
+    expect([...v.ranks]).to.deep.equal([2, 9]);
+    expect([...pop.neuron(5).add(pop.view([7, 1])).ranks]).to.deep.equal([1, 5, 7]);
+  });
+
+  it('refuses a neuron of another population', () => {
+    const net = new Network();
+    const a = new Population(3, N, { network: net });
+    const b = new Population(3, N, { network: net });
+    expect(() => a.neuron(0).add(b.neuron(1))).to.throw(/same population/);
+    expect(() => a.view([0]).add(b.neuron(1))).to.throw(/same population/);
+  });
+});
