@@ -42,3 +42,30 @@ export function toValues(input: AttributeInput, size: number, where: string, rng
   }
   throw new Error(`${where}: expected a number, an array of ${size} numbers or a RandomDistribution, got ${input === null ? 'null' : typeof input}`);
 }
+
+/**
+ * ANNarchy accepts an array shaped like the population's geometry (`pop.r = [[...], [...]]` for a
+ * (2, 3) population) and flattens it in C order; any other nesting is refused with the shapes.
+ *
+ * @example
+ * ```ts
+ * flattenGeometry([[1, 2, 3], [4, 5, 6]], [2, 3], 'pop.r'); // [1, 2, 3, 4, 5, 6]
+ * ```
+ */
+export function flattenGeometry(input: AttributeInput, geometry: readonly number[], where: string): AttributeInput {
+  if (!Array.isArray(input) || input.length === 0 || !Array.isArray(input[0])) return input;
+  const out: unknown[] = [];
+  const walk = (x: unknown, axis: number): void => {
+    if (axis === geometry.length) {
+      if (Array.isArray(x)) throw new Error(`${where}: a nested array must have the population's shape [${geometry.join(', ')}], it is nested deeper`);
+      out.push(x);
+      return;
+    }
+    if (!Array.isArray(x) || x.length !== geometry[axis]) {
+      throw new Error(`${where}: a nested array must have the population's shape [${geometry.join(', ')}], axis ${axis} has ${Array.isArray(x) ? x.length : 'no'} elements`);
+    }
+    for (const y of x) walk(y, axis + 1);
+  };
+  walk(input, 0);
+  return out as number[];
+}

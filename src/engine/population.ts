@@ -3,7 +3,7 @@ import type { NeuronIR } from '../language/description.js';
 import type { PopulationKernel, PopulationKernelState } from '../language/kernel-state.js';
 import { CONSTANTS } from '../language/constant.js';
 import { generatePopulationKernels, type PopulationKernels } from '../language/population-codegen.js';
-import { coerce, toValues, type AttributeInput } from './attribute-value.js';
+import { coerce, flattenGeometry, toValues, type AttributeInput } from './attribute-value.js';
 import type { Network } from './network.js';
 import { currentNetwork } from './magic-network.js';
 import { RandomDraws } from './random-draws.js';
@@ -360,7 +360,7 @@ export class Population {
     for (const [name, input] of Object.entries(values)) {
       const m = this.metaOf(name);
       const where = `Population "${this.name}", attribute "${name}"`;
-      let v = toValues(input, this.size, where, this.network.numpyRng);
+      let v = toValues(flattenGeometry(input, this.geometry, where), this.size, where, this.network.numpyRng);
       if (!m.local && typeof v !== 'number') {
         const arr = v;
         if (arr.every((x) => x === arr[0])) v = arr[0]!;

@@ -21,3 +21,13 @@ describe('engine: IndividualNeuron.add (ANNarchy n1 + n2)', () => {
     expect(() => a.view([0]).add(b.neuron(1))).to.throw(/same population/);
   });
 });
+
+describe('engine: Population attributes from an array shaped like the geometry', () => {
+  it('a (2, 3) population takes [[...], [...]] in C order and refuses other shapes', () => {
+    const pop = new Population([2, 3], N, { network: new Network() });
+    pop.r = [[2, 1, 0], [-5, -3, -1]];
+    expect(Array.from(pop.r as Float64Array)).to.deep.equal([2, 1, 0, -5, -3, -1]);
+    expect(() => { pop.r = [[1, 2], [3, 4], [5, 6]]; }).to.throw(/shape \[2, 3\], axis 0 has 3 elements/);
+    expect(Array.from(pop.r as Float64Array)).to.deep.equal([2, 1, 0, -5, -3, -1]);
+  });
+});
