@@ -58,3 +58,18 @@ export function assertAllclose(actual: unknown, desired: Nested, opts: { rtol?: 
 export function assertArrayEqual(actual: unknown, desired: Nested): void {
   assertAllclose(actual, desired, { rtol: 0, atol: 0 });
 }
+
+/**
+ * Nest a flat C-order array into `shape` (numpy's reshape): the project reads attributes of a
+ * multi-dimensional population as one flat array in C order, ANNarchy as an array of that shape.
+ */
+export function reshape(flat: ArrayLike<number>, shape: readonly number[]): unknown {
+  const size = shape.reduce((a, b) => a * b, 1);
+  if (flat.length !== size) throw new Error(`cannot reshape ${flat.length} values into [${shape.join(', ')}]`);
+  const build = (offset: number, axis: number): unknown => {
+    if (axis === shape.length) return flat[offset];
+    const stride = shape.slice(axis + 1).reduce((a, b) => a * b, 1);
+    return Array.from({ length: shape[axis]! }, (_, i) => build(offset + i * stride, axis + 1));
+  };
+  return build(0, 0);
+}
