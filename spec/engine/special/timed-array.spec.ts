@@ -68,3 +68,26 @@ describe('engine/special: TimedArray', () => {
     expect(() => new TimedArray([[1], [2]], { schedule: [0, 1, 2], network: net })).to.throw(/cannot be longer/);
   });
 });
+
+describe('TimedArray.update (ANNarchy update(rates, schedule, period))', () => {
+  it('replaces rows, schedule and period; the counter keeps running', () => {
+    const net = new Network();
+    const inp = new TimedArray([[1, 0], [0, 1], [2, 2]], { network: net });
+    net.compile();
+    net.simulate(1); // row 0 at step 0
+    inp.update([[5, 5], [6, 6], [7, 7], [8, 8]], { schedule: 1.0, period: 3.0 });
+    expect(inp.schedule).to.deep.equal([0, 1, 2, 3]);
+    expect(inp.period).to.equal(3);
+    net.simulate(1); // internal step 1 -> row 1 of the new rates
+    expect(Array.from(inp.r as Float64Array)).to.deep.equal([6, 6]);
+  });
+
+  it('refuses a schedule longer than the rows and unknown options, changing nothing', () => {
+    const net = new Network();
+    const inp = new TimedArray([[1, 0], [0, 1]], { network: net });
+    net.compile();
+    expect(() => inp.update([[1, 1]], { schedule: [0, 1] })).to.throw(/schedule \(2 times\) cannot be longer than the rates \(1 rows\)/);
+    expect(() => inp.update([[1, 1]], { periode: 2 } as never)).to.throw(/unknown option "periode"/);
+    expect(inp.rates.map((r) => Array.from(r))).to.deep.equal([[1, 0], [0, 1]]);
+  });
+});

@@ -132,6 +132,37 @@ export class TimedArray extends Population {
     if (this.state) this.periodSteps = Math.trunc(value / this.network.dt);
   }
 
+  /**
+   * ANNarchy's `update(rates, schedule=0., period=-1)`: new rows, schedule and period at once
+   * (omitted options take those defaults, as in 4.7.3). The internal counter keeps running, so
+   * the row read next is the one the new schedule places at the current time. Everything is
+   * checked before anything changes.
+   *
+   * @example
+   * ```ts
+   * inp.update([[0, 1], [1, 0]], { schedule: 2.0 });
+   * ```
+   */
+  update(rates: TimedArrayRates, opts: { schedule?: number | readonly number[]; period?: number } = {}): void {
+    const where = `TimedArray "${this.name}".update`;
+    for (const k of Object.keys(opts)) if (k !== 'schedule' && k !== 'period') throw new Error(`${where}: unknown option "${k}"; expected schedule, period`);
+    const rows = TimedArray.toRows(rates, this.size);
+    let schedule = opts.schedule ?? 0;
+    if (typeof schedule === 'number') {
+      if (!Number.isFinite(schedule)) throw new Error(`${where}: schedule must be a number of ms or a list of times`);
+      const every = schedule <= 0 ? this.network.dt : schedule;
+      schedule = Array.from({ length: rows.length }, (_, i) => every * i);
+    }
+    if (!Array.isArray(schedule) || schedule.length === 0 || schedule.some((x) => typeof x !== 'number' || !Number.isFinite(x))) throw new Error(`${where}: schedule must be a number of ms or a non-empty list of times in ms`);
+    if (schedule.length > rows.length) throw new Error(`${where}: the schedule (${schedule.length} times) cannot be longer than the rates (${rows.length} rows)`);
+    const period = opts.period ?? -1;
+    if (typeof period !== 'number' || !Number.isFinite(period)) throw new Error(`${where}: period must be a number of ms (-1: no cycling)`);
+    this.scheduleMs = [];
+    this.rates = rates;
+    this.period = period;
+    this.schedule = schedule;
+  }
+
   private toSteps(ms: number[]): number[] {
     // np.array(schedule) / dt converted to C int: truncation
     const dt = this.network.dt;
