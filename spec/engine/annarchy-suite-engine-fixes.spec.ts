@@ -1,6 +1,7 @@
 import { expect } from 'chai';
 import { Network } from '../../src/engine/network.js';
 import { Population } from '../../src/engine/population.js';
+import { Projection } from '../../src/engine/projection.js';
 import { Neuron } from '../../src/language/neuron.js';
 
 const N = new Neuron({ equations: 'r = 0.0' });
@@ -29,5 +30,24 @@ describe('engine: Population attributes from an array shaped like the geometry',
     expect(Array.from(pop.r as Float64Array)).to.deep.equal([2, 1, 0, -5, -3, -1]);
     expect(() => { pop.r = [[1, 2], [3, 4], [5, 6]]; }).to.throw(/shape \[2, 3\], axis 0 has 3 elements/);
     expect(Array.from(pop.r as Float64Array)).to.deep.equal([2, 1, 0, -5, -3, -1]);
+  });
+});
+
+describe('engine: Dendrite and synapse attributes by name (ANNarchy dendrite.w)', () => {
+  it('d.w reads and writes the dendrite, s.w one synapse', () => {
+    const net = new Network();
+    const a = new Population(3, N, { network: net });
+    const b = new Population(2, N, { network: net });
+    const proj = new Projection(a, b, 'exc').connectAllToAll({ weights: 0.5 });
+    net.compile();
+    const d = proj.dendrite(1);
+    expect(d.w).to.deep.equal([0.5, 0.5, 0.5]);
+    d.w = [1, 2, 3];
+    expect(proj.dendrite(1).get('w')).to.deep.equal([1, 2, 3]);
+    const s = d.synapse(2);
+    expect(s.w).to.equal(3);
+    s.w = 7;
+    expect(d.w).to.deep.equal([1, 2, 7]);
+    expect(d.size).to.equal(3); // members keep precedence over attribute names
   });
 });

@@ -1,6 +1,18 @@
 import { coerce } from './attribute-value.js';
 import type { Projection } from './projection.js';
 
+/** Accessors `obj.name` -> `obj.get(name)` / `obj.set({ name })`; member names keep precedence. */
+function defineAttributes(obj: { get(name: string): unknown; set(values: Record<string, any>): void }, names: readonly string[]): void {
+  for (const name of names) {
+    if (name in obj) continue;
+    Object.defineProperty(obj, name, {
+      get: () => obj.get(name),
+      set: (v: unknown) => obj.set({ [name]: v }),
+      enumerable: true,
+    });
+  }
+}
+
 /**
  * The synapses of one post-synaptic neuron in a projection (ANNarchy's `Dendrite`).
  * Per-synapse attributes read as arrays over the dendrite's pre neurons, per-neuron and
@@ -15,6 +27,9 @@ import type { Projection } from './projection.js';
  * ```
  */
 export class Dendrite {
+  /** Attribute access by name (`d.w`, `d.w = [..]`), as ANNarchy's `dendrite.w`. */
+  [attribute: string]: any;
+
   readonly proj: Projection;
   /** Rank of the post-synaptic neuron. */
   readonly postRank: number;
@@ -25,6 +40,7 @@ export class Dendrite {
     this.proj = proj;
     this.postRank = postRank;
     this.index = index;
+    defineAttributes(this, proj.attributes);
   }
 
   private range(): [number, number] {
@@ -92,7 +108,12 @@ export class Dendrite {
  * ```
  */
 export class SynapseAccess {
-  constructor(readonly dendrite: Dendrite, readonly index: number) {}
+  /** Attribute access by name (`s.w`, `s.w = 0.5`), as ANNarchy's `IndividualSynapse.w`. */
+  [attribute: string]: any;
+
+  constructor(readonly dendrite: Dendrite, readonly index: number) {
+    defineAttributes(this, dendrite.proj.attributes);
+  }
 
   get preRank(): number {
     return this.dendrite.preRanks[this.index]!;
