@@ -73,3 +73,11 @@ export function reshape(flat: ArrayLike<number>, shape: readonly number[]): unkn
   };
   return build(0, 0);
 }
+
+/**
+ * Register test methods in unittest's order (sorted by name). ANNarchy's `reset()` keeps
+ * projections, so some tests of a class build on what an earlier method (alphabetically) set.
+ */
+export function unittestMethods(methods: Record<string, () => void>): void {
+  for (const name of Object.keys(methods).sort()) it(name, methods[name]!);
+}
