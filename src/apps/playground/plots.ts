@@ -1,0 +1,217 @@
+/**
+ * The playground's figures, Vega-Lite through vega-embed with its export menu (PNG/SVG): the
+ * recorded variable of every neuron (overlaid lines, or a heat map for sweeps), the spike raster
+ * and the f-I curve. While a run goes, the trace shows a sliding window; when it ends, the whole
+ * trace. Long traces are decimated per pixel column (M4) so spikes stay visible. Zoom and pan:
+ * mouse wheel and drag (an interval selection bound to the scales).
+ */
+import embed, { type Result } from 'vega-embed';
+import { decimateM4, BREAK } from '../../plot/decimate.js';
+import type { TraceStore } from './trace-store.js';
+
+/**
+ * What the figures show of a run.
+ *
+ * @example
+ * ```ts
+ * const m: PlotMeta = { record: 'v', n: 20, sweepAttr: 'I_app', sweepValues, duration: 1000, spiking: true, view: 'lines', dt: 0.01 };
+ * ```
+ */
+export interface PlotMeta {
+  record: string;
+  n: number;
+  sweepAttr: string | undefined;
+  sweepValues: readonly number[] | undefined;
+  duration: number;
+  spiking: boolean;
+  view: 'lines' | 'heatmap';
+  /** Time step (ms): spikes arrive as steps. */
+  dt: number;
+}
+
+const SCHEMA = 'https://vega.github.io/schema/vega-lite/v6.json';
+const WIDTH = 560;
+/** vega-embed's menu: exports only (the editor link would need the network). */
+const ACTIONS = { export: { svg: true, png: true }, source: false, compiled: false, editor: false };
+
+interface Row {
+  t: number;
+  value: number | null;
+  neuron: number;
+  sweep: number;
+}
+
+/**
+ * The trace figure's Vega-Lite spec (data in the named dataset `trace`).
+ *
+ * @example
+ * ```ts
+ * traceSpec({ record: 'v', n: 1, sweepAttr: undefined, sweepValues: undefined, duration: 1000, spiking: true, view: 'lines', dt: 0.01 });
+ * ```
+ */
+export function traceSpec(m: PlotMeta): Record<string, unknown> {
+  const sweepTitle = m.sweepAttr ?? 'neuron';
+  const base = { $schema: SCHEMA, width: WIDTH, height: 240, padding: 8, data: { name: 'trace' } };
+  if (m.view === 'heatmap' && m.n > 1) {
+    return {
+      ...base,
+      mark: { type: 'rect' },
+      encoding: {
+        x: { field: 't', type: 'quantitative', bin: { maxbins: 120 }, title: 'time [ms]' },
+        y: { field: 'sweep', type: 'ordinal', title: sweepTitle, sort: 'descending', axis: { format: '.3~g' } },
+        color: { aggregate: 'mean', field: 'value', type: 'quantitative', title: m.record, scale: { scheme: 'viridis' } },
+      },
+    };
+  }
+  return {
+    ...base,
+    params: [{ name: 'zoom', select: { type: 'interval', encodings: ['x', 'y'] }, bind: 'scales' }],
+    mark: { type: 'line', clip: true, strokeWidth: 1.1, interpolate: 'linear' },
+    encoding: {
+      x: { field: 't', type: 'quantitative', title: 'time [ms]', scale: { zero: false, nice: false } },
+      y: { field: 'value', type: 'quantitative', title: m.record, scale: { zero: false } },
+      ...(m.n > 1
+        ? { color: { field: 'sweep', type: 'quantitative', title: sweepTitle, scale: { scheme: 'viridis' } }, detail: { field: 'neuron', type: 'nominal' } }
+        : {}),
+    },
+  };
+}
+
+/**
+ * The raster's spec: one tick per spike, explicit domains (an empty raster draws no warnings).
+ *
+ * @example
+ * ```ts
+ * rasterSpec(meta).mark; // { type: 'tick', ... }
+ * ```
+ */
+export function rasterSpec(m: PlotMeta): Record<string, unknown> {
+  return {
+    $schema: SCHEMA,
+    width: WIDTH,
+    height: Math.min(200, 50 + 8 * m.n),
+    padding: 8,
+    data: { name: 'spikes' },
+    params: [{ name: 'zoom', select: { type: 'interval', encodings: ['x'] }, bind: 'scales' }],
+    mark: { type: 'tick', orient: 'vertical', thickness: 1.2, clip: true, size: Math.max(4, Math.min(40, 140 / m.n)) },
+    encoding: {
+      x: { field: 't', type: 'quantitative', title: 'spike time [ms]', scale: { domain: [0, m.duration], nice: false } },
+      y: { field: 'neuron', type: 'quantitative', title: 'neuron', scale: { domain: [-0.5, m.n - 0.5], nice: false, zero: false }, axis: { tickMinStep: 1, format: 'd' } },
+    },
+  };
+}
+
+/**
+ * The f-I curve's spec: mean firing rate per neuron over its sweep value.
+ *
+ * @example
+ * ```ts
+ * fiSpec(meta).encoding; // x: sweep value, y: rate [Hz]
+ * ```
+ */
+export function fiSpec(m: PlotMeta): Record<string, unknown> {
+  return {
+    $schema: SCHEMA,
+    width: 300,
+    height: 200,
+    padding: 8,
+    data: { name: 'rates' },
+    mark: { type: 'line', point: true },
+    encoding: {
+      x: { field: 'sweep', type: 'quantitative', title: m.sweepAttr ?? 'neuron', scale: { zero: false } },
+      y: { field: 'rate', type: 'quantitative', title: 'firing rate [Hz]' },
+    },
+  };
+}
+
+/** Rows of the trace for samples `[s0, s1)`, M4-decimated to `buckets` columns per neuron. */
+function traceRows(store: TraceStore, m: PlotMeta, s0: number, s1: number, buckets: number): Row[] {
+  const rows: Row[] = [];
+  if (s1 <= s0) return rows;
+  const t = new Float64Array(s1 - s0);
+  for (let s = s0; s < s1; s++) t[s - s0] = s * store.periodMs;
+  for (let i = 0; i < store.n; i++) {
+    const y = store.neuron(i, s0, s1);
+    const sweep = m.sweepValues?.[i] ?? i;
+    const keep = t.length > buckets * 4 ? decimateM4(t, y, { x0: t[0]!, x1: t[t.length - 1]!, buckets }) : null;
+    if (keep === null) {
+      for (let k = 0; k < t.length; k++) rows.push({ t: t[k]!, value: Number.isNaN(y[k]!) ? null : y[k]!, neuron: i, sweep });
+    } else {
+      for (const k of keep) rows.push(k === BREAK ? { t: NaN, value: null, neuron: i, sweep } : { t: t[k]!, value: y[k]!, neuron: i, sweep });
+    }
+  }
+  return rows.filter((r) => !Number.isNaN(r.t));
+}
+
+/**
+ * The three figures of the page for one run: created with {@link PlaygroundPlots.start}, fed with
+ * {@link PlaygroundPlots.redraw}.
+ *
+ * @example
+ * ```ts
+ * const plots = new PlaygroundPlots({ trace, raster, fi });
+ * await plots.start(meta);
+ * await plots.redraw(store, { live: true, window: 200 });
+ * ```
+ */
+export class PlaygroundPlots {
+  private views: { trace?: Result; raster?: Result; fi?: Result } = {};
+  private meta: PlotMeta | undefined;
+  private specKey = '';
+
+  constructor(private readonly el: { trace: HTMLElement; raster: HTMLElement; fi: HTMLElement }) {}
+
+  /** The embedded views (for tests and the console). */
+  get results(): { trace?: Result; raster?: Result; fi?: Result } {
+    return this.views;
+  }
+
+  /** Prepare the figures for a run: embeds anew only when their specs change. */
+  async start(m: PlotMeta): Promise<void> {
+    this.meta = m;
+    const key = JSON.stringify([traceSpec(m), rasterSpec(m), fiSpec(m)]);
+    if (key === this.specKey) return;
+    this.specKey = key;
+    this.finalizeViews();
+    // The trace is embedded with its first data (an empty quantitative line warns about its extent).
+    this.el.trace.replaceChildren();
+    this.el.raster.replaceChildren();
+    this.el.fi.replaceChildren();
+    this.el.raster.hidden = !m.spiking;
+    this.el.fi.hidden = !(m.spiking && m.n > 1);
+    if (m.spiking) this.views.raster = await embed(this.el.raster, rasterSpec(m) as never, { renderer: 'svg', actions: ACTIONS });
+  }
+
+  private finalizeViews(): void {
+    for (const r of Object.values(this.views)) r?.finalize();
+    this.views = {};
+  }
+
+  /**
+   * Show the data: a sliding `window` (ms) of the trace while `live`, the whole run otherwise;
+   * the raster and (for sweeps) the f-I curve over the time simulated so far.
+   */
+  async redraw(store: TraceStore, opts: { live: boolean; window: number; simulatedMs: number }): Promise<void> {
+    const m = this.meta;
+    if (!m || store.samples === 0) return;
+    const tEnd = store.lastT;
+    const [s0, s1] = opts.live ? store.range(tEnd - opts.window, tEnd) : [0, store.samples];
+    const rows = traceRows(store, m, s0, s1, opts.live ? 250 : 700);
+    if (!this.views.trace) {
+      const spec = { ...traceSpec(m), data: { name: 'trace', values: rows } };
+      this.views.trace = await embed(this.el.trace, spec as never, { renderer: 'svg', actions: ACTIONS });
+    } else {
+      await this.views.trace.view.data('trace', rows).runAsync();
+    }
+    if (this.views.raster) {
+      const spikes = store.spikeRanks.map((r, k) => ({ t: store.spikeSteps[k]! * m.dt, neuron: r }));
+      await this.views.raster.view.data('spikes', spikes).runAsync();
+    }
+    if (m.spiking && m.n > 1) {
+      const rates = store.rates(opts.simulatedMs);
+      const data = Array.from(rates, (rate, i) => ({ sweep: m.sweepValues?.[i] ?? i, rate }));
+      if (!this.views.fi) this.views.fi = await embed(this.el.fi, { ...fiSpec(m), data: { name: 'rates', values: data } } as never, { renderer: 'svg', actions: ACTIONS });
+      else await this.views.fi.view.data('rates', data).runAsync();
+    }
+  }
+}
