@@ -30,7 +30,7 @@ export interface PlotMeta {
 }
 
 const SCHEMA = 'https://vega.github.io/schema/vega-lite/v6.json';
-const WIDTH = 560;
+const WIDTH = 520;
 /** vega-embed's menu: exports only (the editor link would need the network). */
 const ACTIONS = { export: { svg: true, png: true }, source: false, compiled: false, editor: false };
 
@@ -92,10 +92,15 @@ export function rasterSpec(m: PlotMeta): Record<string, unknown> {
     height: Math.min(200, 50 + 8 * m.n),
     padding: 8,
     data: { name: 'spikes' },
-    params: [{ name: 'zoom', select: { type: 'interval', encodings: ['x'] }, bind: 'scales' }],
+    // The time axis follows the trace's window while running (signals t0, t1), then the whole run.
+    params: [
+      { name: 't0', value: 0 },
+      { name: 't1', value: m.duration },
+      { name: 'zoom', select: { type: 'interval', encodings: ['x'] }, bind: 'scales' },
+    ],
     mark: { type: 'tick', orient: 'vertical', thickness: 1.2, clip: true, size: Math.max(4, Math.min(40, 140 / m.n)) },
     encoding: {
-      x: { field: 't', type: 'quantitative', title: 'spike time [ms]', scale: { domain: [0, m.duration], nice: false } },
+      x: { field: 't', type: 'quantitative', title: 'spike time [ms]', scale: { domain: [{ expr: 't0' }, { expr: 't1' }], nice: false } },
       y: { field: 'neuron', type: 'quantitative', title: 'neuron', scale: { domain: [-0.5, m.n - 0.5], nice: false, zero: false }, axis: { tickMinStep: 1, format: 'd' } },
     },
   };
@@ -204,8 +209,13 @@ export class PlaygroundPlots {
       await this.views.trace.view.data('trace', rows).runAsync();
     }
     if (this.views.raster) {
-      const spikes = store.spikeRanks.map((r, k) => ({ t: store.spikeSteps[k]! * m.dt, neuron: r }));
-      await this.views.raster.view.data('spikes', spikes).runAsync();
+      const [t0, t1] = opts.live ? [Math.max(0, tEnd - opts.window), Math.max(opts.window, tEnd)] : [0, m.duration];
+      const spikes: { t: number; neuron: number }[] = [];
+      store.spikeRanks.forEach((r, k) => {
+        const t = store.spikeSteps[k]! * m.dt;
+        if (t >= t0 && t <= t1) spikes.push({ t, neuron: r });
+      });
+      await this.views.raster.view.signal('t0', t0).signal('t1', t1).data('spikes', spikes).runAsync();
     }
     if (m.spiking && m.n > 1) {
       const rates = store.rates(opts.simulatedMs);

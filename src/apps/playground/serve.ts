@@ -1,5 +1,5 @@
 /**
- * `npm run serve:playground`: bundles the playground and serves it on 127.0.0.1 (port 8124 or
+ * `npm run serve:playground`: bundles the playground and serves it on 127.0.0.1 (port 8125 or
  * $PORT) as static files, with the live pages' small static server. Tests start it on a free port.
  */
 import { fileURLToPath } from 'node:url';
@@ -27,10 +27,10 @@ const FILES: Record<string, [string, string]> = {
  * ```
  */
 export function startPlaygroundServer(options: { port?: number; build?: boolean } = {}): Promise<LiveServer> {
-  return startLiveServer({ port: options.port ?? 8124, files: FILES, build: options.build === false ? false : () => buildPlayground() });
+  return startLiveServer({ port: options.port ?? 8125, files: FILES, build: options.build === false ? false : () => buildPlayground() });
 }
 
 if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
-  const s = await startPlaygroundServer({ port: process.env.PORT ? Number(process.env.PORT) : 8124 });
+  const s = await startPlaygroundServer({ port: process.env.PORT ? Number(process.env.PORT) : 8125 });
   console.log(`compneuro-rx playground: ${s.url}  (Ctrl-C to stop)`);
 }
