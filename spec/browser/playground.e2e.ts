@@ -26,7 +26,7 @@ type PG = {
     state: { params: Record<string, number>; protocol: { kind: string }; sweep: { n: number } };
     run: { store: { samples: number; n: number; spikeSteps: number[]; spikeRanks: number[]; neuron(i: number, s0?: number, s1?: number): Float64Array } };
     editor: { state: { doc: { toString(): string; lineAt(p: number): { number: number } } }; dispatch(t: unknown): void; focus(): void };
-    plots: { results: { trace?: { view: { data(n: string): unknown[] } } } };
+    plots: { results: { trace?: { view: { data(n: string): { t: number }[]; signal(n: string): unknown } } } };
   };
 };
 
@@ -151,6 +151,20 @@ describe('playground in Chromium (src/apps/playground)', function () {
     expect(await clippedTexts(page)).to.deep.equal([]);
     const shot = await page.screenshot({ path: `${SHOTS}/playground-hh.png` });
     expect(await inkFraction(page, shot)).to.be.within(0.03, 0.6);
+
+    // zoom in with the wheel: the time axis narrows and the visible span is decimated anew (more detail)
+    const inSpan = (a: number, b: number) =>
+      page.evaluate(([a, b]) => (window as unknown as PG).playground.plots.results.trace!.view.data('trace').filter((r) => r.t >= a! && r.t <= b!).length, [a, b]);
+    const box = (await page.locator('#trace svg.marks').boundingBox())!;
+    await page.mouse.move(box.x + box.width * 0.55, box.y + box.height * 0.4);
+    for (let k = 0; k < 6; k++) await page.mouse.wheel(0, -200);
+    await page.waitForTimeout(800);
+    const domain = (await page.evaluate(() => (window as unknown as PG).playground.plots.results.trace!.view.signal('zoom_t'))) as number[];
+    expect(domain[1]! - domain[0]!, 'zoomed time span').to.be.lessThan(500);
+    const detail = await inSpan(domain[0]!, domain[1]!);
+    await page.dblclick('#trace svg.marks', { position: { x: box.width * 0.55, y: box.height * 0.4 } }); // reset the zoom
+    await page.waitForTimeout(800);
+    expect(detail, 'points in the zoomed span: more than the whole-trace decimation had there').to.be.greaterThan(await inSpan(domain[0]!, domain[1]!));
   });
 
   it('a valid edit recompiles and alters the trace; an invalid one shows the error at its line and keeps the old run', async () => {

@@ -31,6 +31,8 @@ export interface PlotMeta {
 
 const SCHEMA = 'https://vega.github.io/schema/vega-lite/v6.json';
 const WIDTH = 520;
+/** Pixel columns of the whole-trace decimation (a bit more than the plot is wide). */
+const FINAL_BUCKETS = 700;
 /** vega-embed's menu: exports only (the editor link would need the network). */
 const ACTIONS = { export: { svg: true, png: true }, source: false, compiled: false, editor: false };
 
@@ -163,6 +165,9 @@ export class PlaygroundPlots {
   private views: { trace?: Result; raster?: Result; fi?: Result } = {};
   private meta: PlotMeta | undefined;
   private specKey = '';
+  /** The data on show: re-decimated when the user zooms into a finished trace. */
+  private shown: { store: TraceStore; live: boolean } | undefined;
+  private zoomTimer: ReturnType<typeof setTimeout> | undefined;
 
   constructor(private readonly el: { trace: HTMLElement; raster: HTMLElement; fi: HTMLElement }) {}
 
@@ -187,6 +192,25 @@ export class PlaygroundPlots {
     if (m.spiking) this.views.raster = await embed(this.el.raster, rasterSpec(m) as never, { renderer: 'svg', actions: ACTIONS });
   }
 
+  /**
+   * The whole trace is decimated for the full time axis; zoomed in, the visible span (and as much
+   * again on either side, for panning) is decimated anew, so the detail grows with the zoom.
+   */
+  private zoomed(domain: unknown): void {
+    const shown = this.shown;
+    const m = this.meta;
+    if (!shown || shown.live || !m || !this.views.trace) return;
+    if (this.zoomTimer !== undefined) clearTimeout(this.zoomTimer);
+    this.zoomTimer = setTimeout(() => {
+      this.zoomTimer = undefined;
+      const view = this.views.trace?.view;
+      if (!view || this.shown !== shown) return;
+      const d = Array.isArray(domain) && domain.length === 2 ? (domain as number[]) : undefined;
+      const [s0, s1] = d ? shown.store.range(d[0]! - (d[1]! - d[0]!), d[1]! + (d[1]! - d[0]!)) : [0, shown.store.samples];
+      void view.data('trace', traceRows(shown.store, m, s0, s1, d ? 3 * FINAL_BUCKETS : FINAL_BUCKETS)).runAsync();
+    }, 120);
+  }
+
   private finalizeViews(): void {
     for (const r of Object.values(this.views)) r?.finalize();
     this.views = {};
@@ -201,10 +225,13 @@ export class PlaygroundPlots {
     if (!m || store.samples === 0) return;
     const tEnd = store.lastT;
     const [s0, s1] = opts.live ? store.range(tEnd - opts.window, tEnd) : [0, store.samples];
-    const rows = traceRows(store, m, s0, s1, opts.live ? 250 : 700);
+    const rows = traceRows(store, m, s0, s1, opts.live ? 250 : FINAL_BUCKETS);
+    this.shown = { store, live: opts.live };
     if (!this.views.trace) {
       const spec = { ...traceSpec(m), data: { name: 'trace', values: rows } };
-      this.views.trace = await embed(this.el.trace, spec as never, { renderer: 'svg', actions: ACTIONS });
+      const result = await embed(this.el.trace, spec as never, { renderer: 'svg', actions: ACTIONS });
+      this.views.trace = result;
+      if (m.view === 'lines') result.view.addSignalListener('zoom_t', (_name: string, domain: unknown) => this.zoomed(domain));
     } else {
       await this.views.trace.view.data('trace', rows).runAsync();
     }
