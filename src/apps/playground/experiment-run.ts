@@ -58,7 +58,8 @@ export function compileModel(source: string, name: string, dt: number): { neuron
   const key = JSON.stringify([source, name, dt]);
   if (lastCompiled?.key === key) return lastCompiled.result;
   const neuron = new Neuron(neuronOptions(parseSections(source), name));
-  const network = new Network({ dt });
+  // JavaScript kernels only: the check needs the errors, not the WebAssembly loop (same errors).
+  const network = new Network({ dt, backend: 'js' });
   const pop = new Population(1, neuron, { name: populationName(name), network });
   network.compile();
   const result = { neuron, info: describePopulation(pop) };

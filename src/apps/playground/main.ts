@@ -76,9 +76,9 @@ function saveUrl(): void {
 const worker = new Worker('worker.js');
 const send = (m: ToWorker): void => worker.postMessage(m);
 let compileId = 0;
-const pendingChecks = new Map<number, (r: { info?: ModelInfo; diagnostic?: EditorDiagnostic }) => void>();
+const pendingChecks = new Map<number, (r: { info?: ModelInfo; diagnostic?: EditorDiagnostic; ms?: number }) => void>();
 
-function compile(source: string): Promise<{ info?: ModelInfo; diagnostic?: EditorDiagnostic }> {
+function compile(source: string): Promise<{ info?: ModelInfo; diagnostic?: EditorDiagnostic; ms?: number }> {
   const id = ++compileId;
   return new Promise((resolve) => {
     pendingChecks.set(id, resolve);
@@ -153,7 +153,7 @@ worker.onmessage = (e: MessageEvent<FromWorker>): void => {
   if (m.type === 'compiled') {
     const resolve = pendingChecks.get(m.id);
     pendingChecks.delete(m.id);
-    resolve?.(m.ok ? { info: m.info } : { diagnostic: m.diagnostic });
+    resolve?.(m.ok ? { info: m.info, ms: m.ms } : { diagnostic: m.diagnostic });
     return;
   }
   if (!run || m.runId !== run.id) return; // a message of a run replaced since
@@ -447,7 +447,7 @@ async function check(text: string): Promise<EditorDiagnostic | undefined> {
     ui.modelStatus.className = 'error';
     return r.diagnostic;
   }
-  ui.modelStatus.textContent = `compiled: ${r.info!.parameters.length} parameters, ${r.info!.variables.length} variables${r.info!.spiking ? ', spiking' : ''}`;
+  ui.modelStatus.textContent = `compiled: ${r.info!.parameters.length} parameters, ${r.info!.variables.length} variables${r.info!.spiking ? ', spiking' : ''} (in ${r.ms!.toFixed(0)} ms)`;
   ui.modelStatus.className = '';
   pendingInfo = r.info;
   return undefined;

@@ -31,7 +31,7 @@ export type ToWorker =
  * ```
  */
 export type FromWorker =
-  | { type: 'compiled'; id: number; ok: true; info: ModelInfo }
+  | { type: 'compiled'; id: number; ok: true; info: ModelInfo; /** Time the compile took in the worker. */ ms: number }
   | { type: 'compiled'; id: number; ok: false; diagnostic: EditorDiagnostic }
   | { type: 'started'; runId: number; info: ModelInfo; n: number; sweepValues: number[] | undefined; protocolAttr: string | undefined; totalSteps: number; dt: number; periodSteps: number; buildMs: number }
   | {

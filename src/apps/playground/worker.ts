@@ -68,8 +68,9 @@ self.onmessage = (e: MessageEvent<ToWorker>): void => {
   switch (m.type) {
     case 'compile': {
       try {
+        const t0 = performance.now();
         const { info } = compileModel(m.source, m.name, m.dt);
-        post({ type: 'compiled', id: m.id, ok: true, info });
+        post({ type: 'compiled', id: m.id, ok: true, info, ms: performance.now() - t0 });
       } catch (err) {
         post({ type: 'compiled', id: m.id, ok: false, diagnostic: locateError(m.source, err) });
       }
