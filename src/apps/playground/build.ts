@@ -1,12 +1,13 @@
 /**
  * Bundles the playground for the browser with esbuild: the page script and the worker, each one
  * self-contained file (the library, CodeMirror, mathjs and Vega from node_modules: no CDN, the
- * page works offline). `npm run build:playground` writes src/apps/playground/dist/.
+ * page works offline), with the live pages' esbuild settings. `npm run build:playground` writes
+ * src/apps/playground/dist/.
  */
-import { build } from 'esbuild';
 import { copyFile, mkdir } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import { dirname, join } from 'node:path';
+import { bundlePageScript } from '../../../examples/live/build.js';
 
 const here = dirname(fileURLToPath(import.meta.url));
 
@@ -27,18 +28,7 @@ export async function buildPlayground(options: { minify?: boolean } = {}): Promi
   const outs: string[] = [];
   for (const [name, entry] of Object.entries(entries)) {
     const outfile = join(PLAYGROUND_DIST, name);
-    await build({
-      entryPoints: [entry],
-      outfile,
-      bundle: true,
-      format: 'iife',
-      platform: 'browser',
-      target: 'es2022',
-      minify: options.minify ?? true,
-      sourcemap: true,
-      legalComments: 'none',
-      logLevel: 'warning',
-    });
+    await bundlePageScript(entry, outfile, options);
     outs.push(outfile);
   }
   await copyFile(join(here, 'index.html'), join(PLAYGROUND_DIST, 'index.html'));

@@ -344,7 +344,11 @@ function renderExperiment(): void {
   ui.duration.value = String(state.duration);
   ui.dt.value = String(state.dt);
   ui.speed.value = String(state.speed);
-  if (ui.speed.value !== String(state.speed)) ui.speed.append(option(String(state.speed), `${state.speed} ms/s`)), (ui.speed.value = String(state.speed));
+  if (ui.speed.value !== String(state.speed)) {
+    // a speed from a link that the menu does not offer
+    ui.speed.append(option(String(state.speed), `${state.speed} ms per s`));
+    ui.speed.value = String(state.speed);
+  }
   if (info) {
     const locals = info.parameters.filter((p) => p.local).map((p) => p.name);
     const sweepable = locals.length > 0 ? locals : info.parameters.map((p) => p.name);
@@ -409,7 +413,15 @@ ui.record.addEventListener('change', () => {
   state.record = ui.record.value;
   rerunSoon();
 });
-ui.view.addEventListener('change', rerunSoon);
+ui.view.addEventListener('change', () => {
+  // Only the figure changes: the same data drawn as lines or as a heat map.
+  const r = run;
+  if (!r?.meta) return;
+  r.meta = { ...r.meta, view: state.sweep.n > 1 && ui.view.value === 'heatmap' ? 'heatmap' : 'lines' };
+  const meta = r.meta;
+  drawing = drawing.then(() => plots.start(meta));
+  scheduleRedraw(r.running, true);
+});
 ui.speed.addEventListener('change', () => {
   state.speed = Number(ui.speed.value);
   saveUrl();

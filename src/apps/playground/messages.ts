@@ -3,7 +3,7 @@
  * the typed arrays of a slice are transferred, not copied).
  */
 import type { EditorDiagnostic } from './sections.js';
-import type { ModelInfo } from './experiment-run.js';
+import type { ModelInfo, RunChunk } from './experiment-run.js';
 import type { PlaygroundState } from './state.js';
 
 /**
@@ -34,16 +34,7 @@ export type FromWorker =
   | { type: 'compiled'; id: number; ok: true; info: ModelInfo; /** Time the compile took in the worker. */ ms: number }
   | { type: 'compiled'; id: number; ok: false; diagnostic: EditorDiagnostic }
   | { type: 'started'; runId: number; info: ModelInfo; n: number; sweepValues: number[] | undefined; protocolAttr: string | undefined; totalSteps: number; dt: number; periodSteps: number; buildMs: number }
-  | {
-      type: 'data';
-      runId: number;
-      firstSample: number;
-      samples: number;
-      values: Float64Array;
-      spikeRanks: Int32Array;
-      spikeSteps: Int32Array;
-      step: number;
-    }
+  | ({ type: 'data'; runId: number } & RunChunk)
   | { type: 'done'; runId: number; step: number; stopped: boolean; /** From the run message to the end, building included. */ wallMs: number }
   | { type: 'error'; runId: number; message: string; diagnostic?: EditorDiagnostic }
   | { type: 'set-error'; runId: number; name: string; message: string };
