@@ -27,7 +27,8 @@ describe('playground figures (Vega-Lite specs)', function () {
   it('the trace compiles and renders without warnings, titled by time and the variable, colour by the sweep value', async () => {
     const rows = Array.from({ length: 100 }, (_, k) => ({ t: k * 0.1, value: Math.sin(k / 10), neuron: k % 20, sweep: (k % 20) * 5 }));
     for (const m of [one, sweep, { ...sweep, view: 'heatmap' as const }]) {
-      const { warnings, svg } = await render(traceSpec(m), { trace: rows });
+      const data = m.view === 'heatmap' ? rows.map((r) => ({ ...r, t2: r.t + 0.1 })) : rows;
+      const { warnings, svg } = await render(traceSpec(m), { trace: data });
       expect(warnings, m.view).to.deep.equal([]);
       expect(svg).to.contain('time [ms]');
     }

@@ -57,11 +57,13 @@ export function traceSpec(m: PlotMeta): Record<string, unknown> {
   if (m.view === 'heatmap' && m.n > 1) {
     return {
       ...base,
+      // rows are time bins already averaged (heatRows): one rect per bin and neuron
       mark: { type: 'rect' },
       encoding: {
-        x: { field: 't', type: 'quantitative', bin: { maxbins: 120 }, title: 'time [ms]' },
+        x: { field: 't', type: 'quantitative', title: 'time [ms]', scale: { zero: false, nice: false } },
+        x2: { field: 't2' },
         y: { field: 'sweep', type: 'ordinal', title: sweepTitle, sort: 'descending', axis: { format: '.3~g' } },
-        color: { aggregate: 'mean', field: 'value', type: 'quantitative', title: m.record, scale: { scheme: 'viridis' } },
+        color: { field: 'value', type: 'quantitative', title: m.record, scale: { scheme: 'viridis' } },
       },
     };
   }
@@ -151,6 +153,28 @@ function traceRows(store: TraceStore, m: PlotMeta, s0: number, s1: number, bucke
 }
 
 /**
+ * Rows of the heat map for samples `[s0, s1)`: the mean of each neuron over `bins` equal time
+ * bins (a mean of all samples; decimated samples would bias it towards the extremes).
+ */
+function heatRows(store: TraceStore, m: PlotMeta, s0: number, s1: number, bins: number): (Row & { t2: number })[] {
+  const rows: (Row & { t2: number })[] = [];
+  const n = s1 - s0;
+  if (n <= 0) return rows;
+  const per = Math.max(1, Math.ceil(n / bins));
+  for (let i = 0; i < store.n; i++) {
+    const y = store.neuron(i, s0, s1);
+    const sweep = m.sweepValues?.[i] ?? i;
+    for (let b = 0; b < n; b += per) {
+      const e = Math.min(n, b + per);
+      let sum = 0;
+      for (let k = b; k < e; k++) sum += y[k]!;
+      rows.push({ t: (s0 + b) * store.periodMs, t2: (s0 + e) * store.periodMs, value: sum / (e - b), neuron: i, sweep });
+    }
+  }
+  return rows;
+}
+
+/**
  * The three figures of the page for one run: created with {@link PlaygroundPlots.start}, fed with
  * {@link PlaygroundPlots.redraw}.
  *
@@ -225,7 +249,7 @@ export class PlaygroundPlots {
     if (!m || store.samples === 0) return;
     const tEnd = store.lastT;
     const [s0, s1] = opts.live ? store.range(tEnd - opts.window, tEnd) : [0, store.samples];
-    const rows = traceRows(store, m, s0, s1, opts.live ? 250 : FINAL_BUCKETS);
+    const rows = m.view === 'heatmap' && m.n > 1 ? heatRows(store, m, s0, s1, 150) : traceRows(store, m, s0, s1, opts.live ? 250 : FINAL_BUCKETS);
     this.shown = { store, live: opts.live };
     if (!this.views.trace) {
       const spec = { ...traceSpec(m), data: { name: 'trace', values: rows } };
