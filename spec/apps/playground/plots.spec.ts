@@ -1,7 +1,7 @@
 import { expect } from 'chai';
 import { compile } from 'vega-lite';
 import { View, parse } from 'vega';
-import { fiSpec, rasterSpec, traceSpec, type PlotMeta } from '../../../src/apps/playground/plots.js';
+import { fiSpec, heatRows, rasterSpec, traceRows, traceSpec, type PlotMeta } from '../../../src/apps/playground/plots.js';
 import { TraceStore } from '../../../src/apps/playground/trace-store.js';
 
 const one: PlotMeta = { record: 'v', n: 1, sweepAttr: undefined, sweepValues: undefined, duration: 1000, spiking: true, view: 'lines', dt: 0.01 };
@@ -44,6 +44,38 @@ describe('playground figures (Vega-Lite specs)', function () {
     const f = await render(fiSpec(sweep), { rates: sweep.sweepValues!.map((x) => ({ sweep: x, rate: x > 15 ? x : 0 })) });
     expect(f.warnings).to.deep.equal([]);
     expect(f.svg).to.contain('firing rate [Hz]');
+  });
+});
+
+describe('playground figure rows', () => {
+  const store = new TraceStore(2, 0.1);
+  const values = new Float64Array(2 * 4000);
+  for (let j = 0; j < 4000; j++) {
+    values[2 * j] = Math.sin(j / 50);
+    values[2 * j + 1] = j >= 3000 ? (j % 2 ? NaN : Infinity) : j; // neuron 1 diverges at sample 3000
+  }
+  store.append({ firstSample: 0, samples: 4000, values, spikeRanks: new Int32Array(0), spikeSteps: new Int32Array(0) });
+  const meta: PlotMeta = { ...one, n: 2, sweepAttr: 'I_app', sweepValues: [0, 50] };
+
+  it('decimates each neuron to at most 4 samples per column, keeps the extremes, turns NaN and infinities into gaps', async () => {
+    const rows = traceRows(store, meta, 0, 4000, 100);
+    const n0 = rows.filter((r) => r.neuron === 0);
+    expect(n0.length).to.be.within(100, 404);
+    expect(Math.max(...n0.map((r) => r.value!))).to.equal(Math.max(...Array.from(store.neuron(0))));
+    expect(rows.filter((r) => r.neuron === 1 && r.t >= 300).every((r) => r.value === null)).to.equal(true);
+    expect(rows.filter((r) => r.neuron === 1).map((r) => r.sweep)).to.satisfy((s: number[]) => s.every((x) => x === 50));
+    const { warnings } = await render(traceSpec(meta), { trace: rows });
+    expect(warnings).to.deep.equal([]);
+  });
+
+  it('heat map bins are means of all samples in the bin', async () => {
+    const rows = heatRows(store, meta, 0, 3000, 30); // 100 samples per bin
+    expect(rows).to.have.length(60);
+    const first = rows.find((r) => r.neuron === 1 && r.t === 0)!;
+    expect(first.t2).to.be.closeTo(10, 1e-9);
+    expect(first.value).to.equal(49.5); // mean of 0..99
+    const { warnings } = await render(traceSpec({ ...meta, view: 'heatmap' }), { trace: heatRows(store, meta, 0, 4000, 40) });
+    expect(warnings).to.deep.equal([]);
   });
 });
 

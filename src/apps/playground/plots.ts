@@ -133,8 +133,15 @@ export function fiSpec(m: PlotMeta): Record<string, unknown> {
   };
 }
 
-/** Rows of the trace for samples `[s0, s1)`, M4-decimated to `buckets` columns per neuron. */
-function traceRows(store: TraceStore, m: PlotMeta, s0: number, s1: number, buckets: number): Row[] {
+/**
+ * Rows of the trace for samples `[s0, s1)`, M4-decimated to `buckets` columns per neuron.
+ *
+ * @example
+ * ```ts
+ * traceRows(store, meta, 0, store.samples, 700); // [{ t, value, neuron, sweep }, ...]
+ * ```
+ */
+export function traceRows(store: TraceStore, m: PlotMeta, s0: number, s1: number, buckets: number): Row[] {
   const rows: Row[] = [];
   if (s1 <= s0) return rows;
   const t = new Float64Array(s1 - s0);
@@ -143,20 +150,27 @@ function traceRows(store: TraceStore, m: PlotMeta, s0: number, s1: number, bucke
     const y = store.neuron(i, s0, s1);
     const sweep = m.sweepValues?.[i] ?? i;
     const keep = t.length > buckets * 4 ? decimateM4(t, y, { x0: t[0]!, x1: t[t.length - 1]!, buckets }) : null;
+    // NaN and infinite values (a model that diverged) become gaps: Vega filters nulls, infinities would break the scale
+    const value = (v: number): number | null => (Number.isFinite(v) ? v : null);
     if (keep === null) {
-      for (let k = 0; k < t.length; k++) rows.push({ t: t[k]!, value: Number.isNaN(y[k]!) ? null : y[k]!, neuron: i, sweep });
+      for (let k = 0; k < t.length; k++) rows.push({ t: t[k]!, value: value(y[k]!), neuron: i, sweep });
     } else {
-      for (const k of keep) rows.push(k === BREAK ? { t: NaN, value: null, neuron: i, sweep } : { t: t[k]!, value: y[k]!, neuron: i, sweep });
+      for (const k of keep) if (k !== BREAK) rows.push({ t: t[k]!, value: value(y[k]!), neuron: i, sweep });
     }
   }
-  return rows.filter((r) => !Number.isNaN(r.t));
+  return rows;
 }
 
 /**
  * Rows of the heat map for samples `[s0, s1)`: the mean of each neuron over `bins` equal time
  * bins (a mean of all samples; decimated samples would bias it towards the extremes).
+ *
+ * @example
+ * ```ts
+ * heatRows(store, meta, 0, store.samples, 150); // [{ t, t2, value, neuron, sweep }, ...]
+ * ```
  */
-function heatRows(store: TraceStore, m: PlotMeta, s0: number, s1: number, bins: number): (Row & { t2: number })[] {
+export function heatRows(store: TraceStore, m: PlotMeta, s0: number, s1: number, bins: number): (Row & { t2: number })[] {
   const rows: (Row & { t2: number })[] = [];
   const n = s1 - s0;
   if (n <= 0) return rows;
@@ -168,7 +182,8 @@ function heatRows(store: TraceStore, m: PlotMeta, s0: number, s1: number, bins: 
       const e = Math.min(n, b + per);
       let sum = 0;
       for (let k = b; k < e; k++) sum += y[k]!;
-      rows.push({ t: (s0 + b) * store.periodMs, t2: (s0 + e) * store.periodMs, value: sum / (e - b), neuron: i, sweep });
+      const mean = sum / (e - b);
+      rows.push({ t: (s0 + b) * store.periodMs, t2: (s0 + e) * store.periodMs, value: Number.isFinite(mean) ? mean : null, neuron: i, sweep });
     }
   }
   return rows;
