@@ -13,6 +13,7 @@ import { PlaygroundPlots, type PlotMeta } from './plots.js';
 import type { ModelInfo } from './experiment-run.js';
 import type { EditorDiagnostic } from './sections.js';
 import type { FromWorker, ToWorker } from './messages.js';
+import { fillSelect, numberField, option, parameterRow } from './controls.js';
 
 const $ = <T extends HTMLElement>(id: string): T => {
   const el = document.getElementById(id);
@@ -123,22 +124,26 @@ function startRun(): void {
   send({ type: 'run', runId: id, state: structuredClone(state) });
 }
 
-function scheduleRedraw(live: boolean, now = false): void {
-  if (redrawTimer !== undefined) {
-    if (!now) return;
-    clearTimeout(redrawTimer);
-  }
+/** Redraw after the figures' previous update (redraws never overlap); resolves when drawn. */
+function redraw(live: boolean): Promise<void> {
+  const r = run;
+  if (!r?.store) return drawing;
+  const windowMs = Number(ui.window.value) > 0 ? Number(ui.window.value) : 200;
+  drawing = drawing
+    .then(() => plots.redraw(r.store!, { live: live && r.running, window: windowMs, simulatedMs: r.step * state.dt }))
+    .catch((e: unknown) => {
+      ui.runError.textContent = `plot: ${e instanceof Error ? e.message : String(e)}`;
+    });
+  return drawing;
+}
+
+/** While data arrives: redraw at most every 120 ms. */
+function scheduleRedraw(): void {
+  if (redrawTimer !== undefined) return;
   redrawTimer = window.setTimeout(() => {
     redrawTimer = undefined;
-    const r = run;
-    if (!r?.store) return;
-    const windowMs = Number(ui.window.value) > 0 ? Number(ui.window.value) : 200;
-    drawing = drawing
-      .then(() => plots.redraw(r.store!, { live: live && r.running, window: windowMs, simulatedMs: r.step * state.dt }))
-      .catch((e: unknown) => {
-        ui.runError.textContent = `plot: ${e instanceof Error ? e.message : String(e)}`;
-      });
-  }, now ? 0 : 120);
+    void redraw(true);
+  }, 120);
 }
 
 function showReadouts(): void {
@@ -184,15 +189,17 @@ worker.onmessage = (e: MessageEvent<FromWorker>): void => {
       r.store!.append(m);
       r.step = m.step;
       showReadouts();
-      scheduleRedraw(true);
+      scheduleRedraw();
       return;
     case 'done':
       r.running = false;
       r.step = m.step;
       r.wallMs = m.wallMs;
       showReadouts();
-      scheduleRedraw(false, true);
-      void drawing.then(() => {
+      // the whole trace, then the state says so (tests wait for it)
+      if (redrawTimer !== undefined) clearTimeout(redrawTimer);
+      redrawTimer = undefined;
+      void redraw(false).then(() => {
         if (run === r) setPageState(m.stopped ? 'stopped' : 'finished');
       });
       return;
@@ -224,35 +231,6 @@ function rerunSoon(): void {
   }, 150);
 }
 
-function option(value: string, label = value): HTMLOptionElement {
-  const o = document.createElement('option');
-  o.value = value;
-  o.textContent = label;
-  return o;
-}
-
-function fillSelect(sel: HTMLSelectElement, values: readonly string[], selected: string): void {
-  sel.replaceChildren(...values.map((v) => option(v)));
-  if (values.includes(selected)) sel.value = selected;
-}
-
-function numberField(name: string, value: number, onChange: (v: number) => void): HTMLLabelElement {
-  const label = document.createElement('label');
-  label.textContent = name;
-  const input = document.createElement('input');
-  input.type = 'number';
-  input.step = 'any';
-  input.value = String(value);
-  input.dataset.field = name;
-  input.addEventListener('change', () => {
-    const v = Number(input.value);
-    if (input.value.trim() !== '' && Number.isFinite(v)) onChange(v);
-    else input.value = String(value);
-  });
-  label.append(input);
-  return label;
-}
-
 function renderProtocol(): void {
   const kind = state.protocol.kind;
   const spec = PROTOCOLS[kind];
@@ -275,48 +253,20 @@ function renderProtocol(): void {
   );
 }
 
-/** Slider range around a parameter's value (the number field takes any value). */
-function sliderRange(v: number): [number, number] {
-  if (v === 0) return [-100, 100];
-  return v > 0 ? [0, 3 * v] : [3 * v, -v];
-}
-
 function renderParams(): void {
   if (!info) return;
   const rows: HTMLElement[] = [];
   for (const p of info.parameters) {
-    const value = state.params[p.name] ?? p.value;
-    const label = document.createElement('label');
-    label.textContent = p.name;
-    label.htmlFor = `param-${p.name}`;
-    const slider = document.createElement('input');
-    slider.type = 'range';
-    slider.id = `param-${p.name}`;
-    slider.dataset.param = p.name;
-    const [lo, hi] = sliderRange(p.value);
-    slider.min = String(Math.min(lo, value));
-    slider.max = String(Math.max(hi, value));
-    slider.step = String((hi - lo) / 200);
-    slider.value = String(value);
-    const num = document.createElement('input');
-    num.type = 'number';
-    num.step = 'any';
-    num.value = String(value);
-    num.dataset.paramNumber = p.name;
-    const apply = (v: number): void => {
-      if (!Number.isFinite(v)) return;
-      slider.value = String(v);
-      num.value = String(v);
-      if (v === p.value) delete state.params[p.name];
-      else state.params[p.name] = v;
-      if (run?.running) {
-        saveUrl();
-        send({ type: 'set', runId: run.id, name: p.name, value: v });
-      } else rerunSoon();
-    };
-    slider.addEventListener('input', () => apply(Number(slider.value)));
-    num.addEventListener('change', () => apply(Number(num.value)));
-    rows.push(label, slider, num);
+    rows.push(
+      ...parameterRow(p, state.params[p.name] ?? p.value, (v) => {
+        if (v === p.value) delete state.params[p.name];
+        else state.params[p.name] = v;
+        if (run?.running) {
+          saveUrl();
+          send({ type: 'set', runId: run.id, name: p.name, value: v });
+        } else rerunSoon();
+      }),
+    );
   }
   ui.params.replaceChildren(...rows);
   markDriven();
@@ -420,7 +370,7 @@ ui.view.addEventListener('change', () => {
   r.meta = { ...r.meta, view: state.sweep.n > 1 && ui.view.value === 'heatmap' ? 'heatmap' : 'lines' };
   const meta = r.meta;
   drawing = drawing.then(() => plots.start(meta));
-  scheduleRedraw(r.running, true);
+  void redraw(r.running);
 });
 ui.speed.addEventListener('change', () => {
   state.speed = Number(ui.speed.value);
