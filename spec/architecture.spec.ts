@@ -1,6 +1,6 @@
 import { expect } from 'chai';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
-import { join } from 'node:path';
+import { dirname, join, relative, resolve, sep } from 'node:path';
 
 // ARCHITECTURE.md: the library runs in browsers (no Node-only modules outside the files that
 // render or write to disk), engine/ and language/ know nothing of RxJS, language/ nothing of
@@ -34,6 +34,20 @@ describe('architecture', () => {
   it('keeps engine/ and language/ free of rxjs, and language/ free of engine/', () => {
     const bad = all.filter((f) => f.startsWith('src/engine/') || f.startsWith('src/language/'))
       .flatMap((f) => importsOf(f).filter((i) => i.startsWith('rxjs') || (f.startsWith('src/language/') && i.includes('/engine/'))).map((i) => `${f}: ${i}`));
+    expect(bad).to.deep.equal([]);
+  });
+
+  it('keeps engine/ on top of language/ only: nothing from monitors/, stream/ or any layer above', () => {
+    // RecordedArray and SpikeDict, which the engine's Monitor returns, live in engine/
+    const allowed: Record<string, string[]> = { 'src/engine/': ['src/engine/', 'src/language/'], 'src/language/': ['src/language/'] };
+    const bad = all.flatMap((f) => {
+      const layer = Object.keys(allowed).find((l) => f.startsWith(l));
+      if (!layer) return [];
+      return importsOf(f).filter((i) => i.startsWith('.'))
+        .map((i) => relative('.', resolve(dirname(f), i)).split(sep).join('/'))
+        .filter((target) => !allowed[layer]!.some((l) => target.startsWith(l)))
+        .map((target) => `${f}: ${target}`);
+    });
     expect(bad).to.deep.equal([]);
   });
 

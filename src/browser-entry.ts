@@ -10,6 +10,8 @@
  * ```
  * @packageDocumentation
  */
+import './browser-modules.js';
+
 export * from './browser.js';
 
 // live plots (vega-embed) for running simulations: DOM types, so only in this entry

@@ -25,6 +25,8 @@ export { Projection, type ProjectionEndpoint, type ProjectionOptions } from './e
 export { Dendrite, SynapseAccess } from './engine/dendrite.js';
 export { LILConnectivity } from './engine/connectors/lil-connectivity.js';
 export { Monitor, type MonitorOptions, type Recordable } from './engine/monitor.js';
+export type { MonitorTimes } from './engine/monitor.js';
+export { GLOBAL_OPERATIONS, type GlobalOperation } from './language/expression.js';
 export { SpikeSourceArray, type SpikeSourceArrayOptions } from './engine/special/spike-source-array.js';
 export { PoissonPopulation, type PoissonPopulationOptions } from './engine/special/poisson-population.js';
 export { TimedArray, type TimedArrayOptions } from './engine/special/timed-array.js';

@@ -327,7 +327,7 @@ describe('playground in Chromium (src/apps/playground)', function () {
     writeFileSync(file, code.replace("from 'compneuro-rx'", `from '${LIBRARY}'`));
     const r = spawnSync('npx', ['tsx', file, '--json'], { encoding: 'utf8', maxBuffer: 1 << 28 });
     expect(r.status, r.stderr).to.equal(0);
-    const out = JSON.parse(r.stdout) as { shape: number[]; values: number[]; spikes: Record<string, number[]> };
+    const out = JSON.parse(r.stdout.trim().split('\n').pop()!) as { shape: number[]; values: number[]; spikes: Record<string, number[]> };
     const page4 = await page.evaluate(() => {
       const st = (window as unknown as PG).playground.run.store;
       const values: number[] = [];

@@ -3,9 +3,10 @@
  * vega-lite, run a headless Vega view (renderer "none") and draw its scenegraph with Vega's
  * SVG string renderer. Synchronous so that PlotRecordings can print "Done" in order.
  */
-import * as vega from 'vega';
-import * as vl from 'vega-lite';
+import type * as vega from 'vega';
+import type * as vl from 'vega-lite';
 import type { TopLevelSpec } from 'vega-lite';
+import { vegaLiteModule, vegaModule } from './vega-modules.js';
 import type { VegaLiteSpec } from './vega-lite-spec.js';
 
 /** An SVG document and its size in px. */
@@ -38,8 +39,9 @@ const silentLogger: LoggerInterface = {
 } as LoggerInterface;
 
 function headlessView(spec: VegaLiteSpec, padding?: { left: number; right: number; top: number; bottom: number }): vega.View {
-  const vgSpec = vl.compile(spec as unknown as TopLevelSpec, { logger: silentLogger }).spec;
+  const vgSpec = vegaLiteModule().compile(spec as unknown as TopLevelSpec, { logger: silentLogger }).spec;
   if (padding) (vgSpec as { padding?: unknown }).padding = padding;
+  const vega = vegaModule();
   const view = new vega.View(vega.parse(vgSpec), { renderer: 'none' });
   view.run();
   return view;
@@ -85,7 +87,7 @@ export function renderSvg(spec: VegaLiteSpec, size?: { width: number; height: nu
   const width = Math.max(0, v._viewWidth + pad.left + pad.right);
   const height = Math.max(0, v._viewHeight + pad.top + pad.bottom);
   const origin: [number, number] = [pad.left + v._origin[0], pad.top + v._origin[1]];
-  const module = (vega as unknown as { renderModule(t: string): { headless: new (loader: unknown) => SvgStringRenderer } }).renderModule('svg');
+  const module = (vegaModule() as unknown as { renderModule(t: string): { headless: new (loader: unknown) => SvgStringRenderer } }).renderModule('svg');
   const r = new module.headless(view.loader());
   r.initialize(null, width, height, origin, 1).background(view.background());
   r.render(v._scenegraph.root);

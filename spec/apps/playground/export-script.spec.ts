@@ -16,7 +16,7 @@ export function runExported(code: string, file: string): { periodMs: number; sha
   writeFileSync(file, code);
   const r = spawnSync('npx', ['tsx', file, '--json'], { encoding: 'utf8', maxBuffer: 1 << 28 });
   if (r.status !== 0) throw new Error(`the exported script failed:\n${r.stderr}`);
-  return JSON.parse(r.stdout);
+  return JSON.parse(r.stdout.trim().split('\n').pop()!); // after the library's "Compiling ... OK"
 }
 
 function pageNumbers(s: PlaygroundState): TraceStore {

@@ -59,7 +59,8 @@ export function compileModel(source: string, name: string, dt: number): { neuron
   if (lastCompiled?.key === key) return lastCompiled.result;
   const neuron = new Neuron(neuronOptions(parseSections(source), name));
   // JavaScript kernels only: the check needs the errors, not the WebAssembly loop (same errors).
-  const network = new Network({ dt, backend: 'js' });
+  // Quiet: the page shows what matters; a console line per keystroke would not help.
+  const network = new Network({ dt, backend: 'js', verbose: false });
   const pop = new Population(1, neuron, { name: populationName(name), network });
   network.compile();
   const result = { neuron, info: describePopulation(pop) };
@@ -150,7 +151,9 @@ export class ExperimentRun {
   constructor(readonly state: PlaygroundState) {
     const { neuron, info } = compileModel(state.source, state.name, state.dt);
     this.info = info;
-    const network = new Network({ dt: state.dt, seed: state.seed });
+    // Quiet (no "Compiling ... OK", no one-time warnings in the worker's console): advance() asks
+    // stepsFor() whether a span converts exactly, which would warn when it does not.
+    const network = new Network({ dt: state.dt, seed: state.seed, verbose: false });
     const n = state.sweep.n;
     const name = populationName(state.name);
     const pop = new Population(n, neuron, { name, network });
