@@ -29,6 +29,8 @@ export async function bundlePageScript(entry: string, outfile: string, options: 
     sourcemap: true,
     legalComments: 'none',
     logLevel: 'warning',
+    // lazy-module.ts reads import.meta.url only where Node's module API exists, never in a page
+    logOverride: { 'empty-import-meta': 'silent' },
   });
 }
 

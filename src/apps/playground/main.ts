@@ -409,7 +409,7 @@ async function check(text: string): Promise<EditorDiagnostic | undefined> {
     ui.modelStatus.className = 'error';
     return r.diagnostic;
   }
-  ui.modelStatus.textContent = `compiled: ${r.info!.parameters.length} parameters, ${r.info!.variables.length} variables${r.info!.spiking ? ', spiking' : ''} (in ${r.ms!.toFixed(0)} ms)`;
+  ui.modelStatus.textContent = `compiled: ${r.info!.parameters.length} parameters, ${r.info!.variables.length} variables${r.info!.spiking ? ', spiking' : ''}${r.ms! >= 1 ? ` (in ${r.ms!.toFixed(0)} ms)` : ''}`;
   ui.modelStatus.className = '';
   pendingInfo = r.info;
   return undefined;

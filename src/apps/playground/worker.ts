@@ -5,7 +5,13 @@
  * nested calls are clamped to 4 ms), so a parameter change or a stop applies at the next step.
  * With a speed limit it runs only as far as wall time allows and sleeps until the next frame.
  */
+import mathjs from 'mathjs/lib/browser/math.js';
+import { provideModule } from '../../language/lazy-module.js';
 import { compileModel, ExperimentRun } from './experiment-run.js';
+
+// The language loads mathjs lazily (Node's require); a page hands it over. Only mathjs: the worker
+// draws nothing, so vega and arquero (src/browser-modules.ts) stay out of its bundle.
+provideModule('mathjs', mathjs);
 import { locateError } from './sections.js';
 import type { FromWorker, ToWorker } from './messages.js';
 
