@@ -91,3 +91,14 @@ export { livePlot, liveSamples, liveSpec, LIVE_DATASET } from './plot/live-plot.
 export type { LivePlot, LivePlotOptions, LivePlotSource, LivePlotStatus, LiveSample, LiveSamplesOptions } from './plot/live-plot.js';
 export { experiment$, resetStage, startMonitorsStage, simulationStage, actionStage, type ExperimentStage, type ExperimentEvent } from './experiment/experiment-pipeline.js';
 export { cnpClear } from './experiment/comp-neuro-model.js';
+
+// analysis (issue 13): power spectra, spike and eFEL features
+export {
+  getPopulationPowerSpectrum, getPowerSpectrumFromTimeArray, getPowerSpektrumFromTimeArray, hanning, fftfreq, hanningSplitOverlap,
+  type PowerSpectrum, type PopulationPowerSpectrumOptions, type TimeArrayPowerSpectrumOptions,
+} from './analysis/power-spectrum.js';
+export {
+  getSpikeFeaturesOfChunk, getSpikeFeaturesLossOfChunk, type SpikeFeatures, type SpikeFeatureName, type SpikeFeatureResults, type SpikeFeaturesLossOptions,
+} from './analysis/spike-features.js';
+export { getEfelFeatures, efelInterpolate, EFEL_FEATURES, type EfelTrace, type EfelFeature, type EfelSettings } from './analysis/efel-features.js';
+export { efelLoss } from './analysis/efel-loss.js';
