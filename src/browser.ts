@@ -102,3 +102,17 @@ export {
 } from './analysis/spike-features.js';
 export { getEfelFeatures, efelInterpolate, EFEL_FEATURES, type EfelTrace, type EfelFeature, type EfelSettings } from './analysis/efel-features.js';
 export { efelLoss } from './analysis/efel-loss.js';
+export { levene, oneWayAnova, welchAnova, pairwiseTTests, fdrBh, groupBy, type AnovaRow, type WelchAnovaRow, type PairwiseRow, type LeveneResult, type GroupedData, type DataFrameLike } from './analysis/anova.js';
+export { evaluateExpressionWithDict, type ExpressionValue } from './analysis/evaluate-expression-with-dict.js';
+export { recordingTimesCl } from './monitors/recording-times.js';
+
+// experiment extras (CompNeuroPy's extra_functions and model_functions, issue 13)
+export { simulationInfoCl } from './experiment/sim-info.js';
+export { compileInFolder, type CompileInFolderOptions } from './experiment/compile-in-folder.js';
+export { printDf, formatDf } from './experiment/extra/print-df.js';
+export { flattenList } from './experiment/extra/flatten-list.js';
+export { removeKey } from './experiment/extra/remove-key.js';
+export { Cmap, createCm, toRgba, type Colormap, type RGBA, type ColorSpec, type CreateCmOptions } from './experiment/extra/cmap.js';
+export { DecisionTree, DecisionTreeNode, type PathProd } from './experiment/extra/decision-tree.js';
+export { RNG } from './experiment/extra/rng.js';
+export { findXBound, brentq, type FindXBoundOptions } from './experiment/extra/find-x-bound.js';
