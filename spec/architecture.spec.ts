@@ -6,6 +6,9 @@ import { join } from 'node:path';
 // render or write to disk), engine/ and language/ know nothing of RxJS, language/ nothing of
 // engine/, and imports only point down the layers.
 const NODE_ONLY_ALLOWED = new Set(['src/plot/render-file.ts', 'src/plot/plot-recordings.ts', 'src/index.ts']);
+// io/ and run/ (files, worker pools) are Node-only layers above experiment/, exported from src/index.ts only.
+const NODE_LAYERS = ['src/io/', 'src/run/'];
+const isNodeLayer = (f: string) => NODE_LAYERS.some((l) => f.startsWith(l));
 
 function files(dir: string): string[] {
   return readdirSync(dir).flatMap((f) => {
@@ -22,7 +25,7 @@ describe('architecture', () => {
   const all = [...files('src'), ...files('operators')];
 
   it('has no Node-only imports outside the files that write or rasterise', () => {
-    const bad = all.filter((f) => !NODE_ONLY_ALLOWED.has(f))
+    const bad = all.filter((f) => !NODE_ONLY_ALLOWED.has(f) && !isNodeLayer(f))
       .flatMap((f) => importsOf(f).filter((i) => /^(node:|fs$|path$|os$|child_process$|module$|url$|@resvg\/)/.test(i)).map((i) => `${f}: ${i}`));
     expect(bad).to.deep.equal([]);
   });
@@ -33,8 +36,15 @@ describe('architecture', () => {
     expect(bad).to.deep.equal([]);
   });
 
+  it('keeps the Node-only layers (io/, run/) out of the browser entry and the layers below', () => {
+    const browserSafe = /^(src\/(browser\.ts|engine|language|stream|monitors|analysis|plot|models|experiment)|operators)/;
+    const bad = all.filter((f) => browserSafe.test(f) && !NODE_ONLY_ALLOWED.has(f))
+      .flatMap((f) => importsOf(f).filter((i) => /\/(io|run)\//.test(i)).map((i) => `${f}: ${i}`));
+    expect(bad).to.deep.equal([]);
+  });
+
   it('never imports experiment/ from the layers below it', () => {
-    const below = all.filter((f) => !f.startsWith('src/experiment/') && !f.startsWith('src/models/full/') && f !== 'src/index.ts' && f !== 'src/browser.ts');
+    const below = all.filter((f) => !f.startsWith('src/experiment/') && !f.startsWith('src/models/full/') && !isNodeLayer(f) && f !== 'src/index.ts' && f !== 'src/browser.ts');
     const bad = below.flatMap((f) => importsOf(f).filter((i) => i.includes('/experiment/')).map((i) => `${f}: ${i}`));
     expect(bad).to.deep.equal([]);
   });
