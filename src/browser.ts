@@ -65,7 +65,7 @@ export { getMinimum, getMaximum } from './analysis/minimum-maximum.js';
 export { getNanmean, getNanstd } from './analysis/nan-stats.js';
 export { rmse, rsse } from './analysis/rmse.js';
 export { sampleDataWithTimestep } from './analysis/sample-data-with-timestep.js';
-export { sci, pyPrint } from './analysis/python-format.js';
+export { sci, pyPrint, pyFloat } from './analysis/python-format.js';
 
 // plot: Vega-Lite specs (rendering to files lives in the Node entry)
 export { buildPlotSpec, type PlotPlan, type PlotFormat, type PlotSpecOptions, type PlotSpecResult } from './plot/plot-spec.js';

@@ -10,6 +10,7 @@ import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import type { TopLevelSpec } from 'vega-lite';
 import { renderSvg } from './render-svg.js';
+import { encodePng } from './encode-png.js';
 
 /** File types PlotRecordings can write. */
 export type FigureFormat = 'png' | 'svg' | 'html' | 'json';
@@ -63,7 +64,8 @@ function fonts(): Record<string, unknown> {
 export function rasterizeSvg(svg: string, scale: number): RasterImage {
   const resvg = new Resvg(svg, { fitTo: { mode: 'zoom', value: scale }, font: fonts(), background: 'white' });
   const img = resvg.render();
-  return { width: img.width, height: img.height, pixels: img.pixels, png: img.asPng() };
+  const pixels = img.pixels; // a getter that copies
+  return { width: img.width, height: img.height, pixels, png: encodePng(pixels, img.width, img.height) };
 }
 
 function packageFile(pkg: string, file: string): string {
