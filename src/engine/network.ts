@@ -220,6 +220,11 @@ export class Network {
     }
     // 6. delays
     for (let k = 0; k < projs.length; k++) projs[k]!.pushDelays?.(t);
+    // 7. global operations (mean(r), ...), over the values after the update
+    for (let k = 0; k < pops.length; k++) {
+      const p = pops[k]!;
+      if (p.enabled && p.globalOperations.size > 0) p.globalOperations.update(p.state!);
+    }
     // 8. synapses, 9. post events
     for (let k = 0; k < projs.length; k++) projs[k]!.updateSynapses?.(t);
     for (let k = 0; k < projs.length; k++) projs[k]!.postEvents?.(t);
@@ -312,10 +317,11 @@ export class Network {
     for (const k of Object.keys(opts)) {
       if (!['populations', 'projections', 'synapses', 'monitors'].includes(k)) throw new Error(`reset: unknown option "${k}"; expected populations, projections, synapses or monitors`);
     }
+    // ANNarchy sets the time first: monitors restart their timings at step 0
+    this.currentStep = 0;
     if (populations) for (const p of this.populationsList) p.resetState();
     for (const pr of this.projectionsList) pr.reset?.({ populations, projections, synapses });
     if (monitors) for (const r of this.recorders) r.clearData?.();
-    this.currentStep = 0;
   }
 
   /** Current time in ms (`step * dt`). */

@@ -1,4 +1,4 @@
-import type { SpikeDict } from '../monitors/recordings.js';
+import type { SpikeDict } from './spike-dict.js';
 import { currentNetwork } from './magic-network.js';
 
 /**

@@ -6,7 +6,7 @@
  */
 import { dirname } from 'node:path';
 import { appendFileSync, mkdirSync, writeFileSync } from 'node:fs';
-import type { TopLevelSpec } from 'vega-lite';
+import type { VegaLiteSpec } from '../plot/vega-lite-spec.js';
 import {
   groupBy, levene, oneWayAnova, pairwiseTTests, toColumns, welchAnova,
   type AnovaRow, type DataFrameLike, type LeveneResult, type PairwiseRow, type WelchAnovaRow,
@@ -72,7 +72,7 @@ export function anovaBetweenGroups(
 
   const cols = toColumns(fn, df);
   const values = cols[dv]!.map((y, i) => ({ [dv]: y, [group]: String(cols[group]![i]) }));
-  const spec: TopLevelSpec = {
+  const spec: VegaLiteSpec = {
     $schema: 'https://vega.github.io/schema/vega-lite/v5.json',
     title: `Boxplot grouped by ${group}`,
     width: 1100,
