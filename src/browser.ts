@@ -116,3 +116,6 @@ export { Cmap, createCm, toRgba, type Colormap, type RGBA, type ColorSpec, type 
 export { DecisionTree, DecisionTreeNode, type PathProd } from './experiment/extra/decision-tree.js';
 export { RNG } from './experiment/extra/rng.js';
 export { findXBound, brentq, type FindXBoundOptions } from './experiment/extra/find-x-bound.js';
+export { BGM, getBgmParams, type BGMOptions, type BgmParameter } from './models/full/bgm-22/bgm.js';
+export { BGM_VERSIONS, type BgmPopulation, type BgmProjection } from './models/full/bgm-22/bgm-versions.js';
+export { BGM_PARAMETERS_CSV } from './models/full/bgm-22/bgm-parameters.js';
