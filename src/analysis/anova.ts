@@ -86,6 +86,20 @@ function checkGroups(fn: string, groups: GroupedData, minEach: number): [string,
   return entries;
 }
 
+/** Between- and within-group sums of squares and the number of observations. */
+function sumsOfSquares(entries: readonly [string, number[]][]): { ssb: number; ssw: number; n: number } {
+  const all = entries.flatMap(([, v]) => v);
+  const grand = mean(all);
+  let ssb = 0;
+  let ssw = 0;
+  for (const [, v] of entries) {
+    const m = mean(v);
+    ssb += v.length * (m - grand) ** 2;
+    for (const x of v) ssw += (x - m) ** 2;
+  }
+  return { ssb, ssw, n: all.length };
+}
+
 /** Levene's test result (pingouin's `homoscedasticity` row). */
 export interface LeveneResult {
   W: number;
@@ -137,18 +151,10 @@ export interface AnovaRow {
  */
 export function oneWayAnova(groups: GroupedData, source = 'group'): AnovaRow[] {
   const entries = checkGroups('oneWayAnova', groups, 1);
-  const all = entries.flatMap(([, v]) => v);
-  const grand = mean(all);
-  let ssb = 0;
-  let ssw = 0;
-  for (const [, v] of entries) {
-    const m = mean(v);
-    ssb += v.length * (m - grand) ** 2;
-    for (const x of v) ssw += (x - m) ** 2;
-  }
+  const { ssb, ssw, n } = sumsOfSquares(entries);
   const dfb = entries.length - 1;
-  const dfw = all.length - entries.length;
-  if (dfw <= 0) throw new Error(`oneWayAnova: needs more observations (${all.length}) than groups (${entries.length})`);
+  const dfw = n - entries.length;
+  if (dfw <= 0) throw new Error(`oneWayAnova: needs more observations (${n}) than groups (${entries.length})`);
   const msb = ssb / dfb;
   const msw = ssw / dfw;
   const F = msb / msw;
@@ -190,11 +196,8 @@ export function welchAnova(groups: GroupedData, source = 'group'): WelchAnovaRow
   const L = w.reduce((a, wi, i) => a + (1 - wi / W) ** 2 / (n[i]! - 1), 0);
   const F = num / (1 + ((2 * (k - 2)) / (k * k - 1)) * L);
   const ddof2 = (k * k - 1) / (3 * L);
-  const all = entries.flatMap(([, v]) => v);
-  const grand = mean(all);
-  const sst = all.reduce((a, x) => a + (x - grand) ** 2, 0);
-  const ssb = entries.reduce((a, [, v], i) => a + v.length * (m[i]! - grand) ** 2, 0);
-  return [{ Source: source, ddof1: k - 1, ddof2, F, 'p-unc': fSf(F, k - 1, ddof2), np2: ssb / sst }];
+  const { ssb, ssw } = sumsOfSquares(entries);
+  return [{ Source: source, ddof1: k - 1, ddof2, F, 'p-unc': fSf(F, k - 1, ddof2), np2: ssb / (ssb + ssw) }];
 }
 
 /**
