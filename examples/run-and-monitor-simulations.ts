@@ -52,7 +52,7 @@ export function increaseRates({ pop_name, rate_step = 0.0, time_step = 0.0, nr_s
 
 /// see below why we need this function
 /** Create a simple population and a projection with decaying weights. */
-export function extendModel(model: CompNeuroModel<any>): void { // eslint-disable-line @typescript-eslint/no-explicit-any
+export function extendModel(model: Pick<CompNeuroModel, 'populations'>): void {
   /// create a simple population for later use
   new Population(1, new Neuron({ equations: 'r=0' }), 'simple_pop');
   /// create a projection with decaying weights to demonstrate recording of projection

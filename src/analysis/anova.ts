@@ -13,7 +13,14 @@ export type GroupedData = Map<string, number[]>;
 /** A data frame as columns (`{ dv: [...], group: [...] }`) or rows (`[{ dv, group }, ...]`). */
 export type DataFrameLike = Record<string, ArrayLike<unknown>> | ReadonlyArray<Record<string, unknown>>;
 
-/** Columns of a {@link DataFrameLike}, checked to have one length. */
+/**
+ * Columns of a {@link DataFrameLike}, checked to have one length.
+ *
+ * @example
+ * ```ts
+ * toColumns('f', [{ a: 1 }, { a: 2 }]); // { a: [1, 2] }
+ * ```
+ */
 export function toColumns(fn: string, df: DataFrameLike): Record<string, unknown[]> {
   if (Array.isArray(df)) {
     const cols: Record<string, unknown[]> = {};

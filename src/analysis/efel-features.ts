@@ -15,7 +15,14 @@ export interface EfelTrace {
   stim_end: readonly number[] | ArrayLike<number>;
 }
 
-/** The feature names `efelLoss` supports (CompNeuroPy's list). */
+/**
+ * The feature names `efelLoss` supports (CompNeuroPy's list).
+ *
+ * @example
+ * ```ts
+ * EFEL_FEATURES.includes('ISI_CV'); // true
+ * ```
+ */
 export const EFEL_FEATURES = [
   'steady_state_voltage_stimend', 'steady_state_voltage', 'voltage_base', 'voltage_after_stim', 'minimum_voltage',
   'time_to_first_spike', 'time_to_second_spike', 'time_to_last_spike', 'spike_count', 'spike_count_stimint', 'ISI_CV',

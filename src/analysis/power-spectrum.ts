@@ -245,5 +245,12 @@ export function getPowerSpectrumFromTimeArray(
   return cut(fftfreq(fftSize, 1 / samplingfrequency), spec, fftSize);
 }
 
-/** CompNeuroPy's spelling, `get_power_spektrum_from_time_array`. */
+/**
+ * CompNeuroPy's spelling, `get_power_spektrum_from_time_array`.
+ *
+ * @example
+ * ```ts
+ * getPowerSpektrumFromTimeArray(v, 0, 10000, 0.1); // same as getPowerSpectrumFromTimeArray
+ * ```
+ */
 export const getPowerSpektrumFromTimeArray = getPowerSpectrumFromTimeArray;

@@ -438,5 +438,12 @@ function nearestOnGrid(time: Float64Array, data: CombinedData, grid: Float64Arra
   return [grid, data instanceof RecordedArray ? new RecordedArray(out, [grid.length, ...data.shape.slice(1)]) : out];
 }
 
-/** CompNeuroPy's old name of {@link RecordingTimes} (`recording_times_cl`). */
+/**
+ * CompNeuroPy's old name of {@link RecordingTimes} (`recording_times_cl`).
+ *
+ * @example
+ * ```ts
+ * new recordingTimesCl(mon.getRecordingTimes().all());
+ * ```
+ */
 export const recordingTimesCl = RecordingTimes;

@@ -1,19 +1,26 @@
 import { expect } from 'chai';
 import { BGM, getBgmParams } from '../../../src/models/full/bgm-22/bgm.js';
 import { BGM_VERSIONS } from '../../../src/models/full/bgm-22/bgm-versions.js';
-import { cnpClear } from '../../../src/experiment/comp-neuro-model.js';
-import { getPopulation, getProjection, setup } from '../../../src/engine/global-functions.js';
+import { CompNeuroModel } from '../../../src/experiment/comp-neuro-model.js';
+import { clear, getPopulation, getProjection, setup } from '../../../src/engine/global-functions.js';
 import type { Projection } from '../../../src/engine/projection.js';
 
 // Expected values are the entries of CompNeuroPy's parameters.csv (column BGM_v01_p01) and the
 // structure of its model_creation_functions.py (BGM_v01: 14 populations, 44 projections).
 describe('models/full/bgm (CompNeuroPy BGM, bgm_22)', function () {
   this.timeout(120000);
+  // clear() (not cnpClear()): the models other specs registered stay as they are
   beforeEach(() => {
-    cnpClear();
+    clear();
     setup({ dt: 0.1, seed: 1 });
   });
-  after(() => cnpClear());
+  after(() => {
+    clear();
+    // forget the models, or every later CompNeuroModel compile warns that they are not created
+    for (const reg of [CompNeuroModel.initializedModels, CompNeuroModel.compiledModels]) {
+      for (const k of Object.keys(reg)) if (k.startsWith('BGM_')) delete reg[k];
+    }
+  });
 
   it('reads a column of the parameter table', () => {
     const p = getBgmParams('BGM_v01_p01');
@@ -58,7 +65,7 @@ describe('models/full/bgm (CompNeuroPy BGM, bgm_22)', function () {
   it('the same seed gives the same noise rates; the name appendix renames compartments', () => {
     new BGM({ name: 'BGM_v01_p01', seed: 7, doCompile: false });
     const a = Array.from(getPopulation('stn').rates_noise as Float64Array);
-    cnpClear();
+    clear();
     const m = new BGM({ name: 'BGM_v01_p01', seed: 7, doCompile: false, nameAppendix: 'x' });
     expect(Array.from(getPopulation('stn:x').rates_noise as Float64Array)).to.deep.equal(a);
     expect(m.name).to.equal('BGM_v01_p01:x');

@@ -5,7 +5,14 @@
  * @packageDocumentation
  */
 
-/** The CSV text of the BGM parameter table. */
+/**
+ * The CSV text of the BGM parameter table.
+ *
+ * @example
+ * ```ts
+ * BGM_PARAMETERS_CSV.split('\n')[0]; // 'general.id,BGM_v01_p01,...'
+ * ```
+ */
 export const BGM_PARAMETERS_CSV = `general.id,BGM_v01_p01,BGM_v02_p01,BGM_vTEST_pTEST,BGM_v02_p02,BGM_v03_p01,BGM_v02_p03,BGM_v03_p02,BGM_v04alt_p01,BGM_v04_p01,BGM_v02_p04,BGM_v05alt_01,BGM_v05_p02,BGM_v06_p01,BGM_v04_p02,BGM_v04oliver_p02,BGM_v04oliver_p03,BGM_v04newgpe_p01
 ### POPULATIONS AND NEURON PARAMS,,,,,,,,,,,,,,,,,
 ### CORTEX-GO PARAMS,,,,,,,,,,,,,,,,,

@@ -12,7 +12,14 @@ export type BgmPopulation = readonly [name: string, neuron: string, stopConditio
 /** A projection `<pre>__<post>` of a BGM version: pre, post, target, synapse (instance name). */
 export type BgmProjection = readonly [pre: string, post: string, target: string, synapse: string];
 
-/** The structure of every model version (`BGM_v01`, ...). */
+/**
+ * The structure of every model version (`BGM_v01`, ...).
+ *
+ * @example
+ * ```ts
+ * BGM_VERSIONS.BGM_v01.populations.length; // 14
+ * ```
+ */
 export const BGM_VERSIONS: Readonly<Record<string, { populations: readonly BgmPopulation[]; projections: readonly BgmProjection[] }>> = {
   BGM_v01: {
     populations: [
