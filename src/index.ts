@@ -15,9 +15,15 @@
  * ```
  * @packageDocumentation
  */
+import { installTerminalProgressBar } from './node/terminal-progress-bar.js';
+
 export * from './browser.js';
 export { PlotRecordings, type PlotRecordingsOptions } from './plot/plot-recordings.js';
 export { writeFigure, rasterizeSvg, htmlDocument } from './plot/render-file.js';
+export { terminalProgressBar } from './node/terminal-progress-bar.js';
+
+// progress: true draws a terminal bar in Node
+installTerminalProgressBar();
 
 // io (Node-only, issue 13): CompNeuroPy's system functions, saving variables Python can read
 export { saveVariables, loadVariables } from './io/save-variables.js';
