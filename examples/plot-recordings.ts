@@ -24,7 +24,7 @@ export function main(): number {
       'line', 'line_mean', 'matrix', 'matrix_mean',
       'line', 'line_mean', 'matrix', 'matrix_mean',
     ],
-  } as const;
+  };
 
   /// plot first and second chunk
   new PlotRecordings({
@@ -32,14 +32,14 @@ export function main(): number {
     recordings: loadedDict.recordings as Recordings,
     recordingTimes: loadedDict.recording_times as RecordingTimes,
     shape: [3, 5],
-    plan: { ...planDict, position: [...planDict.position], compartment: [...planDict.compartment], variable: [...planDict.variable], format: [...planDict.format] },
+    plan: planDict,
   });
   new PlotRecordings({
     figname: 'run_and_monitor_simulations/my_two_poissons_chunk_1.png',
     recordings: loadedDict.recordings as Recordings,
     recordingTimes: loadedDict.recording_times as RecordingTimes,
     shape: [3, 5],
-    plan: { ...planDict, position: [...planDict.position], compartment: [...planDict.compartment], variable: [...planDict.variable], format: [...planDict.format] },
+    plan: planDict,
     chunk: 1,
   });
   return 1;
