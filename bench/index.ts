@@ -6,12 +6,14 @@ import { monitorMemoryBench } from './monitor-memory.js';
 import { seedEndToEnd } from './seed-end-to-end.js';
 import { cobaRows } from './coba.js';
 import { plotRows } from './plot.js';
+import { recordingStreamsBench } from './recording-streams.js';
 
 const rows: BenchRow[] = [];
 rows.push(...engineRows());
 rows.push(...cobaRows(3, 'wasm'), ...cobaRows(3, 'js'));
 rows.push(...streamOverhead({ repeats: 3, heapSteps: 1e6 }));
 rows.push(...monitorMemoryBench(3));
+rows.push(...recordingStreamsBench(7));
 rows.push(...plotRows(7));
 rows.push(...seedEndToEnd(3));
 printTable(rows);

@@ -91,3 +91,9 @@ export { livePlot, liveSamples, liveSpec, LIVE_DATASET } from './plot/live-plot.
 export type { LivePlot, LivePlotOptions, LivePlotSource, LivePlotStatus, LiveSample, LiveSamplesOptions } from './plot/live-plot.js';
 export { experiment$, resetStage, startMonitorsStage, simulationStage, actionStage, type ExperimentStage, type ExperimentEvent } from './experiment/experiment-pipeline.js';
 export { cnpClear } from './experiment/comp-neuro-model.js';
+
+// recordings as streams: samples$, spikes$, chunks$ (issue 19); importing monitor-streams adds them to Monitor
+export { installMonitorStreams, type MonitorChunk } from './monitors/monitor-streams.js';
+export { ProducerObservable, StreamSubscriberError } from './monitors/producer-observable.js';
+export type { SampleBlock, SpikeEvent, SamplesOptions } from './monitors/sample-stream.js';
+export type { RecordingChunkEvent } from './monitors/monitors-stream-hub.js';

@@ -29,6 +29,23 @@ export interface Recordable {
   recordedRanks?(): number[];
 }
 
+/**
+ * What a layer above the engine hooks into a monitor (the stream layer's `samples$`, `spikes$`,
+ * `chunks$`): told after every recorded step and before recorded data leaves the monitor. The
+ * engine knows nothing of who listens; without taps a step costs one field test.
+ */
+export interface MonitorTap {
+  /** After the monitor recorded step `step`: its samples if `sampled` (read them with `sampleBuffer`), its spikes. */
+  recorded(step: number, sampled: boolean): void;
+  /**
+   * Before data of `variables` leaves the monitor: handed out by `get()` (`taken`, the values
+   * returned) or dropped (`taken` undefined: `reset()`, `stop()`, a network reset).
+   */
+  closing(variables: readonly string[], taken: Readonly<Record<string, RecordedArray | SpikeDict>> | undefined): void;
+  /** A simulation run ended (`network.endRun()`, called by `simulate()` and simulation Observables). */
+  runEnded?(): void;
+}
+
 /** Options of {@link Monitor}. */
 export interface MonitorOptions {
   /** Sampling period in ms (default dt); `int(period/dt)` steps. */
@@ -76,6 +93,8 @@ export class Monitor implements Recorder {
   private getMark = new Map<string, number>();
   /** Recording window `[start, stop]` steps at the last `get()` (ANNarchy `_last_recorded_variables`). */
   private lastWindow = new Map<string, { start: number; stop: number }>();
+  /** Hooks of the stream layer (undefined while nobody listens, so the step tests one field). */
+  private taps: MonitorTap[] | undefined;
 
   constructor(obj: Recordable, variables: string | string[] = [], opts: MonitorOptions = {}) {
     if (!obj || typeof (obj as Recordable).readInto !== 'function') throw new Error('Monitor: the first argument must be a Population, PopulationView or Projection');
@@ -187,6 +206,7 @@ export class Monitor implements Recorder {
   }
 
   clearData(): void {
+    if (this.taps !== undefined) for (const t of [...this.taps]) t.closing(this.vars, undefined);
     for (const b of this.buffers.values()) b.clear();
     this.spikes.clear();
   }
@@ -229,7 +249,8 @@ export class Monitor implements Recorder {
 
   record(step: number): void {
     if (!this.active) return;
-    if (this.due(step)) this.sample(false);
+    const sampled = this.due(step);
+    if (sampled) this.sample(false);
     if (this.recordsSpikes) {
       for (const r of this.object.spikedRanks!()) {
         let l = this.spikes.get(r);
@@ -237,6 +258,73 @@ export class Monitor implements Recorder {
         l.push(step);
       }
     }
+    const taps = this.taps;
+    if (taps !== undefined) for (let k = 0; k < taps.length; k++) taps[k]!.recorded(step, sampled);
+  }
+
+  /** Called by `network.endRun()` when a simulation run ended. */
+  runEnded(): void {
+    if (this.taps !== undefined) for (const t of [...this.taps]) t.runEnded?.();
+  }
+
+  /**
+   * Hook a {@link MonitorTap} into this monitor (the stream layer does; see `samples$`).
+   *
+   * @example
+   * ```ts
+   * m.addTap({ recorded: (step, sampled) => {}, closing: () => {} });
+   * ```
+   */
+  addTap(tap: MonitorTap): void {
+    (this.taps ??= []).push(tap);
+  }
+
+  /** Remove a tap added with {@link addTap}. @example m.removeTap(tap); */
+  removeTap(tap: MonitorTap): void {
+    if (this.taps === undefined) return;
+    const k = this.taps.indexOf(tap);
+    if (k >= 0) this.taps.splice(k, 1);
+    if (this.taps.length === 0) this.taps = undefined;
+  }
+
+  /**
+   * The buffer a variable's samples are appended to (valid up to `length`; replaced when it
+   * grows, emptied when data leaves): taps read the sample just recorded from its end.
+   *
+   * @example
+   * ```ts
+   * const b = m.sampleBuffer('v'); // b.raw[b.length - width .. b.length) is the last sample
+   * ```
+   */
+  sampleBuffer(variable: string): { readonly raw: Float64Array; readonly length: number } | undefined {
+    return this.buffers.get(variable);
+  }
+
+  /** Number of recorded variables (they are only ever added, so a change means new ones). */
+  get variableCount(): number {
+    return this.vars.length;
+  }
+
+  /**
+   * The data recorded so far of one variable, copied, without taking it (unlike `get()`, no
+   * side effect on the recording windows).
+   *
+   * @example
+   * ```ts
+   * m.peek('v').shape; // [samples, n]
+   * ```
+   */
+  peek(variable: string): RecordedArray | SpikeDict {
+    if (!this.vars.includes(variable)) throw new Error(`Monitor on "${this.object.name}": "${variable}" is not recorded; recorded: ${this.vars.join(', ')}`);
+    if (variable === 'spike') {
+      const d: SpikeDict = {};
+      for (const r of this.object.recordedRanks?.() ?? []) d[r] = [...(this.spikes.get(r) ?? [])];
+      for (const [r, l] of this.spikes) if (!(r in d)) d[r] = [...l];
+      return d;
+    }
+    const b = this.buffers.get(variable);
+    const data = b ? b.toArray() : new Float64Array(0);
+    return new RecordedArray(data, [data.length / this.object.recordWidth(variable), ...this.object.recordShape(variable)]);
   }
 
   /**
@@ -256,18 +344,13 @@ export class Monitor implements Recorder {
       const now = this.network.currentStep;
       this.lastWindow.set(v, { start: this.windowStart(v), stop: now });
       if (!opts.keep) this.getMark.set(v, now);
-      if (v === 'spike') {
-        const d: SpikeDict = {};
-        for (const r of this.object.recordedRanks?.() ?? []) d[r] = [...(this.spikes.get(r) ?? [])];
-        for (const [r, l] of this.spikes) if (!(r in d)) d[r] = [...l];
-        out[v] = d;
-        if (!opts.keep) this.spikes.clear();
-      } else {
-        const b = this.buffers.get(v);
-        const w = this.object.recordWidth(v);
-        const data = b ? b.toArray() : new Float64Array(0);
-        out[v] = new RecordedArray(data, [data.length / w, ...this.object.recordShape(v)]);
-        if (!opts.keep) b?.clear();
+      out[v] = this.peek(v);
+    }
+    if (!opts.keep) {
+      if (this.taps !== undefined) for (const t of [...this.taps]) t.closing(names, out);
+      for (const v of names) {
+        if (v === 'spike') this.spikes.clear();
+        else this.buffers.get(v)?.clear();
       }
     }
     return single ? out[variables as string]! : out;

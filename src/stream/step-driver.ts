@@ -121,7 +121,12 @@ export function driveSteps(network: Network, program: StepProgram, subscriber: S
   const finish = (): void => {
     if (finished) return;
     finished = true;
-    program.finish?.();
+    try {
+      program.finish?.();
+    } finally {
+      // monitors streaming in blocks deliver their last one (after the inputs are restored)
+      network.endRun();
+    }
   };
   const fail = (e: unknown): void => {
     try {
