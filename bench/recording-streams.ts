@@ -4,10 +4,17 @@
  *   CompNeuroMonitors) simulated 100000 steps with and without a `samples$({ every: 1000 })`
  *   subscriber (target <= 5 %);
  * - heap retained per step by a CompNeuroMonitors whose streams were subscribed and unsubscribed
- *   (nobody listens: the step must allocate nothing for them; target ~0).
+ *   (nobody listens: the step must allocate nothing for them; target ~0);
+ * - constant memory of `recordTo: arrowFile(path)`: maximum RSS of a 1e8-sample recording
+ *   (1000 rate neurons x 100000 steps, 800 MB written) minus that of the same run unrecorded,
+ *   each in its own process (bench/record-to-rss.ts; target <= 50 MB).
  *
  * Run alone: `npx tsx bench/recording-streams.ts`.
  */
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
 import { fileURLToPath } from 'node:url';
@@ -88,10 +95,29 @@ export function recordingStreamsBench(repeats = 7): BenchRow[] {
   const after = process.memoryUsage().heapUsed;
   clear();
   const sorted = [...ratios].sort((x, y) => x - y);
+
+  // constant-memory recording, one process per run
+  const dir = mkdtempSync(join(tmpdir(), 'record-to-rss-'));
+  const child = (mode: string) => JSON.parse(execFileSync(process.execPath, ['--import', 'tsx', fileURLToPath(new URL('./record-to-rss.ts', import.meta.url)), mode, join(dir, 'run.arrow')], { encoding: 'utf8' })) as { maxRssMB: number; seconds: number; bytes: number };
+  const deltas: number[] = [];
+  const secs: number[] = [];
+  let bytes = 0;
+  try {
+    for (let r = 0; r < 3; r++) {
+      const plainRun = child('plain');
+      const rec = child('recorded');
+      deltas.push(rec.maxRssMB - plainRun.maxRssMB);
+      secs.push(rec.seconds);
+      bytes = rec.bytes;
+    }
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
   return [
     { name: 'recording streams: seed v recorded, no subscriber', median: median(plain), unit: 'ns/step', note: `1 HH_Bischop neuron, 100000 steps, ${repeats} repeats` },
     { name: 'recording streams: seed v recorded + samples$({ every: 1000 })', median: median(streamed), unit: 'ns/step', note: '100 blocks per run' },
     { name: 'recording streams: samples$ overhead', median: (median(ratios) - 1) * 100, unit: '%', note: `range ${((sorted[0]! - 1) * 100).toFixed(1)} .. ${((sorted[sorted.length - 1]! - 1) * 100).toFixed(1)} %; target <= 5 %` },
+    { name: 'recordTo arrowFile: 1e8 samples, max RSS over the unrecorded run', median: median(deltas), unit: 'MB', note: `range ${Math.min(...deltas).toFixed(0)} .. ${Math.max(...deltas).toFixed(0)} MB, ${(bytes / 1e6).toFixed(0)} MB written in ${median(secs).toFixed(1)} s; target <= 50 MB` },
     { name: 'recording streams: heap per step, streams unsubscribed', median: (after - before) / steps, unit: 'bytes/step', note: `${after - before} bytes over ${steps} steps after gc; target ~0` },
   ];
 }

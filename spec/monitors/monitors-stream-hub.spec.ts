@@ -44,6 +44,7 @@ async function experiment(run: (ms: number) => void | Promise<void>) {
 }
 
 describe('monitors/CompNeuroMonitors streams (samples$, spikes$, chunks$)', () => {
+  beforeEach(() => clear());
   afterEach(() => clear());
 
   const modes: [string, (ms: number) => void | Promise<void>][] = [

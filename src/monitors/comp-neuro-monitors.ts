@@ -14,6 +14,8 @@ import type {
   SpikeDict,
 } from './recordings.js';
 import { SampleBlocks } from './sample-blocks.js';
+import { toByteSink, type ByteSink, type NodeWritableLike } from '../io/byte-sink.js';
+import { RecordingWriter } from './recording-writer.js';
 import type { StreamSubscriberError } from './producer-observable.js';
 import type { Observable } from 'rxjs';
 import { MonitorsStreamHub, type RecordingChunkEvent } from './monitors-stream-hub.js';
@@ -27,6 +29,16 @@ export interface CompNeuroMonitorsOptions {
   network?: Network;
   /** Where CompNeuroPy's printed warnings go; default `console.log` (CompNeuroPy prints). */
   log?: (message: string) => void;
+  /**
+   * Write the samples and spikes to this sink instead of keeping them (bounded memory):
+   * `arrowFile(path)`, a Node `Writable`, a Web `WritableStream` (all as an Arrow IPC stream, see
+   * `ArrowRecordingEncoder`), or a `ByteSink`. `getRecordings()` chunks then hold everything
+   * but the samples and spikes; read those back with `readArrowRecordings`. End with
+   * `closeRecording()`.
+   */
+  recordTo?: ByteSink | NodeWritableLike | WritableStream<Uint8Array>;
+  /** With `recordTo`: a written batch holds at most this many steps per compartment (default 1000). */
+  batchSteps?: number;
 }
 
 /** Options of {@link CompNeuroMonitors.reset} (CompNeuroPy's keyword arguments). */
@@ -113,8 +125,16 @@ export class CompNeuroMonitors {
   private lastStep: number;
   private readonly drain: Recorder;
   private readonly hub: MonitorsStreamHub;
+  private readonly writer: RecordingWriter | undefined;
 
   constructor(monDict: MonDict = {}, options: CompNeuroMonitorsOptions = {}) {
+    if (options === null || typeof options !== 'object') throw new Error('CompNeuroMonitors: options must be an object { network, log, recordTo, batchSteps }');
+    for (const k of Object.keys(options)) {
+      if (!['network', 'log', 'recordTo', 'batchSteps'].includes(k)) throw new Error(`CompNeuroMonitors: unknown option "${k}"; expected network, log, recordTo or batchSteps`);
+    }
+    const batchSteps = options.batchSteps ?? 1000;
+    if (!Number.isInteger(batchSteps) || batchSteps < 1) throw new Error(`CompNeuroMonitors: batchSteps must be a positive integer number of steps, got ${String(options.batchSteps)}`);
+    const sink = options.recordTo === undefined ? undefined : toByteSink(options.recordTo);
     this.network = options.network ?? currentNetwork();
     this.log = options.log ?? ((m: string) => console.log(m));
     this.entries = parseMonDict(monDict, this.network);
@@ -132,6 +152,14 @@ export class CompNeuroMonitors {
     }
     this.lastStep = this.network.currentStep - 1;
     this.hub = new MonitorsStreamHub({ mon: this.mon, compartments: this.compartments, chunkIndex: () => this.recordings.length });
+    this.writer = sink === undefined ? undefined : new RecordingWriter(
+      this.network,
+      this.entries.map((e) => ({ name: e.compartment, monitor: this.mon[e.compartment]!, periodSteps: e.periodSteps, variables: e.variables })),
+      sink,
+      () => this.recordings.length,
+      batchSteps,
+      (tap) => this.hub.deferring(tap),
+    );
     this.drain = {
       recordTargets: () => {},
       record: (step: number) => this.onStep(step),
@@ -191,7 +219,7 @@ export class CompNeuroMonitors {
 
   private pauseList(list: string[]): void {
     const step = this.network.currentStep;
-    this.hub.flush(list);
+    this.flushStreams(list);
     for (const c of list) {
       const t = this.timings[c]!;
       this.drainOne(this.entry(c)); // keep the engine buffer small across pauses
@@ -285,7 +313,7 @@ export class CompNeuroMonitors {
   }
 
   private storeChunk(): Recordings {
-    this.hub.flush();
+    this.flushStreams();
     const temp = this.tempTimings();
     if (anyRecordings(temp) && !this.alreadyGotRecordings) {
       const chunk = this.getMonitors(temp);
@@ -382,7 +410,28 @@ export class CompNeuroMonitors {
     return this.hub.chunks$();
   }
 
+  /**
+   * With `recordTo`: write what is pending and the end of the stream, and close the sink (the
+   * file is then complete). Recording stops writing; errors of the sink arrive here too.
+   *
+   * @example
+   * ```ts
+   * await mon.closeRecording();
+   * ```
+   */
+  async closeRecording(): Promise<void> {
+    if (this.writer === undefined) throw new Error('CompNeuroMonitors.closeRecording: these monitors record to memory (no recordTo option)');
+    await this.writer.close();
+  }
+
   // --- internals ---
+
+  /** Deliver the pending stream blocks and write the pending sink batches (of `list`, default all). */
+  private flushStreams(list?: readonly string[]): void {
+    this.hub?.flush(list);
+    const w = this.writer;
+    if (w !== undefined) this.hub.guarded(() => w.flush(list));
+  }
 
   private initInternals(initCall: boolean): void {
     if (!initCall) this.pauseList(this.compartments);
@@ -441,6 +490,7 @@ export class CompNeuroMonitors {
       const idx = times[c]!.stop.idx;
       const expected = idx.length > 0 ? idx[idx.length - 1]! + 1 : 0;
       for (const v of e.variables) {
+        if (this.writer !== undefined) continue; // samples and spikes are in the sink
         if (v === 'spike') {
           chunk[`${c};spike`] = store.takeSpikes(e.object.recordedRanks?.() ?? []);
           continue;
@@ -461,6 +511,12 @@ export class CompNeuroMonitors {
     const m = this.mon[e.compartment]!;
     const store = this.stores.get(e.compartment)!;
     const arrayVars = e.variables.filter((v) => v !== 'spike');
+    if (this.writer !== undefined) {
+      // with recordTo the samples went to the sink through the writer's taps: only empty the engine buffers
+      m.clearData();
+      this.lastDrain.set(e.compartment, this.network.currentStep);
+      return;
+    }
     if (arrayVars.length > 0) {
       const got = m.get(arrayVars);
       for (const v of arrayVars) store.add(v, (got[v] as RecordedArray).data);
@@ -471,7 +527,7 @@ export class CompNeuroMonitors {
 
   /** Data of a chunk that is not stored: dropped so that it cannot leak into the next chunk. */
   private dropResidualSamples(): void {
-    this.hub?.flush();
+    this.flushStreams();
     for (const e of this.entries) {
       this.drainOne(e);
       this.stores.get(e.compartment)!.clear();
@@ -512,7 +568,7 @@ export class CompNeuroMonitors {
    * restart the running compartments' periods at `step`, with a warning if anything was lost.
    */
   private restartChunk(step: number, why: string): void {
-    this.hub.flush();
+    this.flushStreams();
     let had = this.currentChunk() !== null;
     for (const e of this.entries) {
       this.drainOne(e);

@@ -1,5 +1,5 @@
 import type { Observable, Subscriber } from 'rxjs';
-import type { Monitor } from '../engine/monitor.js';
+import type { Monitor, MonitorTap } from '../engine/monitor.js';
 import { deliver, ProducerObservable } from './producer-observable.js';
 import type { RecordingChunk, RecordingTimesChunk } from './recordings.js';
 import { checkEvery, SampleBlockBuilder, SpikeEventTap, type SampleBlock, type SamplesOptions, type SpikeEvent } from './sample-stream.js';
@@ -48,6 +48,8 @@ export class MonitorsStreamHub {
   private readonly stepListeners = new Set<(step: number) => void>();
   private readonly chunkSubscribers = new Set<Subscriber<RecordingChunkEvent>>();
   private held: unknown;
+  private deferred: unknown;
+  private readonly wrappers = new WeakMap<MonitorTap, MonitorTap>();
   private holding = 0;
 
   constructor(private readonly owner: StreamHubOwner) {}
@@ -63,14 +65,14 @@ export class MonitorsStreamHub {
         if (!m.variables.some((v) => v !== 'spike')) continue;
         const stream = `CompNeuroMonitors.samples$ (${c})`;
         const b = new SampleBlockBuilder(m, every, c, () => this.owner.chunkIndex(), (block) => deliver(sub, block, stream, `at step ${block.steps[block.steps.length - 1]}`), false);
-        m.addTap(b);
+        m.addTap(this.deferring(b));
         this.builders.add(b);
         this.builderOf.set(b, c);
         made.push([m, b]);
       }
       return () => {
         for (const [m, b] of made) {
-          m.removeTap(b);
+          m.removeTap(this.deferring(b));
           this.builders.delete(b);
           this.builderOf.delete(b);
         }
@@ -87,7 +89,7 @@ export class MonitorsStreamHub {
       const taps = chosen.map((c) => [this.owner.mon[c]!, new SpikeEventTap(this.owner.mon[c]!, c, (events) => {
         for (const e of events) batch.push(e);
       })] as const);
-      for (const [m, t] of taps) m.addTap(t);
+      for (const [m, t] of taps) m.addTap(this.deferring(t));
       // all compartments recorded this step: one array per step
       const listener = (step: number): void => {
         if (batch.length === 0) return;
@@ -97,7 +99,7 @@ export class MonitorsStreamHub {
       };
       this.stepListeners.add(listener);
       return () => {
-        for (const [m, t] of taps) m.removeTap(t);
+        for (const [m, t] of taps) m.removeTap(this.deferring(t));
         this.stepListeners.delete(listener);
       };
     });
@@ -111,10 +113,46 @@ export class MonitorsStreamHub {
     });
   }
 
-  /** After all monitors recorded `step` (the CompNeuroMonitors' own recorder). */
+  /**
+   * After all monitors recorded `step` (the CompNeuroMonitors' own recorder): spike batches go
+   * out, and an error a tap met during the step is thrown now, so that every monitor recorded
+   * the step before the run stops.
+   */
   stepEnded(step: number): void {
-    if (this.stepListeners.size === 0) return;
-    for (const l of [...this.stepListeners]) l(step);
+    if (this.stepListeners.size > 0) for (const l of [...this.stepListeners]) l(step);
+    this.throwDeferred();
+  }
+
+  /** Throw (once) the first error a tap met during a step. */
+  throwDeferred(): void {
+    if (this.deferred === undefined) return;
+    const e = this.deferred;
+    this.deferred = undefined;
+    throw e;
+  }
+
+  /**
+   * The tap as the monitor sees it: errors of `recorded` (a subscriber or a sink failing inside
+   * a step) are kept until the step ends ({@link stepEnded}); other calls go straight through.
+   * One wrapper per tap, so that it can be removed again.
+   */
+  deferring(tap: MonitorTap): MonitorTap {
+    let w = this.wrappers.get(tap);
+    if (w === undefined) {
+      w = {
+        recorded: (step, sampled) => {
+          try {
+            tap.recorded(step, sampled);
+          } catch (e) {
+            this.deferred ??= e;
+          }
+        },
+        closing: (vars, taken) => tap.closing(vars, taken),
+        runEnded: () => tap.runEnded?.(),
+      };
+      this.wrappers.set(tap, w);
+    }
+    return w;
   }
 
   /** Deliver the pending sample blocks (of the given compartments; default all). */
@@ -164,6 +202,11 @@ export class MonitorsStreamHub {
     } finally {
       this.release(ok);
     }
+  }
+
+  /** Run `f`; while errors are held, hold its error too. @example hub.guarded(() => writer.flush()); */
+  guarded(f: () => void): void {
+    this.guard(f);
   }
 
   private guard(f: () => void): void {

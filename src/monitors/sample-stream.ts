@@ -100,6 +100,8 @@ export class SampleBlockBuilder implements MonitorTap {
     private readonly emit: (block: SampleBlock) => void,
     /** Deliver the pending block when the monitor's data is taken or dropped (engine Monitor streams). */
     private readonly flushOnClose: boolean,
+    /** Emit views of the builder's buffers, valid during the callback only (no copy; the recording writer copies once when encoding). */
+    private readonly views = false,
   ) {}
 
   private setup(): void {
@@ -155,19 +157,26 @@ export class SampleBlockBuilder implements MonitorTap {
   /** Hand on the pending block, if any. */
   flush(): void {
     if (this.n === 0) return;
-    const steps = this.steps.toArray();
+    const n = this.n;
+    // views of the builder's buffers (valid during the callback only) or copies
+    const own = (b: GrowableBuffer) => (this.views ? b.raw.subarray(0, b.length) : b.toArray());
+    const steps = own(this.steps);
     const dt = this.monitor.network.dt;
-    const t = new Float64Array(steps.length);
-    for (let i = 0; i < steps.length; i++) t[i] = steps[i]! * dt;
+    const t = new Float64Array(n);
+    for (let i = 0; i < n; i++) t[i] = steps[i]! * dt;
     const values: Record<string, RecordedArray> = {};
-    for (let k = 0; k < this.names.length; k++) {
-      const b = this.bufs[k]!;
-      values[this.names[k]!] = new RecordedArray(b.toArray(), [this.n, ...this.shapes[k]!]);
-      b.clear();
+    for (let k = 0; k < this.names.length; k++) values[this.names[k]!] = new RecordedArray(own(this.bufs[k]!), [n, ...this.shapes[k]!]);
+    const clear = (): void => {
+      for (const b of this.bufs) b.clear();
+      this.steps.clear();
+      this.n = 0;
+    };
+    if (!this.views) clear();
+    try {
+      this.emit({ compartment: this.compartment, chunk: this.chunk, steps, t, values });
+    } finally {
+      if (this.views) clear();
     }
-    this.steps.clear();
-    this.n = 0;
-    this.emit({ compartment: this.compartment, chunk: this.chunk, steps, t, values });
   }
 }
 
