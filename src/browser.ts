@@ -101,3 +101,4 @@ export type { RecordingChunkEvent } from './monitors/monitors-stream-hub.js';
 export { ArrowRecordingEncoder, readArrowRecordings, RECORDING_METADATA_KEY, type RecordingRows, type RecordingStreamMetadata } from './io/arrow-recording.js';
 export { nodeWritableSink, webWritableSink, toByteSink, RecordingSinkError, type ByteSink, type NodeWritableLike, type StreamSinkOptions } from './io/byte-sink.js';
 export { addRunGate, runGate, type RunGate } from './stream/run-gate.js';
+export { toReadableStream, fromReadableStream, type ReadableAdapterOptions } from './stream/web-streams.js';

@@ -19,3 +19,4 @@ export * from './browser.js';
 export { PlotRecordings, type PlotRecordingsOptions } from './plot/plot-recordings.js';
 export { writeFigure, rasterizeSvg, htmlDocument } from './plot/render-file.js';
 export { arrowFile } from './io/arrow-file.js';
+export { toNodeReadable, fromNodeReadable } from './io/node-readable.js';
