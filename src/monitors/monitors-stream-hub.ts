@@ -64,15 +64,15 @@ export class MonitorsStreamHub {
         const m = this.owner.mon[c]!;
         if (!m.variables.some((v) => v !== 'spike')) continue;
         const stream = `CompNeuroMonitors.samples$ (${c})`;
-        const b = new SampleBlockBuilder(m, every, c, () => this.owner.chunkIndex(), (block) => deliver(sub, block, stream, `at step ${block.steps[block.steps.length - 1]}`), false);
-        m.addTap(this.deferring(b));
+        const b = new SampleBlockBuilder(m, every, c, () => this.owner.chunkIndex(), (block) => deliver(sub, block, stream, `at step ${block.steps[block.steps.length - 1]}`), false, false, this.defer);
+        m.addTap(b);
         this.builders.add(b);
         this.builderOf.set(b, c);
         made.push([m, b]);
       }
       return () => {
         for (const [m, b] of made) {
-          m.removeTap(this.deferring(b));
+          m.removeTap(b);
           this.builders.delete(b);
           this.builderOf.delete(b);
         }
@@ -89,7 +89,7 @@ export class MonitorsStreamHub {
       const taps = chosen.map((c) => [this.owner.mon[c]!, new SpikeEventTap(this.owner.mon[c]!, c, (events) => {
         for (const e of events) batch.push(e);
       })] as const);
-      for (const [m, t] of taps) m.addTap(this.deferring(t));
+      for (const [m, t] of taps) m.addTap(t); // its callback only collects: nothing to defer
       // all compartments recorded this step: one array per step
       const listener = (step: number): void => {
         if (batch.length === 0) return;
@@ -99,7 +99,7 @@ export class MonitorsStreamHub {
       };
       this.stepListeners.add(listener);
       return () => {
-        for (const [m, t] of taps) m.removeTap(this.deferring(t));
+        for (const [m, t] of taps) m.removeTap(t);
         this.stepListeners.delete(listener);
       };
     });
@@ -122,6 +122,11 @@ export class MonitorsStreamHub {
     if (this.stepListeners.size > 0) for (const l of [...this.stepListeners]) l(step);
     this.throwDeferred();
   }
+
+  /** Keep an error met inside a step until the step ends ({@link stepEnded}). */
+  readonly defer = (e: unknown): void => {
+    this.deferred ??= e;
+  };
 
   /** Throw (once) the first error a tap met during a step. */
   throwDeferred(): void {

@@ -112,7 +112,7 @@ export class RecordingWriter {
         // spike rows go out with the sample blocks; a spike-only compartment bounds them itself
         if (builder === undefined && spikeRanks.length >= 65536) flush();
       },
-      closing: () => {},
+      closing: (variables) => builder?.closing(variables),
       runEnded: () => flush(),
     };
     const wrapped = this.wrap(tap);

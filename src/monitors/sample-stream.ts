@@ -69,9 +69,12 @@ export function checkEvery(where: string, opts: SamplesOptions | undefined): num
 }
 
 /**
- * A {@link MonitorTap} that copies each sample of a monitor, right after the monitor took it,
- * into a pending block, and hands the block on once it spans `every` steps, at the end of a run,
- * or when {@link flush} is called. Nothing is allocated per sample but the block buffers' growth.
+ * A {@link MonitorTap} that hands on a monitor's samples in blocks: once a block spans `every`
+ * steps, at a gap in the sampling (a pause, the time going back), at the end of a run, or when
+ * {@link flush} is called. Per sample it only counts: the samples stay in the monitor's buffer
+ * and are copied out in bulk when the block is handed on, or before the monitor lets go of them
+ * (`closing`, e.g. CompNeuroMonitors draining its engine monitors). Steps are the block's first
+ * step plus multiples of the period (a gap ends the block).
  *
  * @example
  * ```ts
@@ -85,10 +88,13 @@ export class SampleBlockBuilder implements MonitorTap {
   private widths: number[] = [];
   private shapes: number[][] = [];
   private sources: ({ readonly raw: Float64Array; readonly length: number } | undefined)[] = [];
+  /** Where the block's samples not yet copied out begin in each source buffer. */
+  private offs: number[] = [];
+  /** Samples copied out of the monitor before the block ended. */
   private bufs: GrowableBuffer[] = [];
-  private steps = new GrowableBuffer(64);
   private n = 0;
   private start = 0;
+  private last = 0;
   private periodSteps = 1;
   private chunk = 0;
 
@@ -102,6 +108,8 @@ export class SampleBlockBuilder implements MonitorTap {
     private readonly flushOnClose: boolean,
     /** Emit views of the builder's buffers, valid during the callback only (no copy; the recording writer copies once when encoding). */
     private readonly views = false,
+    /** Where an error of a block delivered inside a step goes (CompNeuroMonitors throw it when the step ends); default: thrown. */
+    private readonly stepError?: (e: unknown) => void,
   ) {}
 
   private setup(): void {
@@ -112,42 +120,69 @@ export class SampleBlockBuilder implements MonitorTap {
     this.widths = this.names.map((v) => m.object.recordWidth(v));
     this.shapes = this.names.map((v) => m.object.recordShape(v));
     this.sources = this.names.map((v) => m.sampleBuffer(v));
-    this.bufs = this.widths.map((w) => new GrowableBuffer(Math.max(1, w * Math.min(this.every, 1024))));
+    this.offs = this.names.map(() => 0);
+    this.bufs = this.widths.map((w) => new GrowableBuffer(Math.max(1, w * Math.min(Math.ceil(this.every / this.periodSteps), 1024))));
   }
 
   recorded(step: number, sampled: boolean): void {
     if (!sampled) return;
     if (this.monitor.variableCount !== this.count) {
-      this.flush();
+      this.flushInStep();
       this.setup();
     }
     const names = this.names;
     if (names.length === 0) return;
-    // a sample that would make the block span more than `every` steps starts the next one
-    if (this.n > 0 && step - this.start >= this.every) this.flush();
+    // a sample that would make the block span more than `every` steps, or that is not one period
+    // after the last (a pause, the time going back), starts the next block
+    if (this.n > 0 && (step - this.start >= this.every || step !== this.last + this.periodSteps)) this.flushInStep();
     if (this.n === 0) {
       this.start = step;
       this.chunk = this.chunkOf();
+      for (let k = 0; k < names.length; k++) {
+        let src = this.sources[k];
+        if (src === undefined) src = this.sources[k] = this.monitor.sampleBuffer(names[k]!)!;
+        this.offs[k] = src.length - this.widths[k]!;
+      }
     }
-    for (let k = 0; k < names.length; k++) {
-      let src = this.sources[k];
-      if (src === undefined) src = this.sources[k] = this.monitor.sampleBuffer(names[k]!)!;
-      const w = this.widths[k]!;
-      const b = this.bufs[k]!;
-      const off = b.reserve(w);
-      const dst = b.raw;
-      const s = src.raw;
-      const base = src.length - w;
-      for (let i = 0; i < w; i++) dst[off + i] = s[base + i]!;
-    }
-    this.steps.push(step);
+    this.last = step;
     this.n++;
     // the next sample (one period on) would not fit: deliver now rather than one period late
-    if (step + this.periodSteps - this.start >= this.every) this.flush();
+    if (step + this.periodSteps - this.start >= this.every) this.flushInStep();
   }
 
-  closing(): void {
-    if (this.flushOnClose) this.flush();
+  /** Copy the block's samples still in the monitor's buffer of variable k into the block buffer. */
+  private copyOut(k: number): void {
+    const src = this.sources[k];
+    if (src === undefined) return;
+    const from = this.offs[k]!;
+    const len = src.length - from;
+    if (len > 0) {
+      const b = this.bufs[k]!;
+      const off = b.reserve(len);
+      b.raw.set(src.raw.subarray(from, src.length), off);
+    }
+    this.offs[k] = src.length;
+  }
+
+  /** A flush inside a step: its error goes to `stepError` if given (kept until the step ends). */
+  private flushInStep(): void {
+    if (this.stepError === undefined) return this.flush();
+    try {
+      this.flush();
+    } catch (e) {
+      this.stepError(e);
+    }
+  }
+
+  closing(variables: readonly string[]): void {
+    if (this.flushOnClose) return this.flush();
+    // the monitor is about to empty these buffers: keep the block's samples
+    if (this.n === 0) return;
+    for (let k = 0; k < this.names.length; k++) {
+      if (!variables.includes(this.names[k]!)) continue;
+      this.copyOut(k);
+      this.offs[k] = 0; // the buffer restarts empty
+    }
   }
 
   runEnded(): void {
@@ -158,17 +193,24 @@ export class SampleBlockBuilder implements MonitorTap {
   flush(): void {
     if (this.n === 0) return;
     const n = this.n;
-    // views of the builder's buffers (valid during the callback only) or copies
-    const own = (b: GrowableBuffer) => (this.views ? b.raw.subarray(0, b.length) : b.toArray());
-    const steps = own(this.steps);
+    const p = this.periodSteps;
     const dt = this.monitor.network.dt;
+    const steps = new Float64Array(n);
     const t = new Float64Array(n);
-    for (let i = 0; i < n; i++) t[i] = steps[i]! * dt;
+    for (let i = 0; i < n; i++) {
+      steps[i] = this.start + i * p;
+      t[i] = steps[i]! * dt;
+    }
     const values: Record<string, RecordedArray> = {};
-    for (let k = 0; k < this.names.length; k++) values[this.names[k]!] = new RecordedArray(own(this.bufs[k]!), [n, ...this.shapes[k]!]);
+    for (let k = 0; k < this.names.length; k++) {
+      this.copyOut(k);
+      const b = this.bufs[k]!;
+      if (b.length !== n * this.widths[k]!) throw new Error(`samples$ (${this.compartment};${this.names[k]}): ${b.length} values for ${n} samples of width ${this.widths[k]} (the monitor's buffer changed under the stream)`);
+      // views of the block buffers (valid during the callback only) or copies
+      values[this.names[k]!] = new RecordedArray(this.views ? b.raw.subarray(0, b.length) : b.toArray(), [n, ...this.shapes[k]!]);
+    }
     const clear = (): void => {
       for (const b of this.bufs) b.clear();
-      this.steps.clear();
       this.n = 0;
     };
     if (!this.views) clear();
