@@ -1,8 +1,11 @@
-import {
-  batchType, Column, Endianness, field, float64, int32, list, Table, tableFromIPC, tableToIPC, utf8, Version, type DataType, type Field,
-} from '@uwdata/flechette';
-import { RecordedArray } from '../monitors/recorded-array.js';
-import type { SpikeDict } from '../monitors/recordings.js';
+import type * as Flechette from '@uwdata/flechette';
+import type { DataType, Field } from '@uwdata/flechette';
+import { lazyModule } from '../language/lazy-module.js';
+import { RecordedArray } from '../engine/recorded-array.js';
+import type { SpikeDict } from '../engine/spike-dict.js';
+
+/** flechette (arquero's Arrow library), loaded on first use like arquero (lazy-module.ts). */
+const flechette = lazyModule('@uwdata/flechette', (require) => require('@uwdata/flechette') as typeof Flechette);
 
 /**
  * Rows of one compartment's variable for the recording stream: one row per sample (its values,
@@ -46,14 +49,22 @@ export interface RecordingStreamMetadata {
 /** Name of the schema metadata key holding {@link RecordingStreamMetadata}. */
 export const RECORDING_METADATA_KEY = 'compneuro-rx';
 
-const FIELDS: Field[] = [
-  field('chunk', int32(), false),
-  field('compartment', utf8(), false),
-  field('variable', utf8(), false),
-  field('step', int32(), false),
-  field('t', float64(), false),
-  field('values', list(float64()), false),
-];
+/** The schema's fields (built on first use: flechette loads lazily). */
+let fields: Field[] | undefined;
+function FIELDS(): Field[] {
+  if (fields === undefined) {
+    const { field, int32, utf8, float64, list } = flechette();
+    fields = [
+      field('chunk', int32(), false),
+      field('compartment', utf8(), false),
+      field('variable', utf8(), false),
+      field('step', int32(), false),
+      field('t', float64(), false),
+      field('values', list(float64()), false),
+    ];
+  }
+  return fields;
+}
 
 /** The Arrow end-of-stream marker: continuation token and a zero length. */
 const EOS = new Uint8Array([0xff, 0xff, 0xff, 0xff, 0, 0, 0, 0]);
@@ -63,7 +74,7 @@ const encoder = new TextEncoder();
 type ArrayCtor = Int32ArrayConstructor | Float64ArrayConstructor | Uint8ArrayConstructor;
 
 function batchOf(type: DataType, props: Record<string, unknown>) {
-  const B = batchType(type) as unknown as new (o: Record<string, unknown>) => unknown;
+  const B = flechette().batchType(type) as unknown as new (o: Record<string, unknown>) => unknown;
   return new B({ nullCount: 0, type, validity: new Uint8Array(0), ...props });
 }
 
@@ -159,7 +170,8 @@ export class ArrowRecordingEncoder {
       }
       vo += r.offsets[r.steps.length]! - base;
     });
-    const [fChunk, fComp, fVar, fStep, fT, fValues] = FIELDS as [Field, Field, Field, Field, Field, Field];
+    const { Column, Table, tableToIPC, float64, Version, Endianness } = flechette();
+    const [fChunk, fComp, fVar, fStep, fT, fValues] = FIELDS() as [Field, Field, Field, Field, Field, Field];
     const child = batchOf(float64(), { length: nValues, values });
     const columns = [
       batchOf(fChunk.type, { length: n, values: chunk }),
@@ -169,7 +181,7 @@ export class ArrowRecordingEncoder {
       batchOf(fT.type, { length: n, values: t }),
       batchOf(fValues.type, { length: n, offsets, children: [child] }),
     ].map((b) => new Column([b as never]));
-    const schema = { version: Version.V5, endianness: Endianness.Little, fields: FIELDS, metadata: this.metadata };
+    const schema = { version: Version.V5, endianness: Endianness.Little, fields: FIELDS(), metadata: this.metadata };
     // skip the schema message but before the first batch; hold each piece back by one so that the
     // end-of-stream marker, flechette's last piece, is not written (end() writes it)
     let skip = this.started ? this.schemaLength(schema) : 0;
@@ -210,7 +222,8 @@ export class ArrowRecordingEncoder {
   /** Length of the schema message (continuation token, length, metadata; it has no body). */
   private schemaLength(schema: object): number {
     if (this.schemaBytes === undefined) {
-      const bytes = tableToIPC(new Table(schema as never, FIELDS.map((f) => new Column([batchOf(f.type, { length: 0, values: new Float64Array(0), offsets: new Int32Array(1), children: [batchOf(float64(), { length: 0, values: new Float64Array(0) })] }) as never]))), { format: 'stream' })!;
+      const { Column, Table, tableToIPC, float64 } = flechette();
+      const bytes = tableToIPC(new Table(schema as never, FIELDS().map((f) => new Column([batchOf(f.type, { length: 0, values: new Float64Array(0), offsets: new Int32Array(1), children: [batchOf(float64(), { length: 0, values: new Float64Array(0) })] }) as never]))), { format: 'stream' })!;
       this.schemaBytes = 8 + new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength).getInt32(4, true);
     }
     return this.schemaBytes;
@@ -235,7 +248,7 @@ export class ArrowRecordingEncoder {
  * ```
  */
 export function readArrowRecordings(bytes: Uint8Array): ({ dt: number } & Record<string, RecordedArray | SpikeDict | number>)[] {
-  const table = tableFromIPC(bytes);
+  const table = flechette().tableFromIPC(bytes);
   const raw = table.schema.metadata?.get(RECORDING_METADATA_KEY);
   if (raw === undefined) throw new Error(`readArrowRecordings: the stream has no "${RECORDING_METADATA_KEY}" schema metadata; it was not written by recordTo`);
   const meta = JSON.parse(raw) as RecordingStreamMetadata;

@@ -513,7 +513,7 @@ export class CompNeuroMonitors {
     const arrayVars = e.variables.filter((v) => v !== 'spike');
     if (this.writer !== undefined) {
       // with recordTo the samples went to the sink through the writer's taps: only empty the engine buffers
-      m.clearData();
+      m.discard();
       this.lastDrain.set(e.compartment, this.network.currentStep);
       return;
     }
