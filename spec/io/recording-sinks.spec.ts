@@ -15,7 +15,7 @@ import { simulate$ } from '../../src/stream/simulate.js';
 import { arrowFile } from '../../src/io/arrow-file.js';
 import { readArrowRecordings } from '../../src/io/arrow-recording.js';
 import { nodeWritableSink, RecordingSinkError, webWritableSink, type ByteSink } from '../../src/io/byte-sink.js';
-import { sameBits, Ticker } from '../monitors/stream-helpers.js';
+import { sameBits, thrown, Ticker } from '../monitors/stream-helpers.js';
 
 const DT = 0.25;
 
@@ -123,12 +123,7 @@ describe('io: recordTo (Arrow recording streams, sinks, backpressure)', () => {
     const slow = new Writable({ highWaterMark: 1024, write(chunk: Buffer, _e, cb) { parts.push(chunk); setTimeout(cb, 5); } });
     const mon = model({ recordTo: nodeWritableSink(slow, { maxBuffered: 20_000, name: 'slow socket' }), batchSteps: 8 });
     mon.start();
-    let err: unknown;
-    try {
-      simulate(250);
-    } catch (e) {
-      err = e;
-    }
+    const err = thrown(() => simulate(250));
     expect(err).to.be.instanceOf(RecordingSinkError);
     expect((err as Error).message).to.match(/^recordTo slow socket: \d+ bytes wait to be written \(maxBuffered 20000\); a synchronous run cannot wait/);
     const stoppedAt = currentNetwork().currentStep;

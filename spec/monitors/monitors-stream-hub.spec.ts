@@ -10,7 +10,7 @@ import { simulate$ } from '../../src/stream/simulate.js';
 import { CompNeuroSim } from '../../src/experiment/comp-neuro-sim.js';
 import { currentStep } from '../../operators/current-step.js';
 import type { RecordingChunkEvent } from '../../src/monitors/monitors-stream-hub.js';
-import { collect, expectStreamsEqualRecordings, sameBits, Ticker } from './stream-helpers.js';
+import { collect, expectStreamsEqualRecordings, sameBits, thrown, Ticker } from './stream-helpers.js';
 
 const DT = 0.25;
 
@@ -117,12 +117,7 @@ describe('monitors/CompNeuroMonitors streams (samples$, spikes$, chunks$)', () =
       if (b.steps[0]! >= 16) throw new Error('plot failed');
     });
     mon.start();
-    let err: unknown;
-    try {
-      simulate(20);
-    } catch (e) {
-      err = e;
-    }
+    const err = thrown(() => simulate(20));
     expect(err).to.be.instanceOf(StreamSubscriberError);
     expect((err as Error).message).to.match(/^CompNeuroMonitors\.samples\$ \(q\): a subscriber threw at step \d+: plot failed$/);
     expect((err as StreamSubscriberError).stream).to.equal('CompNeuroMonitors.samples$ (q)');

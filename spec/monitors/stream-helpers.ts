@@ -82,3 +82,13 @@ export function expectStreamsEqualRecordings(recordings: Recordings, blocks: rea
   for (const b of spikes) for (const e of b) expect(e.step).to.equal(b[0]!.step);
   for (let i = 1; i < steps.length; i++) expect(steps[i]).to.not.equal(steps[i - 1]);
 }
+
+/** The error `f` throws (undefined if it returns). */
+export function thrown(f: () => unknown): unknown {
+  try {
+    f();
+  } catch (e) {
+    return e;
+  }
+  return undefined;
+}

@@ -60,7 +60,7 @@ export interface SamplesOptions {
   compartments?: readonly string[];
 }
 
-/** Validated `every` of {@link SamplesOptions}. */
+/** Validated `every` of {@link SamplesOptions}. @example checkEvery('samples$', { every: 100 }); // 100 */
 export function checkEvery(where: string, opts: SamplesOptions | undefined): number {
   if (opts !== undefined && (opts === null || typeof opts !== 'object')) throw new Error(`${where}: options must be an object { every }`);
   const every = opts?.every ?? 1000;

@@ -438,6 +438,11 @@ export function livePlot(element: HTMLElement, source: LivePlotSource, options: 
  * The running part of a live plot (shared with `liveRaster`): embeds `spec()` in `element`
  * unless the element already shows a view under the same `key`, subscribes to the samples and
  * redraws the {@link LIVE_DATASET} window at most once per animation frame.
+ *
+ * @example
+ * ```ts
+ * embedLive(el, 'raster', () => liveRasterSpec(), of([{ t: 1, values: { pop: 3 } }]), 100, undefined);
+ * ```
  */
 export function embedLive(element: HTMLElement, key: string, makeSpec: () => Record<string, unknown>, samples: Observable<LiveSample | readonly LiveSample[]>, windowMs: number, onUpdate: ((s: LivePlotStatus) => void) | undefined): LivePlot {
   // Reuse the element's view when it plots the same series; otherwise embed a new one.

@@ -26,7 +26,7 @@ export interface ReadableAdapterOptions {
   maxQueued?: number;
 }
 
-/** Validated options. */
+/** Validated options. @example checkReadableOptions('toNodeReadable', { highWaterMark: 8 }); // { hwm: 8, max: Infinity } */
 export function checkReadableOptions(where: string, opts: ReadableAdapterOptions): { hwm: number; max: number } {
   const hwm = opts.highWaterMark ?? 16;
   if (!Number.isInteger(hwm) || hwm < 1) throw new Error(`${where}: highWaterMark must be a positive integer, got ${String(opts.highWaterMark)}`);
