@@ -102,4 +102,3 @@ export { ArrowRecordingEncoder, readArrowRecordings, RECORDING_METADATA_KEY, typ
 export { nodeWritableSink, webWritableSink, toByteSink, RecordingSinkError, type ByteSink, type NodeWritableLike, type StreamSinkOptions } from './io/byte-sink.js';
 export { addRunGate, runGate, type RunGate } from './stream/run-gate.js';
 export { toReadableStream, fromReadableStream, type ReadableAdapterOptions } from './stream/web-streams.js';
-export { liveRaster, liveRasterSpec, type LiveRasterOptions } from './plot/live-raster.js';

@@ -8,7 +8,7 @@ import { launchChromium } from './chromium.js';
 // fed by spikes$, while a simulation runs on animation frames; what they plot is checked against
 // getRecordings().
 const ENTRY = `
-import { Network, Population, Izhikevich2007, CompNeuroMonitors, simulate$, livePlot, liveRaster, LIVE_DATASET } from './src/browser.ts';
+import { Network, Population, Izhikevich2007, CompNeuroMonitors, simulate$, livePlot, liveRaster, LIVE_DATASET } from './src/browser-entry.ts';
 import { animationFrameScheduler } from 'rxjs';
 window.liveStreams = async () => {
   const net = new Network({ dt: 0.1, seed: 1 });
