@@ -13,7 +13,7 @@ rows.push(...engineRows());
 rows.push(...cobaRows(3, 'wasm'), ...cobaRows(3, 'js'));
 rows.push(...streamOverhead({ repeats: 3, heapSteps: 1e6 }));
 rows.push(...monitorMemoryBench(3));
-rows.push(...recordingStreamsBench(7));
+rows.push(...recordingStreamsBench(31));
 rows.push(...plotRows(7));
 rows.push(...seedEndToEnd(3));
 printTable(rows);

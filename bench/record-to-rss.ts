@@ -15,7 +15,7 @@ import { CompNeuroMonitors } from '../src/monitors/comp-neuro-monitors.js';
 import { arrowFile } from '../src/io/arrow-file.js';
 
 const [mode, path] = process.argv.slice(2);
-setup({ dt: 0.1 });
+setup({ dt: 0.1, verbose: false });
 new Population(1000, new Neuron({ parameters: 'tau = 10', equations: 'tau * dr/dt = 1 - r' }), 'pop');
 compile();
 const mon = mode === 'recorded' ? new CompNeuroMonitors({ pop: ['r'] }, { recordTo: arrowFile(path!), log: () => {} }) : undefined;

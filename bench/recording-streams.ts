@@ -1,8 +1,8 @@
 /**
  * Recordings as streams (issue 19):
  * - `samples$` overhead: the seed model (one HH_Bischop neuron, dt 0.01, v recorded every step by
- *   CompNeuroMonitors) simulated 100000 steps with and without a `samples$({ every: 1000 })`
- *   subscriber (target <= 5 %);
+ *   CompNeuroMonitors) simulated 20000 steps with and without a `samples$({ every: 1000 })`
+ *   subscriber, in alternating pairs, median of the pairs' ratios (target <= 5 %);
  * - heap retained per step by a CompNeuroMonitors whose streams were subscribed and unsubscribed
  *   (nobody listens: the step must allocate nothing for them; target ~0);
  * - constant memory of `recordTo: arrowFile(path)`: maximum RSS of a 1e8-sample recording
@@ -31,24 +31,24 @@ function gcFunction(): () => void {
 
 function seedMonitors(): CompNeuroMonitors {
   clear();
-  setup({ dt: 0.01 });
+  setup({ dt: 0.01, verbose: false });
   const pop = new Population(1, HHneuronBischop, 'HH_Bischop');
   pop.I_app = 20; // spiking: the run is not a resting trace
   compile();
   return new CompNeuroMonitors({ HH_Bischop: ['v', 'spike'] }, { log: () => {} });
 }
 
-/** ns per step of 100000 recorded steps, with or without a samples$ subscriber. */
+/** ns per step of 20000 recorded steps, with or without a samples$ subscriber (short runs, many pairs: the machine is shared). */
 function recordRun(mon: CompNeuroMonitors, subscribed: boolean): number {
   mon.reset();
   mon.start();
   let blocks = 0;
   const sub = subscribed ? mon.samples$({ every: 1000 }).subscribe(() => blocks++) : undefined;
   const t0 = process.hrtime.bigint();
-  simulate(1000);
-  const ns = Number(process.hrtime.bigint() - t0) / 100000;
+  simulate(200);
+  const ns = Number(process.hrtime.bigint() - t0) / 20000;
   sub?.unsubscribe();
-  if (subscribed && blocks !== 100) throw new Error(`bench: expected 100 blocks, got ${blocks}`);
+  if (subscribed && blocks !== 20) throw new Error(`bench: expected 20 blocks, got ${blocks}`);
   mon.getRecordingsAndClear();
   return ns;
 }
@@ -61,7 +61,7 @@ function recordRun(mon: CompNeuroMonitors, subscribed: boolean): number {
  * for (const r of recordingStreamsBench()) console.log(r.name, r.median, r.unit);
  * ```
  */
-export function recordingStreamsBench(repeats = 7): BenchRow[] {
+export function recordingStreamsBench(repeats = 31): BenchRow[] {
   const mon = seedMonitors();
   recordRun(mon, false); // warm-up (JIT)
   recordRun(mon, true);
@@ -114,8 +114,8 @@ export function recordingStreamsBench(repeats = 7): BenchRow[] {
     rmSync(dir, { recursive: true, force: true });
   }
   return [
-    { name: 'recording streams: seed v recorded, no subscriber', median: median(plain), unit: 'ns/step', note: `1 HH_Bischop neuron, 100000 steps, ${repeats} repeats` },
-    { name: 'recording streams: seed v recorded + samples$({ every: 1000 })', median: median(streamed), unit: 'ns/step', note: '100 blocks per run' },
+    { name: 'recording streams: seed v recorded, no subscriber', median: median(plain), unit: 'ns/step', note: `1 HH_Bischop neuron, 20000 steps, ${repeats} pairs` },
+    { name: 'recording streams: seed v recorded + samples$({ every: 1000 })', median: median(streamed), unit: 'ns/step', note: '20 blocks per run' },
     { name: 'recording streams: samples$ overhead', median: (median(ratios) - 1) * 100, unit: '%', note: `range ${((sorted[0]! - 1) * 100).toFixed(1)} .. ${((sorted[sorted.length - 1]! - 1) * 100).toFixed(1)} %; target <= 5 %` },
     { name: 'recordTo arrowFile: 1e8 samples, max RSS over the unrecorded run', median: median(deltas), unit: 'MB', note: `range ${Math.min(...deltas).toFixed(0)} .. ${Math.max(...deltas).toFixed(0)} MB, ${(bytes / 1e6).toFixed(0)} MB written in ${median(secs).toFixed(1)} s; target <= 50 MB` },
     { name: 'recording streams: heap per step, streams unsubscribed', median: (after - before) / steps, unit: 'bytes/step', note: `${after - before} bytes over ${steps} steps after gc; target ~0` },
