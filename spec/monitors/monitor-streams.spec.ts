@@ -78,6 +78,20 @@ describe('monitors/monitor-streams: samples$, spikes$, chunks$ of an engine Moni
     expect(sameBits(blocks[1]!.values.v!.data, (m.get('v') as RecordedArray).data)).to.equal(true);
   });
 
+  it('a chunks$ subscriber that throws: get() and reset() finish their work, then throw naming the stream', () => {
+    const { net, pop } = model();
+    const m = new Monitor(pop, ['x']);
+    m.chunks$().subscribe(() => {
+      throw new Error('disk full');
+    });
+    net.simulate(1); // 4 steps
+    expect(() => m.get('x')).to.throw('Monitor.chunks$ (p): a subscriber threw when a chunk closed: disk full');
+    net.simulate(1);
+    expect((m.get('x', { keep: true }) as RecordedArray).length).to.equal(4); // the taken samples are gone
+    expect(() => m.reset()).to.throw('disk full');
+    expect((m.get('x', { keep: true }) as RecordedArray).length).to.equal(0);
+  });
+
   it('unsubscribed: no tap stays on the monitor; bad input names the monitor', () => {
     const { pop } = model();
     const m = new Monitor(pop, ['x']);

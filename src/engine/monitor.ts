@@ -218,9 +218,10 @@ export class Monitor implements Recorder {
   stop(): void {
     this.active = false;
     this.stopped = true;
-    this.tellClosing(this.vars, undefined);
+    const error = this.tellClosing(this.vars, undefined);
     this.dropData();
     this.network.removeRecorder(this);
+    if (error !== undefined) throw error;
   }
 
   /**
@@ -229,7 +230,7 @@ export class Monitor implements Recorder {
    * after setting the time to 0.
    */
   reset(): void {
-    this.tellClosing(this.vars, undefined);
+    const error = this.tellClosing(this.vars, undefined);
     this.dropping = true;
     try {
       for (const v of this.vars) {
@@ -240,6 +241,7 @@ export class Monitor implements Recorder {
       this.dropping = false;
     }
     this.dropData();
+    if (error !== undefined) throw error;
   }
 
   /**
@@ -253,12 +255,26 @@ export class Monitor implements Recorder {
    * ```
    */
   discard(): void {
-    this.tellClosing(this.vars, undefined);
+    const error = this.tellClosing(this.vars, undefined);
     this.dropData();
+    if (error !== undefined) throw error;
   }
 
-  private tellClosing(variables: readonly string[], taken: Record<string, RecordedArray | SpikeDict> | undefined): void {
-    if (this.taps !== undefined && !this.dropping) for (const t of [...this.taps]) t.closing(variables, taken);
+  /**
+   * Tell the taps that data leaves; returns the first error a tap threw (a stream subscriber),
+   * for the caller to throw once its own work is done, so that nothing is half-applied.
+   */
+  private tellClosing(variables: readonly string[], taken: Record<string, RecordedArray | SpikeDict> | undefined): unknown {
+    if (this.taps === undefined || this.dropping) return undefined;
+    let error: unknown;
+    for (const t of [...this.taps]) {
+      try {
+        t.closing(variables, taken);
+      } catch (e) {
+        error ??= e;
+      }
+    }
+    return error;
   }
 
   /** True while recording. */
@@ -434,11 +450,12 @@ export class Monitor implements Recorder {
     }
     if (!opts.keep) {
       // the taps see the data before it goes
-      this.tellClosing(names, out);
+      const error = this.tellClosing(names, out);
       for (const v of names) {
         if (v === 'spike') this.spikes.clear();
         else this.buffers.get(v)?.clear();
       }
+      if (error !== undefined) throw error;
     }
     return single ? out[variables as string]! : out;
   }
