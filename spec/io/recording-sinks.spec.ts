@@ -5,28 +5,20 @@ import { join } from 'node:path';
 import { Writable } from 'node:stream';
 import { asyncScheduler, lastValueFrom } from 'rxjs';
 import { tableFromIPC } from 'apache-arrow';
-import { Population } from '../../src/engine/population.js';
-import { clear, compile, setup, simulate } from '../../src/engine/global-functions.js';
+import { clear, simulate } from '../../src/engine/global-functions.js';
 import { currentNetwork } from '../../src/engine/magic-network.js';
-import { CompNeuroMonitors, type CompNeuroMonitorsOptions } from '../../src/monitors/comp-neuro-monitors.js';
+import type { CompNeuroMonitors } from '../../src/monitors/comp-neuro-monitors.js';
 import type { RecordedArray } from '../../src/monitors/recorded-array.js';
 import type { Recordings } from '../../src/monitors/recordings.js';
 import { simulate$ } from '../../src/stream/simulate.js';
 import { arrowFile } from '../../src/io/arrow-file.js';
 import { readArrowRecordings } from '../../src/io/arrow-recording.js';
 import { nodeWritableSink, RecordingSinkError, webWritableSink, type ByteSink } from '../../src/io/byte-sink.js';
-import { sameBits, thrown, Ticker } from '../monitors/stream-helpers.js';
+import { sameBits, thrown, twoCompartments } from '../monitors/stream-helpers.js';
 
 const DT = 0.25;
 
-function model(opts: CompNeuroMonitorsOptions = {}) {
-  setup({ dt: DT });
-  const p = new Population(3, Ticker(), 'p');
-  p.g = new Float64Array([1, 0.5, 0.25]);
-  new Population(2, Ticker(), 'q');
-  compile();
-  return new CompNeuroMonitors({ p: ['x', 'v', 'spike'], 'q;0.75': ['x', 'spike'] }, { log: () => {}, ...opts });
-}
+const model = twoCompartments;
 
 /** Two chunks, a pause: in memory, then the same with recordTo. */
 async function experiment(mon: CompNeuroMonitors, run: (ms: number) => void | Promise<void>): Promise<Recordings> {

@@ -10,19 +10,11 @@ import { simulate$ } from '../../src/stream/simulate.js';
 import { CompNeuroSim } from '../../src/experiment/comp-neuro-sim.js';
 import { currentStep } from '../../operators/current-step.js';
 import type { RecordingChunkEvent } from '../../src/monitors/monitors-stream-hub.js';
-import { collect, expectStreamsEqualRecordings, sameBits, thrown, Ticker } from './stream-helpers.js';
+import { collect, expectStreamsEqualRecordings, sameBits, thrown, Ticker, twoCompartments } from './stream-helpers.js';
 
 const DT = 0.25;
 
-/** Two compartments: p (3 neurons, g = 1, 0.5, 0.25; x and v every step, spikes) and q (x every 3 steps). */
-function model() {
-  setup({ dt: DT });
-  const p = new Population(3, Ticker(), 'p');
-  p.g = new Float64Array([1, 0.5, 0.25]);
-  new Population(2, Ticker(), 'q');
-  compile();
-  return new CompNeuroMonitors({ p: ['x', 'v', 'spike'], 'q;0.75': ['x', 'spike'] }, { log: () => {} });
-}
+const model = twoCompartments;
 
 /** Two chunks with a pause in the first: the same protocol for every driving mode. */
 async function experiment(run: (ms: number) => void | Promise<void>) {

@@ -1,6 +1,9 @@
 import { expect } from 'chai';
 import type { Subscription } from 'rxjs';
 import { Neuron } from '../../src/language/neuron.js';
+import { Population } from '../../src/engine/population.js';
+import { compile, setup } from '../../src/engine/global-functions.js';
+import { CompNeuroMonitors, type CompNeuroMonitorsOptions } from '../../src/monitors/comp-neuro-monitors.js';
 import type { RecordedArray } from '../../src/monitors/recorded-array.js';
 import type { Recordings, SpikeDict } from '../../src/monitors/recordings.js';
 import type { SampleBlock, SpikeEvent } from '../../src/monitors/sample-stream.js';
@@ -11,6 +14,19 @@ import type { SampleBlock, SpikeEvent } from '../../src/monitors/sample-stream.j
  */
 export const Ticker = () =>
   new Neuron({ parameters: 'g = 1\n I_app = 0', equations: 'dv/dt = g + I_app\n x = t', spike: 'v >= 1', reset: 'v = 0', name: 'Ticker' });
+
+/**
+ * The global network at dt 0.25 with two compartments: p (3 Tickers, g = 1, 0.5, 0.25; x and v
+ * every step, spikes) and q (2 Tickers; x every 3 steps, spikes).
+ */
+export function twoCompartments(opts: CompNeuroMonitorsOptions = {}): CompNeuroMonitors {
+  setup({ dt: 0.25 });
+  const p = new Population(3, Ticker(), 'p');
+  p.g = new Float64Array([1, 0.5, 0.25]);
+  new Population(2, Ticker(), 'q');
+  compile();
+  return new CompNeuroMonitors({ p: ['x', 'v', 'spike'], 'q;0.75': ['x', 'spike'] }, { log: () => {}, ...opts });
+}
 
 /** Bitwise equality of two Float64Arrays. */
 export function sameBits(a: Float64Array, b: Float64Array): boolean {
