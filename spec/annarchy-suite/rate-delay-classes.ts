@@ -9,9 +9,9 @@ import { Synapse } from '../../src/language/synapse.js';
 import { NumpyRandomState } from '../../src/engine/random/index.js';
 import { assertAllclose } from './helpers.js';
 
-/** Registers test_UniformDelay (without the delay-setter methods), test_SynapseOperations and test_SynapticAccess. */
-export function sharedDelayClasses(rng: NumpyRandomState): void {
-  describe('test_UniformDelay', () => {
+/** Registers test_UniformDelay / test_SpikingUniformDelay (without the delay-setter methods), test_SynapseOperations and test_SynapticAccess. */
+export function sharedDelayClasses(rng: NumpyRandomState, uniformDelayClass: string): void {
+  describe(uniformDelayClass, () => {
     let net: Network;
     let pop2: Population;
     let proj: Projection;

@@ -48,4 +48,4 @@ describe('test_NoDelay', () => {
   it('test_fixed_number_pre', () => check(proj3, pop3, 'fnp'));
 });
 
-sharedDelayClasses(rng);
+sharedDelayClasses(rng, 'test_UniformDelay');

@@ -40,4 +40,4 @@ describe('test_SpikingNoDelay', () => {
   });
 });
 
-sharedDelayClasses(rng);
+sharedDelayClasses(rng, 'test_SpikingUniformDelay');
