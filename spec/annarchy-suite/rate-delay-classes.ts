@@ -7,14 +7,15 @@ import { Projection } from '../../src/engine/projection.js';
 import { Neuron } from '../../src/language/neuron.js';
 import { Synapse } from '../../src/language/synapse.js';
 import { NumpyRandomState } from '../../src/engine/random/index.js';
-import { assertAllclose } from './helpers.js';
+import { assertAllclose, unittestMethods } from './helpers.js';
 
-/** Registers test_UniformDelay / test_SpikingUniformDelay (without the delay-setter methods), test_SynapseOperations and test_SynapticAccess. */
+/** Registers test_UniformDelay / test_SpikingUniformDelay, test_SynapseOperations and test_SynapticAccess. */
 export function sharedDelayClasses(rng: NumpyRandomState, uniformDelayClass: string): void {
   describe(uniformDelayClass, () => {
     let net: Network;
     let pop2: Population;
     let proj: Projection;
+    let proj2: Projection;
     before(() => {
       // r_t = [-1, 0, 2, 5, 9, 14, 20, ...], once population-wide (glob_r) and once per neuron (r)
       const input_neuron = new Neuron({ equations: `
@@ -26,27 +27,52 @@ export function sharedDelayClasses(rng: NumpyRandomState, uniformDelayClass: str
       const pop1 = new Population(3, input_neuron, { network: net });
       pop2 = new Population(3, neuron2, { network: net });
       proj = new Projection(pop1, pop2, 'ff').connectOneToOne({ weights: 1.0, delays: 10.0 });
-      new Projection(pop1, pop2, 'ff_glob', synapse_glob).connectOneToOne({ weights: 1.0, delays: 10.0 });
+      proj2 = new Projection(pop1, pop2, 'ff_glob', synapse_glob).connectOneToOne({ weights: 1.0, delays: 10.0 });
       net.compile();
     });
     beforeEach(() => net.reset());
 
-    it('test_get_delay', () => assertAllclose(proj.delay as number, 10.0));
-    it('test_configured_delay_local', () => {
-      net.simulate(10);
-      assertAllclose(pop2.sum('ff'), -1.0);
-      net.simulate(1);
-      assertAllclose(pop2.sum('ff'), -1.0);
-      net.simulate(4);
-      assertAllclose(pop2.sum('ff'), 9.0);
-    });
-    it('test_configured_delay_global', () => {
-      net.simulate(10);
-      assertAllclose(pop2.sum('ff_glob'), -1.0);
-      net.simulate(1);
-      assertAllclose(pop2.sum('ff_glob'), -1.0);
-      net.simulate(4);
-      assertAllclose(pop2.sum('ff_glob'), 9.0);
+    // unittest order: reset() keeps the delays set by earlier methods
+    unittestMethods({
+      test_get_delay: () => assertAllclose(proj.delay as number, 10.0),
+      test_set_delay: () => {
+        proj.delay = 2.0;
+        assertAllclose(proj.delay as number, 2.0);
+      },
+      test_configured_delay_local: () => {
+        net.simulate(10);
+        assertAllclose(pop2.sum('ff'), -1.0);
+        net.simulate(1);
+        assertAllclose(pop2.sum('ff'), -1.0);
+        net.simulate(4);
+        assertAllclose(pop2.sum('ff'), 9.0);
+      },
+      test_configured_delay_global: () => {
+        net.simulate(10);
+        assertAllclose(pop2.sum('ff_glob'), -1.0);
+        net.simulate(1);
+        assertAllclose(pop2.sum('ff_glob'), -1.0);
+        net.simulate(4);
+        assertAllclose(pop2.sum('ff_glob'), 9.0);
+      },
+      test_modified_delay_local: () => {
+        proj.delay = 5.0;
+        net.simulate(5);
+        assertAllclose(pop2.sum('ff'), -1.0);
+        net.simulate(1);
+        assertAllclose(pop2.sum('ff'), -1.0);
+        net.simulate(4);
+        assertAllclose(pop2.sum('ff'), 9.0);
+      },
+      test_modified_delay_global: () => {
+        proj2.delay = 5.0;
+        net.simulate(5);
+        assertAllclose(pop2.sum('ff_glob'), -1.0);
+        net.simulate(1);
+        assertAllclose(pop2.sum('ff_glob'), -1.0);
+        net.simulate(4);
+        assertAllclose(pop2.sum('ff_glob'), 9.0);
+      },
     });
   });
 

@@ -169,8 +169,10 @@ export class Projection implements NamedParticipant, Recordable {
   private delaySteps: Int32Array = new Int32Array(0);
   /** Largest delay in steps; -1 before compile. */
   maxDelay = -1;
-  /** The common delay in steps, or -1 for per-synapse delays. */
+  /** The common delay in steps (at most maxDelay, the length of the rings), or -1 for per-synapse delays. */
   uniformDelay = -1;
+  /** ANNarchy keeps delay buffers only for projections compiled with delays (`set_delay` refuses the others). */
+  private compiledWithDelays = false;
   private spikeHistory: Int32Array[] = [];
   private spikeHistoryN: number[] = [];
   private rateHistory: Map<string, Float64Array[]> = new Map();
@@ -492,6 +494,7 @@ export class Projection implements NamedParticipant, Recordable {
     let maxDelay = commonDelay === -1 ? 0 : commonDelay;
     if (delay) for (let k = 0; k < nS; k++) if (delay[k]! > maxDelay) maxDelay = delay[k]!;
     this.maxDelay = maxDelay;
+    this.compiledWithDelays = maxDelay > 1;
     if (delay && !csr.delaysPerSynapse && (nS === 0 || delay.every((d) => d === delay[0]))) commonDelay = nS > 0 ? delay[0]! : 0;
     this.uniformDelay = csr.delaysPerSynapse ? -1 : commonDelay;
     // per-synapse steps are kept only where they differ (the ring buffer and `delay` read them)
@@ -574,11 +577,11 @@ export class Projection implements NamedParticipant, Recordable {
       const preL = this.pre.state!.local;
       for (const name of this.ir.preDependencies) {
         const h = this.rateHistory.get(name);
-        S.preValues[name] = h && D > 1 ? h[((t % D) + D) % D]! : preL[name]!;
+        S.preValues[name] = h && D > 1 ? h[(((t - this.uniformDelay) % D) + D) % D]! : preL[name]!;
       }
       const gNames = this.preGlobalNames, preG = this.pre.state!.global;
       for (let k = 0; k < gNames.length; k++) {
-        S.preGlobalValues![gNames[k]!] = D > 1 ? this.preGlobalHistory[k]![((t % D) + D) % D]! : preG[gNames[k]!]!;
+        S.preGlobalValues![gNames[k]!] = D > 1 ? this.preGlobalHistory[k]![(((t - this.uniformDelay) % D) + D) % D]! : preG[gNames[k]!]!;
       }
       this.bound.psp?.(t);
       return;
@@ -593,7 +596,7 @@ export class Projection implements NamedParticipant, Recordable {
         this.deliverRing(S, t);
         return;
       }
-      const slot = ((t % D) + D) % D;
+      const slot = (((t - this.uniformDelay) % D) + D) % D;
       spikes = this.spikeHistory[slot]!;
       count = this.spikeHistoryN[slot]!;
     }
@@ -724,7 +727,7 @@ export class Projection implements NamedParticipant, Recordable {
     for (let k = 0; k < names.length; k++) {
       const h = this.rateHistory.get(names[k]!);
       const live = L[names[k]!];
-      if (live) S.preValues[names[k]!] = h && D > 1 ? h[(((t + 1) % D) + D) % D]! : live;
+      if (live) S.preValues[names[k]!] = h && D > 1 ? h[(((t + 1 - this.uniformDelay) % D) + D) % D]! : live;
     }
     this.bound.update(t);
   }
@@ -936,6 +939,54 @@ export class Projection implements NamedParticipant, Recordable {
     if (this.maxDelay <= 1) return dt;
     if (this.uniformDelay !== -1) return this.uniformDelay * dt;
     return Array.from({ length: S.nDendrites }, (_, i) => Array.from(this.delaySteps.subarray(S.rowPtr[i]!, S.rowPtr[i + 1]!), (d) => d * dt));
+  }
+
+  /**
+   * ANNarchy's delay setter on a projection with one delay for all synapses: a number of ms,
+   * `max(1, round(ms / dt))` steps. A shorter delay reads the values already queued; a longer one
+   * extends the queues, whose steps not yet recorded read 0 (no spikes), as 4.7.3's
+   * `update_max_delay` resizes its deques. Projections built without delays accept only `dt`.
+   *
+   * @example
+   * ```ts
+   * proj.connectOneToOne({ weights: 1.0, delays: 10.0 });
+   * compile();
+   * proj.delay = 5.0;
+   * ```
+   */
+  set delay(value: number | number[][]) {
+    const where = `Projection "${this.name}".delay`;
+    this.assertCompiled('delay');
+    const dt = this.network.dt;
+    if (!this.compiledWithDelays) {
+      if (value !== dt) throw new Error(`${where}: the projection was built without delays; it is too late to create them (only dt = ${dt} ms is accepted)`);
+      return;
+    }
+    if (this.uniformDelay === -1) throw new Error(`${where}: changing per-synapse delays is not supported yet`);
+    if (typeof value !== 'number' || !Number.isFinite(value) || value < 0) {
+      throw new Error(`${where}: the projection has one delay for all synapses; expected a number of ms >= 0, got ${Array.isArray(value) ? 'a list' : String(value)}`);
+    }
+    const d = Math.max(1, roundHalfEven(value / dt));
+    if (d > this.maxDelay) this.growDelayQueues(d);
+    this.uniformDelay = d;
+  }
+
+  /** Lengthen the rings to `D2` steps keeping the recorded steps at their times (uniform delays). */
+  private growDelayQueues(D2: number): void {
+    const D = this.maxDelay, t = this.network.currentStep;
+    const remap = <T>(old: T[], empty: () => T): T[] => {
+      const out = Array.from({ length: D2 }, empty);
+      // the steps t-D .. t-1 are recorded, in slot s mod D; older ones were never kept
+      for (let s = t - D; s < t; s++) out[((s % D2) + D2) % D2] = old[((s % D) + D) % D]!;
+      return out;
+    };
+    if (this.spiking) {
+      this.spikeHistory = remap(this.spikeHistory, () => new Int32Array(this.pre.size));
+      this.spikeHistoryN = remap(this.spikeHistoryN, () => 0);
+    }
+    for (const [name, h] of this.rateHistory) this.rateHistory.set(name, remap(h, () => new Float64Array(h[0]!.length)));
+    this.preGlobalHistory = this.preGlobalHistory.map((h) => Float64Array.from(remap(Array.from(h), () => 0)));
+    this.maxDelay = D2;
   }
 
   /** The dendrite of a post neuron (rank or coordinates). */
