@@ -1,4 +1,5 @@
 import { Neuron } from '../language/neuron.js';
+import { asModelErrors } from '../language/model-error.js';
 import type { NeuronIR } from '../language/description.js';
 import type { PopulationKernel, PopulationKernelState } from '../language/kernel-state.js';
 import { CONSTANTS } from '../language/constant.js';
@@ -407,7 +408,7 @@ export class Population {
     // a refractory period set on the population (not in the model) also needs the refractory code
     const ir = this.ir.refractory === undefined && this.refractoryMs !== undefined ? { ...this.ir, refractory: 0 } : this.ir;
     this.compiledMethod = method;
-    this.kernels = generatePopulationKernels(ir, { method: method as never, keep: this.keepStored });
+    this.kernels = asModelErrors(ir.name, () => generatePopulationKernels(ir, { method: method as never, keep: this.keepStored }));
     this.hasRefractoryCode = ir.refractory !== undefined;
     this.state = this.createState();
     this.bindKernels();

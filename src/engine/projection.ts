@@ -1,4 +1,5 @@
 import { Synapse, defaultRateSynapse, defaultSpikingSynapse } from '../language/synapse.js';
+import { asModelErrors } from '../language/model-error.js';
 import type { SynapseIR } from '../language/analyse-synapse.js';
 import { CONSTANTS } from '../language/constant.js';
 import { generateSynapseKernels, type ProjectionKernel, type ProjectionKernelState, type SynapseKernels } from '../language/synapse-codegen.js';
@@ -376,7 +377,7 @@ export class Projection implements NamedParticipant, Recordable {
       global: Object.keys(p.state!.global),
       spiking: p.spiking,
     });
-    this.kernels = generateSynapseKernels(this.ir, { method: net.method, targets: this.targets, pre: neighbour(this.pre), post: neighbour(this.post), dt: net.dt });
+    this.kernels = asModelErrors(this.ir.name, () => generateSynapseKernels(this.ir, { method: net.method, targets: this.targets, pre: neighbour(this.pre), post: neighbour(this.post), dt: net.dt }));
     this.build(this.builder(undefined));
   }
 

@@ -1,5 +1,5 @@
 import { math, type MathNode } from './math.js';
-import { ModelError, where } from './model-error.js';
+import { asModelErrors, ModelError, where } from './model-error.js';
 import { analyseEquations, analyseFunctions, analyseParameters, checkCalls, extractRandoms, locationOf, statementContext } from './analyse.js';
 import { parseExpression, symbolsOf, userSymbol } from './expression.js';
 import { splitStatements, findAssignment, firstLineOf } from './statements.js';
@@ -81,7 +81,7 @@ export class Neuron {
 
   /** The analysed description (computed once). Throws a {@link ModelError} for bad input. */
   analyse(): NeuronIR {
-    if (!this._ir) this._ir = analyseNeuron(this);
+    if (!this._ir) this._ir = asModelErrors(this.name, () => analyseNeuron(this));
     return this._ir;
   }
 
@@ -97,7 +97,8 @@ export class Neuron {
    * ```
    */
   kernelSource(options: PopulationCodegenOptions = {}): PopulationKernels['source'] {
-    return generatePopulationKernels(this.analyse(), options).source;
+    const ir = this.analyse();
+    return asModelErrors(this.name, () => generatePopulationKernels(ir, options).source);
   }
 }
 
