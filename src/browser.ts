@@ -91,3 +91,5 @@ export { livePlot, liveSamples, liveSpec, LIVE_DATASET } from './plot/live-plot.
 export type { LivePlot, LivePlotOptions, LivePlotSource, LivePlotStatus, LiveSample, LiveSamplesOptions } from './plot/live-plot.js';
 export { experiment$, resetStage, startMonitorsStage, simulationStage, actionStage, type ExperimentStage, type ExperimentEvent } from './experiment/experiment-pipeline.js';
 export { cnpClear } from './experiment/comp-neuro-model.js';
+// hostile and careless input (issue 18): memory budgets of the engine
+export { resourceLimits, setResourceLimits, type ResourceLimits } from './engine/resource-limits.js';

@@ -33,6 +33,8 @@ function isOpaque(n: Node): boolean {
  * ```
  */
 export function simplifyBounded(node: MathNode): MathNode {
+  const type = (node as Node).type;
+  if (type === 'ConstantNode' || type === 'SymbolNode') return node; // nothing to simplify (and ~20 ms saved)
   if (nodeCount(node, SYMBOLIC_LIMITS.simplifyNodes) > SYMBOLIC_LIMITS.simplifyNodes) return node;
   const hidden = new Map<string, MathNode>();
   const frozen = node.transform((n) => {
