@@ -166,3 +166,14 @@ describe('language: hostile and careless input (issue 18)', () => {
     }
   });
 });
+
+describe('language: bounds of the implicit method (issue 18 item 2)', () => {
+  it('64 coupled implicit ODEs compile; 65 are refused with a ModelError naming the first equation', () => {
+    const chain = (n: number) => Array.from({ length: n }, (_, k) => `tau * dx${k}/dt = ${k > 0 ? `x${k - 1}` : '1'} - x${k} : implicit`).join('\n');
+    new Neuron({ parameters: 'tau = 10', equations: chain(64), spike: 'x0 > 1' }).kernelSource();
+    const err = modelError(() => new Neuron({ parameters: 'tau = 10', equations: chain(65), spike: 'x0 > 1' }).kernelSource());
+    expect(err.problem).to.match(/would solve 65 coupled ODEs as one linear system, more than 64/);
+    expect(err.line).to.equal(1);
+    expect(err.symbol).to.equal('x0');
+  });
+});

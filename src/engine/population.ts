@@ -1,5 +1,6 @@
 import { Neuron } from '../language/neuron.js';
 import { asModelErrors } from '../language/model-error.js';
+import { symbolicScope } from '../language/bounded-symbolic.js';
 import { resourceLimits } from './resource-limits.js';
 import type { NeuronIR } from '../language/description.js';
 import type { PopulationKernel, PopulationKernelState } from '../language/kernel-state.js';
@@ -416,7 +417,7 @@ export class Population {
     // a refractory period set on the population (not in the model) also needs the refractory code
     const ir = this.ir.refractory === undefined && this.refractoryMs !== undefined ? { ...this.ir, refractory: 0 } : this.ir;
     this.compiledMethod = method;
-    this.kernels = asModelErrors(ir.name, () => generatePopulationKernels(ir, { method: method as never, keep: this.keepStored }));
+    this.kernels = asModelErrors(ir.name, () => symbolicScope(() => generatePopulationKernels(ir, { method: method as never, keep: this.keepStored })));
     this.hasRefractoryCode = ir.refractory !== undefined;
     this.state = this.createState();
     this.bindKernels();

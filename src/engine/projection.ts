@@ -1,5 +1,6 @@
 import { Synapse, defaultRateSynapse, defaultSpikingSynapse } from '../language/synapse.js';
 import { asModelErrors } from '../language/model-error.js';
+import { symbolicScope } from '../language/bounded-symbolic.js';
 import { formatBytes, resourceLimits } from './resource-limits.js';
 import type { SynapseIR } from '../language/analyse-synapse.js';
 import { CONSTANTS } from '../language/constant.js';
@@ -429,7 +430,7 @@ export class Projection implements NamedParticipant, Recordable {
       global: Object.keys(p.state!.global),
       spiking: p.spiking,
     });
-    this.kernels = asModelErrors(this.ir.name, () => generateSynapseKernels(this.ir, { method: net.method, targets: this.targets, pre: neighbour(this.pre), post: neighbour(this.post), dt: net.dt }));
+    this.kernels = asModelErrors(this.ir.name, () => symbolicScope(() => generateSynapseKernels(this.ir, { method: net.method, targets: this.targets, pre: neighbour(this.pre), post: neighbour(this.post), dt: net.dt })));
     this.build(this.builder(undefined));
   }
 

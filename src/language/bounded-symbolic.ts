@@ -11,7 +11,40 @@ import { evaluateValue } from './evaluate-value.js';
 export const SYMBOLIC_LIMITS = {
   /** Largest expression (numbers, names and operations) given to mathjs' simplify. */
   simplifyNodes: 24,
+  /**
+   * Simplify calls per compile of one description (each costs milliseconds; 60 coupled
+   * implicit ODEs made thousands, 52 s). Later results stay unsimplified: the budget depends
+   * only on the description, so a description always compiles to the same code.
+   */
+  simplifyCalls: 60,
+  /**
+   * Coupled ODEs the implicit method solves as one linear system: its matrix, printed into the
+   * kernel and solved per neuron and step, grows with the square (200 ODEs: 0.5 MB of code).
+   */
+  implicitBlock: 64,
 };
+
+/** Simplify calls left in the current {@link symbolicScope} (Infinity outside one). */
+let callsLeft = Infinity;
+
+/**
+ * Run one compile step of a description (analysis or code generation) with its own budget of
+ * simplify calls; nested scopes share the outer budget.
+ *
+ * @example
+ * ```ts
+ * const ir = symbolicScope(() => analyseNeuron(neuron));
+ * ```
+ */
+export function symbolicScope<T>(run: () => T): T {
+  if (callsLeft !== Infinity) return run();
+  callsLeft = SYMBOLIC_LIMITS.simplifyCalls;
+  try {
+    return run();
+  } finally {
+    callsLeft = Infinity;
+  }
+}
 
 type Node = MathNode & { type: string; [k: string]: unknown };
 
@@ -35,7 +68,8 @@ function isOpaque(n: Node): boolean {
 export function simplifyBounded(node: MathNode): MathNode {
   const type = (node as Node).type;
   if (type === 'ConstantNode' || type === 'SymbolNode') return node; // nothing to simplify (and ~20 ms saved)
-  if (nodeCount(node, SYMBOLIC_LIMITS.simplifyNodes) > SYMBOLIC_LIMITS.simplifyNodes) return node;
+  if (callsLeft <= 0 || nodeCount(node, SYMBOLIC_LIMITS.simplifyNodes) > SYMBOLIC_LIMITS.simplifyNodes) return node;
+  callsLeft--;
   const hidden = new Map<string, MathNode>();
   const frozen = node.transform((n) => {
     if (!isOpaque(n as Node)) return n;

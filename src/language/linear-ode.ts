@@ -66,8 +66,15 @@ export function linearForm(expr: MathNode, vars: string[]): LinearForm | undefin
   const set = new Set(vars);
   const { node, restore } = freeze(expr, set);
   const coef: Record<string, MathNode> = {};
+  const present = symbolsOf(node);
   try {
     for (const v of vars) {
+      // a variable the expression does not name has the coefficient 0 (what derivative and
+      // simplify would give, without their cost: coupled blocks have n^2 such pairs)
+      if (!present.has(v)) {
+        coef[v] = new math.ConstantNode(0);
+        continue;
+      }
       const derivative = derivativeIfLinear(node, v);
       if (!derivative) return undefined;
       const d = simplifyNode(derivative);
@@ -216,6 +223,7 @@ export function implicitSystem(eqs: EquationInfo[]): { M: MathNode[][]; r: MathN
     if (!lin || isNumber(lin.coef[DERIVATIVE_SYMBOL]!, 0)) return { nonLinear: eq };
     const a = lin.coef[DERIVATIVE_SYMBOL]!;
     M.push(names.map((k) => {
+      if (k !== eq.target && isNumber(lin.coef[k]!, 0)) return new math.ConstantNode(0);
       const dtb = new math.OperatorNode('*', 'multiply', [dt, new math.ParenthesisNode(lin.coef[k]!)]);
       return lin.restore(simplifyNode(k === eq.target ? new math.OperatorNode('+', 'add', [new math.ParenthesisNode(a), dtb]) : dtb));
     }));
