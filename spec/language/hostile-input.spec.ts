@@ -156,6 +156,7 @@ describe('language: hostile and careless input (issue 18)', () => {
       ['rate neuron reading _sum_exc', neuron({ parameters: 'r = 0', equations: 'x = _sum_exc' }), '_sum_exc', /how "sum\(exc\)"/],
       ['post___sum_exc', synapse({ psp: 'w * post___sum_exc' }), 'post___sum_exc', /how "post\.sum\(exc\)"/],
       ['a variable named __rand_0', neuron({ spike: 'v > 1', equations: 'dv/dt = -v\n __rand_0 = 1' }), '__rand_0', /reserved for generated code/],
+      ['a parameter named _mean_r', neuron({ parameters: '_mean_r = 1\n r = 0', equations: 'x = mean(r)' }), '_mean_r', /how "mean\(r\)" is written internally/],
     ];
     for (const [what, make, symbol, problem] of cases) {
       it(what, () => {

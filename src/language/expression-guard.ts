@@ -38,7 +38,10 @@ export const OBJECT_MEMBER_NAMES: ReadonlySet<string> = new Set(Object.getOwnPro
  * ```
  */
 export function generatedNameClash(name: string): string | undefined {
-  let m = /^(pre|post)___sum_(\w*)$/.exec(name);
+  // global operations (expression.ts parseGlobalOp): `_mean_r`, `pre___max_v`
+  let m = /^(?:(pre|post)__)?_(min|max|mean|norm1|norm2)_(\w+)$/.exec(name);
+  if (m) return `it is how "${m[2]}(${m[1] ? `${m[1]}.` : ''}${m[3]})" is written internally`;
+  m = /^(pre|post)___sum_(\w*)$/.exec(name);
   if (m) return `it is how "${m[1]}.sum(${m[2] === '_all' ? '' : m[2]})" is written internally`;
   m = /^(pre|post)__(\w+)$/.exec(name);
   if (m) return `it is how "${m[1]}.${m[2]}" is written internally`;
