@@ -71,5 +71,9 @@ describe('engine: friendly failures (issue 15)', () => {
     });
     expect(out.log).to.deep.equal([]);
     cnpClear();
+    // cnpClear() keeps the name as "initialized, not created": later compiles of other models
+    // (the seed example's spec) would warn about it
+    delete CompNeuroModel.initializedModels.silent_model;
+    delete CompNeuroModel.compiledModels.silent_model;
   });
 });

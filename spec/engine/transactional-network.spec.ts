@@ -39,7 +39,9 @@ describe('engine: transactional network changes, resource limits, argument error
       const n = net.projectionsList.length;
       expect(errorOf(() => new Projection(a, b, 'inh')).message).to.match(/"b" has no conductance g_inh/);
       const readsX = new Synapse({ name: 'readsX', equations: 'u = pre.x', preSpike: 'g_target += w' });
-      expect(errorOf(() => new Projection(a, b, 'exc', readsX)).message).to.match(/reads pre\.x, but the pre-synaptic population "a" \(neuron "LIF"\) has no attribute "x"/);
+      const unknown = errorOf(() => new Projection(a, b, 'exc', readsX));
+      expect(unknown).to.be.instanceOf(ModelError);
+      expect(unknown.message).to.match(/model "readsX": the synapse reads pre\.x, but the pre-synaptic population "a" \(neuron "LIF"\) of projection "proj\d+" has no attribute "x"/);
       expect(net.projectionsList.length).to.equal(n);
       net.simulate(1);
       expect(net.getCurrentStep()).to.equal(10);

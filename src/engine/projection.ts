@@ -1,5 +1,5 @@
 import { Synapse, defaultRateSynapse, defaultSpikingSynapse } from '../language/synapse.js';
-import { asModelErrors } from '../language/model-error.js';
+import { asModelErrors, ModelError } from '../language/model-error.js';
 import { symbolicScope } from '../language/bounded-symbolic.js';
 import { formatBytes, resourceLimits } from './resource-limits.js';
 import type { SynapseIR } from '../language/analyse-synapse.js';
@@ -245,7 +245,9 @@ export class Projection implements NamedParticipant, Recordable {
         // sums of rate-coded neurons exist for every target projected onto them
         if (/^_sum_/.test(d) && !pop.spiking) continue;
         if (!known.has(d)) {
-          throw new Error(`Projection "${this.name}": the synapse "${this.synapseType.name}" reads ${side}.${d}, but the ${side}-synaptic population "${pop.name}" (neuron "${pop.neuronType.name}") has no attribute "${d}"`);
+          // a description error (the synapse names an attribute its neurons lack), found early
+          throw new ModelError(`the synapse reads ${side}.${d}, but the ${side}-synaptic population "${pop.name}" (neuron "${pop.neuronType.name}") of projection "${this.name}" has no attribute "${d}"`,
+            { model: this.synapseType.name, symbol: `${side}.${d}` });
         }
       }
     }
