@@ -71,8 +71,7 @@ describe('engine: friendly failures (issue 15)', () => {
     });
     expect(out.log).to.deep.equal([]);
     cnpClear();
-    // cnpClear() keeps the name as "initialized, not created": later compiles of other models
-    // (the seed example's spec) would warn about it
+    // forget the model, or later CompNeuroModels warn that it was initialised but not created
     delete CompNeuroModel.initializedModels.silent_model;
     delete CompNeuroModel.compiledModels.silent_model;
   });
