@@ -130,3 +130,5 @@ export { ArrowRecordingEncoder, readArrowRecordings, RECORDING_METADATA_KEY, typ
 export { nodeWritableSink, webWritableSink, toByteSink, RecordingSinkError, type ByteSink, type NodeWritableLike, type StreamSinkOptions } from './monitors/byte-sink.js';
 export { addRunGate, runGate, type RunGate } from './stream/run-gate.js';
 export { toReadableStream, fromReadableStream, type ReadableAdapterOptions } from './stream/web-streams.js';
+// hostile and careless input (issue 18): memory budgets of the engine
+export { resourceLimits, setResourceLimits, type ResourceLimits } from './engine/resource-limits.js';
