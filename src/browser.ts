@@ -126,7 +126,9 @@ export { ProducerObservable, StreamSubscriberError } from './monitors/producer-o
 export type { SampleBlock, SpikeEvent, SamplesOptions } from './monitors/sample-stream.js';
 export type { RecordingChunkEvent } from './monitors/monitors-stream-hub.js';
 // recordTo: recordings written as Arrow IPC streams to sinks with backpressure (issue 19)
-export { ArrowRecordingEncoder, readArrowRecordings, RECORDING_METADATA_KEY, type RecordingRows, type RecordingStreamMetadata } from './io/arrow-recording.js';
-export { nodeWritableSink, webWritableSink, toByteSink, RecordingSinkError, type ByteSink, type NodeWritableLike, type StreamSinkOptions } from './io/byte-sink.js';
+export { ArrowRecordingEncoder, readArrowRecordings, RECORDING_METADATA_KEY, type RecordingRows, type RecordingStreamMetadata } from './monitors/arrow-recording.js';
+export { nodeWritableSink, webWritableSink, toByteSink, RecordingSinkError, type ByteSink, type NodeWritableLike, type StreamSinkOptions } from './monitors/byte-sink.js';
 export { addRunGate, runGate, type RunGate } from './stream/run-gate.js';
 export { toReadableStream, fromReadableStream, type ReadableAdapterOptions } from './stream/web-streams.js';
+// hostile and careless input (issue 18): memory budgets of the engine
+export { resourceLimits, setResourceLimits, type ResourceLimits } from './engine/resource-limits.js';

@@ -12,8 +12,8 @@ import type { RecordedArray } from '../../src/monitors/recorded-array.js';
 import type { Recordings } from '../../src/monitors/recordings.js';
 import { simulate$ } from '../../src/stream/simulate.js';
 import { arrowFile } from '../../src/io/arrow-file.js';
-import { readArrowRecordings } from '../../src/io/arrow-recording.js';
-import { nodeWritableSink, RecordingSinkError, webWritableSink, type ByteSink } from '../../src/io/byte-sink.js';
+import { readArrowRecordings } from '../../src/monitors/arrow-recording.js';
+import { nodeWritableSink, RecordingSinkError, webWritableSink, type ByteSink } from '../../src/monitors/byte-sink.js';
 import { sameBits, thrown, twoCompartments } from '../monitors/stream-helpers.js';
 
 const DT = 0.25;

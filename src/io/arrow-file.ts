@@ -1,5 +1,5 @@
 import { closeSync, openSync, writeSync } from 'node:fs';
-import { RecordingSinkError, type ByteSink } from './byte-sink.js';
+import { RecordingSinkError, type ByteSink } from '../monitors/byte-sink.js';
 
 /**
  * A {@link ByteSink} writing a recording to a file as an Apache Arrow IPC stream (see

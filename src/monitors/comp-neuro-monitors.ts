@@ -14,7 +14,7 @@ import type {
   SpikeDict,
 } from './recordings.js';
 import { SampleBlocks } from './sample-blocks.js';
-import { toByteSink, type ByteSink, type NodeWritableLike } from '../io/byte-sink.js';
+import { toByteSink, type ByteSink, type NodeWritableLike } from './byte-sink.js';
 import { RecordingWriter } from './recording-writer.js';
 import type { StreamSubscriberError } from './producer-observable.js';
 import type { Observable } from 'rxjs';

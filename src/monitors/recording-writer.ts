@@ -1,7 +1,7 @@
 import type { Monitor, MonitorTap } from '../engine/monitor.js';
 import type { Network } from '../engine/network.js';
-import { ArrowRecordingEncoder, type RecordingRows, type RecordingStreamMetadata } from '../io/arrow-recording.js';
-import { RecordingSinkError, type ByteSink } from '../io/byte-sink.js';
+import { ArrowRecordingEncoder, type RecordingRows, type RecordingStreamMetadata } from './arrow-recording.js';
+import { RecordingSinkError, type ByteSink } from './byte-sink.js';
 import { addRunGate } from '../stream/run-gate.js';
 import { SampleBlockBuilder, type SampleBlock } from './sample-stream.js';
 
