@@ -1023,13 +1023,51 @@ export class Projection implements NamedParticipant, Recordable {
       if (value !== dt) throw new Error(`${where}: the projection was built without delays; it is too late to create them (only dt = ${dt} ms is accepted)`);
       return;
     }
-    if (this.uniformDelay === -1) throw new Error(`${where}: changing per-synapse delays is not supported yet`);
+    if (this.uniformDelay === -1) {
+      this.setSynapseDelays(value, where);
+      return;
+    }
     if (typeof value !== 'number' || !Number.isFinite(value) || value < 0) {
       throw new Error(`${where}: the projection has one delay for all synapses; expected a number of ms >= 0, got ${Array.isArray(value) ? 'a list' : String(value)}`);
     }
     const d = Math.max(1, roundHalfEven(value / dt));
     if (d > this.maxDelay) this.growDelayQueues(d);
     this.uniformDelay = d;
+  }
+
+  /**
+   * Per-synapse delays (spiking projections): one list per dendrite with one value (ms) per
+   * synapse, as many as before. Queued spikes keep their arrival step; a larger maximum extends
+   * the ring with empty steps.
+   */
+  private setSynapseDelays(value: number | number[][], where: string): void {
+    const S = this.state!, dt = this.network.dt;
+    if (!Array.isArray(value) || value.length !== S.nDendrites) {
+      throw new Error(`${where}: the projection has per-synapse delays; expected one list per dendrite (${S.nDendrites}), with one value per synapse`);
+    }
+    const steps = new Int32Array(this.delaySteps.length);
+    let max = 1;
+    for (let i = 0; i < S.nDendrites; i++) {
+      const row = value[i]!, a = S.rowPtr[i]!, n = S.rowPtr[i + 1]! - a;
+      if (!Array.isArray(row) || row.length !== n) throw new Error(`${where}: dendrite ${i} has ${n} synapses, got ${Array.isArray(row) ? row.length : 'no list of'} values`);
+      for (let j = 0; j < n; j++) {
+        const ms = row[j]!;
+        if (typeof ms !== 'number' || !Number.isFinite(ms) || ms < 0) throw new Error(`${where}: dendrite ${i}, synapse ${j}: expected a number of ms >= 0, got ${String(ms)}`);
+        steps[a + j] = Math.max(1, roundHalfEven(ms / dt));
+        if (steps[a + j]! > max) max = steps[a + j]!;
+      }
+    }
+    if (max > this.maxDelay) {
+      // slot (ringIdx + k) holds the events due in k + 1 steps: keep that order from slot 0
+      const D = this.maxDelay, order = Array.from({ length: D }, (_, k) => (this.ringIdx + k) % D);
+      const empty = () => new Int32Array(64);
+      this.ringDend = [...order.map((k) => this.ringDend[k]!), ...Array.from({ length: max - D }, empty)];
+      this.ringSyn = [...order.map((k) => this.ringSyn[k]!), ...Array.from({ length: max - D }, empty)];
+      this.ringN = Int32Array.from([...order.map((k) => this.ringN[k]!), ...new Array<number>(max - D).fill(0)]);
+      this.ringIdx = 0;
+      this.maxDelay = max;
+    }
+    this.delaySteps = steps;
   }
 
   /** Lengthen the rings to `D2` steps keeping the recorded steps at their times (uniform delays). */

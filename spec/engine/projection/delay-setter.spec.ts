@@ -3,6 +3,8 @@ import { Network } from '../../../src/engine/network.js';
 import { Population } from '../../../src/engine/population.js';
 import { Projection } from '../../../src/engine/projection.js';
 import { Neuron } from '../../../src/language/neuron.js';
+import { Monitor } from '../../../src/engine/monitor.js';
+import type { RecordedArray } from '../../../src/engine/recorded-array.js';
 
 /** pre r after step s is s (r = t, dt = 1); post r = sum(ff) reads it `delay` steps late. */
 function build(delays?: number): { net: Network; post: Population; proj: Projection } {
@@ -45,5 +47,42 @@ describe('engine: Projection.delay setter (uniform delays, ANNarchy set_delay)',
     const a = new Population(1, new Neuron({ equations: 'r = t' }), { network: net });
     const p3 = new Projection(a, a, 'ff').connectOneToOne({ weights: 1, delays: 2 });
     expect(() => { p3.delay = 1; }).to.throw(/delay/);
+  });
+});
+
+describe('engine: Projection.delay setter (per-synapse delays, spiking)', () => {
+  function spiking() {
+    const net = new Network();
+    const pre = new Population(2, new Neuron({ spike: 't==1' }), { network: net });
+    const post = new Population(1, new Neuron({ equations: 'g_exc = 0', spike: 'g_exc>30' }), { network: net });
+    const proj = new Projection(pre, post, 'exc').connectFromMatrix({ weights: [[1.0, 10.0]], delays: [[1.0, 2.0]] });
+    const m = new Monitor(post, 'g_exc');
+    net.compile();
+    return { net, proj, m };
+  }
+
+  it('a larger maximum extends the queue; each synapse delivers at its own delay', () => {
+    const { net, proj, m } = spiking();
+    expect(proj.delay).to.deep.equal([[1, 2]]);
+    proj.delay = [[4.0, 1.0]];
+    net.simulate(7); // spikes at step 1: w=10 arrives at step 2, w=1 at step 5
+    expect(Array.from((m.get('g_exc') as RecordedArray).column(0))).to.deep.equal([0, 0, 10, 0, 0, 1, 0]);
+  });
+
+  it('spikes already queued keep their arrival step when the delays change', () => {
+    const { net, proj, m } = spiking();
+    // the spikes of step 1 enter the queue at step 2 (as in ANNarchy, with the delays of that
+    // moment): w=1 arrives at once, w=10 is queued for step 3
+    net.simulate(3);
+    proj.delay = [[3.0, 3.0]];
+    net.simulate(3);
+    expect(Array.from((m.get('g_exc') as RecordedArray).column(0))).to.deep.equal([0, 0, 1, 10, 0, 0]);
+  });
+
+  it('refuses a wrong number of values', () => {
+    const { proj } = spiking();
+    expect(() => { proj.delay = [[1.0]]; }).to.throw(/dendrite 0 has 2 synapses, got 1 values/);
+    expect(() => { proj.delay = 2.0; }).to.throw(/per-synapse delays; expected one list per dendrite/);
+    expect(proj.delay).to.deep.equal([[1, 2]]);
   });
 });
