@@ -2,6 +2,8 @@ import { expect } from 'chai';
 import { Neuron } from '../../src/language/neuron.js';
 import { Network } from '../../src/engine/network.js';
 import { Population } from '../../src/engine/population.js';
+import { Projection } from '../../src/engine/projection.js';
+import { Synapse } from '../../src/language/synapse.js';
 import { eventDrivenForm } from '../../src/language/linear-ode.js';
 import { analyseEquations, analyseParameters } from '../../src/language/analyse.js';
 import type { NumericalMethod } from '../../src/language/description.js';
@@ -292,5 +294,23 @@ describe('language: numerical methods (annarchy-semantics §2.3)', () => {
       const [eq, , ] = eqOf('tau * dx/dt = y - x : event-driven\n y = 1');
       expect(() => eventDrivenForm(eq!, ['x', 'y'], 'S')).to.throw(/model "S", equations line 1 "tau \* dx\/dt = y - x : event-driven": an event-driven ODE cannot depend on other variables \(y\)/);
     });
+  });
+});
+
+describe('numerical methods: coupled implicit ODEs in synapses', () => {
+  it('solve the backward-Euler system per synapse (the kernel has the linear solver)', () => {
+    const net = new Network();
+    const pop = new Population(2, new Neuron({ equations: 'r = sum(exc)' }), { network: net });
+    const syn = new Synapse({ parameters: 'tau = 10.0 : projection', equations: `
+      tau * dw/dt = -w + u : implicit
+      tau * du/dt = -u +1 : implicit` });
+    const proj = new Projection(pop, pop, 'exc', syn).connectOneToOne({ weights: 1.0 });
+    net.compile();
+    net.simulate(1);
+    // (1 + dt/tau) u1 = u0 + dt/tau; (1 + dt/tau) w1 = w0 + dt/tau u1, with w0 = 1, u0 = 0, dt/tau = 0.1
+    const u1 = 0.1 / 1.1;
+    const w1 = (1 + 0.1 * u1) / 1.1;
+    for (const u of (proj.u as number[][]).flat()) expect(u).to.be.closeTo(u1, 1e-12);
+    for (const w of (proj.w as number[][]).flat()) expect(w).to.be.closeTo(w1, 1e-12);
   });
 });

@@ -4,7 +4,7 @@ import { ModelError, where, type LocatedStatement } from './model-error.js';
 import { toJs, type FunctionResolver } from './js-printer.js';
 import { KERNEL_PRELUDE } from './builtin-functions.js';
 import { CONSTANTS } from './constant.js';
-import { emitOdeBlock, type MethodContext } from './numerical-methods.js';
+import { emitOdeBlock, METHOD_PRELUDE, type MethodContext } from './numerical-methods.js';
 import { blocksOf, emitFunctions } from './population-codegen.js';
 import { globalOpKey, parseGlobalOp } from './expression.js';
 import type { SynapseEventStatement, SynapseIR } from './analyse-synapse.js';
@@ -262,7 +262,7 @@ export function generateSynapseKernels(ir: SynapseIR, opts: SynapseCodegenOption
 
   const globals = [...attrs].filter(([, a]) => a.locality === 'global').map(([n]) => n);
   const header = (): string[] => {
-    const lines = [KERNEL_PRELUDE,
+    const lines = [KERNEL_PRELUDE, METHOD_PRELUDE,
       'const __postRank = S.postRank, __rowPtr = S.rowPtr, __preRank = S.preRank, __lastEvent = S.lastEvent, __dendOf = S.dendriteOfPost;',
       'const __preLast = S.pre.lastSpike, __postLast = S.post.lastSpike;',
       `const __dt = ${opts.dt};`];
