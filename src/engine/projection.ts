@@ -266,7 +266,8 @@ export class Projection implements NamedParticipant, Recordable {
    */
   private checkNeighbours(): void {
     const names = (p: Population) => new Set([...p.ir.parameters, ...p.ir.variables].map((a) => a.name));
-    if (this.spiking) {
+    // a spiking synapse without g_target statements (no preSpike) needs no conductance
+    if (this.spiking && this.ir.preSpike.some((st) => st.target === 'g_target')) {
       const post = names(this.post);
       for (const t of this.targets) {
         if (!post.has(`g_${t}`)) throw new Error(`Projection "${this.name}": the post-synaptic population "${this.post.name}" has no conductance g_${t} (its neuron does not use target "${t}")`);
