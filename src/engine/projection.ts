@@ -213,9 +213,9 @@ export class Projection implements NamedParticipant, Recordable {
     else if (e instanceof Population) pop = e;
     else if (e && typeof e === 'object' && (e as { population?: unknown }).population instanceof Population && Array.isArray((e as { ranks?: unknown }).ranks)) {
       const v = e as { population: Population; ranks: readonly number[]; geometry?: readonly number[] };
-      return { population: v.population, ranks: [...v.ranks], size: v.ranks.length, geometry: v.geometry ?? [v.ranks.length] };
+      return { population: v.population, source: e, ranks: [...v.ranks], size: v.ranks.length, geometry: v.geometry ?? [v.ranks.length] };
     } else throw new Error(`Projection: ${side} must be a Population, a PopulationView or a population name`);
-    return { population: pop, ranks: Array.from({ length: pop.size }, (_, i) => i), size: pop.size, geometry: pop.geometry };
+    return { population: pop, source: pop, ranks: Array.from({ length: pop.size }, (_, i) => i), size: pop.size, geometry: pop.geometry };
   }
 
   /** Parameter and variable names. */

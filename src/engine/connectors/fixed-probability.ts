@@ -1,5 +1,5 @@
 import type { ConnectorRng } from './lil-connectivity.js';
-import { drawValues, LILConnectivity, type ConnectorEndpoint, type ConnectorValue } from './lil-connectivity.js';
+import { drawValues, LILConnectivity, sameEndpoint, type ConnectorEndpoint, type ConnectorValue } from './lil-connectivity.js';
 
 /** Arguments of {@link fixedProbability} (ANNarchy `connect_fixed_probability`). */
 export interface FixedProbabilityOptions {
@@ -20,7 +20,7 @@ export interface FixedProbabilityOptions {
  * ```
  */
 export function fixedProbability(pre: ConnectorEndpoint, post: ConnectorEndpoint, o: FixedProbabilityOptions, rng: ConnectorRng): LILConnectivity {
-  const allowSelf = pre.population !== post.population || (o.allowSelfConnections ?? false);
+  const allowSelf = !sameEndpoint(pre, post) || (o.allowSelfConnections ?? false);
   const lil = new LILConnectivity();
   const n = pre.ranks.length;
   for (const rPost of post.ranks) {
