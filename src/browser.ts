@@ -28,6 +28,10 @@ export { Monitor, type MonitorOptions, type Recordable } from './engine/monitor.
 export { SpikeSourceArray, type SpikeSourceArrayOptions } from './engine/special/spike-source-array.js';
 export { PoissonPopulation, type PoissonPopulationOptions } from './engine/special/poisson-population.js';
 export { TimedArray, type TimedArrayOptions } from './engine/special/timed-array.js';
+export { CurrentInjection } from './engine/special/current-injection.js';
+export { DecodingProjection, type DecodingProjectionOptions } from './engine/special/decoding-projection.js';
+export { Copy, type CopyOptions } from './engine/special/copy-projection.js';
+export { enableLearning, disableLearning, type EnableLearningOptions } from './engine/learning.js';
 export {
   setup, compile, simulate, simulateUntil, step, reset, getTime, setTime, getCurrentStep, setCurrentStep, dt,
   getPopulation, getProjection, populations, projections, clear,

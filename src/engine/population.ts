@@ -89,6 +89,8 @@ export class Population {
   leanNow = false;
   /** Per-neuron variables other objects read during a run: always stored. */
   private readonly keepStored = new Set<string>();
+  /** Input arrays of projection targets the neuron does not use (zeroed at reset). */
+  private readonly extraInputs = new Set<string>();
   private compiledMethod = 'explicit';
   /** Refractory period in ms per neuron (from the model or `pop.refractory = ...`). */
   private refractoryMs: Float64Array | number | undefined;
@@ -598,6 +600,17 @@ export class Population {
     return arr ? arr.slice() : new Float64Array(this.size);
   }
 
+  /**
+   * Allocate the input array of a projection target the neuron does not use (`g_foo`, `_sum_foo`),
+   * zeroed at reset; called by projections at compile.
+   */
+  addInputArray(key: string): void {
+    const S = this.state;
+    if (!S) throw new Error(`Population "${this.name}": compile it before adding the input "${key}"`);
+    if (!S.local[key]) S.local[key] = new Float64Array(this.size);
+    this.extraInputs.add(key);
+  }
+
   /** Restore compile-state values and clear spiking state (ANNarchy `pop.reset()`). */
   resetState(): void {
     const S = this.state;
@@ -608,6 +621,7 @@ export class Population {
       else S.global[name] = v as number;
     }
     for (const k of Object.keys(S.local)) if (k.startsWith('_sum_')) S.local[k]!.fill(0);
+    for (const k of this.extraInputs) S.local[k]!.fill(0);
     S.lastSpike.fill(-10000);
     S.refRemaining.fill(0);
     S.inRef.fill(1);

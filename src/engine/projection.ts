@@ -48,6 +48,12 @@ interface AttrMeta {
   init: number;
 }
 
+/** Python's `a % b` (the sign of b). */
+function pyMod(a: number, b: number): number {
+  const r = a % b;
+  return r !== 0 && (r < 0) !== (b < 0) ? r + b : r;
+}
+
 /** Python's round(): half to even (delays `round(delay/dt)`). */
 export function roundHalfEven(x: number): number {
   const f = Math.floor(x);
@@ -152,11 +158,11 @@ export class Projection implements NamedParticipant, Recordable {
   private ringIdx = 0;
   /** Counting-sort buckets by dendrite (nDendrites + 1), reused every step. */
   private ringCount = new Int32Array(0);
-  private invPtr: Int32Array = new Int32Array(0);
-  private invSyn: Int32Array = new Int32Array(0);
-  private invDend: Int32Array = new Int32Array(0);
+  protected invPtr: Int32Array = new Int32Array(0);
+  protected invSyn: Int32Array = new Int32Array(0);
+  protected invDend: Int32Array = new Int32Array(0);
   /** Post rank of each inverse-connectivity entry (the plain `g_target += w` loop). */
-  private invPost: Int32Array = new Int32Array(0);
+  protected invPost: Int32Array = new Int32Array(0);
   /** `g_<target>` of the post population, written by the plain delivery loop. */
   private gPlain: Float64Array = new Float64Array(0);
   /** Cached weights of the plain loop in inverse order, undefined when stale. */
@@ -185,12 +191,12 @@ export class Projection implements NamedParticipant, Recordable {
     this.targets = Object.freeze(targets);
     if (synapse !== undefined && !(synapse instanceof Synapse)) throw new Error('Projection: "synapse" must be a Synapse (new Synapse({ ... }))');
     this.synapseType = synapse ?? (this.pre.spiking ? defaultSpikingSynapse() : defaultRateSynapse());
-    this.ir = this.synapseType.analyse();
-    if (this.ir.type === 'spike' && !this.pre.spiking) throw new Error(`Projection: the spiking synapse "${this.synapseType.name}" needs a spiking pre-synaptic population; "${this.pre.name}" is rate-coded`);
-    if (this.ir.type === 'spike' && !this.post.spiking) throw new Error(`Projection: the spiking synapse "${this.synapseType.name}" needs a spiking post-synaptic population; "${this.post.name}" is rate-coded`);
-    if (this.ir.type === 'rate' && this.post.spiking) throw new Error(`Projection: the rate-coded synapse "${this.synapseType.name}" cannot project onto the spiking population "${this.post.name}"`);
+    if (this.synapseType.spiking && !this.pre.spiking) throw new Error(`Projection: the spiking synapse "${this.synapseType.name}" needs a spiking pre-synaptic population; "${this.pre.name}" is rate-coded`);
+    // the synapse type follows the pre-synaptic population (ANNarchy: synapse_type.type = pre.neuron_type.type)
+    this.ir = this.synapseType.analyse(this.pre.spiking ? 'spike' : 'rate');
     this.id = this.network.projectionsList.length;
     this.name = opts.name ?? `proj${this.id}`;
+    this.checkEndpointTypes();
     this.parameters = Object.freeze(this.ir.parameters.map((p) => p.name));
     this.variables = Object.freeze(this.ir.variables.map((v) => v.name));
     for (const p of this.ir.parameters) this.meta.set(p.name, { locality: p.locality, type: p.type, init: p.init });
@@ -205,6 +211,38 @@ export class Projection implements NamedParticipant, Recordable {
       });
     }
     this.network.addProjection(this);
+  }
+
+  /** Refuse pre/post types the projection cannot connect (specific projections override it). */
+  protected checkEndpointTypes(): void {
+    if (this.ir.type === 'spike' && !this.post.spiking) throw new Error(`Projection: the spiking synapse "${this.synapseType.name}" needs a spiking post-synaptic population; "${this.post.name}" is rate-coded`);
+    if (this.ir.type === 'rate' && this.post.spiking) throw new Error(`Projection: the rate-coded synapse "${this.synapseType.name}" cannot project onto the spiking population "${this.post.name}"`);
+  }
+
+  /** The kernels of the synapse (specific projections compute their inputs themselves and need none). */
+  protected generateKernels(net: Network): SynapseKernels {
+    return generateSynapseKernels(this.ir, { method: net.method, targets: this.targets, pre: this.neighbour(this.pre), post: this.neighbour(this.post), dt: net.dt });
+  }
+
+  private neighbour(p: Population): { local: string[]; global: string[]; spiking: boolean } {
+    return { local: Object.keys(p.state!.local), global: Object.keys(p.state!.global), spiking: p.spiking };
+  }
+
+  /** Called after the state is built, before the kernels bind to it (Copy shares its original's weights here). */
+  protected adoptState(_state: ProjectionKernelState): void {}
+
+  /** The pre/post side as given (a view keeps its ranks). */
+  protected get preEndpoint(): ConnectorEndpoint {
+    return this.preEnd;
+  }
+
+  protected get postEndpoint(): ConnectorEndpoint {
+    return this.postEnd;
+  }
+
+  /** Declare the connectivity builder (one connect call per projection). */
+  protected defineConnectivity(name: string, builder: (rng: unknown) => LILConnectivity, constantWeight: boolean): this {
+    return this.setConnector(name, builder, constantWeight);
   }
 
   private endpoint(e: ProjectionEndpoint, side: string): ConnectorEndpoint {
@@ -362,21 +400,16 @@ export class Projection implements NamedParticipant, Recordable {
     if (!this.pre.state || !this.post.state) throw new Error(`Projection "${this.name}": populations must be compiled first`);
     const post = this.post.state;
     for (const t of this.targets) {
-      if (this.spiking && !post.local[`g_${t}`]) {
-        throw new Error(`Projection "${this.name}": the post-synaptic population "${this.post.name}" has no conductance g_${t} (its neuron does not use target "${t}")`);
-      }
+      // a target the neuron does not use still gets its g_<target> (ANNarchy adds every projection
+      // target to post.targets); nothing reads it, so it is never reset by the neuron's update
+      if (this.post.spiking && !post.local[`g_${t}`]) this.post.addInputArray(`g_${t}`);
       // a rate target the neuron does not read still gets its sum (reset every step by the network)
-      if (!this.spiking && !post.local[`_sum_${t}`]) post.local[`_sum_${t}`] = new Float64Array(this.post.size);
+      if (!this.post.spiking && !post.local[`_sum_${t}`]) this.post.addInputArray(`_sum_${t}`);
     }
     // synapse code reads these neuron variables during the run: the lean updates must store them
     this.pre.requireStored(this.ir.preDependencies);
     this.post.requireStored(this.ir.postDependencies);
-    const neighbour = (p: Population) => ({
-      local: Object.keys(p.state!.local),
-      global: Object.keys(p.state!.global),
-      spiking: p.spiking,
-    });
-    this.kernels = generateSynapseKernels(this.ir, { method: net.method, targets: this.targets, pre: neighbour(this.pre), post: neighbour(this.post), dt: net.dt });
+    this.kernels = this.generateKernels(net);
     this.build(this.builder(undefined));
   }
 
@@ -471,8 +504,9 @@ export class Projection implements NamedParticipant, Recordable {
         if (copyW) invW[at] = wLive![k]!;
       }
     }
-    if (this.spiking) this.gPlain = this.post.state!.local[`g_${this.targets[0]}`]!;
+    if (this.spiking && this.post.spiking) this.gPlain = this.post.state!.local[`g_${this.targets[0]}`]!;
     this.setInvW(copyW ? invW : undefined);
+    this.adoptState(this.state);
     const k = this.kernels!;
     this.bound = {
       psp: k.psp?.(this.state, CONSTANTS),
@@ -674,22 +708,56 @@ export class Projection implements NamedParticipant, Recordable {
   }
 
   /**
-   * Enable synaptic plasticity (ANNarchy `enable_learning`): continuous equations run every
-   * `period` ms (with `dt*period` as the step), starting at `offset` ms; `w` may change in events.
+   * Enable synaptic plasticity (ANNarchy `enable_learning(period, offset)`): continuous equations
+   * run every `int(period/dt)` steps (with `dt*period` as their step) and `w` may change in
+   * events. As 4.7.3: the offset is relative to the current time
+   * (`int(int((t % period + offset) % period) / dt)` steps), must be smaller than the period and
+   * needs a period; before `compile()` it only warns.
+   *
+   * @example
+   * ```ts
+   * proj.enableLearning({ period: 10, offset: 5 });   // at t = 10 ms: updates at 15, 25, ... ms
+   * ```
    */
-  enableLearning(period?: number, offset?: number): void {
+  enableLearning(periodOrOptions?: number | { period?: number; offset?: number }, offset?: number): void {
+    const where = `Projection "${this.name}".enableLearning`;
+    const o = typeof periodOrOptions === 'object' && periodOrOptions !== null ? periodOrOptions : { period: periodOrOptions, offset };
+    for (const [k, v] of Object.entries(o)) {
+      if (k !== 'period' && k !== 'offset') throw new Error(`${where}: unknown option "${k}"; expected period or offset`);
+      if (v !== undefined && (typeof v !== 'number' || !Number.isFinite(v))) throw new Error(`${where}: ${k} must be a number of ms, got ${String(v)}`);
+    }
+    if (o.period !== undefined && o.offset !== undefined && o.offset >= o.period) throw new Error(`${where}: the offset must be smaller than the period`);
+    if (o.period === undefined && o.offset !== undefined) throw new Error(`${where}: if you define an offset, you have to define a period`);
+    if (!this.state) {
+      console.warn(`${where}: learning can only be enabled after compile() (ignored, as in ANNarchy)`);
+      return;
+    }
     const dt = this.network.dt;
-    const p = period === undefined ? 1 : Math.trunc(period / dt);
-    if (!(p >= 1)) throw new Error(`Projection "${this.name}".enableLearning: period must be at least dt (${dt} ms)`);
-    const o = offset === undefined ? 0 : Math.trunc(offset / dt);
-    this.learning = { update: true, period: p, offset: o };
-    if (this.state) this.state.plasticity = true;
+    const p = o.period === undefined ? 1 : Math.trunc(o.period / dt);
+    if (!(p >= 1)) throw new Error(`${where}: period must be at least dt (${dt} ms)`);
+    const periodMs = o.period ?? dt;
+    const off = o.offset === undefined ? 0 : Math.trunc(Math.trunc(pyMod(pyMod(this.network.getTime(), periodMs) + o.offset, periodMs)) / dt);
+    this.learning = { update: true, period: p, offset: off };
+    this.state.plasticity = true;
   }
 
-  /** Disable plasticity: no continuous updates, `w` unchanged by events (ANNarchy `disable_learning`). */
+  /**
+   * Disable learning (ANNarchy `disable_learning`): a rate-coded projection stops updating all its
+   * synaptic variables (`update = False`); a spiking one keeps its continuous equations and
+   * events but no longer changes `w` (`plasticity = False`). Before `compile()` it only warns.
+   *
+   * @example
+   * ```ts
+   * proj.disableLearning();
+   * ```
+   */
   disableLearning(): void {
-    this.learning.update = false;
-    if (this.state) this.state.plasticity = false;
+    if (!this.state) {
+      console.warn(`Projection "${this.name}".disableLearning: learning can only be disabled after compile() (ignored, as in ANNarchy)`);
+      return;
+    }
+    if (this.spiking) this.state.plasticity = false;
+    else this.learning.update = false;
   }
 
   /**
@@ -865,6 +933,29 @@ export class Projection implements NamedParticipant, Recordable {
   get preRanks(): number[][] {
     const S = this.assertCompiled('preRanks');
     return Array.from({ length: S.nDendrites }, (_, i) => Array.from(S.preRank.subarray(S.rowPtr[i]!, S.rowPtr[i + 1]!)));
+  }
+
+  /**
+   * The built connectivity as a list of lists: post ranks, pre ranks, weights and delays in ms
+   * (`steps * dt`) per dendrite, in dendrite order.
+   *
+   * @example
+   * ```ts
+   * const lil = proj.lilConnectivity();
+   * lil.preRanks[0];   // pre ranks of the first dendrite
+   * ```
+   */
+  lilConnectivity(): LILConnectivity {
+    const S = this.assertCompiled('lilConnectivity');
+    const dt = this.network.dt;
+    const lil = new LILConnectivity();
+    const w = S.local.w!;
+    for (let i = 0; i < S.nDendrites; i++) {
+      const k0 = S.rowPtr[i]!, k1 = S.rowPtr[i + 1]!;
+      lil.add(S.postRank[i]!, S.preRank.subarray(k0, k1), w.subarray(k0, k1), Array.from(this.delaySteps.subarray(k0, k1), (d) => d * dt));
+    }
+    lil.delaysPerSynapse = this.uniformDelay === -1;
+    return lil;
   }
 
   /** Delays in ms: `dt` without delays, one number if uniform, else lists per dendrite (ANNarchy `proj.delay`). */

@@ -57,6 +57,12 @@ export interface SynapseSource {
   preSpike: string | undefined;
   postSpike: string | undefined;
   functions: string | undefined;
+  /**
+   * The projection's type: ANNarchy 4.7.3 sets `synapse_type.type = pre.neuron_type.type`, so a
+   * synapse without `pre_spike` between spiking populations is spiking. Default: spiking iff
+   * `preSpike` is given (the Synapse's own guess).
+   */
+  type?: 'rate' | 'spike';
 }
 
 const IDENT = /^[A-Za-z_]\w*$/;
@@ -114,7 +120,11 @@ function parseEvents(text: string | undefined, model: string, section: 'preSpike
  */
 export function analyseSynapse(src: SynapseSource): SynapseIR {
   const model = src.name;
-  const type = src.preSpike !== undefined && src.preSpike.trim() !== '' ? 'spike' : 'rate';
+  const hasPreSpike = src.preSpike !== undefined && src.preSpike.trim() !== '';
+  const type = src.type ?? (hasPreSpike ? 'spike' : 'rate');
+  if (type === 'rate' && hasPreSpike) {
+    throw new ModelError('"preSpike" needs a spiking pre-synaptic population; this projection is rate-coded', { model, section: 'preSpike', line: firstLineOf(src.preSpike!), statement: src.preSpike!.trim(), symbol: 'preSpike' });
+  }
   const parameters = analyseParameters(src.parameters, model, 'local');
   const randoms: RandomInfo[] = [];
   const functions = analyseFunctions(src.functions, model);
@@ -147,6 +157,11 @@ export function analyseSynapse(src: SynapseSource): SynapseIR {
     } else equations.push(eq);
   }
   const preSpike = type === 'spike' ? parseEvents(src.preSpike, model, 'preSpike') : [];
+  // no g_target statement (and no continuous psp): ANNarchy's generator adds `g_target += w`
+  // (SingleThreadGenerator._computesum_spiking, 4.7.3)
+  if (type === 'spike' && src.psp === undefined && !preSpike.some((s) => s.target === 'g_target')) {
+    preSpike.unshift(...parseEvents('g_target += w', model, 'preSpike'));
+  }
   const postSpike = parseEvents(src.postSpike, model, 'postSpike');
   if (type === 'rate' && postSpike.length > 0) {
     throw new ModelError('"postSpike" needs a spiking synapse (preSpike)', { model, ...where(postSpike[0]!), symbol: 'postSpike' });

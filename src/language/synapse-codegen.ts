@@ -199,14 +199,18 @@ export function generateSynapseKernels(ir: SynapseIR, opts: SynapseCodegenOption
     const a = attrs.get(eq.target)!;
     return assignmentCode(ref(eq.target), a.type, eq.op, print(scope)(eq.rhs, undefined, eq)) + clampFor(scope)(eq.target);
   };
+  // ANNarchy wraps the update of w in `if (_plasticity)` (generate_equation_code(wrap_w=...)):
+  // disable_learning() of a spiking projection freezes w while its other equations run
+  const wRef = ref('w');
+  const wrapW = (line: string) => (line.startsWith(`${wRef} `) ? `if (S.plasticity) { ${line} }` : line);
   const emitBlocks = (eqs: EquationInfo[], scope: Scope): string[] => {
     const lines: string[] = [];
     for (const b of blocksOf(eqs)) {
-      if (b.kind === 'assign') lines.push(...b.eqs.map((eq) => assignCode(eq, scope)));
+      if (b.kind === 'assign') lines.push(...b.eqs.map((eq) => wrapW(assignCode(eq, scope))));
       else {
         const ctx: MethodContext = { model, print: print(scope), ref, switchFactor: () => '', clamp: clampFor(scope), defaultMethod: opts.method ?? 'explicit' };
         const { compute, update } = emitOdeBlock(b.eqs, ctx);
-        lines.push('{', ...compute, ...update, '}');
+        lines.push('{', ...compute, ...update.map(wrapW), '}');
       }
     }
     return lines;

@@ -72,7 +72,7 @@ export class Synapse {
   readonly functions: string | undefined;
   readonly name: string;
   readonly description: string;
-  private _ir: SynapseIR | undefined;
+  private readonly _ir = new Map<string, SynapseIR>();
 
   constructor(opts: SynapseOptions = {}) {
     if (opts === null || typeof opts !== 'object') throw new Error('Synapse: expected an options object { parameters, equations, psp, preSpike, ... }');
@@ -97,20 +97,27 @@ export class Synapse {
     if (this.operation !== 'sum' && this.spiking) throw new Error(`Synapse "${this.name}": operation "${this.operation}" is only for rate-coded synapses`);
   }
 
-  /** True if the synapse has a `preSpike` statement list. */
+  /** True if the synapse has a `preSpike` statement list (a projection from a spiking population is spiking anyway). */
   get spiking(): boolean {
     return this.preSpike !== undefined && this.preSpike.trim() !== '';
   }
 
-  /** The analysed description (computed once). Throws a ModelError for bad input. */
-  analyse(): SynapseIR {
-    if (!this._ir) {
-      this._ir = analyseSynapse({
+  /**
+   * The analysed description (computed once per type). Throws a ModelError for bad input.
+   * `type` is the projection's (its pre-synaptic population's, as in ANNarchy); by default
+   * spiking iff `preSpike` is given.
+   */
+  analyse(type?: 'rate' | 'spike'): SynapseIR {
+    const key = type ?? (this.spiking ? 'spike' : 'rate');
+    let ir = this._ir.get(key);
+    if (!ir) {
+      ir = analyseSynapse({
         name: this.name, parameters: this.parameters, equations: this.equations, psp: this.psp, operation: this.operation,
-        preSpike: this.preSpike, postSpike: this.postSpike, functions: this.functions,
+        preSpike: this.preSpike, postSpike: this.postSpike, functions: this.functions, type: key,
       });
+      this._ir.set(key, ir);
     }
-    return this._ir;
+    return ir;
   }
 
   /**
@@ -125,7 +132,8 @@ export class Synapse {
    * ```
    */
   kernelSource(options: SynapseKernelSourceOptions = {}): Record<string, string> {
-    const ir = this.analyse();
+    // as in a projection, the type follows the pre-synaptic neuron when one is given
+    const ir = this.analyse(options.pre === undefined ? undefined : options.pre.analyse().spiking ? 'spike' : 'rate');
     const spiking = ir.type === 'spike';
     const targets = options.target === undefined ? ['exc'] : Array.isArray(options.target) ? options.target : [options.target];
     return generateSynapseKernels(ir, {

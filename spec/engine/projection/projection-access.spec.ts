@@ -141,7 +141,6 @@ describe('engine: projection attributes, dendrites and structure', () => {
     const p = new Projection(src, spk, 'inh');
     p.connectAllToAll({ weights: 1 });
     expect(() => p.connectOneToOne()).to.throw(/already defined/);
-    expect(() => net.compile()).to.throw(/has no conductance g_inh/);
     const q = new Projection(src, spk, 'exc', undefined, 'q');
     expect(() => q.connectAllToAll({} as never)).to.throw(/"weights" is required/);
     expect(() => q.connectFixedProbability({ probability: 2, weights: 1 })).to.throw(/probability must be a number in \[0, 1\]/);
