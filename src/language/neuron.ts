@@ -106,8 +106,8 @@ const BOOLEAN_OPERATORS = new Set(['equal', 'unequal', 'smaller', 'larger', 'sma
 /**
  * True if `node` is a condition: a comparison, a logical operation (`and`, `or`, `not`), a
  * boolean constant or `bool` attribute, `isnan(x)`/`isfinite(x)`, or a conditional / `ite` /
- * user function whose results are all conditions. Arithmetic such as `v + 1` is not, although
- * C would accept it as "non-zero" (the rule of the spike condition, annarchy-semantics §1.5).
+ * user function whose results are all conditions. Arithmetic such as `v + 1` is not: a spike
+ * condition like that is compared with 0, as C's `if (v + 1)` does.
  */
 export function isCondition(node: MathNode, boolAttrs: ReadonlySet<string>, functions: readonly FunctionInfo[] = []): boolean {
   const n = node as unknown as { type: string; fn?: string | { name?: string }; args?: MathNode[]; content?: MathNode; value?: unknown;
@@ -208,12 +208,11 @@ export function analyseNeuron(n: Neuron): NeuronIR {
   if (spiking) {
     const src = n.spike!.replace(/\n/g, ' ').trim();
     const at = { model, section: 'spike' as const, line: firstLineOf(n.spike!), statement: src };
-    const cond = parseExpression(src, at);
+    let cond = parseExpression(src, at);
     checkCalls(cond, functions, at);
     const boolAttrs = new Set([...parameters, ...variables].filter((x) => x.type === 'bool').map((x) => x.name));
-    if (!isCondition(cond, boolAttrs, functions)) {
-      throw new ModelError(`the spike condition must be a comparison or a logical expression (e.g. "v > v_T"), got "${src}"`, { ...at, symbol: src });
-    }
+    // ANNarchy compiles `if (<spike>)`: any number is a condition, true when non-zero (NaN too, as in C)
+    if (!isCondition(cond, boolAttrs, functions)) cond = new math.OperatorNode('!=', 'unequal', [new math.ParenthesisNode(cond), new math.ConstantNode(0)]);
     spike = { cond: extractRandoms(cond, 'local', src, randoms, model, { section: 'spike', line: at.line, parameters }), source: src, section: 'spike', line: at.line };
     for (const st of splitStatements(n.reset, { model, section: 'reset' })) {
       const ctx = statementContext(model, st, 'reset');
