@@ -478,6 +478,7 @@ export class Population {
       inRef: (arrays.get('inRef') as Uint8Array).fill(1),
       spiked: arrays.get('spiked') as Int32Array,
       nSpiked: 0,
+      ...(this.ir.axonSpike ? { axonal: new Int32Array(this.size), nAxonal: 0 } : {}),
       ...(heap ? { heap: { memory: heap.memory, scratch: heap.scratch } } : {}),
     };
   }
@@ -626,6 +627,7 @@ export class Population {
     S.refRemaining.fill(0);
     S.inRef.fill(1);
     S.nSpiked = 0;
+    if (S.nAxonal !== undefined) S.nAxonal = 0;
     this.applyRefractorySteps();
     for (const h of this.frHistory) h.length = 0;
   }

@@ -141,7 +141,9 @@ export class Projection implements NamedParticipant, Recordable {
   /** Kernel state after compile. */
   state: ProjectionKernelState | undefined;
   kernels: SynapseKernels | undefined;
-  private bound: { psp?: ProjectionKernel; preSpike?: ProjectionKernel; update?: ProjectionKernel; postSpike?: ProjectionKernel } = {};
+  private bound: { psp?: ProjectionKernel; preSpike?: ProjectionKernel; preAxonSpike?: ProjectionKernel; update?: ProjectionKernel; postSpike?: ProjectionKernel } = {};
+  /** Axonal spikes: 0 none, 1 delivered like spikes, 2 through their own kernel. */
+  private axonMode = 0;
   /** Delay of each synapse in steps. */
   private delaySteps: Int32Array = new Int32Array(0);
   /** Largest delay in steps; -1 before compile. */
@@ -476,6 +478,11 @@ export class Projection implements NamedParticipant, Recordable {
     this.maxDelay = maxDelay;
     this.uniformDelay = lil.delaysPerSynapse ? -1 : (nS > 0 ? delay[0]! : 0);
     if (this.uniformDelay !== -1 && delay.some((d) => d !== this.uniformDelay)) this.uniformDelay = -1;
+    this.axonMode = this.ir.preAxonSpike.length === 0 ? 0 : this.ir.axonSameAsPreSpike ? 1 : 2;
+    if (this.axonMode !== 0) {
+      if (!this.pre.ir.axonSpike) throw new Error(`Projection "${this.name}": the synapse reacts to axonal spikes (preAxonSpike) but the neuron of "${this.pre.name}" has no axonSpike condition`);
+      if (this.maxDelay > 1) throw new Error(`Projection "${this.name}": axonal spikes (preAxonSpike) are not supported with delays; use a delay of at most dt`);
+    }
     if (!this.spiking && this.maxDelay > 1 && this.uniformDelay === -1) {
       throw new Error(`Projection "${this.name}": per-synapse delays in rate-coded projections are not supported yet; use one delay`);
     }
@@ -511,6 +518,7 @@ export class Projection implements NamedParticipant, Recordable {
     this.bound = {
       psp: k.psp?.(this.state, CONSTANTS),
       preSpike: k.preSpike?.(this.state, CONSTANTS),
+      preAxonSpike: k.preAxonSpike?.(this.state, CONSTANTS),
       update: k.update?.(this.state, CONSTANTS),
       postSpike: k.postSpike?.(this.state, CONSTANTS),
     };
@@ -580,8 +588,19 @@ export class Projection implements NamedParticipant, Recordable {
       spikes = this.spikeHistory[slot]!;
       count = this.spikeHistoryN[slot]!;
     }
+    this.deliver(S, t, spikes, count, this.bound.preSpike);
+    // axonal spikes (pre_axon_spike): the same delivery when the statements equal pre_spike
+    // (ANNarchy appends them to the spike list), else their own g_target kernel; not delayed
+    if (this.axonMode !== 0) {
+      const n = pre.nAxonal!;
+      if (n > 0) this.deliver(S, t, pre.axonal!, n, this.axonMode === 1 ? this.bound.preSpike : this.bound.preAxonSpike!, this.axonMode === 2);
+    }
+  }
+
+  /** Deliver the events of `count` pre-synaptic ranks through `kernel` (or the plain `g += w` loop). */
+  private deliver(S: ProjectionKernelState, t: number, spikes: Int32Array, count: number, kernel: ProjectionKernel, general = false): void {
     if (count === 0) return;
-    if (this.kernels!.plainPreSpike) {
+    if (this.kernels!.plainPreSpike && !general) {
       // g_target += w: spike by spike, synapses in dendrite order, as the generated kernel would
       const g = this.gPlain;
       const ptr = this.invPtr, post = this.invPost;
@@ -607,7 +626,7 @@ export class Projection implements NamedParticipant, Recordable {
       }
     }
     S.nEvents = n;
-    if (n > 0) this.bound.preSpike(t);
+    if (n > 0) kernel(t);
   }
 
   /** The weights in inverse-connectivity order (non-plastic synapses; dropped whenever `w` may be written). */

@@ -38,6 +38,10 @@ export interface SynapseIR extends DescriptionIR {
   operation: SynapseOperation;
   preSpike: SynapseEventStatement[];
   postSpike: SynapseEventStatement[];
+  /** `pre_axon_spike`: statements run on axonal spikes of the pre-synaptic neurons (only `g_target` ones). */
+  preAxonSpike: SynapseEventStatement[];
+  /** `pre_axon_spike` is the `pre_spike` text: axonal spikes are delivered like spikes (4.7.3). */
+  axonSameAsPreSpike: boolean;
   /** ODEs flagged `event-driven` (not part of `equations`). */
   eventDriven: EventDrivenInfo[];
   /** True iff `w` has an equation or is assigned in pre_spike/post_spike. */
@@ -56,6 +60,7 @@ export interface SynapseSource {
   operation: SynapseOperation;
   preSpike: string | undefined;
   postSpike: string | undefined;
+  preAxonSpike?: string | undefined;
   functions: string | undefined;
   /**
    * The projection's type: ANNarchy 4.7.3 sets `synapse_type.type = pre.neuron_type.type`, so a
@@ -82,7 +87,7 @@ function standardForm(eq: EquationInfo, model: string): EventDrivenInfo {
   return { target: x, tau, steady, source: eq.source, section: eq.section, line: eq.line };
 }
 
-function parseEvents(text: string | undefined, model: string, section: 'preSpike' | 'postSpike'): SynapseEventStatement[] {
+function parseEvents(text: string | undefined, model: string, section: 'preSpike' | 'postSpike' | 'preAxonSpike'): SynapseEventStatement[] {
   const out: SynapseEventStatement[] = [];
   for (const st of splitStatements(text, { model, section })) {
     const ctx = statementContext(model, st, section);
@@ -163,6 +168,21 @@ export function analyseSynapse(src: SynapseSource): SynapseIR {
     preSpike.unshift(...parseEvents('g_target += w', model, 'preSpike'));
   }
   const postSpike = parseEvents(src.postSpike, model, 'postSpike');
+  let preAxonSpike: SynapseEventStatement[] = [];
+  const axonSameAsPreSpike = src.preAxonSpike !== undefined && src.preAxonSpike === src.preSpike;
+  if (src.preAxonSpike !== undefined && src.preAxonSpike.trim() !== '') {
+    const at = { model, section: 'preAxonSpike' as const, line: firstLineOf(src.preAxonSpike), statement: src.preAxonSpike.trim() };
+    if (type !== 'spike') throw new ModelError('"preAxonSpike" needs a spiking synapse (a spiking pre-synaptic population)', { ...at, symbol: 'preAxonSpike' });
+    if (postSpike.length > 0) throw new ModelError('axonal spike events are not allowed in plastic synapses with "postSpike" (as in ANNarchy 4.7.3)', { ...at, symbol: 'preAxonSpike' });
+    if (axonSameAsPreSpike) preAxonSpike = preSpike;
+    else {
+      // 4.7.3 generates only the g_target statement of pre_axon_spike
+      preAxonSpike = parseEvents(src.preAxonSpike, model, 'preAxonSpike');
+      const bad = preAxonSpike.find((st) => st.target !== 'g_target') ?? preAxonSpike[1];
+      if (bad) throw new ModelError('"preAxonSpike" may only hold one g_target statement (e.g. "g_target += w"), unless it equals preSpike', { model, ...where(bad), symbol: bad.target });
+      for (const st of preAxonSpike) checkCalls(st.rhs, functions, { model, ...where(st) });
+    }
+  }
   if (type === 'rate' && postSpike.length > 0) {
     throw new ModelError('"postSpike" needs a spiking synapse (preSpike)', { model, ...where(postSpike[0]!), symbol: 'postSpike' });
   }
@@ -223,7 +243,7 @@ export function analyseSynapse(src: SynapseSource): SynapseIR {
   };
   for (const e of allEqs) visit(e.rhs);
   for (const v of variables) for (const b of v.bounds) visit(b.expr);
-  for (const s of [...preSpike, ...postSpike]) {
+  for (const s of [...preSpike, ...postSpike, ...preAxonSpike]) {
     visit(s.rhs);
     for (const b of s.bounds) visit(b.expr);
   }
@@ -231,6 +251,6 @@ export function analyseSynapse(src: SynapseSource): SynapseIR {
 
   return {
     name: model, type, parameters, variables, equations, functions, randoms, psp, operation: src.operation,
-    preSpike, postSpike, eventDriven, plasticity, preDependencies: [...pre], postDependencies: [...post],
+    preSpike, postSpike, preAxonSpike, axonSameAsPreSpike, eventDriven, plasticity, preDependencies: [...pre], postDependencies: [...post],
   };
 }

@@ -38,13 +38,15 @@ export interface SynapseOptions {
   preSpike?: string;
   /** Statements run when the postsynaptic neuron spikes. */
   postSpike?: string;
+  /** Statements run on axonal spikes of the pre-synaptic neuron (its `axonSpike`). */
+  preAxonSpike?: string;
   /** User functions, one `f(x, y) = expr` per line. */
   functions?: string;
   name?: string;
   description?: string;
 }
 
-const KNOWN = ['parameters', 'equations', 'psp', 'operation', 'preSpike', 'postSpike', 'functions', 'name', 'description'];
+const KNOWN = ['parameters', 'equations', 'psp', 'operation', 'preSpike', 'postSpike', 'preAxonSpike', 'functions', 'name', 'description'];
 let synapseCounter = 0;
 
 /**
@@ -69,6 +71,7 @@ export class Synapse {
   readonly operation: SynapseOperation;
   readonly preSpike: string | undefined;
   readonly postSpike: string | undefined;
+  readonly preAxonSpike: string | undefined;
   readonly functions: string | undefined;
   readonly name: string;
   readonly description: string;
@@ -79,7 +82,7 @@ export class Synapse {
     for (const k of Object.keys(opts)) {
       if (!KNOWN.includes(k)) throw new Error(`Synapse: unknown option "${k}"; expected one of ${KNOWN.join(', ')}`);
     }
-    for (const k of ['parameters', 'equations', 'psp', 'operation', 'preSpike', 'postSpike', 'functions', 'name', 'description'] as const) {
+    for (const k of ['parameters', 'equations', 'psp', 'operation', 'preSpike', 'postSpike', 'preAxonSpike', 'functions', 'name', 'description'] as const) {
       const v = opts[k];
       if (v !== undefined && v !== null && typeof v !== 'string') throw new Error(`Synapse: option "${k}" must be a string, got ${typeof v}`);
     }
@@ -91,6 +94,7 @@ export class Synapse {
     this.operation = op;
     this.preSpike = opts.preSpike ?? undefined;
     this.postSpike = opts.postSpike ?? undefined;
+    this.preAxonSpike = opts.preAxonSpike ?? undefined;
     this.functions = opts.functions ?? undefined;
     this.name = opts.name ?? `Synapse ${synapseCounter++}`;
     this.description = opts.description ?? '';
@@ -113,7 +117,7 @@ export class Synapse {
     if (!ir) {
       ir = analyseSynapse({
         name: this.name, parameters: this.parameters, equations: this.equations, psp: this.psp, operation: this.operation,
-        preSpike: this.preSpike, postSpike: this.postSpike, functions: this.functions, type: key,
+        preSpike: this.preSpike, postSpike: this.postSpike, preAxonSpike: this.preAxonSpike, functions: this.functions, type: key,
       });
       this._ir.set(key, ir);
     }
