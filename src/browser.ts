@@ -8,7 +8,8 @@
 // language: the ANNarchy description language
 export { Neuron, analyseNeuron, type NeuronOptions } from './language/neuron.js';
 export { Synapse, defaultSpikingSynapse, defaultRateSynapse, type SynapseOptions, type SynapseKernelSourceOptions } from './language/synapse.js';
-export { Constant } from './language/constant.js';
+export { Constant, getConstant, listConstants } from './language/constant.js';
+export { addFunction, functions } from './language/global-functions.js';
 export { ModelError, ModelDescriptionError, type ModelSection } from './language/model-error.js';
 export { generatePopulationKernels, type PopulationKernels } from './language/population-codegen.js';
 export { generateSynapseKernels, type SynapseKernels } from './language/synapse-codegen.js';

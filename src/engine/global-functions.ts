@@ -1,4 +1,5 @@
 import { clearConstants } from '../language/constant.js';
+import { clearFunctions } from '../language/global-functions.js';
 import { currentNetwork, resetCurrentNetwork } from './magic-network.js';
 import type { NamedParticipant, ResetOptions, SetupOptions } from './network.js';
 import type { Population } from './population.js';
@@ -115,4 +116,5 @@ export function projections(): NamedParticipant[] {
 export function clear(): void {
   resetCurrentNetwork();
   clearConstants();
+  clearFunctions();
 }

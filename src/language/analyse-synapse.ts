@@ -3,6 +3,7 @@ import { ModelError, where, type LocatedStatement } from './model-error.js';
 import { analyseEquations, analyseFunctions, analyseParameters, checkCalls, locationOf, statementContext } from './analyse.js';
 import { parseExpression, symbolsOf } from './expression.js';
 import { findAssignment, firstLineOf, splitStatements } from './statements.js';
+import { withGlobalFunctions } from './global-functions.js';
 import type { DescriptionIR, EquationInfo, RandomInfo } from './description.js';
 
 /** Summation of rate-coded inputs over a dendrite (ANNarchy's `operation`). */
@@ -132,7 +133,7 @@ export function analyseSynapse(src: SynapseSource): SynapseIR {
   }
   const parameters = analyseParameters(src.parameters, model, 'local');
   const randoms: RandomInfo[] = [];
-  const functions = analyseFunctions(src.functions, model);
+  const functions = withGlobalFunctions(analyseFunctions(src.functions, model));
   const { equations: allEqs, variables } = analyseEquations(src.equations, { model, parameters, randoms });
   if (randoms.length > 0) {
     throw new ModelError(`random distributions in synapse equations are not supported yet (${randoms.map((r) => r.distribution).join(', ')})`, { model, ...where(randoms[0]!), symbol: randoms[0]!.distribution });

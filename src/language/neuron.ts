@@ -4,6 +4,7 @@ import { analyseEquations, analyseFunctions, analyseParameters, checkCalls, extr
 import { parseExpression, symbolsOf, userSymbol } from './expression.js';
 import { splitStatements, findAssignment, firstLineOf } from './statements.js';
 import { CONSTANTS } from './constant.js';
+import { withGlobalFunctions } from './global-functions.js';
 import { generatePopulationKernels, type PopulationCodegenOptions, type PopulationKernels } from './population-codegen.js';
 import type { EquationInfo, FunctionInfo, NeuronIR, RandomInfo, VariableInfo } from './description.js';
 
@@ -148,7 +149,7 @@ export function analyseNeuron(n: Neuron): NeuronIR {
   const spiking = n.spiking;
   const parameters = analyseParameters(n.parameters, model);
   const randoms: RandomInfo[] = [];
-  const functions = analyseFunctions(n.functions, model);
+  const functions = withGlobalFunctions(analyseFunctions(n.functions, model));
   const { equations, variables } = analyseEquations(n.equations, { model, parameters, randoms });
   const has = (name: string) => parameters.some((p) => p.name === name) || variables.some((v) => v.name === name);
   const declared = (name: string) => parameters.find((p) => p.name === name) ?? variables.find((v) => v.name === name);
