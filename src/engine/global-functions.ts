@@ -22,7 +22,8 @@ export function compile(): void {
 }
 
 /**
- * Simulate the global network for `duration` ms (`ceil(duration/dt)` steps).
+ * Simulate the global network for `duration` ms (`ceil(duration/dt)` steps; with callbacks
+ * declared by `every()`, `int(duration/dt)` steps as in 4.7.3; `{ callbacks: false }` skips them).
  *
  * @example
  * ```ts
@@ -30,8 +31,8 @@ export function compile(): void {
  * getTime(); // 1000
  * ```
  */
-export function simulate(duration: number): void {
-  currentNetwork().simulate(duration);
+export function simulate(duration: number, opts: { callbacks?: boolean } = {}): void {
+  currentNetwork().simulate(duration, opts);
 }
 
 /**

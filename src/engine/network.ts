@@ -1,3 +1,4 @@
+import { callbacksOf, simulateWithCallbacks } from './callbacks.js';
 import type { NumericalMethod } from '../language/description.js';
 import type { Population } from './population.js';
 import type { Recorder, StepParticipant } from './step-participant.js';
@@ -243,8 +244,20 @@ export class Network {
    * variables: nothing outside the kernels can see them until the run ends, and the last
    * step computes them as usual.
    */
-  simulate(duration: number): void {
+  simulate(duration: number, opts: { callbacks?: boolean } = {}): void {
     const n = this.stepsFor(duration);
+    // callbacks declared with every() (ANNarchy: simulate(..., callbacks=True))
+    const cb = callbacksOf(this);
+    if (opts.callbacks !== false && cb.enabled && cb.list.length > 0) {
+      if (!this.compiled) this.compile();
+      simulateWithCallbacks(this, duration);
+      return;
+    }
+    this.runSteps(n);
+  }
+
+  /** Run exactly `n` steps (the lean update for all but the last, as {@link Network.simulate}). */
+  runSteps(n: number): void {
     if (!this.compiled) this.compile();
     if (n > 1 && this.setLean(true)) {
       try {
