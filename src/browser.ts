@@ -90,6 +90,8 @@ export { deepCopy } from './experiment/deep-copy.js';
 
 // models: CompNeuroPy's model library
 export * from './models/index.js';
+// models: ANNarchy's built-in models
+export * from './models/annarchy/index.js';
 export { HHmodelBischop, HHmodelCorbit, type HHSinglePopOptions } from './models/full/hh-single-pop-models.js';
 
 // live plots (vega-embed) for running simulations
