@@ -29,6 +29,8 @@ export { Monitor, type MonitorOptions, type Recordable } from './engine/monitor.
 export { SpikeSourceArray, type SpikeSourceArrayOptions } from './engine/special/spike-source-array.js';
 export { PoissonPopulation, type PoissonPopulationOptions } from './engine/special/poisson-population.js';
 export { TimedArray, type TimedArrayOptions } from './engine/special/timed-array.js';
+export { TimedPoissonPopulation, type TimedPoissonPopulationOptions } from './engine/special/timed-poisson-population.js';
+export { HomogeneousCorrelatedSpikeTrains, rectify, type HomogeneousCorrelatedSpikeTrainsOptions } from './engine/special/homogeneous-correlated-spike-trains.js';
 export { CurrentInjection } from './engine/special/current-injection.js';
 export { DecodingProjection, type DecodingProjectionOptions } from './engine/special/decoding-projection.js';
 export { Copy, type CopyOptions } from './engine/special/copy-projection.js';
