@@ -18,3 +18,7 @@
 export * from './browser.js';
 export { PlotRecordings, type PlotRecordingsOptions } from './plot/plot-recordings.js';
 export { writeFigure, rasterizeSvg, htmlDocument } from './plot/render-file.js';
+
+// io: saving and loading networks (Node file system)
+export { save, load, saveParameters, loadParameters, describeParameters, saveConnectivity, connectFromFile, type SaveOptions } from './io/save-load.js';
+export { encodeNpy, decodeNpy, type NpyArray } from './io/npy.js';

@@ -632,6 +632,22 @@ export class Population {
     for (const h of this.frHistory) h.length = 0;
   }
 
+  /**
+   * Run state outside `state` (enabled flag, mean-rate windows; special populations add their
+   * counters), as JSON, for saving a network (src/engine/network-state.ts).
+   */
+  saveRuntime(): Record<string, unknown> {
+    return { enabled: this.enabled, frWindowSteps: this.frWindowSteps, frRate: this.frRate, frHistory: this.frHistory.map((h) => [...h]) };
+  }
+
+  /** Restore {@link Population.saveRuntime} (the caller checked the file). */
+  loadRuntime(r: Record<string, unknown>): void {
+    this.enabled = r.enabled as boolean;
+    this.frWindowSteps = r.frWindowSteps as number;
+    this.frRate = r.frRate as number;
+    this.frHistory = (r.frHistory as number[][]).map((h) => [...h]);
+  }
+
   /** ANNarchy's `pop.reset()`: values back to the compile state, spikes and refractoriness cleared. */
   reset(): void {
     this.resetState();

@@ -350,6 +350,22 @@ export class Projection implements NamedParticipant, Recordable {
     return this.setConnector('Connectivity matrix', () => fromMatrix(this.preEnd, this.postEnd, o), false);
   }
 
+  /**
+   * Connectivity from a list of lists built elsewhere (ANNarchy's `_load_from_lil`, used by
+   * `connect_from_file`): post ranks, pre ranks, weights and delays (ms) per dendrite.
+   *
+   * @example
+   * ```ts
+   * const lil = new LILConnectivity();
+   * lil.add(0, [1, 2], [0.5, 0.25], [1.0]);
+   * proj.connectFromLil(lil);
+   * ```
+   */
+  connectFromLil(lil: LILConnectivity, name = 'From LIL'): this {
+    if (!(lil instanceof LILConnectivity)) throw new Error(`Projection "${this.name}".connectFromLil: expected a LILConnectivity`);
+    return this.setConnector(name, () => lil, false);
+  }
+
   /** Connectivity from a sparse `[pre, post]` matrix (ANNarchy `connect_from_sparse`). */
   connectFromSparse(o: { weights: SparseInput; delays?: number }): this {
     if (!o || typeof o !== 'object') throw new Error(`Projection "${this.name}".connectFromSparse: expected { weights, delays? }`);
@@ -777,6 +793,53 @@ export class Projection implements NamedParticipant, Recordable {
     }
     if (this.spiking) this.state.plasticity = false;
     else this.learning.update = false;
+  }
+
+  /**
+   * Run state outside the attribute arrays, for saving a network (src/engine/network-state.ts):
+   * learning flags and the queues of delayed spikes and rates. `arrays` gets the typed arrays.
+   */
+  saveRuntime(arrays: Record<string, Float64Array | Int32Array>): Record<string, unknown> {
+    const S = this.state!;
+    this.rateHistory.forEach((h, name) => h.forEach((a, k) => { arrays[`_rate_${name}_${k}`] = a.slice(); }));
+    this.spikeHistory.forEach((h, k) => { arrays[`_spikes_${k}`] = h.slice(0, this.spikeHistoryN[k]); });
+    this.ringDend.forEach((d, k) => {
+      arrays[`_ringDend_${k}`] = d.slice(0, this.ringN[k]);
+      arrays[`_ringSyn_${k}`] = this.ringSyn[k]!.slice(0, this.ringN[k]);
+    });
+    return { learning: { ...this.learning }, plasticity: S.plasticity, updatePeriod: S.updatePeriod, ringIdx: this.ringIdx, perSynapseDelays: this.uniformDelay === -1 };
+  }
+
+  /** Restore {@link Projection.saveRuntime} (the caller checked the file). */
+  loadRuntime(r: Record<string, unknown>, arrays: Record<string, ArrayLike<number>>): void {
+    const S = this.state!;
+    this.learning = { ...(r.learning as { update: boolean; period: number; offset: number }) };
+    S.plasticity = r.plasticity as boolean;
+    S.updatePeriod = r.updatePeriod as number;
+    this.ringIdx = r.ringIdx as number;
+    this.rateHistory.forEach((h, name) => h.forEach((a, k) => a.set(arrays[`_rate_${name}_${k}`]!)));
+    this.spikeHistory.forEach((h, k) => {
+      const src = arrays[`_spikes_${k}`]!;
+      h.set(src);
+      this.spikeHistoryN[k] = src.length;
+    });
+    this.ringDend.forEach((_, k) => {
+      const d = arrays[`_ringDend_${k}`]!;
+      if (d.length > this.ringDend[k]!.length) {
+        this.ringDend[k] = grown(this.ringDend[k]!, d.length);
+        this.ringSyn[k] = grown(this.ringSyn[k]!, d.length);
+      }
+      this.ringDend[k]!.set(d);
+      this.ringSyn[k]!.set(arrays[`_ringSyn_${k}`]!);
+      this.ringN[k] = d.length;
+    });
+    this.setInvW(undefined);
+  }
+
+  /** Rebuild the connectivity from `lil` (loading a saved network), attributes at their compile values. */
+  rebuild(lil: LILConnectivity): void {
+    this.assertCompiled('rebuild');
+    this.build(lil);
   }
 
   /**

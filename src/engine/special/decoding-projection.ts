@@ -82,5 +82,16 @@ export class DecodingProjection extends Projection {
     }
   }
 
+  override saveRuntime(arrays: Record<string, Float64Array | Int32Array>): Record<string, unknown> {
+    this.history.forEach((h, k) => { arrays[`_decoding_${k}`] = h.slice(); });
+    return { ...super.saveRuntime(arrays), newest: this.newest };
+  }
+
+  override loadRuntime(r: Record<string, unknown>, arrays: Record<string, ArrayLike<number>>): void {
+    super.loadRuntime(r, arrays);
+    this.newest = r.newest as number;
+    this.history.forEach((h, k) => h.set(arrays[`_decoding_${k}`]!));
+  }
+
   override pushDelays(): void {}
 }

@@ -145,6 +145,15 @@ export class TimedArray extends Population {
     };
   }
 
+  override saveRuntime(): Record<string, unknown> {
+    return { ...super.saveRuntime(), cursor: [this.cursor.t, this.cursor.block] };
+  }
+
+  override loadRuntime(r: Record<string, unknown>): void {
+    super.loadRuntime(r);
+    [this.cursor.t, this.cursor.block] = r.cursor as [number, number];
+  }
+
   override resetState(): void {
     super.resetState();
     if (!this.state) return;
