@@ -36,6 +36,7 @@ export { DecodingProjection, type DecodingProjectionOptions } from './engine/spe
 export { Copy, type CopyOptions } from './engine/special/copy-projection.js';
 export { enableLearning, disableLearning, type EnableLearningOptions } from './engine/learning.js';
 export { captureNetworkState, restoreNetworkState, type NetworkState, type NetworkStateMeta, type StateArray } from './engine/network-state.js';
+export { reportMarkdown, type ReportOptions } from './engine/report.js';
 export { every, callbacksEnabled, enableCallbacks, disableCallbacks, clearAllCallbacks, type EveryOptions, type SimulationCallback } from './engine/callbacks.js';
 export {
   setup, compile, simulate, simulateUntil, step, reset, getTime, setTime, getCurrentStep, setCurrentStep, dt,

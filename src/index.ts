@@ -22,3 +22,4 @@ export { writeFigure, rasterizeSvg, htmlDocument } from './plot/render-file.js';
 // io: saving and loading networks (Node file system)
 export { save, load, saveParameters, loadParameters, describeParameters, saveConnectivity, connectFromFile, type SaveOptions } from './io/save-load.js';
 export { encodeNpy, decodeNpy, type NpyArray } from './io/npy.js';
+export { report } from './io/report.js';

@@ -78,7 +78,7 @@ describe('io: save / load, saveParameters / loadParameters, saveConnectivity / c
     const sized = buildNetwork(5);
     const f2 = join(dir, 'sized.npz');
     save(f2, { network: sized });
-    const z = unzipSync(new Uint8Array(readFileSync(f2)));
+    const z: Record<string, Uint8Array> = unzipSync(new Uint8Array(readFileSync(f2)));
     const meta = JSON.parse(new TextDecoder().decode(decodeNpy(z['__meta__.npy']!).data as Uint8Array));
     meta.populations[2].size = 21;
     z['__meta__.npy'] = encodeNpy(new TextEncoder().encode(JSON.stringify(meta)));
