@@ -1,7 +1,7 @@
 /**
- * compneuro-rx without Node-only modules: everything but writing figure files, so a page can
- * bundle it (`compneuro-rx/browser`). Plots are built as Vega-Lite specs (`buildPlotSpec`) and
- * rendered with vega-embed (`livePlot`).
+ * What both entries export: everything that runs in Node and in browsers without DOM types.
+ * The browser entry (`compneuro-rx/browser`, `browser-entry.ts`) adds live plots, the Node
+ * entry (`compneuro-rx`, `index.ts`) adds writing figure files.
  * @packageDocumentation
  */
 
@@ -26,6 +26,8 @@ export { Projection, type ProjectionEndpoint, type ProjectionOptions } from './e
 export { Dendrite, SynapseAccess } from './engine/dendrite.js';
 export { LILConnectivity } from './engine/connectors/lil-connectivity.js';
 export { Monitor, type MonitorOptions, type Recordable } from './engine/monitor.js';
+export type { MonitorTimes } from './engine/monitor.js';
+export { GLOBAL_OPERATIONS, type GlobalOperation } from './language/expression.js';
 export { SpikeSourceArray, type SpikeSourceArrayOptions } from './engine/special/spike-source-array.js';
 export { PoissonPopulation, type PoissonPopulationOptions } from './engine/special/poisson-population.js';
 export { TimedArray, type TimedArrayOptions } from './engine/special/timed-array.js';
@@ -79,6 +81,7 @@ export { sci, pyPrint } from './analysis/python-format.js';
 
 // plot: Vega-Lite specs (rendering to files lives in the Node entry)
 export { buildPlotSpec, type PlotPlan, type PlotFormat, type PlotSpecOptions, type PlotSpecResult } from './plot/plot-spec.js';
+export type { VegaLiteSpec } from './plot/vega-lite-spec.js';
 export { renderSvg } from './plot/render-svg.js';
 export { decimateM4 } from './plot/decimate.js';
 
@@ -98,8 +101,5 @@ export * from './models/index.js';
 export * from './models/annarchy/index.js';
 export { HHmodelBischop, HHmodelCorbit, type HHSinglePopOptions } from './models/full/hh-single-pop-models.js';
 
-// live plots (vega-embed) for running simulations
-export { livePlot, liveSamples, liveSpec, LIVE_DATASET } from './plot/live-plot.js';
-export type { LivePlot, LivePlotOptions, LivePlotSource, LivePlotStatus, LiveSample, LiveSamplesOptions } from './plot/live-plot.js';
 export { experiment$, resetStage, startMonitorsStage, simulationStage, actionStage, type ExperimentStage, type ExperimentEvent } from './experiment/experiment-pipeline.js';
 export { cnpClear } from './experiment/comp-neuro-model.js';

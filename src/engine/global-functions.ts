@@ -16,9 +16,20 @@ export function setup(opts: SetupOptions): void {
   currentNetwork().setup(opts);
 }
 
-/** Compile the global network (milliseconds; a no-op when nothing new was added). */
+/**
+ * Compile the global network (milliseconds; a no-op when nothing new was added) and print
+ * ANNarchy's line `Compiling ...  OK ` unless `setup({ verbose: false })`.
+ *
+ * @example
+ * ```ts
+ * const pop = new Population(10, Izhikevich2007, 'pop');
+ * compile(); // prints "Compiling ...  OK "
+ * ```
+ */
 export function compile(): void {
-  currentNetwork().compile();
+  const net = currentNetwork();
+  net.compile();
+  if (net.verbose) console.log('Compiling ...  OK ');
 }
 
 /**
