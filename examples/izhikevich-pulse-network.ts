@@ -32,7 +32,8 @@ export interface PulseNetworkResult {
 /** Build, compile and simulate the network; `print` receives the output lines. */
 export function main(duration = 1000.0, seed?: number, print: (line: string) => void = console.log): PulseNetworkResult {
   clear();
-  if (seed !== undefined) setup({ seed });
+  // ANNarchy's default dt of 1 ms (set explicitly: clear() keeps the dt of an earlier setup())
+  setup(seed === undefined ? { dt: 1.0 } : { dt: 1.0, seed });
   // Create the excitatory and inhibitory population
   const pop = new Population(1000, new Izhikevich());
   const Exc = pop.slice(0, 800);

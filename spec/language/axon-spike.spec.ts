@@ -44,10 +44,12 @@ describe('language/engine: axonal spikes (axonSpike, axonReset, preAxonSpike)', 
     new Projection(pop, post.slice(1, 2), 'exc', new Synapse({ preSpike: 'g_target += w', preAxonSpike: 'g_target += w', name: 'both' })).connectAllToAll({ weights: 1.0 });
     // own statement: axonal spikes deliver 10*w
     new Projection(pop, post.slice(2, 3), 'exc', new Synapse({ preSpike: 'g_target += w', preAxonSpike: 'g_target += 10 * w', name: 'own' })).connectAllToAll({ weights: 1.0 });
-    const ms = new Monitor(pop, ['spike']);
+    const ms = new Monitor(pop, ['spike', 'axon_spike']);
+    expect(() => new Monitor(post, ['axon_spike'])).to.throw(/"axon_spike" can only be recorded when the neuron has an axonSpike condition/);
     const mv = new Monitor(post, ['v']);
     net.simulate(9);
     // c = k + 1 after step k: spikes where c % 4 == 0 (steps 3, 7), axonal where c % 2 == 0 otherwise (steps 1, 5)
+    expect((ms.get('axon_spike') as Record<number, number[]>)[0]).to.deep.equal([1, 5]);
     expect((ms.get('spike') as Record<number, number[]>)[0]).to.deep.equal([3, 7]);
     expect(pop.n_axon).to.deep.equal(Float64Array.from([2]));
     const v = Array.from((mv.get('v') as RecordedArray).data);

@@ -25,6 +25,8 @@ export interface Recordable {
   readInto(variable: string, out: Float64Array, offset: number): void;
   /** Ranks (within the recorded set) that spiked in the last step, or undefined if not spiking. */
   spikedRanks?(): Iterable<number>;
+  /** Ranks that emitted an axonal spike in the last step (neurons with `axonSpike`). */
+  axonSpikedRanks?(): Iterable<number>;
   /** Ranks reported in spike dicts. */
   recordedRanks?(): number[];
 }
@@ -83,6 +85,7 @@ export class Monitor implements Recorder {
   private startWhenCompiled: boolean;
   private buffers = new Map<string, GrowableBuffer>();
   private spikes = new Map<number, number[]>();
+  private axonSpikes = new Map<number, number[]>();
   private stopped = false;
   /**
    * ANNarchy's `_recorded_variables`: start/stop steps of the periods of the current window
@@ -115,6 +118,10 @@ export class Monitor implements Recorder {
 
   private checkVar(v: string): void {
     if (v === 'spike' && !this.object.spikedRanks) throw new Error(`Monitor on "${this.object.name}": "spike" can only be recorded from spiking populations`);
+    if (v === 'axon_spike') {
+      // recorded apart from the spikes, as in ANNarchy
+      if (!this.object.axonSpikedRanks) throw new Error(`Monitor on "${this.object.name}": "axon_spike" can only be recorded from populations whose neuron has an axonSpike condition`);
+    }
     this.object.checkRecordable(v);
   }
 
@@ -244,15 +251,17 @@ export class Monitor implements Recorder {
   private dropData(): void {
     for (const b of this.buffers.values()) b.clear();
     this.spikes.clear();
+    this.axonSpikes.clear();
   }
 
   /** Per-variable recording plan, rebuilt when the variables change (keeps lookups out of the step). */
   private plan: { name: string; width: number; target: boolean; buffer: GrowableBuffer }[] | undefined;
   private hasTargets = false;
   private recordsSpikes = false;
+  private recordsAxonSpikes = false;
 
   private buildPlan() {
-    this.plan = this.vars.filter((v) => v !== 'spike').map((name) => {
+    this.plan = this.vars.filter((v) => v !== 'spike' && v !== 'axon_spike').map((name) => {
       const width = this.object.recordWidth(name);
       let buffer = this.buffers.get(name);
       if (!buffer) this.buffers.set(name, (buffer = new GrowableBuffer(width * 1024)));
@@ -260,6 +269,7 @@ export class Monitor implements Recorder {
     });
     this.hasTargets = this.plan.some((p) => p.target);
     this.recordsSpikes = this.vars.includes('spike');
+    this.recordsAxonSpikes = this.vars.includes('axon_spike');
     return this.plan;
   }
 
@@ -285,12 +295,15 @@ export class Monitor implements Recorder {
   record(step: number): void {
     if (!this.active) return;
     if (this.due(step)) this.sample(false);
-    if (this.recordsSpikes) {
-      for (const r of this.object.spikedRanks!()) {
-        let l = this.spikes.get(r);
-        if (!l) this.spikes.set(r, (l = []));
-        l.push(step);
-      }
+    if (this.recordsSpikes) Monitor.addEvents(this.spikes, this.object.spikedRanks!(), step);
+    if (this.recordsAxonSpikes) Monitor.addEvents(this.axonSpikes, this.object.axonSpikedRanks!(), step);
+  }
+
+  private static addEvents(into: Map<number, number[]>, ranks: Iterable<number>, step: number): void {
+    for (const r of ranks) {
+      let l = into.get(r);
+      if (!l) into.set(r, (l = []));
+      l.push(step);
     }
   }
 
@@ -315,12 +328,13 @@ export class Monitor implements Recorder {
       r.stop[r.stop.length - 1] = now;
       this.lastRecorded.set(v, r);
       if (!opts.keep) this.recorded.set(v, { start: [now], stop: [null] });
-      if (v === 'spike') {
+      if (v === 'spike' || v === 'axon_spike') {
+        const events = v === 'spike' ? this.spikes : this.axonSpikes;
         const d: SpikeDict = {};
-        for (const r of this.object.recordedRanks?.() ?? []) d[r] = [...(this.spikes.get(r) ?? [])];
-        for (const [r, l] of this.spikes) if (!(r in d)) d[r] = [...l];
+        for (const r of this.object.recordedRanks?.() ?? []) d[r] = [...(events.get(r) ?? [])];
+        for (const [r, l] of events) if (!(r in d)) d[r] = [...l];
         out[v] = d;
-        if (!opts.keep) this.spikes.clear();
+        if (!opts.keep) events.clear();
       } else {
         const b = this.buffers.get(v);
         const w = this.object.recordWidth(v);

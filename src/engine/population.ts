@@ -738,6 +738,10 @@ export class Population {
       if (!this.spiking) throw new Error(`Population "${this.name}": "spike" can only be recorded from spiking populations`);
       return;
     }
+    if (variable === 'axon_spike') {
+      if (!this.ir.axonSpike) throw new Error(`Population "${this.name}": "axon_spike" can only be recorded when the neuron has an axonSpike condition`);
+      return;
+    }
     const key = this.recordKey(variable);
     if (key.startsWith('_sum_')) {
       if (this.spiking) throw new Error(`Population "${this.name}": "${variable}" exists only in rate-coded populations; record g_<target> instead`);
@@ -770,6 +774,12 @@ export class Population {
   spikedRanks(): Iterable<number> {
     const S = this.state!;
     return S.spiked.subarray(0, S.nSpiked);
+  }
+
+  /** Axonal spikes of the last step (ranks); none unless the neuron has `axonSpike`. */
+  axonSpikedRanks(): Iterable<number> {
+    const S = this.state!;
+    return S.axonal ? S.axonal.subarray(0, S.nAxonal) : [];
   }
 
   recordedRanks(): number[] {

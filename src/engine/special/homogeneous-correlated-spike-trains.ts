@@ -2,8 +2,8 @@ import erf from '@stdlib/math-base-special-erf';
 import { Neuron } from '../../language/neuron.js';
 import { pyFloat } from '../../language/python-float.js';
 import type { Network } from '../network.js';
-import { Population, type Geometry } from '../population.js';
-import { ScheduleCursor } from './schedule-cursor.js';
+import type { Geometry } from '../population.js';
+import { ScheduledPopulation } from './scheduled-population.js';
 
 /** Options of {@link HomogeneousCorrelatedSpikeTrains} (ANNarchy's keyword arguments). */
 export interface HomogeneousCorrelatedSpikeTrainsOptions {
@@ -92,7 +92,7 @@ export function rectify(rate: number, corr: number, tau: number): [number, numbe
  * const pop = new HomogeneousCorrelatedSpikeTrains(200, { rates: 10, corr: 0.3, tau: 10 });
  * ```
  */
-export class HomogeneousCorrelatedSpikeTrains extends Population {
+export class HomogeneousCorrelatedSpikeTrains extends ScheduledPopulation {
   /** Rates (Hz) per schedule time. */
   readonly rates: readonly number[];
   /** Correlations per schedule time. */
@@ -103,7 +103,6 @@ export class HomogeneousCorrelatedSpikeTrains extends Population {
   private readonly scheduleMs: number[];
   private readonly periodMs: number;
   private readonly hasSchedule: boolean;
-  private readonly cursor = new ScheduleCursor();
 
   constructor(geometry: Geometry, o: HomogeneousCorrelatedSpikeTrainsOptions) {
     const where = 'HomogeneousCorrelatedSpikeTrains';
@@ -187,31 +186,7 @@ export class HomogeneousCorrelatedSpikeTrains extends Population {
       const step = 1000.0 / dt;
       const rand = S.rand[uniform] as Float64Array;
       for (let i = 0; i < n; i++) p[i] = step * rand[i]!;
-      const x = G.x!;
-      let ns = 0;
-      for (let i = 0; i < n; i++) {
-        if (p[i]! < x) {
-          S.spiked[ns++] = i;
-          S.lastSpike[i] = t;
-        }
-      }
-      S.nSpiked = ns;
+      this.gatherSpikes(t, p, G.x!);
     };
-  }
-
-  override saveRuntime(): Record<string, unknown> {
-    return { ...super.saveRuntime(), cursor: [this.cursor.t, this.cursor.block] };
-  }
-
-  override loadRuntime(r: Record<string, unknown>): void {
-    super.loadRuntime(r);
-    [this.cursor.t, this.cursor.block] = r.cursor as [number, number];
-  }
-
-  override resetState(): void {
-    super.resetState();
-    if (!this.state) return;
-    this.cursor.restart();
-    this.state.local.r!.fill(0);
   }
 }

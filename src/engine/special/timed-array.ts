@@ -1,7 +1,6 @@
 import { Neuron } from '../../language/neuron.js';
 import type { Network } from '../network.js';
-import { Population } from '../population.js';
-import { ScheduleCursor } from './schedule-cursor.js';
+import { ScheduledPopulation } from './scheduled-population.js';
 
 /** Options of {@link TimedArray}. */
 export interface TimedArrayOptions {
@@ -53,11 +52,10 @@ function flatten(x: unknown, out: number[], where: string): void {
  * simulate(30);     // r = [1,0,0] for 10 ms, then [0,1,0], then [0,0,1]
  * ```
  */
-export class TimedArray extends Population {
+export class TimedArray extends ScheduledPopulation {
   private rows: Float64Array[];
   private scheduleMs: number[];
   private periodMs: number;
-  private readonly cursor = new ScheduleCursor();
 
   constructor(rates: TimedArrayRates, opts: TimedArrayOptions = {}) {
     const where = 'TimedArray';
@@ -143,21 +141,5 @@ export class TimedArray extends Population {
       const b = this.cursor.advance();
       if (b >= 0) r.set(this.rows[b]!);
     };
-  }
-
-  override saveRuntime(): Record<string, unknown> {
-    return { ...super.saveRuntime(), cursor: [this.cursor.t, this.cursor.block] };
-  }
-
-  override loadRuntime(r: Record<string, unknown>): void {
-    super.loadRuntime(r);
-    [this.cursor.t, this.cursor.block] = r.cursor as [number, number];
-  }
-
-  override resetState(): void {
-    super.resetState();
-    if (!this.state) return;
-    this.cursor.restart();
-    this.state.local.r!.fill(0);
   }
 }

@@ -1,7 +1,7 @@
 import { Neuron } from '../../language/neuron.js';
 import type { Network } from '../network.js';
-import { Population, type Geometry } from '../population.js';
-import { ScheduleCursor } from './schedule-cursor.js';
+import type { Geometry } from '../population.js';
+import { ScheduledPopulation } from './scheduled-population.js';
 
 /** Options of {@link TimedPoissonPopulation} (ANNarchy's keyword arguments). */
 export interface TimedPoissonPopulationOptions {
@@ -44,11 +44,10 @@ function timedPoissonNeuron(): Neuron {
  * const inp = new TimedPoissonPopulation(100, { rates: [10, 20, 100, 20, 5], schedule: [0, 100, 200, 500, 600], period: 1000 });
  * ```
  */
-export class TimedPoissonPopulation extends Population {
+export class TimedPoissonPopulation extends ScheduledPopulation {
   private rows: Float64Array[];
   private scheduleMs: number[];
   private periodMs: number;
-  private readonly cursor = new ScheduleCursor();
 
   constructor(geometry: Geometry, o: TimedPoissonPopulationOptions) {
     const where = 'TimedPoissonPopulation';
@@ -135,30 +134,7 @@ export class TimedPoissonPopulation extends Population {
       if (b >= 0) proba.set(this.rows[b]!);
       const step = 1000.0 / S.dt;
       for (let i = 0; i < n; i++) p[i] = step * rand[i]!;
-      let ns = 0;
-      for (let i = 0; i < n; i++) {
-        if (p[i]! < proba[i]!) {
-          S.spiked[ns++] = i;
-          S.lastSpike[i] = t;
-        }
-      }
-      S.nSpiked = ns;
+      this.gatherSpikes(t, p, proba);
     };
-  }
-
-  override saveRuntime(): Record<string, unknown> {
-    return { ...super.saveRuntime(), cursor: [this.cursor.t, this.cursor.block] };
-  }
-
-  override loadRuntime(r: Record<string, unknown>): void {
-    super.loadRuntime(r);
-    [this.cursor.t, this.cursor.block] = r.cursor as [number, number];
-  }
-
-  override resetState(): void {
-    super.resetState();
-    if (!this.state) return;
-    this.cursor.restart();
-    this.state.local.r!.fill(0);
   }
 }
