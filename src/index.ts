@@ -15,9 +15,15 @@
  * ```
  * @packageDocumentation
  */
+import { installTerminalProgressBar } from './node/terminal-progress-bar.js';
+
 export * from './browser.js';
 export { PlotRecordings, type PlotRecordingsOptions } from './plot/plot-recordings.js';
 export { writeFigure, rasterizeSvg, htmlDocument } from './plot/render-file.js';
+export { terminalProgressBar } from './node/terminal-progress-bar.js';
+
+// progress: true draws a terminal bar in Node
+installTerminalProgressBar();
 
 // io: saving and loading networks (Node file system)
 export { save, load, saveParameters, loadParameters, describeParameters, saveConnectivity, connectFromFile, type SaveOptions } from './io/save-load.js';

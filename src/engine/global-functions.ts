@@ -1,7 +1,7 @@
 import { clearConstants } from '../language/constant.js';
 import { clearFunctions } from '../language/global-functions.js';
 import { currentNetwork, resetCurrentNetwork } from './magic-network.js';
-import type { NamedParticipant, ResetOptions, SetupOptions } from './network.js';
+import type { NamedParticipant, ResetOptions, SetupOptions, NetworkSimulateOptions } from './network.js';
 import type { Population } from './population.js';
 
 /**
@@ -40,10 +40,11 @@ export function compile(): void {
  * ```ts
  * simulate(1000);
  * getTime(); // 1000
+ * simulate(60000, { progress: true }); // a terminal progress bar with simulated time and ETA
  * ```
  */
-export function simulate(duration: number, opts: { callbacks?: boolean } = {}): void {
-  currentNetwork().simulate(duration, opts);
+export function simulate(duration: number, options?: NetworkSimulateOptions): void {
+  currentNetwork().simulate(duration, options);
 }
 
 /**
