@@ -142,7 +142,12 @@ export class Population {
     }
     if (typeof this.ir.refractory === 'number') this.refractoryMs = this.ir.refractory;
     for (const name of this.meta.keys()) {
-      if (name in this) throw new Error(`Population "${this.name}": attribute "${name}" clashes with a Population member; rename it in the model`);
+      // a name of a Population member (`state`, `size`, ...) stays valid in the model, as in
+      // ANNarchy; the member keeps the property, the attribute is read and written by get/set
+      if (name in this) {
+        console.warn(`Warning: Population "${this.name}": attribute "${name}" has the name of a Population member; use pop.get('${name}') and pop.set({ ${name}: ... }) for it`);
+        continue;
+      }
       Object.defineProperty(this, name, attributeAccessor(name));
     }
     this.network.addPopulation(this);

@@ -207,7 +207,10 @@ export class Projection implements NamedParticipant, Recordable {
     for (const p of this.ir.parameters) this.meta.set(p.name, { locality: p.locality, type: p.type, init: p.init });
     for (const v of this.ir.variables) this.meta.set(v.name, { locality: v.locality, type: v.type, init: v.init });
     for (const name of this.meta.keys()) {
-      if (name in this) throw new Error(`Projection "${this.name}": attribute "${name}" clashes with a Projection member; rename it in the synapse`);
+      if (name in this) {
+        console.warn(`Warning: Projection "${this.name}": attribute "${name}" has the name of a Projection member; use proj.get('${name}') and proj.set({ ${name}: ... }) for it`);
+        continue;
+      }
       Object.defineProperty(this, name, {
         get: () => this.get(name),
         set: (v: ProjectionAttributeInput) => this.set({ [name]: v }),
