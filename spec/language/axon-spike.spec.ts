@@ -12,16 +12,15 @@ import type { RecordedArray } from '../../src/monitors/recorded-array.js';
 // `if ((axon_spike) && !(spike)) { axonal.push_back(i); axon_reset }`; refractory neurons skip both.
 // Projections: pre_axon_spike equal to pre_spike joins the axonal list to the spikes; another
 // pre_axon_spike runs its g_target statement on axonal events (Projection SingleThreadGenerator).
-const source = new Neuron({
+// an axonReset assigning an undeclared name is refused like a reset
+const undeclared = new Neuron({
   parameters: 'period = 4',
   equations: 'c = c + 1',
   spike: 'modulo(c, period) == 0',
-  reset: 'n_spike = n_spike + 0',
   axonSpike: 'modulo(c, 2) == 0',
   axonReset: 'n_axon = n_axon + 1',
   name: 'axon source',
 });
-// n_spike / n_axon must be variables: declare them
 const src2 = new Neuron({
   parameters: 'period = 4',
   equations: 'c = c + 1\n n_axon = n_axon : init = 0',
@@ -34,7 +33,7 @@ const receiver = new Neuron({ equations: 'v = g_exc', spike: 'v > 1e9', name: 'a
 
 describe('language/engine: axonal spikes (axonSpike, axonReset, preAxonSpike)', () => {
   it('an axonal spike fires when the axon condition holds and the spike condition does not; axonReset runs', () => {
-    expect(() => source.analyse()).to.throw(ModelError, /reset assigns "n_spike", which is not a variable/);
+    expect(() => undeclared.analyse()).to.throw(ModelError, /axonReset assigns "n_axon", which is not a variable/);
     const net = new Network({ dt: 1.0 });
     const pop = new Population(1, src2, { network: net });
     const post = new Population(3, receiver, { network: net });

@@ -76,10 +76,8 @@ describe('engine: projection types and rules (ANNarchy 4.7.3 Projection.py, Spec
     const expected: number[] = [];
     for (let k = 0; k < 4; k++) for (const ki of [1, 2, 3]) expected.push(k === 0 ? 0 : ki * (k - 1) * 0.5);
     expect(copyOf(v)).to.deep.equal(expected);
-    const bad = new Population(2, receiver, { network: new Network() });
     expect(() => new CurrentInjection(inp, pop.slice(0, 2), 'exc')).to.throw(/same size \(3 and 2\)/);
     expect(() => new CurrentInjection(pop, pop, 'exc')).to.throw(/must be rate-coded/);
-    void bad;
   });
 
   it('DecodingProjection: sum(target) = mean over the window of the weighted spike counts * 1000 / dt / n_pre', () => {
