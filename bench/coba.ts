@@ -1,32 +1,12 @@
 import { Network } from '../src/engine/network.js';
 import { Population } from '../src/engine/population.js';
 import { Projection } from '../src/engine/projection.js';
-import { Neuron } from '../src/language/neuron.js';
+import { COBA } from '../examples/coba.js';
 import { Normal } from '../src/engine/random/random-distribution.js';
 import { Monitor } from '../src/engine/monitor.js';
 import { median, type BenchRow } from './bench-utils.js';
 
 // ANNarchy's COBA example (Vogels & Abbott 2005): 4000 conductance LIF neurons, 2% connectivity
-const COBA = new Neuron({
-  parameters: `
-    El = -60.0 : population
-    Vr = -60.0 : population
-    Erev_exc = 0.0 : population
-    Erev_inh = -80.0 : population
-    Vt = -50.0 : population
-    tau = 20.0 : population
-    tau_exc = 5.0 : population
-    tau_inh = 10.0 : population
-    I = 20.0 : population`,
-  equations: `
-    tau * dv/dt = (El - v) + g_exc * (Erev_exc - v) + g_inh * (Erev_inh - v) + I
-    tau_exc * dg_exc/dt = - g_exc
-    tau_inh * dg_inh/dt = - g_inh`,
-  spike: 'v > Vt',
-  reset: 'v = Vr',
-  refractory: 5.0,
-  name: 'COBA',
-});
 
 /** Seconds to simulate 1 s of COBA (10000 steps at dt 0.1) after compile, and the mean rate. */
 export function cobaRows(repeats = 3, backend: 'wasm' | 'js' = 'wasm'): BenchRow[] {

@@ -108,43 +108,8 @@ export class EIF_cond_exp_isfa_ista extends Neuron {
   }
 }
 
-/** Options of {@link EIF_cond_alpha_isfa_ista}: ANNarchy's keyword arguments and defaults. */
-export interface EIF_cond_alpha_isfa_istaOptions {
-  /** Default -70.6. */
-  v_rest?: number;
-  /** Default 0.281. */
-  cm?: number;
-  /** Default 9.3667. */
-  tau_m?: number;
-  /** Default 0.1. */
-  tau_refrac?: number;
-  /** Default 5.0. */
-  tau_syn_E?: number;
-  /** Default 5.0. */
-  tau_syn_I?: number;
-  /** Default 0.0. */
-  e_rev_E?: number;
-  /** Default -80.0. */
-  e_rev_I?: number;
-  /** Default 144.0. */
-  tau_w?: number;
-  /** Default 4.0. */
-  a?: number;
-  /** Default 0.0805. */
-  b?: number;
-  /** Default 0.0. */
-  i_offset?: number;
-  /** Default 2.0. */
-  delta_T?: number;
-  /** Default -50.4. */
-  v_thresh?: number;
-  /** Default -70.6. */
-  v_reset?: number;
-  /** Default -40.0. */
-  v_spike?: number;
-}
-
-const EIF_COND_ALPHA_ISFA_ISTA_DEFAULTS = { v_rest: -70.6, cm: 0.281, tau_m: 9.3667, tau_refrac: 0.1, tau_syn_E: 5.0, tau_syn_I: 5.0, e_rev_E: 0.0, e_rev_I: -80.0, tau_w: 144.0, a: 4.0, b: 0.0805, i_offset: 0.0, delta_T: 2.0, v_thresh: -50.4, v_reset: -70.6, v_spike: -40.0 };
+/** Options of {@link EIF_cond_alpha_isfa_ista}: the same as {@link EIF_cond_exp_isfa_ista}'s. */
+export type EIF_cond_alpha_isfa_istaOptions = EIF_cond_exp_isfa_istaOptions;
 
 /**
  * Adaptive exponential integrate-and-fire neuron (AdEx) with alpha conductances (PyNN `EIF_cond_alpha_isfa_ista`).
@@ -157,10 +122,10 @@ const EIF_COND_ALPHA_ISFA_ISTA_DEFAULTS = { v_rest: -70.6, cm: 0.281, tau_m: 9.3
  */
 export class EIF_cond_alpha_isfa_ista extends Neuron {
   /** ANNarchy's default keyword arguments. */
-  static readonly defaults: Readonly<Required<EIF_cond_alpha_isfa_istaOptions>> = EIF_COND_ALPHA_ISFA_ISTA_DEFAULTS;
+  static readonly defaults: Readonly<Required<EIF_cond_alpha_isfa_istaOptions>> = EIF_COND_EXP_ISFA_ISTA_DEFAULTS;
 
   constructor(opts: EIF_cond_alpha_isfa_istaOptions = {}) {
-    const o = resolveOptions('EIF_cond_alpha_isfa_ista', opts, EIF_COND_ALPHA_ISFA_ISTA_DEFAULTS);
+    const o = resolveOptions('EIF_cond_alpha_isfa_ista', opts, EIF_COND_EXP_ISFA_ISTA_DEFAULTS);
     super({
       parameters: `
             v_rest     = ${p(o.v_rest)}

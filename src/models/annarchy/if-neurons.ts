@@ -156,29 +156,8 @@ export class IF_cond_exp extends Neuron {
   }
 }
 
-/** Options of {@link IF_curr_alpha}: ANNarchy's keyword arguments and defaults. */
-export interface IF_curr_alphaOptions {
-  /** Default -65.0. */
-  v_rest?: number;
-  /** Default 1.0. */
-  cm?: number;
-  /** Default 20.0. */
-  tau_m?: number;
-  /** Default 0.0. */
-  tau_refrac?: number;
-  /** Default 5.0. */
-  tau_syn_E?: number;
-  /** Default 5.0. */
-  tau_syn_I?: number;
-  /** Default -50.0. */
-  v_thresh?: number;
-  /** Default -65.0. */
-  v_reset?: number;
-  /** Default 0.0. */
-  i_offset?: number;
-}
-
-const IF_CURR_ALPHA_DEFAULTS = { v_rest: -65.0, cm: 1.0, tau_m: 20.0, tau_refrac: 0.0, tau_syn_E: 5.0, tau_syn_I: 5.0, v_thresh: -50.0, v_reset: -65.0, i_offset: 0.0 };
+/** Options of {@link IF_curr_alpha}: the same as {@link IF_curr_exp}'s. */
+export type IF_curr_alphaOptions = IF_curr_expOptions;
 
 /**
  * Leaky integrate-and-fire neuron with alpha-shaped post-synaptic currents (PyNN `IF_curr_alpha`).
@@ -191,10 +170,10 @@ const IF_CURR_ALPHA_DEFAULTS = { v_rest: -65.0, cm: 1.0, tau_m: 20.0, tau_refrac
  */
 export class IF_curr_alpha extends Neuron {
   /** ANNarchy's default keyword arguments. */
-  static readonly defaults: Readonly<Required<IF_curr_alphaOptions>> = IF_CURR_ALPHA_DEFAULTS;
+  static readonly defaults: Readonly<Required<IF_curr_alphaOptions>> = IF_CURR_EXP_DEFAULTS;
 
   constructor(opts: IF_curr_alphaOptions = {}) {
-    const o = resolveOptions('IF_curr_alpha', opts, IF_CURR_ALPHA_DEFAULTS);
+    const o = resolveOptions('IF_curr_alpha', opts, IF_CURR_EXP_DEFAULTS);
     super({
       parameters: `
             v_rest = ${p(o.v_rest)}
@@ -229,33 +208,8 @@ export class IF_curr_alpha extends Neuron {
   }
 }
 
-/** Options of {@link IF_cond_alpha}: ANNarchy's keyword arguments and defaults. */
-export interface IF_cond_alphaOptions {
-  /** Default -65.0. */
-  v_rest?: number;
-  /** Default 1.0. */
-  cm?: number;
-  /** Default 20.0. */
-  tau_m?: number;
-  /** Default 0.0. */
-  tau_refrac?: number;
-  /** Default 5.0. */
-  tau_syn_E?: number;
-  /** Default 5.0. */
-  tau_syn_I?: number;
-  /** Default 0.0. */
-  e_rev_E?: number;
-  /** Default -70.0. */
-  e_rev_I?: number;
-  /** Default -50.0. */
-  v_thresh?: number;
-  /** Default -65.0. */
-  v_reset?: number;
-  /** Default 0.0. */
-  i_offset?: number;
-}
-
-const IF_COND_ALPHA_DEFAULTS = { v_rest: -65.0, cm: 1.0, tau_m: 20.0, tau_refrac: 0.0, tau_syn_E: 5.0, tau_syn_I: 5.0, e_rev_E: 0.0, e_rev_I: -70.0, v_thresh: -50.0, v_reset: -65.0, i_offset: 0.0 };
+/** Options of {@link IF_cond_alpha}: the same as {@link IF_cond_exp}'s. */
+export type IF_cond_alphaOptions = IF_cond_expOptions;
 
 /**
  * Leaky integrate-and-fire neuron with alpha-shaped post-synaptic conductances (PyNN `IF_cond_alpha`).
@@ -268,10 +222,10 @@ const IF_COND_ALPHA_DEFAULTS = { v_rest: -65.0, cm: 1.0, tau_m: 20.0, tau_refrac
  */
 export class IF_cond_alpha extends Neuron {
   /** ANNarchy's default keyword arguments. */
-  static readonly defaults: Readonly<Required<IF_cond_alphaOptions>> = IF_COND_ALPHA_DEFAULTS;
+  static readonly defaults: Readonly<Required<IF_cond_alphaOptions>> = IF_COND_EXP_DEFAULTS;
 
   constructor(opts: IF_cond_alphaOptions = {}) {
-    const o = resolveOptions('IF_cond_alpha', opts, IF_COND_ALPHA_DEFAULTS);
+    const o = resolveOptions('IF_cond_alpha', opts, IF_COND_EXP_DEFAULTS);
     super({
       parameters: `
             v_rest = ${p(o.v_rest)}
