@@ -67,10 +67,10 @@ export class DecodingProjection extends Projection {
     this.newest = (this.newest + n - 1) % n;
     const rates = this.history[this.newest]!;
     rates.fill(0);
-    const w = S.local.w!, ptr = this.invPtr, syn = this.invSyn, post = this.invPost;
+    const w = S.local.w!, ptr = this.invPtr, syn = this.invSyn, dend = this.invDend, postRank = S.postRank;
     for (let s = 0; s < pre.nSpiked; s++) {
       const r = pre.spiked[s]!;
-      for (let x = ptr[r]!; x < ptr[r + 1]!; x++) rates[post[x]!]! += w[syn[x]!]!;
+      for (let x = ptr[r]!; x < ptr[r + 1]!; x++) rates[postRank[dend[x]!]!]! += w[syn[x]!]!;
     }
     const out = S.post.local[`_sum_${this.targets[0]}`]!;
     const dt = this.network.dt;
