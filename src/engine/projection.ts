@@ -895,7 +895,7 @@ export class Projection implements NamedParticipant, Recordable {
       this.ringSyn[k]!.set(arrays[`_ringSyn_${k}`]!);
       this.ringN[k] = d.length;
     });
-    this.setInvW(undefined);
+    this.invW = undefined;
   }
 
   /** Rebuild the connectivity from `lil` (loading a saved network), attributes at their compile values. */
