@@ -91,3 +91,13 @@ export { livePlot, liveSamples, liveSpec, LIVE_DATASET } from './plot/live-plot.
 export type { LivePlot, LivePlotOptions, LivePlotSource, LivePlotStatus, LiveSample, LiveSamplesOptions } from './plot/live-plot.js';
 export { experiment$, resetStage, startMonitorsStage, simulationStage, actionStage, type ExperimentStage, type ExperimentEvent } from './experiment/experiment-pipeline.js';
 export { cnpClear } from './experiment/comp-neuro-model.js';
+
+// fit: CMA-ES (deap.cma.Strategy) and DeapCma; run: the runner interface (browser-safe parts)
+export { CmaStrategy, checkCmaParams, type CmaStrategyOptions, type CmaStrategyParams, type EvaluatedIndividual } from './fit/cma-strategy.js';
+export { DeapCma, type DeapCmaOptions, type DeapCmaResult, type DeapCmaGeneration, type DeapCmaRunOptions, type DeapIndividual, type PopulationEvaluator, type PopulationLosses } from './fit/deap-cma.js';
+export { Logbook, lossStatistics, type LogbookRecord } from './fit/logbook.js';
+export { logbookPlotSpec } from './fit/logbook-plot.js';
+export { getWarmStartMgd, type SourceSolution } from './fit/warm-start.js';
+export { setFigureWriter, type FigureWriter } from './fit/figure-writer.js';
+export { evaluateAll, EvaluationError, type Runner, type RunnerEvent, type EvaluationJob, type Evaluator, type EvaluatorFactory } from './run/runner.js';
+export { setProgressBarFactory, createProgressBar, type ProgressBar, type ProgressBarFactory } from './run/progress.js';

@@ -18,3 +18,15 @@
 export * from './browser.js';
 export { PlotRecordings, type PlotRecordingsOptions } from './plot/plot-recordings.js';
 export { writeFigure, rasterizeSvg, htmlDocument } from './plot/render-file.js';
+
+// fitting and runners of many simulations (Node: worker threads, Redis, files, terminal bars)
+import './run/terminal-progress.js';
+import { setFigureWriter } from './fit/figure-writer.js';
+import { writeFigure as writeFigureForFits } from './plot/render-file.js';
+setFigureWriter(writeFigureForFits);
+export { SerialRunner } from './run/serial-runner.js';
+export { LocalPoolRunner, type LocalPoolRunnerOptions } from './run/local-pool-runner.js';
+export { QueueRunner, type QueueRunnerOptions, type QueueTaskData } from './run/queue-runner.js';
+export { startQueueWorker, type QueueWorkerOptions } from './run/queue-worker.js';
+export { BuildError } from './run/evaluator-cache.js';
+export { terminalProgressBar } from './run/terminal-progress.js';

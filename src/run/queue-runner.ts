@@ -63,6 +63,9 @@ export class QueueRunner implements Runner {
       await checkRedis(this.redis, 'QueueRunner');
       const queue = new Queue(this.queueName, { connection: redisConnection(this.redis) });
       const events = new QueueEvents(this.queueName, { connection: redisConnection(this.redis) });
+      // one waitUntilFinished listener per task in flight
+      queue.setMaxListeners(0);
+      events.setMaxListeners(0);
       await Promise.all([queue.waitUntilReady(), events.waitUntilReady()]);
       return { queue, events };
     })();
