@@ -30,3 +30,7 @@ export { QueueRunner, type QueueRunnerOptions, type QueueTaskData } from './run/
 export { startQueueWorker, type QueueWorkerOptions } from './run/queue-worker.js';
 export { BuildError } from './run/evaluator-cache.js';
 export { terminalProgressBar } from './run/terminal-progress.js';
+export { OptNeuron, type OptNeuronOptions, type OptNeuronRunOptions, type OptNeuronResult } from './fit/opt-neuron.js';
+export { OptNeuronSimulator, resultsOfSingleNeuron, type OptNeuronProblem, type LossValue, type SimulatorOutput } from './fit/opt-neuron-simulator.js';
+export { tpeMinimize, type TpeOptions } from './fit/tpe.js';
+export { parseVariablesBounds, evaluateExpression, type VariableBound, type ParsedBounds } from './fit/variables-bounds.js';

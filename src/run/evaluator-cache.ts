@@ -23,10 +23,10 @@ export function moduleSpecifier(module: string): string {
 }
 
 /**
- * Imports a module; a TypeScript module in a worker thread goes through tsx's `tsImport`
- * (Node 20 applies `--import tsx` hooks to the main thread only).
+ * Imports a module once; a TypeScript module in a worker thread goes through tsx's namespaced
+ * import (Node 20 applies `--import tsx` hooks to the main thread only).
  */
-function importModule(specifier: string): Promise<Record<string, unknown>> {
+export function importModule(specifier: string): Promise<Record<string, unknown>> {
   // tsImport loads a fresh copy on every call: keep one per module
   let p = modules.get(specifier);
   if (!p) {
@@ -39,14 +39,25 @@ function importModule(specifier: string): Promise<Record<string, unknown>> {
 
 const modules = new Map<string, Promise<Record<string, unknown>>>();
 
+type ScopedImport = (specifier: string, parent: string) => Promise<Record<string, unknown>>;
+let tsxImport: Promise<ScopedImport> | undefined;
+
+/** One tsx namespace per thread, so that every TypeScript module shares one copy of the library. */
+function tsxScopedImport(): Promise<ScopedImport> {
+  tsxImport ??= (async () => {
+    const tsx = 'tsx/esm/api'; // a variable: bundlers and tsc leave the optional dependency alone
+    const { register } = (await import(tsx)) as { register: (o: { namespace: string }) => { import: ScopedImport } };
+    return register({ namespace: 'compneuro-rx' }).import;
+  })();
+  return tsxImport;
+}
+
 async function importUncached(specifier: string): Promise<Record<string, unknown>> {
   try {
     return (await import(specifier)) as Record<string, unknown>;
   } catch (e) {
     if ((e as { code?: string }).code !== 'ERR_UNKNOWN_FILE_EXTENSION' || !/\.[cm]?ts$/.test(specifier)) throw e;
-    const tsx = 'tsx/esm/api'; // a variable: bundlers and tsc leave the optional dependency alone
-    const { tsImport } = (await import(tsx)) as { tsImport: (s: string, parent: string) => Promise<Record<string, unknown>> };
-    return tsImport(specifier, import.meta.url);
+    return (await tsxScopedImport())(specifier, import.meta.url);
   }
 }
 

@@ -14,11 +14,27 @@ export interface LocalPoolRunnerOptions {
   threads?: number;
 }
 
-/** Worker threads need tsx's loader when the worker file is TypeScript (running from the sources). */
+/**
+ * Worker threads need tsx's loader when the worker file is TypeScript (running from the sources);
+ * a bare `--import tsx` would resolve from the working directory, so it is resolved here.
+ */
 function workerExecArgv(workerFile: string): string[] | undefined {
   if (!workerFile.endsWith('.ts')) return undefined;
-  const inherited = process.execArgv;
-  return inherited.some((a) => a.includes('tsx')) ? inherited : [...inherited, '--import', 'tsx'];
+  const tsx = import.meta.resolve('tsx');
+  const args: string[] = [];
+  let hasTsx = false;
+  for (let i = 0; i < process.execArgv.length; i++) {
+    const a = process.execArgv[i]!;
+    if (a === '--import=tsx' || (a === '--import' && process.execArgv[i + 1] === 'tsx')) {
+      if (a === '--import') i++;
+      args.push(`--import=${tsx}`);
+      hasTsx = true;
+    } else {
+      if (a.includes('tsx')) hasTsx = true;
+      args.push(a);
+    }
+  }
+  return hasTsx ? args : [...args, `--import=${tsx}`];
 }
 
 /**
