@@ -5,7 +5,9 @@ import { join } from 'node:path';
 // ARCHITECTURE.md: the library runs in browsers (no Node-only modules outside the files that
 // render or write to disk), engine/ and language/ know nothing of RxJS, language/ nothing of
 // engine/, and imports only point down the layers.
-const NODE_ONLY_ALLOWED = new Set(['src/plot/render-file.ts', 'src/plot/plot-recordings.ts', 'src/index.ts']);
+const NODE_ONLY_ALLOWED = new Set(['src/plot/render-file.ts', 'src/plot/plot-recordings.ts', 'src/index.ts', 'src/fit/opt-neuron.ts', 'src/fit/opt-neuron-evaluator.ts']);
+// runners of many simulations use worker threads, Redis and files; the interface and progress hooks stay browser-safe
+const nodeOnly = (f: string) => NODE_ONLY_ALLOWED.has(f) || (f.startsWith('src/run/') && f !== 'src/run/runner.ts' && f !== 'src/run/progress.ts');
 
 function files(dir: string): string[] {
   return readdirSync(dir).flatMap((f) => {
@@ -22,7 +24,7 @@ describe('architecture', () => {
   const all = [...files('src'), ...files('operators')];
 
   it('has no Node-only imports outside the files that write or rasterise', () => {
-    const bad = all.filter((f) => !NODE_ONLY_ALLOWED.has(f))
+    const bad = all.filter((f) => !nodeOnly(f))
       .flatMap((f) => importsOf(f).filter((i) => /^(node:|fs$|path$|os$|child_process$|module$|url$|@resvg\/)/.test(i)).map((i) => `${f}: ${i}`));
     expect(bad).to.deep.equal([]);
   });
@@ -34,8 +36,20 @@ describe('architecture', () => {
   });
 
   it('never imports experiment/ from the layers below it', () => {
-    const below = all.filter((f) => !f.startsWith('src/experiment/') && !f.startsWith('src/models/full/') && f !== 'src/index.ts' && f !== 'src/browser.ts');
+    const below = all.filter((f) => !f.startsWith('src/experiment/') && !f.startsWith('src/fit/') && !f.startsWith('src/models/full/') && f !== 'src/index.ts' && f !== 'src/browser.ts');
     const bad = below.flatMap((f) => importsOf(f).filter((i) => i.includes('/experiment/')).map((i) => `${f}: ${i}`));
+    expect(bad).to.deep.equal([]);
+  });
+
+  it('keeps run/ free of fit/ (runners never know what they run) and fit/ free of queues (it asks run/ for runners)', () => {
+    const bad = all.flatMap((f) => importsOf(f)
+      .filter((i) => (f.startsWith('src/run/') && i.includes('/fit/')) || (f.startsWith('src/fit/') && (/^(bullmq|ioredis|piscina)$/.test(i) || /run\/(queue|local-pool)-/.test(i))))
+      .map((i) => `${f}: ${i}`));
+    expect(bad).to.deep.equal([]);
+  });
+
+  it('keeps the browser entry free of Node-only run/ files', () => {
+    const bad = importsOf('src/browser.ts').filter((i) => i.startsWith('./run/') && !['./run/runner.js', './run/progress.js'].includes(i));
     expect(bad).to.deep.equal([]);
   });
 });

@@ -9,8 +9,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { NumpyRandomState } from '../engine/random/numpy-legacy.js';
-import { LocalPoolRunner } from '../run/local-pool-runner.js';
-import { QueueRunner } from '../run/queue-runner.js';
+import { createRunner } from '../run/create-runner.js';
 import { evaluateAll, type Runner } from '../run/runner.js';
 import { siblingModule } from '../run/module-url.js';
 import type { CmaStrategyParams } from './cma-strategy.js';
@@ -128,7 +127,7 @@ export class OptNeuron<Soll = unknown> {
     this.ownsRunner = typeof r === 'string';
     if (r !== 'serial') {
       if (!options.module) throw new Error(`OptNeuron: runner "${typeof r === 'string' ? r : r.kind}" needs "module", a module exporting the problem (export name "${options.exportName ?? 'problem'}") that workers import`);
-      this.runner = r === 'local' ? new LocalPoolRunner() : r === 'queue' ? new QueueRunner({ redis: this.required('redis'), queue: options.queue }) : r;
+      this.runner = typeof r === 'string' ? createRunner(r, { redis: options.redis, queue: options.queue }, 'OptNeuron') : r;
     }
     // the fitted population: popsize neurons (CompNeuroPy's one simulation per generation)
     this.simulator = this.buildSimulator();
@@ -138,12 +137,6 @@ export class OptNeuron<Soll = unknown> {
       throw new Error(`OptNeuron: The get_loss_function, experiment and neuron model(s) are not compatible: ${(e as Error).message}`);
     }
     console.log('checking neuron_models, experiment, get_loss...Done\n');
-  }
-
-  private required(k: 'redis'): string {
-    const v = this.options[k];
-    if (typeof v !== 'string') throw new Error(`OptNeuron: runner "queue" needs "${k}" (a URL like redis://host:6379)`);
-    return v;
   }
 
   private buildSimulator(): OptNeuronSimulator {
