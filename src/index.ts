@@ -34,3 +34,6 @@ export { OptNeuron, type OptNeuronOptions, type OptNeuronRunOptions, type OptNeu
 export { OptNeuronSimulator, resultsOfSingleNeuron, type OptNeuronProblem, type LossValue, type SimulatorOutput } from './fit/opt-neuron-simulator.js';
 export { tpeMinimize, type TpeOptions } from './fit/tpe.js';
 export { parseVariablesBounds, evaluateExpression, type VariableBound, type ParsedBounds } from './fit/variables-bounds.js';
+export { createRunner, type CreateRunnerOptions } from './run/create-runner.js';
+export { parallelRun, type ParallelRunOptions } from './run/parallel-run.js';
+export { runScriptParallel } from './run/run-script-parallel.js';

@@ -2,7 +2,9 @@
  * Evaluations spread over a pool of worker threads (piscina), one per core by default. Each
  * thread builds the job's model once and then evaluates many tasks; results equal a serial run.
  */
+import { createRequire } from 'node:module';
 import { availableParallelism } from 'node:os';
+import { pathToFileURL } from 'node:url';
 import { Piscina } from 'piscina';
 import { Observable } from 'rxjs';
 import { siblingModule } from './module-url.js';
@@ -20,7 +22,7 @@ export interface LocalPoolRunnerOptions {
  */
 function workerExecArgv(workerFile: string): string[] | undefined {
   if (!workerFile.endsWith('.ts')) return undefined;
-  const tsx = import.meta.resolve('tsx');
+  const tsx = pathToFileURL(createRequire(import.meta.url).resolve('tsx')).href;
   const args: string[] = [];
   let hasTsx = false;
   for (let i = 0; i < process.execArgv.length; i++) {
