@@ -6,6 +6,7 @@ import { monitorMemoryBench } from './monitor-memory.js';
 import { seedEndToEnd } from './seed-end-to-end.js';
 import { cobaRows } from './coba.js';
 import { plotRows } from './plot.js';
+import { cmaRows, fitRows } from './fit.js';
 
 const rows: BenchRow[] = [];
 rows.push(...engineRows());
@@ -14,4 +15,6 @@ rows.push(...streamOverhead({ repeats: 3, heapSteps: 1e6 }));
 rows.push(...monitorMemoryBench(3));
 rows.push(...plotRows(7));
 rows.push(...seedEndToEnd(3));
+rows.push(...cmaRows());
+rows.push(...(await fitRows()));
 printTable(rows);
