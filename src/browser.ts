@@ -1,7 +1,7 @@
 /**
- * compneuro-rx without Node-only modules: everything but writing figure files, so a page can
- * bundle it (`compneuro-rx/browser`). Plots are built as Vega-Lite specs (`buildPlotSpec`) and
- * rendered with vega-embed (`livePlot`).
+ * What both entries export: everything that runs in Node and in browsers without DOM types.
+ * The browser entry (`compneuro-rx/browser`, `browser-entry.ts`) adds live plots, the Node
+ * entry (`compneuro-rx`, `index.ts`) adds writing figure files.
  * @packageDocumentation
  */
 
@@ -17,7 +17,8 @@ export type { NeuronIR, DescriptionIR, EquationInfo, VariableInfo, ParameterInfo
 export type { PopulationKernelState } from './language/kernel-state.js';
 
 // engine: ANNarchy 4.7.3 semantics
-export { Network, type SetupOptions, type ResetOptions } from './engine/network.js';
+export { Network, type SetupOptions, type ResetOptions, type NetworkSimulateOptions } from './engine/network.js';
+export { setDefaultProgressReporter, type ProgressInfo, type ProgressReporter, type ProgressOption } from './engine/progress.js';
 export { Population, type Geometry, type PopulationOptions } from './engine/population.js';
 export { PopulationView } from './engine/population-view.js';
 export { IndividualNeuron } from './engine/individual-neuron.js';
@@ -25,6 +26,8 @@ export { Projection, type ProjectionEndpoint, type ProjectionOptions } from './e
 export { Dendrite, SynapseAccess } from './engine/dendrite.js';
 export { LILConnectivity } from './engine/connectors/lil-connectivity.js';
 export { Monitor, type MonitorOptions, type Recordable } from './engine/monitor.js';
+export type { MonitorTimes } from './engine/monitor.js';
+export { GLOBAL_OPERATIONS, type GlobalOperation } from './language/expression.js';
 export { SpikeSourceArray, type SpikeSourceArrayOptions } from './engine/special/spike-source-array.js';
 export { PoissonPopulation, type PoissonPopulationOptions } from './engine/special/poisson-population.js';
 export { TimedArray, type TimedArrayOptions } from './engine/special/timed-array.js';
@@ -69,6 +72,7 @@ export { sci, pyPrint } from './analysis/python-format.js';
 
 // plot: Vega-Lite specs (rendering to files lives in the Node entry)
 export { buildPlotSpec, type PlotPlan, type PlotFormat, type PlotSpecOptions, type PlotSpecResult } from './plot/plot-spec.js';
+export type { VegaLiteSpec } from './plot/vega-lite-spec.js';
 export { renderSvg } from './plot/render-svg.js';
 export { decimateM4 } from './plot/decimate.js';
 
@@ -86,9 +90,6 @@ export { deepCopy } from './experiment/deep-copy.js';
 export * from './models/index.js';
 export { HHmodelBischop, HHmodelCorbit, type HHSinglePopOptions } from './models/full/hh-single-pop-models.js';
 
-// live plots (vega-embed) for running simulations
-export { livePlot, liveSamples, liveSpec, LIVE_DATASET } from './plot/live-plot.js';
-export type { LivePlot, LivePlotOptions, LivePlotSource, LivePlotStatus, LiveSample, LiveSamplesOptions } from './plot/live-plot.js';
 export { experiment$, resetStage, startMonitorsStage, simulationStage, actionStage, type ExperimentStage, type ExperimentEvent } from './experiment/experiment-pipeline.js';
 export { cnpClear } from './experiment/comp-neuro-model.js';
 

@@ -15,9 +15,15 @@
  * ```
  * @packageDocumentation
  */
+import { installTerminalProgressBar } from './node/terminal-progress-bar.js';
+
 export * from './browser.js';
 export { PlotRecordings, type PlotRecordingsOptions } from './plot/plot-recordings.js';
 export { writeFigure, rasterizeSvg, htmlDocument } from './plot/render-file.js';
+export { terminalProgressBar } from './node/terminal-progress-bar.js';
+
+// progress: true draws a terminal bar in Node
+installTerminalProgressBar();
 
 // fitting and runners of many simulations (Node: worker threads, Redis, files, terminal bars)
 import './run/terminal-progress.js';
@@ -29,7 +35,6 @@ export { LocalPoolRunner, type LocalPoolRunnerOptions } from './run/local-pool-r
 export { QueueRunner, type QueueRunnerOptions, type QueueTaskData } from './run/queue-runner.js';
 export { startQueueWorker, type QueueWorkerOptions } from './run/queue-worker.js';
 export { BuildError } from './run/evaluator-cache.js';
-export { terminalProgressBar } from './run/terminal-progress.js';
 export { OptNeuron, type OptNeuronOptions, type OptNeuronRunOptions, type OptNeuronResult } from './fit/opt-neuron.js';
 export { OptNeuronSimulator, resultsOfSingleNeuron, type OptNeuronProblem, type LossValue, type SimulatorOutput } from './fit/opt-neuron-simulator.js';
 export { tpeMinimize, type TpeOptions } from './fit/tpe.js';

@@ -2,6 +2,7 @@
  * Browser entry of examples/live/index.html: the HH_Bischop ramp running on the real engine in
  * the page, one chunk of steps per animation frame, plotted live with livePlot.
  */
+import '../../src/browser-modules.js';
 import { animationFrameScheduler } from 'rxjs';
 import { livePlot, type LivePlot } from '../../src/plot/live-plot.js';
 import { HHRampDemo } from './hh-ramp-demo.js';

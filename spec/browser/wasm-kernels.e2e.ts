@@ -8,7 +8,7 @@ import { launchChromium } from './chromium.js';
 // above 4 KB on the main thread; the asynchronous fallback is tested in
 // spec/engine/wasm-backend.spec.ts.)
 const ENTRY = `
-import { Network, Population, HHneuronBischop } from './src/browser.ts';
+import { Network, Population, HHneuronBischop } from './src/browser-entry.ts';
 window.wasmCheck = async () => {
   const make = (backend) => {
     const net = new Network({ dt: 0.01, backend });

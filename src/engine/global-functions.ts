@@ -1,6 +1,6 @@
 import { clearConstants } from '../language/constant.js';
 import { currentNetwork, resetCurrentNetwork } from './magic-network.js';
-import type { NamedParticipant, ResetOptions, SetupOptions } from './network.js';
+import type { NamedParticipant, ResetOptions, SetupOptions, NetworkSimulateOptions } from './network.js';
 import type { Population } from './population.js';
 
 /**
@@ -15,9 +15,20 @@ export function setup(opts: SetupOptions): void {
   currentNetwork().setup(opts);
 }
 
-/** Compile the global network (milliseconds; a no-op when nothing new was added). */
+/**
+ * Compile the global network (milliseconds; a no-op when nothing new was added) and print
+ * ANNarchy's line `Compiling ...  OK ` unless `setup({ verbose: false })`.
+ *
+ * @example
+ * ```ts
+ * const pop = new Population(10, Izhikevich2007, 'pop');
+ * compile(); // prints "Compiling ...  OK "
+ * ```
+ */
 export function compile(): void {
-  currentNetwork().compile();
+  const net = currentNetwork();
+  net.compile();
+  if (net.verbose) console.log('Compiling ...  OK ');
 }
 
 /**
@@ -27,10 +38,11 @@ export function compile(): void {
  * ```ts
  * simulate(1000);
  * getTime(); // 1000
+ * simulate(60000, { progress: true }); // a terminal progress bar with simulated time and ETA
  * ```
  */
-export function simulate(duration: number): void {
-  currentNetwork().simulate(duration);
+export function simulate(duration: number, options?: NetworkSimulateOptions): void {
+  currentNetwork().simulate(duration, options);
 }
 
 /**

@@ -1,4 +1,5 @@
 import type { Population } from './population.js';
+import { rejectUnknownAttributes } from './strict-attributes.js';
 
 /**
  * One neuron of a population as an attribute proxy (ANNarchy's `IndividualNeuron`):
@@ -66,3 +67,6 @@ export class IndividualNeuron {
     return `Neuron ${this.rank} of population ${this.population.name}`;
   }
 }
+
+// `neuron.Iapp = 5` (for I_app) throws instead of creating a property nobody reads
+rejectUnknownAttributes(IndividualNeuron, (n, name) => `neuron ${n.rank} of population "${n.population.name}" has no attribute "${name}"; attributes: ${n.population.attributes.join(', ')}`);

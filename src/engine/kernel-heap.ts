@@ -1,3 +1,5 @@
+import type { WasmMemory } from '../language/kernel-state.js';
+
 /** Element types of the arrays a {@link KernelHeap} hands out. */
 export type HeapArrayKind = 'f64' | 'i32' | 'u8';
 type HeapArray<K extends HeapArrayKind> = K extends 'f64' ? Float64Array : K extends 'i32' ? Int32Array : Uint8Array;
@@ -51,7 +53,7 @@ export class KernelHeap {
     return new Uint8Array(buffer, s.offset, s.length) as HeapArray<K>;
   }
 
-  get memory(): WebAssembly.Memory {
+  get memory(): WasmMemory {
     if (!this.mem) throw new Error('KernelHeap: allocate() first');
     return this.mem;
   }

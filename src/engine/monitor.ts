@@ -1,5 +1,5 @@
-import { RecordedArray } from '../monitors/recorded-array.js';
-import type { SpikeDict } from '../monitors/recordings.js';
+import { RecordedArray } from './recorded-array.js';
+import type { SpikeDict } from './spike-dict.js';
 import { GrowableBuffer } from './growable-buffer.js';
 import type { Network } from './network.js';
 import type { Recorder } from './step-participant.js';
@@ -27,6 +27,19 @@ export interface Recordable {
   spikedRanks?(): Iterable<number>;
   /** Ranks reported in spike dicts. */
   recordedRanks?(): number[];
+}
+
+/**
+ * Start and stop steps of the recording periods of one variable; `null`: still recording.
+ *
+ * @example
+ * ```ts
+ * const t: MonitorTimes = m.times('v').v!; // { start: [0, 8], stop: [5, 10] }
+ * ```
+ */
+export interface MonitorTimes {
+  start: number[];
+  stop: (number | null)[];
 }
 
 /** Options of {@link Monitor}. */
@@ -70,12 +83,14 @@ export class Monitor implements Recorder {
   private startWhenCompiled: boolean;
   private buffers = new Map<string, GrowableBuffer>();
   private spikes = new Map<number, number[]>();
-  private timesLog = new Map<string, { start: number[]; stop: number[] }>();
   private stopped = false;
-  /** Step of the last `get()` without keep per variable (ANNarchy restarts 'start' there). */
-  private getMark = new Map<string, number>();
-  /** Recording window `[start, stop]` steps at the last `get()` (ANNarchy `_last_recorded_variables`). */
-  private lastWindow = new Map<string, { start: number; stop: number }>();
+  /**
+   * ANNarchy's `_recorded_variables`: start/stop steps of the periods of the current window
+   * (`stop` null while recording). `get()` without keep starts a new window.
+   */
+  private recorded = new Map<string, MonitorTimes>();
+  /** ANNarchy's `_last_recorded_variables`: the window the last `get()` returned, what `times()` reports. */
+  private lastRecorded = new Map<string, MonitorTimes>();
 
   constructor(obj: Recordable, variables: string | string[] = [], opts: MonitorOptions = {}) {
     if (!obj || typeof (obj as Recordable).readInto !== 'function') throw new Error('Monitor: the first argument must be a Population, PopulationView or Projection');
@@ -119,18 +134,32 @@ export class Monitor implements Recorder {
     return this.periodSteps * this.network.dt;
   }
 
+  /**
+   * The network compiled (or this monitor was created after compile): as ANNarchy's
+   * `_init_monitoring`, the sampling grid starts here, every variable's timing starts at this
+   * step, and recording starts unless the monitor was created with `start: false`.
+   */
   onCompile(step: number): void {
-    if (this.startWhenCompiled && !this.active) this.start();
-    else if (!this.fixedOrigin) this.offset = step % this.periodSteps;
+    if (!this.fixedOrigin) this.offset = step % this.periodSteps;
+    for (const v of this.vars) this.addVariable(v);
+    if (this.startWhenCompiled) this.active = true;
   }
 
-  /** Start recording (optionally other variables or another period). */
+  /**
+   * Start recording (ANNarchy `start(variables, period)`). Variables given are added and their
+   * timing restarts now; without variables the timings are left as they are, so a monitor
+   * created with `start: false` reports the compile step as its start, as 4.7.3 does.
+   * `period` (ms) restarts the sampling grid at the current step.
+   */
   start(variables?: string | string[], period?: number): void {
     this.assertNotStopped();
     if (variables !== undefined) {
       const vs = typeof variables === 'string' ? [variables] : variables;
       for (const v of vs) this.checkVar(v);
-      for (const v of vs) if (!this.vars.includes(v)) this.vars.push(v);
+      for (const v of vs) {
+        if (!this.vars.includes(v)) this.vars.push(v);
+        this.addVariable(v);
+      }
       this.plan = undefined;
     }
     if (period !== undefined) {
@@ -139,20 +168,28 @@ export class Monitor implements Recorder {
       this.offset = this.network.currentStep;
     }
     this.active = true;
-    for (const v of this.vars) this.log(v).start.push(this.network.currentStep);
   }
 
-  /** Stop recording, keeping the data. */
+  /** Stop recording, keeping the data: the current period of every variable stops now. */
   pause(): void {
     this.assertNotStopped();
-    if (this.active) for (const v of this.vars) this.log(v).stop.push(this.network.currentStep);
+    const now = this.network.currentStep;
+    for (const v of this.vars) {
+      const r = this.timing(v);
+      r.stop[r.stop.length - 1] = now;
+    }
     this.active = false;
   }
 
-  /** Continue recording after `pause()`. */
+  /** Continue recording after `pause()`: a new period starts now. */
   resume(): void {
     this.assertNotStopped();
-    if (!this.active) for (const v of this.vars) this.log(v).start.push(this.network.currentStep);
+    const now = this.network.currentStep;
+    for (const v of this.vars) {
+      const r = this.timing(v);
+      r.start.push(now);
+      r.stop.push(null);
+    }
     this.active = true;
   }
 
@@ -160,15 +197,21 @@ export class Monitor implements Recorder {
   stop(): void {
     this.active = false;
     this.stopped = true;
-    this.clearData();
+    this.dropData();
     this.network.removeRecorder(this);
   }
 
-  /** Drop the data and restart the timings. */
+  /**
+   * Drop the data and restart the timings at the current step (ANNarchy `Monitor.reset()`:
+   * `times()` then gives `stop: [null]` until the next `get()`). A global `reset()` calls it
+   * after setting the time to 0.
+   */
   reset(): void {
-    this.clearData();
-    this.timesLog.clear();
-    if (this.active) for (const v of this.vars) this.log(v).start.push(this.network.currentStep);
+    for (const v of this.vars) {
+      this.get(v);
+      this.addVariable(v);
+    }
+    this.dropData();
   }
 
   /** True while recording. */
@@ -180,13 +223,25 @@ export class Monitor implements Recorder {
     if (this.stopped) throw new Error(`Monitor on "${this.object.name}" was stopped; create a new one`);
   }
 
-  private log(v: string) {
-    let l = this.timesLog.get(v);
-    if (!l) this.timesLog.set(v, (l = { start: [], stop: [] }));
-    return l;
+  /** ANNarchy's `_add_variable`: the timing of `v` (current and last window) starts now. */
+  private addVariable(v: string): void {
+    const now = this.network.currentStep;
+    this.recorded.set(v, { start: [now], stop: [null] });
+    this.lastRecorded.set(v, { start: [now], stop: [null] });
   }
 
+  /** The current window of `v` (a monitor that never compiled starts it at the current step). */
+  private timing(v: string): MonitorTimes {
+    if (!this.recorded.has(v)) this.addVariable(v);
+    return this.recorded.get(v)!;
+  }
+
+  /** Global `reset()` with `monitors: true`: {@link Monitor.reset}. */
   clearData(): void {
+    if (!this.stopped) this.reset();
+  }
+
+  private dropData(): void {
     for (const b of this.buffers.values()) b.clear();
     this.spikes.clear();
   }
@@ -254,8 +309,12 @@ export class Monitor implements Recorder {
     const out: Record<string, RecordedArray | SpikeDict> = {};
     for (const v of names) {
       const now = this.network.currentStep;
-      this.lastWindow.set(v, { start: this.windowStart(v), stop: now });
-      if (!opts.keep) this.getMark.set(v, now);
+      // ANNarchy: the window ends now and becomes the one times() reports (the same lists: with
+      // keep, later pauses and resumes still show there); without keep a new window starts
+      const r = this.timing(v);
+      r.stop[r.stop.length - 1] = now;
+      this.lastRecorded.set(v, r);
+      if (!opts.keep) this.recorded.set(v, { start: [now], stop: [null] });
       if (v === 'spike') {
         const d: SpikeDict = {};
         for (const r of this.object.recordedRanks?.() ?? []) d[r] = [...(this.spikes.get(r) ?? [])];
@@ -273,23 +332,27 @@ export class Monitor implements Recorder {
     return single ? out[variables as string]! : out;
   }
 
-  /** Start and stop steps of each recorded variable (steps, as ANNarchy 4.7.3 returns). */
-  times(variables?: string | string[]): Record<string, { start: number[]; stop: number[] }> {
+  /**
+   * Start and stop steps of the periods of the data the last `get()` returned (ANNarchy 4.7.3:
+   * steps, although documented as ms; "call it after get()"). Before any `get()`, and after
+   * `reset()`, the window is still open: `stop` is `[null]`.
+   *
+   * @example
+   * ```ts
+   * simulate(5); m.pause(); simulate(3); m.resume(); simulate(2);
+   * m.get('v');
+   * m.times(); // { v: { start: [0, 8], stop: [5, 10] } }
+   * ```
+   */
+  times(variables?: string | string[]): Record<string, MonitorTimes> {
     const names = variables === undefined ? this.vars : typeof variables === 'string' ? [variables] : variables;
-    const out: Record<string, { start: number[]; stop: number[] }> = {};
+    const out: Record<string, MonitorTimes> = {};
     for (const v of names) {
-      const l = this.log(v);
-      const stop = [...l.stop];
-      if (l.start.length > l.stop.length) stop.push(this.network.currentStep);
-      out[v] = { start: [...l.start], stop };
+      if (!this.vars.includes(v)) throw new Error(`Monitor on "${this.object.name}".times: "${v}" is not recorded; recorded: ${this.vars.join(', ')}`);
+      const l = this.lastRecorded.get(v) ?? { start: [this.network.currentStep], stop: [null] };
+      out[v] = { start: [...l.start], stop: [...l.stop] };
     }
     return out;
-  }
-
-  private windowStart(v: string): number {
-    const l = this.log(v);
-    const st = l.start.length > 0 ? l.start[l.start.length - 1]! : 0;
-    return Math.max(st, this.getMark.get(v) ?? -Infinity);
   }
 
   // --- spike helpers (ANNarchy 4.7.3 Monitor methods); without `spikes`, get('spike') is called ---
@@ -300,9 +363,10 @@ export class Monitor implements Recorder {
     return 'spike' in spikes && typeof spikes.spike === 'object' && !Array.isArray(spikes.spike) ? (spikes.spike as SpikeDict) : (spikes as SpikeDict);
   }
 
-  /** Recording window `[start, stop]` steps of the spikes at the last `get()`. */
+  /** Recording window `[start, stop]` steps of the spikes at the last `get()` (last period, as ANNarchy). */
   private spikeWindow(): { start: number; stop: number } {
-    return this.lastWindow.get('spike') ?? { start: this.windowStart('spike'), stop: this.network.currentStep };
+    const l = this.lastRecorded.get('spike') ?? this.timing('spike');
+    return { start: l.start[l.start.length - 1]!, stop: l.stop[l.stop.length - 1] ?? this.network.currentStep };
   }
 
   /**

@@ -2,6 +2,7 @@ import { toValues, type AttributeInput } from './attribute-value.js';
 import type { Network } from './network.js';
 import type { Population } from './population.js';
 import { attributeAccessor } from './attribute-accessor.js';
+import { rejectUnknownAttributes } from './strict-attributes.js';
 
 /**
  * A subset of a population's neurons (ANNarchy's `PopulationView`, from `pop.slice(a, b)`,
@@ -106,12 +107,13 @@ export class PopulationView {
 
   // --- Recordable (monitors) ---
 
-  recordWidth(): number {
-    return this.size;
+  /** Values per sample: one for a population-wide variable, as for the population. */
+  recordWidth(variable?: string): number {
+    return variable !== undefined && this.recordShape(variable).length === 0 ? 1 : this.size;
   }
 
-  recordShape(): number[] {
-    return [...this.geometry];
+  recordShape(variable?: string): number[] {
+    return variable !== undefined && this.population.recordShape(variable).length === 0 ? [] : [...this.geometry];
   }
 
   checkRecordable(variable: string): void {
@@ -128,7 +130,7 @@ export class PopulationView {
     const arr = S.local[variable] ?? (m ? S.local[`_sum_${m[1] || '_all'}`] : undefined);
     const ranks = this.ranks;
     if (arr) for (let k = 0; k < ranks.length; k++) out[offset + k] = arr[ranks[k]!]!;
-    else out.fill(S.global[variable] ?? 0, offset, offset + ranks.length);
+    else out[offset] = S.global[variable] ?? 0;
   }
 
   private member: Uint8Array | undefined;
@@ -154,3 +156,6 @@ export class PopulationView {
     return `PopulationView of ${this.name} (${this.size} neurons)`;
   }
 }
+
+// `view.Iapp = 5` (for I_app) throws instead of creating a property nobody reads
+rejectUnknownAttributes(PopulationView, (view, name) => `PopulationView of "${view.name}" has no attribute "${name}"; attributes: ${view.attributes.join(', ')}`);

@@ -12,6 +12,9 @@ import { IndividualNeuron } from './individual-neuron.js';
 import { compileStopCondition, type StopCondition } from './stop-condition.js';
 import { KernelHeap } from './kernel-heap.js';
 import { attributeAccessor } from './attribute-accessor.js';
+import { GlobalOperations } from './global-operations.js';
+import { rejectUnknownAttributes } from './strict-attributes.js';
+import type { GlobalOperation } from '../language/expression.js';
 import { wasmSimdSupported } from '../language/wasm/wasm-module.js';
 
 /** A population's shape: a size or the size along each dimension (row-major ranks). */
@@ -95,6 +98,11 @@ export class Population {
   private readonly meta = new Map<string, AttrMeta>();
   /** Disabled populations are skipped in every phase of a step. */
   enabled = true;
+  /**
+   * `mean(r)`, `max(v)`, ... over this population, read by its neuron or by synapses
+   * (`mean(pre.r)`): the network recomputes them after every step's neuron updates.
+   */
+  readonly globalOperations = new GlobalOperations();
   private draws: RandomDraws | undefined;
   private stopFn: StopCondition | undefined;
   /** Mean-rate window in steps (`computeFiringRate`), 0 = off. */
@@ -407,9 +415,14 @@ export class Population {
     // a refractory period set on the population (not in the model) also needs the refractory code
     const ir = this.ir.refractory === undefined && this.refractoryMs !== undefined ? { ...this.ir, refractory: 0 } : this.ir;
     this.compiledMethod = method;
+    for (const g of this.ir.globalOps ?? []) {
+      this.globalOperations.add(g.op, g.variable);
+      this.keepStored.add(g.variable);
+    }
     this.kernels = generatePopulationKernels(ir, { method: method as never, keep: this.keepStored });
     this.hasRefractoryCode = ir.refractory !== undefined;
     this.state = this.createState();
+    this.globalOperations.initialise(this.state);
     this.bindKernels();
     const draws = new RandomDraws(this.ir, this.name);
     this.draws = draws.empty ? undefined : draws;
@@ -506,6 +519,22 @@ export class Population {
     // the scratch region was sized for the first kernels: a larger need keeps JavaScript
     const w = this.state.heap && this.kernels.wasm && before?.wasm && this.kernels.wasm.scratchBytes <= before.wasm.scratchBytes ? this.kernels.wasm : undefined;
     this.leanUpdateKernel = (w ? w.updateLean : this.kernels.updateLean)?.(this.state, CONSTANTS);
+  }
+
+  /**
+   * Compute `op(variable)` over this population every step from now on (a synapse reading
+   * `mean(pre.r)`); returns its key in `state.global`. Throws unless `variable` is a per-neuron
+   * attribute, as ANNarchy's parser does.
+   */
+  addGlobalOperation(op: GlobalOperation, variable: string): string {
+    const m = this.meta.get(variable);
+    if (!m || !m.local) {
+      throw new Error(`Population "${this.name}": ${op}(${variable}) needs a per-neuron attribute; ${m ? `"${variable}" is population-wide` : `there is no attribute "${variable}"`} (per-neuron attributes: ${[...this.meta].filter(([, x]) => x.local).map(([n]) => n).join(', ')})`);
+    }
+    const key = this.globalOperations.add(op, variable);
+    this.requireStored([variable]);
+    if (this.state) this.globalOperations.initialise(this.state);
+    return key;
   }
 
   /** Step 4 of a step: this step's random draws (annarchy-semantics §2.5), from `network.rng`. */
@@ -663,12 +692,13 @@ export class Population {
     return m ? `_sum_${m[1] || '_all'}` : variable;
   }
 
-  recordWidth(): number {
-    return this.size;
+  /** Values per sample: one for a population-wide variable (ANNarchy records it as `[samples]`). */
+  recordWidth(variable?: string): number {
+    return variable !== undefined && this.meta.get(variable)?.local === false ? 1 : this.size;
   }
 
-  recordShape(): number[] {
-    return [this.size];
+  recordShape(variable?: string): number[] {
+    return variable !== undefined && this.meta.get(variable)?.local === false ? [] : [this.size];
   }
 
   checkRecordable(variable: string): void {
@@ -702,7 +732,7 @@ export class Population {
     if (arr) {
       if (arr.length === 1) out[offset] = arr[0]!;
       else out.set(arr, offset);
-    } else out.fill(S.global[variable]!, offset, offset + this.size);
+    } else out[offset] = S.global[variable]!;
   }
 
   spikedRanks(): Iterable<number> {
@@ -718,6 +748,9 @@ export class Population {
     return `Population ${this.name} (${this.size} × ${this.neuronType.name})`;
   }
 }
+
+// `pop.Iapp = 5` (for I_app) throws instead of creating a property nobody reads
+rejectUnknownAttributes(Population, (pop, name) => `Population "${pop.name}" has no attribute "${name}"; attributes: ${pop.attributes.join(', ')}`);
 
 /**
  * Python's `range(size)[start:stop:step]`: negative indices count from the end, out-of-range

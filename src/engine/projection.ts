@@ -145,6 +145,9 @@ export class Projection implements NamedParticipant, Recordable {
   private spikeHistory: Int32Array[] = [];
   private spikeHistoryN: number[] = [];
   private rateHistory: Map<string, Float64Array[]> = new Map();
+  /** Population-wide pre values psp reads (`pre.x`, flag population) and their delay rings. */
+  private preGlobalNames: string[] = [];
+  private preGlobalHistory: Float64Array[] = [];
   /** Per-synapse delays: per slot, the queued events' dendrite and synapse indices and their count. */
   private ringDend: Int32Array[] = [];
   private ringSyn: Int32Array[] = [];
@@ -371,6 +374,16 @@ export class Projection implements NamedParticipant, Recordable {
     // synapse code reads these neuron variables during the run: the lean updates must store them
     this.pre.requireStored(this.ir.preDependencies);
     this.post.requireStored(this.ir.postDependencies);
+    // mean(pre.r), ...: computed over the whole pre/post population (also for a view endpoint)
+    for (const [side, pop, ops] of [['pre', this.pre, this.ir.preGlobalOps], ['post', this.post, this.ir.postGlobalOps]] as const) {
+      for (const g of ops ?? []) {
+        try {
+          pop.addGlobalOperation(g.op, g.variable);
+        } catch (e) {
+          throw new Error(`Projection "${this.name}", synapse "${this.ir.name}": ${g.op}(${side}.${g.variable}): ${(e as Error).message}`);
+        }
+      }
+    }
     const neighbour = (p: Population) => ({
       local: Object.keys(p.state!.local),
       global: Object.keys(p.state!.global),
@@ -430,6 +443,7 @@ export class Projection implements NamedParticipant, Recordable {
       pre: this.pre.state!,
       post: this.post.state!,
       preValues: {},
+      preGlobalValues: {},
       eventSynapse: new Int32Array(Math.max(16, nS)),
       eventDendrite: new Int32Array(Math.max(16, nS)),
       nEvents: 0,
@@ -507,13 +521,18 @@ export class Projection implements NamedParticipant, Recordable {
         this.ringCount = new Int32Array(this.state!.nDendrites + 1);
       }
     }
-    if (!this.spiking && D > 1) {
+    // delayed pre values for psp (rate-coded) and for per-synapse equations (uniform delays)
+    if (D > 1 && (!this.spiking || (this.kernels!.update !== undefined && this.uniformDelay !== -1))) {
       for (const name of this.ir.preDependencies) {
         const arr = this.pre.state!.local[name];
         if (!arr) continue;
         this.rateHistory.set(name, Array.from({ length: D }, () => arr.slice()));
       }
     }
+    // ANNarchy delays population-wide pre variables as well (std::deque<double> _delayed_x)
+    const G = this.pre.state!.global;
+    this.preGlobalNames = this.spiking ? [] : this.ir.preDependencies.filter((n) => n in G && !(n in this.pre.state!.local));
+    this.preGlobalHistory = this.preGlobalNames.map((n) => new Float64Array(Math.max(D, 1)).fill(G[n]!));
   }
 
   // --- step hooks ---------------------------------------------------------------------
@@ -528,6 +547,10 @@ export class Projection implements NamedParticipant, Recordable {
       for (const name of this.ir.preDependencies) {
         const h = this.rateHistory.get(name);
         S.preValues[name] = h && D > 1 ? h[((t % D) + D) % D]! : preL[name]!;
+      }
+      const gNames = this.preGlobalNames, preG = this.pre.state!.global;
+      for (let k = 0; k < gNames.length; k++) {
+        S.preGlobalValues![gNames[k]!] = D > 1 ? this.preGlobalHistory[k]![((t % D) + D) % D]! : preG[gNames[k]!]!;
       }
       this.bound.psp?.(t);
       return;
@@ -651,11 +674,14 @@ export class Projection implements NamedParticipant, Recordable {
       const hist = this.spikeHistory[slot]!, spiked = pre.spiked, n = pre.nSpiked;
       for (let s = 0; s < n; s++) hist[s] = spiked[s]!;
       this.spikeHistoryN[slot] = n;
-    } else if (!this.spiking) {
+    }
+    if (this.rateHistory.size > 0) {
       // no closure here: a captured variable makes every call allocate a context, even early returns
       const L = this.pre.state!.local, names = this.ir.preDependencies;
       for (let k = 0; k < names.length; k++) this.rateHistory.get(names[k]!)?.[slot]!.set(L[names[k]!]!);
     }
+    const G = this.pre.state!.global, gNames = this.preGlobalNames;
+    for (let k = 0; k < gNames.length; k++) this.preGlobalHistory[k]![slot] = G[gNames[k]!]!;
   }
 
   /** Step 8: continuous synaptic equations, every `period` steps when learning is enabled. */
@@ -663,7 +689,16 @@ export class Projection implements NamedParticipant, Recordable {
     if (!this.bound.update || !this.learning.update || !this.post.enabled) return;
     const { period, offset } = this.learning;
     if ((t - offset) % period !== 0) return;
-    this.state!.updatePeriod = period;
+    const S = this.state!;
+    S.updatePeriod = period;
+    // ANNarchy 4.7.3 (_update_synapse): with a delay of d steps, per-synapse equations read pre.x
+    // as _delayed_x[d-1], the values after step t-d+1 (the queue was pushed in step 6 of this step)
+    const D = this.maxDelay, L = this.pre.state!.local, names = this.ir.preDependencies;
+    for (let k = 0; k < names.length; k++) {
+      const h = this.rateHistory.get(names[k]!);
+      const live = L[names[k]!];
+      if (live) S.preValues[names[k]!] = h && D > 1 ? h[(((t + 1) % D) + D) % D]! : live;
+    }
     this.bound.update(t);
   }
 

@@ -1,4 +1,4 @@
-import type { SpikeDict } from '../monitors/recordings.js';
+import type { SpikeDict } from './spike-dict.js';
 
 /**
  * ANNarchy 4.7.3's spike utilities (`raster_plot`, `histogram`, `population_rate`,

@@ -1,4 +1,4 @@
-import * as aq from 'arquero';
+import { arqueroModule } from '../monitors/arquero-module.js';
 import type { ColumnTable } from 'arquero';
 import { currentNetwork } from '../engine/magic-network.js';
 import { clear } from '../engine/global-functions.js';
@@ -202,7 +202,7 @@ export class CompNeuroModel<K extends object = Record<string, unknown>> {
    */
   get attributeDf(): ColumnTable {
     if (this.compiled) this.updateWeightRows();
-    return aq.from(this.rows.map((r) => ({ ...r, value: String(r.value) })));
+    return arqueroModule().from(this.rows.map((r) => ({ ...r, value: String(r.value) })));
   }
 }
 

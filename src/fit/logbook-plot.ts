@@ -3,7 +3,7 @@
  * (CompNeuroPy's matplotlib figure, 10 x 5 inches), with the best parameters per generation
  * in a second panel.
  */
-import type { TopLevelSpec } from 'vega-lite';
+import type { VegaLiteSpec } from '../plot/vega-lite-spec.js';
 import type { Logbook } from './logbook.js';
 
 /**
@@ -14,7 +14,7 @@ import type { Logbook } from './logbook.js';
  * const spec = logbookPlotSpec(result.logbook, { a: [1, 2], b: [3, 4] });
  * ```
  */
-export function logbookPlotSpec(logbook: Logbook, params: Record<string, readonly number[]> = {}): TopLevelSpec {
+export function logbookPlotSpec(logbook: Logbook, params: Record<string, readonly number[]> = {}): VegaLiteSpec {
   const loss = logbook.records.flatMap((r) =>
     (['min', 'avg', 'max'] as const).filter((k) => r[k] > 0).map((k) => ({ gen: r.gen, loss: r[k], series: k })),
   );
@@ -30,7 +30,7 @@ export function logbookPlotSpec(logbook: Logbook, params: Record<string, readonl
     },
   };
   const names = Object.keys(params);
-  if (names.length === 0) return { $schema: 'https://vega.github.io/schema/vega-lite/v5.json', ...lossLayer } as TopLevelSpec;
+  if (names.length === 0) return { $schema: 'https://vega.github.io/schema/vega-lite/v5.json', ...lossLayer } as VegaLiteSpec;
   const values = names.flatMap((p) => params[p]!.map((v, gen) => ({ gen, value: v, parameter: p })));
   return {
     $schema: 'https://vega.github.io/schema/vega-lite/v5.json',
@@ -49,5 +49,5 @@ export function logbookPlotSpec(logbook: Logbook, params: Record<string, readonl
         },
       },
     ],
-  } as TopLevelSpec;
+  } as VegaLiteSpec;
 }

@@ -1,7 +1,7 @@
 import { math, type MathNode } from './math.js';
 import { ModelError, where, type LocatedStatement } from './model-error.js';
 import { analyseEquations, analyseFunctions, analyseParameters, checkCalls, locationOf, statementContext } from './analyse.js';
-import { parseExpression, symbolsOf } from './expression.js';
+import { parseExpression, parseGlobalOp, symbolsOf, userSymbol, type GlobalOpUse } from './expression.js';
 import { findAssignment, firstLineOf, splitStatements } from './statements.js';
 import type { DescriptionIR, EquationInfo, RandomInfo } from './description.js';
 
@@ -45,6 +45,9 @@ export interface SynapseIR extends DescriptionIR {
   /** Attributes read as `pre.x` / `post.x` (including `sum(target)` as `_sum_target`). */
   preDependencies: string[];
   postDependencies: string[];
+  /** Global operations over the pre-/post-synaptic population (`mean(pre.r)`), each once. */
+  preGlobalOps?: GlobalOpUse[];
+  postGlobalOps?: GlobalOpUse[];
 }
 
 /** Input of {@link analyseSynapse} (the strings of a Synapse). */
@@ -194,8 +197,20 @@ export function analyseSynapse(src: SynapseSource): SynapseIR {
   // pre./post. dependencies
   const pre = new Set<string>();
   const post = new Set<string>();
-  const visit = (n: MathNode) => {
+  const globalOps: Record<'pre' | 'post', GlobalOpUse[]> = { pre: [], post: [] };
+  const visit = (n: MathNode, at?: LocatedStatement) => {
     for (const s of symbolsOf(n)) {
+      const g = parseGlobalOp(s);
+      if (g) {
+        const shown = userSymbol(s);
+        const loc = { model, ...(at ? where(at) : {}), symbol: shown };
+        if (!g.side) throw new ModelError(`${shown}: in a synapse a global operation applies to a pre- or post-synaptic variable, e.g. ${g.op}(pre.${g.variable})`, loc);
+        // ANNarchy 4.7.3 extracts them from equations and psp only (AnalyseSynapse.py)
+        if (at && 'unlessPost' in at) throw new ModelError(`${shown}: global operations are read in equations and psp, not in ${at.section ?? 'spike events'}`, loc);
+        const list = globalOps[g.side];
+        if (!list.some((o) => o.op === g.op && o.variable === g.variable)) list.push({ op: g.op, variable: g.variable, side: g.side });
+        continue;
+      }
       let m = /^pre___(sum_\w+)$/.exec(s);
       if (m) { pre.add(`_${m[1]}`); continue; }
       m = /^post___(sum_\w+)$/.exec(s);
@@ -206,16 +221,17 @@ export function analyseSynapse(src: SynapseSource): SynapseIR {
       if (m) post.add(m[1]!);
     }
   };
-  for (const e of allEqs) visit(e.rhs);
-  for (const v of variables) for (const b of v.bounds) visit(b.expr);
+  for (const e of allEqs) visit(e.rhs, e);
+  for (const v of variables) for (const b of v.bounds) visit(b.expr, v);
   for (const s of [...preSpike, ...postSpike]) {
-    visit(s.rhs);
-    for (const b of s.bounds) visit(b.expr);
+    visit(s.rhs, s);
+    for (const b of s.bounds) visit(b.expr, s);
   }
-  if (psp) visit(psp.expr);
+  if (psp) visit(psp.expr, psp);
 
   return {
     name: model, type, parameters, variables, equations, functions, randoms, psp, operation: src.operation,
     preSpike, postSpike, eventDriven, plasticity, preDependencies: [...pre], postDependencies: [...post],
+    preGlobalOps: globalOps.pre, postGlobalOps: globalOps.post,
   };
 }

@@ -1,7 +1,7 @@
 import { math, type MathNode } from './math.js';
 import { ModelError, type ModelErrorWhere, type ModelSection } from './model-error.js';
 import { findAssignment, splitStatements, type RawStatement } from './statements.js';
-import { parseExpression, symbolsOf, type ExprContext } from './expression.js';
+import { GLOBAL_OPERATIONS, parseExpression, symbolsOf, type ExprContext } from './expression.js';
 import { CONSTANTS } from './constant.js';
 import { BUILTIN_FUNCTIONS, MATH_CONSTANTS, RANDOM_DISTRIBUTIONS } from './builtin-functions.js';
 import type {
@@ -253,6 +253,9 @@ export function checkCalls(node: MathNode, functions: readonly FunctionInfo[], c
     }
     if (name in RANDOM_DISTRIBUTIONS) return;
     if ((name === 'min' || name === 'max') && nargs === 2) return;
+    if ((GLOBAL_OPERATIONS as readonly string[]).includes(name)) {
+      throw new ModelError(`${name}() is a global operation over one attribute: write ${name}(x) with a per-neuron attribute x (pre.x or post.x in synapses)`, { ...ctx, symbol: name });
+    }
     throw new ModelError(`unknown function "${name}()": not a built-in function, a random distribution or a function of the model`, { ...ctx, symbol: name });
   });
 }

@@ -1,5 +1,6 @@
 import type { MathNode } from './math.js';
 import type { LocatedStatement } from './model-error.js';
+import type { GlobalOpUse } from './expression.js';
 
 /** Where an attribute lives: one value per neuron/synapse, per post neuron, or one in all. */
 export type Locality = 'local' | 'semiglobal' | 'global';
@@ -86,4 +87,9 @@ export interface NeuronIR extends DescriptionIR {
   refractory?: number | string;
   /** Input targets: `exc` for `g_exc` (spiking) or `sum(exc)` (rate-coded). */
   targets: string[];
+  /**
+   * Global operations the model reads (`mean(r)`, ...), each once: computed over the whole
+   * population after every step's neuron updates (annarchy-semantics §2.1 step 7).
+   */
+  globalOps?: GlobalOpUse[];
 }

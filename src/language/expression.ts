@@ -21,6 +21,8 @@ export interface ExprContext {
  * ```
  */
 export function userSymbol(name: string): string {
+  const g = parseGlobalOp(name);
+  if (g) return `${g.op}(${g.side ? `${g.side}.` : ''}${g.variable})`;
   let m = /^(pre|post)___sum_(\w+)$/.exec(name);
   if (m) return `${m[1]}.sum(${m[2] === '_all' ? '' : m[2]})`;
   m = /^_sum_(\w+)$/.exec(name);
@@ -28,6 +30,62 @@ export function userSymbol(name: string): string {
   m = /^(pre|post)__(\w+)$/.exec(name);
   if (m) return `${m[1]}.${m[2]}`;
   return name;
+}
+
+/**
+ * ANNarchy's global operations: one value of a whole population's attribute, once per step.
+ *
+ * @example
+ * ```ts
+ * new Neuron({ equations: 'r = b - mean(r)', parameters: 'b = 1' }); // mean(r) of the previous step
+ * GLOBAL_OPERATIONS.includes('norm2'); // true
+ * ```
+ */
+export const GLOBAL_OPERATIONS = ['min', 'max', 'mean', 'norm1', 'norm2'] as const;
+/** One of {@link GLOBAL_OPERATIONS}. */
+export type GlobalOperation = (typeof GLOBAL_OPERATIONS)[number];
+
+/**
+ * A global operation read in an expression: `mean(r)` (neuron) or `mean(pre.r)` (synapse).
+ *
+ * @example
+ * ```ts
+ * const use: GlobalOpUse = { op: 'max', variable: 'r', side: 'pre' }; // max(pre.r)
+ * ```
+ */
+export interface GlobalOpUse {
+  op: GlobalOperation;
+  variable: string;
+  /** `pre`/`post` in synapses; undefined for a neuron's own population. */
+  side?: 'pre' | 'post';
+}
+
+/**
+ * Key of a global operation's value in a population's `global` state: ANNarchy's C++ member
+ * name `_mean_r`. It is also the symbol `mean(r)` parses to in neuron equations.
+ *
+ * @example
+ * ```ts
+ * globalOpKey('mean', 'r'); // '_mean_r'
+ * ```
+ */
+export function globalOpKey(op: GlobalOperation, variable: string): string {
+  return `_${op}_${variable}`;
+}
+
+/**
+ * The global operation a parsed symbol stands for: `_mean_r` -> mean(r),
+ * `pre___max_v` -> max(pre.v); undefined for any other symbol.
+ *
+ * @example
+ * ```ts
+ * parseGlobalOp('pre___norm2_r'); // { op: 'norm2', variable: 'r', side: 'pre' }
+ * ```
+ */
+export function parseGlobalOp(symbol: string): GlobalOpUse | undefined {
+  const m = /^(?:(pre|post)__)?_(min|max|mean|norm1|norm2)_(\w+)$/.exec(symbol);
+  if (!m) return undefined;
+  return { op: m[2] as GlobalOperation, variable: m[3]!, ...(m[1] ? { side: m[1] as 'pre' | 'post' } : {}) };
 }
 
 /**
@@ -170,7 +228,8 @@ function findWordAnyDepth(s: string, word: string, from: number): number {
 
 /**
  * Turn ANNarchy expression text into mathjs syntax: `**` -> `^`, `is not`/`is` -> `!=`/`==`,
- * `True`/`False`, `if c: a else: b`, `sum(target)` -> `_sum_target`, `pre.x` -> `pre__x`,
+ * `True`/`False`, `if c: a else: b`, `sum(target)` -> `_sum_target`, `mean(r)` -> `_mean_r`,
+ * `mean(pre.r)` -> `pre___mean_r`, `pre.x` -> `pre__x`,
  * `not` precedence.
  */
 export function toMathSyntax(text: string, ctx: ExprContext = {}): string {
@@ -180,6 +239,9 @@ export function toMathSyntax(text: string, ctx: ExprContext = {}): string {
   s = s.replace(/\bTrue\b/g, 'true').replace(/\bFalse\b/g, 'false');
   s = s.replace(/\b(pre|post)\s*\.\s*sum\s*\(\s*(\w*)\s*\)/g, (_m, side: string, target: string) => `${side}___sum_${target || '_all'}`);
   s = s.replace(/(^|[^\w.])sum\s*\(\s*(\w*)\s*\)/g, (_m, pre: string, target: string) => `${pre}_sum_${target || '_all'}`);
+  // global operations (ANNarchy's extract_globalops_*): one name as argument; `max(a, b)` stays a function
+  s = s.replace(/(^|[^\w.])(min|max|mean|norm1|norm2)\s*\(\s*(pre|post)\s*\.\s*([A-Za-z_]\w*)\s*\)/g, (_m, b: string, op: string, side: string, v: string) => `${b}${side}___${op}_${v}`);
+  s = s.replace(/(^|[^\w.])(min|max|mean|norm1|norm2)\s*\(\s*([A-Za-z_]\w*)\s*\)/g, (_m, b: string, op: string, v: string) => `${b}_${op}_${v}`);
   s = s.replace(/\b(pre|post)\s*\.\s*([A-Za-z_]\w*)/g, '$1__$2');
   s = rewriteNot(s);
   return s;

@@ -33,7 +33,21 @@ export interface PopulationKernelState {
    * Set when every array above lives in one WebAssembly memory (WebAssembly kernels): the
    * memory, and the byte offset of a scratch region the kernel owns.
    */
-  heap?: { memory: WebAssembly.Memory; scratch: number };
+  heap?: { memory: WasmMemory; scratch: number };
+}
+
+/**
+ * What the library needs of a `WebAssembly.Memory`, declared here so that the published type
+ * declarations do not need the DOM lib (Node's types have no `WebAssembly` namespace).
+ *
+ * @example
+ * ```ts
+ * const m: WasmMemory = new WebAssembly.Memory({ initial: 1 });
+ * ```
+ */
+export interface WasmMemory {
+  readonly buffer: ArrayBuffer;
+  grow(delta: number): number;
 }
 
 /** A bound kernel: one call per step. */

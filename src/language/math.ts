@@ -1,19 +1,32 @@
 // mathjs' single-file bundle loads in ~0.1 s; its ESM entry loads hundreds of modules and
-// instantiates everything (~2 s), which dominated start-up.
-import mathjs from 'mathjs/lib/browser/math.js';
-import type { MathNode } from 'mathjs';
+// instantiates everything (~2 s), which dominated start-up. Even the bundle is loaded only when
+// a description is first analysed (lazy-module.ts).
+import type { MathJsInstance, MathNode } from 'mathjs';
+import { lazyModule } from './lazy-module.js';
 
-const { create, parseDependencies, derivativeDependencies, simplifyDependencies, evaluateDependencies } = mathjs;
+const mathjs = lazyModule('mathjs', (require) => require('mathjs/lib/browser/math.js') as typeof import('mathjs'));
+
+let instance: MathJsInstance | undefined;
+
+function mathInstance(): MathJsInstance {
+  if (!instance) {
+    const { create, parseDependencies, derivativeDependencies, simplifyDependencies, evaluateDependencies } = mathjs();
+    instance = create({ parseDependencies, derivativeDependencies, simplifyDependencies, evaluateDependencies });
+  }
+  return instance;
+}
 
 /**
  * The one mathjs instance of the language layer, built with `create()` from only what the
- * language needs (parsing, symbolic derivative and simplification).
+ * language needs (parsing, symbolic derivative and simplification), on first use.
  *
  * @example
  * ```ts
  * math.derivative(math.parse('a*x^2'), 'x').toString(); // '2 * a * x'
  * ```
  */
-export const math = create({ parseDependencies, derivativeDependencies, simplifyDependencies, evaluateDependencies });
+export const math: MathJsInstance = new Proxy({} as MathJsInstance, {
+  get: (_target, key) => Reflect.get(mathInstance(), key),
+});
 
 export type { MathNode };

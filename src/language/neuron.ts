@@ -1,7 +1,7 @@
 import { math, type MathNode } from './math.js';
-import { ModelError, where } from './model-error.js';
+import { ModelError, where, type LocatedStatement } from './model-error.js';
 import { analyseEquations, analyseFunctions, analyseParameters, checkCalls, extractRandoms, locationOf, statementContext } from './analyse.js';
-import { parseExpression, symbolsOf, userSymbol } from './expression.js';
+import { parseExpression, parseGlobalOp, symbolsOf, userSymbol, type GlobalOpUse } from './expression.js';
 import { splitStatements, findAssignment, firstLineOf } from './statements.js';
 import { CONSTANTS } from './constant.js';
 import { generatePopulationKernels, type PopulationCodegenOptions, type PopulationKernels } from './population-codegen.js';
@@ -257,5 +257,35 @@ export function analyseNeuron(n: Neuron): NeuronIR {
     }
   }
 
-  return { name: model, spiking, parameters, variables, equations, functions, randoms, spike, reset, refractory, targets };
+  const globalOps = neuronGlobalOps(model, { parameters, variables, equations, spike, reset });
+  return { name: model, spiking, parameters, variables, equations, functions, randoms, spike, reset, refractory, targets, globalOps };
+}
+
+/**
+ * The global operations (`mean(r)`, ...) a neuron reads, each once. As in ANNarchy
+ * (`extract_globalops_neuron`) the argument must be a per-neuron attribute of the model;
+ * `mean(pre.r)` belongs to synapses.
+ */
+function neuronGlobalOps(model: string, ir: Pick<NeuronIR, 'parameters' | 'variables' | 'equations' | 'spike' | 'reset'>): GlobalOpUse[] {
+  const out: GlobalOpUse[] = [];
+  const visit = (node: MathNode, at: LocatedStatement) => {
+    for (const s of symbolsOf(node)) {
+      const g = parseGlobalOp(s);
+      if (!g) continue;
+      const shown = userSymbol(s);
+      if (g.side) throw new ModelError(`${shown}: global operations over pre./post. variables exist only in synapses; a neuron writes ${g.op}(x) over its own attributes`, { model, ...where(at), symbol: shown });
+      const attr = ir.parameters.find((p) => p.name === g.variable) ?? ir.variables.find((v) => v.name === g.variable);
+      if (!attr) {
+        const locals = [...ir.parameters, ...ir.variables].filter((a) => a.locality === 'local').map((a) => a.name);
+        throw new ModelError(`${shown}: "${g.variable}" is not an attribute of the model; per-neuron attributes: ${locals.join(', ') || '(none)'}`, { model, ...where(at), symbol: g.variable });
+      }
+      if (attr.locality !== 'local') throw new ModelError(`${shown}: "${g.variable}" is population-wide; a global operation needs a per-neuron attribute`, { model, ...where(at), symbol: g.variable });
+      if (!out.some((o) => o.op === g.op && o.variable === g.variable)) out.push({ op: g.op, variable: g.variable });
+    }
+  };
+  for (const eq of ir.equations) visit(eq.rhs, eq);
+  for (const v of ir.variables) for (const b of v.bounds) visit(b.expr, v);
+  if (ir.spike) visit(ir.spike.cond, ir.spike);
+  for (const eq of ir.reset) visit(eq.rhs, eq);
+  return out;
 }

@@ -3,7 +3,7 @@ import { assignmentCode, clampCode } from './assignment-code.js';
 import { hoistFastExp } from './fast-math.js';
 import { ModelError, where, type LocatedStatement } from './model-error.js';
 import { toJs, type FunctionResolver } from './js-printer.js';
-import { symbolsOf } from './expression.js';
+import { parseGlobalOp, symbolsOf } from './expression.js';
 import { pairLoop } from './pair-loop.js';
 import { KERNEL_PRELUDE } from './builtin-functions.js';
 import { CONSTANTS } from './constant.js';
@@ -125,6 +125,8 @@ export function generatePopulationKernels(ir: NeuronIR, opts: PopulationCodegenO
   const usedSums = new Set<string>();
   const refractory = ir.refractory !== undefined;
   const constantsUsed = new Set<string>();
+  // global operations (`mean(r)` -> `_mean_r`): population-wide values the network computes after the updates
+  const globalOpsUsed = new Set<string>();
   const fr = functionResolver(ir.functions);
   // per-step constants computed before the global equations (ANNarchy's pre-loop `__stepsize_x`)
   const preLoop: string[] = [];
@@ -162,6 +164,11 @@ export function generatePopulationKernels(ir: NeuronIR, opts: PopulationCodegenO
     if (CONSTANTS.has(s)) {
       constantsUsed.add(s);
       return `__C_${s}`;
+    }
+    const g = parseGlobalOp(s);
+    if (g && !g.side && ir.globalOps?.some((o) => o.op === g.op && o.variable === g.variable)) {
+      globalOpsUsed.add(s);
+      return safe(s);
     }
     return undefined;
   };
@@ -294,6 +301,7 @@ export function generatePopulationKernels(ir: NeuronIR, opts: PopulationCodegenO
     const lines: string[] = [];
     for (const [name, a] of attrs) if (isGlobal(a.locality)) lines.push(`let ${safe(name)} = G.${name};`);
     for (const c of constantsUsed) lines.push(`const __C_${c} = C.get('${c}').value;`);
+    for (const g of globalOpsUsed) lines.push(`const ${safe(g)} = G.${g};`);
     lines.push('const __tms = __t * dt;');
     // a local copy: TurboFan then checks the table once, not at every exp
     lines.push('const __T = __EXP_T;');

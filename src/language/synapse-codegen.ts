@@ -6,6 +6,7 @@ import { KERNEL_PRELUDE } from './builtin-functions.js';
 import { CONSTANTS } from './constant.js';
 import { emitOdeBlock, type MethodContext } from './numerical-methods.js';
 import { blocksOf, emitFunctions } from './population-codegen.js';
+import { globalOpKey, parseGlobalOp } from './expression.js';
 import type { SynapseEventStatement, SynapseIR } from './analyse-synapse.js';
 import type { EquationInfo, Locality, NumericalMethod, VariableInfo } from './description.js';
 
@@ -39,8 +40,16 @@ export interface ProjectionKernelState {
   /** Live state of the pre- and post-synaptic populations. */
   pre: { local: Record<string, Float64Array>; global: Record<string, number>; lastSpike: Float64Array };
   post: { local: Record<string, Float64Array>; global: Record<string, number>; lastSpike: Float64Array; spiked: Int32Array; nSpiked: number };
-  /** Presynaptic values read by rate transmission (live arrays or delayed copies). */
+  /**
+   * Presynaptic values read by rate transmission and by per-synapse equations (live arrays or
+   * delayed copies; the projection sets them before each call).
+   */
   preValues: Record<string, Float64Array>;
+  /**
+   * Population-wide presynaptic values read by rate transmission (`pre.x` of a `population`
+   * variable in psp): live or delayed like {@link ProjectionKernelState.preValues}.
+   */
+  preGlobalValues?: Record<string, number>;
   /** Synapses receiving a presynaptic spike this step, in delivery order (synapse and dendrite index). */
   eventSynapse: Int32Array;
   eventDendrite: Int32Array;
@@ -157,6 +166,9 @@ export function generateSynapseKernels(ir: SynapseIR, opts: SynapseCodegenOption
     }
     if (s === 't') return '__tms';
     if (s === 'dt') return '__dt';
+    // mean(pre.r): computed over the whole population after the neuron updates, never delayed
+    const g = parseGlobalOp(s);
+    if (g?.side) return `__${g.side}Gops.${globalOpKey(g.op, g.variable)}`;
     let m = /^pre___(sum_\w+)$/.exec(s);
     if (m) return neighbour('pre', `_${m[1]}`, scope, at);
     m = /^post___(sum_\w+)$/.exec(s);
@@ -260,11 +272,14 @@ export function generateSynapseKernels(ir: SynapseIR, opts: SynapseCodegenOption
     }
     return lines;
   };
-  const stepHeader = (preSource: string): string[] => {
+  const stepHeader = (preSource: string, what: string): string[] => {
     const lines: string[] = [];
     for (const g of globals) lines.push(`let ${safe(g)} = S.global.${g};`);
     for (const c of constantsUsed) lines.push(`const __C_${c} = C.get('${c}').value;`);
-    lines.push('const __preG = S.pre.global, __postG = S.post.global;');
+    // psp reads population-wide pre values through the delayed copies, as pre.r (ANNarchy's _delayed_x)
+    lines.push(`const __preG = ${what === 'psp' ? 'S.preGlobalValues' : 'S.pre.global'}, __postG = S.post.global;`);
+    if (ir.preGlobalOps?.length) lines.push('const __preGops = S.pre.global;');
+    if (ir.postGlobalOps?.length) lines.push('const __postGops = S.post.global;');
     for (const p of preUsed) if (opts.pre.local.includes(p)) lines.push(`const __pre_${p} = ${preSource}.${p};`);
     for (const p of postUsed) if (opts.post.local.includes(p)) lines.push(`const __post_${p} = S.post.local.${p};`);
     for (const t of opts.targets) lines.push(opts.post.spiking ? `const __g_${t} = S.post.local.g_${t};` : `const __sum_${t} = S.post.local._sum_${t};`);
@@ -276,7 +291,7 @@ export function generateSynapseKernels(ir: SynapseIR, opts: SynapseCodegenOption
   const compile = (body: string[], preSource: string, what: string): { factory: ProjectionKernelFactory; src: string } => {
     // the step is read from the state, not passed: a double argument is boxed on every call
     const dtLine = what === 'update' ? 'const dt = __dt * S.updatePeriod;' : 'const dt = __dt;';
-    const src = [...header(), ...functionsCode(), 'return function kernel(__t) {', `  ${dtLine}`, ...stepHeader(preSource).map((l) => `  ${l}`), ...body.map((l) => `  ${l}`), '};'].join('\n');
+    const src = [...header(), ...functionsCode(), 'return function kernel(__t) {', `  ${dtLine}`, ...stepHeader(preSource, what).map((l) => `  ${l}`), ...body.map((l) => `  ${l}`), '};'].join('\n');
     try {
       return { factory: new Function('S', 'C', src) as ProjectionKernelFactory, src };
     } catch (e) {
@@ -373,7 +388,9 @@ export function generateSynapseKernels(ir: SynapseIR, opts: SynapseCodegenOption
       }
       body.push('}');
     }
-    const c = compile(body, 'S.pre.local', 'update');
+    // per-synapse equations read pre.x through S.preValues: delayed copies when the projection
+    // has a uniform delay (ANNarchy's _update_synapse reads _delayed_x[delay-1])
+    const c = compile(body, 'S.preValues', 'update');
     update = c.factory;
     source.update = c.src;
   }

@@ -1,90 +1,11 @@
 /**
- * A dense row-major array of recorded samples backed by one `Float64Array`:
- * shape `[samples, neurons]` for population variables, `[samples, post, pre]` for projection
- * variables. It plays the role of the numpy arrays CompNeuroPy returns.
+ * {@link RecordedArray} lives in the engine (its `Monitor` returns it); this module keeps the
+ * monitors' import path for the layers above.
  *
  * @example
  * ```ts
- * const a = new RecordedArray(new Float64Array([1, 2, 3, 4]), [2, 2]);
- * a.get(1, 0);   // 3
- * a.column(1);   // Float64Array [2, 4]
+ * import { RecordedArray } from './recorded-array.js';
+ * new RecordedArray(new Float64Array(4), [2, 2]).column(0);
  * ```
  */
-export class RecordedArray {
-  /** Row-major values; never resized after construction. */
-  readonly data: Float64Array;
-  /** Size along each axis; the product equals `data.length`. */
-  readonly shape: readonly number[];
-
-  constructor(data: Float64Array, shape: readonly number[]) {
-    const n = shape.reduce((a, b) => a * b, 1);
-    if (n !== data.length) {
-      throw new Error(`RecordedArray: shape [${shape.join(', ')}] needs ${n} values, got ${data.length}`);
-    }
-    this.data = data;
-    this.shape = Object.freeze([...shape]);
-  }
-
-  /** Number of samples (the first axis). */
-  get length(): number {
-    return this.shape[0] ?? 0;
-  }
-
-  /** Number of values per sample (product of all axes but the first). */
-  get rowSize(): number {
-    return this.shape.slice(1).reduce((a, b) => a * b, 1);
-  }
-
-  /** The value at the given indices (one per axis). */
-  get(...idx: number[]): number {
-    if (idx.length !== this.shape.length) {
-      throw new Error(`RecordedArray.get: expected ${this.shape.length} indices, got ${idx.length}`);
-    }
-    let off = 0;
-    for (let k = 0; k < idx.length; k++) {
-      const i = idx[k]!;
-      const n = this.shape[k]!;
-      if (!Number.isInteger(i) || i < 0 || i >= n) {
-        throw new RangeError(`RecordedArray.get: index ${i} out of range [0, ${n}) on axis ${k}`);
-      }
-      off = off * n + i;
-    }
-    return this.data[off]!;
-  }
-
-  /** One sample as a view (no copy) of `rowSize` values. */
-  row(i: number): Float64Array {
-    const m = this.rowSize;
-    return this.data.subarray(i * m, (i + 1) * m);
-  }
-
-  /** All samples of one flat column `j` (neuron rank, or `post*nPre+pre`), copied. */
-  column(j: number): Float64Array {
-    const m = this.rowSize;
-    if (!Number.isInteger(j) || j < 0 || j >= m) {
-      throw new RangeError(`RecordedArray.column: column ${j} out of range [0, ${m})`);
-    }
-    const out = new Float64Array(this.length);
-    for (let i = 0; i < out.length; i++) out[i] = this.data[i * m + j]!;
-    return out;
-  }
-
-  /** Samples `start` (inclusive) to `end` (exclusive) as a view sharing the data. */
-  slice(start: number, end: number = this.length): RecordedArray {
-    const m = this.rowSize;
-    return new RecordedArray(this.data.subarray(start * m, end * m), [end - start, ...this.shape.slice(1)]);
-  }
-
-  /** Nested plain arrays, e.g. for printing or JSON. */
-  toArray(): unknown[] {
-    const rec = (axis: number, off: number): unknown[] | number => {
-      if (axis === this.shape.length) return this.data[off]!;
-      const n = this.shape[axis]!;
-      const stride = this.shape.slice(axis + 1).reduce((a, b) => a * b, 1);
-      const out: unknown[] = [];
-      for (let i = 0; i < n; i++) out.push(rec(axis + 1, off + i * stride));
-      return out;
-    };
-    return rec(0, 0) as unknown[];
-  }
-}
+export { RecordedArray } from '../engine/recorded-array.js';

@@ -5,7 +5,7 @@
  * long form; one neuron and one chunk in wide form).
  * @packageDocumentation
  */
-import * as aq from 'arquero';
+import { arqueroModule } from './arquero-module.js';
 import type { ColumnTable } from 'arquero';
 import { getNumberOfDecimals, npRound } from '../analysis/number-of-decimals.js';
 import { RecordedArray } from './recorded-array.js';
@@ -114,7 +114,7 @@ export function recordingsTable(recordings: Recordings, recordingTimes: Recordin
     }
     off += p.arr.data.length;
   }
-  return aq.table({ chunk, compartment, variable, period, time, neuron, value });
+  return arqueroModule().table({ chunk, compartment, variable, period, time, neuron, value });
 }
 
 /**
@@ -179,7 +179,7 @@ export function recordingsWideTable(
       cols[name] = col;
     }
   });
-  return aq.table(cols);
+  return arqueroModule().table(cols);
 }
 
 /**
@@ -218,7 +218,7 @@ export function spikesTable(recordings: Recordings, selection: TableSelection = 
       }
     }
   }
-  return aq.table({
+  return arqueroModule().table({
     chunk: Int32Array.from(chunkIdx),
     compartment,
     neuron: Int32Array.from(neuron),
@@ -236,7 +236,7 @@ export function spikesTable(recordings: Recordings, selection: TableSelection = 
  * ```
  */
 export function tableToArrowIPC(table: ColumnTable): Uint8Array {
-  return aq.toArrowIPC(table) as Uint8Array;
+  return arqueroModule().toArrowIPC(table) as Uint8Array;
 }
 
 /**
@@ -252,5 +252,5 @@ export function tableFromArrowIPC(bytes: Uint8Array | ArrayBuffer): ColumnTable 
   if (!(bytes instanceof Uint8Array) && !(bytes instanceof ArrayBuffer)) {
     throw new Error('tableFromArrowIPC: expected Arrow IPC bytes (Uint8Array or ArrayBuffer)');
   }
-  return aq.fromArrow(bytes);
+  return arqueroModule().fromArrow(bytes);
 }

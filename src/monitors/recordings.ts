@@ -1,7 +1,8 @@
-import type { RecordedArray } from './recorded-array.js';
+import type { RecordedArray } from '../engine/recorded-array.js';
+import type { SpikeDict } from '../engine/spike-dict.js';
 
 /** Spikes of a compartment as CompNeuroPy stores them: neuron rank -> integer steps. */
-export type SpikeDict = Record<number, number[]>;
+export type { SpikeDict };
 
 /** Parameter values of a compartment at retrieval time (arrays for per-neuron ones). */
 export type ParameterDict = Record<string, number | Float64Array>;

@@ -3,7 +3,7 @@
  * printing `Generate fig NAME... ` and `Done` like CompNeuroPy. Node only (it writes files);
  * in a browser use {@link buildPlotSpec} and vega-embed.
  */
-import type { TopLevelSpec } from 'vega-lite';
+import type { VegaLiteSpec } from './vega-lite-spec.js';
 import { buildPlotSpec, type PlotSpecOptions, type PlotSpecResult } from './plot-spec.js';
 import { figureFormat, writeFigure } from './render-file.js';
 import { fitSpec } from './render-svg.js';
@@ -43,7 +43,7 @@ export class PlotRecordings {
   /** The saved file's name. */
   readonly figname: string;
   /** The figure as a Vega-Lite spec (plain data). */
-  readonly spec: TopLevelSpec;
+  readonly spec: VegaLiteSpec;
   /** Warning texts printed while plotting. */
   readonly warnings: string[];
   /** Figure size in px at 100 px/inch, dpi and PNG scale. */

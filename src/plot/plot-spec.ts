@@ -3,7 +3,7 @@
  * Vega-Lite spec (one subplot per plan entry) that looks like its matplotlib figure.
  * Browser-safe: no Node modules here; rendering lives in render-svg.ts / render-file.ts.
  */
-import type { TopLevelSpec } from 'vega-lite';
+import type { VegaLiteSpec } from './vega-lite-spec.js';
 import { RecordedArray } from '../monitors/recorded-array.js';
 import type { RecordingChunk, SpikeDict } from '../monitors/recordings.js';
 import { getPopRate, histogram, linspace } from '../analysis/pop-rate.js';
@@ -56,7 +56,7 @@ export interface PlotSpecOptions {
 /** The result of {@link buildPlotSpec}. */
 export interface PlotSpecResult {
   /** The Vega-Lite spec (plain data: JSON-serialisable, embeddable with vega-embed). */
-  spec: TopLevelSpec;
+  spec: VegaLiteSpec;
   /** Texts CompNeuroPy prints between "Generate fig ..." and "Done" (e.g. no-spike warnings). */
   warnings: string[];
   /** Figure size in px at 100 px/inch (6.4*cols x 4.8*rows inches) and the raster scale dpi/100. */
@@ -204,7 +204,7 @@ export function buildPlotSpec(opts: PlotSpecOptions, layout: PlotLayout = {}): P
     // every subplot has its own colour/size scales, like separate matplotlib axes
     resolve: { scale: { color: 'independent', stroke: 'independent', size: 'independent' } },
     config: matplotlibConfig(),
-  } as unknown as TopLevelSpec;
+  } as unknown as VegaLiteSpec;
 
   return {
     spec,
@@ -238,7 +238,8 @@ function matplotlibConfig(): Spec {
       titlePadding: 4 * PT,
     },
     title: { fontSize: 12 * PT, fontWeight: 'normal', color: 'black', anchor: 'middle', offset: 6 * PT },
-    line: { color: 'black', strokeWidth: 1.5 * PT },
+    // matplotlib's lines.solid_joinstyle is round: a spike's tip is drawn whole, not bevelled
+    line: { color: 'black', strokeWidth: 1.5 * PT, strokeJoin: 'round', strokeCap: 'round' },
     text: { fontSize: 10 * PT, color: 'black' },
   };
 }
@@ -574,7 +575,11 @@ function lineSubplot(ctx: Ctx, c: string, variable: string, time: Float64Array, 
   return {
     title,
     data: { name, values },
-    mark: { type: 'line', color: 'black', strokeWidth: 1.5 * PT, clip: true, invalid: 'break-paths-filter-domains' },
+    // Vega clips each series of a multi-series line on its own, and resvg rasterises every clip
+    // path as a full-figure mask (100 traces: 13 s of 15). The domains hold every value by
+    // construction (y from the data's extremes, x from the recorded times), so only one series
+    // is clipped, where it is cheap.
+    mark: { type: 'line', color: 'black', strokeWidth: 1.5 * PT, strokeJoin: 'round', strokeCap: 'round', clip: cols.length === 1, invalid: 'break-paths-filter-domains' },
     encoding,
   };
 }
@@ -781,7 +786,7 @@ function meanLayer(ctx: Ctx, data: SpikeDict, color: string, name: string): Spec
   if (color !== 'black') Object.assign(axis, { orient: 'right', labelColor: color, tickColor: color, titleColor: color });
   return {
     data: { name, values },
-    mark: { type: 'line', color, strokeWidth: 1.5 * PT, clip: true },
+    mark: { type: 'line', color, strokeWidth: 1.5 * PT, strokeJoin: 'round', strokeCap: 'round', clip: true },
     encoding: {
       x: timeAxisX(ctx),
       y: { field: 'y', type: 'quantitative', title: 'Mean firing rate [Hz]', scale: { domain: autoLims(min, max), nice: false, zero: false }, axis },

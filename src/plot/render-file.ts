@@ -4,12 +4,15 @@
  * 100 px/inch layout), .svg, .html (self-contained: vega, vega-lite and vega-embed inlined
  * from node_modules, no CDN) or .json (the Vega-Lite spec).
  */
-import { Resvg } from '@resvg/resvg-js';
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
+import type * as ResvgJs from '@resvg/resvg-js';
 import { dirname, join } from 'node:path';
-import type { TopLevelSpec } from 'vega-lite';
+import type { VegaLiteSpec } from './vega-lite-spec.js';
 import { renderSvg } from './render-svg.js';
+import { htmlDocument } from './html-document.js';
+
+export { htmlDocument };
 
 /** File types PlotRecordings can write. */
 export type FigureFormat = 'png' | 'svg' | 'html' | 'json';
@@ -38,16 +41,25 @@ export interface RasterImage {
   png: Uint8Array;
 }
 
-const DEJAVU = ['/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf', '/usr/share/fonts/dejavu/DejaVuSans.ttf'];
+// resvg's native addon is opened on the first PNG, not when the library is imported
+let resvg: typeof ResvgJs | undefined;
+const resvgModule = (): typeof ResvgJs => (resvg ??= createRequire(import.meta.url)('@resvg/resvg-js') as typeof ResvgJs);
+
 let fontOptions: Record<string, unknown> | undefined;
 
-/** resvg font set-up: DejaVu Sans (matplotlib's font) directly if present, else system fonts. */
+/**
+ * resvg's fonts: DejaVu Sans (matplotlib's default) from the `dejavu-fonts-ttf` package, never
+ * the host's fonts, so that a slim container draws the same figure with all its text.
+ */
 function fonts(): Record<string, unknown> {
   if (!fontOptions) {
-    const files = DEJAVU.filter((f) => existsSync(f));
-    fontOptions = files.length
-      ? { fontFiles: files, loadSystemFonts: false, defaultFontFamily: 'DejaVu Sans', sansSerifFamily: 'DejaVu Sans' }
-      : { loadSystemFonts: true, defaultFontFamily: 'DejaVu Sans', sansSerifFamily: 'DejaVu Sans' };
+    const ttf = packageFile('dejavu-fonts-ttf/package.json', 'ttf');
+    fontOptions = {
+      fontFiles: [join(ttf, 'DejaVuSans.ttf'), join(ttf, 'DejaVuSans-Bold.ttf')],
+      loadSystemFonts: false,
+      defaultFontFamily: 'DejaVu Sans',
+      sansSerifFamily: 'DejaVu Sans',
+    };
   }
   return fontOptions;
 }
@@ -61,7 +73,7 @@ function fonts(): Record<string, unknown> {
  * ```
  */
 export function rasterizeSvg(svg: string, scale: number): RasterImage {
-  const resvg = new Resvg(svg, { fitTo: { mode: 'zoom', value: scale }, font: fonts(), background: 'white' });
+  const resvg = new (resvgModule().Resvg)(svg, { fitTo: { mode: 'zoom', value: scale }, font: fonts(), background: 'white' });
   const img = resvg.render();
   return { width: img.width, height: img.height, pixels: img.pixels, png: img.asPng() };
 }
@@ -69,41 +81,6 @@ export function rasterizeSvg(svg: string, scale: number): RasterImage {
 function packageFile(pkg: string, file: string): string {
   const require = createRequire(import.meta.url);
   return join(dirname(require.resolve(pkg)), file);
-}
-
-function inlineScript(source: string): string {
-  return `<script>${source.replace(/<\/script/gi, '<\\/script')}</script>`;
-}
-
-/**
- * A self-contained HTML page that embeds a Vega-Lite spec with vega-embed (all libraries
- * inlined from node_modules).
- *
- * @example
- * ```ts
- * writeFileSync('fig.html', htmlDocument(spec, 'my figure'));
- * ```
- */
-export function htmlDocument(spec: TopLevelSpec, title: string): string {
-  const libs = [packageFile('vega', 'vega.min.js'), packageFile('vega-lite', 'vega-lite.min.js'), packageFile('vega-embed', 'vega-embed.min.js')];
-  const scripts = libs.map((f) => inlineScript(readFileSync(f, 'utf8'))).join('\n');
-  const specJson = JSON.stringify(spec).replace(/</g, '\\u003c');
-  const esc = title.replace(/&/g, '&amp;').replace(/</g, '&lt;');
-  return `<!DOCTYPE html>
-<html>
-<head>
-<meta charset="utf-8">
-<title>${esc}</title>
-${scripts}
-</head>
-<body>
-<div id="vis"></div>
-<script>
-vegaEmbed('#vis', ${specJson}, { renderer: 'canvas', actions: true }).catch(console.error);
-</script>
-</body>
-</html>
-`;
 }
 
 /**
@@ -115,7 +92,7 @@ vegaEmbed('#vis', ${specJson}, { renderer: 'canvas', actions: true }).catch(cons
  * writeFigure('figs/v.png', spec, { width: 640, height: 480, scale: 3 });
  * ```
  */
-export function writeFigure(figname: string, spec: TopLevelSpec, opts: { width: number; height: number; scale: number }): void {
+export function writeFigure(figname: string, spec: VegaLiteSpec, opts: { width: number; height: number; scale: number }): void {
   const format = figureFormat(figname);
   // CompNeuroPy creates the parent folder when the name contains "/"
   if (figname.includes('/')) mkdirSync(dirname(figname), { recursive: true });

@@ -3,9 +3,11 @@
  * vega-lite, run a headless Vega view (renderer "none") and draw its scenegraph with Vega's
  * SVG string renderer. Synchronous so that PlotRecordings can print "Done" in order.
  */
-import * as vega from 'vega';
-import * as vl from 'vega-lite';
+import type * as vega from 'vega';
+import type * as vl from 'vega-lite';
 import type { TopLevelSpec } from 'vega-lite';
+import { vegaLiteModule, vegaModule } from './vega-modules.js';
+import type { VegaLiteSpec } from './vega-lite-spec.js';
 
 /** An SVG document and its size in px. */
 export interface SvgFigure {
@@ -36,9 +38,10 @@ const silentLogger: LoggerInterface = {
   debug: (): LoggerInterface => silentLogger,
 } as LoggerInterface;
 
-function headlessView(spec: TopLevelSpec, padding?: { left: number; right: number; top: number; bottom: number }): vega.View {
-  const vgSpec = vl.compile(spec, { logger: silentLogger }).spec;
+function headlessView(spec: VegaLiteSpec, padding?: { left: number; right: number; top: number; bottom: number }): vega.View {
+  const vgSpec = vegaLiteModule().compile(spec as unknown as TopLevelSpec, { logger: silentLogger }).spec;
   if (padding) (vgSpec as { padding?: unknown }).padding = padding;
+  const vega = vegaModule();
   const view = new vega.View(vega.parse(vgSpec), { renderer: 'none' });
   view.run();
   return view;
@@ -52,7 +55,7 @@ function headlessView(spec: TopLevelSpec, padding?: { left: number; right: numbe
  * const { width, height } = measureSpec(spec);
  * ```
  */
-export function measureSpec(spec: TopLevelSpec): { width: number; height: number } {
+export function measureSpec(spec: VegaLiteSpec): { width: number; height: number } {
   const view = headlessView(spec, { left: 0, right: 0, top: 0, bottom: 0 });
   const v = view as unknown as ViewInternals;
   const out = { width: v._viewWidth, height: v._viewHeight };
@@ -69,7 +72,7 @@ export function measureSpec(spec: TopLevelSpec): { width: number; height: number
  * const { svg } = renderSvg(spec, { width: 640, height: 480 });
  * ```
  */
-export function renderSvg(spec: TopLevelSpec, size?: { width: number; height: number }): SvgFigure {
+export function renderSvg(spec: VegaLiteSpec, size?: { width: number; height: number }): SvgFigure {
   const zero = { left: 0, right: 0, top: 0, bottom: 0 };
   const view = headlessView(spec, size ? zero : undefined);
   const v = view as unknown as ViewInternals;
@@ -84,7 +87,7 @@ export function renderSvg(spec: TopLevelSpec, size?: { width: number; height: nu
   const width = Math.max(0, v._viewWidth + pad.left + pad.right);
   const height = Math.max(0, v._viewHeight + pad.top + pad.bottom);
   const origin: [number, number] = [pad.left + v._origin[0], pad.top + v._origin[1]];
-  const module = (vega as unknown as { renderModule(t: string): { headless: new (loader: unknown) => SvgStringRenderer } }).renderModule('svg');
+  const module = (vegaModule() as unknown as { renderModule(t: string): { headless: new (loader: unknown) => SvgStringRenderer } }).renderModule('svg');
   const r = new module.headless(view.loader());
   r.initialize(null, width, height, origin, 1).background(view.background());
   r.render(v._scenegraph.root);
@@ -104,7 +107,7 @@ export function renderSvg(spec: TopLevelSpec, size?: { width: number; height: nu
  * const fitted = fitSpec(spec, { width: 640, height: 480, cols: 1, rows: 1 });
  * ```
  */
-export function fitSpec(spec: TopLevelSpec, size: { width: number; height: number; cols: number; rows: number }, margin = 8): TopLevelSpec {
+export function fitSpec(spec: VegaLiteSpec, size: { width: number; height: number; cols: number; rows: number }, margin = 8): VegaLiteSpec {
   const cells = (spec as { concat?: Array<{ width?: unknown; height?: unknown }> }).concat;
   if (!Array.isArray(cells) || cells.length === 0) return spec;
   const m = measureSpec(stripData(spec));
@@ -116,12 +119,12 @@ export function fitSpec(spec: TopLevelSpec, size: { width: number; height: numbe
       ? { ...c, width: Math.max(40, Math.floor(c.width + dw)), height: Math.max(40, Math.floor(c.height + dh)) }
       : c,
   );
-  return { ...spec, concat } as TopLevelSpec;
+  return { ...spec, concat };
 }
 
 /** A deep copy with every inline `values` array emptied (for layout measurement). */
-function stripData(spec: TopLevelSpec): TopLevelSpec {
-  return JSON.parse(JSON.stringify(spec, (k, val) => (k === 'values' && Array.isArray(val) ? [] : val))) as TopLevelSpec;
+function stripData(spec: VegaLiteSpec): VegaLiteSpec {
+  return JSON.parse(JSON.stringify(spec, (k, val) => (k === 'values' && Array.isArray(val) ? [] : val))) as VegaLiteSpec;
 }
 
 interface SvgStringRenderer {

@@ -2,22 +2,27 @@
  * The terminal progress bar (cli-progress, Node only), tqdm-like:
  * ` 24%|██████      | 238/1000 [00:01<00:03, 126.53gen/s, best loss: 0.00000]`.
  */
-import cliProgress from 'cli-progress';
+import { createRequire } from 'node:module';
+import type * as CliProgress from 'cli-progress';
 import { setProgressBarFactory, type ProgressBar } from './progress.js';
+
+let cli: typeof CliProgress | undefined;
 
 /**
  * A cli-progress bar on stderr (drawn only on a terminal).
  *
  * @example
  * ```ts
- * const bar = terminalProgressBar(1000, 'gen'); bar.update(10, 'best loss: 0.5'); bar.stop();
+ * const bar = generationProgressBar(1000, 'gen'); bar.update(10, 'best loss: 0.5'); bar.stop();
  * ```
  */
-export function terminalProgressBar(total: number, unit: string): ProgressBar {
+export function generationProgressBar(total: number, unit: string): ProgressBar {
+  // loaded on the first bar, as the simulation bar does
+  cli ??= createRequire(import.meta.url)('cli-progress') as typeof CliProgress;
   const started = Date.now();
-  const bar = new cliProgress.SingleBar(
+  const bar = new cli.SingleBar(
     { format: ` {percentage}%|{bar}| {value}/{total} [{duration_formatted}<{eta_formatted}, {rate}${unit}/s{postfix}]`, hideCursor: true, stream: process.stderr },
-    cliProgress.Presets.shades_classic,
+    cli.Presets.shades_classic,
   );
   bar.start(total, 0, { rate: '0.00', postfix: '' });
   return {
@@ -31,4 +36,4 @@ export function terminalProgressBar(total: number, unit: string): ProgressBar {
   };
 }
 
-setProgressBarFactory(terminalProgressBar);
+setProgressBarFactory(generationProgressBar);

@@ -1,0 +1,140 @@
+// npm run test:package: what a user installs, tested as a user would. Packs the library
+// (`npm pack`, which builds dist/), installs the tarball into an empty temporary project, and
+// there: imports the three entries from plain Node ESM (no tsx), runs a small simulation, writes
+// a PNG, and type-checks a strict TypeScript consumer without the DOM lib. Prints one line per
+// check and the closing line "N passed, N failed".
+import { execFileSync, spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync, existsSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve, dirname } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
+const work = mkdtempSync(join(tmpdir(), 'compneuro-rx-package-'));
+const results = [];
+
+function check(name, fn) {
+  try {
+    fn();
+    results.push({ name, ok: true });
+    console.log(`  ok   ${name}`);
+  } catch (e) {
+    results.push({ name, ok: false });
+    console.log(`  FAIL ${name}\n       ${String(e?.message ?? e).split('\n').join('\n       ')}`);
+  }
+}
+
+function run(cmd, args, cwd) {
+  const res = spawnSync(cmd, args, { cwd, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
+  if (res.status !== 0) throw new Error(`${cmd} ${args.join(' ')} exited ${res.status}\n${(res.stdout ?? '').slice(-3000)}\n${(res.stderr ?? '').slice(-3000)}`);
+  return res.stdout;
+}
+
+const npm = process.platform === 'win32' ? 'npm.cmd' : 'npm';
+let tarball;
+check('npm pack builds a tarball with dist/, LICENSE and README', () => {
+  const out = run(npm, ['pack', '--json', '--pack-destination', work], root);
+  const info = JSON.parse(out)[0];
+  tarball = join(work, info.filename);
+  const files = info.files.map((f) => f.path);
+  for (const f of ['LICENSE', 'README.md', 'package.json', 'dist/src/index.js', 'dist/src/index.d.ts', 'dist/src/browser-entry.js', 'dist/operators/index.js']) {
+    if (!files.includes(f)) throw new Error(`the tarball lacks ${f}`);
+  }
+  const stray = files.filter((f) => /^(spec|bench|examples|scripts)\//.test(f));
+  if (stray.length) throw new Error(`the tarball ships files users do not need: ${stray.slice(0, 5).join(', ')}`);
+  // a source map must carry its sources (they are not shipped) and declarations their maps
+  const map = JSON.parse(readFileSync(join(root, 'dist/src/index.js.map'), 'utf8'));
+  if (!map.sourcesContent?.every((s) => typeof s === 'string' && s.length > 0)) throw new Error('dist/src/index.js.map has no sourcesContent');
+  if (!files.includes('dist/src/index.d.ts.map')) throw new Error('no declaration maps in the tarball');
+});
+
+const app = join(work, 'app');
+check('the tarball installs into an empty project (rxjs as the peer dependency)', () => {
+  if (!tarball) throw new Error('no tarball');
+  execFileSync('mkdir', ['-p', app]);
+  writeFileSync(join(app, 'package.json'), JSON.stringify({ name: 'consumer', version: '1.0.0', type: 'module', private: true }, null, 2));
+  run(npm, ['install', '--no-audit', '--no-fund', '--loglevel=error', tarball, 'rxjs@^7.8.0', 'typescript@~5.9.3', '@types/node@^20'], app);
+  const lock = JSON.parse(readFileSync(join(app, 'package-lock.json'), 'utf8'));
+  const rx = Object.keys(lock.packages).filter((p) => p.endsWith('node_modules/rxjs'));
+  if (rx.length !== 1) throw new Error(`expected one copy of rxjs, found ${rx.join(', ')}`);
+});
+
+check('plain Node ESM imports the three entries, simulates and writes a PNG', () => {
+  writeFileSync(join(app, 'run.mjs'), `
+import * as lib from 'compneuro-rx';
+import * as browser from 'compneuro-rx/browser';
+import { currentStep } from 'compneuro-rx/operators';
+import { readFileSync } from 'node:fs';
+const { setup, Neuron, Population, Monitor, compile, simulate, PlotRecordings, CompNeuroMonitors } = lib;
+if (typeof browser.livePlot !== 'function' || typeof lib.livePlot !== 'undefined') throw new Error('livePlot belongs to the browser entry only');
+setup({ dt: 0.1 });
+const LIF = new Neuron({ parameters: 'tau = 10.0\\nI_app = 0.0', equations: 'tau * dv/dt = -v + I_app', spike: 'v > 1.0', reset: 'v = 0.0' });
+const pop = new Population(2, LIF, 'lif');
+compile();
+const mon = new CompNeuroMonitors({ lif: ['v', 'spike'] });
+mon.start();
+currentStep({ pop: 'lif', t1: 10, t2: 40, a1: 0, a2: 2 });
+const rec = mon.getRecordings();
+// explicit Euler from step 100 (t1 = 10 ms): v_n = 2 (1 - 0.99^n) > 1 first for n = 69, i.e. in the
+// update of step 168 (spike dicts hold steps, as ANNarchy's)
+const first = rec[0]['lif;spike'][0][0];
+if (first !== 168) throw new Error('first spike at step ' + first + ', expected 168');
+new PlotRecordings({ figname: 'fig.png', recordings: rec, recordingTimes: mon.getRecordingTimes(), shape: [1, 1],
+  plan: { position: [1], compartment: ['lif'], variable: ['v'], format: ['line'] } });
+const png = readFileSync('fig.png');
+if (png.readUInt32BE(0) !== 0x89504e47) throw new Error('fig.png is not a PNG');
+console.log('OK', first);
+`);
+  const out = run(process.execPath, ['run.mjs'], app);
+  if (!out.includes('OK')) throw new Error(out);
+});
+
+check('a strict TypeScript consumer type-checks without the DOM lib, declarations included', () => {
+  writeFileSync(join(app, 'consumer.ts'), `
+import { setup, Neuron, Population, Monitor, compile, simulate, type Recordings } from 'compneuro-rx';
+import { currentRamp } from 'compneuro-rx/operators';
+setup({ dt: 0.1 });
+const n: Neuron = new Neuron({ parameters: 'tau = 10.0', equations: 'tau * dr/dt = 1 - r' });
+const pop = new Population(2, n, 'p');
+const m = new Monitor(pop, ['r']);
+compile();
+simulate(10);
+const r: unknown = m.get('r');
+const recs: Recordings | undefined = undefined;
+console.log(r, recs, typeof currentRamp);
+`);
+  writeFileSync(join(app, 'tsconfig.json'), JSON.stringify({
+    compilerOptions: {
+      target: 'ES2022', module: 'NodeNext', moduleResolution: 'NodeNext', lib: ['ES2022'], types: ['node'],
+      strict: true, noEmit: true, skipLibCheck: false,
+    },
+    files: ['consumer.ts'],
+  }, null, 2));
+  const res = spawnSync(process.execPath, [join(app, 'node_modules/typescript/bin/tsc'), '-p', '.'], { cwd: app, encoding: 'utf8' });
+  const errors = (res.stdout + res.stderr).split('\n').filter((l) => /error TS\d+/.test(l));
+  // Declarations of arquero 8 and flechette fail type-checking on their own (upstream; the
+  // reason the ecosystem notes recommend skipLibCheck): only our files and the consumer count.
+  const ours = errors.filter((l) => !/^node_modules\/(arquero|@uwdata\/flechette)\//.test(l));
+  if (ours.length) throw new Error(ours.slice(0, 20).join('\n'));
+});
+
+check('a consumer with skipLibCheck type-checks the browser entry with the DOM lib', () => {
+  writeFileSync(join(app, 'page.ts'), `
+import { livePlot, simulate$ } from 'compneuro-rx/browser';
+declare const el: HTMLElement;
+const plot = livePlot(el, simulate$(10), { variables: 'p;r' });
+plot.stop();
+`);
+  writeFileSync(join(app, 'tsconfig.page.json'), JSON.stringify({
+    compilerOptions: { target: 'ES2022', module: 'NodeNext', moduleResolution: 'NodeNext', lib: ['ES2022', 'DOM'], strict: true, noEmit: true, skipLibCheck: true },
+    files: ['page.ts'],
+  }, null, 2));
+  const res = spawnSync(process.execPath, [join(app, 'node_modules/typescript/bin/tsc'), '-p', 'tsconfig.page.json'], { cwd: app, encoding: 'utf8' });
+  if (res.status !== 0) throw new Error(res.stdout + res.stderr);
+});
+
+if (existsSync(work) && !process.env.KEEP_PACKAGE_TEST) rmSync(work, { recursive: true, force: true });
+const passed = results.filter((r) => r.ok).length;
+const failed = results.length - passed;
+console.log(`${passed} passed, ${failed} failed`);
+process.exitCode = failed > 0 ? 1 : 0;

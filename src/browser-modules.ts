@@ -1,0 +1,20 @@
+/**
+ * The libraries the lazy loaders take from Node's `require` (lazy-module.ts), bundled statically
+ * for pages and handed over. The browser entry imports this first; a page that bundles library
+ * files directly imports it too.
+ *
+ * @example
+ * ```ts
+ * import 'compneuro-rx/dist/src/browser-modules.js'; // done by 'compneuro-rx/browser'
+ * ```
+ */
+import mathjs from 'mathjs/lib/browser/math.js';
+import * as vega from 'vega';
+import * as vegaLite from 'vega-lite';
+import * as arquero from 'arquero';
+import { provideModule } from './language/lazy-module.js';
+
+provideModule('mathjs', mathjs);
+provideModule('vega', vega);
+provideModule('vega-lite', vegaLite);
+provideModule('arquero', arquero);
