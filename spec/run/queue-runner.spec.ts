@@ -46,9 +46,11 @@ describe('run/queue-runner (BullMQ on Redis)', function () {
     for (const w of workers) if (w.exitCode === null) w.kill('SIGTERM');
     await runner?.close();
     if (REDIS_URL) {
-      const q = new Queue(queue, { connection: redisConnection(REDIS_URL) });
+      const connection = redisConnection(REDIS_URL);
+      const q = new Queue(queue, { connection });
       await q.obliterate({ force: true }).catch(() => undefined);
       await q.close();
+      connection.disconnect();
     }
   });
 

@@ -9,7 +9,7 @@ import { NumpyRandomState } from '../engine/random/numpy-legacy.js';
 import { createProgressBar } from '../run/progress.js';
 import { CmaStrategy, checkCmaParams, type CmaStrategyParams } from './cma-strategy.js';
 import { writeFitFigure } from './figure-writer.js';
-import { Logbook, lossStatistics } from './logbook.js';
+import { Logbook, lossStatistics, type LogbookRecord } from './logbook.js';
 import { logbookPlotSpec } from './logbook-plot.js';
 import { getWarmStartMgd, type SourceSolution } from './warm-start.js';
 
@@ -52,13 +52,7 @@ export interface DeapIndividual {
 }
 
 /** One generation, as `run$()` emits it. */
-export interface DeapCmaGeneration {
-  readonly gen: number;
-  readonly nevals: number;
-  readonly avg: number;
-  readonly std: number;
-  readonly min: number;
-  readonly max: number;
+export interface DeapCmaGeneration extends LogbookRecord {
   /** The generation's individuals in real units and their losses. */
   readonly population: number[][];
   readonly losses: number[];

@@ -6,6 +6,7 @@
 import { randomUUID } from 'node:crypto';
 import { Queue, QueueEvents, type Job } from 'bullmq';
 import { Observable } from 'rxjs';
+import type { Redis } from 'ioredis';
 import { checkRedis, redisConnection } from './redis-connection.js';
 import { checkJob, EvaluationError, type EvaluationJob, type Runner, type RunnerEvent } from './runner.js';
 
@@ -47,6 +48,8 @@ export class QueueRunner implements Runner {
   readonly queueName: string;
   private readonly attempts: number;
   private ready: Promise<{ queue: Queue; events: QueueEvents }> | undefined;
+  /** BullMQ leaves connections it was given open: they are closed here. */
+  private connections: Redis[] = [];
 
   constructor(options: QueueRunnerOptions) {
     if (!options || typeof options.redis !== 'string') throw new Error('QueueRunner: option "redis" (a URL like redis://host:6379) is required');
@@ -61,8 +64,10 @@ export class QueueRunner implements Runner {
   private connect(): Promise<{ queue: Queue; events: QueueEvents }> {
     this.ready ??= (async () => {
       await checkRedis(this.redis, 'QueueRunner');
-      const queue = new Queue(this.queueName, { connection: redisConnection(this.redis) });
-      const events = new QueueEvents(this.queueName, { connection: redisConnection(this.redis) });
+      const [qc, ec] = [redisConnection(this.redis), redisConnection(this.redis)];
+      this.connections.push(qc, ec);
+      const queue = new Queue(this.queueName, { connection: qc });
+      const events = new QueueEvents(this.queueName, { connection: ec });
       // one waitUntilFinished listener per task in flight
       queue.setMaxListeners(0);
       events.setMaxListeners(0);
@@ -129,8 +134,10 @@ export class QueueRunner implements Runner {
   async close(): Promise<void> {
     const r = this.ready;
     this.ready = undefined;
-    if (!r) return;
-    const { queue, events } = await r.catch(() => ({ queue: undefined, events: undefined }));
-    await Promise.all([queue?.close(), events?.close()]);
+    if (r) {
+      const { queue, events } = await r.catch(() => ({ queue: undefined, events: undefined }));
+      await Promise.all([queue?.close(), events?.close()]);
+    }
+    for (const c of this.connections.splice(0)) c.disconnect();
   }
 }

@@ -37,6 +37,7 @@ export interface QueueWorkerOptions {
  */
 export async function startQueueWorker(options: QueueWorkerOptions): Promise<Worker> {
   await checkRedis(options.redis, 'compneuro-rx worker');
+  const connection = redisConnection(options.redis);
   const worker = new Worker<QueueTaskData>(
     options.queue ?? 'compneuro-rx',
     async (job) => {
@@ -51,13 +52,15 @@ export async function startQueueWorker(options: QueueWorkerOptions): Promise<Wor
       return evaluate(data.task);
     },
     {
-      connection: redisConnection(options.redis),
+      connection,
       concurrency: options.concurrency ?? 1,
       lockDuration: options.lockDuration ?? 30000,
       stalledInterval: options.stalledInterval ?? 30000,
       maxStalledCount: options.maxStalledCount ?? 3,
     },
   );
+  // BullMQ leaves a connection it was given open
+  worker.on('closed', () => connection.disconnect());
   await worker.waitUntilReady();
   return worker;
 }
