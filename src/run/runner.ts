@@ -4,7 +4,7 @@
  * runs: it ships a module name and plain data; the module builds (and compiles) its model once
  * per setup and then evaluates many tasks.
  */
-import { Observable, lastValueFrom, toArray, filter, map } from 'rxjs';
+import { Observable, lastValueFrom, toArray, filter } from 'rxjs';
 
 /**
  * What a runner runs: a module (file URL, absolute path or package name) exporting a factory
@@ -76,7 +76,6 @@ export async function evaluateAll<S, T, R>(runner: Runner, job: EvaluationJob<S>
   const events = await lastValueFrom(
     runner.evaluate$<S, T, R>(job, tasks).pipe(
       filter((e) => e.type === 'result'),
-      map((e) => e),
       toArray(),
     ),
   );
