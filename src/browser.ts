@@ -121,12 +121,11 @@ export { BGM, getBgmParams, type BGMOptions, type BgmParameter } from './models/
 export { BGM_VERSIONS, type BgmPopulation, type BgmProjection } from './models/full/bgm-22/bgm-versions.js';
 export { BGM_PARAMETERS_CSV } from './models/full/bgm-22/bgm-parameters.js';
 
-// fit: CMA-ES (deap.cma.Strategy) and DeapCma; run: the runner interface (browser-safe parts)
+// fit: CMA-ES (deap.cma.Strategy) and DeapCma (runners are Node-only: compneuro-rx)
 export { CmaStrategy, checkCmaParams, type CmaStrategyOptions, type CmaStrategyParams, type EvaluatedIndividual } from './fit/cma-strategy.js';
 export { DeapCma, type DeapCmaOptions, type DeapCmaResult, type DeapCmaGeneration, type DeapCmaRunOptions, type DeapIndividual, type PopulationEvaluator, type PopulationLosses } from './fit/deap-cma.js';
 export { Logbook, lossStatistics, type LogbookRecord } from './fit/logbook.js';
 export { logbookPlotSpec } from './fit/logbook-plot.js';
 export { getWarmStartMgd, type SourceSolution } from './fit/warm-start.js';
 export { setFigureWriter, type FigureWriter } from './fit/figure-writer.js';
-export { evaluateAll, EvaluationError, type Runner, type RunnerEvent, type EvaluationJob, type Evaluator, type EvaluatorFactory } from './run/runner.js';
-export { setProgressBarFactory, createProgressBar, type ProgressBar, type ProgressBarFactory } from './run/progress.js';
+export { setProgressBarFactory, createProgressBar, type ProgressBar, type ProgressBarFactory } from './fit/progress-bar.js';

@@ -36,10 +36,11 @@ export { suppressStdout } from './io/suppress-stdout.js';
 export { anovaBetweenGroups, type AnovaBetweenGroupsOptions, type AnovaBetweenGroupsResult } from './io/anova-between-groups.js';
 
 // fitting and runners of many simulations (Node: worker threads, Redis, files, terminal bars)
-import './run/terminal-progress.js';
+import './fit/terminal-progress.js';
 import { setFigureWriter } from './fit/figure-writer.js';
 import { writeFigure as writeFigureForFits } from './plot/render-file.js';
 setFigureWriter(writeFigureForFits);
+export { evaluateAll, EvaluationError, type Runner, type RunnerEvent, type EvaluationJob, type Evaluator, type EvaluatorFactory } from './run/runner.js';
 export { SerialRunner } from './run/serial-runner.js';
 export { LocalPoolRunner, type LocalPoolRunnerOptions } from './run/local-pool-runner.js';
 export { QueueRunner, type QueueRunnerOptions, type QueueTaskData } from './run/queue-runner.js';

@@ -6,7 +6,7 @@
  */
 import { Observable, lastValueFrom, defaultIfEmpty, last } from 'rxjs';
 import { NumpyRandomState } from '../engine/random/numpy-legacy.js';
-import { createProgressBar } from '../run/progress.js';
+import { createProgressBar } from './progress-bar.js';
 import { CmaStrategy, checkCmaParams, type CmaStrategyParams } from './cma-strategy.js';
 import { writeFitFigure } from './figure-writer.js';
 import { Logbook, lossStatistics, type LogbookRecord } from './logbook.js';

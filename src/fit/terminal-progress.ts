@@ -4,7 +4,7 @@
  */
 import { createRequire } from 'node:module';
 import type * as CliProgress from 'cli-progress';
-import { setProgressBarFactory, type ProgressBar } from './progress.js';
+import { setProgressBarFactory, type ProgressBar } from './progress-bar.js';
 
 let cli: typeof CliProgress | undefined;
 
