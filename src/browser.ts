@@ -120,6 +120,18 @@ export { findXBound, brentq, type FindXBoundOptions } from './experiment/extra/f
 export { BGM, getBgmParams, type BGMOptions, type BgmParameter } from './models/full/bgm-22/bgm.js';
 export { BGM_VERSIONS, type BgmPopulation, type BgmProjection } from './models/full/bgm-22/bgm-versions.js';
 export { BGM_PARAMETERS_CSV } from './models/full/bgm-22/bgm-parameters.js';
+// recordings as streams: samples$, spikes$, chunks$ (issue 19); importing monitor-streams adds them to Monitor
+export { installMonitorStreams, type MonitorChunk } from './monitors/monitor-streams.js';
+export { ProducerObservable, StreamSubscriberError } from './monitors/producer-observable.js';
+export type { SampleBlock, SpikeEvent, SamplesOptions } from './monitors/sample-stream.js';
+export type { RecordingChunkEvent } from './monitors/monitors-stream-hub.js';
+// recordTo: recordings written as Arrow IPC streams to sinks with backpressure (issue 19)
+export { ArrowRecordingEncoder, readArrowRecordings, RECORDING_METADATA_KEY, type RecordingRows, type RecordingStreamMetadata } from './monitors/arrow-recording.js';
+export { nodeWritableSink, webWritableSink, toByteSink, RecordingSinkError, type ByteSink, type NodeWritableLike, type StreamSinkOptions } from './monitors/byte-sink.js';
+export { addRunGate, runGate, type RunGate } from './stream/run-gate.js';
+export { toReadableStream, fromReadableStream, type ReadableAdapterOptions } from './stream/web-streams.js';
+// hostile and careless input (issue 18): memory budgets of the engine
+export { resourceLimits, setResourceLimits, type ResourceLimits } from './engine/resource-limits.js';
 
 // fit: CMA-ES (deap.cma.Strategy) and DeapCma (runners are Node-only: compneuro-rx)
 export { CmaStrategy, checkCmaParams, type CmaStrategyOptions, type CmaStrategyParams, type EvaluatedIndividual } from './fit/cma-strategy.js';

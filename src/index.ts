@@ -34,6 +34,9 @@ export { timingDecorator } from './io/timing-decorator.js';
 export { Logger } from './io/logger.js';
 export { suppressStdout } from './io/suppress-stdout.js';
 export { anovaBetweenGroups, type AnovaBetweenGroupsOptions, type AnovaBetweenGroupsResult } from './io/anova-between-groups.js';
+// recordings to disk and Node streams (issue 19)
+export { arrowFile } from './io/arrow-file.js';
+export { toNodeReadable, fromNodeReadable } from './io/node-readable.js';
 
 // fitting and runners of many simulations (Node: worker threads, Redis, files, terminal bars)
 import './fit/terminal-progress.js';
