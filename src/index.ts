@@ -37,6 +37,10 @@ export { anovaBetweenGroups, type AnovaBetweenGroupsOptions, type AnovaBetweenGr
 // recordings to disk and Node streams (issue 19)
 export { arrowFile } from './io/arrow-file.js';
 export { toNodeReadable, fromNodeReadable } from './io/node-readable.js';
+// io: saving and loading networks (Node file system)
+export { save, load, saveParameters, loadParameters, describeParameters, saveConnectivity, connectFromFile, type SaveOptions } from './io/save-load.js';
+export { encodeNpy, decodeNpy, type NpyArray } from './io/npy.js';
+export { report } from './io/report.js';
 
 // fitting and runners of many simulations (Node: worker threads, Redis, files, terminal bars)
 import './fit/terminal-progress.js';

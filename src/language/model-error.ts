@@ -3,7 +3,7 @@
  * `spike`, `reset`, `functions`, `refractory`, or a synapse's `psp`, `preSpike`, `postSpike`.
  */
 export type ModelSection =
-  | 'parameters' | 'equations' | 'spike' | 'reset' | 'functions' | 'refractory'
+  | 'parameters' | 'equations' | 'spike' | 'reset' | 'functions' | 'refractory' | 'axonSpike' | 'axonReset' | 'preAxonSpike'
   | 'psp' | 'preSpike' | 'postSpike';
 
 /** What a {@link ModelError} knows about the place of the problem. */
