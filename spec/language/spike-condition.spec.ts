@@ -19,8 +19,9 @@ describe('language: spike conditions and literals as C/ANNarchy accept them (iss
 
   it('a numeric spike condition that is NaN counts as true (C: NaN != 0)', () => {
     const net = new Network({ dt: 1.0 });
-    const pop = new Population(2, new Neuron({ parameters: 'x = 0.0', equations: 'v = x', spike: 'v', name: 'nan' }), { network: net });
-    pop.x = Float64Array.from([0, NaN]);
+    // NaN attributes are refused (issue 18), so neuron 1 computes its NaN: 0/0
+    const pop = new Population(2, new Neuron({ parameters: 'x = 0.0\nz = 1.0', equations: 'v = x / z', spike: 'v', name: 'nan' }), { network: net });
+    pop.z = Float64Array.from([1, 0]);
     const m = new Monitor(pop, ['spike']);
     net.simulate(2);
     expect(m.get('spike') as SpikeDict).to.deep.equal({ 0: [], 1: [0, 1] });
