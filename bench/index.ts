@@ -10,6 +10,7 @@ import { scaleRows } from './scale.js';
 import { playgroundRows } from './playground.js';
 import { recordingStreamsBench } from './recording-streams.js';
 import { hostileCompileRows } from './hostile-compile.js';
+import { cmaRows, fitRows } from './fit.js';
 
 const rows: BenchRow[] = [];
 rows.push(...engineRows());
@@ -22,4 +23,6 @@ rows.push(...plotRows(7));
 rows.push(...seedEndToEnd(3));
 rows.push(...(await playgroundRows(7)));
 rows.push(...hostileCompileRows(3));
+rows.push(...cmaRows());
+rows.push(...(await fitRows()));
 printTable(rows);

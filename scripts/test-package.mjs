@@ -133,6 +133,22 @@ plot.stop();
   if (res.status !== 0) throw new Error(res.stdout + res.stderr);
 });
 
+check('from dist: the local worker pool evaluates a module, and the compneuro-rx bin runs', () => {
+  writeFileSync(join(app, 'square.mjs'), 'export function createEvaluator(s) { return (x) => x * x * s.k; }\n');
+  writeFileSync(join(app, 'pool.mjs'), `
+import { LocalPoolRunner, evaluateAll } from 'compneuro-rx';
+const r = new LocalPoolRunner({ threads: 2 });
+const out = await evaluateAll(r, { module: new URL('./square.mjs', import.meta.url).href, setup: { k: 2 } }, [1, 2, 3]);
+await r.close();
+if (JSON.stringify(out) !== '[2,8,18]') throw new Error('pool gave ' + JSON.stringify(out));
+console.log('OK');
+`);
+  const out = run(process.execPath, ['pool.mjs'], app);
+  if (!out.includes('OK')) throw new Error(out);
+  const bin = spawnSync(join(app, 'node_modules/.bin/compneuro-rx'), [], { encoding: 'utf8' });
+  if (bin.status !== 2 || !/usage: compneuro-rx worker --redis/.test(bin.stderr)) throw new Error(`compneuro-rx bin exited ${bin.status}: ${bin.stderr}`);
+});
+
 if (existsSync(work) && !process.env.KEEP_PACKAGE_TEST) rmSync(work, { recursive: true, force: true });
 const passed = results.filter((r) => r.ok).length;
 const failed = results.length - passed;

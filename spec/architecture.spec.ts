@@ -6,7 +6,7 @@ import { dirname, join, relative, resolve, sep } from 'node:path';
 // render or write to disk), engine/ and language/ know nothing of RxJS, language/ nothing of
 // engine/, and imports only point down the layers.
 const NODE_ONLY_ALLOWED = new Set([
-  'src/plot/render-file.ts', 'src/plot/html-document.ts', 'src/plot/encode-png.ts', 'src/node/terminal-progress-bar.ts', 'src/plot/plot-recordings.ts', 'src/index.ts', 'src/io/arrow-file.ts', 'src/io/node-readable.ts',
+  'src/plot/render-file.ts', 'src/plot/html-document.ts', 'src/plot/encode-png.ts', 'src/node/terminal-progress-bar.ts', 'src/plot/plot-recordings.ts', 'src/index.ts', 'src/fit/opt-neuron.ts', 'src/fit/opt-neuron-evaluator.ts', 'src/fit/terminal-progress.ts', 'src/io/arrow-file.ts', 'src/io/node-readable.ts',
   // saving networks and reports to files
   'src/io/save-load.ts', 'src/io/report.ts',
   // the playground's bundler and static server (tooling; the page and its worker stay browser-only)
@@ -64,10 +64,18 @@ describe('architecture', () => {
   });
 
   it('never imports experiment/ from the layers below it', () => {
-    const below = all.filter((f) => !f.startsWith('src/experiment/') && !f.startsWith('src/models/full/') && !isNodeLayer(f) && f !== 'src/index.ts' && f !== 'src/browser.ts' && f !== 'src/browser-entry.ts');
+    const below = all.filter((f) => !f.startsWith('src/experiment/') && !f.startsWith('src/fit/') && !f.startsWith('src/models/full/') && !isNodeLayer(f) && f !== 'src/index.ts' && f !== 'src/browser.ts' && f !== 'src/browser-entry.ts');
     const bad = below.flatMap((f) => importsOf(f).filter((i) => i.includes('/experiment/')).map((i) => `${f}: ${i}`));
     expect(bad).to.deep.equal([]);
   });
+
+  it('keeps run/ free of fit/ (runners never know what they run) and fit/ free of queues (it asks run/ for runners)', () => {
+    const bad = all.flatMap((f) => importsOf(f)
+      .filter((i) => (f.startsWith('src/run/') && i.includes('/fit/')) || (f.startsWith('src/fit/') && (/^(bullmq|ioredis|piscina)$/.test(i) || /run\/(queue|local-pool)-/.test(i))))
+      .map((i) => `${f}: ${i}`));
+    expect(bad).to.deep.equal([]);
+  });
+
 
   it('keeps apps/ (the playground) at the top: nothing in src/ or operators/ imports it', () => {
     const bad = all.filter((f) => !f.startsWith('src/apps/')).flatMap((f) => importsOf(f).filter((i) => i.includes('/apps/')).map((i) => `${f}: ${i}`));

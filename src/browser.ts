@@ -144,3 +144,12 @@ export { addRunGate, runGate, type RunGate } from './stream/run-gate.js';
 export { toReadableStream, fromReadableStream, type ReadableAdapterOptions } from './stream/web-streams.js';
 // hostile and careless input (issue 18): memory budgets of the engine
 export { resourceLimits, setResourceLimits, type ResourceLimits } from './engine/resource-limits.js';
+
+// fit: CMA-ES (deap.cma.Strategy) and DeapCma (runners are Node-only: compneuro-rx)
+export { CmaStrategy, checkCmaParams, type CmaStrategyOptions, type CmaStrategyParams, type EvaluatedIndividual } from './fit/cma-strategy.js';
+export { DeapCma, type DeapCmaOptions, type DeapCmaResult, type DeapCmaGeneration, type DeapCmaRunOptions, type DeapIndividual, type PopulationEvaluator, type PopulationLosses } from './fit/deap-cma.js';
+export { Logbook, lossStatistics, type LogbookRecord } from './fit/logbook.js';
+export { logbookPlotSpec } from './fit/logbook-plot.js';
+export { getWarmStartMgd, type SourceSolution } from './fit/warm-start.js';
+export { setFigureWriter, type FigureWriter } from './fit/figure-writer.js';
+export { setProgressBarFactory, createProgressBar, type ProgressBar, type ProgressBarFactory } from './fit/progress-bar.js';

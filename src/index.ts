@@ -41,3 +41,22 @@ export { toNodeReadable, fromNodeReadable } from './io/node-readable.js';
 export { save, load, saveParameters, loadParameters, describeParameters, saveConnectivity, connectFromFile, type SaveOptions } from './io/save-load.js';
 export { encodeNpy, decodeNpy, type NpyArray } from './io/npy.js';
 export { report } from './io/report.js';
+
+// fitting and runners of many simulations (Node: worker threads, Redis, files, terminal bars)
+import './fit/terminal-progress.js';
+import { setFigureWriter } from './fit/figure-writer.js';
+import { writeFigure as writeFigureForFits } from './plot/render-file.js';
+setFigureWriter(writeFigureForFits);
+export { evaluateAll, EvaluationError, type Runner, type RunnerEvent, type EvaluationJob, type Evaluator, type EvaluatorFactory } from './run/runner.js';
+export { SerialRunner } from './run/serial-runner.js';
+export { LocalPoolRunner, type LocalPoolRunnerOptions } from './run/local-pool-runner.js';
+export { QueueRunner, type QueueRunnerOptions, type QueueTaskData } from './run/queue-runner.js';
+export { startQueueWorker, type QueueWorkerOptions } from './run/queue-worker.js';
+export { BuildError } from './run/evaluator-cache.js';
+export { OptNeuron, type OptNeuronOptions, type OptNeuronRunOptions, type OptNeuronResult } from './fit/opt-neuron.js';
+export { OptNeuronSimulator, resultsOfSingleNeuron, type OptNeuronProblem, type LossValue, type SimulatorOutput } from './fit/opt-neuron-simulator.js';
+export { tpeMinimize, type TpeOptions } from './fit/tpe.js';
+export { parseVariablesBounds, evaluateExpression, type VariableBound, type ParsedBounds } from './fit/variables-bounds.js';
+export { createRunner, type CreateRunnerOptions } from './run/create-runner.js';
+export { parallelRun, type ParallelRunOptions } from './run/parallel-run.js';
+export { runScriptParallel } from './run/run-script-parallel.js';

@@ -1,0 +1,55 @@
+import { expect } from 'chai';
+import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Logbook } from '../../src/fit/logbook.js';
+import { main as fromData } from '../../examples/opt-neuron/run-opt-neuron-from-data.js';
+import { main as fromNeuron } from '../../examples/opt-neuron/run-opt-neuron-from-neuron.js';
+
+// CompNeuroPy docs/examples/opt_neuron.md: fitting r = a*I_app + b to the step data gives
+// a = 0.8, b = 2; fitting it to the "complex" neuron (r = 6 I_app + 0) gives a = 6, b = 0;
+// both with loss 0.00000 after 100 generations.
+const KEYS = ['a', 'b', 'logbook', 'deap_pop', 'best_fitness', 'loss', 'all_loss', 'std', 'results', 'results_soll', 'parameters'];
+
+describe('examples/opt-neuron (CompNeuroPy run_opt_neuron_from_data / _from_neuron)', function () {
+  this.timeout(300000);
+  const cwd = process.cwd();
+  let log: typeof console.log;
+  const lines: string[] = [];
+  beforeEach(() => {
+    process.chdir(mkdtempSync(join(tmpdir(), 'opt-neuron-')));
+    log = console.log;
+    lines.length = 0;
+    console.log = (...a: unknown[]) => lines.push(a.map(String).join(' '));
+  });
+  afterEach(() => {
+    console.log = log;
+    process.chdir(cwd);
+  });
+
+  it('from data: a = 0.8, b = 2, loss < 1e-5; writes best_from_data.json and the logbook figure', async () => {
+    const fit = await fromData({ seed: 1 });
+    expect(Object.keys(fit)).to.deep.equal(KEYS);
+    expect(fit.a as number).to.be.closeTo(0.8, 1e-5);
+    expect(fit.b as number).to.be.closeTo(2, 1e-4);
+    expect(fit.loss).to.be.below(1e-5);
+    expect(fit.parameters).to.deep.equal({ a: fit.a, b: fit.b });
+    const saved = JSON.parse(readFileSync('best_from_data.json', 'utf8'));
+    expect(saved).to.deep.equal({ a: fit.a, b: fit.b, loss: fit.loss });
+    expect(existsSync('opt_neuron_plots/logbook.png')).to.equal(true);
+    expect(lines).to.include("OptNeuron: WARNING: attributes ['I_app', 'r'] are not used/initialized.");
+    expect(lines.some((l) => l.startsWith('WARNING during compile'))).to.equal(false);
+  });
+
+  it('from neuron: a = 6, b = 0, loss < 1e-5; the local worker pool gives the serial run\'s numbers', async () => {
+    const serial = await fromNeuron({ seed: 7, runner: 'serial', resultsFileName: 'serial' });
+    const pooled = await fromNeuron({ seed: 7, runner: 'local', resultsFileName: 'pooled' });
+    expect(serial.fit.a as number).to.be.closeTo(6, 1e-5);
+    expect(Math.abs(serial.fit.b as number)).to.be.below(1e-4);
+    expect(serial.fit.loss).to.be.below(1e-5);
+    expect(pooled.fit.a).to.equal(serial.fit.a);
+    expect(pooled.fit.b).to.equal(serial.fit.b);
+    expect((pooled.fit.logbook as Logbook).records).to.deep.equal((serial.fit.logbook as Logbook).records);
+    expect(serial.opt.popsize).to.equal(6); // lambda_ = int(4 + 3 ln 2)
+  });
+});

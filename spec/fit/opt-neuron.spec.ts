@@ -1,0 +1,49 @@
+import { expect } from 'chai';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { OptNeuron } from '../../src/fit/opt-neuron.js';
+import { problem as dataProblem } from '../../examples/opt-neuron/run-opt-neuron-from-data.js';
+import { complexNeuron } from '../../examples/opt-neuron/run-opt-neuron-from-neuron.js';
+
+describe('fit/opt-neuron (CompNeuroPy OptNeuron)', function () {
+  this.timeout(120000);
+  const cwd = process.cwd();
+  let log: typeof console.log;
+  beforeEach(() => {
+    process.chdir(mkdtempSync(join(tmpdir(), 'opt-neuron-')));
+    log = console.log;
+    console.log = () => {};
+  });
+  afterEach(() => {
+    console.log = log;
+    process.chdir(cwd);
+  });
+
+  it('method "hyperopt" (TPE) improves on its random start-up trials and returns the best trial', async () => {
+    const opt = new OptNeuron({ ...dataProblem, method: 'hyperopt', seed: 3, displayProgressBar: false });
+    expect(opt.popsize).to.equal(1);
+    const fit = await opt.run({ maxEvals: 120 });
+    const startup = Math.min(...opt.lossHistory.slice(0, 20).map((h) => h[0]));
+    expect(opt.lossHistory.length).to.equal(120);
+    expect(fit.loss).to.be.below(startup);
+    expect(fit.loss).to.equal(Math.min(...opt.lossHistory.map((h) => h[0])));
+  });
+
+  it('"sbi" and "bads" are not available, naming the alternatives', () => {
+    expect(() => new OptNeuron({ ...dataProblem, method: 'sbi' })).to.throw(/method "sbi" is not available.*use method "deap" \(CMA-ES\) or "hyperopt" \(TPE\)/);
+    expect(() => new OptNeuron({ ...dataProblem, method: 'bads' })).to.throw(/method "bads" is not available/);
+  });
+
+  it('bad input names the culprit', async () => {
+    expect(() => new OptNeuron({ ...dataProblem, targetNeuronModel: complexNeuron })).to.throw(/Either provide results_soll or target_neuron_model, not both/);
+    expect(() => new OptNeuron({ ...dataProblem, resultsSoll: undefined })).to.throw(/Either provide results_soll or target_neuron_model$/);
+    expect(() => new OptNeuron({ ...dataProblem, variablesBounds: { a: [1, 1], b: [0, 2] } })).to.throw(/variablesBounds.a = \[1, 1\] has no range/);
+    expect(() => new OptNeuron({ ...dataProblem, variablesBounds: { a: [1, 'x'] as never } })).to.throw(/variablesBounds.a must be \[lower, upper\]/);
+    expect(() => new OptNeuron({ ...dataProblem, runner: 'local' })).to.throw(/runner "local" needs "module"/);
+    expect(() => new OptNeuron({ ...dataProblem, getLossFunction: () => { throw new Error('shape mismatch'); } })).to.throw(/not compatible: .*threw for candidate 0 \(a=-50, b=-50\): shape mismatch/);
+    let calls = 0;
+    const opt = new OptNeuron({ ...dataProblem, seed: 0, displayProgressBar: false, getLossFunction: (ist, soll) => (++calls > 3 ? NaN : dataProblem.getLossFunction(ist, soll)) });
+    await opt.run({ maxEvals: 5 }).then(() => expect.fail('should throw'), (e: Error) => expect(e.message).to.match(/get_loss_function returned null \(NaN\) for candidate \d \(a=.*, b=.*\)/));
+  });
+});

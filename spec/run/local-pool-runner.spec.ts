@@ -1,0 +1,65 @@
+import { expect } from 'chai';
+import { pathToFileURL } from 'node:url';
+import { resolve } from 'node:path';
+import { lastValueFrom, take, toArray } from 'rxjs';
+import { LocalPoolRunner } from '../../src/run/local-pool-runner.js';
+import { SerialRunner } from '../../src/run/serial-runner.js';
+import { evaluateAll, EvaluationError } from '../../src/run/runner.js';
+
+const module = pathToFileURL(resolve('spec/fixtures/run/leaky-evaluator.ts')).href;
+type Out = { r: number[]; builds: number; threadId: number };
+const tasks = Array.from({ length: 24 }, (_, i) => ({ a: [1 + i * 0.1, 2 - i * 0.05, 0.5], I: i % 5 }));
+
+describe('run/local-pool-runner (piscina)', function () {
+  this.timeout(60000);
+  let pool: LocalPoolRunner;
+  before(() => { pool = new LocalPoolRunner({ threads: 2 }); });
+  after(async () => { await pool.close(); });
+
+  it('gives the same results as the serial runner, in task order, building the model once per thread', async () => {
+    const serial = await evaluateAll<unknown, unknown, Out>(new SerialRunner(), { module, setup: { size: 3 } }, tasks);
+    const pooled = await evaluateAll<unknown, unknown, Out>(pool, { module, setup: { size: 3 } }, tasks);
+    expect(pooled.map((o) => o.r)).to.deep.equal(serial.map((o) => o.r));
+    // analytic check of one task: r(t) = a I (1 - exp(-t/tau)) after 500 Euler steps
+    const r = tasks[7]!.a.map((a) => { let x = 0; for (let k = 0; k < 500; k++) x += (0.1 / 10) * (-x + a * tasks[7]!.I); return x; });
+    pooled[7]!.r.forEach((v, j) => expect(v).to.be.closeTo(r[j]!, 1e-12));
+    const threads = new Set(pooled.map((o) => o.threadId));
+    expect(threads.size).to.be.at.most(2);
+    expect(Math.max(...pooled.map((o) => o.builds))).to.equal(1);
+  });
+
+  it('a throwing evaluation errors with the task index and the module', async () => {
+    const bad = tasks.slice(0, 6).map((t, i) => (i === 4 ? { ...t, throwIt: true } : t));
+    try {
+      await evaluateAll(pool, { module, setup: { size: 3 } }, bad);
+      expect.fail('should throw');
+    } catch (e) {
+      expect(e).to.be.instanceOf(EvaluationError);
+      expect((e as Error).message).to.match(/task 4 of module ".*leaky-evaluator.ts" failed: loss is NaN for a = /);
+    }
+  });
+
+  it('a worker that cannot build the model errors naming the module and the reason', async () => {
+    try {
+      await evaluateAll(pool, { module, setup: { size: 3, fail: true } }, tasks.slice(0, 2));
+      expect.fail('should throw');
+    } catch (e) {
+      expect((e as Error).message).to.match(/could not build the model from module ".*leaky-evaluator.ts": createEvaluator\(setup\) threw: cannot build: unknown neuron model "Nope"/);
+    }
+    try {
+      await evaluateAll(pool, { module: module.replace('leaky', 'missing'), setup: {} }, [1]);
+      expect.fail('should throw');
+    } catch (e) {
+      expect((e as Error).message).to.match(/missing-evaluator.ts.*import failed/);
+    }
+  });
+
+  it('evaluate$ emits one event per task and stops on unsubscribe', async () => {
+    const slow = tasks.slice(0, 10).map((t) => ({ ...t, sleepMs: 30 }));
+    const events = await lastValueFrom(pool.evaluate$({ module, setup: { size: 3 } }, slow).pipe(take(3), toArray()));
+    expect(events.map((e) => e.done)).to.deep.equal([1, 2, 3]);
+    // the pool is free again: a new job runs
+    const after = await evaluateAll<unknown, unknown, Out>(pool, { module, setup: { size: 3 } }, tasks.slice(0, 2));
+    expect(after.length).to.equal(2);
+  });
+});

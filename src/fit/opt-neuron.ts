@@ -1,0 +1,223 @@
+/**
+ * CompNeuroPy's `OptNeuron` (opt_neuron.py, 1.0.4): fits the parameters of one neuron model to
+ * data (`resultsSoll`) or to another neuron model (`targetNeuronModel`) within a user's
+ * experiment. Method "deap" (CMA-ES through DeapCma) evaluates a whole generation as one
+ * population of popsize neurons in one simulation; "hyperopt" uses TPE. With `module` (a module
+ * exporting the problem), generations are split over a runner's workers (a local worker pool by
+ * default, or a BullMQ queue). Node only: it writes the results file.
+ */
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { dirname } from 'node:path';
+import { NumpyRandomState } from '../engine/random/numpy-legacy.js';
+import { createRunner } from '../run/create-runner.js';
+import { evaluateAll, type Runner } from '../run/runner.js';
+import { siblingModule } from '../run/module-url.js';
+import type { CmaStrategyParams } from './cma-strategy.js';
+import { DeapCma, type DeapCmaResult } from './deap-cma.js';
+import type { ExperimentResults } from '../experiment/comp-neuro-exp.js';
+import { OptNeuronSimulator, resultsOfSingleNeuron, type LossValue, type OptNeuronProblem } from './opt-neuron-simulator.js';
+import type { OptNeuronEvaluatorSetup } from './opt-neuron-evaluator.js';
+import { tpeMinimize } from './tpe.js';
+import { evaluateExpression } from './variables-bounds.js';
+import type { SourceSolution } from './warm-start.js';
+
+/** Options of {@link OptNeuron}: the problem plus CompNeuroPy's other keywords and the runner. */
+export interface OptNeuronOptions<Soll = unknown> extends OptNeuronProblem<Soll> {
+  compileFolderName?: string;
+  method?: 'deap' | 'hyperopt' | 'sbi' | 'bads';
+  cmaParamsDict?: CmaStrategyParams;
+  sourceSolutions?: readonly SourceSolution[];
+  verbose?: boolean;
+  /** Seed of the numpy legacy generator (p0, CMA samples, TPE); default from the clock. */
+  seed?: number;
+  /** A module (file URL or path) exporting this problem, so that workers can rebuild it. */
+  module?: string;
+  /** Its export name; default `problem`. */
+  exportName?: string;
+  /**
+   * Where generations are evaluated: `'serial'` (this thread, CompNeuroPy's single population),
+   * `'local'` (worker pool, the default when `module` is given), `'queue'` (BullMQ, needs
+   * `redis`), or a {@link Runner}.
+   */
+  runner?: 'serial' | 'local' | 'queue' | Runner;
+  redis?: string;
+  queue?: string;
+  displayProgressBar?: boolean;
+}
+
+/** Options of {@link OptNeuron.run}. */
+export interface OptNeuronRunOptions {
+  maxEvals: number;
+  resultsFileName?: string;
+  sbiPlotFile?: string;
+  deapPlotFile?: string;
+  verbose?: boolean;
+}
+
+/** What `run()` returns: the fitted values by name plus CompNeuroPy's extra keys. */
+export type OptNeuronResult = Record<string, unknown> & {
+  loss: number;
+  all_loss: LossValue;
+  std: number | null;
+  results: ExperimentResults;
+  results_soll: unknown;
+  parameters: Record<string, number>;
+};
+
+const KNOWN = ['experiment', 'getLossFunction', 'variablesBounds', 'neuronModel', 'resultsSoll', 'targetNeuronModel', 'timeStep', 'recordingPeriod', 'record', 'numRepLoss', 'compileFolderName', 'method', 'prior', 'fvSpace', 'cmaParamsDict', 'badsParamsDict', 'sourceSolutions', 'variablesBoundsGuess', 'verbose', 'seed', 'module', 'exportName', 'runner', 'redis', 'queue', 'displayProgressBar'];
+
+/**
+ * Fit a neuron model (CompNeuroPy `OptNeuron`).
+ *
+ * @example
+ * ```ts
+ * const opt = new OptNeuron({ experiment: MyExp, getLossFunction: getLoss, variablesBounds: { a: [-50, 100], b: [-50, 150] },
+ *   neuronModel: myNeuron, resultsSoll: data, timeStep: 1, method: 'deap', record: ['r'] });
+ * const fit = await opt.run({ maxEvals: 100, resultsFileName: 'best_from_data' });
+ * ```
+ */
+export class OptNeuron<Soll = unknown> {
+  private static current: OptNeuronSimulator | undefined;
+  readonly options: OptNeuronOptions<Soll>;
+  readonly method: 'deap' | 'hyperopt';
+  readonly popsize: number;
+  readonly fittingVariablesNameList: string[];
+  /** [best loss of the evaluation, seconds since the start] per evaluation. */
+  lossHistory: [number, number][] = [];
+  results: OptNeuronResult | undefined;
+  private readonly rng: NumpyRandomState;
+  private readonly deapCma: DeapCma | undefined;
+  private simulator: OptNeuronSimulator;
+  private runner: Runner | undefined;
+  private readonly ownsRunner: boolean;
+  private startTime = Date.now();
+
+  constructor(options: OptNeuronOptions<Soll>) {
+    if (!options || typeof options !== 'object') throw new Error('OptNeuron: expected an options object { experiment, getLossFunction, variablesBounds, neuronModel, ... }');
+    for (const k of Object.keys(options)) if (!KNOWN.includes(k)) throw new Error(`OptNeuron: unknown option "${k}"; expected ${KNOWN.join(', ')}`);
+    const method = options.method ?? 'deap';
+    if (method === 'sbi' || method === 'bads') {
+      throw new Error(`OptNeuron: method "${method}" is not available in compneuro-rx (${method === 'sbi' ? 'sbi needs PyTorch' : 'PyBADS is Python only'}); use method "deap" (CMA-ES) or "hyperopt" (TPE)`);
+    }
+    if (method !== 'deap' && method !== 'hyperopt') throw new Error(`OptNeuron: method should be 'hyperopt', 'sbi', 'deap', or 'bads', got "${String(method)}"`);
+    if ((options as { fvSpace?: unknown }).fvSpace !== undefined) throw new Error('OptNeuron: fvSpace (a custom hyperopt space) is not supported; hyperopt uses uniform spaces between the variablesBounds');
+    this.options = options;
+    this.method = method;
+    console.log('OptNeuron: Initialize OptNeuron... do not create anything with ANNarchy before!');
+    this.rng = new NumpyRandomState(options.seed ?? Math.floor(Math.random() * 2 ** 32));
+    // a first simulator (one neuron) checks the problem and parses the bounds
+    this.simulator = new OptNeuronSimulator(options, 1, { check: true });
+    OptNeuron.current = this.simulator;
+    const b = this.simulator.bounds;
+    this.fittingVariablesNameList = b.fitNames;
+    if (method === 'deap') {
+      // CompNeuroPy: p0 = np.random.uniform(min, max) per fitted variable
+      const p0 = b.fitNames.map((_, j) => this.rng.uniform(b.lower[j]!, b.upper[j]!) as number);
+      this.deapCma = new DeapCma({
+        maxEvals: 0, lower: b.lower, upper: b.upper, evaluateFunction: (pop) => this.evaluatePopulation(pop), p0, paramNames: b.fitNames,
+        learnRateFactor: 1, dampingFactor: 1, verbose: false, cmaParamsDict: options.cmaParamsDict ?? {}, sourceSolutions: options.sourceSolutions ?? [],
+        rng: this.rng, displayProgressBar: options.displayProgressBar ?? true,
+      });
+      this.popsize = this.deapCma.strategy.lambda_;
+    } else {
+      this.popsize = 1;
+    }
+    if (options.verbose) console.log('OptNeuron: popsize:', this.popsize);
+    const r = options.runner ?? (options.module ? 'local' : 'serial');
+    this.ownsRunner = typeof r === 'string';
+    if (r !== 'serial') {
+      if (!options.module) throw new Error(`OptNeuron: runner "${typeof r === 'string' ? r : r.kind}" needs "module", a module exporting the problem (export name "${options.exportName ?? 'problem'}") that workers import`);
+      this.runner = typeof r === 'string' ? createRunner(r, { redis: options.redis, queue: options.queue }, 'OptNeuron') : r;
+    }
+    // the fitted population: popsize neurons (CompNeuroPy's one simulation per generation)
+    this.simulator = this.buildSimulator();
+    try {
+      this.simulator.evaluate([b.first]);
+    } catch (e) {
+      throw new Error(`OptNeuron: The get_loss_function, experiment and neuron model(s) are not compatible: ${(e as Error).message}`);
+    }
+    console.log('checking neuron_models, experiment, get_loss...Done\n');
+  }
+
+  private buildSimulator(): OptNeuronSimulator {
+    const sim = new OptNeuronSimulator(this.options, this.popsize, { check: false });
+    OptNeuron.current = sim;
+    return sim;
+  }
+
+  /** The engine's network is global: another OptNeuron may have replaced this one's model. */
+  private ensureSimulator(): OptNeuronSimulator {
+    if (OptNeuron.current !== this.simulator) this.simulator = this.buildSimulator();
+    return this.simulator;
+  }
+
+  /** Losses of a generation (real units), in this thread or split over the runner's workers. */
+  private async evaluatePopulation(population: number[][]): Promise<number[]> {
+    let loss: number[];
+    if (!this.runner) {
+      loss = this.ensureSimulator().evaluate(population).loss;
+    } else {
+      const k = Math.min(this.runner.concurrency, population.length);
+      const size = Math.ceil(population.length / k);
+      const chunks = Array.from({ length: Math.ceil(population.length / size) }, (_, i) => population.slice(i * size, (i + 1) * size));
+      const setup: OptNeuronEvaluatorSetup = { problemModule: this.options.module!, exportName: this.options.exportName ?? 'problem', popsize: size };
+      const parts = await evaluateAll<OptNeuronEvaluatorSetup, number[][], number[]>(this.runner, { module: siblingModule(import.meta.url, './opt-neuron-evaluator.js'), setup }, chunks);
+      loss = parts.flatMap((p, i) => p.slice(0, chunks[i]!.length));
+    }
+    this.lossHistory.push([Math.min(...loss), (Date.now() - this.startTime) / 1000]);
+    return loss;
+  }
+
+  /**
+   * Runs the optimisation; returns the fitted values plus `loss`, `all_loss`, `std`, `results`,
+   * `results_soll`, `parameters` (and the method's extras), and writes `<resultsFileName>.json`.
+   *
+   * @example
+   * ```ts
+   * const fit = await opt.run({ maxEvals: 100, resultsFileName: 'best_from_neuron' });
+   * ```
+   */
+  async run(options: OptNeuronRunOptions): Promise<OptNeuronResult> {
+    const { maxEvals, resultsFileName = 'opt_neuron_results/best', deapPlotFile = 'opt_neuron_plots/logbook.png' } = options;
+    if (!Number.isInteger(maxEvals) || maxEvals < 1) throw new Error(`OptNeuron.run: maxEvals must be a positive integer, got ${String(maxEvals)}`);
+    this.lossHistory = [];
+    this.startTime = Date.now();
+    let best: Record<string, unknown>;
+    try {
+      if (this.method === 'deap') {
+        best = (await this.deapCma!.run({ maxEvals, plotFile: deapPlotFile })) as DeapCmaResult;
+      } else {
+        const b = this.simulator.bounds;
+        const r = await tpeMinimize(async (x) => (await this.evaluatePopulation([x]))[0]!, { lower: b.lower, upper: b.upper, maxEvals, rng: this.rng });
+        best = Object.fromEntries(b.fitNames.map((n, j) => [n, r.best[j]!]));
+      }
+    } finally {
+      if (this.ownsRunner) await this.runner?.close();
+      if (this.ownsRunner) this.runner = undefined;
+    }
+    // CompNeuroPy `_test_fit`: the best parameters once more, neuron 0
+    const sim = this.ensureSimulator();
+    const fit = sim.evaluate([this.fittingVariablesNameList.map((n) => best[n] as number)]);
+    const out = best as OptNeuronResult;
+    out.loss = fit.loss[0]!;
+    out.all_loss = fit.allLoss[0]!;
+    out.std = fit.std[0]!;
+    out.results = resultsOfSingleNeuron(fit.results, 0, this.popsize);
+    out.results_soll = sim.resultsSoll;
+    out.parameters = this.finalParameters(best);
+    this.results = out;
+    if (resultsFileName.includes('/')) mkdirSync(dirname(resultsFileName), { recursive: true });
+    writeFileSync(`${resultsFileName}.json`, JSON.stringify(Object.fromEntries([...this.fittingVariablesNameList, 'loss'].map((k) => [k, out[k]])), null, 4));
+    return out;
+  }
+
+  /** CompNeuroPy `_get_final_parameters`: every bounds name with its value, expressions evaluated. */
+  private finalParameters(best: Record<string, unknown>): Record<string, number> {
+    const out: Record<string, number> = {};
+    const bounds = this.options.variablesBounds;
+    for (const [name, b] of Object.entries(bounds)) if (Array.isArray(b)) out[name] = best[name] as number;
+    for (const [name, b] of Object.entries(bounds)) if (typeof b === 'number') out[name] = b;
+    for (const [name, b] of Object.entries(bounds)) if (typeof b === 'string') out[name] = evaluateExpression(b, out);
+    return out;
+  }
+}

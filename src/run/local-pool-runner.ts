@@ -1,0 +1,103 @@
+/**
+ * Evaluations spread over a pool of worker threads (piscina), one per core by default. Each
+ * thread builds the job's model once and then evaluates many tasks; results equal a serial run.
+ */
+import { createRequire } from 'node:module';
+import { availableParallelism } from 'node:os';
+import { pathToFileURL } from 'node:url';
+import { Piscina } from 'piscina';
+import { Observable } from 'rxjs';
+import { siblingModule } from './module-url.js';
+import { checkJob, EvaluationError, type EvaluationJob, type Runner, type RunnerEvent } from './runner.js';
+
+/** Options of {@link LocalPoolRunner}. */
+export interface LocalPoolRunnerOptions {
+  /** Worker threads; default one per core (`os.availableParallelism()`). */
+  threads?: number;
+}
+
+/**
+ * Worker threads need tsx's loader when the worker file is TypeScript (running from the sources);
+ * a bare `--import tsx` would resolve from the working directory, so it is resolved here.
+ */
+function workerExecArgv(workerFile: string): string[] | undefined {
+  if (!workerFile.endsWith('.ts')) return undefined;
+  const tsx = pathToFileURL(createRequire(import.meta.url).resolve('tsx')).href;
+  const args: string[] = [];
+  let hasTsx = false;
+  for (let i = 0; i < process.execArgv.length; i++) {
+    const a = process.execArgv[i]!;
+    if (a === '--import=tsx' || (a === '--import' && process.execArgv[i + 1] === 'tsx')) {
+      if (a === '--import') i++;
+      args.push(`--import=${tsx}`);
+      hasTsx = true;
+    } else {
+      if (a.includes('tsx')) hasTsx = true;
+      args.push(a);
+    }
+  }
+  return hasTsx ? args : [...args, `--import=${tsx}`];
+}
+
+/**
+ * Local worker pool runner (piscina).
+ *
+ * @example
+ * ```ts
+ * const runner = new LocalPoolRunner();          // one thread per core
+ * const losses = await evaluateAll(runner, { module: url, setup }, tasks);
+ * await runner.close();
+ * ```
+ */
+export class LocalPoolRunner implements Runner {
+  readonly kind = 'local';
+  readonly concurrency: number;
+  private readonly pool: Piscina;
+
+  constructor(options: LocalPoolRunnerOptions = {}) {
+    const threads = options.threads ?? availableParallelism();
+    if (!Number.isInteger(threads) || threads < 1) throw new Error(`LocalPoolRunner: threads must be a positive integer, got ${String(threads)}`);
+    this.concurrency = threads;
+    const filename = siblingModule(import.meta.url, './pool-worker.js');
+    this.pool = new Piscina({ filename, minThreads: threads, maxThreads: threads, idleTimeout: 60_000, execArgv: workerExecArgv(filename) });
+  }
+
+  evaluate$<S, T, R>(job: EvaluationJob<S>, tasks: readonly T[]): Observable<RunnerEvent<R>> {
+    checkJob(job, 'LocalPoolRunner');
+    return new Observable<RunnerEvent<R>>((subscriber) => {
+      // at most `concurrency` tasks in flight; unsubscribing stops handing out new ones (aborting a
+      // running piscina task would terminate its thread and lose the built model)
+      let stopped = false;
+      let next = 0;
+      let done = 0;
+      const dispatch = (): void => {
+        if (stopped || next >= tasks.length) return;
+        const index = next++;
+        this.pool.run({ job, task: tasks[index] }).then(
+          (result: R) => {
+            if (stopped) return;
+            done++;
+            subscriber.next({ type: 'result', index, result, done, total: tasks.length });
+            if (done === tasks.length) subscriber.complete();
+            else dispatch();
+          },
+          (e: Error) => {
+            if (stopped) return;
+            stopped = true;
+            const build = /could not build the model/.test(e?.message ?? '');
+            subscriber.error(new EvaluationError(job.module, build ? undefined : index, e?.message ?? String(e)));
+          },
+        );
+      };
+      if (tasks.length === 0) subscriber.complete();
+      for (let k = 0; k < this.concurrency; k++) dispatch();
+      return () => {
+        stopped = true;
+      };
+    });
+  }
+
+  async close(): Promise<void> {
+    await this.pool.destroy();
+  }
+}

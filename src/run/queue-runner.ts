@@ -1,0 +1,143 @@
+/**
+ * Evaluations through a BullMQ queue on Redis: any number of worker processes on any machines
+ * (`compneuro-rx worker --redis URL --queue NAME`) take tasks; a worker killed mid-task loses
+ * nothing (its lock expires, the task is retried elsewhere).
+ */
+import { randomUUID } from 'node:crypto';
+import { Queue, QueueEvents, type Job } from 'bullmq';
+import { Observable } from 'rxjs';
+import type { Redis } from 'ioredis';
+import { checkRedis, redisConnection } from './redis-connection.js';
+import { checkJob, EvaluationError, type EvaluationJob, type Runner, type RunnerEvent } from './runner.js';
+
+/** Options of {@link QueueRunner}. */
+export interface QueueRunnerOptions {
+  /** Redis URL, e.g. `redis://127.0.0.1:6379`. */
+  redis: string;
+  /** Queue name (workers must use the same); default `compneuro-rx`. */
+  queue?: string;
+  /** Attempts per task (retries after a failure); default 3. */
+  attempts?: number;
+  /** How many tasks are expected to run at once (how finely fits split a generation); default 2. */
+  concurrency?: number;
+}
+
+/** The data of one queued task. */
+export interface QueueTaskData {
+  readonly module: string;
+  readonly exportName?: string;
+  readonly setup: unknown;
+  readonly task: unknown;
+  readonly index: number;
+}
+
+/**
+ * BullMQ queue runner.
+ *
+ * @example
+ * ```ts
+ * const runner = new QueueRunner({ redis: 'redis://127.0.0.1:6379', queue: 'fit' });
+ * const losses = await evaluateAll(runner, { module: url, setup }, tasks);
+ * await runner.close();
+ * ```
+ */
+export class QueueRunner implements Runner {
+  readonly kind = 'queue';
+  readonly concurrency: number;
+  readonly redis: string;
+  readonly queueName: string;
+  private readonly attempts: number;
+  private ready: Promise<{ queue: Queue; events: QueueEvents }> | undefined;
+  /** BullMQ leaves connections it was given open: they are closed here. */
+  private connections: Redis[] = [];
+
+  constructor(options: QueueRunnerOptions) {
+    if (!options || typeof options.redis !== 'string') throw new Error('QueueRunner: option "redis" (a URL like redis://host:6379) is required');
+    this.redis = options.redis;
+    this.queueName = options.queue ?? 'compneuro-rx';
+    this.attempts = options.attempts ?? 3;
+    this.concurrency = options.concurrency ?? 2;
+    if (!Number.isInteger(this.attempts) || this.attempts < 1) throw new Error(`QueueRunner: attempts must be a positive integer, got ${String(options.attempts)}`);
+    if (!Number.isInteger(this.concurrency) || this.concurrency < 1) throw new Error(`QueueRunner: concurrency must be a positive integer, got ${String(options.concurrency)}`);
+  }
+
+  private connect(): Promise<{ queue: Queue; events: QueueEvents }> {
+    this.ready ??= (async () => {
+      await checkRedis(this.redis, 'QueueRunner');
+      const [qc, ec] = [redisConnection(this.redis), redisConnection(this.redis)];
+      this.connections.push(qc, ec);
+      const queue = new Queue(this.queueName, { connection: qc });
+      const events = new QueueEvents(this.queueName, { connection: ec });
+      // one waitUntilFinished listener per task in flight
+      queue.setMaxListeners(0);
+      events.setMaxListeners(0);
+      await Promise.all([queue.waitUntilReady(), events.waitUntilReady()]);
+      return { queue, events };
+    })();
+    this.ready.catch(() => {
+      this.ready = undefined;
+    });
+    return this.ready;
+  }
+
+  evaluate$<S, T, R>(job: EvaluationJob<S>, tasks: readonly T[]): Observable<RunnerEvent<R>> {
+    checkJob(job, 'QueueRunner');
+    return new Observable<RunnerEvent<R>>((subscriber) => {
+      let stopped = false;
+      let added: Job[] = [];
+      (async () => {
+        const { queue, events } = await this.connect();
+        if (stopped) return;
+        const run = randomUUID();
+        added = await queue.addBulk(
+          tasks.map((task, index) => ({
+            name: 'evaluate',
+            data: { module: job.module, exportName: job.exportName, setup: job.setup, task, index } satisfies QueueTaskData,
+            opts: { jobId: `${run}-${index}`, attempts: this.attempts, removeOnComplete: { age: 3600 }, removeOnFail: { age: 24 * 3600 } },
+          })),
+        );
+        let done = 0;
+        await Promise.all(
+          added.map((j, index) =>
+            j.waitUntilFinished(events).then(
+              (result: R) => {
+                if (stopped) return;
+                done++;
+                subscriber.next({ type: 'result', index, result, done, total: tasks.length });
+              },
+              (e: Error) => {
+                const build = /could not build the model/.test(e?.message ?? '');
+                throw new EvaluationError(job.module, build ? undefined : index, e?.message ?? String(e));
+              },
+            ),
+          ),
+        );
+        subscriber.complete();
+      })().catch((e) => {
+        if (!stopped) subscriber.error(e);
+        stopped = true;
+        void this.removePending(added);
+      });
+      return () => {
+        if (stopped) return;
+        stopped = true;
+        void this.removePending(added);
+      };
+    });
+  }
+
+  /** Removes tasks nobody took yet (a running task's lock prevents its removal: it finishes). */
+  private async removePending(jobs: Job[]): Promise<void> {
+    await Promise.all(jobs.map((j) => j.remove().catch(() => undefined)));
+  }
+
+  async close(): Promise<void> {
+    const r = this.ready;
+    this.ready = undefined;
+    if (r) {
+      const { queue, events } = await r.catch(() => ({ queue: undefined, events: undefined }));
+      await Promise.all([queue?.close(), events?.close()]);
+    }
+    for (const c of this.connections.splice(0)) c.disconnect();
+  }
+}
