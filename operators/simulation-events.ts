@@ -22,7 +22,15 @@ export interface AddEventOptions {
   trigger?: Record<string, number | (() => number)>;
 }
 
-interface SimEvent extends AddEventOptions {
+/**
+ * One event of a {@link SimulationEvents} list: its options and the step it is due (`onset`, undefined
+ * until it is triggered).
+ * @example
+ * ```ts
+ * const ev: SimEvent = { name: 'stim', onset: 100, effect: () => {} };
+ * ```
+ */
+export interface SimEvent extends AddEventOptions {
   onset: number | undefined;
 }
 

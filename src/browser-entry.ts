@@ -17,3 +17,4 @@ export * from './browser.js';
 // live plots (vega-embed) for running simulations: DOM types, so only in this entry
 export { livePlot, liveSamples, liveSpec, LIVE_DATASET } from './plot/live-plot.js';
 export type { LivePlot, LivePlotOptions, LivePlotSource, LivePlotStatus, LiveSample, LiveSamplesOptions } from './plot/live-plot.js';
+export type { LiveMonitorsSource } from './plot/live-plot.js';

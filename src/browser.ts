@@ -91,3 +91,50 @@ export { HHmodelBischop, HHmodelCorbit, type HHSinglePopOptions } from './models
 
 export { experiment$, resetStage, startMonitorsStage, simulationStage, actionStage, type ExperimentStage, type ExperimentEvent } from './experiment/experiment-pipeline.js';
 export { cnpClear } from './experiment/comp-neuro-model.js';
+
+// types that public signatures use, exported so that users can name them (and the API reference
+// links them); checked by `npm run docs` (TypeDoc's warnings are errors)
+export type { AttributeInput } from './engine/attribute-value.js';
+export type { DenseMatrix } from './engine/connectors/from-matrix.js';
+export type { SparseInput } from './engine/connectors/from-sparse.js';
+export type { ConnectorValue } from './engine/connectors/lil-connectivity.js';
+export type { GlobalOperations } from './engine/global-operations.js';
+export type { NamedParticipant } from './engine/network.js';
+export type { AttrMeta } from './engine/population.js';
+export type { ConnectOptions, ProjectionAttributeInput } from './engine/projection.js';
+export type { MT19937State } from './engine/random/mt19937.js';
+export type { NumpyRandomStateState } from './engine/random/numpy-legacy.js';
+export type { BoundsOptions, GammaOptions, Shape } from './engine/random/random-distribution.js';
+export type { TimedArrayRates } from './engine/special/timed-array.js';
+export type { HistogramOptions, RateOptions } from './engine/spike-analysis.js';
+export type { Recorder } from './engine/step-participant.js';
+export type { NumericInput, Reduced } from './analysis/nan-stats.js';
+export type { Series, TimeDataFillGapsOptions } from './analysis/time-data-fill-gaps.js';
+export type { ExperimentMonitors } from './experiment/comp-neuro-exp.js';
+export type { ChunkSource, RunStreamOptions } from './experiment/comp-neuro-sim.js';
+export type { ExperimentPipelineOptions } from './experiment/experiment-pipeline.js';
+export type { CompartmentAttributes } from './experiment/model-functions.js';
+export type { ReqPopHasAttrOptions, RequirementClass } from './experiment/requirements.js';
+export type { EventDrivenInfo, SynapseEventStatement, SynapseOperation, SynapseSource } from './language/analyse-synapse.js';
+export type { AttributeType, FunctionInfo } from './language/description.js';
+export type { GlobalOpUse } from './language/expression.js';
+export type { PopulationKernel, PopulationKernelFactory, WasmMemory } from './language/kernel-state.js';
+export type { LocatedStatement, ModelErrorWhere } from './language/model-error.js';
+export type { PopulationCodegenOptions } from './language/population-codegen.js';
+export type { ProjectionKernelFactory, ProjectionKernelState, SynapseCodegenOptions } from './language/synapse-codegen.js';
+export type { CompartmentTiming } from './monitors/comp-neuro-monitors.js';
+export type { MonDict } from './monitors/mon-dict.js';
+export type { CombinedData } from './monitors/recording-times.js';
+export { ARRAY_FORMATS, SPIKE_FORMATS, type PlotLayout } from './plot/plot-spec.js';
+export type { RecordingTimesLike } from './plot/recording-times-like.js';
+export type { SvgFigure } from './plot/render-svg.js';
+export type { AttributeSetting } from './stream/protocol.js';
+export type { ProtocolSimulationFunction, SimulationFunction } from './stream/simulation-function.js';
+export type { DriveOptions } from './stream/step-driver.js';
+export type { SimulationConfig } from './stream/simulate.js';
+export type { SimEvent } from '../operators/simulation-events.js';
+export type { ValueSampler } from './engine/attribute-value.js';
+export type { AttributeValues } from './experiment/model-functions.js';
+export type { KwargSpec } from './stream/simulation-function.js';
+export type { NeighbourAttributes, ProjectionKernel } from './language/synapse-codegen.js';
+export type { RecordingTimesQuery } from './plot/recording-times-like.js';

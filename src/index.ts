@@ -18,3 +18,4 @@
 export * from './browser.js';
 export { PlotRecordings, type PlotRecordingsOptions } from './plot/plot-recordings.js';
 export { writeFigure, rasterizeSvg, htmlDocument } from './plot/render-file.js';
+export type { RasterImage } from './plot/render-file.js';

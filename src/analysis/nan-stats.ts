@@ -59,7 +59,14 @@ export function toShaped(fn: string, a: NumericInput): { data: Float64Array; sha
   return { data, shape: [parts.length, ...sub] };
 }
 
-type Reduced = number | Float64Array | RecordedArray;
+/**
+ * What {@link getNanmean} and {@link getNanstd} return: a number without `axis`, an array along it.
+ * @example
+ * ```ts
+ * const m: Reduced = getNanmean([1, 2, NaN]); // 1.5
+ * ```
+ */
+export type Reduced = number | Float64Array | RecordedArray;
 
 /**
  * Reduces along `axis` with `f(lane values)`; lanes along the last axis are contiguous, other

@@ -1,5 +1,6 @@
 /** Something that samples values, like ANNarchy's RandomDistribution objects. */
 export interface ValueSampler {
+  /** `n` values drawn from the generator `rng`. */
   getValues(n: number, rng: unknown): Float64Array;
 }
 

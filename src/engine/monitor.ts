@@ -22,6 +22,7 @@ export interface Recordable {
   checkRecordable(variable: string): void;
   /** True for inputs recorded before the update (`g_target`, `sum(target)`). */
   isTarget(variable: string): boolean;
+  /** Copies the current values of `variable` into `out` at `offset`. */
   readInto(variable: string, out: Float64Array, offset: number): void;
   /** Ranks (within the recorded set) that spiked in the last step, or undefined if not spiking. */
   spikedRanks?(): Iterable<number>;

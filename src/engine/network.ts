@@ -131,22 +131,26 @@ export class Network {
     }
   }
 
+  /** Adds a population (its constructor calls this; it is compiled by the next `compile()`). */
   addPopulation(pop: Population): void {
     this.populationsList.push(pop);
     this.dirty = true;
   }
 
+  /** Adds a projection (its constructor calls this; it is compiled by the next `compile()`). */
   addProjection(proj: NamedParticipant): void {
     this.assertFreeName(proj.name);
     this.projectionsList.push(proj);
     this.dirty = true;
   }
 
+  /** Adds a recorder (a monitor) called in every step. */
   addRecorder(rec: Recorder): void {
     this.recorders.push(rec);
     if (this.compiled) rec.onCompile?.(this.currentStep);
   }
 
+  /** Removes a recorder added with `addRecorder`. */
   removeRecorder(rec: Recorder): void {
     const k = this.recorders.indexOf(rec);
     if (k >= 0) this.recorders.splice(k, 1);
@@ -335,10 +339,12 @@ export class Network {
     this.currentStep = Math.trunc(ms / this._dt);
   }
 
+  /** The current step (ANNarchy's `get_current_step`). */
   getCurrentStep(): number {
     return this.currentStep;
   }
 
+  /** Sets the current step (ANNarchy's `set_current_step`). */
   setCurrentStep(step: number): void {
     if (!Number.isInteger(step)) throw new Error(`setCurrentStep: expected an integer step, got ${String(step)}`);
     this.currentStep = step;

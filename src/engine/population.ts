@@ -680,6 +680,7 @@ export class Population {
     this.enabled = false;
   }
 
+  /** Enable again after `disable()` (ANNarchy's `enable()`). */
   enable(): void {
     this.enabled = true;
   }
@@ -697,10 +698,12 @@ export class Population {
     return variable !== undefined && this.meta.get(variable)?.local === false ? 1 : this.size;
   }
 
+  /** Shape of one recorded sample: `[size]`, or `[]` for a population-wide variable. */
   recordShape(variable?: string): number[] {
     return variable !== undefined && this.meta.get(variable)?.local === false ? [] : [this.size];
   }
 
+  /** Throws a clear error naming the population if `variable` cannot be recorded. */
   checkRecordable(variable: string): void {
     if (variable === 'spike') {
       if (!this.spiking) throw new Error(`Population "${this.name}": "spike" can only be recorded from spiking populations`);
@@ -719,6 +722,7 @@ export class Population {
     }
   }
 
+  /** True for inputs recorded before the update (`g_target`, `sum(target)`). */
   isTarget(variable: string): boolean {
     const key = this.recordKey(variable);
     if (key.startsWith('_sum_')) return true;
@@ -726,6 +730,7 @@ export class Population {
     return this.spiking && m !== null && this.targets.includes(m[1]!);
   }
 
+  /** Copies the current values of `variable` into `out` at `offset` (used by monitors). */
   readInto(variable: string, out: Float64Array, offset: number): void {
     const S = this.state!;
     const arr = S.local[variable] ?? S.local[this.recordKey(variable)];
@@ -735,15 +740,18 @@ export class Population {
     } else out[offset] = S.global[variable]!;
   }
 
+  /** Ranks of the neurons that spiked in the last step. */
   spikedRanks(): Iterable<number> {
     const S = this.state!;
     return S.spiked.subarray(0, S.nSpiked);
   }
 
+  /** Ranks reported in spike dicts: all neurons. */
   recordedRanks(): number[] {
     return Array.from({ length: this.size }, (_, i) => i);
   }
 
+  /** E.g. `Population exc (1000 × LIF)`. */
   toString(): string {
     return `Population ${this.name} (${this.size} × ${this.neuronType.name})`;
   }

@@ -964,6 +964,7 @@ export class Projection implements NamedParticipant, Recordable {
     return this.recordShape(variable).reduce((a, b) => a * b, 1);
   }
 
+  /** Shape of one recorded sample: `[1]`, `[dendrites]` or `[dendrites, synapses]` by locality. */
   recordShape(variable: string): number[] {
     const m = this.metaOf(variable);
     const S = this.assertCompiled('recording');
@@ -972,6 +973,7 @@ export class Projection implements NamedParticipant, Recordable {
     return [S.nDendrites, this.maxRow()];
   }
 
+  /** Throws a clear error naming the projection if `variable` cannot be recorded. */
   checkRecordable(variable: string): void {
     if (variable === 'spike') throw new Error(`Projection "${this.name}": "spike" cannot be recorded from a projection`);
     if (this.parameters.includes(variable) && variable !== 'w') {
@@ -980,10 +982,12 @@ export class Projection implements NamedParticipant, Recordable {
     if (!this.meta.has(variable)) throw new Error(`Projection "${this.name}" has no variable "${variable}"; recordable: ${['w', ...this.variables.filter((v) => v !== 'w')].join(', ')}`);
   }
 
+  /** Always false: a projection has no inputs recorded before the update. */
   isTarget(): boolean {
     return false;
   }
 
+  /** Copies the current values of `variable` into `out` at `offset` (used by monitors). */
   readInto(variable: string, out: Float64Array, offset: number): void {
     const S = this.state!;
     const m = this.metaOf(variable);
@@ -1006,6 +1010,7 @@ export class Projection implements NamedParticipant, Recordable {
     }
   }
 
+  /** Names the projection, its populations and target. */
   toString(): string {
     return `Projection ${this.name} (${this.pre.name} -> ${this.post.name}, target ${this.targets.join(', ')}, ${this.connectorName || 'not connected'})`;
   }

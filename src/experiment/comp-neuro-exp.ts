@@ -8,8 +8,11 @@ import { applyModelState, captureModelState, type ModelState } from './model-sta
 /** What an experiment needs of its monitors (a CompNeuroMonitors). */
 export interface ExperimentMonitors {
   readonly monDict: Record<string, readonly string[] | string>;
+  /** Starts recording (all compartments, or the named ones). */
   start(compartments?: string[]): void;
+  /** Resets the network as CompNeuroPy's `reset()` with these switches. */
   reset(opts: { populations?: boolean; projections?: boolean; synapses?: boolean; monitors?: boolean; model?: boolean; parameters?: boolean }): void;
+  /** Returns the recordings and recording times so far and starts a new chunk. */
   getRecordingsAndClear(): [Recordings, RecordingTimes];
 }
 

@@ -66,6 +66,7 @@ export class CompNeuroModel<K extends object = Record<string, unknown>> {
 
   readonly name: string;
   readonly description: string;
+  /** Creates the model's populations and projections (CompNeuroPy's `model_creation_function`). */
   readonly modelCreationFunction: (kwargs: K) => void;
   readonly modelKwargs: K | undefined;
   readonly compileFolderName: string;

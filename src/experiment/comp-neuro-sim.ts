@@ -13,6 +13,7 @@ export type Requirement = { req: RequirementClass } & Record<string, unknown>;
 
 /** What CompNeuroSim needs from a monitor object (CompNeuroMonitors). */
 export interface ChunkSource {
+  /** Index of the chunk being recorded, or null before the monitors start. */
   currentChunk(): number | null;
 }
 

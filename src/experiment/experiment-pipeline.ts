@@ -7,6 +7,7 @@ import type { CompNeuroExp, ExperimentResetOptions, ExperimentResults } from './
 /** One stage of an experiment pipeline: runs when reached; may return the frames it simulates. */
 export interface ExperimentStage<E extends CompNeuroExp = CompNeuroExp> {
   readonly name: string;
+  /** Runs the stage; returns the frames it simulates, if any. */
   run(exp: E): Observable<SimulationFrame> | void;
 }
 

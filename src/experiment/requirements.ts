@@ -8,7 +8,10 @@ export interface ReqPopHasAttrOptions {
 }
 
 /** A requirement class as CompNeuroSim takes it: constructed with the kwargs, then `run()` throws if unmet. */
-export type RequirementClass = new (kwargs?: any) => { run(): void };
+export type RequirementClass = new (kwargs?: any) => {
+  /** Throws if the requirement is not met. */
+  run(): void;
+};
 
 /**
  * CompNeuroPy's `ReqPopHasAttr`: every population must have every attribute (parameter or

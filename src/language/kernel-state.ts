@@ -47,6 +47,7 @@ export interface PopulationKernelState {
  */
 export interface WasmMemory {
   readonly buffer: ArrayBuffer;
+  /** Grows the memory by `delta` 64 KiB pages (as `WebAssembly.Memory.grow`). */
   grow(delta: number): number;
 }
 

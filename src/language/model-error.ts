@@ -45,7 +45,7 @@ export function where(st: LocatedStatement): { statement: string; section?: Mode
  * string (`section`) and line, the statement and, where known, the symbol, so a user can find
  * what to fix (Brian2 style):
  * `model "LIF", equations line 3 "tau * dv/dt = E_x - v": unknown symbol "E_x"`.
- * Code generation takes section and line from the located IR object ({@link where}).
+ * Code generation takes section and line from the located IR object (`where`).
  *
  * @example
  * ```ts

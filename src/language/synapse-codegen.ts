@@ -62,6 +62,7 @@ export interface ProjectionKernelState {
 
 /** A bound projection kernel: one call per step (the step `dt` comes from the state, see `updatePeriod`). */
 export type ProjectionKernel = (step: number) => void;
+/** Generated code: binds a projection's state and constants to a {@link ProjectionKernel}. */
 export type ProjectionKernelFactory = (S: ProjectionKernelState, C: ReadonlyMap<string, { value: number }>) => ProjectionKernel;
 
 /** Names and localities of a population's attributes, as seen through `pre.x` / `post.x`. */

@@ -13,11 +13,18 @@ export interface SimulateOptions extends DriveOptions {
   protocols?: readonly Protocol[];
 }
 
-interface SimulationConfig {
+/**
+ * What a {@link SimulationObservable} runs: its duration, options and protocols.
+ * @example
+ * ```ts
+ * const cfg: SimulationConfig = simulate$(100).config; // { duration: 100, options: {}, protocols: [] }
+ * ```
+ */
+export interface SimulationConfig {
   duration: number | undefined;
   options: SimulateOptions;
   protocols: readonly Protocol[];
-  /** Emit one frame object updated in place (only {@link runProtocolsSync}: nobody can keep its frames). */
+  /** Emit one frame object updated in place (only `runProtocolsSync`: nobody can keep its frames). */
   reuseFrame?: boolean;
 }
 

@@ -21,7 +21,9 @@ export interface KwargSpec {
 export interface ProtocolSimulationFunction<K extends object, I> {
   (kwargs: K): I;
   readonly kwargSpec: KwargSpec;
+  /** The same run as a {@link Protocol}. */
   protocol(kwargs: K): Protocol<I>;
+  /** The same run as a pipe operator for {@link simulate$}. */
   operator(kwargs: K): OperatorFunction<SimulationFrame, SimulationFrame>;
 }
 
