@@ -35,7 +35,14 @@ export function resetStage(opts: ExperimentResetOptions = {}): ExperimentStage {
   return { name: 'reset', run: (exp) => exp.reset(opts) };
 }
 
-/** `exp.monitors.start(compartments)` as a stage. */
+/**
+ * `exp.monitors.start(compartments)` as a stage.
+ *
+ * @example
+ * ```ts
+ * experiment$(exp, [startMonitorsStage(['HH_Bischop']), simulationStage(simRamp)]);
+ * ```
+ */
 export function startMonitorsStage(compartments?: string[]): ExperimentStage {
   return {
     name: 'start monitors',
@@ -46,7 +53,14 @@ export function startMonitorsStage(compartments?: string[]): ExperimentStage {
   };
 }
 
-/** A CompNeuroSim run (its `run$()`, streaming every step) as a stage. */
+/**
+ * A CompNeuroSim run (its `run$()`, streaming every step) as a stage.
+ *
+ * @example
+ * ```ts
+ * experiment$(exp, [resetStage(), simulationStage(simRamp, { a1: 200 })]);
+ * ```
+ */
 export function simulationStage(
   sim: { readonly name: string; run$(overrides?: Record<string, unknown>, options?: RunStreamOptions): Observable<SimulationFrame> },
   overrides?: Record<string, unknown>,
@@ -55,7 +69,14 @@ export function simulationStage(
   return { name: sim.name, run: () => sim.run$(overrides, options) };
 }
 
-/** Any synchronous action (set a parameter, store data) as a stage. */
+/**
+ * Any synchronous action (set a parameter, store data) as a stage.
+ *
+ * @example
+ * ```ts
+ * experiment$(exp, [actionStage('raise I', () => { getPopulation('HH_Bischop').I_app = 10; })]);
+ * ```
+ */
 export function actionStage<E extends CompNeuroExp>(name: string, action: (exp: E) => void): ExperimentStage<E> {
   return { name, run: (exp) => action(exp) };
 }

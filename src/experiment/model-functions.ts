@@ -104,7 +104,16 @@ export function setAllParameters(params: CompartmentAttributes, net: Network = c
   setAllAttributes(params, { parameters: true }, net);
 }
 
-/** True once the network was compiled (CompNeuroPy `annarchy_compiled`). */
+/**
+ * True once the network was compiled (CompNeuroPy `annarchy_compiled`).
+ *
+ * @example
+ * ```ts
+ * annarchyCompiled();   // false
+ * compile();
+ * annarchyCompiled();   // true
+ * ```
+ */
 export function annarchyCompiled(net: Network = currentNetwork()): boolean {
   return net.compiled && net.populationsList.length + net.projectionsList.length > 0;
 }

@@ -43,6 +43,13 @@ export function deriveModelState(base: ModelState, recipe: (draft: Draft<Compart
 /**
  * Write a snapshot into the network; with `parameters: false` only variables are restored;
  * `populations`/`projections: false` skip that kind of compartment.
+ *
+ * @example
+ * ```ts
+ * const s = captureModelState();
+ * simulate(100);
+ * applyModelState(s);   // back to the captured values
+ * ```
  */
 export function applyModelState(
   state: ModelState,

@@ -50,5 +50,13 @@ export class ReqPopHasAttr {
   }
 }
 
-/** CompNeuroPy's old name of {@link ReqPopHasAttr}. */
+/**
+ * CompNeuroPy's old name of {@link ReqPopHasAttr}.
+ *
+ * @example
+ * ```ts
+ * new CompNeuroSim({ simulationFunction: currentStep,
+ *   requirements: [{ req: reqPopAttr, pop: 'HH_Bischop', attr: 'I_app' }] });
+ * ```
+ */
 export const reqPopAttr = ReqPopHasAttr;

@@ -81,7 +81,15 @@ export class ModelError extends Error {
   }
 }
 
-/** The issue's name for {@link ModelError}: the one error type of malformed descriptions. */
+/**
+ * The issue's name for {@link ModelError}: the one error type of malformed descriptions.
+ *
+ * @example
+ * ```ts
+ * try { new Neuron({ equations: 'dv/dt = -v + E_x' }).kernelSource(); }
+ * catch (e) { if (e instanceof ModelDescriptionError) console.log(e.line, e.symbol); }   // 1 E_x
+ * ```
+ */
 export const ModelDescriptionError = ModelError;
 /** The issue's name for {@link ModelError}. */
 export type ModelDescriptionError = ModelError;

@@ -134,6 +134,12 @@ export function isCondition(node: MathNode, boolAttrs: ReadonlySet<string>, func
  * equations in declaration order, spike/reset/refractory, targets and random variables.
  * Every malformed statement throws a {@link ModelError} naming the model, the description
  * string, the line, the statement and the symbol.
+ *
+ * @example
+ * ```ts
+ * const ir = analyseNeuron(new Neuron({ parameters: 'tau = 10.0', equations: 'tau * dv/dt = -v' }));
+ * ir.variables.map((v) => v.name);   // ['v']
+ * ```
  */
 export function analyseNeuron(n: Neuron): NeuronIR {
   const model = n.name;

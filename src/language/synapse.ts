@@ -138,12 +138,26 @@ export class Synapse {
   }
 }
 
-/** ANNarchy's default synapse of a spiking projection: `g_target += w`. */
+/**
+ * ANNarchy's default synapse of a spiking projection: `g_target += w`.
+ *
+ * @example
+ * ```ts
+ * defaultSpikingSynapse().preSpike;   // 'g_target += w'
+ * ```
+ */
 export function defaultSpikingSynapse(): Synapse {
   return new Synapse({ preSpike: 'g_target += w', name: 'Standard spiking synapse' });
 }
 
-/** ANNarchy's default synapse of a rate-coded projection: `psp = w * pre.r`. */
+/**
+ * ANNarchy's default synapse of a rate-coded projection: `psp = w * pre.r`.
+ *
+ * @example
+ * ```ts
+ * defaultRateSynapse().psp;   // 'w * pre.r'
+ * ```
+ */
 export function defaultRateSynapse(): Synapse {
   return new Synapse({ psp: 'w * pre.r', name: 'Standard rate-coded synapse' });
 }

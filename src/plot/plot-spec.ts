@@ -16,9 +16,23 @@ import { evaluateExpression, expressionTokens, isExpression } from './expression
 import { pyFloat, pyList, pyTuple, sci } from '../analysis/python-format.js';
 import type { RecordingTimesLike } from './recording-times-like.js';
 
-/** Plot formats for spike variables (`spike`, `axon_spike`). */
+/**
+ * Plot formats for spike variables (`spike`, `axon_spike`).
+ *
+ * @example
+ * ```ts
+ * SPIKE_FORMATS.includes('raster');   // true
+ * ```
+ */
 export const SPIKE_FORMATS = ['raster', 'mean', 'hybrid', 'interspike', 'cv'] as const;
-/** Plot formats for all other (array) variables. */
+/**
+ * Plot formats for all other (array) variables.
+ *
+ * @example
+ * ```ts
+ * ARRAY_FORMATS.includes('line_mean');   // true
+ * ```
+ */
 export const ARRAY_FORMATS = ['line', 'line_mean', 'matrix', 'matrix_mean'] as const;
 /** Any PlotRecordings format. */
 export type PlotFormat = (typeof SPIKE_FORMATS)[number] | (typeof ARRAY_FORMATS)[number];

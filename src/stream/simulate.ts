@@ -75,6 +75,12 @@ function subscribeSimulation(cfg: SimulationConfig, subscriber: import('rxjs').S
  * A simulation as a cold Observable (see {@link simulate$}). Protocol operators
  * ({@link withProtocol}, `currentRamp$`, ...) placed directly after it add their inputs to
  * the same run.
+ *
+ * @example
+ * ```ts
+ * const sim: SimulationObservable = simulate$(1000);
+ * sim.pipe(currentStep$({ pop: 'HH_Bischop', t1: 500, t2: 500, a1: 0, a2: 50 })).subscribe();
+ * ```
  */
 export class SimulationObservable extends Observable<SimulationFrame> {
   readonly config: Readonly<SimulationConfig>;
