@@ -16,16 +16,19 @@ export function setup(opts: SetupOptions): void {
 }
 
 /**
- * Compile the global network (milliseconds; a no-op when nothing new was added).
+ * Compile the global network (milliseconds; a no-op when nothing new was added) and print
+ * ANNarchy's line `Compiling ...  OK ` unless `setup({ verbose: false })`.
  *
  * @example
  * ```ts
- * const pop = new Population(10, new Neuron({ equations: 'dr/dt = -r' }), 'p');
- * compile();   // pop.kernels now holds the generated code
+ * const pop = new Population(10, Izhikevich2007, 'pop');
+ * compile(); // prints "Compiling ...  OK "
  * ```
  */
 export function compile(): void {
-  currentNetwork().compile();
+  const net = currentNetwork();
+  net.compile();
+  if (net.verbose) console.log('Compiling ...  OK ');
 }
 
 /**

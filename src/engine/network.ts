@@ -3,6 +3,7 @@ import type { Population } from './population.js';
 import type { Recorder, StepParticipant } from './step-participant.js';
 import { MT19937 } from './random/mt19937.js';
 import { NumpyRandomState } from './random/numpy-legacy.js';
+import { warnOnce } from './warn-once.js';
 
 /** Options of {@link Network.setup} (ANNarchy's `setup()` keywords in camelCase). */
 export interface SetupOptions {
@@ -22,6 +23,12 @@ export interface SetupOptions {
    * error for a population that cannot; `'js'` JavaScript only. Results are bit-identical.
    */
   backend?: 'auto' | 'wasm' | 'js';
+  /**
+   * Print ANNarchy's console line of a bare `compile()` (`Compiling ...  OK `) and one-time
+   * warnings about suspicious values (default true; not in ANNarchy, whose `setup` has no such
+   * switch). Compiles inside `CompNeuroModel` are silent either way, as in CompNeuroPy.
+   */
+  verbose?: boolean;
 }
 
 /** Options of {@link Network.reset}. */
@@ -58,6 +65,8 @@ export class Network {
   method: NumericalMethod = 'explicit';
   /** See {@link SetupOptions.backend}. */
   backend: 'auto' | 'wasm' | 'js' = 'auto';
+  /** See {@link SetupOptions.verbose}. */
+  verbose = true;
   /** Integer step counter `t` (ANNarchy's current step). */
   currentStep = 0;
   readonly populationsList: Population[] = [];
@@ -89,14 +98,21 @@ export class Network {
   setup(opts: SetupOptions = {}): void {
     if (opts === null || typeof opts !== 'object') throw new Error('setup: expected an options object { dt, seed, method }');
     for (const k of Object.keys(opts)) {
-      if (!['dt', 'seed', 'method', 'precision', 'numThreads', 'backend'].includes(k)) {
-        throw new Error(`setup: unknown option "${k}"; expected dt, seed, method, precision, numThreads or backend`);
+      if (!['dt', 'seed', 'method', 'precision', 'numThreads', 'backend', 'verbose'].includes(k)) {
+        throw new Error(`setup: unknown option "${k}"; expected dt, seed, method, precision, numThreads, backend or verbose`);
       }
     }
     if (opts.dt !== undefined) {
       if (typeof opts.dt !== 'number' || !(opts.dt > 0) || !Number.isFinite(opts.dt)) throw new Error(`setup: dt must be a positive number of ms, got ${String(opts.dt)}`);
       if (this.compiledObjects.size > 0 && opts.dt !== this._dt) throw new Error('setup: dt cannot change after compile()');
       this._dt = opts.dt;
+    }
+    if (opts.verbose !== undefined) {
+      if (typeof opts.verbose !== 'boolean') throw new Error(`setup: verbose must be true or false, got ${String(opts.verbose)}`);
+      this.verbose = opts.verbose;
+    }
+    if (opts.dt !== undefined && opts.dt < 1e-3 && this.verbose) {
+      warnOnce(`setup: dt = ${opts.dt} ms looks like a time step in seconds; times are in milliseconds as in ANNarchy (dt = ${opts.dt * 1000} for ${opts.dt} s)`);
     }
     if (opts.method !== undefined) {
       if (!METHODS.includes(opts.method)) throw new Error(`setup: unknown method "${opts.method}"; expected one of ${METHODS.join(', ')}`);
@@ -243,7 +259,19 @@ export class Network {
     if (typeof duration !== 'number' || !Number.isFinite(duration) || duration < 0) {
       throw new Error(`simulate: duration must be a non-negative number of ms, got ${String(duration)}`);
     }
-    return Math.ceil(duration / this._dt);
+    const steps = duration / this._dt;
+    const n = Math.ceil(steps);
+    if (this.verbose) {
+      // ANNarchy rounds up silently: a duration off the dt grid is usually a typo or a unit slip,
+      // and one on the grid can still get a step more when the division rounds up in doubles
+      const k = Math.round(steps);
+      if (Math.abs(steps - k) > 1e-9 * Math.max(1, steps)) {
+        warnOnce(`simulate: ${duration} ms is not a multiple of dt = ${this._dt} ms; ${n} steps (${n * this._dt} ms) are simulated`);
+      } else if (n !== k) {
+        warnOnce(`simulate: ${duration} / ${this._dt} = ${steps} in doubles, so ${n} steps are simulated, not ${k}, as in ANNarchy (ceil)`);
+      }
+    }
+    return n;
   }
 
   /**

@@ -1,5 +1,4 @@
-import { Observable, concat, defer, EMPTY, isObservable, of } from 'rxjs';
-import { filter, map } from 'rxjs/operators';
+import { Observable, concat, defer, EMPTY, isObservable, of, filter, map } from 'rxjs';
 import type { SimulationFrame } from '../stream/simulation-frame.js';
 import type { RunStreamOptions } from './comp-neuro-sim.js';
 import type { CompNeuroExp, ExperimentResetOptions, ExperimentResults } from './comp-neuro-exp.js';

@@ -4,9 +4,9 @@
  * 100 px/inch layout), .svg, .html (self-contained: vega, vega-lite and vega-embed inlined
  * from node_modules, no CDN) or .json (the Vega-Lite spec).
  */
-import { Resvg } from '@resvg/resvg-js';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
+import type * as ResvgJs from '@resvg/resvg-js';
 import { dirname, join } from 'node:path';
 import type { VegaLiteSpec } from './vega-lite-spec.js';
 import { renderSvg } from './render-svg.js';
@@ -41,6 +41,10 @@ export interface RasterImage {
   png: Uint8Array;
 }
 
+// resvg's native addon is opened on the first PNG, not when the library is imported
+let resvg: typeof ResvgJs | undefined;
+const resvgModule = (): typeof ResvgJs => (resvg ??= createRequire(import.meta.url)('@resvg/resvg-js') as typeof ResvgJs);
+
 let fontOptions: Record<string, unknown> | undefined;
 
 /**
@@ -69,7 +73,7 @@ function fonts(): Record<string, unknown> {
  * ```
  */
 export function rasterizeSvg(svg: string, scale: number): RasterImage {
-  const resvg = new Resvg(svg, { fitTo: { mode: 'zoom', value: scale }, font: fonts(), background: 'white' });
+  const resvg = new (resvgModule().Resvg)(svg, { fitTo: { mode: 'zoom', value: scale }, font: fonts(), background: 'white' });
   const img = resvg.render();
   return { width: img.width, height: img.height, pixels: img.pixels, png: img.asPng() };
 }
