@@ -5,7 +5,15 @@
  */
 import { RecordedArray } from '../monitors/recorded-array.js';
 
-/** Numbers as the analysis helpers accept them: flat, typed, recorded, or nested arrays. */
+/**
+ * Numbers as the analysis helpers accept them: flat, typed, recorded, or nested arrays.
+ *
+ * @example
+ * ```ts
+ * const x: NumericInput = [[1, 2], [3, NaN]];
+ * getNanmean(x);   // 2
+ * ```
+ */
 export type NumericInput = number | Float64Array | RecordedArray | readonly NumericInput[];
 
 /**

@@ -10,6 +10,12 @@ import {
 /**
  * What a monitor can record from: a population, a view of one, or a projection. Values of one
  * sample are written into `out` starting at `offset` (`width` values).
+ *
+ * @example
+ * ```ts
+ * const r: Recordable = pop;   // populations, views and projections can be monitored
+ * new Monitor(r, ['v']);
+ * ```
  */
 export interface Recordable {
   readonly name: string;
@@ -43,7 +49,15 @@ export interface MonitorTimes {
   stop: (number | null)[];
 }
 
-/** Options of {@link Monitor}. */
+/**
+ * Options of {@link Monitor}.
+ *
+ * @example
+ * ```ts
+ * const o: MonitorOptions = { period: 1.0, start: true };
+ * new Monitor(pop, ['v'], o);
+ * ```
+ */
 export interface MonitorOptions {
   /** Sampling period in ms (default dt); `int(period/dt)` steps. */
   period?: number;

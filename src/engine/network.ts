@@ -5,7 +5,15 @@ import { MT19937 } from './random/mt19937.js';
 import { NumpyRandomState } from './random/numpy-legacy.js';
 import { warnOnce } from './warn-once.js';
 
-/** Options of {@link Network.setup} (ANNarchy's `setup()` keywords in camelCase). */
+/**
+ * Options of {@link Network.setup} (ANNarchy's `setup()` keywords in camelCase).
+ *
+ * @example
+ * ```ts
+ * const o: SetupOptions = { dt: 0.1, seed: 42, backend: 'auto' };
+ * setup(o);
+ * ```
+ */
 export interface SetupOptions {
   /** Time step in ms (ANNarchy's default 1.0). */
   dt?: number;
@@ -31,7 +39,15 @@ export interface SetupOptions {
   verbose?: boolean;
 }
 
-/** Options of {@link Network.reset}. */
+/**
+ * Options of {@link Network.reset}.
+ *
+ * @example
+ * ```ts
+ * const o: ResetOptions = { populations: true, projections: true, monitors: true };
+ * reset(o);
+ * ```
+ */
 export interface ResetOptions {
   populations?: boolean;
   projections?: boolean;
@@ -39,7 +55,15 @@ export interface ResetOptions {
   monitors?: boolean;
 }
 
-/** A named participant (projection) of a network. */
+/**
+ * A named participant (projection) of a network.
+ *
+ * @example
+ * ```ts
+ * const p: NamedParticipant = getProjection('pre_post');
+ * p.name;
+ * ```
+ */
 export interface NamedParticipant extends StepParticipant {
   readonly name: string;
 }

@@ -17,10 +17,26 @@ import { rejectUnknownAttributes } from './strict-attributes.js';
 import type { GlobalOperation } from '../language/expression.js';
 import { wasmSimdSupported } from '../language/wasm/wasm-module.js';
 
-/** A population's shape: a size or the size along each dimension (row-major ranks). */
+/**
+ * A population's shape: a size or the size along each dimension (row-major ranks).
+ *
+ * @example
+ * ```ts
+ * const g: Geometry = [10, 10];
+ * new Population(g, LIF, 'grid');   // 100 neurons
+ * ```
+ */
 export type Geometry = number | readonly number[];
 
-/** Options of {@link Population} besides geometry and neuron. */
+/**
+ * Options of {@link Population} besides geometry and neuron.
+ *
+ * @example
+ * ```ts
+ * const o: PopulationOptions = { name: 'exc', stopCondition: 'v > -50 : any' };
+ * new Population(100, LIF, o);
+ * ```
+ */
 export interface PopulationOptions {
   name?: string;
   /** Condition used by `simulateUntil` (`"expr : any"` or `": all"`). */
@@ -29,7 +45,14 @@ export interface PopulationOptions {
   network?: Network;
 }
 
-/** What is known of an attribute (parameter or variable) of a population. */
+/**
+ * What is known of an attribute (parameter or variable) of a population.
+ *
+ * @example
+ * ```ts
+ * const m: AttrMeta = pop.attributeMeta('v');   // { kind: 'variable', local: true, type: 'double' }
+ * ```
+ */
 export interface AttrMeta {
   kind: 'parameter' | 'variable';
   local: boolean;

@@ -21,16 +21,39 @@ import { fromSparse, type SparseInput } from './connectors/from-sparse.js';
 import { gaussian } from './connectors/gaussian.js';
 import { dog } from './connectors/dog.js';
 
-/** A pre/post side: a population, its name, or a view (`{ population, ranks }`). */
+/**
+ * A pre/post side: a population, its name, or a view (`{ population, ranks }`).
+ *
+ * @example
+ * ```ts
+ * const e: ProjectionEndpoint = pop[0]!;   // a Population, a name, or a view
+ * new Projection(e, 'post', 'exc');
+ * ```
+ */
 export type ProjectionEndpoint = Population | string | { population: Population; ranks: readonly number[]; geometry?: readonly number[]; size?: number };
 
-/** Options of {@link Projection} besides pre, post, target and synapse. */
+/**
+ * Options of {@link Projection} besides pre, post, target and synapse.
+ *
+ * @example
+ * ```ts
+ * new Projection(pre, post, 'exc', undefined, { name: 'pre_post' } satisfies ProjectionOptions);
+ * ```
+ */
 export interface ProjectionOptions {
   name?: string;
   network?: Network;
 }
 
-/** Common connector options. */
+/**
+ * Common connector options.
+ *
+ * @example
+ * ```ts
+ * const o: ConnectOptions = { weights: 0.5, delays: 2.0, allowSelfConnections: false };
+ * proj.connectAllToAll(o);
+ * ```
+ */
 export interface ConnectOptions {
   weights?: ConnectorValue;
   delays?: ConnectorValue;
@@ -39,7 +62,15 @@ export interface ConnectOptions {
   forceMultipleWeights?: boolean;
 }
 
-/** A value accepted by projection attribute setters. */
+/**
+ * A value accepted by projection attribute setters.
+ *
+ * @example
+ * ```ts
+ * const w: ProjectionAttributeInput = new Uniform(0, 1);
+ * proj.w = w;
+ * ```
+ */
 export type ProjectionAttributeInput = number | boolean | ValueSampler | ArrayLike<number> | ArrayLike<ArrayLike<number>>;
 
 interface AttrMeta {

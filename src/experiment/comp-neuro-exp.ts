@@ -5,7 +5,15 @@ import { deepCopy } from './deep-copy.js';
 import { getAllParameters, setAllParameters } from './model-functions.js';
 import { applyModelState, captureModelState, type ModelState } from './model-state.js';
 
-/** What an experiment needs of its monitors (a CompNeuroMonitors). */
+/**
+ * What an experiment needs of its monitors (a CompNeuroMonitors).
+ *
+ * @example
+ * ```ts
+ * const m: ExperimentMonitors = new CompNeuroMonitors({ HH_Bischop: ['v'] });
+ * new CompNeuroExp(m);
+ * ```
+ */
 export interface ExperimentMonitors {
   readonly monDict: Record<string, readonly string[] | string>;
   /** Starts recording (all compartments, or the named ones). */
@@ -16,7 +24,15 @@ export interface ExperimentMonitors {
   getRecordingsAndClear(): [Recordings, RecordingTimes];
 }
 
-/** Options of {@link CompNeuroExp.reset} (CompNeuroPy keywords). */
+/**
+ * Options of {@link CompNeuroExp.reset} (CompNeuroPy keywords).
+ *
+ * @example
+ * ```ts
+ * const o: ExperimentResetOptions = { parameters: false };   // keep parameters, reset variables
+ * exp.reset(o);
+ * ```
+ */
 export interface ExperimentResetOptions {
   populations?: boolean;
   projections?: boolean;

@@ -3,20 +3,43 @@ import type { SimulationFrame } from '../stream/simulation-frame.js';
 import type { RunStreamOptions } from './comp-neuro-sim.js';
 import type { CompNeuroExp, ExperimentResetOptions, ExperimentResults } from './comp-neuro-exp.js';
 
-/** One stage of an experiment pipeline: runs when reached; may return the frames it simulates. */
+/**
+ * One stage of an experiment pipeline: runs when reached; may return the frames it simulates.
+ *
+ * @example
+ * ```ts
+ * const stage: ExperimentStage = { name: 'log', run: (exp) => { console.log(exp.data); } };
+ * experiment$(exp, [stage]);
+ * ```
+ */
 export interface ExperimentStage<E extends CompNeuroExp = CompNeuroExp> {
   readonly name: string;
   /** Runs the stage; returns the frames it simulates, if any. */
   run(exp: E): Observable<SimulationFrame> | void;
 }
 
-/** What an experiment pipeline emits. */
+/**
+ * What an experiment pipeline emits.
+ *
+ * @example
+ * ```ts
+ * experiment$(exp, stages).subscribe((e: ExperimentEvent) => { if (e.type === 'results') console.log(e.results); });
+ * ```
+ */
 export type ExperimentEvent =
   | { type: 'stage'; index: number; stage: string }
   | { type: 'progress'; index: number; stage: string; step: number; t: number }
   | { type: 'results'; results: ExperimentResults };
 
-/** Options of {@link experiment$}. */
+/**
+ * Options of {@link experiment$}.
+ *
+ * @example
+ * ```ts
+ * const o: ExperimentPipelineOptions = { progressEvery: 10000 };
+ * experiment$(exp, stages, o);
+ * ```
+ */
 export interface ExperimentPipelineOptions {
   /** Emit a progress event every `progressEvery` simulated steps (default 1000). */
   progressEvery?: number;

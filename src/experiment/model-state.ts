@@ -7,6 +7,12 @@ import { getAllAttributes, setAllAttributes, type CompartmentAttributes } from '
  * An immutable snapshot of model state: every attribute of some compartments, as
  * `{ populations: { name: { attr: value } }, projections: { ... } }`. Objects are frozen by
  * Immer; typed arrays are copies that are never written again (Immer cannot freeze them).
+ *
+ * @example
+ * ```ts
+ * const s: ModelState = captureModelState();
+ * applyModelState(s);
+ * ```
  */
 export type ModelState = Readonly<{
   populations: Readonly<Record<string, Readonly<Record<string, unknown>>>>;

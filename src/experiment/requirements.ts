@@ -1,13 +1,29 @@
 import { Population } from '../engine/population.js';
 import { currentNetwork } from '../engine/magic-network.js';
 
-/** Options of {@link ReqPopHasAttr}: population name(s) or objects and attribute name(s). */
+/**
+ * Options of {@link ReqPopHasAttr}: population name(s) or objects and attribute name(s).
+ *
+ * @example
+ * ```ts
+ * const o: ReqPopHasAttrOptions = { pop: 'HH_Bischop', attr: ['I_app', 'v'] };
+ * new ReqPopHasAttr(o).run();
+ * ```
+ */
 export interface ReqPopHasAttrOptions {
   pop: string | Population | (string | Population)[];
   attr: string | string[];
 }
 
-/** A requirement class as CompNeuroSim takes it: constructed with the kwargs, then `run()` throws if unmet. */
+/**
+ * A requirement class as CompNeuroSim takes it: constructed with the kwargs, then `run()` throws if unmet.
+ *
+ * @example
+ * ```ts
+ * const R: RequirementClass = ReqPopHasAttr;
+ * new R({ pop: 'HH_Bischop', attr: 'I_app' }).run();
+ * ```
+ */
 export type RequirementClass = new (kwargs?: any) => {
   /** Throws if the requirement is not met. */
   run(): void;

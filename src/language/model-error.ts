@@ -1,12 +1,25 @@
 /**
  * Which description string a statement comes from: a neuron's `parameters`, `equations`,
  * `spike`, `reset`, `functions`, `refractory`, or a synapse's `psp`, `preSpike`, `postSpike`.
+ *
+ * @example
+ * ```ts
+ * const s: ModelSection | undefined = err.section;   // e.g. 'equations'
+ * ```
  */
 export type ModelSection =
   | 'parameters' | 'equations' | 'spike' | 'reset' | 'functions' | 'refractory'
   | 'psp' | 'preSpike' | 'postSpike';
 
-/** What a {@link ModelError} knows about the place of the problem. */
+/**
+ * What a {@link ModelError} knows about the place of the problem.
+ *
+ * @example
+ * ```ts
+ * const at: ModelErrorWhere = { model: 'LIF', section: 'equations', line: 2, symbol: 'E_x' };
+ * throw new ModelError('unknown symbol "E_x"', at);
+ * ```
+ */
 export interface ModelErrorWhere {
   model?: string;
   section?: ModelSection;
@@ -19,6 +32,12 @@ export interface ModelErrorWhere {
  * A statement of the analysed description (an equation, parameter, function, ...) together
  * with where it was written. The analysis sets `section` and `line` from the split statement;
  * code generation passes the object on so that its errors name the line.
+ *
+ * @example
+ * ```ts
+ * const s: LocatedStatement = analyseNeuron(LIF).equations[0]!;
+ * `${s.section} line ${s.line}: ${s.source}`;
+ * ```
  */
 export interface LocatedStatement {
   /** The statement as written. */

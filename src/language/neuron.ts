@@ -7,7 +7,15 @@ import { CONSTANTS } from './constant.js';
 import { generatePopulationKernels, type PopulationCodegenOptions, type PopulationKernels } from './population-codegen.js';
 import type { EquationInfo, FunctionInfo, NeuronIR, RandomInfo, VariableInfo } from './description.js';
 
-/** Options of {@link Neuron}: ANNarchy's keyword arguments, strings unchanged. */
+/**
+ * Options of {@link Neuron}: ANNarchy's keyword arguments, strings unchanged.
+ *
+ * @example
+ * ```ts
+ * const o: NeuronOptions = { parameters: 'tau = 10.0', equations: 'tau * dv/dt = -v', spike: 'v > 1', reset: 'v = 0' };
+ * const LIF = new Neuron(o);
+ * ```
+ */
 export interface NeuronOptions {
   parameters?: string;
   equations?: string;

@@ -14,7 +14,15 @@ import { planSimdLoop, SimdUnsupported, type SimdLoopPlan, type SimdLoopSymbols 
 import { bindSimdLoop, type SimdLoopBinding } from './wasm/bind-simd-loop.js';
 import { EXP_TABLE_LENGTH } from './fast-math.js';
 
-/** Options of {@link generatePopulationKernels}. */
+/**
+ * Options of {@link generatePopulationKernels}.
+ *
+ * @example
+ * ```ts
+ * const o: PopulationCodegenOptions = { method: 'midpoint' };
+ * generatePopulationKernels(analyseNeuron(LIF), o);
+ * ```
+ */
 export interface PopulationCodegenOptions {
   /** Method for ODEs without a flag (`setup({ method })`), default `explicit`. */
   method?: NumericalMethod;
@@ -25,7 +33,15 @@ export interface PopulationCodegenOptions {
   keep?: Iterable<string>;
 }
 
-/** Generated source and compiled functions for one population. */
+/**
+ * Generated source and compiled functions for one population.
+ *
+ * @example
+ * ```ts
+ * const k: PopulationKernels = generatePopulationKernels(analyseNeuron(LIF));
+ * console.log(k.source.update);
+ * ```
+ */
 export interface PopulationKernels {
   /** Factory of `update()` of annarchy-semantics §2.2 (steps 1-4). */
   update: PopulationKernelFactory;

@@ -3,7 +3,14 @@ import { generateSynapseKernels, type NeighbourAttributes } from './synapse-code
 import type { Neuron } from './neuron.js';
 import type { NumericalMethod } from './description.js';
 
-/** Options of {@link Synapse.kernelSource}: what a projection would give the code generator. */
+/**
+ * Options of {@link Synapse.kernelSource}: what a projection would give the code generator.
+ *
+ * @example
+ * ```ts
+ * const src = STDP.kernelSource({ pre: LIF, post: LIF, dt: 0.1 });
+ * ```
+ */
 export interface SynapseKernelSourceOptions {
   /** Neuron of the pre-synaptic population (default: one with exactly the `pre.x` the synapse reads). */
   pre?: Neuron;
@@ -26,7 +33,15 @@ function neighbourOf(n: Neuron | undefined, reads: string[], spiking: boolean): 
   return { local, global: attrs.filter((a) => a.locality === 'global').map((a) => a.name), spiking: ir.spiking };
 }
 
-/** Options of {@link Synapse}: ANNarchy's keyword arguments in camelCase, strings unchanged. */
+/**
+ * Options of {@link Synapse}: ANNarchy's keyword arguments in camelCase, strings unchanged.
+ *
+ * @example
+ * ```ts
+ * const o: SynapseOptions = { parameters: 'eta = 0.01 : projection', equations: 'dw/dt = eta * pre.r * post.r' };
+ * const Hebb = new Synapse(o);
+ * ```
+ */
 export interface SynapseOptions {
   parameters?: string;
   equations?: string;

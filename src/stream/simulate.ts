@@ -5,7 +5,15 @@ import { SimulationFrame } from './simulation-frame.js';
 import { checkDriveOptions, driveSteps, type DriveOptions } from './step-driver.js';
 import type { BoundProtocol, Protocol } from './protocol.js';
 
-/** Options of {@link simulate$}. */
+/**
+ * Options of {@link simulate$}.
+ *
+ * @example
+ * ```ts
+ * const o: SimulateOptions = { scheduler: asyncScheduler, chunk: 1000 };
+ * simulate$(1000, o).subscribe();
+ * ```
+ */
 export interface SimulateOptions extends DriveOptions {
   /** The network to simulate (default: the global network, as ANNarchy's `simulate`). */
   network?: Network;

@@ -9,7 +9,14 @@ import { MT19937, type MT19937State } from './mt19937.js';
 
 const TWO32 = 4294967296;
 
-/** Saved legacy state, as numpy's `get_state()` tuple `('MT19937', key, pos, has_gauss, gauss)`. */
+/**
+ * Saved legacy state, as numpy's `get_state()` tuple `('MT19937', key, pos, has_gauss, gauss)`.
+ *
+ * @example
+ * ```ts
+ * const s: NumpyRandomStateState = new NumpyRandomState(42).getState();
+ * ```
+ */
 export interface NumpyRandomStateState extends MT19937State {
   readonly hasGauss: boolean;
   readonly gauss: number;
