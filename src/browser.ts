@@ -17,7 +17,8 @@ export type { NeuronIR, DescriptionIR, EquationInfo, VariableInfo, ParameterInfo
 export type { PopulationKernelState } from './language/kernel-state.js';
 
 // engine: ANNarchy 4.7.3 semantics
-export { Network, type SetupOptions, type ResetOptions } from './engine/network.js';
+export { Network, type SetupOptions, type ResetOptions, type NetworkSimulateOptions } from './engine/network.js';
+export { setDefaultProgressReporter, type ProgressInfo, type ProgressReporter, type ProgressOption } from './engine/progress.js';
 export { Population, type Geometry, type PopulationOptions } from './engine/population.js';
 export { PopulationView } from './engine/population-view.js';
 export { IndividualNeuron } from './engine/individual-neuron.js';

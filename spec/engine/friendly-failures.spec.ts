@@ -71,5 +71,8 @@ describe('engine: friendly failures (issue 15)', () => {
     });
     expect(out.log).to.deep.equal([]);
     cnpClear();
+    // forget the model, or later CompNeuroModels warn that it was initialised but not created
+    delete CompNeuroModel.initializedModels.silent_model;
+    delete CompNeuroModel.compiledModels.silent_model;
   });
 });

@@ -20,8 +20,12 @@ describe('experiment: experiment$ (an experiment as an Observable)', function ()
     expect(stages.map((s) => s.replace(/^simulation\d+$/, 'simulation<N>'))).to.deep.equal(
       ['reset', 'start monitors', 'set E_L', 'simulation<N>', 'reset', 'simulation<N>']);
     const progress = events.filter((e) => e.type === 'progress') as Extract<ExperimentEvent, { type: 'progress' }>[];
-    expect(progress.map((p) => p.index)).to.deep.equal([3, 3, 3, 3, 5, 5, 5, 5]);
+    // every 25000 steps, then one at the end: 100 % of both 1000 ms runs at dt = 0.01 (2 x 100000 steps)
+    expect(progress.map((p) => p.index)).to.deep.equal([3, 3, 3, 3, 5, 5, 5, 5, 5]);
     expect(progress[0]!.step).to.equal(24999);
+    expect(progress.map((p) => p.percent)).to.deep.equal([12.5, 25, 37.5, 50, 62.5, 75, 87.5, 100, 100]);
+    expect(progress.every((p) => p.total === 200000)).to.equal(true);
+    expect(progress[progress.length - 1]!.done).to.equal(200000);
     const last = events[events.length - 1]!;
     expect(last.type).to.equal('results');
     const results = (last as Extract<ExperimentEvent, { type: 'results' }>).results;

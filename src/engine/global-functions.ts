@@ -1,6 +1,6 @@
 import { clearConstants } from '../language/constant.js';
 import { currentNetwork, resetCurrentNetwork } from './magic-network.js';
-import type { NamedParticipant, ResetOptions, SetupOptions } from './network.js';
+import type { NamedParticipant, ResetOptions, SetupOptions, NetworkSimulateOptions } from './network.js';
 import type { Population } from './population.js';
 
 /**
@@ -38,10 +38,11 @@ export function compile(): void {
  * ```ts
  * simulate(1000);
  * getTime(); // 1000
+ * simulate(60000, { progress: true }); // a terminal progress bar with simulated time and ETA
  * ```
  */
-export function simulate(duration: number): void {
-  currentNetwork().simulate(duration);
+export function simulate(duration: number, options?: NetworkSimulateOptions): void {
+  currentNetwork().simulate(duration, options);
 }
 
 /**

@@ -4,6 +4,7 @@ import type { Recorder, StepParticipant } from './step-participant.js';
 import { MT19937 } from './random/mt19937.js';
 import { NumpyRandomState } from './random/numpy-legacy.js';
 import { warnOnce } from './warn-once.js';
+import { progressReporter, runWithProgress, type ProgressOption } from './progress.js';
 
 /**
  * Options of {@link Network.setup} (ANNarchy's `setup()` keywords in camelCase).
@@ -37,6 +38,15 @@ export interface SetupOptions {
    * switch). Compiles inside `CompNeuroModel` are silent either way, as in CompNeuroPy.
    */
   verbose?: boolean;
+}
+
+/** Options of {@link Network.simulate}. */
+export interface NetworkSimulateOptions {
+  /**
+   * Report progress: `true` shows a terminal progress bar in Node (simulated time, percentage,
+   * ETA); a reporter object (`next(info)`, e.g. an RxJS Subject) receives the progress anywhere.
+   */
+  progress?: ProgressOption;
 }
 
 /**
@@ -91,6 +101,11 @@ export class Network {
   backend: 'auto' | 'wasm' | 'js' = 'auto';
   /** See {@link SetupOptions.verbose}. */
   verbose = true;
+  /**
+   * Progress reporting of `simulate()` calls that give no `progress` option (CompNeuroSim sets it
+   * while a simulation function runs); default none.
+   */
+  progress: ProgressOption | undefined;
   /** Integer step counter `t` (ANNarchy's current step). */
   currentStep = 0;
   readonly populationsList: Population[] = [];
@@ -304,9 +319,17 @@ export class Network {
    * variables: nothing outside the kernels can see them until the run ends, and the last
    * step computes them as usual.
    */
-  simulate(duration: number): void {
+  simulate(duration: number, options: NetworkSimulateOptions = {}): void {
     const n = this.stepsFor(duration);
+    if (options === null || typeof options !== 'object') throw new Error(`simulate: options must be an object like { progress: true }, got ${String(options)}`);
+    const reporter = progressReporter(options.progress ?? this.progress, 'simulate');
     if (!this.compiled) this.compile();
+    if (reporter) runWithProgress(n, reporter, (k) => this.runSteps(k), () => this.getTime());
+    else this.runSteps(n);
+  }
+
+  /** `n` steps, all but the last with lean updates where nobody reads the transients. */
+  private runSteps(n: number): void {
     if (n > 1 && this.setLean(true)) {
       try {
         for (let k = 0; k < n - 1; k++) this.step();

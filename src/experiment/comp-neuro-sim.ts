@@ -7,6 +7,8 @@ import { checkKwargs, type SimulationFunction } from '../stream/simulation-funct
 import type { Protocol } from '../stream/protocol.js';
 import type { RequirementClass } from './requirements.js';
 import { SimInfo } from './sim-info.js';
+import { progressReporter, type ProgressOption } from '../engine/progress.js';
+import { progressTap } from '../stream/progress-tap.js';
 
 /**
  * A requirement: the class plus its arguments; string values `"simulation_kwargs.X[.path]"` link to the kwargs of the run.
@@ -73,6 +75,12 @@ export interface RunStreamOptions {
   scheduler?: SchedulerLike;
   /** Steps per chunk (default 1000). */
   chunk?: number;
+  /**
+   * Report progress: `true` draws a terminal bar in Node; an Observer-like reporter (an RxJS
+   * Subject) receives it anywhere. Built-in protocol functions report over their whole run;
+   * other functions report each `simulate()` they call.
+   */
+  progress?: ProgressOption;
 }
 
 const PREFIX = ['simulation_kwargs', 'simulationKwargs'];
@@ -203,6 +211,22 @@ export class CompNeuroSim<K extends Record<string, unknown> = Record<string, any
   }
 
   /**
+   * Steps a run with these overrides will simulate, when the function is a built-in protocol
+   * (known before it runs); undefined for other functions. Records nothing.
+   *
+   * @example
+   * ```ts
+   * simRamp.plannedSteps(); // 100000 for a 1000 ms ramp at dt = 0.01
+   * ```
+   */
+  plannedSteps(overrides?: Record<string, unknown>): number | undefined {
+    const fn = this.simulationFunction as SimulationFunction & { protocol?: (k: unknown) => Protocol };
+    if (typeof fn.protocol !== 'function') return undefined;
+    const p = fn.protocol(this.effectiveKwargs(overrides));
+    return p.bind(p.network ?? this.net).steps;
+  }
+
+  /**
    * Run the simulation function once with the initial kwargs updated by `overrides`, recording
    * start/end time, kwargs, monitor chunk and the returned info. Requirement and kwargs errors
    * are thrown before anything runs or is recorded.
@@ -212,7 +236,11 @@ export class CompNeuroSim<K extends Record<string, unknown> = Record<string, any
    * simStep.run({ a2: 10 });
    * ```
    */
-  run(overrides?: Record<string, unknown>): void {
+  run(overrides?: Record<string, unknown>, options: { progress?: ProgressOption } = {}): void {
+    if (options?.progress) {
+      runSync(this.run$(overrides, { progress: options.progress }));
+      return;
+    }
     const tmp = this.begin(overrides);
     let result = tmp !== undefined ? this.simulationFunction(tmp) : this.simulationFunction();
     if (isObservable(result)) {
@@ -242,12 +270,25 @@ export class CompNeuroSim<K extends Record<string, unknown> = Record<string, any
         this.info.push(info);
         this.end.push(this.net.getTime());
       };
+      const { progress, ...simOptions } = options;
+      const reporter = progressReporter(progress, `CompNeuroSim "${this.name}"`);
       if (typeof fn.protocol === 'function') {
         const p = fn.protocol(tmp);
         const network = p.network ?? this.net;
-        return simulate$(undefined, { network, ...options }).pipe(withProtocol(p), tap({ complete: () => finish(p.info(network.dt)) }));
+        const run = simulate$(undefined, { network, ...simOptions }).pipe(withProtocol(p), tap({ complete: () => finish(p.info(network.dt)) }));
+        return reporter ? run.pipe(progressTap(reporter, p.bind(network).steps)) : run;
       }
-      const result = tmp !== undefined ? fn(tmp) : fn();
+      // each simulate() the function calls reports: a bar of its own each (progress: true), or
+      // into the one reporter, which completes when the function returns
+      const before = this.net.progress;
+      if (reporter) this.net.progress = progress === true ? true : { next: (info) => reporter.next(info) };
+      let result: unknown;
+      try {
+        result = tmp !== undefined ? fn(tmp) : fn();
+      } finally {
+        this.net.progress = before;
+        if (reporter && progress !== true) reporter.complete?.();
+      }
       if (isObservable(result)) return (result as Observable<SimulationFrame>).pipe(tap({ complete: () => finish(undefined) }));
       finish(result);
       return EMPTY;

@@ -16,6 +16,8 @@ export interface ExperimentStage<E extends CompNeuroExp = CompNeuroExp> {
   readonly name: string;
   /** Runs the stage; returns the frames it simulates, if any. */
   run(exp: E): Observable<SimulationFrame> | void;
+  /** Steps the stage will simulate, if known before it runs (for progress percentages). */
+  steps?(exp: E): number | undefined;
 }
 
 /**
@@ -28,7 +30,17 @@ export interface ExperimentStage<E extends CompNeuroExp = CompNeuroExp> {
  */
 export type ExperimentEvent =
   | { type: 'stage'; index: number; stage: string }
-  | { type: 'progress'; index: number; stage: string; step: number; t: number }
+  | {
+      type: 'progress';
+      index: number;
+      stage: string;
+      step: number;
+      t: number;
+      /** Steps simulated so far by the whole pipeline, the pipeline's total, 0-100. */
+      done: number;
+      total: number;
+      percent: number;
+    }
   | { type: 'results'; results: ExperimentResults };
 
 /**
@@ -84,11 +96,15 @@ export function startMonitorsStage(compartments?: string[]): ExperimentStage {
  * ```
  */
 export function simulationStage(
-  sim: { readonly name: string; run$(overrides?: Record<string, unknown>, options?: RunStreamOptions): Observable<SimulationFrame> },
+  sim: {
+    readonly name: string;
+    run$(overrides?: Record<string, unknown>, options?: RunStreamOptions): Observable<SimulationFrame>;
+    plannedSteps?(overrides?: Record<string, unknown>): number | undefined;
+  },
   overrides?: Record<string, unknown>,
   options?: RunStreamOptions,
 ): ExperimentStage {
-  return { name: sim.name, run: () => sim.run$(overrides, options) };
+  return { name: sim.name, run: () => sim.run$(overrides, options), steps: () => sim.plannedSteps?.(overrides) };
 }
 
 /**
@@ -131,17 +147,38 @@ export function experiment$<E extends CompNeuroExp>(
   stages.forEach((s, i) => {
     if (!s || typeof s.run !== 'function' || typeof s.name !== 'string') throw new Error(`experiment$: stage ${i} must be { name, run(exp) }`);
   });
-  const parts = stages.map((s, index) => defer(() => {
-    const started = of<ExperimentEvent>({ type: 'stage', index, stage: s.name });
-    return concat(started, defer(() => {
-      const out = s.run(exp);
-      if (!isObservable(out)) return EMPTY;
-      let n = 0;
-      return out.pipe(
-        filter(() => ++n % every === 0),
-        map((f): ExperimentEvent => ({ type: 'progress', index, stage: s.name, step: f.step, t: f.t })),
-      );
+  return defer(() => {
+    // the total is taken when the pipeline starts (a protocol's steps depend on dt); a stage
+    // that cannot tell adds nothing, and its steps count once they run
+    let total = 0;
+    for (const s of stages) total += s.steps?.(exp) ?? 0;
+    let done = 0;
+    let last: { index: number; stage: string; step: number; t: number } = { index: -1, stage: '', step: 0, t: 0 };
+    type ProgressEvent = Extract<ExperimentEvent, { type: 'progress' }>;
+    const progress = (p: typeof last): ProgressEvent => ({
+      type: 'progress', ...p, done, total: Math.max(total, done), percent: total > 0 ? Math.min(100, (100 * done) / total) : 0,
+    });
+    const parts = stages.map((s, index) => defer(() => {
+      const started = of<ExperimentEvent>({ type: 'stage', index, stage: s.name });
+      return concat(started, defer(() => {
+        const out = s.run(exp);
+        if (!isObservable(out)) return EMPTY;
+        let n = 0;
+        return out.pipe(
+          filter((f) => {
+            done++;
+            last = { index, stage: s.name, step: f.step, t: f.t };
+            return ++n % every === 0;
+          }),
+          map(() => progress(last)),
+        );
+      }));
     }));
-  }));
-  return concat(...parts, defer(() => of<ExperimentEvent>({ type: 'results', results: exp.results() })));
+    const finished = defer(() => {
+      const end: ExperimentEvent = { ...progress(last), total: done, percent: 100 };
+      const results: ExperimentEvent = { type: 'results', results: exp.results() };
+      return of(end, results);
+    });
+    return concat(...parts, finished);
+  });
 }

@@ -1,0 +1,84 @@
+/**
+ * Progress of long runs (`simulate(ms, { progress })`). A reporter has the shape of an RxJS
+ * Observer (`next`, `complete`), so in a page an RxJS `Subject` is a progress Observable, while
+ * the engine itself knows nothing of RxJS. `progress: true` asks for the environment's default
+ * reporter: the Node entry registers a terminal bar (cli-progress); elsewhere there is none.
+ */
+
+/** Where a run stands. Wall-clock figures are in ms of real time. */
+export interface ProgressInfo {
+  /** Steps done in this run, and its total. */
+  done: number;
+  total: number;
+  /** 0 to 100. */
+  percent: number;
+  /** Simulated time of the network in ms. */
+  t: number;
+  /** Real time since the run started (ms) and the estimated real time left (ms). */
+  elapsed: number;
+  eta: number;
+}
+
+/** Receives {@link ProgressInfo}s: an RxJS `Subject<ProgressInfo>` or any Observer-like object. */
+export interface ProgressReporter {
+  next(info: ProgressInfo): void;
+  complete?(): void;
+}
+
+/** `true` (the environment's default reporter), `false`, or a reporter. */
+export type ProgressOption = boolean | ProgressReporter;
+
+let defaultFactory: (() => ProgressReporter | undefined) | undefined;
+
+/**
+ * Sets what `progress: true` uses (the Node entry installs a terminal progress bar).
+ *
+ * @example
+ * ```ts
+ * setDefaultProgressReporter(() => ({ next: (p) => console.log(p.percent.toFixed(0) + ' %') }));
+ * ```
+ */
+export function setDefaultProgressReporter(factory: (() => ProgressReporter | undefined) | undefined): void {
+  defaultFactory = factory;
+}
+
+/** The reporter an option stands for, or undefined; a bad option is an error naming it. */
+export function progressReporter(option: ProgressOption | undefined, where: string): ProgressReporter | undefined {
+  if (option === undefined || option === false) return undefined;
+  if (option === true) return defaultFactory?.();
+  if (option !== null && typeof option === 'object' && typeof option.next === 'function') return option;
+  throw new Error(`${where}: progress must be true, false or an object with next(info) (e.g. an RxJS Subject), got ${String(option)}`);
+}
+
+/**
+ * Runs `total` steps through `runSteps(count)` in slices, reporting after each: at most ~200
+ * reports per run, and at least one at 100 %. `now` is the wall clock (performance.now).
+ */
+export function runWithProgress(total: number, reporter: ProgressReporter, runSteps: (count: number) => void, simTime: () => number): void {
+  const now = () => globalThis.performance.now();
+  const t0 = now();
+  const slice = Math.max(1, Math.ceil(total / 200));
+  const report = (done: number) => {
+    const elapsed = now() - t0;
+    reporter.next({
+      done,
+      total,
+      percent: total > 0 ? (100 * done) / total : 100,
+      t: simTime(),
+      elapsed,
+      eta: done > 0 ? (elapsed * (total - done)) / done : NaN,
+    });
+  };
+  report(0);
+  let done = 0;
+  try {
+    while (done < total) {
+      const k = Math.min(slice, total - done);
+      runSteps(k);
+      done += k;
+      report(done);
+    }
+  } finally {
+    reporter.complete?.(); // a terminal bar is closed even when a step throws
+  }
+}
