@@ -21,7 +21,9 @@ export interface ProgressInfo {
 
 /** Receives {@link ProgressInfo}s: an RxJS `Subject<ProgressInfo>` or any Observer-like object. */
 export interface ProgressReporter {
+  /** Called with the progress after every chunk of steps. */
   next(info: ProgressInfo): void;
+  /** Called once when the run ends. */
   complete?(): void;
 }
 
