@@ -148,7 +148,7 @@ describe('documentation', function () {
         if (!tags.some((t) => t.tagName.text === 'example')) missing.add(`${ex.name} (${relative(root, s.declarations?.[0]?.getSourceFile().fileName ?? '?')})`);
       }
     }
-    expect([...missing], 'exports without @example').to.deep.equal([]);
+    expect([...missing], `exports without @example: ${[...missing].join(', ')}`).to.deep.equal([]);
   });
 
   it('has a porting table generated from the current exports (npm run docs:names rewrites it)', () => {
@@ -162,8 +162,10 @@ describe('documentation', function () {
     const listed = [...section.matchAll(/^\| `([^`]+)` \| \S.*\|$/gm)].map((m) => m[1]!);
     const thrown = modelErrorMessages(join(root, 'src', 'language')).map((m) => m.template);
     expect(thrown.length).to.be.greaterThan(50);
-    expect(listed.filter((t) => !thrown.includes(t)), 'listed in docs/model-language.md but not thrown').to.deep.equal([]);
-    expect(thrown.filter((t) => !listed.includes(t)), 'thrown but not explained in docs/model-language.md').to.deep.equal([]);
+    const stale = listed.filter((t) => !thrown.includes(t));
+    const unexplained = thrown.filter((t) => !listed.includes(t));
+    expect(stale, `listed in docs/model-language.md but not thrown:\n${stale.join('\n')}`).to.deep.equal([]);
+    expect(unexplained, `thrown but not explained in docs/model-language.md (add a row "| \`message\` | meaning |"):\n${unexplained.join('\n')}`).to.deep.equal([]);
   });
 });
 
@@ -208,7 +210,8 @@ describe('examples/README.md', function () {
     expect(commands.length).to.be.greaterThan(3);
     const text = readFileSync(join(root, 'examples', 'README.md'), 'utf8');
     const files = readdirSync(join(root, 'examples')).filter((f) => f.endsWith('.ts'));
-    expect(files.filter((f) => !text.includes(f)), 'examples not in examples/README.md').to.deep.equal([]);
+    const unlisted = files.filter((f) => !text.includes(f));
+    expect(unlisted, `examples not in examples/README.md: ${unlisted.join(', ')}`).to.deep.equal([]);
   });
 
   for (const { command, line } of commands) {

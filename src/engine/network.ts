@@ -40,7 +40,15 @@ export interface SetupOptions {
   verbose?: boolean;
 }
 
-/** Options of {@link Network.simulate}. */
+/**
+ * Options of {@link Network.simulate}.
+ *
+ * @example
+ * ```ts
+ * const o: NetworkSimulateOptions = { progress: true };
+ * net.simulate(1000, o);
+ * ```
+ */
 export interface NetworkSimulateOptions {
   /**
    * Report progress: `true` shows a terminal progress bar in Node (simulated time, percentage,
