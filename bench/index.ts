@@ -6,10 +6,12 @@ import { monitorMemoryBench } from './monitor-memory.js';
 import { seedEndToEnd } from './seed-end-to-end.js';
 import { cobaRows } from './coba.js';
 import { plotRows } from './plot.js';
+import { scaleRows } from './scale.js';
 
 const rows: BenchRow[] = [];
 rows.push(...engineRows());
-rows.push(...cobaRows(3, 'wasm'), ...cobaRows(3, 'js'));
+rows.push(...cobaRows(3, 'wasm'), ...cobaRows(3, 'wasm', true), ...cobaRows(3, 'js'));
+rows.push(...scaleRows(3));
 rows.push(...streamOverhead({ repeats: 3, heapSteps: 1e6 }));
 rows.push(...monitorMemoryBench(3));
 rows.push(...plotRows(7));

@@ -33,6 +33,13 @@ export interface SetupOptions {
    */
   backend?: 'auto' | 'wasm' | 'js';
   /**
+   * Opt-in rewrites that change results in the last bits (not in ANNarchy; Brian2's default
+   * `-ffast-math` makes similar ones): divisions of neuron equations by population-wide values,
+   * `dt` or number literals become multiplications by a reciprocal computed once per step.
+   * Default false: every number as ANNarchy computes it.
+   */
+  fastMath?: boolean;
+  /**
    * Print ANNarchy's console line of a bare `compile()` (`Compiling ...  OK `) and one-time
    * warnings about suspicious values (default true; not in ANNarchy, whose `setup` has no such
    * switch). Compiles inside `CompNeuroModel` are silent either way, as in CompNeuroPy.
@@ -107,6 +114,8 @@ export class Network {
   method: NumericalMethod = 'explicit';
   /** See {@link SetupOptions.backend}. */
   backend: 'auto' | 'wasm' | 'js' = 'auto';
+  /** See {@link SetupOptions.fastMath}. */
+  fastMath = false;
   /** See {@link SetupOptions.verbose}. */
   verbose = true;
   /**
@@ -145,8 +154,8 @@ export class Network {
   setup(opts: SetupOptions = {}): void {
     if (opts === null || typeof opts !== 'object') throw new Error('setup: expected an options object { dt, seed, method }');
     for (const k of Object.keys(opts)) {
-      if (!['dt', 'seed', 'method', 'precision', 'numThreads', 'backend', 'verbose'].includes(k)) {
-        throw new Error(`setup: unknown option "${k}"; expected dt, seed, method, precision, numThreads, backend or verbose`);
+      if (!['dt', 'seed', 'method', 'precision', 'numThreads', 'backend', 'fastMath', 'verbose'].includes(k)) {
+        throw new Error(`setup: unknown option "${k}"; expected dt, seed, method, precision, numThreads, backend, fastMath or verbose`);
       }
     }
     if (opts.dt !== undefined) {
@@ -169,6 +178,11 @@ export class Network {
       if (!['auto', 'wasm', 'js'].includes(opts.backend)) throw new Error(`setup: backend must be 'auto', 'wasm' or 'js', got ${String(opts.backend)}`);
       if (this.compiledObjects.size > 0 && opts.backend !== this.backend) throw new Error('setup: backend cannot change after compile()');
       this.backend = opts.backend;
+    }
+    if (opts.fastMath !== undefined) {
+      if (typeof opts.fastMath !== 'boolean') throw new Error(`setup: fastMath must be true or false, got ${String(opts.fastMath)}`);
+      if (this.compiledObjects.size > 0 && opts.fastMath !== this.fastMath) throw new Error('setup: fastMath cannot change after compile()');
+      this.fastMath = opts.fastMath;
     }
     if (opts.precision !== undefined && opts.precision !== 'double') throw new Error(`setup: precision "${String(opts.precision)}" is not supported; only 'double'`);
     if (opts.numThreads !== undefined && opts.numThreads !== 1) throw new Error('setup: only numThreads = 1 is supported');

@@ -96,7 +96,7 @@ export class Population {
   readonly variables: readonly string[];
   /** Targets of incoming projections this model reads (`exc` for `g_exc` or `sum(exc)`). */
   readonly targets: readonly string[];
-  /** Values set before compile (or the model's), restored by `reset()`. */
+  /** Values set before compile (or the model's), restored by `reset()`; one number for a per-neuron attribute all neurons share. */
   readonly init: Map<string, Float64Array | number> = new Map();
   /** Live state after compile. */
   state: PopulationKernelState | undefined;
@@ -155,11 +155,11 @@ export class Population {
     this.targets = Object.freeze([...this.ir.targets]);
     for (const p of this.ir.parameters) {
       this.meta.set(p.name, { kind: 'parameter', local: p.locality !== 'global', type: p.type });
-      this.init.set(p.name, p.locality === 'global' ? p.init : new Float64Array(this.size).fill(p.init));
+      this.init.set(p.name, p.init);
     }
     for (const v of this.ir.variables) {
       this.meta.set(v.name, { kind: 'variable', local: v.locality !== 'global', type: v.type });
-      this.init.set(v.name, v.locality === 'global' ? v.init : new Float64Array(this.size).fill(v.init));
+      this.init.set(v.name, v.init);
     }
     if (typeof this.ir.refractory === 'number') this.refractoryMs = this.ir.refractory;
     for (const name of this.meta.keys()) {
@@ -196,7 +196,7 @@ export class Population {
   writeRanks(name: string, ranks: readonly number[], v: Float64Array | number): void {
     const m = this.metaOf(name);
     if (!m.local) throw new Error(`Population "${this.name}": "${name}" is population-wide and cannot be set for a subset of neurons`);
-    const arr = this.state ? this.state.local[name]! : (this.init.get(name) as Float64Array);
+    const arr = this.state ? this.state.local[name]! : this.initArray(name);
     for (let k = 0; k < ranks.length; k++) arr[ranks[k]!] = coerce(typeof v === 'number' ? v : v[k]!, m.type);
   }
 
@@ -204,10 +204,24 @@ export class Population {
   readRanks(name: string, ranks: readonly number[]): Float64Array | number {
     const m = this.metaOf(name);
     if (!m.local) return this.state ? this.state.global[name]! : (this.init.get(name) as number);
-    const arr = this.state ? this.state.local[name]! : (this.init.get(name) as Float64Array);
+    const arr = this.state ? this.state.local[name]! : this.init.get(name)!;
+    if (typeof arr === 'number') return new Float64Array(ranks.length).fill(arr);
     const out = new Float64Array(ranks.length);
     for (let k = 0; k < ranks.length; k++) out[k] = arr[ranks[k]!]!;
     return out;
+  }
+
+  /**
+   * The compile-state values of a per-neuron attribute as an array of its own. `init` keeps one
+   * number while all neurons share it: a second array per attribute would double the memory of
+   * a large population (reset() restores from here).
+   */
+  private initArray(name: string): Float64Array {
+    const v = this.init.get(name)!;
+    if (typeof v !== 'number') return v;
+    const arr = new Float64Array(this.size).fill(v);
+    this.init.set(name, arr);
+    return arr;
   }
 
   /** All ranks `0 .. size-1` (ANNarchy `pop.ranks`). */
@@ -355,7 +369,8 @@ export class Population {
     const m = this.metaOf(name);
     if (this.state) return m.local ? this.state.local[name]!.slice() : this.state.global[name]!;
     const v = this.init.get(name)!;
-    return typeof v === 'number' ? v : v.slice();
+    if (typeof v === 'number') return m.local ? new Float64Array(this.size).fill(v) : v;
+    return v.slice();
   }
 
   /**
@@ -377,9 +392,12 @@ export class Population {
       prepared.push([name, m, v]);
     }
     for (const [name, m, v] of prepared) {
-      const target = this.state ? (m.local ? this.state.local[name]! : undefined) : (this.init.get(name) as Float64Array | number);
       if (m.local) {
-        const arr = (this.state ? target : this.init.get(name)) as Float64Array;
+        if (!this.state && typeof v === 'number') {
+          this.init.set(name, coerce(v, m.type));
+          continue;
+        }
+        const arr = this.state ? this.state.local[name]! : this.initArray(name);
         if (typeof v === 'number') arr.fill(coerce(v, m.type));
         else for (let i = 0; i < arr.length; i++) arr[i] = coerce(v[i]!, m.type);
       } else if (this.state) this.state.global[name] = coerce(v as number, m.type);
@@ -442,7 +460,7 @@ export class Population {
       this.globalOperations.add(g.op, g.variable);
       this.keepStored.add(g.variable);
     }
-    this.kernels = generatePopulationKernels(ir, { method: method as never, keep: this.keepStored });
+    this.kernels = generatePopulationKernels(ir, { method: method as never, keep: this.keepStored, fastMath: this.network.fastMath });
     this.hasRefractoryCode = ir.refractory !== undefined;
     this.state = this.createState();
     this.globalOperations.initialise(this.state);
@@ -538,7 +556,7 @@ export class Population {
     if (!regenerate || !this.state || !this.leanUpdateKernel) return;
     const ir = this.hasRefractoryCode && this.ir.refractory === undefined ? { ...this.ir, refractory: 0 } : this.ir;
     const before = this.kernels;
-    this.kernels = generatePopulationKernels(ir, { method: this.compiledMethod as never, keep: this.keepStored });
+    this.kernels = generatePopulationKernels(ir, { method: this.compiledMethod as never, keep: this.keepStored, fastMath: this.network.fastMath });
     // the scratch region was sized for the first kernels: a larger need keeps JavaScript
     const w = this.state.heap && this.kernels.wasm && before?.wasm && this.kernels.wasm.scratchBytes <= before.wasm.scratchBytes ? this.kernels.wasm : undefined;
     this.leanUpdateKernel = (w ? w.updateLean : this.kernels.updateLean)?.(this.state, CONSTANTS);
@@ -656,8 +674,9 @@ export class Population {
     if (!S) return;
     for (const [name, m] of this.meta) {
       const v = this.init.get(name)!;
-      if (m.local) S.local[name]!.set(v as Float64Array);
-      else S.global[name] = v as number;
+      if (!m.local) S.global[name] = v as number;
+      else if (typeof v === 'number') S.local[name]!.fill(v);
+      else S.local[name]!.set(v);
     }
     for (const k of Object.keys(S.local)) if (k.startsWith('_sum_')) S.local[k]!.fill(0);
     S.lastSpike.fill(-10000);

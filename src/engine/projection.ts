@@ -14,6 +14,7 @@ import { LILConnectivity, checkValue, type ConnectorEndpoint, type ConnectorRng,
 import { allToAll } from './connectors/all-to-all.js';
 import { oneToOne } from './connectors/one-to-one.js';
 import { fixedProbability } from './connectors/fixed-probability.js';
+import { csrFromLIL, isCSR, type CSRConnectivity } from './connectors/csr-connectivity.js';
 import { fixedNumberPre } from './connectors/fixed-number-pre.js';
 import { fixedNumberPost } from './connectors/fixed-number-post.js';
 import { fromMatrix, type DenseMatrix } from './connectors/from-matrix.js';
@@ -97,6 +98,34 @@ function grown(a: Int32Array, size: number): Int32Array {
   return b;
 }
 
+/** Index of the first entry outside [0, size), -1 if none. */
+function firstOutside(a: Int32Array, size: number): number {
+  for (let k = 0; k < a.length; k++) if (a[k]! >= size || a[k]! < 0) return k;
+  return -1;
+}
+
+/**
+ * Transpose compressed rows: `ptr` (length nPre + 1) gets the start of each pre rank's synapses,
+ * `syn` their indices in row order, `dend` their rows and `post` their post ranks (each only
+ * filled if it has room; an empty array is skipped).
+ */
+function invertRows(rowPtr: Int32Array, preRank: Int32Array, postRank: Int32Array, ptr: Int32Array, syn: Int32Array, dend: Int32Array, post: Int32Array): void {
+  const nS = preRank.length, nD = postRank.length, nPre = ptr.length - 1;
+  for (let k = 0; k < nS; k++) ptr[preRank[k]! + 1]!++;
+  for (let r = 0; r < nPre; r++) ptr[r + 1]! += ptr[r]!;
+  const fill = ptr.slice(0, nPre);
+  const withDend = dend.length > 0, withPost = post.length > 0;
+  for (let i = 0; i < nD; i++) {
+    const r = postRank[i]!, k1 = rowPtr[i + 1]!;
+    for (let k = rowPtr[i]!; k < k1; k++) {
+      const at = fill[preRank[k]!]!++;
+      syn[at] = k;
+      if (withDend) dend[at] = i;
+      if (withPost) post[at] = r;
+    }
+  }
+}
+
 /** `g[post] += w` for the synapses of each spike, in inverse order; `w` in the same order. */
 function deliverCopied(spikes: Int32Array, count: number, ptr: Int32Array, post: Int32Array, w: Float64Array, g: Float64Array): void {
   for (let s = 0; s < count; s++) {
@@ -160,7 +189,7 @@ export class Projection implements NamedParticipant, Recordable {
   connectorName = '';
   private readonly preEnd: ConnectorEndpoint;
   private readonly postEnd: ConnectorEndpoint;
-  private builder: ((rng: unknown) => LILConnectivity) | undefined;
+  private builder: ((rng: unknown) => LILConnectivity | CSRConnectivity) | undefined;
   private singleConstantWeight = false;
   private readonly meta = new Map<string, AttrMeta>();
   /** Kernel state after compile. */
@@ -264,7 +293,7 @@ export class Projection implements NamedParticipant, Recordable {
 
   // --- connectors -----------------------------------------------------------------
 
-  private setConnector(name: string, builder: (rng: unknown) => LILConnectivity, constantWeight: boolean): this {
+  private setConnector(name: string, builder: (rng: unknown) => LILConnectivity | CSRConnectivity, constantWeight: boolean): this {
     if (this.builder) throw new Error(`Projection "${this.name}": connectivity is already defined (${this.connectorName}); call one connect method only`);
     if (this.state) throw new Error(`Projection "${this.name}": connect methods must be called before compile()`);
     this.connectorName = name;
@@ -424,100 +453,96 @@ export class Projection implements NamedParticipant, Recordable {
     this.build(this.builder(undefined));
   }
 
-  private build(lil: LILConnectivity): void {
+  private build(connectivity: LILConnectivity | CSRConnectivity): void {
     const net = this.network;
-    const nD = lil.postRanks.length;
-    const rowPtr = new Int32Array(nD + 1);
-    for (let i = 0; i < nD; i++) rowPtr[i + 1] = rowPtr[i]! + lil.preRanks[i]!.length;
+    const csr = isCSR(connectivity) ? connectivity : csrFromLIL(connectivity);
+    const nD = csr.postRanks.length;
+    const rowPtr = csr.rowPtr;
     const nS = rowPtr[nD]!;
-    const preRank = new Int32Array(nS);
-    const w = new Float64Array(nS);
-    const delay = new Int32Array(nS);
+    const preRank = csr.preRanks;
+    const bad = firstOutside(preRank, this.pre.size);
+    if (bad >= 0) throw new Error(`Projection "${this.name}": pre rank ${preRank[bad]} out of range [0, ${this.pre.size})`);
+    // delays in steps: one number for all synapses, or one per synapse
     const dt = net.dt;
-    for (let i = 0; i < nD; i++) {
-      const pr = lil.preRanks[i]!;
-      for (let j = 0; j < pr.length; j++) {
-        const k = rowPtr[i]! + j;
-        if (pr[j]! >= this.pre.size) throw new Error(`Projection "${this.name}": pre rank ${pr[j]} out of range [0, ${this.pre.size})`);
-        preRank[k] = pr[j]!;
-        w[k] = lil.w[i]![j]!;
-        const d = lil.delays[i]![j]!;
-        if (!(d >= 0)) throw new Error(`Projection "${this.name}": delays must be >= 0 ms, got ${d}`);
-        delay[k] = roundHalfEven(d / dt);
-      }
+    const stepsOf = (d: number) => {
+      if (!(d >= 0)) throw new Error(`Projection "${this.name}": delays must be >= 0 ms, got ${d}`);
+      return roundHalfEven(d / dt);
+    };
+    let delay: Int32Array | undefined;
+    let commonDelay = -1;
+    if (typeof csr.delays === 'number') commonDelay = nS > 0 ? stepsOf(csr.delays) : 0;
+    else {
+      delay = new Int32Array(nS);
+      for (let k = 0; k < nS; k++) delay[k] = stepsOf(csr.delays[k]!);
     }
     const dendriteOfPost = new Int32Array(this.post.size).fill(-1);
-    lil.postRanks.forEach((r, i) => {
-      if (r >= this.post.size) throw new Error(`Projection "${this.name}": post rank ${r} out of range [0, ${this.post.size})`);
+    for (let i = 0; i < nD; i++) {
+      const r = csr.postRanks[i]!;
+      if (r >= this.post.size || r < 0) throw new Error(`Projection "${this.name}": post rank ${r} out of range [0, ${this.post.size})`);
       dendriteOfPost[r] = i;
-    });
+    }
     const local: Record<string, Float64Array> = {};
     const semiglobal: Record<string, Float64Array> = {};
     const global: Record<string, number> = {};
     for (const [name, m] of this.meta) {
-      if (m.locality === 'local') local[name] = new Float64Array(nS).fill(m.init);
+      // a new array is already zero: a fill would touch every page once more
+      if (m.locality === 'local') local[name] = Object.is(m.init, 0) ? new Float64Array(nS) : new Float64Array(nS).fill(m.init);
       else if (m.locality === 'semiglobal') semiglobal[name] = new Float64Array(nD).fill(m.init);
       else global[name] = m.init;
     }
-    if (local.w) local.w.set(w);
-    else if (semiglobal.w || global.w !== undefined) throw new Error(`Projection "${this.name}": w must be per synapse`);
+    if (local.w) {
+      if (typeof csr.w === 'number') local.w.fill(csr.w);
+      else local.w.set(csr.w);
+    } else if (semiglobal.w || global.w !== undefined) throw new Error(`Projection "${this.name}": w must be per synapse`);
     this.state = {
       nDendrites: nD,
-      postRank: Int32Array.from(lil.postRanks),
+      postRank: csr.postRanks,
       rowPtr,
       preRank,
       dendriteOfPost,
       local,
       semiglobal,
       global,
-      lastEvent: new Float64Array(nS).fill(-10000),
+      // only event-driven equations read the time of a synapse's last event
+      lastEvent: new Float64Array(this.ir.eventDriven.length > 0 ? nS : 0).fill(-10000),
       pre: this.pre.state!,
       post: this.post.state!,
       preValues: {},
       preGlobalValues: {},
-      eventSynapse: new Int32Array(Math.max(16, nS)),
-      eventDendrite: new Int32Array(Math.max(16, nS)),
+      // event lists grow to the largest step's events (growEvents)
+      eventSynapse: new Int32Array(16),
+      eventDendrite: new Int32Array(16),
       nEvents: 0,
       plasticity: true,
       updatePeriod: 1,
     };
-    this.delaySteps = delay;
     // a loop, not Math.max(...delay): spreading 1e5+ synapses overflows the call stack
-    let maxDelay = 0;
-    for (let k = 0; k < nS; k++) if (delay[k]! > maxDelay) maxDelay = delay[k]!;
+    let maxDelay = commonDelay === -1 ? 0 : commonDelay;
+    if (delay) for (let k = 0; k < nS; k++) if (delay[k]! > maxDelay) maxDelay = delay[k]!;
     this.maxDelay = maxDelay;
-    this.uniformDelay = lil.delaysPerSynapse ? -1 : (nS > 0 ? delay[0]! : 0);
-    if (this.uniformDelay !== -1 && delay.some((d) => d !== this.uniformDelay)) this.uniformDelay = -1;
+    if (delay && !csr.delaysPerSynapse && (nS === 0 || delay.every((d) => d === delay[0]))) commonDelay = nS > 0 ? delay[0]! : 0;
+    this.uniformDelay = csr.delaysPerSynapse ? -1 : commonDelay;
+    // per-synapse steps are kept only where they differ (the ring buffer and `delay` read them)
+    this.delaySteps = this.uniformDelay === -1 ? (delay ?? new Int32Array(nS).fill(commonDelay)) : new Int32Array(0);
     if (!this.spiking && this.maxDelay > 1 && this.uniformDelay === -1) {
       throw new Error(`Projection "${this.name}": per-synapse delays in rate-coded projections are not supported yet; use one delay`);
     }
     // values set before compile first, so that the weights copied below are the final ones
     for (const [name, v] of this.init) this.applyValue(name, v);
-    // inverse connectivity: for each pre rank, its synapses in dendrite order (ANNarchy's inv_pre_rank)
-    const counts = new Int32Array(this.pre.size + 1);
-    for (let k = 0; k < nS; k++) counts[preRank[k]! + 1]!++;
-    for (let r = 0; r < this.pre.size; r++) counts[r + 1]! += counts[r]!;
-    const fill = counts.slice();
-    this.invPtr = counts;
-    this.invSyn = new Int32Array(nS);
-    this.invDend = new Int32Array(nS);
-    this.invPost = new Int32Array(nS);
-    // the plain delivery loop of non-plastic synapses reads a copy of the weights in this order
-    const copyW = this.kernels!.plainPreSpike && !this.ir.plasticity;
-    const invW = new Float64Array(copyW ? nS : 0);
-    const wLive = this.state.local.w;
-    const postRank = this.state.postRank;
-    for (let i = 0; i < nD; i++) {
-      for (let k = rowPtr[i]!; k < rowPtr[i + 1]!; k++) {
-        const at = fill[preRank[k]!]!++;
-        this.invSyn[at] = k;
-        this.invDend[at] = i;
-        this.invPost[at] = postRank[i]!;
-        if (copyW) invW[at] = wLive![k]!;
-      }
-    }
+    // inverse connectivity: for each pre rank, its synapses in dendrite order (ANNarchy's inv_pre_rank);
+    // what the delivery paths read (each array is 4 bytes per synapse): all spiking paths the
+    // synapse index, the plain loop the post rank, event lists and the per-synapse ring the dendrite
+    const plain = this.kernels!.plainPreSpike;
+    const needDend = this.spiking && (!plain || this.uniformDelay === -1);
+    this.invPtr = new Int32Array(this.pre.size + 1);
+    this.invSyn = new Int32Array(this.spiking ? nS : 0);
+    this.invDend = new Int32Array(needDend ? nS : 0);
+    this.invPost = new Int32Array(this.spiking && plain ? nS : 0);
+    if (this.spiking) invertRows(rowPtr, preRank, this.state.postRank, this.invPtr, this.invSyn, this.invDend, this.invPost);
     if (this.spiking) this.gPlain = this.post.state!.local[`g_${this.targets[0]}`]!;
-    this.setInvW(copyW ? invW : undefined);
+    // the plain delivery loop of non-plastic synapses reads a copy of the weights in this order
+    this.invW = undefined;
+    if (plain && !this.ir.plasticity) this.copyInvW(this.state);
     const k = this.kernels!;
     this.bound = {
       psp: k.psp?.(this.state, CONSTANTS),
@@ -630,21 +655,20 @@ export class Projection implements NamedParticipant, Recordable {
     if (n > 0) this.bound.preSpike(t);
   }
 
-  /** The weights in inverse-connectivity order (non-plastic synapses; dropped whenever `w` may be written). */
+  /**
+   * The weights in inverse-connectivity order (non-plastic synapses; dropped whenever `w` may be
+   * written); one element when all synapses share one weight.
+   */
   private copyInvW(S: ProjectionKernelState): Float64Array {
     const w = S.local.w!, syn = this.invSyn;
+    // one weight for all synapses (Object.is: -0 and NaN must stay what they are)
+    let same = w.length > 0;
+    for (let k = 1; k < w.length && same; k++) same = Object.is(w[k], w[0]);
+    this.invWConstant = same;
+    if (same) return (this.invW = Float64Array.of(w[0]!));
     const out = new Float64Array(syn.length);
     for (let x = 0; x < syn.length; x++) out[x] = w[syn[x]!]!;
-    this.setInvW(out);
-    return out;
-  }
-
-  private setInvW(w: Float64Array | undefined): void {
-    this.invW = w;
-    // one weight for all synapses (Object.is: -0 and NaN must stay what they are)
-    let same = w !== undefined && w.length > 0;
-    if (w) for (let x = 1; x < w.length && same; x++) same = Object.is(w[x], w[0]);
-    this.invWConstant = same;
+    return (this.invW = out);
   }
 
   /** Make room for at least `size` events (keeping the listed ones). */

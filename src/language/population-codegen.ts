@@ -13,6 +13,7 @@ import type { PopulationKernelFactory, PopulationKernelState } from './kernel-st
 import { planSimdLoop, SimdUnsupported, type SimdLoopPlan, type SimdLoopSymbols } from './wasm/simd-loop.js';
 import { bindSimdLoop, type SimdLoopBinding } from './wasm/bind-simd-loop.js';
 import { EXP_TABLE_LENGTH } from './fast-math.js';
+import { reciprocalDefinitions, reciprocalDivisions } from './fast-math-rewrite.js';
 
 /**
  * Options of {@link generatePopulationKernels}.
@@ -31,6 +32,11 @@ export interface PopulationCodegenOptions {
    * of projections): the lean kernel stores them every step.
    */
   keep?: Iterable<string>;
+  /**
+   * `setup({ fastMath: true })`: divisions by loop-invariant values become multiplications by
+   * reciprocals computed once per step (changes the last bits; see `fast-math-rewrite.ts`).
+   */
+  fastMath?: boolean;
 }
 
 /**
@@ -279,7 +285,9 @@ export function generatePopulationKernels(ir: NeuronIR, opts: PopulationCodegenO
       refStart ? `  ${refStart}` : '',
       '}',
     ].filter((l) => l !== '');
-    if (fuse) fusedLines = refractory ? ['if (__inref[i] === 1) {', ...test.map((l) => `  ${l}`), '}'] : test;
+    // while refractory the test is off: one condition (one lane mask in WebAssembly, where a
+    // nested if would branch on the refractory state of every pair)
+    if (fuse) fusedLines = refractory ? [`if (__inref[i] === 1 && (${cond})) {`, ...test.slice(1)] : test;
     else {
       spikeLines = [
         'let __ns = 0;',
@@ -332,17 +340,27 @@ export function generatePopulationKernels(ir: NeuronIR, opts: PopulationCodegenO
     '};',
   ].join('\n');
 
-  const loopCompute = [refractory ? '__inref[i] = __refrem[i] > 0 ? 0 : 1;' : '', ...loadLocals, ...localLines].filter((l) => l !== '');
-  const loopOrdered = (lean: boolean) => [
+  // fast math: reciprocals of the values the loop only reads (population-wide attributes, dt,
+  // constants), computed after the global equations of the step
+  const reciprocals = new Map<string, string>();
+  const globalNames = new Set([...attrs].filter(([, a]) => isGlobal(a.locality)).map(([n]) => safe(n)));
+  const invariant = (name: string) => name === 'dt' || globalNames.has(name) || name.startsWith('__C_');
+  const fast = (lines: string[]) => (opts.fastMath ? reciprocalDivisions(lines, invariant, reciprocals) : lines);
+  const loopCompute = fast([refractory ? '__inref[i] = __refrem[i] > 0 ? 0 : 1;' : '', ...loadLocals, ...localLines].filter((l) => l !== ''));
+  const loopOrderedPlain = (lean: boolean) => [
     ...fusedLines,
     ...storeFor(lean),
     // a neuron that spiked had __inref 1: this never undoes the refractory start above
     refractory ? '__refrem[i] -= (1 - __inref[i]);' : '',
   ].filter((l) => l !== '');
+  // both variants rewritten now: the reciprocals they need are defined before the loop
+  const ordered = [fast(loopOrderedPlain(false)), fast(loopOrderedPlain(true))];
+  const loopOrdered = (lean: boolean) => ordered[lean ? 1 : 0]!;
   const updateBody = (lean: boolean) => [
     ...preLoop,
     ...globalLines,
     ...assignedGlobals.map((g) => `G.${g} = ${safe(g)};`),
+    ...reciprocalDefinitions(reciprocals),
     fuse ? 'let __ns = 0;' : '',
     ...pairLoop(loopCompute, loopOrdered(lean), '__n'),
     fuse ? 'S.nSpiked = __ns;' : '',
@@ -386,6 +404,7 @@ export function generatePopulationKernels(ir: NeuronIR, opts: PopulationCodegenO
     ...preLoop,
     ...globalLines,
     ...assignedGlobals.map((g) => `G.${g} = ${safe(g)};`),
+    ...reciprocalDefinitions(reciprocals),
     'if (__W.ready) {',
     ...p.scalars.map((x, k) => `  __P[${k}] = ${x};`),
     `  ${fuse ? 'S.nSpiked = ' : ''}__W.${fn}(__n);`,

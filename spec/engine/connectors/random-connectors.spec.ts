@@ -5,6 +5,7 @@ import { fixedNumberPre } from '../../../src/engine/connectors/fixed-number-pre.
 import { fixedNumberPost } from '../../../src/engine/connectors/fixed-number-post.js';
 import { allToAll } from '../../../src/engine/connectors/all-to-all.js';
 import type { ConnectorEndpoint, LILConnectivity } from '../../../src/engine/connectors/lil-connectivity.js';
+import { isCSR, type CSRConnectivity } from '../../../src/engine/connectors/csr-connectivity.js';
 import { ReplayRng, TestUniform } from '../projection/helpers.js';
 import { NumpyRandomState } from '../../../src/engine/random/numpy-legacy.js';
 import { Uniform } from '../../../src/engine/random/random-distribution.js';
@@ -22,7 +23,16 @@ function endpoints(nPre: number, nPost: number, same: boolean): [ConnectorEndpoi
   return [pre, post];
 }
 
-function expectLil(lil: LILConnectivity, ref: { postRanks: number[]; preRanks: number[][]; w: number[][]; d: number[][] }) {
+/** The rows of a CSR connectivity as lists (a number for all synapses broadcast to each row). */
+function rows(c: CSRConnectivity): { postRanks: number[]; preRanks: number[][]; w: number[][]; delays: number[][] } {
+  const row = (i: number) => Array.from({ length: c.rowPtr[i + 1]! - c.rowPtr[i]! }, (_, j) => c.rowPtr[i]! + j);
+  const val = (v: Float64Array | number, i: number) => row(i).map((k) => (typeof v === 'number' ? v : v[k]!));
+  const ids = Array.from(c.postRanks, (_, i) => i);
+  return { postRanks: Array.from(c.postRanks), preRanks: ids.map((i) => row(i).map((k) => c.preRanks[k]!)), w: ids.map((i) => val(c.w, i)), delays: ids.map((i) => val(c.delays, i)) };
+}
+
+function expectLil(conn: LILConnectivity | CSRConnectivity, ref: { postRanks: number[]; preRanks: number[][]; w: number[][]; d: number[][] }) {
+  const lil = isCSR(conn) ? rows(conn) : conn;
   expect(lil.postRanks).to.deep.equal(ref.postRanks);
   expect(lil.preRanks).to.deep.equal(ref.preRanks);
   expect(lil.w).to.deep.equal(ref.w);
@@ -38,7 +48,7 @@ describe('engine/connectors: random patterns in ANNarchy draw order (numpy legac
       const lil = fixedProbability(...endpoints(nPre, nPost, same), { probability: p, weights: new TestUniform(0, 1), delays: new TestUniform(1, 3) }, rng);
       expectLil(lil, c.lil);
       expect(rng.done).to.equal(true);
-      if (same) lil.postRanks.forEach((r, i) => expect(lil.preRanks[i]).to.not.include(r));
+      if (same) rows(lil).postRanks.forEach((r, i) => expect(rows(lil).preRanks[i]).to.not.include(r));
     });
   }
 
@@ -73,7 +83,7 @@ describe('engine/connectors: random patterns in ANNarchy draw order (numpy legac
   });
 
   it('the real seeded generator (np.random.seed) and Uniform reproduce every fixture case', () => {
-    const conn: Record<string, (c: (typeof fx.cases)[number], rng: NumpyRandomState) => LILConnectivity> = {
+    const conn: Record<string, (c: (typeof fx.cases)[number], rng: NumpyRandomState) => LILConnectivity | CSRConnectivity> = {
       fixedProbability: (c, rng) => fixedProbability(...endpoints(c.args[0] as number, c.args[1] as number, c.args[3] as boolean), { probability: c.args[2] as number, weights: new Uniform(0, 1), delays: new Uniform(1, 3) }, rng),
       fixedNumberPre: (c, rng) => fixedNumberPre(...endpoints(c.args[0] as number, c.args[1] as number, c.args[3] as boolean), { number: c.args[2] as number, weights: new Uniform(0.5, 1.5), delays: 2.0 }, rng),
       fixedNumberPost: (c, rng) => fixedNumberPost(...endpoints(c.args[0] as number, c.args[1] as number, c.args[3] as boolean), { number: c.args[2] as number, weights: new Uniform(0, 2), delays: 0 }, rng),

@@ -1,5 +1,6 @@
 import type { ConnectorRng } from './lil-connectivity.js';
-import { drawValues, LILConnectivity, type ConnectorEndpoint, type ConnectorValue } from './lil-connectivity.js';
+import type { ConnectorEndpoint, ConnectorValue } from './lil-connectivity.js';
+import { CSRBuilder, type CSRConnectivity } from './csr-connectivity.js';
 
 /** Arguments of {@link fixedProbability} (ANNarchy `connect_fixed_probability`). */
 export interface FixedProbabilityOptions {
@@ -9,30 +10,47 @@ export interface FixedProbabilityOptions {
   allowSelfConnections?: boolean;
 }
 
+/** The indices k with `random(n)[k] < p` (the generator's bulk method when it has one). */
+function selected(rng: ConnectorRng, n: number, p: number): Int32Array {
+  if (rng.randomBelow) return rng.randomBelow(n, p);
+  const u = rng.random(n);
+  const out = new Int32Array(n);
+  let m = 0;
+  for (let k = 0; k < n; k++) if (u[k]! < p) out[m++] = k;
+  return out.subarray(0, m);
+}
+
 /**
  * Random pattern: per post neuron, `random(nPre) < p` selects the pre neurons (ascending
  * ranks); post neurons without synapse draw no weights. Order per post neuron: connectivity,
- * weights, delays (annarchy-semantics §2.5).
+ * weights, delays (annarchy-semantics §2.5). Built as compressed rows: no object per row.
  *
  * @example
  * ```ts
- * const lil = fixedProbability(pre, post, { probability: 0.1, weights: 1.0 }, net.numpyRng);
+ * const csr = fixedProbability(pre, post, { probability: 0.1, weights: 1.0 }, net.numpyRng);
  * ```
  */
-export function fixedProbability(pre: ConnectorEndpoint, post: ConnectorEndpoint, o: FixedProbabilityOptions, rng: ConnectorRng): LILConnectivity {
+export function fixedProbability(pre: ConnectorEndpoint, post: ConnectorEndpoint, o: FixedProbabilityOptions, rng: ConnectorRng): CSRConnectivity {
   const allowSelf = pre.population !== post.population || (o.allowSelfConnections ?? false);
-  const lil = new LILConnectivity();
   const n = pre.ranks.length;
+  const ranks = Int32Array.from(pre.ranks);
+  let ascending = true;
+  for (let k = 1; k < n && ascending; k++) ascending = ranks[k - 1]! < ranks[k]!;
+  const row = new Int32Array(n);
+  const b = new CSRBuilder(n * post.ranks.length * Math.min(1, o.probability) * 1.05 + 64);
+  const delays = o.delays ?? 0;
   for (const rPost of post.ranks) {
-    const u = rng.random(n);
-    let tmp: number[] = [];
-    for (let k = 0; k < n; k++) if (u[k]! < o.probability) tmp.push(pre.ranks[k]!);
-    if (!allowSelf) tmp = tmp.filter((r) => r !== rPost);
-    tmp.sort((a, b) => a - b);
-    if (tmp.length === 0) continue;
-    const w = drawValues(o.weights, tmp.length, rng);
-    const d = drawValues(o.delays ?? 0, tmp.length, rng);
-    lil.add(rPost, tmp, w, d);
+    const sel = selected(rng, n, o.probability);
+    let m = 0;
+    for (let j = 0; j < sel.length; j++) {
+      const r = ranks[sel[j]!]!;
+      if (allowSelf || r !== rPost) row[m++] = r;
+    }
+    if (m === 0) continue;
+    if (!ascending) row.subarray(0, m).sort();
+    const w = typeof o.weights === 'number' ? o.weights : o.weights.getValues(m, rng);
+    const d = typeof delays === 'number' ? delays : delays.getValues(m, rng);
+    b.addRow(rPost, row, m, w, d);
   }
-  return lil;
+  return b.finish();
 }

@@ -7,6 +7,11 @@ import { isSampler, type ValueSampler } from '../attribute-value.js';
 export interface ConnectorRng {
   /** `np.random.random(size)`. */
   random(size: number): ArrayLike<number>;
+  /**
+   * The indices k with `random(size)[k] < p`, ascending, drawing what `random(size)` draws
+   * (optional: a bulk form that need not build the doubles).
+   */
+  randomBelow?(size: number, p: number): Int32Array;
   /** `np.random.choice(a, size, replace)`. */
   choice(a: readonly number[], size: number, replace?: boolean): number[];
 }

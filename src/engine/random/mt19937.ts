@@ -159,6 +159,30 @@ export class MT19937 {
   }
 
   /**
+   * Copy the key into `out` from `at` and return the read position (0..624); no allocation
+   * (for generators that run outside this object, see `mt19937-simd.ts`).
+   *
+   * @example
+   * const words = new Uint32Array(624); const pos = rng.saveKey(words, 0);
+   */
+  saveKey(out: Uint32Array, at: number): number {
+    out.set(this.mt, at);
+    return this.mti;
+  }
+
+  /**
+   * Load 624 key words from `src` at `at` and the read position (the counterpart of
+   * {@link MT19937.saveKey}).
+   *
+   * @example
+   * rng.loadKey(words, 0, pos);
+   */
+  loadKey(src: Uint32Array, at: number, pos: number): void {
+    this.mt.set(src.subarray(at, at + N));
+    this.mti = pos;
+  }
+
+  /**
    * Snapshot of the state (a copy).
    *
    * @example

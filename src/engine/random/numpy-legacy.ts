@@ -6,6 +6,7 @@
  */
 import { glibcExp, glibcLog, glibcPow } from './libm.js';
 import { MT19937, type MT19937State } from './mt19937.js';
+import { selectBelow } from './mt19937-simd.js';
 
 const TWO32 = 4294967296;
 
@@ -124,6 +125,25 @@ export class NumpyRandomState {
   random(size: number): Float64Array;
   random(size?: number): number | Float64Array {
     return size === undefined ? this.nextDouble() : this.randomSample(size);
+  }
+
+  /**
+   * The indices k with `random(size)[k] < p`, ascending, drawing the same `size` doubles (ANNarchy's
+   * `np.random.random(n_pre) < p` of connect_fixed_probability). With WebAssembly SIMD the doubles
+   * are never formed (see `mt19937-simd.ts`); the result is a view valid until the next call.
+   *
+   * @example
+   * new NumpyRandomState(42).randomBelow(10, 0.5); // Int32Array [0, 4, 5, 6] (random(10) < 0.5)
+   */
+  randomBelow(size: number, p: number): Int32Array {
+    checkSize('randomBelow', size);
+    checkNumber('randomBelow', 'p', p);
+    const r = selectBelow(this.mt, size, p);
+    if (r) return r.indices.subarray(0, r.count);
+    const out = new Int32Array(size);
+    let count = 0;
+    for (let k = 0; k < size; k++) if (this.nextDouble() < p) out[count++] = k;
+    return out.subarray(0, count);
   }
 
   /** Legacy gauss: polar method, second value cached in the state. */
