@@ -7,6 +7,7 @@ import { seedEndToEnd } from './seed-end-to-end.js';
 import { cobaRows } from './coba.js';
 import { plotRows } from './plot.js';
 import { scaleRows } from './scale.js';
+import { playgroundRows } from './playground.js';
 
 const rows: BenchRow[] = [];
 rows.push(...engineRows());
@@ -16,4 +17,5 @@ rows.push(...streamOverhead({ repeats: 3, heapSteps: 1e6 }));
 rows.push(...monitorMemoryBench(3));
 rows.push(...plotRows(7));
 rows.push(...seedEndToEnd(3));
+rows.push(...(await playgroundRows(7)));
 printTable(rows);

@@ -5,7 +5,11 @@ import { dirname, join, relative, resolve, sep } from 'node:path';
 // ARCHITECTURE.md: the library runs in browsers (no Node-only modules outside the files that
 // render or write to disk), engine/ and language/ know nothing of RxJS, language/ nothing of
 // engine/, and imports only point down the layers.
-const NODE_ONLY_ALLOWED = new Set(['src/plot/render-file.ts', 'src/plot/html-document.ts', 'src/node/terminal-progress-bar.ts', 'src/plot/plot-recordings.ts', 'src/index.ts']);
+const NODE_ONLY_ALLOWED = new Set([
+  'src/plot/render-file.ts', 'src/plot/html-document.ts', 'src/node/terminal-progress-bar.ts', 'src/plot/plot-recordings.ts', 'src/index.ts',
+  // the playground's bundler and static server (tooling; the page and its worker stay browser-only)
+  'src/apps/playground/build.ts', 'src/apps/playground/serve.ts',
+]);
 
 function files(dir: string): string[] {
   return readdirSync(dir).flatMap((f) => {
@@ -50,6 +54,18 @@ describe('architecture', () => {
   it('never imports experiment/ from the layers below it', () => {
     const below = all.filter((f) => !f.startsWith('src/experiment/') && !f.startsWith('src/models/full/') && f !== 'src/index.ts' && f !== 'src/browser.ts' && f !== 'src/browser-entry.ts');
     const bad = below.flatMap((f) => importsOf(f).filter((i) => i.includes('/experiment/')).map((i) => `${f}: ${i}`));
+    expect(bad).to.deep.equal([]);
+  });
+
+  it('keeps apps/ (the playground) at the top: nothing in src/ or operators/ imports it', () => {
+    const bad = all.filter((f) => !f.startsWith('src/apps/')).flatMap((f) => importsOf(f).filter((i) => i.includes('/apps/')).map((i) => `${f}: ${i}`));
+    expect(bad).to.deep.equal([]);
+  });
+
+  it('keeps the playground page and worker off Node: only its build and serve scripts use Node modules', () => {
+    const page = all.filter((f) => f.startsWith('src/apps/') && !NODE_ONLY_ALLOWED.has(f));
+    expect(page.length).to.be.greaterThan(5);
+    const bad = page.flatMap((f) => importsOf(f).filter((i) => /^node:|examples\//.test(i)).map((i) => `${f}: ${i}`));
     expect(bad).to.deep.equal([]);
   });
 });

@@ -16,23 +16,30 @@ export const ENTRIES: Record<string, string> = {
 
 export const DIST = join(here, 'dist');
 
+/** Bundle one page script (TypeScript entry) into one self-contained browser file with its source map. */
+export async function bundlePageScript(entry: string, outfile: string, options: { minify?: boolean } = {}): Promise<void> {
+  await build({
+    entryPoints: [entry],
+    outfile,
+    bundle: true,
+    format: 'iife',
+    platform: 'browser',
+    target: 'es2022',
+    minify: options.minify ?? true,
+    sourcemap: true,
+    legalComments: 'none',
+    logLevel: 'warning',
+    // lazy-module.ts reads import.meta.url only where Node's module API exists, never in a page
+    logOverride: { 'empty-import-meta': 'silent' },
+  });
+}
+
 /** Bundle every page script into dist/; resolves with the output file paths. */
 export async function buildLive(options: { minify?: boolean } = {}): Promise<string[]> {
   const outs: string[] = [];
   for (const [name, entry] of Object.entries(ENTRIES)) {
     const outfile = join(DIST, name);
-    await build({
-      entryPoints: [entry],
-      outfile,
-      bundle: true,
-      format: 'iife',
-      platform: 'browser',
-      target: 'es2022',
-      minify: options.minify ?? true,
-      sourcemap: true,
-      legalComments: 'none',
-      logLevel: 'warning',
-    });
+    await bundlePageScript(entry, outfile, options);
     outs.push(outfile);
   }
   return outs;

@@ -26,10 +26,12 @@ export type Route = (req: IncomingMessage, res: ServerResponse) => void;
 export interface LiveServerOptions {
   /** Port (default 8123; 0 picks a free one). */
   port?: number;
-  /** Bundle the page scripts before serving (default true). */
-  build?: boolean;
+  /** Bundle the page scripts before serving (default true: the live pages' bundles; a function: that build). */
+  build?: boolean | (() => Promise<unknown>);
   /** The page served at `/` (default index.html, the in-page simulation). */
-  index?: 'index.html' | 'stream.html';
+  index?: string;
+  /** The files served, by path (default: the live pages'). */
+  files?: Record<string, [path: string, contentType: string]>;
   /** Extra routes by path (e.g. a server-sent-events endpoint). */
   routes?: Record<string, Route>;
 }
@@ -42,7 +44,10 @@ export interface LiveServer {
 
 /** Start the server on 127.0.0.1; resolves once it listens. */
 export async function startLiveServer(options: LiveServerOptions = {}): Promise<LiveServer> {
-  if (options.build ?? true) await buildLive();
+  const build = options.build ?? true;
+  if (typeof build === 'function') await build();
+  else if (build) await buildLive();
+  const files = options.files ?? FILES;
   const routes = options.routes ?? {};
   const server = createServer((req, res) => {
     const path = new URL(req.url ?? '/', 'http://127.0.0.1').pathname;
@@ -52,7 +57,7 @@ export async function startLiveServer(options: LiveServerOptions = {}): Promise<
       res.writeHead(204).end();
       return;
     }
-    const file = FILES[path === '/' ? `/${options.index ?? 'index.html'}` : path];
+    const file = files[path === '/' ? `/${options.index ?? 'index.html'}` : path];
     if (!file || (req.method !== 'GET' && req.method !== 'HEAD')) {
       res.writeHead(404, { 'content-type': 'text/plain' }).end('not found\n');
       return;

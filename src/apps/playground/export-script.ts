@@ -1,0 +1,75 @@
+/**
+ * "Export as TypeScript": the page's experiment as a Node script using this library. It builds
+ * the same network (model text, parameter values, sweep, Monitor) and runs it with `simulate$`
+ * and the protocol's pipe operator, which is what the page's worker does step by step, so its
+ * numbers are the page's. Run it with `npx tsx experiment.ts` (add `--json` for the data).
+ */
+import { neuronOptions, parseSections } from './sections.js';
+import { linspace, populationName } from './experiment-run.js';
+import { protocolCall } from './protocols.js';
+import type { PlaygroundState } from './state.js';
+
+/** A string as a template literal (reads like ANNarchy's triple-quoted strings). */
+function templateLiteral(s: string): string {
+  return `\`${s.replace(/\\/g, '\\\\').replace(/`/g, '\\`').replace(/\$\{/g, '\\${')}\``;
+}
+
+/**
+ * The TypeScript source of a script that runs the page's experiment in Node with `compneuro-rx`
+ * (`from` names the module to import, e.g. a path inside this repository).
+ *
+ * @example
+ * ```ts
+ * const ts = exportScript(state); // "import { Monitor, Network, Neuron, ... } from 'compneuro-rx';\n..."
+ * ```
+ */
+export function exportScript(state: PlaygroundState, options: { from?: string } = {}): string {
+  const opts = neuronOptions(parseSections(state.source), state.name);
+  const pop = populationName(state.name);
+  const proto = protocolCall(state.protocol, pop);
+  const imports = ['Monitor', 'Network', 'Neuron', 'Population', 'RecordedArray', 'runSync', 'simulate$', ...(proto ? [proto.name] : [])].sort();
+  const neuronFields: string[] = [`  name: ${JSON.stringify(state.name)},`];
+  for (const k of ['parameters', 'equations', 'spike', 'reset', 'functions'] as const) {
+    if (opts[k] !== undefined) neuronFields.push(`  ${k}: ${templateLiteral(opts[k]!)},`);
+  }
+  if (opts.refractory !== undefined) neuronFields.push(`  refractory: ${JSON.stringify(opts.refractory)},`);
+  const lines: string[] = [
+    `// The compneuro-rx playground's experiment "${state.name}": run with \`npx tsx <this file>\` (--json prints the data).`,
+    `import { ${imports.join(', ')} } from '${options.from ?? 'compneuro-rx'}';`,
+    '',
+    `const network = new Network({ dt: ${state.dt}, seed: ${state.seed} });`,
+    'const neuron = new Neuron({',
+    ...neuronFields,
+    '});',
+    `const pop = new Population(${state.sweep.n}, neuron, { name: ${JSON.stringify(pop)}, network });`,
+  ];
+  const params = Object.entries(state.params);
+  if (params.length > 0) lines.push(`pop.set({ ${params.map(([k, v]) => `${k}: ${v}`).join(', ')} });`);
+  if (state.sweep.n > 1) {
+    const values = Array.from(linspace(state.sweep.from, state.sweep.to, state.sweep.n));
+    lines.push(`// ${state.sweep.attr} from ${state.sweep.from} to ${state.sweep.to} across the ${state.sweep.n} neurons (numpy's linspace)`);
+    lines.push(`pop.set({ ${state.sweep.attr}: Float64Array.from(${JSON.stringify(values)}) });`);
+  }
+  lines.push(
+    `const recorded = pop.spiking ? [${JSON.stringify(state.record)}, 'spike'] : [${JSON.stringify(state.record)}];`,
+    `const monitor = new Monitor(pop, recorded, { periodSteps: ${state.periodSteps}, gridOrigin: 0 });`,
+    'network.compile();',
+    '',
+    `runSync(simulate$(${state.duration}, { network })${proto ? `.pipe(${proto.code})` : ''});`,
+    '',
+    `const trace = monitor.get(${JSON.stringify(state.record)}) as RecordedArray;`,
+    "const spikes = pop.spiking ? (monitor.get('spike') as Record<number, number[]>) : {};",
+    `const periodMs = ${state.periodSteps} * network.dt;`,
+    'if (process.argv.includes(\'--json\')) {',
+    '  console.log(JSON.stringify({ periodMs, shape: trace.shape, values: Array.from(trace.data), spikes }));',
+    '} else {',
+    `  const seconds = ${state.duration} / 1000;`,
+    '  for (let i = 0; i < pop.size; i++) {',
+    '    const n = (spikes[i] ?? []).length;',
+    `    console.log(\`neuron \${i}: \${n} spikes (\${(n / seconds).toFixed(2)} Hz), last ${state.record} = \${trace.data[trace.data.length - pop.size + i]}\`);`,
+    '  }',
+    '}',
+    '',
+  );
+  return lines.join('\n');
+}
