@@ -8,6 +8,7 @@ import { cobaRows } from './coba.js';
 import { plotRows } from './plot.js';
 import { scaleRows } from './scale.js';
 import { playgroundRows } from './playground.js';
+import { recordingStreamsBench } from './recording-streams.js';
 
 const rows: BenchRow[] = [];
 rows.push(...engineRows());
@@ -15,6 +16,7 @@ rows.push(...cobaRows(3, 'wasm'), ...cobaRows(3, 'wasm', true), ...cobaRows(3, '
 rows.push(...scaleRows(3));
 rows.push(...streamOverhead({ repeats: 3, heapSteps: 1e6 }));
 rows.push(...monitorMemoryBench(3));
+rows.push(...recordingStreamsBench(31));
 rows.push(...plotRows(7));
 rows.push(...seedEndToEnd(3));
 rows.push(...(await playgroundRows(7)));

@@ -3,50 +3,19 @@
  * starting, pausing and resetting CompNeuroMonitors, creating chunks and periods, and printing
  * the time and index limits and array sizes of all recordings.
  *
- * Run: `npx tsx examples/monitor-recordings.ts`. The PlotRecordings figures of the original are
- * not drawn here (only the printed block is ported).
+ * Run: `npm start -- examples/monitor-recordings.ts`: prints the block and writes the six
+ * PlotRecordings figures `monitor_recordings_<n>_chunk<c>.png` into the working directory.
  */
-import { fileURLToPath } from 'node:url';
-import { Neuron } from '../src/language/neuron.js';
+import { join } from 'node:path';
+import { Izhikevich2007 } from '../src/models/izhikevich-2007.js';
+import { PlotRecordings } from '../src/plot/plot-recordings.js';
+import { isMain } from './is-main.js';
 import { Population } from '../src/engine/population.js';
 import { clear, compile, setup, simulate } from '../src/engine/global-functions.js';
 import { CompNeuroMonitors } from '../src/monitors/comp-neuro-monitors.js';
 import type { RecordedArray } from '../src/monitors/recorded-array.js';
 import type { RecordingTimes } from '../src/monitors/recording-times.js';
 import type { Recordings } from '../src/monitors/recordings.js';
-
-/**
- * CompNeuroPy's `Izhikevich2007` neuron (compneuropy-semantics §8.4), per-neuron parameters,
- * `I_v = I_app`; variables without init start at 0.
- */
-function Izhikevich2007({ I_app = 0 }: { I_app?: number } = {}): Neuron {
-  return new Neuron({
-    parameters: `
-      C = 100
-      k = 0.7
-      v_r = -60
-      v_t = -40
-      a = 0.03
-      b = -2
-      c = -50
-      d = 100
-      v_peak = 35
-      I_app = ${I_app}
-    `,
-    equations: `
-      I_v = I_app
-      C * dv/dt = k*(v - v_r)*(v - v_t) - u + I_v
-      du/dt = a*(b*(v - v_r) - u)
-    `,
-    spike: 'v >= v_peak',
-    reset: `
-      v = c
-      u = u + d
-    `,
-    name: 'Izhikevich2007',
-    description: 'Simple neuron model equations from Izhikevich (2007).',
-  });
-}
 
 /** What {@link main} recorded, for checking. */
 export interface MonitorRecordingsResult {
@@ -59,14 +28,22 @@ function pyFloat(x: number): string {
   return Number.isInteger(x) ? x.toFixed(1) : String(x);
 }
 
-export function main(print: (line: string) => void = console.log): MonitorRecordingsResult {
+/** Options of {@link main}: whether and where the figures are written, where their console text goes. */
+export interface MonitorRecordingsOptions {
+  figures?: boolean;
+  figDir?: string;
+  log?: (text: string) => void;
+}
+
+export function main(print: (line: string) => void = console.log, options: MonitorRecordingsOptions = {}): MonitorRecordingsResult {
+  const { figures = true, figDir = '.', log } = options;
   clear();
   // setup ANNarchy timestep
   setup({ dt: 0.1 });
 
   // first we create two populations, each consist of 1 neuron
-  new Population(1, Izhikevich2007({ I_app: 0 }), 'my_pop1');
-  new Population(1, Izhikevich2007({ I_app: 52 }), 'my_pop2');
+  new Population(1, new Izhikevich2007({ I_app: 0 }), 'my_pop1');
+  new Population(1, new Izhikevich2007({ I_app: 52 }), 'my_pop2');
 
   // compile
   compile();
@@ -168,10 +145,35 @@ export function main(print: (line: string) => void = console.log): MonitorRecord
   });
   print('#############################################################');
 
+  // plot recordings 1 (3 chunks), 2 (2 chunks) and 3 (1 chunk), each chunk in one figure
+  const plan = {
+    position: [1, 2, 3],
+    compartment: ['my_pop1', 'my_pop2', 'my_pop1'],
+    variable: ['v', 'v', 'spike'],
+    format: ['line', 'line', 'raster'],
+  };
+  const recordingTimesList = [recordingTimes1, recordingTimes2, recordingTimes3];
+  if (figures) {
+    recordingsList.forEach((recordings, k) => {
+      for (let chunk = 0; chunk < recordings.length; chunk++) {
+        // using PlotRecordings which plots the recordings of one chunk
+        new PlotRecordings({
+          figname: join(figDir, `monitor_recordings_${k + 1}_chunk${chunk}.png`),
+          recordings,
+          recordingTimes: recordingTimesList[k]!,
+          shape: [2, 2],
+          plan,
+          chunk,
+          log,
+        });
+      }
+    });
+  }
+
   return {
     recordings: [recordings1, recordings2, recordings3],
     recordingTimes: [recordingTimes1, recordingTimes2, recordingTimes3],
   };
 }
 
-if (process.argv[1] === fileURLToPath(import.meta.url)) main();
+if (isMain('monitor-recordings')) main();

@@ -8,11 +8,12 @@
  *
  *   npm run serve:stream        # http://127.0.0.1:8124/
  */
-import { Subscription, filter, map, type SchedulerAction, type SchedulerLike } from 'rxjs';
+import { Observable, Subscription, filter, map, type SchedulerAction, type SchedulerLike } from 'rxjs';
 import { fileURLToPath } from 'node:url';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { startLiveServer, type LiveServer } from './live/server.js';
 import { HHRampDemo } from './live/hh-ramp-demo.js';
+import { toNodeReadable } from '../src/io/node-readable.js';
 
 /** What one server-sent `frames` event carries. */
 export interface FramesEvent {
@@ -77,38 +78,47 @@ export async function startStreamServer(options: { port?: number; chunk?: number
       activeRuns--;
     };
     // One event per chunk: a chunk runs synchronously within one timer task, so a flush queued
-    // with setImmediate at its first sample sends the whole chunk.
-    let batch: { t: number; v: number }[] = [];
-    const flush = (): void => {
-      if (batch.length === 0 || res.writableEnded) return;
-      const ev: FramesEvent = { t: batch.map((s) => s.t), v: batch.map((s) => s.v), spikes: demo.spikes, simTime: demo.network.getTime() };
-      batch = [];
-      res.write(`event: frames\ndata: ${JSON.stringify(ev)}\n\n`);
-    };
-    const sub = demo.run$(scheduler, chunk).pipe(
-      filter((f) => {
-        stepsSimulated++;
-        return f.step % every === 0;
-      }),
-      map((f) => ({ t: f.t, v: (pop.get('v') as Float64Array)[0]! })),
-    ).subscribe({
-      next: (sample) => {
-        if (batch.push(sample) === 1) setImmediate(flush);
-      },
-      error: (e: unknown) => {
-        flush();
-        res.end(`event: failure\ndata: ${JSON.stringify(String(e))}\n\n`);
-        end();
-      },
-      complete: () => {
-        flush();
-        res.end(`event: end\ndata: ${JSON.stringify({ spikes: demo.spikes, simTime: demo.network.getTime() })}\n\n`);
-        end();
-      },
+    // with setImmediate at its first sample sends the whole chunk. The events are an Observable
+    // of SSE text, piped into the response through a Node Readable (toNodeReadable): a client
+    // that reads slowly makes the simulation wait between chunks instead of queueing events.
+    const events$ = new Observable<string>((out) => {
+      let batch: { t: number; v: number }[] = [];
+      const flush = (): void => {
+        if (batch.length === 0) return;
+        const ev: FramesEvent = { t: batch.map((s) => s.t), v: batch.map((s) => s.v), spikes: demo.spikes, simTime: demo.network.getTime() };
+        batch = [];
+        out.next(`event: frames\ndata: ${JSON.stringify(ev)}\n\n`);
+      };
+      const sub = demo.run$(scheduler, chunk).pipe(
+        filter((f) => {
+          stepsSimulated++;
+          return f.step % every === 0;
+        }),
+        map((f) => ({ t: f.t, v: (pop.get('v') as Float64Array)[0]! })),
+      ).subscribe({
+        next: (sample) => {
+          if (batch.push(sample) === 1) setImmediate(flush);
+        },
+        error: (e: unknown) => {
+          flush();
+          out.next(`event: failure\ndata: ${JSON.stringify(String(e))}\n\n`);
+          end();
+          out.complete();
+        },
+        complete: () => {
+          flush();
+          out.next(`event: end\ndata: ${JSON.stringify({ spikes: demo.spikes, simTime: demo.network.getTime() })}\n\n`);
+          end();
+          out.complete();
+        },
+      });
+      return () => sub.unsubscribe();
     });
-    // The client went away (stop button, closed tab): unsubscribing stops the simulation.
+    const body = toNodeReadable(events$, { network: demo.network });
+    body.pipe(res);
+    // The client went away (stop button, closed tab): destroying the body unsubscribes, which stops the simulation.
     req.on('close', () => {
-      sub.unsubscribe();
+      body.destroy();
       end();
     });
   };

@@ -6,10 +6,13 @@ import { dirname, join, relative, resolve, sep } from 'node:path';
 // render or write to disk), engine/ and language/ know nothing of RxJS, language/ nothing of
 // engine/, and imports only point down the layers.
 const NODE_ONLY_ALLOWED = new Set([
-  'src/plot/render-file.ts', 'src/plot/html-document.ts', 'src/node/terminal-progress-bar.ts', 'src/plot/plot-recordings.ts', 'src/index.ts',
+  'src/plot/render-file.ts', 'src/plot/html-document.ts', 'src/plot/encode-png.ts', 'src/node/terminal-progress-bar.ts', 'src/plot/plot-recordings.ts', 'src/index.ts', 'src/io/arrow-file.ts', 'src/io/node-readable.ts',
   // the playground's bundler and static server (tooling; the page and its worker stay browser-only)
   'src/apps/playground/build.ts', 'src/apps/playground/serve.ts',
 ]);
+// io/ and run/ (files, worker pools) are Node-only layers above experiment/, exported from src/index.ts only.
+const NODE_LAYERS = ['src/io/', 'src/run/'];
+const isNodeLayer = (f: string) => NODE_LAYERS.some((l) => f.startsWith(l));
 
 function files(dir: string): string[] {
   return readdirSync(dir).flatMap((f) => {
@@ -26,7 +29,7 @@ describe('architecture', () => {
   const all = [...files('src'), ...files('operators')];
 
   it('has no Node-only imports outside the files that write or rasterise', () => {
-    const bad = all.filter((f) => !NODE_ONLY_ALLOWED.has(f))
+    const bad = all.filter((f) => !NODE_ONLY_ALLOWED.has(f) && !isNodeLayer(f))
       .flatMap((f) => importsOf(f).filter((i) => /^(node:|fs$|path$|os$|child_process$|module$|url$|@resvg\/)/.test(i)).map((i) => `${f}: ${i}`));
     expect(bad).to.deep.equal([]);
   });
@@ -34,6 +37,13 @@ describe('architecture', () => {
   it('keeps engine/ and language/ free of rxjs, and language/ free of engine/', () => {
     const bad = all.filter((f) => f.startsWith('src/engine/') || f.startsWith('src/language/'))
       .flatMap((f) => importsOf(f).filter((i) => i.startsWith('rxjs') || (f.startsWith('src/language/') && i.includes('/engine/'))).map((i) => `${f}: ${i}`));
+    expect(bad).to.deep.equal([]);
+  });
+
+  it('keeps the Node-only layers (io/, run/) out of the browser entry and the layers below', () => {
+    const browserSafe = /^(src\/(browser(-entry)?\.ts|engine|language|stream|monitors|analysis|plot|models|experiment)|operators)/;
+    const bad = all.filter((f) => browserSafe.test(f) && !NODE_ONLY_ALLOWED.has(f))
+      .flatMap((f) => importsOf(f).filter((i) => /\/(io|run)\//.test(i)).map((i) => `${f}: ${i}`));
     expect(bad).to.deep.equal([]);
   });
 
@@ -52,7 +62,7 @@ describe('architecture', () => {
   });
 
   it('never imports experiment/ from the layers below it', () => {
-    const below = all.filter((f) => !f.startsWith('src/experiment/') && !f.startsWith('src/models/full/') && f !== 'src/index.ts' && f !== 'src/browser.ts' && f !== 'src/browser-entry.ts');
+    const below = all.filter((f) => !f.startsWith('src/experiment/') && !f.startsWith('src/models/full/') && !isNodeLayer(f) && f !== 'src/index.ts' && f !== 'src/browser.ts' && f !== 'src/browser-entry.ts');
     const bad = below.flatMap((f) => importsOf(f).filter((i) => i.includes('/experiment/')).map((i) => `${f}: ${i}`));
     expect(bad).to.deep.equal([]);
   });

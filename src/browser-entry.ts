@@ -17,4 +17,8 @@ export * from './browser.js';
 // live plots (vega-embed) for running simulations: DOM types, so only in this entry
 export { livePlot, liveSamples, liveSpec, LIVE_DATASET } from './plot/live-plot.js';
 export type { LivePlot, LivePlotOptions, LivePlotSource, LivePlotStatus, LiveSample, LiveSamplesOptions } from './plot/live-plot.js';
+
+// CompNeuroPy's InteractivePlot (sliders + Vega-Lite plots): DOM types, so only in this entry
+export { InteractivePlot, type InteractivePlotOptions, type InteractiveSlider } from './plot/interactive-plot.js';
+export { liveRaster, liveRasterSpec, type LiveRasterOptions } from './plot/live-raster.js';
 export type { LiveMonitorsSource } from './plot/live-plot.js';

@@ -12,9 +12,11 @@ import mathjs from 'mathjs/lib/browser/math.js';
 import * as vega from 'vega';
 import * as vegaLite from 'vega-lite';
 import * as arquero from 'arquero';
+import * as flechette from '@uwdata/flechette';
 import { provideModule } from './language/lazy-module.js';
 
 provideModule('mathjs', mathjs);
 provideModule('vega', vega);
 provideModule('vega-lite', vegaLite);
 provideModule('arquero', arquero);
+provideModule('@uwdata/flechette', flechette);

@@ -68,7 +68,7 @@ export { getMinimum, getMaximum } from './analysis/minimum-maximum.js';
 export { getNanmean, getNanstd } from './analysis/nan-stats.js';
 export { rmse, rsse } from './analysis/rmse.js';
 export { sampleDataWithTimestep } from './analysis/sample-data-with-timestep.js';
-export { sci, pyPrint } from './analysis/python-format.js';
+export { sci, pyPrint, pyFloat } from './analysis/python-format.js';
 
 // plot: Vega-Lite specs (rendering to files lives in the Node entry)
 export { buildPlotSpec, type PlotPlan, type PlotFormat, type PlotSpecOptions, type PlotSpecResult } from './plot/plot-spec.js';
@@ -92,6 +92,44 @@ export { HHmodelBischop, HHmodelCorbit, type HHSinglePopOptions } from './models
 
 export { experiment$, resetStage, startMonitorsStage, simulationStage, actionStage, type ExperimentStage, type ExperimentEvent } from './experiment/experiment-pipeline.js';
 export { cnpClear } from './experiment/comp-neuro-model.js';
+
+// analysis (issue 13): power spectra, spike and eFEL features
+export {
+  getPopulationPowerSpectrum, getPowerSpectrumFromTimeArray, getPowerSpektrumFromTimeArray, hanning, fftfreq, hanningSplitOverlap,
+  type PowerSpectrum, type PopulationPowerSpectrumOptions, type TimeArrayPowerSpectrumOptions,
+} from './analysis/power-spectrum.js';
+export {
+  getSpikeFeaturesOfChunk, getSpikeFeaturesLossOfChunk, type SpikeFeatures, type SpikeFeatureName, type SpikeFeatureResults, type SpikeFeaturesLossOptions,
+} from './analysis/spike-features.js';
+export { getEfelFeatures, efelInterpolate, EFEL_FEATURES, type EfelTrace, type EfelFeature, type EfelSettings } from './analysis/efel-features.js';
+export { efelLoss } from './analysis/efel-loss.js';
+export { levene, oneWayAnova, welchAnova, pairwiseTTests, fdrBh, groupBy, type AnovaRow, type WelchAnovaRow, type PairwiseRow, type LeveneResult, type GroupedData, type DataFrameLike } from './analysis/anova.js';
+export { evaluateExpressionWithDict, type ExpressionValue } from './analysis/evaluate-expression-with-dict.js';
+export { recordingTimesCl } from './monitors/recording-times.js';
+
+// experiment extras (CompNeuroPy's extra_functions and model_functions, issue 13)
+export { simulationInfoCl } from './experiment/sim-info.js';
+export { compileInFolder, type CompileInFolderOptions } from './experiment/compile-in-folder.js';
+export { printDf, formatDf } from './experiment/extra/print-df.js';
+export { flattenList } from './experiment/extra/flatten-list.js';
+export { removeKey } from './experiment/extra/remove-key.js';
+export { Cmap, createCm, toRgba, type Colormap, type RGBA, type ColorSpec, type CreateCmOptions } from './experiment/extra/cmap.js';
+export { DecisionTree, DecisionTreeNode, type PathProd } from './experiment/extra/decision-tree.js';
+export { RNG } from './experiment/extra/rng.js';
+export { findXBound, brentq, type FindXBoundOptions } from './experiment/extra/find-x-bound.js';
+export { BGM, getBgmParams, type BGMOptions, type BgmParameter } from './models/full/bgm-22/bgm.js';
+export { BGM_VERSIONS, type BgmPopulation, type BgmProjection } from './models/full/bgm-22/bgm-versions.js';
+export { BGM_PARAMETERS_CSV } from './models/full/bgm-22/bgm-parameters.js';
+// recordings as streams: samples$, spikes$, chunks$ (issue 19); importing monitor-streams adds them to Monitor
+export { installMonitorStreams, type MonitorChunk } from './monitors/monitor-streams.js';
+export { ProducerObservable, StreamSubscriberError } from './monitors/producer-observable.js';
+export type { SampleBlock, SpikeEvent, SamplesOptions } from './monitors/sample-stream.js';
+export type { RecordingChunkEvent } from './monitors/monitors-stream-hub.js';
+// recordTo: recordings written as Arrow IPC streams to sinks with backpressure (issue 19)
+export { ArrowRecordingEncoder, readArrowRecordings, RECORDING_METADATA_KEY, type RecordingRows, type RecordingStreamMetadata } from './monitors/arrow-recording.js';
+export { nodeWritableSink, webWritableSink, toByteSink, RecordingSinkError, type ByteSink, type NodeWritableLike, type StreamSinkOptions } from './monitors/byte-sink.js';
+export { addRunGate, runGate, type RunGate } from './stream/run-gate.js';
+export { toReadableStream, fromReadableStream, type ReadableAdapterOptions } from './stream/web-streams.js';
 
 // types that public signatures use, exported so that users can name them (and the API reference
 // links them); checked by `npm run docs` (TypeDoc's warnings are errors)

@@ -25,3 +25,16 @@ export { terminalProgressBar } from './node/terminal-progress-bar.js';
 
 // progress: true draws a terminal bar in Node
 installTerminalProgressBar();
+
+// io (Node-only, issue 13): CompNeuroPy's system functions, saving variables Python can read
+export { saveVariables, loadVariables } from './io/save-variables.js';
+export { encodeVariable, decodeVariable, type EncodedVariable, type StoredArray, type NumericArray } from './io/variable-codec.js';
+export { createDir, clearDir, type CreateDirOptions } from './io/create-dir.js';
+export { createDataRawFolder, type CreateDataRawFolderOptions } from './io/create-data-raw-folder.js';
+export { timingDecorator } from './io/timing-decorator.js';
+export { Logger } from './io/logger.js';
+export { suppressStdout } from './io/suppress-stdout.js';
+export { anovaBetweenGroups, type AnovaBetweenGroupsOptions, type AnovaBetweenGroupsResult } from './io/anova-between-groups.js';
+// recordings to disk and Node streams (issue 19)
+export { arrowFile } from './io/arrow-file.js';
+export { toNodeReadable, fromNodeReadable } from './io/node-readable.js';

@@ -5,6 +5,7 @@ import {
 import { Network } from '../../src/engine/network.js';
 import { Monitor } from '../../src/engine/monitor.js';
 import { SpikeSourceArray } from '../../src/engine/special/spike-source-array.js';
+import { clear, dt, setup } from '../../src/engine/global-functions.js';
 
 // All expected values are computed by hand from ANNarchy 4.7.3's formulas (Monitor.py,
 // cython_ext/Transformations.pyx).
@@ -74,6 +75,18 @@ describe('engine: spike analysis (ANNarchy 4.7.3 formulas)', () => {
 
   it('rejects what is not a spike dict', () => {
     expect(() => rasterPlot([] as never)).to.throw(/spike dict/);
+  });
+
+  it('rasterPlot without dt returns ms at the current network dt, as ANNarchy\'s raster_plot', () => {
+    const prev = dt();
+    clear();
+    setup({ dt: 0.1 });
+    try {
+      expect(Array.from(rasterPlot({ 0: [10, 25] }).times)).to.deep.equal([1, 2.5]);
+    } finally {
+      clear();
+      setup({ dt: prev });
+    }
     expect(() => meanFr({ 0: [1] }, { dt: -1 })).to.throw(/dt must be a positive/);
   });
 });

@@ -7,8 +7,8 @@ describe('analysis/spike-statistics', () => {
     expect(interSpikeInterval(spikes, { dt: 0.5 })).to.deep.equal([5, 10, 2, 2, 6]);
   });
   it('interSpikeInterval: per neuron skips neurons with < 2 spikes; ranks filter', () => {
-    expect(interSpikeInterval(spikes, { perNeuron: true })).to.deep.equal({ 0: [10, 20], 2: [4, 4, 12] });
-    expect(interSpikeInterval(spikes, { ranks: [2] })).to.deep.equal([4, 4, 12]);
+    expect(interSpikeInterval(spikes, { perNeuron: true, dt: 1 })).to.deep.equal({ 0: [10, 20], 2: [4, 4, 12] });
+    expect(interSpikeInterval(spikes, { ranks: [2], dt: 1 })).to.deep.equal([4, 4, 12]);
   });
   it('coefficientOfVariation: population std / mean per neuron with >= 2 ISIs', () => {
     // rank 0: ISIs 10, 20 -> mean 15, std 5; rank 2: 4, 4, 12 -> mean 20/3, std sqrt(128/9)

@@ -30,7 +30,7 @@ describe('examples/monitor-recordings (CompNeuroPy monitor_recordings, §12)', (
   const lines: string[] = [];
   let result: ReturnType<typeof main>;
   before(() => {
-    result = main((l) => lines.push(...l.split('\n')));
+    result = main((l) => lines.push(...l.split('\n')), { figures: false });
   });
 
   it('prints the ALL RECORDINGS INFO block of §12 line for line', () => {

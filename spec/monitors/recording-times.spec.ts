@@ -215,6 +215,15 @@ describe('monitors/RecordingTimes', () => {
       expect(() => rt.combineChunks(recs, 'a;spike')).to.throw(/not an array recording/);
       expect(() => rt.combinePeriods(recs, 'a;v', { fill: 'zero' as never })).to.throw(/fill must be/);
     });
+    it('combinePeriods on a spike key returns the period times and the spike dict, as CompNeuroPy', () => {
+      const spikes = { 0: [3, 7], 1: [] };
+      const recs: RecordingChunk[] = [{ dt: 1, 'a;period': 1, 'a;spike': spikes }];
+      const times = new RecordingTimes([{ a: { start: { ms: [0, 10], idx: [0, 5] }, stop: { ms: [4, 12], idx: [4, 7] } } }]);
+      const [t, data] = times.combinePeriods(recs, 'a;spike');
+      expect(Array.from(t)).to.deep.equal([0, 1, 2, 3, 4, 10, 11, 12]); // arange(start, stop + P/2, P) per period
+      expect(data).to.equal(spikes);
+      expect(() => times.combinePeriods(recs, 'a;spike', { fill: 'nan' })).to.throw(/spike dict; only fill 'none'/);
+    });
   });
 
   describe('combineChunks (§2.2)', () => {

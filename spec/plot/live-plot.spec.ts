@@ -3,6 +3,7 @@ import { Observable, take, toArray, lastValueFrom, of } from 'rxjs';
 import { liveSamples, liveSpec, livePlot, LIVE_DATASET, type LiveSample } from '../../src/plot/live-plot.js';
 import { simulate$ } from '../../src/stream/simulate.js';
 import { testNetwork } from '../stream/test-network.js';
+import { CompNeuroMonitors } from '../../src/monitors/comp-neuro-monitors.js';
 
 // The view part of livePlot needs a browser (spec/browser/live-page.e2e.ts); here: the spec and
 // the samples it plots, with the Integrator neuron (v after step k = (k + 1) * dt * I_app).
@@ -30,6 +31,31 @@ describe('plot/live-plot', () => {
       const spec = liveSpec(['a;v[0]', 'a;v[1]']) as Record<string, any>;
       expect(spec.encoding.color.field).to.equal('series');
       expect(spec.encoding.y.scale).to.deep.equal({ zero: false });
+    });
+  });
+
+  describe('liveSamples of samples$ blocks (monitors.samples$)', () => {
+    it('turns each block into its samples, named like frames, every `every`-th, the chosen variables only', () => {
+      const { net, pops } = testNetwork(['a', 'b']);
+      pops[0]!.set({ I_app: [1, 3] });
+      const mon = new CompNeuroMonitors({ a: ['v', 'inp'], 'b;0.2': ['v'] }, { network: net, log: () => {} });
+      const s = collect(liveSamples(mon.samples$({ every: 4, compartments: ['a'] }), { variables: 'a;v', neurons: [0, 1], every: 3 }));
+      mon.start();
+      simulate$(2, { network: net }).subscribe(); // 20 steps: samples 0, 3, 6, ..., 18 of a
+      expect(s.map((x) => Math.round(x.t * 10))).to.deep.equal([0, 3, 6, 9, 12, 15, 18]);
+      // v after step k = (k + 1) * dt * I
+      s.forEach((x) => {
+        expect(Object.keys(x.values)).to.deep.equal(['a;v[0]', 'a;v[1]']);
+        expect(x.values['a;v[0]']).to.be.closeTo(x.t + 0.1, 1e-12);
+        expect(x.values['a;v[1]']).to.be.closeTo(3 * (x.t + 0.1), 1e-12);
+      });
+      const all = collect(liveSamples(mon.samples$({ every: 5 })));
+      simulate$(1, { network: net }).subscribe();
+      expect(new Set(all.flatMap((x) => Object.keys(x.values)))).to.deep.equal(new Set(['a;v', 'a;inp', 'b;v']));
+      const errors: string[] = [];
+      liveSamples(mon.samples$(), { neurons: 7 }).subscribe({ error: (e: Error) => errors.push(e.message) });
+      simulate$(1, { network: net }).subscribe();
+      expect(errors).to.deep.equal(['livePlot: neuron rank 7 is out of range for a;v (2 values per sample)']);
     });
   });
 

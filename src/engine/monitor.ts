@@ -50,6 +50,23 @@ export interface MonitorTimes {
 }
 
 /**
+ * What a layer above the engine hooks into a monitor (the stream layer's `samples$`, `spikes$`,
+ * `chunks$`): told after every recorded step and before recorded data leaves the monitor. The
+ * engine knows nothing of who listens; without taps a step costs one field test.
+ */
+export interface MonitorTap {
+  /** After the monitor recorded step `step`: its samples if `sampled` (read them with `sampleBuffer`), its spikes. */
+  recorded(step: number, sampled: boolean): void;
+  /**
+   * Before data of `variables` leaves the monitor: handed out by `get()` (`taken`, the values
+   * returned) or dropped (`taken` undefined: `reset()`, `stop()`, a network reset).
+   */
+  closing(variables: readonly string[], taken: Readonly<Record<string, RecordedArray | SpikeDict>> | undefined): void;
+  /** A simulation run ended (`network.endRun()`, called by `simulate()` and simulation Observables). */
+  runEnded?(): void;
+}
+
+/**
  * Options of {@link Monitor}.
  *
  * @example
@@ -106,6 +123,10 @@ export class Monitor implements Recorder {
   private recorded = new Map<string, MonitorTimes>();
   /** ANNarchy's `_last_recorded_variables`: the window the last `get()` returned, what `times()` reports. */
   private lastRecorded = new Map<string, MonitorTimes>();
+  /** Hooks of the stream layer (undefined while nobody listens, so the step tests one field). */
+  private taps: MonitorTap[] | undefined;
+  /** True while `reset()` empties the monitor through `get()`: the taps were told it drops the data. */
+  private dropping = false;
 
   constructor(obj: Recordable, variables: string | string[] = [], opts: MonitorOptions = {}) {
     if (!obj || typeof (obj as Recordable).readInto !== 'function') throw new Error('Monitor: the first argument must be a Population, PopulationView or Projection');
@@ -212,8 +233,10 @@ export class Monitor implements Recorder {
   stop(): void {
     this.active = false;
     this.stopped = true;
+    const error = this.tellClosing(this.vars, undefined);
     this.dropData();
     this.network.removeRecorder(this);
+    if (error !== undefined) throw error;
   }
 
   /**
@@ -222,11 +245,51 @@ export class Monitor implements Recorder {
    * after setting the time to 0.
    */
   reset(): void {
-    for (const v of this.vars) {
-      this.get(v);
-      this.addVariable(v);
+    const error = this.tellClosing(this.vars, undefined);
+    this.dropping = true;
+    try {
+      for (const v of this.vars) {
+        this.get(v);
+        this.addVariable(v);
+      }
+    } finally {
+      this.dropping = false;
     }
     this.dropData();
+    if (error !== undefined) throw error;
+  }
+
+  /**
+   * Drop the recorded samples and spikes without handing them out and without touching the
+   * timings (the taps are told first): for a caller that streamed them elsewhere, such as
+   * CompNeuroMonitors writing to a sink.
+   *
+   * @example
+   * ```ts
+   * m.discard();
+   * ```
+   */
+  discard(): void {
+    const error = this.tellClosing(this.vars, undefined);
+    this.dropData();
+    if (error !== undefined) throw error;
+  }
+
+  /**
+   * Tell the taps that data leaves; returns the first error a tap threw (a stream subscriber),
+   * for the caller to throw once its own work is done, so that nothing is half-applied.
+   */
+  private tellClosing(variables: readonly string[], taken: Record<string, RecordedArray | SpikeDict> | undefined): unknown {
+    if (this.taps === undefined || this.dropping) return undefined;
+    let error: unknown;
+    for (const t of [...this.taps]) {
+      try {
+        t.closing(variables, taken);
+      } catch (e) {
+        error ??= e;
+      }
+    }
+    return error;
   }
 
   /** True while recording. */
@@ -299,7 +362,8 @@ export class Monitor implements Recorder {
 
   record(step: number): void {
     if (!this.active) return;
-    if (this.due(step)) this.sample(false);
+    const sampled = this.due(step);
+    if (sampled) this.sample(false);
     if (this.recordsSpikes) {
       for (const r of this.object.spikedRanks!()) {
         let l = this.spikes.get(r);
@@ -307,6 +371,73 @@ export class Monitor implements Recorder {
         l.push(step);
       }
     }
+    const taps = this.taps;
+    if (taps !== undefined) for (let k = 0; k < taps.length; k++) taps[k]!.recorded(step, sampled);
+  }
+
+  /** Called by `network.endRun()` when a simulation run ended. */
+  runEnded(): void {
+    if (this.taps !== undefined) for (const t of [...this.taps]) t.runEnded?.();
+  }
+
+  /**
+   * Hook a {@link MonitorTap} into this monitor (the stream layer does; see `samples$`).
+   *
+   * @example
+   * ```ts
+   * m.addTap({ recorded: (step, sampled) => {}, closing: () => {} });
+   * ```
+   */
+  addTap(tap: MonitorTap): void {
+    (this.taps ??= []).push(tap);
+  }
+
+  /** Remove a tap added with {@link addTap}. @example m.removeTap(tap); */
+  removeTap(tap: MonitorTap): void {
+    if (this.taps === undefined) return;
+    const k = this.taps.indexOf(tap);
+    if (k >= 0) this.taps.splice(k, 1);
+    if (this.taps.length === 0) this.taps = undefined;
+  }
+
+  /**
+   * The buffer a variable's samples are appended to (valid up to `length`; replaced when it
+   * grows, emptied when data leaves): taps read the samples of a block from it.
+   *
+   * @example
+   * ```ts
+   * const b = m.sampleBuffer('v'); // b.raw[b.length - width .. b.length) is the last sample
+   * ```
+   */
+  sampleBuffer(variable: string): { readonly raw: Float64Array; readonly length: number } | undefined {
+    return this.buffers.get(variable);
+  }
+
+  /** Number of recorded variables (they are only ever added, so a change means new ones). */
+  get variableCount(): number {
+    return this.vars.length;
+  }
+
+  /**
+   * The data recorded so far of one variable, copied, without taking it (unlike `get()`, no
+   * effect on the recording windows).
+   *
+   * @example
+   * ```ts
+   * m.peek('v').shape; // [samples, n]
+   * ```
+   */
+  peek(variable: string): RecordedArray | SpikeDict {
+    if (!this.vars.includes(variable)) throw new Error(`Monitor on "${this.object.name}": "${variable}" is not recorded; recorded: ${this.vars.join(', ')}`);
+    if (variable === 'spike') {
+      const d: SpikeDict = {};
+      for (const r of this.object.recordedRanks?.() ?? []) d[r] = [...(this.spikes.get(r) ?? [])];
+      for (const [r, l] of this.spikes) if (!(r in d)) d[r] = [...l];
+      return d;
+    }
+    const b = this.buffers.get(variable);
+    const data = b ? b.toArray() : new Float64Array(0);
+    return new RecordedArray(data, [data.length / this.object.recordWidth(variable), ...this.object.recordShape(variable)]);
   }
 
   /**
@@ -330,19 +461,16 @@ export class Monitor implements Recorder {
       r.stop[r.stop.length - 1] = now;
       this.lastRecorded.set(v, r);
       if (!opts.keep) this.recorded.set(v, { start: [now], stop: [null] });
-      if (v === 'spike') {
-        const d: SpikeDict = {};
-        for (const r of this.object.recordedRanks?.() ?? []) d[r] = [...(this.spikes.get(r) ?? [])];
-        for (const [r, l] of this.spikes) if (!(r in d)) d[r] = [...l];
-        out[v] = d;
-        if (!opts.keep) this.spikes.clear();
-      } else {
-        const b = this.buffers.get(v);
-        const w = this.object.recordWidth(v);
-        const data = b ? b.toArray() : new Float64Array(0);
-        out[v] = new RecordedArray(data, [data.length / w, ...this.object.recordShape(v)]);
-        if (!opts.keep) b?.clear();
+      out[v] = this.peek(v);
+    }
+    if (!opts.keep) {
+      // the taps see the data before it goes
+      const error = this.tellClosing(names, out);
+      for (const v of names) {
+        if (v === 'spike') this.spikes.clear();
+        else this.buffers.get(v)?.clear();
       }
+      if (error !== undefined) throw error;
     }
     return single ? out[variables as string]! : out;
   }

@@ -309,10 +309,13 @@ export class Network {
     // 8. synapses, 9. post events
     for (let k = 0; k < projs.length; k++) projs[k]!.updateSynapses?.(t);
     for (let k = 0; k < projs.length; k++) projs[k]!.postEvents?.(t);
-    // 11. record
-    for (let k = 0; k < recs.length; k++) recs[k]!.record(t);
-    // 12.
-    this.currentStep = t + 1;
+    // 11. record; 12. the step is done even if a recorder fails (a stream subscriber that
+    // throws): the time then agrees with what the monitors before it recorded
+    try {
+      for (let k = 0; k < recs.length; k++) recs[k]!.record(t);
+    } finally {
+      this.currentStep = t + 1;
+    }
   }
 
   /** Number of steps `simulate(ms)` runs: `ceil(ms / dt)` in doubles, as ANNarchy. */
@@ -348,6 +351,7 @@ export class Network {
     if (!this.compiled) this.compile();
     if (reporter) runWithProgress(n, reporter, (k) => this.runSteps(k), () => this.getTime());
     else this.runSteps(n);
+    this.endRun();
   }
 
   /** `n` steps, all but the last with lean updates where nobody reads the transients. */
@@ -360,6 +364,21 @@ export class Network {
       }
       this.step();
     } else for (let k = 0; k < n; k++) this.step();
+  }
+
+  /**
+   * Tell the recorders that a simulation run ended (`simulate()`, `simulateUntil()` and the
+   * simulation Observables call it), so that monitors streaming in blocks deliver the last one.
+   *
+   * @example
+   * ```ts
+   * for (let k = 0; k < 100; k++) net.step();
+   * net.endRun();
+   * ```
+   */
+  endRun(): void {
+    const recs = this.recorders;
+    for (let k = 0; k < recs.length; k++) recs[k]!.runEnded?.();
   }
 
   /** Switch the populations whose transients nobody reads to their lean update; true if any. */
@@ -406,6 +425,7 @@ export class Network {
       const stop = operator === 'and' ? pops.every((p) => p.stopConditionMet()) : pops.some((p) => p.stopConditionMet());
       if (stop) break;
     }
+    this.endRun();
     return nb * this._dt;
   }
 

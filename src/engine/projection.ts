@@ -248,7 +248,9 @@ export class Projection implements NamedParticipant, Recordable {
     this.targets = Object.freeze(targets);
     if (synapse !== undefined && !(synapse instanceof Synapse)) throw new Error('Projection: "synapse" must be a Synapse (new Synapse({ ... }))');
     this.synapseType = synapse ?? (this.pre.spiking ? defaultSpikingSynapse() : defaultRateSynapse());
-    this.ir = this.synapseType.analyse();
+    // ANNarchy gives a synapse the type of its pre-synaptic population: one without preSpike
+    // between spiking populations is a spiking synapse without spike events.
+    this.ir = this.synapseType.analyse(this.pre.spiking && this.post.spiking && this.synapseType.psp === undefined);
     if (this.ir.type === 'spike' && !this.pre.spiking) throw new Error(`Projection: the spiking synapse "${this.synapseType.name}" needs a spiking pre-synaptic population; "${this.pre.name}" is rate-coded`);
     if (this.ir.type === 'spike' && !this.post.spiking) throw new Error(`Projection: the spiking synapse "${this.synapseType.name}" needs a spiking post-synaptic population; "${this.post.name}" is rate-coded`);
     if (this.ir.type === 'rate' && this.post.spiking) throw new Error(`Projection: the rate-coded synapse "${this.synapseType.name}" cannot project onto the spiking population "${this.post.name}"`);
@@ -425,7 +427,8 @@ export class Projection implements NamedParticipant, Recordable {
     if (!this.pre.state || !this.post.state) throw new Error(`Projection "${this.name}": populations must be compiled first`);
     const post = this.post.state;
     for (const t of this.targets) {
-      if (this.spiking && !post.local[`g_${t}`]) {
+      // a spiking synapse without g_target statements (no preSpike) needs no conductance
+      if (this.spiking && !post.local[`g_${t}`] && this.ir.preSpike.some((st) => st.target === 'g_target')) {
         throw new Error(`Projection "${this.name}": the post-synaptic population "${this.post.name}" has no conductance g_${t} (its neuron does not use target "${t}")`);
       }
       // a rate target the neuron does not read still gets its sum (reset every step by the network)

@@ -1,9 +1,11 @@
 import type { SpikeDict } from './spike-dict.js';
+import { currentNetwork } from './magic-network.js';
 
 /**
  * ANNarchy 4.7.3's spike utilities (`raster_plot`, `histogram`, `population_rate`,
  * `smoothed_rate`, `mean_fr`, `inter_spike_interval`, `coefficient_of_variation`) over a spike
- * dict `{rank: [steps...]}`. Times in the dict are integer steps; `dt` converts them to ms.
+ * dict `{rank: [steps...]}`. Times in the dict are integer steps; `dt` converts them to ms and
+ * defaults, as in ANNarchy, to the dt of the current (magic) network.
  * The Cython rate helpers keep `dt` and `smooth` in single precision (`cdef float`), reproduced
  * with `Math.fround`.
  */
@@ -46,7 +48,7 @@ function spikeRange(spikes: SpikeDict, where: string): [number, number] {
  */
 export function rasterPlot(spikes: SpikeDict, opts: { dt?: number } = {}): { times: Float64Array; ranks: Int32Array } {
   checkSpikes(spikes, 'rasterPlot');
-  const dt = opts.dt ?? 1;
+  const dt = opts.dt ?? currentNetwork().dt;
   checkDt(dt, 'rasterPlot');
   const t: number[] = [];
   const r: number[] = [];
@@ -88,7 +90,7 @@ export interface HistogramOptions {
  */
 export function histogram(spikes: SpikeDict, opts: HistogramOptions = {}): number[] | number[][] {
   checkSpikes(spikes, 'histogram');
-  const dt = opts.dt ?? 1;
+  const dt = opts.dt ?? currentNetwork().dt;
   checkDt(dt, 'histogram');
   const bins = opts.bins ?? dt;
   const binStep = Math.trunc(bins / dt);
@@ -142,7 +144,7 @@ export interface RateOptions {
  */
 export function populationRate(spikes: SpikeDict, opts: RateOptions = {}): Float64Array {
   checkSpikes(spikes, 'populationRate');
-  const dt = opts.dt ?? 1;
+  const dt = opts.dt ?? currentNetwork().dt;
   checkDt(dt, 'populationRate');
   const smooth = opts.smooth ?? 0;
   let start = opts.start;
@@ -186,7 +188,7 @@ export function populationRate(spikes: SpikeDict, opts: RateOptions = {}): Float
  */
 export function smoothedRate(spikes: SpikeDict, opts: RateOptions = {}): Float64Array[] {
   checkSpikes(spikes, 'smoothedRate');
-  const dt = opts.dt ?? 1;
+  const dt = opts.dt ?? currentNetwork().dt;
   checkDt(dt, 'smoothedRate');
   const smooth = opts.smooth ?? 0;
   let start = opts.start;
@@ -235,7 +237,7 @@ export function smoothedRate(spikes: SpikeDict, opts: RateOptions = {}): Float64
  */
 export function meanFr(spikes: SpikeDict, opts: { duration?: number; dt?: number } = {}): number {
   checkSpikes(spikes, 'meanFr');
-  const dt = opts.dt ?? 1;
+  const dt = opts.dt ?? currentNetwork().dt;
   checkDt(dt, 'meanFr');
   let duration = opts.duration;
   if (duration === undefined) {
@@ -262,7 +264,7 @@ export function interSpikeInterval(spikes: SpikeDict, opts: { ranks?: readonly n
 export function interSpikeInterval(spikes: SpikeDict, opts?: { ranks?: readonly number[]; perNeuron?: false; dt?: number }): number[];
 export function interSpikeInterval(spikes: SpikeDict, opts: { ranks?: readonly number[]; perNeuron?: boolean; dt?: number } = {}): number[] | Record<number, number[]> {
   checkSpikes(spikes, 'interSpikeInterval');
-  const dt = opts.dt ?? 1;
+  const dt = opts.dt ?? currentNetwork().dt;
   checkDt(dt, 'interSpikeInterval');
   const isi: Record<number, number[]> = {};
   for (const [rank, ev] of entries(spikes)) {

@@ -36,6 +36,8 @@ export interface Recorder {
   record(step: number): void;
   /** Called at compile for recorders created before compile. */
   onCompile?(step: number): void;
+  /** A simulation run ended (`network.endRun()`): recorders that batch may deliver now. */
+  runEnded?(): void;
   /** Drop the recorded data (global reset with `monitors: true`). */
   clearData?(): void;
   /**

@@ -100,6 +100,8 @@ export interface SynapseSource {
   preSpike: string | undefined;
   postSpike: string | undefined;
   functions: string | undefined;
+  /** Force a spiking synapse without `preSpike` (ANNarchy: the type of the pre-synaptic population). */
+  spiking?: boolean;
 }
 
 const IDENT = /^[A-Za-z_]\w*$/;
@@ -157,7 +159,7 @@ function parseEvents(text: string | undefined, model: string, section: 'preSpike
  */
 export function analyseSynapse(src: SynapseSource): SynapseIR {
   const model = src.name;
-  const type = src.preSpike !== undefined && src.preSpike.trim() !== '' ? 'spike' : 'rate';
+  const type = src.spiking || (src.preSpike !== undefined && src.preSpike.trim() !== '') ? 'spike' : 'rate';
   const parameters = analyseParameters(src.parameters, model, 'local');
   const randoms: RandomInfo[] = [];
   const functions = analyseFunctions(src.functions, model);
@@ -189,7 +191,7 @@ export function analyseSynapse(src: SynapseSource): SynapseIR {
       eventDriven.push(standardForm(eq, model));
     } else equations.push(eq);
   }
-  const preSpike = type === 'spike' ? parseEvents(src.preSpike, model, 'preSpike') : [];
+  const preSpike = type === 'spike' && src.preSpike !== undefined ? parseEvents(src.preSpike, model, 'preSpike') : [];
   const postSpike = parseEvents(src.postSpike, model, 'postSpike');
   if (type === 'rate' && postSpike.length > 0) {
     throw new ModelError('"postSpike" needs a spiking synapse (preSpike)', { model, ...where(postSpike[0]!), symbol: 'postSpike' });

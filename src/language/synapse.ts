@@ -88,6 +88,7 @@ export class Synapse {
   readonly name: string;
   readonly description: string;
   private _ir: SynapseIR | undefined;
+  private _irSpiking: SynapseIR | undefined;
 
   constructor(opts: SynapseOptions = {}) {
     if (opts === null || typeof opts !== 'object') throw new Error('Synapse: expected an options object { parameters, equations, psp, preSpike, ... }');
@@ -117,8 +118,19 @@ export class Synapse {
     return this.preSpike !== undefined && this.preSpike.trim() !== '';
   }
 
-  /** The analysed description (computed once). Throws a ModelError for bad input. */
-  analyse(): SynapseIR {
+  /**
+   * The analysed description (computed once per type). Throws a ModelError for bad input.
+   * `asSpiking` analyses a synapse without `preSpike` as a spiking one (no spike events): ANNarchy
+   * gives a synapse the type of its pre-synaptic population.
+   */
+  analyse(asSpiking = false): SynapseIR {
+    if (asSpiking && !this.spiking) {
+      this._irSpiking ??= analyseSynapse({
+        name: this.name, parameters: this.parameters, equations: this.equations, psp: this.psp, operation: this.operation,
+        preSpike: this.preSpike, postSpike: this.postSpike, functions: this.functions, spiking: true,
+      });
+      return this._irSpiking;
+    }
     if (!this._ir) {
       this._ir = analyseSynapse({
         name: this.name, parameters: this.parameters, equations: this.equations, psp: this.psp, operation: this.operation,

@@ -14,6 +14,12 @@ import type {
   SpikeDict,
 } from './recordings.js';
 import { SampleBlocks } from './sample-blocks.js';
+import { toByteSink, type ByteSink, type NodeWritableLike } from './byte-sink.js';
+import { RecordingWriter } from './recording-writer.js';
+import type { StreamSubscriberError } from './producer-observable.js';
+import type { Observable } from 'rxjs';
+import { MonitorsStreamHub, type RecordingChunkEvent } from './monitors-stream-hub.js';
+import type { SampleBlock, SamplesOptions, SpikeEvent } from './sample-stream.js';
 import { compartmentTimesFromSteps } from './step-timings.js';
 import { anyRecordings } from './timings.js';
 
@@ -30,6 +36,16 @@ export interface CompNeuroMonitorsOptions {
   network?: Network;
   /** Where CompNeuroPy's printed warnings go; default `console.log` (CompNeuroPy prints). */
   log?: (message: string) => void;
+  /**
+   * Write the samples and spikes to this sink instead of keeping them (bounded memory):
+   * `arrowFile(path)`, a Node `Writable`, a Web `WritableStream` (all as an Arrow IPC stream, see
+   * `ArrowRecordingEncoder`), or a `ByteSink`. `getRecordings()` chunks then hold everything
+   * but the samples and spikes; read those back with `readArrowRecordings`. End with
+   * `closeRecording()`.
+   */
+  recordTo?: ByteSink | NodeWritableLike | WritableStream<Uint8Array>;
+  /** With `recordTo`: a written batch holds at most this many steps per compartment (default 1000). */
+  batchSteps?: number;
 }
 
 /**
@@ -131,8 +147,17 @@ export class CompNeuroMonitors {
   /** Last step seen by the drain recorder, to notice the time going back. */
   private lastStep: number;
   private readonly drain: Recorder;
+  private readonly hub: MonitorsStreamHub;
+  private readonly writer: RecordingWriter | undefined;
 
   constructor(monDict: MonDict = {}, options: CompNeuroMonitorsOptions = {}) {
+    if (options === null || typeof options !== 'object') throw new Error('CompNeuroMonitors: options must be an object { network, log, recordTo, batchSteps }');
+    for (const k of Object.keys(options)) {
+      if (!['network', 'log', 'recordTo', 'batchSteps'].includes(k)) throw new Error(`CompNeuroMonitors: unknown option "${k}"; expected network, log, recordTo or batchSteps`);
+    }
+    const batchSteps = options.batchSteps ?? 1000;
+    if (!Number.isInteger(batchSteps) || batchSteps < 1) throw new Error(`CompNeuroMonitors: batchSteps must be a positive integer number of steps, got ${String(options.batchSteps)}`);
+    const sink = options.recordTo === undefined ? undefined : toByteSink(options.recordTo);
     this.network = options.network ?? currentNetwork();
     this.log = options.log ?? ((m: string) => console.log(m));
     this.entries = parseMonDict(monDict, this.network);
@@ -149,6 +174,15 @@ export class CompNeuroMonitors {
       this.lastDrain.set(e.compartment, this.network.currentStep);
     }
     this.lastStep = this.network.currentStep - 1;
+    this.hub = new MonitorsStreamHub({ mon: this.mon, compartments: this.compartments, chunkIndex: () => this.recordings.length });
+    this.writer = sink === undefined ? undefined : new RecordingWriter(
+      this.network,
+      this.entries.map((e) => ({ name: e.compartment, monitor: this.mon[e.compartment]!, periodSteps: e.periodSteps, variables: e.variables })),
+      sink,
+      () => this.recordings.length,
+      batchSteps,
+      (tap) => this.hub.deferring(tap),
+    );
     this.drain = {
       recordTargets: () => {},
       record: (step: number) => this.onStep(step),
@@ -202,8 +236,14 @@ export class CompNeuroMonitors {
    * ```
    */
   pause(compartmentList?: readonly string[] | string): void {
+    const list = this.compartmentList('pause', compartmentList);
+    this.hub.withHeldErrors(() => this.pauseList(list));
+  }
+
+  private pauseList(list: string[]): void {
     const step = this.network.currentStep;
-    for (const c of this.compartmentList('pause', compartmentList)) {
+    this.flushStreams(list);
+    for (const c of list) {
       const t = this.timings[c]!;
       this.drainOne(this.entry(c)); // keep the engine buffer small across pauses
       this.mon[c]!.pause();
@@ -232,6 +272,10 @@ export class CompNeuroMonitors {
     for (const k of Object.keys(options)) {
       if (!RESET_KEYS.includes(k)) throw new Error(`CompNeuroMonitors.reset: unknown option "${k}"; expected ${RESET_KEYS.join(', ')}`);
     }
+    this.hub.withHeldErrors(() => this.resetChunk(options));
+  }
+
+  private resetChunk(options: CompNeuroMonitorsResetOptions): void {
     const { populations = true, projections = false, synapses = false, monitors = true, model = true, parameters = true } = options;
     this.getRecordingsResetCall = true;
     try {
@@ -288,10 +332,17 @@ export class CompNeuroMonitors {
    * ```
    */
   getRecordings(): Recordings {
+    return this.hub.withHeldErrors(() => this.storeChunk());
+  }
+
+  private storeChunk(): Recordings {
+    this.flushStreams();
     const temp = this.tempTimings();
     if (anyRecordings(temp) && !this.alreadyGotRecordings) {
-      this.recordings.push(this.getMonitors(temp));
+      const chunk = this.getMonitors(temp);
+      this.recordings.push(chunk);
       this.alreadyGotRecordings = true;
+      this.hub.chunkStored({ chunk: this.recordings.length - 1, recordings: chunk, times: temp });
     }
     if (!this.getRecordingsResetCall && this.recordings.length === 0) {
       this.log('WARNING get_recordings: no recordings available, empty list returned. Maybe forgot start()?');
@@ -327,16 +378,86 @@ export class CompNeuroMonitors {
    * ```
    */
   getRecordingsAndClear(): [Recordings, RecordingTimes] {
-    const recordings = this.getRecordings();
-    const times = this.getRecordingTimes();
-    this.initInternals(false);
-    return [recordings, times];
+    return this.hub.withHeldErrors(() => {
+      const recordings = this.getRecordings();
+      const times = this.getRecordingTimes();
+      this.initInternals(false);
+      return [recordings, times];
+    });
+  }
+
+  /**
+   * The recorded samples as they are recorded, per compartment in blocks of at most `every`
+   * steps (all its variables but `spike` side by side). A block also ends when the compartment
+   * pauses, when a chunk ends (`reset()`, `getRecordings()`) and when a run ends (`simulate()`,
+   * a simulation Observable completing or being unsubscribed). However the simulation is driven,
+   * the blocks of a chunk concatenated equal `getRecordings()[chunk]['c;v']`, bit for bit;
+   * subscribing or not never changes the recordings. Without a subscriber nothing is copied.
+   * Samples this object drops (see the class deviations) were emitted all the same. A subscriber
+   * that throws stops the run with a {@link StreamSubscriberError} naming the stream; what was
+   * recorded stays.
+   *
+   * @example
+   * ```ts
+   * mon.samples$({ every: 100 }).subscribe((b) => console.log(b.compartment, b.t[0], b.values.v.data));
+   * ```
+   */
+  samples$(options?: SamplesOptions): Observable<SampleBlock> {
+    return this.hub.samples$(options);
+  }
+
+  /**
+   * The recorded spikes as they happen: one array of {@link SpikeEvent}s per step with spikes
+   * (all compartments recording `spike`, or the given ones), in step order. Collected, they
+   * equal the spike dicts of `getRecordings()`.
+   *
+   * @example
+   * ```ts
+   * mon.spikes$().subscribe((events) => console.log(events.map((e) => `${e.population}[${e.rank}] at ${e.t} ms`)));
+   * ```
+   */
+  spikes$(compartments?: readonly string[]): Observable<SpikeEvent[]> {
+    return this.hub.spikes$(compartments);
+  }
+
+  /**
+   * Each chunk when it is stored (`getRecordings()`, `reset()`, `getRecordingsAndClear()`),
+   * with its index and recording times.
+   *
+   * @example
+   * ```ts
+   * mon.chunks$().subscribe(({ chunk, recordings, times }) => save(chunk, recordings));
+   * ```
+   */
+  chunks$(): Observable<RecordingChunkEvent> {
+    return this.hub.chunks$();
+  }
+
+  /**
+   * With `recordTo`: write what is pending and the end of the stream, and close the sink (the
+   * file is then complete). Recording stops writing; errors of the sink arrive here too.
+   *
+   * @example
+   * ```ts
+   * await mon.closeRecording();
+   * ```
+   */
+  async closeRecording(): Promise<void> {
+    if (this.writer === undefined) throw new Error('CompNeuroMonitors.closeRecording: these monitors record to memory (no recordTo option)');
+    await this.writer.close();
   }
 
   // --- internals ---
 
+  /** Deliver the pending stream blocks and write the pending sink batches (of `list`, default all). */
+  private flushStreams(list?: readonly string[]): void {
+    this.hub?.flush(list);
+    const w = this.writer;
+    if (w !== undefined) this.hub.guarded(() => w.flush(list));
+  }
+
   private initInternals(initCall: boolean): void {
-    if (!initCall) this.pause();
+    if (!initCall) this.pauseList(this.compartments);
     this.dropResidualSamples();
     this.timings = {};
     for (const e of this.entries) this.timings[e.compartment] = { currentlyPaused: true, start: [], stop: [] };
@@ -392,6 +513,7 @@ export class CompNeuroMonitors {
       const idx = times[c]!.stop.idx;
       const expected = idx.length > 0 ? idx[idx.length - 1]! + 1 : 0;
       for (const v of e.variables) {
+        if (this.writer !== undefined) continue; // samples and spikes are in the sink
         if (v === 'spike') {
           chunk[`${c};spike`] = store.takeSpikes(e.object.recordedRanks?.() ?? []);
           continue;
@@ -412,6 +534,12 @@ export class CompNeuroMonitors {
     const m = this.mon[e.compartment]!;
     const store = this.stores.get(e.compartment)!;
     const arrayVars = e.variables.filter((v) => v !== 'spike');
+    if (this.writer !== undefined) {
+      // with recordTo the samples went to the sink through the writer's taps: only empty the engine buffers
+      m.discard();
+      this.lastDrain.set(e.compartment, this.network.currentStep);
+      return;
+    }
     if (arrayVars.length > 0) {
       const got = m.get(arrayVars);
       for (const v of arrayVars) store.add(v, (got[v] as RecordedArray).data);
@@ -422,6 +550,7 @@ export class CompNeuroMonitors {
 
   /** Data of a chunk that is not stored: dropped so that it cannot leak into the next chunk. */
   private dropResidualSamples(): void {
+    this.flushStreams();
     for (const e of this.entries) {
       this.drainOne(e);
       this.stores.get(e.compartment)!.clear();
@@ -438,6 +567,7 @@ export class CompNeuroMonitors {
       this.restartChunk(step + 1, 'the time went back (reset or setTime) outside CompNeuroMonitors.reset()');
     }
     this.lastStep = step;
+    this.hub.stepEnded(step);
     for (const e of this.entries) {
       if (step - this.lastDrain.get(e.compartment)! >= DRAIN_SAMPLES * e.periodSteps) this.drainOne(e);
     }
@@ -461,6 +591,7 @@ export class CompNeuroMonitors {
    * restart the running compartments' periods at `step`, with a warning if anything was lost.
    */
   private restartChunk(step: number, why: string): void {
+    this.flushStreams();
     let had = this.currentChunk() !== null;
     for (const e of this.entries) {
       this.drainOne(e);

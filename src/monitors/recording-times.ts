@@ -1,7 +1,7 @@
 import { getNumberOfDecimals, roundTo } from '../analysis/number-of-decimals.js';
 import { arange, timeDataFillGaps } from '../analysis/time-data-fill-gaps.js';
 import { RecordedArray } from './recorded-array.js';
-import type { RecordingChunk, RecordingTimesChunk } from './recordings.js';
+import type { RecordingChunk, RecordingTimesChunk, SpikeDict } from './recordings.js';
 import { anyRecordings } from './timings.js';
 
 /**
@@ -200,6 +200,9 @@ export class RecordingTimes {
    * - `'interpolate'`: nearest-neighbour values (scipy `interp1d(kind="nearest")`, ties to the
    *   earlier sample) on the full grid `arange(t0, tN + P/2, P)`.
    *
+   * A spike key (`'pop;spike'`) gives the period times and the spike dict itself, as in
+   * CompNeuroPy (only with fill `'none'`).
+   *
    * Quirk §14.5 kept: P and dt are always read from `recordings[0]`.
    *
    * @example
@@ -211,7 +214,7 @@ export class RecordingTimes {
     recordings: readonly RecordingChunk[],
     recordingDataStr: string,
     options: { chunk?: number; fill?: CombineFill } = {},
-  ): [Float64Array, CombinedData] {
+  ): [Float64Array, CombinedData | SpikeDict] {
     const fn = 'combinePeriods';
     const { fill = 'none' } = options;
     if (this.recordingTimesList.length === 0) {
@@ -235,6 +238,13 @@ export class RecordingTimes {
       throw new Error(`${fn}: recordings has no chunk ${chunk} (it has ${recordings.length} chunks)`);
     }
     const raw = chunkRec[recordingDataStr];
+    if (isSpikeDict(raw)) {
+      // CompNeuroPy returns the period times and the spike dict itself; filling gaps of a dict fails there.
+      if (fill !== 'none') {
+        throw new Error(`${fn}: "${recordingDataStr}" is a spike dict; only fill 'none' applies to it (got ${JSON.stringify(fill)})`);
+      }
+      return [time, raw];
+    }
     const data: CombinedData =
       raw === undefined ? new Float64Array(time.length).fill(NaN) : asArrayData(fn, recordingDataStr, raw);
 
@@ -366,6 +376,13 @@ export class RecordingTimes {
   }
 }
 
+function isSpikeDict(raw: unknown): raw is SpikeDict {
+  return (
+    raw !== null && typeof raw === 'object' && !(raw instanceof RecordedArray) && !ArrayBuffer.isView(raw) &&
+    Object.values(raw).every((v) => Array.isArray(v))
+  );
+}
+
 function splitDataStr(fn: string, recordingDataStr: string): string {
   if (typeof recordingDataStr !== 'string' || !recordingDataStr.includes(';')) {
     throw new Error(`${fn}: recordingDataStr must look like "compartment;variable", got ${JSON.stringify(recordingDataStr)}`);
@@ -451,3 +468,13 @@ function nearestOnGrid(time: Float64Array, data: CombinedData, grid: Float64Arra
   }
   return [grid, data instanceof RecordedArray ? new RecordedArray(out, [grid.length, ...data.shape.slice(1)]) : out];
 }
+
+/**
+ * CompNeuroPy's old name of {@link RecordingTimes} (`recording_times_cl`).
+ *
+ * @example
+ * ```ts
+ * new recordingTimesCl(mon.getRecordingTimes().all());
+ * ```
+ */
+export const recordingTimesCl = RecordingTimes;

@@ -1,10 +1,11 @@
 import embed from 'vega-embed';
 import { changeset, type View } from 'vega';
-import { Observable, defer, filter, isObservable, map, type Subscription } from 'rxjs';
+import { Observable, defer, filter, isObservable, map, mergeMap, type Subscription } from 'rxjs';
 import type { Network } from '../engine/network.js';
 import type { Population } from '../engine/population.js';
 import type { Recorder } from '../engine/step-participant.js';
 import type { SimulationFrame } from '../stream/simulation-frame.js';
+import type { SampleBlock } from '../monitors/sample-stream.js';
 
 /**
  * A sample that does not carry a network: the time in ms and one value per series name. This is
@@ -39,14 +40,15 @@ export interface LiveMonitorsSource {
 }
 
 /**
- * A simulation Observable (frames of `simulate$`), an Observable of {@link LiveSample}s, or a CompNeuroMonitors.
+ * A simulation Observable (frames of `simulate$`), an Observable of {@link LiveSample}s, the
+ * sample blocks of `monitors.samples$(...)`, or a CompNeuroMonitors.
  *
  * @example
  * ```ts
  * const source: LivePlotSource = simulate$(1000, { network: net, scheduler: animationFrameScheduler, chunk: 250 });
  * ```
  */
-export type LivePlotSource = Observable<SimulationFrame | LiveSample> | LiveMonitorsSource;
+export type LivePlotSource = Observable<SimulationFrame | LiveSample | SampleBlock> | LiveMonitorsSource;
 
 /**
  * Options of {@link livePlot}.
@@ -286,6 +288,35 @@ function isFrame(x: SimulationFrame | LiveSample): x is SimulationFrame {
   return (x as SimulationFrame).network !== undefined;
 }
 
+function isBlock(x: unknown): x is SampleBlock {
+  return typeof x === 'object' && x !== null && typeof (x as SampleBlock).compartment === 'string' && (x as SampleBlock).steps instanceof Float64Array;
+}
+
+/**
+ * The samples of a `samples$` block as {@link LiveSample}s: series `'compartment;variable'`
+ * (`[rank]` appended as for frames), every `every`-th sample, only `variables` if given.
+ */
+function blockSamples(b: SampleBlock, variables: readonly string[] | undefined, neurons: readonly number[], every: number, counter: () => number): LiveSample[] {
+  const cols: { series: string; data: Float64Array; width: number; rank: number }[] = [];
+  for (const [v, arr] of Object.entries(b.values)) {
+    const name = `${b.compartment};${v}`;
+    if (variables !== undefined && !variables.includes(name)) continue;
+    for (const rank of neurons) {
+      if (!Number.isInteger(rank) || rank < 0 || rank >= arr.rowSize) throw new Error(`livePlot: neuron rank ${rank} is out of range for ${name} (${arr.rowSize} values per sample)`);
+      cols.push({ series: neurons.length === 1 && rank === 0 ? name : `${name}[${rank}]`, data: arr.data, width: arr.rowSize, rank });
+    }
+  }
+  const out: LiveSample[] = [];
+  if (cols.length === 0) return out;
+  for (let k = 0; k < b.t.length; k++) {
+    if (counter() % every !== 0) continue;
+    const values: Record<string, number> = {};
+    for (const c of cols) values[c.series] = c.data[k * c.width + c.rank]!;
+    out.push({ t: b.t[k]!, values });
+  }
+  return out;
+}
+
 /**
  * Options of {@link liveSamples}: the data part of {@link LivePlotOptions}.
  *
@@ -296,7 +327,7 @@ function isFrame(x: SimulationFrame | LiveSample): x is SimulationFrame {
  */
 export type LiveSamplesOptions = Pick<LivePlotOptions, 'variables' | 'neurons' | 'every'>;
 
-function resolveSource(source: LivePlotSource, options: LiveSamplesOptions): { samples: Observable<LiveSample>; series: string[] | undefined } {
+function resolveSource(source: LivePlotSource, options: LiveSamplesOptions): { samples: Observable<LiveSample | readonly LiveSample[]>; series: string[] | undefined } {
   if (options === null || typeof options !== 'object') throw new Error('livePlot: options must be an object');
   const every = positiveNumber('every (steps)', options.every, 1);
   if (!Number.isInteger(every)) throw new Error(`livePlot: every must be a positive integer, got ${every}`);
@@ -314,9 +345,10 @@ function resolveSource(source: LivePlotSource, options: LiveSamplesOptions): { s
       let readers: SeriesReader[] | undefined;
       let readersOf: Network | undefined;
       return frames.pipe(
-        map((x): LiveSample | undefined => {
+        map((x): LiveSample | readonly LiveSample[] | undefined => {
+          if (isBlock(x)) return blockSamples(x, vars, neurons, every, () => count++);
           if (typeof x !== 'object' || x === null || typeof x.t !== 'number') {
-            throw new Error('livePlot: the source emitted something that is neither a simulation frame nor a { t, values } sample');
+            throw new Error('livePlot: the source emitted something that is neither a simulation frame nor a { t, values } sample (nor a samples$ block)');
           }
           if (!isFrame(x)) return count++ % every === 0 ? x : undefined;
           if (x.step % every !== 0) return undefined;
@@ -329,7 +361,7 @@ function resolveSource(source: LivePlotSource, options: LiveSamplesOptions): { s
           for (const r of readers!) values[r.series] = r.read();
           return { t: x.t, values };
         }),
-        filter((x): x is LiveSample => x !== undefined),
+        filter((x): x is LiveSample | readonly LiveSample[] => x !== undefined),
       );
     });
     return { samples, series: vars ? seriesNames(vars, neurons) : undefined };
@@ -361,7 +393,11 @@ function resolveSource(source: LivePlotSource, options: LiveSamplesOptions): { s
  * ```
  */
 export function liveSamples(source: LivePlotSource, options: LiveSamplesOptions = {}): Observable<LiveSample> {
-  return resolveSource(source, options).samples;
+  return resolveSource(source, options).samples.pipe(mergeMap((x) => (isSampleList(x) ? x : [x])));
+}
+
+function isSampleList(x: LiveSample | readonly LiveSample[]): x is readonly LiveSample[] {
+  return Array.isArray(x);
 }
 
 // Live plots by element: a new livePlot into the same element continues the same view and window.
@@ -395,14 +431,26 @@ export function livePlot(element: HTMLElement, source: LivePlotSource, options: 
   if (element === null || typeof element !== 'object') throw new Error('livePlot: element must be a DOM element to embed the plot in');
   const windowMs = positiveNumber('window (ms)', options?.window, 100);
   const { samples, series } = resolveSource(source, options);
+  return embedLive(element, JSON.stringify(series ?? null), () => liveSpec(series ?? [], options), samples, windowMs, options.onUpdate);
+}
 
+/**
+ * The running part of a live plot (shared with `liveRaster`): embeds `spec()` in `element`
+ * unless the element already shows a view under the same `key`, subscribes to the samples and
+ * redraws the {@link LIVE_DATASET} window at most once per animation frame.
+ *
+ * @example
+ * ```ts
+ * embedLive(el, 'raster', () => liveRasterSpec(), of([{ t: 1, values: { pop: 3 } }]), 100, undefined);
+ * ```
+ */
+export function embedLive(element: HTMLElement, key: string, makeSpec: () => Record<string, unknown>, samples: Observable<LiveSample | readonly LiveSample[]>, windowMs: number, onUpdate: ((s: LivePlotStatus) => void) | undefined): LivePlot {
   // Reuse the element's view when it plots the same series; otherwise embed a new one.
-  const key = JSON.stringify(series ?? null);
   let shared = byElement.get(element);
   shared?.stop?.(); // one live plot per element: the previous one stops updating
   if (!shared || shared.series !== key) {
     if (shared) void shared.ready.then((v) => v.finalize(), () => {});
-    const spec = liveSpec(series ?? [], options);
+    const spec = makeSpec();
     const ready = embed(element, spec as never, { renderer: 'canvas', actions: false }).then((r) => r.view);
     shared = { ready, series: key, inserted: 0, lastT: undefined };
     byElement.set(element, shared);
@@ -456,21 +504,33 @@ export function livePlot(element: HTMLElement, source: LivePlotSource, options: 
       plottedT = tMax;
       state.lastT = tMax;
       updates++;
-      options.onUpdate?.(status());
+      onUpdate?.(status());
     }
     finish();
   };
 
   let lastIngested = state.lastT;
 
-  const ingest = (x: LiveSample): void => {
-    if (lastIngested !== undefined && x.t < lastIngested) {
-      // Time went back (network reset or a new chunk): start the window afresh.
-      pending = [];
-      clear = true;
+  // Last time per series: blocks of different compartments arrive one after the other, each
+  // in time order, so time going back is judged per series.
+  const lastBySeries = new Map<string, number>();
+  const ingestOne = (x: LiveSample): void => {
+    for (const name in x.values) {
+      const last = lastBySeries.get(name) ?? lastIngested;
+      if (last !== undefined && x.t < last) {
+        // Time went back (network reset or a new chunk): start the window afresh.
+        pending = [];
+        clear = true;
+        lastBySeries.clear();
+        lastIngested = undefined;
+      }
+      lastBySeries.set(name, x.t);
+      pending.push({ t: x.t, value: x.values[name]!, series: name });
     }
-    lastIngested = x.t;
-    for (const name in x.values) pending.push({ t: x.t, value: x.values[name]!, series: name });
+  };
+  const ingest = (x: LiveSample | readonly LiveSample[]): void => {
+    if (isSampleList(x)) for (const s of x) ingestOne(s);
+    else ingestOne(x);
     if (!scheduled) {
       scheduled = true;
       nextFrame(flush);

@@ -10,6 +10,7 @@ import type * as ResvgJs from '@resvg/resvg-js';
 import { dirname, join } from 'node:path';
 import type { VegaLiteSpec } from './vega-lite-spec.js';
 import { renderSvg } from './render-svg.js';
+import { encodePng } from './encode-png.js';
 import { htmlDocument } from './html-document.js';
 
 export { htmlDocument };
@@ -82,7 +83,8 @@ function fonts(): Record<string, unknown> {
 export function rasterizeSvg(svg: string, scale: number): RasterImage {
   const resvg = new (resvgModule().Resvg)(svg, { fitTo: { mode: 'zoom', value: scale }, font: fonts(), background: 'white' });
   const img = resvg.render();
-  return { width: img.width, height: img.height, pixels: img.pixels, png: img.asPng() };
+  const pixels = img.pixels; // a getter that copies
+  return { width: img.width, height: img.height, pixels, png: encodePng(pixels, img.width, img.height) };
 }
 
 function packageFile(pkg: string, file: string): string {

@@ -92,8 +92,11 @@ export function renderSvg(spec: VegaLiteSpec, size?: { width: number; height: nu
     view.run();
   }
   const pad = view.padding() as { left: number; right: number; top: number; bottom: number };
-  const width = Math.max(0, v._viewWidth + pad.left + pad.right);
-  const height = Math.max(0, v._viewHeight + pad.top + pad.bottom);
+  // With a requested size the figure has exactly that size (matplotlib's figsize * dpi): content
+  // that the data-free layout pass measured a pixel too narrow (wider tick labels) is clipped at
+  // the edge of the padding instead of growing the figure.
+  const width = size ? size.width : Math.max(0, v._viewWidth + pad.left + pad.right);
+  const height = size ? size.height : Math.max(0, v._viewHeight + pad.top + pad.bottom);
   const origin: [number, number] = [pad.left + v._origin[0], pad.top + v._origin[1]];
   const module = (vegaModule() as unknown as { renderModule(t: string): { headless: new (loader: unknown) => SvgStringRenderer } }).renderModule('svg');
   const r = new module.headless(view.loader());

@@ -1,6 +1,7 @@
 import type { SchedulerLike, Subscriber, TeardownLogic } from 'rxjs';
 import type { Network } from '../engine/network.js';
 import { SimulationFrame } from './simulation-frame.js';
+import { runGate } from './run-gate.js';
 
 /**
  * What a simulation Observable runs: a program asked before every step whether to go on
@@ -129,7 +130,12 @@ export function driveSteps(network: Network, program: StepProgram, subscriber: S
   const finish = (): void => {
     if (finished) return;
     finished = true;
-    program.finish?.();
+    try {
+      program.finish?.();
+    } finally {
+      // monitors streaming in blocks deliver their last one (after the inputs are restored)
+      network.endRun();
+    }
   };
   const fail = (e: unknown): void => {
     try {
@@ -163,6 +169,16 @@ export function driveSteps(network: Network, program: StepProgram, subscriber: S
 
   const chunk = opts.chunk ?? 1000;
   const action = opts.scheduler.schedule(function (this: { schedule(state?: unknown, delay?: number): unknown }) {
+    // a sink that cannot keep up (backpressure): wait for it before the next chunk
+    const wait = runGate(network);
+    if (wait !== undefined) {
+      const self = this;
+      const resume = (): void => {
+        if (!subscriber.closed) self.schedule(undefined, 0);
+      };
+      wait.then(resume, resume);
+      return;
+    }
     try {
       left = runSteps(network, program, subscriber, dt, checkNaN, reused, left, chunk);
       if (left < 0) {

@@ -1,0 +1,51 @@
+import { expect } from 'chai';
+import { inflateSync } from 'node:zlib';
+import { encodePng } from '../../src/plot/encode-png.js';
+
+/** Minimal PNG reader for the spec: chunks, IHDR, and un-filtering of the Up filter. */
+function readPng(png: Uint8Array): { width: number; height: number; colorType: number; rows: Uint8Array[] } {
+  const b = Buffer.from(png);
+  expect([...b.subarray(0, 8)]).to.deep.equal([137, 80, 78, 71, 13, 10, 26, 10]);
+  let off = 8;
+  let width = 0, height = 0, colorType = 0;
+  const idat: Buffer[] = [];
+  while (off < b.length) {
+    const len = b.readUInt32BE(off);
+    const type = b.subarray(off + 4, off + 8).toString('latin1');
+    const data = b.subarray(off + 8, off + 8 + len);
+    if (type === 'IHDR') {
+      width = data.readUInt32BE(0);
+      height = data.readUInt32BE(4);
+      colorType = data[9]!;
+    }
+    if (type === 'IDAT') idat.push(data);
+    off += 12 + len;
+  }
+  const raw = inflateSync(Buffer.concat(idat));
+  const ch = colorType === 2 ? 3 : 4;
+  const stride = width * ch;
+  const rows: Uint8Array[] = [];
+  let prev = new Uint8Array(stride);
+  for (let y = 0; y < height; y++) {
+    expect(raw[y * (stride + 1)]).to.equal(2);
+    const row = new Uint8Array(stride);
+    for (let k = 0; k < stride; k++) row[k] = (raw[y * (stride + 1) + 1 + k]! + prev[k]!) & 255;
+    rows.push(row);
+    prev = row;
+  }
+  return { width, height, colorType, rows };
+}
+
+describe('plot/encode-png', () => {
+  it('writes opaque pixels as RGB and others as RGBA, losslessly', () => {
+    const px = new Uint8Array([255, 0, 0, 255, 0, 255, 0, 255, 0, 0, 255, 255, 10, 20, 30, 255]);
+    const a = readPng(encodePng(px, 2, 2));
+    expect([a.width, a.height, a.colorType]).to.deep.equal([2, 2, 2]);
+    expect(a.rows.map((r) => [...r])).to.deep.equal([[255, 0, 0, 0, 255, 0], [0, 0, 255, 10, 20, 30]]);
+    px[7] = 128;
+    const b = readPng(encodePng(px, 2, 2));
+    expect(b.colorType).to.equal(6);
+    expect([...b.rows[0]!]).to.deep.equal([255, 0, 0, 255, 0, 255, 0, 128]);
+    expect(() => encodePng(px, 3, 2)).to.throw(/expected 24 RGBA bytes/);
+  });
+});

@@ -1,0 +1,258 @@
+import { GrowableBuffer } from '../engine/growable-buffer.js';
+import type { Monitor, MonitorTap } from '../engine/monitor.js';
+import { RecordedArray } from './recorded-array.js';
+
+/**
+ * One block of samples of one compartment (or engine monitor), as `samples$` emits it: the
+ * samples of at most `every` consecutive steps, all recorded variables side by side. Blocks of a
+ * chunk concatenated in emission order are the chunk's recorded arrays, bit for bit. The arrays
+ * are new for every block; treat them as read-only.
+ *
+ * @example
+ * ```ts
+ * mon.samples$({ every: 100 }).subscribe((b) => console.log(b.compartment, b.chunk, b.t[0], b.values.v.shape));
+ * ```
+ */
+export interface SampleBlock {
+  /** Compartment name (CompNeuroMonitors) or the recorded object's name (Monitor). */
+  readonly compartment: string;
+  /** Chunk the samples belong to (CompNeuroMonitors: the index in `getRecordings()`; Monitor: data taken or dropped since subscribing). */
+  readonly chunk: number;
+  /** Step of each sample. */
+  readonly steps: Float64Array;
+  /** Time of each sample in ms (`step * dt`). */
+  readonly t: Float64Array;
+  /** Samples per variable, `[samples, ...shape]` (no `spike`: see `spikes$`). */
+  readonly values: Readonly<Record<string, RecordedArray>>;
+}
+
+/**
+ * A spike as `spikes$` emits it (in arrays: all spikes of one step).
+ *
+ * @example
+ * ```ts
+ * mon.spikes$().subscribe((events) => events.forEach((e) => console.log(e.population, e.rank, e.t)));
+ * ```
+ */
+export interface SpikeEvent {
+  /** Compartment name (CompNeuroMonitors) or the recorded object's name (Monitor). */
+  readonly population: string;
+  /** Rank of the neuron (in the population, as in the spike dict). */
+  readonly rank: number;
+  /** Step of the spike. */
+  readonly step: number;
+  /** Time of the spike in ms (`step * dt`). */
+  readonly t: number;
+}
+
+/**
+ * Options of `samples$`.
+ *
+ * @example
+ * ```ts
+ * const opts: SamplesOptions = { every: 250, compartments: ['HH_Bischop'] };
+ * ```
+ */
+export interface SamplesOptions {
+  /** A block holds the samples of at most this many steps (default 1000). */
+  every?: number;
+  /** Compartments to stream (CompNeuroMonitors only; default all with recorded variables). */
+  compartments?: readonly string[];
+}
+
+/** Validated `every` of {@link SamplesOptions}. @example checkEvery('samples$', { every: 100 }); // 100 */
+export function checkEvery(where: string, opts: SamplesOptions | undefined): number {
+  if (opts !== undefined && (opts === null || typeof opts !== 'object')) throw new Error(`${where}: options must be an object { every }`);
+  const every = opts?.every ?? 1000;
+  if (!Number.isInteger(every) || every < 1) throw new Error(`${where}: every must be a positive integer number of steps, got ${String(opts?.every)}`);
+  return every;
+}
+
+/**
+ * A {@link MonitorTap} that hands on a monitor's samples in blocks: once a block spans `every`
+ * steps, at a gap in the sampling (a pause, the time going back), at the end of a run, or when
+ * {@link flush} is called. Per sample it only counts: the samples stay in the monitor's buffer
+ * and are copied out in bulk when the block is handed on, or before the monitor lets go of them
+ * (`closing`, e.g. CompNeuroMonitors draining its engine monitors). Steps are the block's first
+ * step plus multiples of the period (a gap ends the block).
+ *
+ * @example
+ * ```ts
+ * const b = new SampleBlockBuilder(monitor, 100, 'pop', () => 0, (block) => console.log(block), true);
+ * monitor.addTap(b);
+ * ```
+ */
+export class SampleBlockBuilder implements MonitorTap {
+  private count = -1;
+  private names: string[] = [];
+  private widths: number[] = [];
+  private shapes: number[][] = [];
+  private sources: ({ readonly raw: Float64Array; readonly length: number } | undefined)[] = [];
+  /** Where the block's samples not yet copied out begin in each source buffer. */
+  private offs: number[] = [];
+  /** Samples copied out of the monitor before the block ended. */
+  private bufs: GrowableBuffer[] = [];
+  private n = 0;
+  private start = 0;
+  private last = 0;
+  private periodSteps = 1;
+  private chunk = 0;
+
+  constructor(
+    private readonly monitor: Monitor,
+    private readonly every: number,
+    private readonly compartment: string,
+    private readonly chunkOf: () => number,
+    private readonly emit: (block: SampleBlock) => void,
+    /** Deliver the pending block when the monitor's data is taken or dropped (engine Monitor streams). */
+    private readonly flushOnClose: boolean,
+    /** Emit views of the builder's buffers, valid during the callback only (no copy; the recording writer copies once when encoding). */
+    private readonly views = false,
+    /** Where an error of a block delivered inside a step goes (CompNeuroMonitors throw it when the step ends); default: thrown. */
+    private readonly stepError?: (e: unknown) => void,
+  ) {}
+
+  private setup(): void {
+    const m = this.monitor;
+    this.count = m.variableCount;
+    this.periodSteps = Math.max(1, Math.round(m.period / m.network.dt));
+    this.names = m.variables.filter((v) => v !== 'spike');
+    this.widths = this.names.map((v) => m.object.recordWidth(v));
+    this.shapes = this.names.map((v) => m.object.recordShape(v));
+    this.sources = this.names.map((v) => m.sampleBuffer(v));
+    this.offs = this.names.map(() => 0);
+    this.bufs = this.widths.map((w) => new GrowableBuffer(Math.max(1, w * Math.min(Math.ceil(this.every / this.periodSteps), 1024))));
+  }
+
+  recorded(step: number, sampled: boolean): void {
+    if (!sampled) return;
+    if (this.monitor.variableCount !== this.count) {
+      this.flushInStep();
+      this.setup();
+    }
+    const names = this.names;
+    if (names.length === 0) return;
+    // a sample that would make the block span more than `every` steps, or that is not one period
+    // after the last (a pause, the time going back), starts the next block
+    if (this.n > 0 && (step - this.start >= this.every || step !== this.last + this.periodSteps)) this.flushInStep();
+    if (this.n === 0) {
+      this.start = step;
+      this.chunk = this.chunkOf();
+      for (let k = 0; k < names.length; k++) {
+        let src = this.sources[k];
+        if (src === undefined) src = this.sources[k] = this.monitor.sampleBuffer(names[k]!)!;
+        this.offs[k] = src.length - this.widths[k]!;
+      }
+    }
+    this.last = step;
+    this.n++;
+    // the next sample (one period on) would not fit: deliver now rather than one period late
+    if (step + this.periodSteps - this.start >= this.every) this.flushInStep();
+  }
+
+  /** Copy the block's samples still in the monitor's buffer of variable k into the block buffer. */
+  private copyOut(k: number): void {
+    const src = this.sources[k];
+    if (src === undefined) return;
+    const from = this.offs[k]!;
+    const len = src.length - from;
+    if (len > 0) {
+      const b = this.bufs[k]!;
+      const off = b.reserve(len);
+      b.raw.set(src.raw.subarray(from, src.length), off);
+    }
+    this.offs[k] = src.length;
+  }
+
+  /** A flush inside a step: its error goes to `stepError` if given (kept until the step ends). */
+  private flushInStep(): void {
+    if (this.stepError === undefined) return this.flush();
+    try {
+      this.flush();
+    } catch (e) {
+      this.stepError(e);
+    }
+  }
+
+  closing(variables: readonly string[]): void {
+    if (this.flushOnClose) return this.flush();
+    // the monitor is about to empty these buffers: keep the block's samples
+    if (this.n === 0) return;
+    for (let k = 0; k < this.names.length; k++) {
+      if (!variables.includes(this.names[k]!)) continue;
+      this.copyOut(k);
+      this.offs[k] = 0; // the buffer restarts empty
+    }
+  }
+
+  runEnded(): void {
+    this.flush();
+  }
+
+  /** Hand on the pending block, if any. */
+  flush(): void {
+    if (this.n === 0) return;
+    const n = this.n;
+    const p = this.periodSteps;
+    const dt = this.monitor.network.dt;
+    const steps = new Float64Array(n);
+    const t = new Float64Array(n);
+    for (let i = 0; i < n; i++) {
+      steps[i] = this.start + i * p;
+      t[i] = steps[i]! * dt;
+    }
+    const values: Record<string, RecordedArray> = {};
+    for (let k = 0; k < this.names.length; k++) {
+      this.copyOut(k);
+      const b = this.bufs[k]!;
+      if (b.length !== n * this.widths[k]!) throw new Error(`samples$ (${this.compartment};${this.names[k]}): ${b.length} values for ${n} samples of width ${this.widths[k]} (the monitor's buffer changed under the stream)`);
+      // views of the block buffers (valid during the callback only) or copies
+      values[this.names[k]!] = new RecordedArray(this.views ? b.raw.subarray(0, b.length) : b.toArray(), [n, ...this.shapes[k]!]);
+    }
+    const clear = (): void => {
+      for (const b of this.bufs) b.clear();
+      this.n = 0;
+    };
+    if (!this.views) clear();
+    try {
+      this.emit({ compartment: this.compartment, chunk: this.chunk, steps, t, values });
+    } finally {
+      if (this.views) clear();
+    }
+  }
+}
+
+/**
+ * A {@link MonitorTap} that reads the ranks a monitor recorded as spiking in each step and hands
+ * them on as {@link SpikeEvent}s (one array per step with spikes).
+ *
+ * @example
+ * ```ts
+ * monitor.addTap(new SpikeEventTap(monitor, 'pop', (events) => console.log(events)));
+ * ```
+ */
+export class SpikeEventTap implements MonitorTap {
+  private count = -1;
+  private spiking = false;
+
+  constructor(
+    private readonly monitor: Monitor,
+    private readonly population: string,
+    private readonly emit: (events: SpikeEvent[], step: number) => void,
+  ) {}
+
+  recorded(step: number): void {
+    const m = this.monitor;
+    if (m.variableCount !== this.count) {
+      this.count = m.variableCount;
+      this.spiking = m.variables.includes('spike') && m.object.spikedRanks !== undefined;
+    }
+    if (!this.spiking) return;
+    let events: SpikeEvent[] | undefined;
+    const t = step * m.network.dt;
+    for (const rank of m.object.spikedRanks!()) (events ??= []).push({ population: this.population, rank, step, t });
+    if (events !== undefined) this.emit(events, step);
+  }
+
+  closing(): void {}
+}
