@@ -177,3 +177,4 @@ export type { AttributeValues } from './experiment/model-functions.js';
 export type { KwargSpec } from './stream/simulation-function.js';
 export type { NeighbourAttributes, ProjectionKernel } from './language/synapse-codegen.js';
 export type { RecordingTimesQuery } from './plot/recording-times-like.js';
+export type { MonitorTap } from './engine/monitor.js';

@@ -10,9 +10,10 @@ import { PORTING_PAGE, pageWithTable } from '../../scripts/porting-table.js';
 import * as nodeEntry from '../../src/index.js';
 import * as browserEntry from '../../src/browser-entry.js';
 import * as rxjs from 'rxjs';
+import WebSocket from 'ws';
 
 // The documentation stays true: every ```ts block of README.md and docs/*.md type-checks against
-// the source, every public export has an @example, the porting table matches the exports, the
+// the source, every exported function, class and constant has an @example, the porting table matches the exports, the
 // model-language page lists exactly the ModelError messages thrown, and every command of
 // examples/README.md runs.
 const root = fileURLToPath(new URL('../..', import.meta.url));
@@ -137,13 +138,15 @@ describe('documentation', function () {
     for (const b of skipped) expect(b.info, `${relative(root, b.file)}:${b.line}`).to.match(/^fragment\b.*\S/);
   });
 
-  it('has TSDoc with an @example on every public export of the three entries', () => {
+  // types need TSDoc (TypeDoc's notDocumented check in npm run docs); values need an example too
+  it('has TSDoc with an @example on every exported function, class and constant of the three entries', () => {
     const checker = program.getTypeChecker();
     const missing = new Set<string>();
     for (const f of ENTRY_FILES) {
       const mod = checker.getSymbolAtLocation(program.getSourceFile(f)!)!;
       for (const ex of checker.getExportsOfModule(mod)) {
         const s = ex.flags & ts.SymbolFlags.Alias ? checker.getAliasedSymbol(ex) : ex;
+        if (!(s.flags & (ts.SymbolFlags.Function | ts.SymbolFlags.Class | ts.SymbolFlags.Variable))) continue;
         const tags = (s.declarations ?? []).flatMap((d) => ts.getJSDocTags(ts.isVariableDeclaration(d) ? d.parent.parent : d));
         if (!tags.some((t) => t.tagName.text === 'example')) missing.add(`${ex.name} (${relative(root, s.declarations?.[0]?.getSourceFile().fileName ?? '?')})`);
       }
@@ -171,11 +174,11 @@ describe('documentation', function () {
 
 // ---- examples/README.md: every command runs ----
 
-/** Commands of examples/README.md: each ```sh block holds one command; `npm run serve:*` ones are servers. */
-export function exampleCommands(): { command: string; line: number }[] {
+/** Commands of examples/README.md: one per line of its ```sh blocks; those marked `# server` keep running. */
+export function exampleCommands(): { command: string; line: number; server: boolean }[] {
   return fencedBlocks(join(root, 'examples', 'README.md'))
     .filter((b) => b.lang === 'sh')
-    .flatMap((b) => b.code.split('\n').map((c, k) => ({ command: c.replace(/\s+#.*$/, '').trim(), line: b.line + k })))
+    .flatMap((b) => b.code.split('\n').map((c, k) => ({ command: c.replace(/\s+#.*$/, '').trim(), line: b.line + k, server: /#\s*server\s*$/.test(c) })))
     .filter((c) => c.command !== '');
 }
 
@@ -214,8 +217,7 @@ describe('examples/README.md', function () {
     expect(unlisted, `examples not in examples/README.md: ${unlisted.join(', ')}`).to.deep.equal([]);
   });
 
-  for (const { command, line } of commands) {
-    const server = /^npm run serve:/.test(command);
+  for (const { command, line, server } of commands) {
     it(`runs \`${command}\` (examples/README.md:${line})${server ? ', serving a page' : ''}`, async () => {
       if (!server) {
         const { done, stop } = run(command, {});
@@ -228,14 +230,29 @@ describe('examples/README.md', function () {
       const port = await freePort();
       let listening: () => void = () => {};
       const ready = new Promise<void>((resolve) => { listening = resolve; });
-      const { done, stop } = run(command, { PORT: String(port) }, (out) => { if (out.includes(`127.0.0.1:${port}`)) listening(); });
+      let url = '';
+      const { done, stop } = run(command, { PORT: String(port) }, (out) => {
+        const m = new RegExp(`(\\w+)://127\\.0\\.0\\.1:${port}\\S*`).exec(out);
+        if (m) { url = m[0]; listening(); }
+      });
       try {
         const ended = done.then(({ code, output }) => { throw new Error(`server ended (code ${code}) before listening:\n${output.slice(-2000)}`); });
         ended.catch(() => {}); // it also ends when stopped below
         await Promise.race([ready, ended]);
-        const res = await fetch(`http://127.0.0.1:${port}/`);
-        expect(res.status).to.equal(200);
-        expect(await res.text()).to.match(/<html/i);
+        if (url.startsWith('ws')) {
+          // a WebSocket server: the first message arrives
+          const ws = new WebSocket(url);
+          const first = await new Promise<string>((resolve, reject) => {
+            ws.once('message', (d) => resolve(String(d)));
+            ws.once('error', reject);
+          });
+          ws.close();
+          expect(first.length).to.be.greaterThan(0);
+        } else {
+          const res = await fetch(`http://127.0.0.1:${port}/`);
+          expect(res.status).to.equal(200);
+          expect(await res.text()).to.match(/<html/i);
+        }
       } finally {
         stop();
         await done;

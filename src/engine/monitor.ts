@@ -53,6 +53,11 @@ export interface MonitorTimes {
  * What a layer above the engine hooks into a monitor (the stream layer's `samples$`, `spikes$`,
  * `chunks$`): told after every recorded step and before recorded data leaves the monitor. The
  * engine knows nothing of who listens; without taps a step costs one field test.
+ *
+ * @example
+ * ```ts
+ * monitor.addTap({ recorded: (step, sampled) => { if (sampled) console.log('sample at step', step); }, closing: () => {} });
+ * ```
  */
 export interface MonitorTap {
   /** After the monitor recorded step `step`: its samples if `sampled` (read them with `sampleBuffer`), its spikes. */
