@@ -9,6 +9,7 @@ import { plotRows } from './plot.js';
 import { scaleRows } from './scale.js';
 import { playgroundRows } from './playground.js';
 import { recordingStreamsBench } from './recording-streams.js';
+import { hostileCompileRows } from './hostile-compile.js';
 
 const rows: BenchRow[] = [];
 rows.push(...engineRows());
@@ -20,4 +21,5 @@ rows.push(...recordingStreamsBench(31));
 rows.push(...plotRows(7));
 rows.push(...seedEndToEnd(3));
 rows.push(...(await playgroundRows(7)));
+rows.push(...hostileCompileRows(3));
 printTable(rows);

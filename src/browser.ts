@@ -130,6 +130,8 @@ export { ArrowRecordingEncoder, readArrowRecordings, RECORDING_METADATA_KEY, typ
 export { nodeWritableSink, webWritableSink, toByteSink, RecordingSinkError, type ByteSink, type NodeWritableLike, type StreamSinkOptions } from './monitors/byte-sink.js';
 export { addRunGate, runGate, type RunGate } from './stream/run-gate.js';
 export { toReadableStream, fromReadableStream, type ReadableAdapterOptions } from './stream/web-streams.js';
+// hostile and careless input (issue 18): memory budgets of the engine
+export { resourceLimits, setResourceLimits, type ResourceLimits } from './engine/resource-limits.js';
 
 // types that public signatures use, exported so that users can name them (and the API reference
 // links them); checked by `npm run docs` (TypeDoc's warnings are errors)

@@ -41,7 +41,7 @@ export function coerce(v: number, type: 'double' | 'int' | 'bool'): number {
  */
 export function toValues(input: AttributeInput, size: number, where: string, rng: unknown): Float64Array | number {
   if (typeof input === 'number') {
-    if (Number.isNaN(input)) throw new Error(`${where}: value is NaN`);
+    if (!Number.isFinite(input)) throw new Error(`${where}: value is ${input}; expected a finite number`);
     return input;
   }
   if (typeof input === 'boolean') return input ? 1 : 0;
@@ -53,6 +53,7 @@ export function toValues(input: AttributeInput, size: number, where: string, rng
     for (let i = 0; i < size; i++) {
       const v = Number(arr[i]);
       if (typeof arr[i] !== 'number' && typeof arr[i] !== 'boolean') throw new Error(`${where}: element ${i} is not a number (${String(arr[i])})`);
+      if (!Number.isFinite(v)) throw new Error(`${where}: element ${i} is ${v}; expected finite numbers`);
       out[i] = v;
     }
     return out;

@@ -1,3 +1,4 @@
+import { formatBytes, resourceLimits } from './resource-limits.js';
 /**
  * An append-only Float64Array that doubles its capacity when full, so recording allocates
  * O(log n) times instead of once per sample.
@@ -13,7 +14,8 @@ export class GrowableBuffer {
   private buf: Float64Array;
   length = 0;
 
-  constructor(initialCapacity = 1024) {
+  /** `what` names the buffer in the error when it would exceed the monitor budget. */
+  constructor(initialCapacity = 1024, private readonly what = 'recording buffer') {
     this.buf = new Float64Array(Math.max(1, initialCapacity));
   }
 
@@ -23,6 +25,12 @@ export class GrowableBuffer {
     if (need > this.buf.length) {
       let cap = this.buf.length;
       while (cap < need) cap *= 2;
+      const budget = resourceLimits().monitorBytes / 8;
+      if (need > budget) {
+        throw new Error(`${this.what}: recording ${need} values (${formatBytes(need * 8)}) would exceed the monitor budget of ${formatBytes(budget * 8)}; `
+          + 'record less (period, fewer variables or neurons), get the data out more often, or raise setResourceLimits({ monitorBytes })');
+      }
+      cap = Math.min(cap, Math.max(need, Math.floor(budget)));
       const next = new Float64Array(cap);
       next.set(this.buf.subarray(0, this.length));
       this.buf = next;

@@ -146,6 +146,9 @@ export class Monitor implements Recorder {
       throw new Error(`Monitor on "${obj.name}": periodSteps must be a positive integer, got ${String(opts.periodSteps)}`);
     }
     this.periodSteps = opts.periodSteps ?? Math.max(1, Math.trunc(period / dt));
+    if (opts.periodOffset !== undefined && (typeof opts.periodOffset !== 'number' || !Number.isFinite(opts.periodOffset))) {
+      throw new Error(`Monitor on "${obj.name}": periodOffset must be a number of ms in [0, period), got ${String(opts.periodOffset)}`);
+    }
     this.periodOffsetSteps = Math.trunc((opts.periodOffset ?? 0) / dt);
     if (this.periodOffsetSteps < 0 || this.periodOffsetSteps >= this.periodSteps) throw new Error(`Monitor on "${obj.name}": periodOffset must be in [0, period)`);
     this.fixedOrigin = opts.gridOrigin !== undefined;
@@ -338,7 +341,7 @@ export class Monitor implements Recorder {
     this.plan = this.vars.filter((v) => v !== 'spike').map((name) => {
       const width = this.object.recordWidth(name);
       let buffer = this.buffers.get(name);
-      if (!buffer) this.buffers.set(name, (buffer = new GrowableBuffer(width * 1024)));
+      if (!buffer) this.buffers.set(name, (buffer = new GrowableBuffer(width * 1024, `Monitor on "${this.object.name}", variable "${name}"`)));
       return { name, width, target: this.object.isTarget(name), buffer };
     });
     this.hasTargets = this.plan.some((p) => p.target);

@@ -208,6 +208,57 @@ export class Network {
     }
   }
 
+  private created = { population: 0, projection: 0 };
+
+  /** Creation index of the next population or projection (default names `pop<id>`, `proj<id>` stay unique after a removal). */
+  nextId(kind: 'population' | 'projection'): number {
+    return this.created[kind]++;
+  }
+
+  /**
+   * Take a population that is not compiled yet out of the network (e.g. after its compile
+   * failed). Its projections and monitors must be removed first.
+   *
+   * @example
+   * ```ts
+   * try { net.compile(); } catch { net.removePopulation(bad); }
+   * ```
+   */
+  removePopulation(pop: Population | string): void {
+    const p = typeof pop === 'string' ? this.getPopulation(pop) : pop;
+    const k = this.populationsList.indexOf(p);
+    if (k < 0) throw new Error(`removePopulation: ${p && typeof p === 'object' ? `population "${(p as Population).name}"` : String(pop)} is not in this network`);
+    if (this.compiledObjects.has(p)) throw new Error(`removePopulation: population "${p.name}" is compiled; only populations not compiled yet can be removed`);
+    const users = this.projectionsList.filter((x) => (x as { pre?: unknown }).pre === p || (x as { post?: unknown }).post === p);
+    if (users.length > 0) throw new Error(`removePopulation: population "${p.name}" is used by projection(s) ${users.map((x) => `"${x.name}"`).join(', ')}; remove them first`);
+    if (this.recorders.some((r) => (r as { object?: unknown }).object === p)) throw new Error(`removePopulation: population "${p.name}" is recorded by a monitor; remove the monitor first`);
+    this.populationsList.splice(k, 1);
+    this.updateDirty();
+  }
+
+  /**
+   * Take a projection that is not compiled yet out of the network (e.g. after its compile
+   * failed).
+   *
+   * @example
+   * ```ts
+   * net.removeProjection(proj);
+   * ```
+   */
+  removeProjection(proj: NamedParticipant | string): void {
+    const p = typeof proj === 'string' ? this.getProjection(proj) : proj;
+    const k = this.projectionsList.indexOf(p);
+    if (k < 0) throw new Error(`removeProjection: ${p && typeof p === 'object' ? `projection "${p.name}"` : String(proj)} is not in this network`);
+    if (this.compiledObjects.has(p)) throw new Error(`removeProjection: projection "${p.name}" is compiled; only projections not compiled yet can be removed`);
+    if (this.recorders.some((r) => (r as { object?: unknown }).object === p)) throw new Error(`removeProjection: projection "${p.name}" is recorded by a monitor; remove the monitor first`);
+    this.projectionsList.splice(k, 1);
+    this.updateDirty();
+  }
+
+  private updateDirty(): void {
+    this.dirty = this.populationsList.some((p) => !this.compiledObjects.has(p)) || this.projectionsList.some((p) => !this.compiledObjects.has(p));
+  }
+
   /** Adds a population (its constructor calls this; it is compiled by the next `compile()`). */
   addPopulation(pop: Population): void {
     this.populationsList.push(pop);
@@ -245,15 +296,25 @@ export class Network {
   compile(): void {
     const first = this.compiledObjects.size === 0;
     if (first && this.seed === -1) this.setSeed(Date.now() % 2 ** 31);
-    for (const p of this.populationsList) {
-      if (this.compiledObjects.has(p)) continue;
-      p.compileInto(this.method);
-      this.compiledObjects.add(p);
-    }
-    for (const p of this.projectionsList) {
-      if (this.compiledObjects.has(p)) continue;
-      p.compile?.(this);
-      this.compiledObjects.add(p);
+    // all or nothing: if one object fails, none of this call's objects counts as compiled (the
+    // network stays as it was; remove or fix the failing object and compile again)
+    const added: object[] = [];
+    try {
+      for (const p of this.populationsList) {
+        if (this.compiledObjects.has(p)) continue;
+        p.compileInto(this.method);
+        this.compiledObjects.add(p);
+        added.push(p);
+      }
+      for (const p of this.projectionsList) {
+        if (this.compiledObjects.has(p)) continue;
+        p.compile?.(this);
+        this.compiledObjects.add(p);
+        added.push(p);
+      }
+    } catch (e) {
+      for (const o of added) this.compiledObjects.delete(o);
+      throw e;
     }
     // projections may have added `_sum_<target>` arrays to their post-synaptic populations
     for (const p of this.populationsList) {
@@ -452,7 +513,7 @@ export class Network {
 
   /** Set the time in ms (`int(ms / dt)` steps, truncated as ANNarchy). */
   setTime(ms: number): void {
-    if (typeof ms !== 'number' || !Number.isFinite(ms)) throw new Error(`setTime: expected a number of ms, got ${String(ms)}`);
+    if (typeof ms !== 'number' || !Number.isFinite(ms) || ms < 0) throw new Error(`setTime: expected a non-negative number of ms, got ${String(ms)}`);
     this.currentStep = Math.trunc(ms / this._dt);
   }
 
@@ -463,7 +524,7 @@ export class Network {
 
   /** Sets the current step (ANNarchy's `set_current_step`). */
   setCurrentStep(step: number): void {
-    if (!Number.isInteger(step)) throw new Error(`setCurrentStep: expected an integer step, got ${String(step)}`);
+    if (!Number.isInteger(step) || step < 0) throw new Error(`setCurrentStep: expected a non-negative integer step, got ${String(step)}`);
     this.currentStep = step;
   }
 

@@ -1,4 +1,7 @@
 import { Neuron } from '../language/neuron.js';
+import { asModelErrors } from '../language/model-error.js';
+import { symbolicScope } from '../language/bounded-symbolic.js';
+import { resourceLimits } from './resource-limits.js';
 import type { NeuronIR } from '../language/description.js';
 import type { PopulationKernel, PopulationKernelState } from '../language/kernel-state.js';
 import { CONSTANTS } from '../language/constant.js';
@@ -136,13 +139,20 @@ export class Population {
 
   constructor(geometry: Geometry, neuron: Neuron, nameOrOptions?: string | PopulationOptions) {
     const opts: PopulationOptions = typeof nameOrOptions === 'string' ? { name: nameOrOptions } : (nameOrOptions ?? {});
+    if (typeof geometry !== 'number' && !Array.isArray(geometry)) {
+      throw new Error(`Population: geometry must be a positive integer or a list of positive integers, got ${geometry === null ? 'null' : typeof geometry === 'object' ? JSON.stringify(geometry) : String(geometry)}`);
+    }
     const geom = typeof geometry === 'number' ? [geometry] : [...geometry];
     if (geom.length === 0 || geom.some((g) => !Number.isInteger(g) || g < 1)) {
       throw new Error(`Population: geometry must be a positive integer or a list of positive integers, got ${JSON.stringify(geometry)}`);
     }
-    if (!(neuron instanceof Neuron)) throw new Error('Population: "neuron" must be a Neuron (new Neuron({ ... }))');
+    const size = geom.reduce((a, b) => a * b, 1);
+    if (size > resourceLimits().populationSize) {
+      throw new Error(`Population: geometry ${JSON.stringify(geometry)} has ${size} neurons, more than the limit of ${resourceLimits().populationSize} (setResourceLimits({ populationSize }))`);
+    }
+    if (!(neuron instanceof Neuron)) throw new Error(`Population: "neuron" must be a Neuron (new Neuron({ ... })), got ${neuron === null ? 'null' : typeof neuron}`);
     this.network = opts.network ?? currentNetwork();
-    this.id = this.network.populationsList.length;
+    this.id = this.network.nextId('population');
     this.name = opts.name ?? `pop${this.id}`;
     this.network.assertFreeName(this.name);
     this.neuronType = neuron;
@@ -460,7 +470,7 @@ export class Population {
       this.globalOperations.add(g.op, g.variable);
       this.keepStored.add(g.variable);
     }
-    this.kernels = generatePopulationKernels(ir, { method: method as never, keep: this.keepStored, fastMath: this.network.fastMath });
+    this.kernels = asModelErrors(ir.name, () => symbolicScope(() => generatePopulationKernels(ir, { method: method as never, keep: this.keepStored, fastMath: this.network.fastMath })));
     this.hasRefractoryCode = ir.refractory !== undefined;
     this.state = this.createState();
     this.globalOperations.initialise(this.state);

@@ -1,4 +1,7 @@
 import { Synapse, defaultRateSynapse, defaultSpikingSynapse } from '../language/synapse.js';
+import { asModelErrors, ModelError } from '../language/model-error.js';
+import { symbolicScope } from '../language/bounded-symbolic.js';
+import { formatBytes, resourceLimits } from './resource-limits.js';
 import type { SynapseIR } from '../language/analyse-synapse.js';
 import { CONSTANTS } from '../language/constant.js';
 import { generateSynapseKernels, type ProjectionKernel, type ProjectionKernelState, type SynapseKernels } from '../language/synapse-codegen.js';
@@ -32,6 +35,18 @@ import { dog } from './connectors/dog.js';
  * ```
  */
 export type ProjectionEndpoint = Population | string | { population: Population; ranks: readonly number[]; geometry?: readonly number[]; size?: number };
+
+/** Throws if a number, list or list of lists holds NaN or an infinity (a RandomDistribution passes). */
+function checkFiniteInput(v: unknown, where: string, at = ''): void {
+  if (typeof v === 'number') {
+    if (!Number.isFinite(v)) throw new Error(`${where}: ${at === '' ? 'value' : `element ${at}`} is ${v}; expected finite numbers`);
+    return;
+  }
+  if (v !== null && typeof v === 'object' && !isSampler(v) && typeof (v as ArrayLike<unknown>).length === 'number' && at.split('][').length < 3) {
+    const a = v as ArrayLike<unknown>;
+    for (let i = 0; i < a.length; i++) checkFiniteInput(a[i], where, at === '' ? `[${i}]` : `${at}[${i}]`);
+  }
+}
 
 /**
  * Options of {@link Projection} besides pre, post, target and synapse.
@@ -254,8 +269,9 @@ export class Projection implements NamedParticipant, Recordable {
     if (this.ir.type === 'spike' && !this.pre.spiking) throw new Error(`Projection: the spiking synapse "${this.synapseType.name}" needs a spiking pre-synaptic population; "${this.pre.name}" is rate-coded`);
     if (this.ir.type === 'spike' && !this.post.spiking) throw new Error(`Projection: the spiking synapse "${this.synapseType.name}" needs a spiking post-synaptic population; "${this.post.name}" is rate-coded`);
     if (this.ir.type === 'rate' && this.post.spiking) throw new Error(`Projection: the rate-coded synapse "${this.synapseType.name}" cannot project onto the spiking population "${this.post.name}"`);
-    this.id = this.network.projectionsList.length;
+    this.id = this.network.nextId('projection');
     this.name = opts.name ?? `proj${this.id}`;
+    this.checkNeighbours();
     this.parameters = Object.freeze(this.ir.parameters.map((p) => p.name));
     this.variables = Object.freeze(this.ir.variables.map((v) => v.name));
     for (const p of this.ir.parameters) this.meta.set(p.name, { locality: p.locality, type: p.type, init: p.init });
@@ -270,6 +286,34 @@ export class Projection implements NamedParticipant, Recordable {
       });
     }
     this.network.addProjection(this);
+  }
+
+  /**
+   * The checks compile() would fail on, made when the projection is built, so that a bad
+   * projection never joins the network: the post neuron has the conductance of each target of a
+   * spiking synapse, and every `pre.x` / `post.x` the synapse reads exists.
+   */
+  private checkNeighbours(): void {
+    const names = (p: Population) => new Set([...p.ir.parameters, ...p.ir.variables].map((a) => a.name));
+    // a spiking synapse without g_target statements (no preSpike) needs no conductance
+    if (this.spiking && this.ir.preSpike.some((st) => st.target === 'g_target')) {
+      const post = names(this.post);
+      for (const t of this.targets) {
+        if (!post.has(`g_${t}`)) throw new Error(`Projection "${this.name}": the post-synaptic population "${this.post.name}" has no conductance g_${t} (its neuron does not use target "${t}")`);
+      }
+    }
+    for (const [side, pop, deps] of [['pre', this.pre, this.ir.preDependencies], ['post', this.post, this.ir.postDependencies]] as const) {
+      const known = names(pop);
+      for (const d of deps) {
+        // sums of rate-coded neurons exist for every target projected onto them
+        if (/^_sum_/.test(d) && !pop.spiking) continue;
+        if (!known.has(d)) {
+          // a description error (the synapse names an attribute its neurons lack), found early
+          throw new ModelError(`the synapse reads ${side}.${d}, but the ${side}-synaptic population "${pop.name}" (neuron "${pop.neuronType.name}") of projection "${this.name}" has no attribute "${d}"`,
+            { model: this.synapseType.name, symbol: `${side}.${d}` });
+        }
+      }
+    }
   }
 
   private endpoint(e: ProjectionEndpoint, side: string): ConnectorEndpoint {
@@ -319,7 +363,18 @@ export class Projection implements NamedParticipant, Recordable {
     const weights = checkValue(w, 'weights', where);
     const delays = checkValue(o.delays ?? 0, 'delays', where);
     if (typeof delays === 'number' && delays < 0) throw new Error(`${where}: delays must be >= 0 ms, got ${delays}`);
+    if (typeof delays === 'number') this.checkDelayBudget(delays / this.network.dt, `${where}: delays`);
     return { weights, delays };
+  }
+
+  /** Throws if a delay of `steps` steps would need a queue beyond the memory budget (resource-limits.ts). */
+  private checkDelayBudget(steps: number, what: string): void {
+    // the queue keeps one entry per pre-synaptic neuron and step of delay
+    const bytes = (Math.round(steps) + 1) * this.pre.size * 8;
+    const budget = resourceLimits().delayQueueBytes;
+    if (bytes > budget) {
+      throw new Error(`${what} of ${(steps * this.network.dt).toPrecision(6)} ms (${Math.round(steps)} steps) need a delay queue of ${formatBytes(bytes)} for ${this.pre.size} pre-synaptic neurons, more than the budget of ${formatBytes(budget)} (setResourceLimits({ delayQueueBytes }))`);
+    }
   }
 
   private isConstant(o: ConnectOptions, w: ConnectorValue): boolean {
@@ -358,6 +413,7 @@ export class Projection implements NamedParticipant, Recordable {
   /** Each post neuron receives from `number` random pre neurons (ANNarchy `connect_fixed_number_pre`). */
   connectFixedNumberPre(o: ConnectOptions & { number: number }): this {
     const { weights, delays } = this.values(o, `Projection "${this.name}".connectFixedNumberPre`);
+    if (!Number.isInteger(o.number) || o.number < 0) throw new Error(`Projection "${this.name}".connectFixedNumberPre: number must be a non-negative integer, got ${String(o.number)}`);
     if (o.number > this.preEnd.size) throw new Error(`Projection "${this.name}".connectFixedNumberPre: number (${o.number}) exceeds the size of the pre-synaptic population (${this.preEnd.size})`);
     return this.setConnector('Random Convergent', () => fixedNumberPre(this.preEnd, this.postEnd, { number: o.number, weights, delays, allowSelfConnections: o.allowSelfConnections }, this.rngFor()), this.isConstant(o, weights));
   }
@@ -365,6 +421,7 @@ export class Projection implements NamedParticipant, Recordable {
   /** Each pre neuron projects to `number` random post neurons (ANNarchy `connect_fixed_number_post`). */
   connectFixedNumberPost(o: ConnectOptions & { number: number }): this {
     const { weights, delays } = this.values(o, `Projection "${this.name}".connectFixedNumberPost`, 1.0);
+    if (!Number.isInteger(o.number) || o.number < 0) throw new Error(`Projection "${this.name}".connectFixedNumberPost: number must be a non-negative integer, got ${String(o.number)}`);
     if (o.number > this.postEnd.size) throw new Error(`Projection "${this.name}".connectFixedNumberPost: number (${o.number}) exceeds the size of the post-synaptic population (${this.postEnd.size})`);
     return this.setConnector('Random Divergent', () => fixedNumberPost(this.preEnd, this.postEnd, { number: o.number, weights, delays, allowSelfConnections: o.allowSelfConnections }, this.rngFor()), this.isConstant(o, weights));
   }
@@ -452,7 +509,7 @@ export class Projection implements NamedParticipant, Recordable {
       global: Object.keys(p.state!.global),
       spiking: p.spiking,
     });
-    this.kernels = generateSynapseKernels(this.ir, { method: net.method, targets: this.targets, pre: neighbour(this.pre), post: neighbour(this.post), dt: net.dt });
+    this.kernels = asModelErrors(this.ir.name, () => symbolicScope(() => generateSynapseKernels(this.ir, { method: net.method, targets: this.targets, pre: neighbour(this.pre), post: neighbour(this.post), dt: net.dt })));
     this.build(this.builder(undefined));
   }
 
@@ -522,6 +579,7 @@ export class Projection implements NamedParticipant, Recordable {
     // a loop, not Math.max(...delay): spreading 1e5+ synapses overflows the call stack
     let maxDelay = commonDelay === -1 ? 0 : commonDelay;
     if (delay) for (let k = 0; k < nS; k++) if (delay[k]! > maxDelay) maxDelay = delay[k]!;
+    this.checkDelayBudget(maxDelay, `Projection "${this.name}": the largest delay`);
     this.maxDelay = maxDelay;
     if (delay && !csr.delaysPerSynapse && (nS === 0 || delay.every((d) => d === delay[0]))) commonDelay = nS > 0 ? delay[0]! : 0;
     this.uniformDelay = csr.delaysPerSynapse ? -1 : commonDelay;
@@ -859,8 +917,12 @@ export class Projection implements NamedParticipant, Recordable {
   /** Write attributes (before compile: stored and applied at compile; also what `reset()` restores). */
   set(values: Record<string, ProjectionAttributeInput>): void {
     if (values === null || typeof values !== 'object') throw new Error(`Projection "${this.name}".set: expected an object { attribute: value }`);
+    // check every value first: nothing is applied if one is bad
     for (const [name, v] of Object.entries(values)) {
       this.metaOf(name);
+      checkFiniteInput(v, `Projection "${this.name}", attribute "${name}"`);
+    }
+    for (const [name, v] of Object.entries(values)) {
       if (this.state) this.applyValue(name, v);
       else this.init.set(name, v);
     }

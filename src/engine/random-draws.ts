@@ -3,6 +3,7 @@ import type { PopulationKernelState } from '../language/kernel-state.js';
 import { CONSTANTS } from '../language/constant.js';
 import { ModelError, where } from '../language/model-error.js';
 import { toJs } from '../language/js-printer.js';
+import { randomArgumentsProblem } from '../language/random-arguments.js';
 import { createCppDistribution, type CppDistribution, type CppDistributionKind } from './random/cpp-distributions.js';
 import type { MT19937 } from './random/mt19937.js';
 
@@ -61,8 +62,10 @@ export class RandomDraws {
    */
   private readonly interleaved: ((arrays: Float64Array[], dists: CppDistribution[], rng: MT19937, n: number) => void) | undefined;
   private boundTo: PopulationKernelState | undefined;
+  private readonly model: string;
 
   constructor(ir: DescriptionIR, owner: string) {
+    this.model = ir.name;
     const globalAttrs = new Set<string>([
       ...ir.parameters.filter((p) => p.locality === 'global').map((p) => p.name),
       ...ir.variables.filter((v) => v.locality === 'global').map((v) => v.name),
@@ -135,6 +138,8 @@ export class RandomDraws {
       slot.dist!.reset();
       return slot.dist!;
     }
+    const problem = randomArgumentsProblem(slot.info.distribution, slot.now);
+    if (problem) throw new ModelError(`${problem} (its arguments changed since compile)`, { model: this.model, ...where(slot.info), symbol: slot.info.distribution });
     slot.dist = createCppDistribution(slot.info.distribution as CppDistributionKind, Array.from(slot.now));
     slot.built.set(slot.now);
     return slot.dist;

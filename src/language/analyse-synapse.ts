@@ -2,6 +2,7 @@ import { math, type MathNode } from './math.js';
 import { ModelError, where, type LocatedStatement } from './model-error.js';
 import { analyseEquations, analyseFunctions, analyseParameters, checkCalls, locationOf, statementContext } from './analyse.js';
 import { parseExpression, parseGlobalOp, symbolsOf, userSymbol, type GlobalOpUse } from './expression.js';
+import { derivativeIfLinear, isNumberValue, simplifyBounded } from './bounded-symbolic.js';
 import { findAssignment, firstLineOf, splitStatements } from './statements.js';
 import type { DescriptionIR, EquationInfo, RandomInfo } from './description.js';
 
@@ -109,14 +110,15 @@ const IDENT = /^[A-Za-z_]\w*$/;
 /** Standard form of a linear ODE `dx/dt = f`: `tau = -1/f'(x)`, `steady = -f(0)/f'(x)`. */
 function standardForm(eq: EquationInfo, model: string): EventDrivenInfo {
   const x = eq.target;
-  const simplify = (n: MathNode) => math.simplify(n, {}, { exactFractions: false });
-  const a = simplify(math.derivative(eq.rhs, x));
-  if (symbolsOf(a).has(x)) {
+  const simplify = simplifyBounded;
+  const derivative = derivativeIfLinear(eq.rhs, x);
+  const a = derivative && simplify(derivative);
+  if (!a || symbolsOf(a).has(x)) {
     throw new ModelError(`the event-driven equation of "${x}" is not linear in ${x}; it cannot be evaluated exactly`, { model, ...where(eq), symbol: x });
   }
   const b = simplify(eq.rhs.transform((n) => ((n as { type: string }).type === 'SymbolNode' && (n as unknown as { name: string }).name === x ? new math.ConstantNode(0) : n)));
   const tau = simplify(new math.OperatorNode('/', 'divide', [new math.ConstantNode(-1), a]));
-  const isZero = (b as { type: string }).type === 'ConstantNode' && (b as unknown as { value: unknown }).value === 0;
+  const isZero = isNumberValue(b, 0);
   const steady = isZero ? undefined : simplify(new math.OperatorNode('/', 'divide', [new math.OperatorNode('-', 'unaryMinus', [b]), a]));
   return { target: x, tau, steady, source: eq.source, section: eq.section, line: eq.line };
 }

@@ -1,17 +1,21 @@
 import { math, type MathNode } from './math.js';
-import { ModelError, type ModelErrorWhere, type ModelSection } from './model-error.js';
+import { ModelError, where, type ModelErrorWhere, type ModelSection } from './model-error.js';
 import { findAssignment, splitStatements, type RawStatement } from './statements.js';
 import { GLOBAL_OPERATIONS, parseExpression, symbolsOf, type ExprContext } from './expression.js';
+import { checkDeclaredName, checkWrittenNames } from './expression-guard.js';
+import { evaluateValue } from './evaluate-value.js';
+import { randomArgumentsProblem } from './random-arguments.js';
+import { derivativeIfLinear, simplifyBounded } from './bounded-symbolic.js';
 import { CONSTANTS } from './constant.js';
-import { BUILTIN_FUNCTIONS, MATH_CONSTANTS, RANDOM_DISTRIBUTIONS } from './builtin-functions.js';
+import { BUILTIN_FUNCTIONS, MATH_CONSTANTS, RANDOM_DISTRIBUTIONS, nullPrototype } from './builtin-functions.js';
 import type {
   AttributeType, EquationInfo, FunctionInfo, Locality, NumericalMethod, ParameterInfo, RandomInfo, VariableInfo,
 } from './description.js';
 
-const METHOD_FLAGS: Record<string, NumericalMethod> = {
+const METHOD_FLAGS: Record<string, NumericalMethod> = nullPrototype({
   explicit: 'explicit', implicit: 'implicit', semiimplicit: 'semiimplicit', exponential: 'exponential',
   midpoint: 'midpoint', rk4: 'rk4', 'runge-kutta4': 'rk4', exact: 'exact', 'event-driven': 'event-driven',
-};
+});
 
 const IDENT = /^[A-Za-z_]\w*$/;
 
@@ -49,29 +53,22 @@ function typeOf(st: RawStatement, value?: string): AttributeType {
   return 'double';
 }
 
-/** Evaluate a numeric value as ANNarchy's `float(...)` would: literals, arithmetic, constants, earlier values. */
-export function evaluateNumber(text: string, scope: Record<string, number>, where: ModelErrorWhere & { what: string }): number {
+/**
+ * Evaluate a numeric value as ANNarchy's `float(...)` would: literals, arithmetic, ANNarchy's
+ * mathematical functions, Constants and earlier values, walked over the checked tree
+ * (evaluate-value.ts): a value cannot run code, allocate or change global state.
+ */
+export function evaluateNumber(text: string, scope: ReadonlyMap<string, number>, where: ModelErrorWhere & { what: string }): number {
   const { what, ...at } = where;
   const t = text.trim();
   if (/^(True|true)$/.test(t)) return 1;
   if (/^(False|false)$/.test(t)) return 0;
   if (t === '') throw new ModelError(`${what} is empty`, at);
-  const s: Record<string, number> = { pi: Math.PI, ...scope };
-  for (const [k, c] of CONSTANTS) if (!(k in s)) s[k] = c.value;
-  const node = parseExpression(t, at);
-  for (const name of symbolsOf(node)) {
-    if (!(name in s) && name !== 'e') {
-      throw new ModelError(`${what} "${t}" uses unknown symbol "${name}": a value may use numbers, Constants and parameters declared above it`, { ...at, symbol: name });
-    }
-  }
-  let v: unknown;
-  try {
-    v = math.evaluate(t.replace(/\*\*/g, '^'), s);
-  } catch (e) {
-    throw new ModelError(`${what} "${t}" is not a number, a numeric expression or a Constant (${(e as Error).message})`, at);
-  }
-  if (typeof v === 'boolean') return v ? 1 : 0;
-  if (typeof v !== 'number') throw new ModelError(`${what} "${t}" does not evaluate to a number`, at);
+  const names = new Map<string, number>();
+  for (const [k, c] of CONSTANTS) names.set(k, c.value);
+  for (const [k, v] of scope) names.set(k, v);
+  const v = evaluateValue(parseExpression(t, at), names, { ...at, what: `${what} "${t}"` });
+  if (!Number.isFinite(v)) throw new ModelError(`${what} "${t}" is ${v}, not a finite number`, at);
   return v;
 }
 
@@ -85,7 +82,7 @@ export function evaluateNumber(text: string, scope: Record<string, number>, wher
  */
 export function analyseParameters(text: string | undefined, model: string, defaultLocality: Locality = 'local'): ParameterInfo[] {
   const out: ParameterInfo[] = [];
-  const scope: Record<string, number> = {};
+  const scope = new Map<string, number>();
   for (const st of splitStatements(text, { model, continuation: false, section: 'parameters' })) {
     const at = statementContext(model, st, 'parameters');
     const a = findAssignment(st.text);
@@ -93,13 +90,14 @@ export function analyseParameters(text: string | undefined, model: string, defau
     if (a && a.op !== '=') throw new ModelError(`parameters are set with "=", not "${a.op}"`, { ...at, symbol: name });
     if (!IDENT.test(name)) throw new ModelError(`"${name}" is not a valid parameter name`, { ...at, symbol: name });
     if (RESERVED_NAMES.includes(name)) throw new ModelError(`"${name}" is a reserved name and cannot be a parameter`, { ...at, symbol: name });
+    checkDeclaredName(name, 'parameter', at);
     const first = out.find((p) => p.name === name);
     if (first) throw new ModelError(`parameter "${name}" is declared twice (first: "${first.source}")`, { ...at, symbol: name });
     const valueText = a ? st.text.slice(a.index + 1).trim() : undefined;
     const init = valueText === undefined || valueText === '' ? 0 : evaluateNumber(valueText, scope, { ...at, what: `value of parameter "${name}"` });
     const locality = st.flags.some((f) => ['population', 'projection', 'postsynaptic'].includes(f)) ? localityOf(st) : defaultLocality;
     const type = typeOf(st, valueText);
-    scope[name] = init;
+    scope.set(name, init);
     out.push({ name, locality, type, init: type === 'int' ? Math.trunc(init) : init, source: st.source, ...locationOf(at) });
   }
   return out;
@@ -127,14 +125,15 @@ export function solveForDerivative(lhs: MathNode, rhs: MathNode, where: ModelErr
     if (isD(a) && !symbolsOf(b).has('__D')) return new math.OperatorNode('/', 'divide', [new math.ParenthesisNode(rhs), new math.ParenthesisNode(b)]);
   }
   const residual = new math.OperatorNode('-', 'subtract', [lhs, new math.ParenthesisNode(rhs)]);
-  const coef = math.simplify(math.derivative(residual, '__D'), {}, { exactFractions: false });
-  if (symbolsOf(coef).has('__D')) {
+  const derivative = derivativeIfLinear(residual, '__D');
+  const coef = derivative && simplifyBounded(derivative);
+  if (!coef || symbolsOf(coef).has('__D')) {
     const { variable, ...at } = where;
     throw new ModelError(`the equation is not linear in d${variable}/dt: it cannot be solved for the derivative`, { ...at, symbol: `d${variable}/dt` });
   }
   const at0 = residual.transform((n) => (isD(n) ? new math.ConstantNode(0) : n));
   const f = new math.OperatorNode('/', 'divide', [
-    new math.OperatorNode('-', 'unaryMinus', [new math.ParenthesisNode(math.simplify(at0, {}, { exactFractions: false }))]),
+    new math.OperatorNode('-', 'unaryMinus', [new math.ParenthesisNode(simplifyBounded(at0))]),
     new math.ParenthesisNode(coef),
   ]);
   return f;
@@ -182,6 +181,10 @@ export function extractRandoms(node: MathNode, locality: Locality, source: strin
           throw new ModelError(`the arguments of ${dist}() must be numbers, global parameters (flag population/projection) or Constants, got ${what}`, { ...at, symbol: name ?? arg.toString() });
         }
       }
+      if (f.args!.every(isNumericLiteral)) {
+        const problem = randomArgumentsProblem(dist, f.args!.map((x) => evaluateValue(x, new Map(), at)));
+        if (problem) throw new ModelError(problem, { ...at, symbol: dist });
+      }
       const name = `__rand_${randoms.length}`;
       randoms.push({ name, distribution: dist, args: f.args!, locality, source, ...locationOf(at) });
       return new math.SymbolNode(name);
@@ -201,6 +204,7 @@ export function analyseFunctions(text: string | undefined, model: string): Funct
     const m = /^([A-Za-z_]\w*)\s*\(([^)]*)\)\s*=(.*)$/s.exec(st.source);
     if (!m) throw new ModelError('a function is written "name(arg1, arg2) = expression"', at);
     const name = m[1]!;
+    checkDeclaredName(name, 'function', at);
     if (name in BUILTIN_FUNCTIONS || name in RANDOM_DISTRIBUTIONS || ['min', 'max', 'mean', 'norm1', 'norm2', 'sum'].includes(name)) {
       throw new ModelError(`function "${name}" has the name of a built-in function; choose another name`, { ...at, symbol: name });
     }
@@ -209,12 +213,43 @@ export function analyseFunctions(text: string | undefined, model: string): Funct
     if (first) throw new ModelError(`function "${name}" is declared twice (first: "${first.source}")`, { ...at, symbol: name });
     const args = m[2]!.split(',').map((s) => s.trim()).filter((s) => s !== '');
     for (const a of args) if (!IDENT.test(a)) throw new ModelError(`"${a}" is not a valid argument name`, { ...at, symbol: a });
+    for (const a of args) checkDeclaredName(a, 'function argument', at);
     const dup = args.find((a, k) => args.indexOf(a) !== k);
     if (dup) throw new ModelError(`argument "${dup}" of function "${name}" is given twice`, { ...at, symbol: dup });
     const body = parseExpression(m[3]!, at);
     out.push({ name, args, body, source: st.source, ...locationOf(at) });
   }
+  checkNoRecursion(out, model);
   return out;
+}
+
+/**
+ * User functions become C (here JavaScript) functions called on every step: a function that
+ * calls itself, directly or through others, would never return. Rejected at compile time.
+ */
+function checkNoRecursion(functions: readonly FunctionInfo[], model: string): void {
+  const byName = new Map(functions.map((f) => [f.name, f]));
+  const calls = new Map(functions.map((f) => {
+    const out = new Set<string>();
+    f.body.traverse((n) => {
+      const c = n as unknown as { type: string; fn?: { name?: string } };
+      if (c.type === 'FunctionNode' && c.fn?.name !== undefined && byName.has(c.fn.name)) out.add(c.fn.name);
+    });
+    return [f.name, out];
+  }));
+  const done = new Set<string>();
+  const visit = (name: string, path: string[]): void => {
+    if (done.has(name)) return;
+    const k = path.indexOf(name);
+    if (k >= 0) {
+      const cycle = [...path.slice(k), name];
+      const f = byName.get(path[k]!)!;
+      throw new ModelError(`function "${f.name}" calls itself (${cycle.join(' -> ')}); functions cannot be recursive`, { model, ...where(f), symbol: f.name });
+    }
+    for (const c of calls.get(name)!) visit(c, [...path, name]);
+    done.add(name);
+  };
+  for (const f of functions) visit(f.name, []);
 }
 
 /** An equation may not assign a parameter or a reserved name. */
@@ -223,6 +258,7 @@ function checkTarget(target: string, parameters: ParameterInfo[], ctx: ModelErro
     throw new ModelError(`"${target}" is a parameter; parameters cannot have equations (declare it only in equations to make it a variable)`, { ...ctx, symbol: target });
   }
   if (RESERVED_NAMES.includes(target)) throw new ModelError(`"${target}" is a reserved name and cannot be assigned`, { ...ctx, symbol: target });
+  checkDeclaredName(target, 'variable', ctx);
 }
 
 /**
@@ -279,7 +315,7 @@ export function analyseEquations(text: string | undefined, opts: EquationOptions
   const { model } = opts;
   const variables: VariableInfo[] = opts.variables ?? [];
   const equations: EquationInfo[] = [];
-  const paramScope: Record<string, number> = Object.fromEntries(opts.parameters.map((p) => [p.name, p.init]));
+  const paramScope = new Map(opts.parameters.map((p) => [p.name, p.init]));
   const pendingBounds: { name: string; key: string; target: string; ctx: ModelErrorWhere }[] = [];
   for (const st of splitStatements(text, { model, section: 'equations' })) {
     const ctx = statementContext(model, st, 'equations');
@@ -299,7 +335,8 @@ export function analyseEquations(text: string | undefined, opts: EquationOptions
       target = ode[1]!;
       if (a.op !== '=') throw new ModelError(`an ODE is written with "=", not "${a.op}"`, { ...ctx, symbol: a.op });
       checkTarget(target, opts.parameters, ctx);
-      const lhs = parseExpression(derivativeToSymbol(lhsText, target), ctx);
+      checkWrittenNames(lhsText, ctx);
+      const lhs = parseExpression(derivativeToSymbol(lhsText, target), ctx, ['__D']);
       const rhs = extractRandoms(parseExpression(rhsText, ctx), locality, st.source, opts.randoms, model, randomCtx);
       const residual = new math.OperatorNode('-', 'subtract', [lhs, new math.ParenthesisNode(rhs)]);
       const solved = solveForDerivative(lhs, rhs, { ...ctx, variable: target });

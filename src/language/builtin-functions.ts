@@ -12,11 +12,24 @@ function printPow(x: string, n: string): string {
 }
 
 /**
+ * `o` as an object without a prototype: a lookup by a name a user wrote (`constructor`,
+ * `toString`) finds only the table's own entries.
+ *
+ * @example
+ * ```ts
+ * 'toString' in nullPrototype({ exp: 1 }); // false
+ * ```
+ */
+export function nullPrototype<T extends object>(o: T): T {
+  return Object.assign(Object.create(null) as T, o);
+}
+
+/**
  * ANNarchy's built-in functions (annarchy-semantics §1.4) as JavaScript. Each entry prints a
  * call given the already printed arguments. C macros (`pos`, `clip`, `ite`, ...) evaluate
  * their arguments as written; helpers with one evaluation live in the kernel prelude.
  */
-export const BUILTIN_FUNCTIONS: Record<string, { arity: number | [number, number]; print: (a: string[]) => string }> = {
+export const BUILTIN_FUNCTIONS: Record<string, { arity: number | [number, number]; print: (a: string[]) => string }> = nullPrototype({
   // table-driven exp (fast-math.ts): ~5 ns instead of ~17 ns for Math.exp, <= 1 ulp apart
   exp: { arity: 1, print: (a) => `__exp(${a[0]})` },
   log: { arity: 1, print: (a) => `Math.log(${a[0]})` },
@@ -53,7 +66,7 @@ export const BUILTIN_FUNCTIONS: Record<string, { arity: number | [number, number
   isfinite: { arity: 1, print: (a) => `(Number.isFinite(${a[0]}) ? 1 : 0)` },
   isnan: { arity: 1, print: (a) => `(Number.isNaN(${a[0]}) ? 1 : 0)` },
   Heaviside: { arity: 1, print: (a) => `((${a[0]}) > 0 ? 1 : ((${a[0]}) < 0 ? 0 : 0.5))` },
-};
+});
 
 /** Kernel prelude defining the helpers used by {@link BUILTIN_FUNCTIONS}. */
 export const KERNEL_PRELUDE = [
@@ -70,7 +83,7 @@ export const KERNEL_PRELUDE = [
 ].join('\n');
 
 /** Random distributions allowed inside equations (annarchy-semantics §1.4, §2.5). */
-export const RANDOM_DISTRIBUTIONS: Record<string, number> = {
+export const RANDOM_DISTRIBUTIONS: Record<string, number> = nullPrototype({
   Uniform: 2,
   DiscreteUniform: 2,
   Normal: 2,
@@ -78,9 +91,9 @@ export const RANDOM_DISTRIBUTIONS: Record<string, number> = {
   Exponential: 1,
   Gamma: 2,
   Binomial: 2,
-};
+});
 
 /** Named constants usable in expressions. */
-export const MATH_CONSTANTS: Record<string, string> = {
+export const MATH_CONSTANTS: Record<string, string> = nullPrototype({
   pi: 'Math.PI',
-};
+});

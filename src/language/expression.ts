@@ -1,5 +1,6 @@
 import { math, type MathNode } from './math.js';
 import { ModelError, type ModelSection } from './model-error.js';
+import { checkExpressionTree, checkWrittenNames, EXPRESSION_LIMITS } from './expression-guard.js';
 
 /** Where an expression comes from, for error messages. */
 export interface ExprContext {
@@ -110,8 +111,12 @@ export function checkParentheses(text: string, ctx: ExprContext = {}): void {
   const pairs: Record<string, string> = { ')': '(', ']': '[' };
   for (let i = 0; i < text.length; i++) {
     const c = text[i]!;
-    if (c === '(' || c === '[') open.push({ ch: c, at: i });
-    else if (c === ')' || c === ']') {
+    if (c === '(' || c === '[') {
+      open.push({ ch: c, at: i });
+      if (open.length > EXPRESSION_LIMITS.maxParentheses) {
+        throw new ModelError(`parentheses nested more than ${EXPRESSION_LIMITS.maxParentheses} levels deep (at character ${i + 1}); split the expression with intermediate variables`, { ...ctx, statement: ctx.statement ?? text, symbol: c });
+      }
+    } else if (c === ')' || c === ']') {
       const top = open.pop();
       if (!top) {
         throw new ModelError(`unbalanced parentheses in "${text.trim()}": "${c}" at character ${i + 1} has no opening "${pairs[c]}"`, { ...ctx, statement: ctx.statement ?? text, symbol: c });
@@ -256,34 +261,32 @@ export function toMathSyntax(text: string, ctx: ExprContext = {}): string {
 }
 
 /**
- * Parse one ANNarchy expression into a mathjs node tree. Implicit multiplication (`2 v`) and
- * syntax mathjs would accept but C would not are rejected with a message naming the statement.
+ * Parse one ANNarchy expression into a mathjs node tree. Only numbers, names, C's operators,
+ * calls by name and conditionals are accepted (expression-guard.ts), within size and nesting
+ * limits; implicit multiplication (`2 v`) and names that collide with generated ones (`pre__v`,
+ * `__x`, `constructor`) are rejected with a message naming the statement. `allowNames` lists
+ * generated names the caller wrote into `text` itself.
  *
  * @example
  * ```ts
  * parseExpression('if v > 0: 1 else: 0').toString(); // '(v > 0) ? (1) : (0)'
  * ```
  */
-export function parseExpression(text: string, ctx: ExprContext = {}): MathNode {
+export function parseExpression(text: string, ctx: ExprContext = {}, allowNames: readonly string[] = []): MathNode {
   checkParentheses(text, ctx);
   if (text.trim() === '') throw new ModelError('the expression is empty', { ...ctx, statement: ctx.statement ?? text });
+  const at = { ...ctx, statement: ctx.statement ?? text };
+  checkWrittenNames(text, at, allowNames);
   const src = toMathSyntax(text, ctx);
   let node: MathNode;
   try {
     node = math.parse(src);
   } catch (e) {
-    throw new ModelError(`cannot parse expression "${text.trim()}": ${(e as Error).message}`, { ...ctx, statement: ctx.statement ?? text });
+    // mathjs parses recursively: a long chain of unary operators overflows the stack
+    const why = e instanceof RangeError ? 'it is nested too deeply (for example a long chain of unary operators)' : (e as Error).message;
+    throw new ModelError(`cannot parse expression "${text.trim()}": ${why}`, at);
   }
-  node.traverse((n) => {
-    const anyN = n as MathNode & { implicit?: boolean; type: string };
-    if (anyN.type === 'OperatorNode' && anyN.implicit) {
-      const args = (anyN as unknown as { args: MathNode[] }).args;
-      throw new ModelError(`implicit multiplication "${n.toString()}" is not allowed; write "*"`, { ...ctx, statement: ctx.statement ?? text, symbol: args[args.length - 1]!.toString() });
-    }
-    if (['AccessorNode', 'IndexNode', 'ArrayNode', 'ObjectNode', 'AssignmentNode', 'FunctionAssignmentNode', 'RangeNode', 'BlockNode'].includes(anyN.type)) {
-      throw new ModelError(`unsupported syntax "${n.toString()}" (${anyN.type})`, { ...ctx, statement: ctx.statement ?? text, symbol: n.toString() });
-    }
-  });
+  checkExpressionTree(node, at);
   return node;
 }
 

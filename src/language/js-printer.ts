@@ -1,5 +1,5 @@
 import type { MathNode } from './math.js';
-import { BUILTIN_FUNCTIONS, MATH_CONSTANTS } from './builtin-functions.js';
+import { BUILTIN_FUNCTIONS, MATH_CONSTANTS, nullPrototype } from './builtin-functions.js';
 import { ModelError, } from './model-error.js';
 import { userSymbol, type ExprContext } from './expression.js';
 
@@ -9,11 +9,11 @@ export type SymbolResolver = (name: string) => string | undefined;
 /** How a user function call is printed (name and printed arguments), or undefined; `ctx` names the calling statement. */
 export type FunctionResolver = (name: string, args: string[], ctx: ExprContext) => string | undefined;
 
-const BINARY: Record<string, string> = {
+const BINARY: Record<string, string> = nullPrototype({
   add: '+', subtract: '-', multiply: '*', divide: '/', mod: '%',
   equal: '===', unequal: '!==', smaller: '<', larger: '>', smallerEq: '<=', largerEq: '>=',
   and: '&&', or: '||',
-};
+});
 
 function formatNumber(v: number): string {
   if (Number.isInteger(v) && Math.abs(v) < 1e21) return `${v}`;

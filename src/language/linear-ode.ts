@@ -1,6 +1,7 @@
 import { math, type MathNode } from './math.js';
 import { ModelError, where } from './model-error.js';
 import { symbolsOf } from './expression.js';
+import { derivativeIfLinear, isNumberValue, simplifyBounded } from './bounded-symbolic.js';
 import type { EquationInfo } from './description.js';
 
 /** The symbol standing for the derivative in {@link EquationInfo.residual}. */
@@ -8,8 +9,8 @@ export const DERIVATIVE_SYMBOL = '__D';
 
 type AnyNode = MathNode & Record<string, unknown> & { type: string };
 
-// floats stay floats (mathjs would otherwise turn 0.5 into 1/2)
-const simplifyNode = (n: MathNode): MathNode => math.simplify(n, {}, { exactFractions: false });
+// bounded in size, calls hidden (bounded-symbolic.ts); floats stay floats
+const simplifyNode = simplifyBounded;
 
 const LOGIC = new Set(['equal', 'unequal', 'smaller', 'larger', 'smallerEq', 'largerEq', 'and', 'or', 'not', 'xor']);
 
@@ -65,9 +66,18 @@ export function linearForm(expr: MathNode, vars: string[]): LinearForm | undefin
   const set = new Set(vars);
   const { node, restore } = freeze(expr, set);
   const coef: Record<string, MathNode> = {};
+  const present = symbolsOf(node);
   try {
     for (const v of vars) {
-      const d = simplifyNode(math.derivative(node, v, { simplify: false }));
+      // a variable the expression does not name has the coefficient 0 (what derivative and
+      // simplify would give, without their cost: coupled blocks have n^2 such pairs)
+      if (!present.has(v)) {
+        coef[v] = new math.ConstantNode(0);
+        continue;
+      }
+      const derivative = derivativeIfLinear(node, v);
+      if (!derivative) return undefined;
+      const d = simplifyNode(derivative);
       if ([...symbolsOf(d)].some((s) => set.has(s))) return undefined;
       coef[v] = d;
     }
@@ -111,9 +121,7 @@ function clearDenominator(lin: LinearForm): LinearForm {
 
 /** True if the node is the number `v`. */
 export function isNumber(n: MathNode, v: number): boolean {
-  const a = n as AnyNode;
-  if (a.type === 'ParenthesisNode') return isNumber(a.content as MathNode, v);
-  return a.type === 'ConstantNode' && a.value === v;
+  return isNumberValue(n, v);
 }
 
 /** The residual `E(dx/dt, x, ...)` of an ODE (`lhs - rhs` with `__D` for the derivative). */
@@ -215,6 +223,7 @@ export function implicitSystem(eqs: EquationInfo[]): { M: MathNode[][]; r: MathN
     if (!lin || isNumber(lin.coef[DERIVATIVE_SYMBOL]!, 0)) return { nonLinear: eq };
     const a = lin.coef[DERIVATIVE_SYMBOL]!;
     M.push(names.map((k) => {
+      if (k !== eq.target && isNumber(lin.coef[k]!, 0)) return new math.ConstantNode(0);
       const dtb = new math.OperatorNode('*', 'multiply', [dt, new math.ParenthesisNode(lin.coef[k]!)]);
       return lin.restore(simplifyNode(k === eq.target ? new math.OperatorNode('+', 'add', [new math.ParenthesisNode(a), dtb]) : dtb));
     }));

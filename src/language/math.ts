@@ -10,8 +10,9 @@ let instance: MathJsInstance | undefined;
 
 function mathInstance(): MathJsInstance {
   if (!instance) {
-    const { create, parseDependencies, derivativeDependencies, simplifyDependencies, evaluateDependencies } = mathjs();
-    instance = create({ parseDependencies, derivativeDependencies, simplifyDependencies, evaluateDependencies });
+    // no evaluateDependencies: values are evaluated by evaluate-value.ts, never by mathjs
+    const { create, parseDependencies, derivativeDependencies, simplifyDependencies } = mathjs();
+    instance = create({ parseDependencies, derivativeDependencies, simplifyDependencies });
   }
   return instance;
 }

@@ -112,3 +112,27 @@ export class ModelError extends Error {
 export const ModelDescriptionError = ModelError;
 /** The issue's name for {@link ModelError}. */
 export type ModelDescriptionError = ModelError;
+
+/**
+ * Run one step of compiling a description so that every failure is a {@link ModelError}: one
+ * already is passes through; anything else (a stack overflow, an error of a library) becomes a
+ * ModelError naming the model, marked `internal` with the original as its `cause`, because it
+ * means compneuro-rx missed a check (`npm run fuzz` reports these).
+ *
+ * @example
+ * ```ts
+ * const ir = asModelErrors(neuron.name, () => analyseNeuron(neuron));
+ * ```
+ */
+export function asModelErrors<T>(model: string, run: () => T): T {
+  try {
+    return run();
+  } catch (e) {
+    if (e instanceof ModelError) throw e;
+    const what = e instanceof RangeError ? 'the description is too large or too deeply nested to compile' : 'the description could not be compiled';
+    const err = new ModelError(`${what} (internal error, please report it: ${e instanceof Error ? `${e.name}: ${e.message}` : String(e)})`, { model });
+    Object.defineProperty(err, 'internal', { value: true });
+    Object.defineProperty(err, 'cause', { value: e });
+    throw err;
+  }
+}

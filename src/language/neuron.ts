@@ -1,5 +1,6 @@
 import { math, type MathNode } from './math.js';
-import { ModelError, where, type LocatedStatement } from './model-error.js';
+import { asModelErrors, ModelError, where, type LocatedStatement } from './model-error.js';
+import { symbolicScope } from './bounded-symbolic.js';
 import { analyseEquations, analyseFunctions, analyseParameters, checkCalls, extractRandoms, locationOf, statementContext } from './analyse.js';
 import { parseExpression, parseGlobalOp, symbolsOf, userSymbol, type GlobalOpUse } from './expression.js';
 import { splitStatements, findAssignment, firstLineOf } from './statements.js';
@@ -89,7 +90,7 @@ export class Neuron {
 
   /** The analysed description (computed once). Throws a {@link ModelError} for bad input. */
   analyse(): NeuronIR {
-    if (!this._ir) this._ir = analyseNeuron(this);
+    if (!this._ir) this._ir = asModelErrors(this.name, () => symbolicScope(() => analyseNeuron(this)));
     return this._ir;
   }
 
@@ -105,7 +106,8 @@ export class Neuron {
    * ```
    */
   kernelSource(options: PopulationCodegenOptions = {}): PopulationKernels['source'] {
-    return generatePopulationKernels(this.analyse(), options).source;
+    const ir = this.analyse();
+    return asModelErrors(this.name, () => symbolicScope(() => generatePopulationKernels(ir, options).source));
   }
 }
 

@@ -1,6 +1,7 @@
 import { math, type MathNode } from './math.js';
 import { ModelError, where, type LocatedStatement } from './model-error.js';
 import { implicitSystem, isNumber, standardForm } from './linear-ode.js';
+import { SYMBOLIC_LIMITS } from './bounded-symbolic.js';
 import type { EquationInfo, NumericalMethod } from './description.js';
 
 /** What a numerical method needs from the code generator. */
@@ -174,6 +175,10 @@ export function emitOdeBlock(block: EquationInfo[], ctx: MethodContext): BlockCo
         for (const eq of coupledHere) compute.push(`const __k${k}_${eq.target} = ${p(eq.rhs, eq, subst)};`);
       }
     } else {
+      if (coupledHere.length > SYMBOLIC_LIMITS.implicitBlock) {
+        throw new ModelError(`the implicit method would solve ${coupledHere.length} coupled ODEs as one linear system, more than ${SYMBOLIC_LIMITS.implicitBlock} (its code grows with the square); use the explicit or exponential method for some of them`,
+          { model, ...where(coupledHere[0]!), symbol: coupledHere[0]!.target });
+      }
       const sys = implicitSystem(coupledHere);
       if ('nonLinear' in sys) throw nonLinearError(sys.nonLinear, 'implicit', model);
       const n = coupledHere.length;

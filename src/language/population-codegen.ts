@@ -197,7 +197,7 @@ export function generatePopulationKernels(ir: NeuronIR, opts: PopulationCodegenO
   // `at`: the IR object the expression belongs to, so that errors name its section and line
   const print = (scope: 'global' | 'local') => (node: MathNode, subst: Record<string, string> | undefined, at: LocatedStatement): string => {
     const base = resolverFor(scope, at);
-    const res = subst ? (s: string) => (s in subst ? subst[s] : base(s)) : base;
+    const res = subst ? (s: string) => (Object.hasOwn(subst, s) ? subst[s] : base(s)) : base;
     return toJs(node, res, { model, ...where(at) }, fr);
   };
   const ref = (name: string) => {

@@ -232,7 +232,7 @@ export function generateSynapseKernels(ir: SynapseIR, opts: SynapseCodegenOption
   // `at`: the IR object the expression belongs to, so that errors name its section and line
   const print = (scope: Scope) => (node: MathNode, subst: Record<string, string> | undefined, at: LocatedStatement): string => {
     const base = resolverFor(scope, at);
-    const res = subst ? (s: string) => (s in subst ? subst[s] : base(s)) : base;
+    const res = subst ? (s: string) => (Object.hasOwn(subst, s) ? subst[s] : base(s)) : base;
     return toJs(node, res, { model, ...where(at) }, fr);
   };
   const ref = (name: string): string => {

@@ -1,4 +1,6 @@
 import { analyseSynapse, type SynapseIR, type SynapseOperation } from './analyse-synapse.js';
+import { asModelErrors } from './model-error.js';
+import { symbolicScope } from './bounded-symbolic.js';
 import { generateSynapseKernels, type NeighbourAttributes } from './synapse-codegen.js';
 import type { Neuron } from './neuron.js';
 import type { NumericalMethod } from './description.js';
@@ -132,10 +134,10 @@ export class Synapse {
       return this._irSpiking;
     }
     if (!this._ir) {
-      this._ir = analyseSynapse({
+      this._ir = asModelErrors(this.name, () => symbolicScope(() => analyseSynapse({
         name: this.name, parameters: this.parameters, equations: this.equations, psp: this.psp, operation: this.operation,
         preSpike: this.preSpike, postSpike: this.postSpike, functions: this.functions,
-      });
+      })));
     }
     return this._ir;
   }
@@ -155,13 +157,13 @@ export class Synapse {
     const ir = this.analyse();
     const spiking = ir.type === 'spike';
     const targets = options.target === undefined ? ['exc'] : Array.isArray(options.target) ? options.target : [options.target];
-    return generateSynapseKernels(ir, {
+    return asModelErrors(this.name, () => symbolicScope(() => generateSynapseKernels(ir, {
       method: options.method,
       targets,
       pre: neighbourOf(options.pre, ir.preDependencies, spiking),
       post: neighbourOf(options.post, ir.postDependencies, spiking),
       dt: options.dt ?? 0.1,
-    }).source;
+    }).source));
   }
 }
 

@@ -36,8 +36,19 @@ export interface SimulationConfig {
   reuseFrame?: boolean;
 }
 
+/**
+ * Networks a `simulate$` run is driving. One run per network at a time: two runs would both
+ * advance it, and the second would save the first one's protocol values as the ones to restore.
+ */
+const running = new WeakSet<Network>();
+
 function subscribeSimulation(cfg: SimulationConfig, subscriber: import('rxjs').Subscriber<SimulationFrame>) {
   const network = cfg.options.network ?? cfg.protocols.find((p) => p.network)?.network ?? currentNetwork();
+  if (running.has(network)) {
+    subscriber.error(new Error('simulate$: this network is already running a simulation (another simulate$ subscription has not ended); '
+      + 'run them one after the other (concat) or on separate networks'));
+    return;
+  }
   const bound: BoundProtocol[] = [];
   let nSteps: number;
   try {
@@ -51,6 +62,7 @@ function subscribeSimulation(cfg: SimulationConfig, subscriber: import('rxjs').S
     return;
   }
   const nb = bound.length;
+  running.add(network);
   let k = 0; // relative step the next beforeStep() is for
   let run = 1; // steps granted by the last beforeStep()
   return driveSteps(network, {
@@ -74,6 +86,7 @@ function subscribeSimulation(cfg: SimulationConfig, subscriber: import('rxjs').S
       return run;
     },
     finish(): void {
+      running.delete(network);
       for (let i = 0; i < nb; i++) bound[i]!.restore();
     },
   }, subscriber, cfg.options, cfg.reuseFrame === true ? new SimulationFrame(0, 0, network) : undefined);

@@ -41,7 +41,7 @@ export interface ConnectorEndpoint {
 export function checkValue(v: unknown, what: string, where: string): ConnectorValue {
   if (typeof v === 'number' && Number.isFinite(v)) return v;
   if (isSampler(v)) return v;
-  throw new Error(`${where}: ${what} must be a number or a RandomDistribution, got ${v === null ? 'null' : typeof v}`);
+  throw new Error(`${where}: ${what} must be a finite number or a RandomDistribution, got ${v === null ? 'null' : typeof v === 'number' ? String(v) : typeof v}`);
 }
 
 /** `n` values of a weight/delay argument: `[v]` for a number (broadcast later), `n` draws otherwise. */
