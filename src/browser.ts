@@ -8,7 +8,8 @@
 // language: the ANNarchy description language
 export { Neuron, analyseNeuron, type NeuronOptions } from './language/neuron.js';
 export { Synapse, defaultSpikingSynapse, defaultRateSynapse, type SynapseOptions, type SynapseKernelSourceOptions } from './language/synapse.js';
-export { Constant } from './language/constant.js';
+export { Constant, getConstant, listConstants } from './language/constant.js';
+export { addFunction, functions } from './language/global-functions.js';
 export { ModelError, ModelDescriptionError, type ModelSection } from './language/model-error.js';
 export { generatePopulationKernels, type PopulationKernels } from './language/population-codegen.js';
 export { generateSynapseKernels, type SynapseKernels } from './language/synapse-codegen.js';
@@ -31,6 +32,15 @@ export { GLOBAL_OPERATIONS, type GlobalOperation } from './language/expression.j
 export { SpikeSourceArray, type SpikeSourceArrayOptions } from './engine/special/spike-source-array.js';
 export { PoissonPopulation, type PoissonPopulationOptions } from './engine/special/poisson-population.js';
 export { TimedArray, type TimedArrayOptions } from './engine/special/timed-array.js';
+export { TimedPoissonPopulation, type TimedPoissonPopulationOptions } from './engine/special/timed-poisson-population.js';
+export { HomogeneousCorrelatedSpikeTrains, rectify, type HomogeneousCorrelatedSpikeTrainsOptions } from './engine/special/homogeneous-correlated-spike-trains.js';
+export { CurrentInjection } from './engine/special/current-injection.js';
+export { DecodingProjection, type DecodingProjectionOptions } from './engine/special/decoding-projection.js';
+export { Copy, type CopyOptions } from './engine/special/copy-projection.js';
+export { enableLearning, disableLearning, type EnableLearningOptions } from './engine/learning.js';
+export { captureNetworkState, restoreNetworkState, type NetworkState, type NetworkStateMeta, type StateArray } from './engine/network-state.js';
+export { reportMarkdown, type ReportOptions } from './engine/report.js';
+export { every, callbacksEnabled, enableCallbacks, disableCallbacks, clearAllCallbacks, type EveryOptions, type SimulationCallback } from './engine/callbacks.js';
 export {
   setup, compile, simulate, simulateUntil, step, reset, getTime, setTime, getCurrentStep, setCurrentStep, dt,
   getPopulation, getProjection, populations, projections, clear,
@@ -88,6 +98,8 @@ export { deepCopy } from './experiment/deep-copy.js';
 
 // models: CompNeuroPy's model library
 export * from './models/index.js';
+// models: ANNarchy's built-in models
+export * from './models/annarchy/index.js';
 export { HHmodelBischop, HHmodelCorbit, type HHSinglePopOptions } from './models/full/hh-single-pop-models.js';
 
 export { experiment$, resetStage, startMonitorsStage, simulationStage, actionStage, type ExperimentStage, type ExperimentEvent } from './experiment/experiment-pipeline.js';

@@ -5,29 +5,8 @@ import { getNumberOfZeroDecimals, roundTo as pyRound } from './number-of-decimal
  * tuples; `extra_functions.sci`).
  */
 
-/**
- * Python `repr(float(x))`: whole numbers keep ".0", exponent form below 1e-4 and from 1e16.
- *
- * @example
- * ```ts
- * pyFloat(0);       // "0.0"
- * pyFloat(1e-5);    // "1e-05"
- * pyFloat(999.99);  // "999.99"
- * ```
- */
-export function pyFloat(x: number): string {
-  if (Number.isNaN(x)) return 'nan';
-  if (!Number.isFinite(x)) return x > 0 ? 'inf' : '-inf';
-  const a = Math.abs(x);
-  if (a !== 0 && (a < 1e-4 || a >= 1e16)) {
-    const [mant, exp] = x.toExponential().split('e') as [string, string];
-    const sign = exp.startsWith('-') ? '-' : '+';
-    const digits = exp.replace(/^[+-]/, '').padStart(2, '0');
-    return `${mant}e${sign}${digits}`;
-  }
-  if (Number.isInteger(x)) return `${x === 0 && 1 / x < 0 ? '-0' : String(x)}.0`;
-  return String(x);
-}
+export { pyFloat } from '../language/python-float.js';
+import { pyFloat } from '../language/python-float.js';
 
 /** A number as Python would print an int if whole, else as a float. */
 export function pyNumber(x: number): string {

@@ -1,4 +1,5 @@
 import { clearConstants } from '../language/constant.js';
+import { clearFunctions } from '../language/global-functions.js';
 import { currentNetwork, resetCurrentNetwork } from './magic-network.js';
 import type { NamedParticipant, ResetOptions, SetupOptions, NetworkSimulateOptions } from './network.js';
 import type { Population } from './population.js';
@@ -32,7 +33,8 @@ export function compile(): void {
 }
 
 /**
- * Simulate the global network for `duration` ms (`ceil(duration/dt)` steps).
+ * Simulate the global network for `duration` ms (`ceil(duration/dt)` steps; with callbacks
+ * declared by `every()`, `int(duration/dt)` steps as in 4.7.3; `{ callbacks: false }` skips them).
  *
  * @example
  * ```ts
@@ -209,4 +211,5 @@ export function projections(): NamedParticipant[] {
 export function clear(): void {
   resetCurrentNetwork();
   clearConstants();
+  clearFunctions();
 }

@@ -32,6 +32,8 @@ export interface Recordable {
   readInto(variable: string, out: Float64Array, offset: number): void;
   /** Ranks (within the recorded set) that spiked in the last step, or undefined if not spiking. */
   spikedRanks?(): Iterable<number>;
+  /** Ranks that emitted an axonal spike in the last step (neurons with `axonSpike`). */
+  axonSpikedRanks?(): Iterable<number>;
   /** Ranks reported in spike dicts. */
   recordedRanks?(): number[];
 }
@@ -120,6 +122,7 @@ export class Monitor implements Recorder {
   private startWhenCompiled: boolean;
   private buffers = new Map<string, GrowableBuffer>();
   private spikes = new Map<number, number[]>();
+  private axonSpikes = new Map<number, number[]>();
   private stopped = false;
   /**
    * ANNarchy's `_recorded_variables`: start/stop steps of the periods of the current window
@@ -159,6 +162,10 @@ export class Monitor implements Recorder {
 
   private checkVar(v: string): void {
     if (v === 'spike' && !this.object.spikedRanks) throw new Error(`Monitor on "${this.object.name}": "spike" can only be recorded from spiking populations`);
+    if (v === 'axon_spike') {
+      // recorded apart from the spikes, as in ANNarchy
+      if (!this.object.axonSpikedRanks) throw new Error(`Monitor on "${this.object.name}": "axon_spike" can only be recorded from populations whose neuron has an axonSpike condition`);
+    }
     this.object.checkRecordable(v);
   }
 
@@ -330,15 +337,17 @@ export class Monitor implements Recorder {
   private dropData(): void {
     for (const b of this.buffers.values()) b.clear();
     this.spikes.clear();
+    this.axonSpikes.clear();
   }
 
   /** Per-variable recording plan, rebuilt when the variables change (keeps lookups out of the step). */
   private plan: { name: string; width: number; target: boolean; buffer: GrowableBuffer }[] | undefined;
   private hasTargets = false;
   private recordsSpikes = false;
+  private recordsAxonSpikes = false;
 
   private buildPlan() {
-    this.plan = this.vars.filter((v) => v !== 'spike').map((name) => {
+    this.plan = this.vars.filter((v) => v !== 'spike' && v !== 'axon_spike').map((name) => {
       const width = this.object.recordWidth(name);
       let buffer = this.buffers.get(name);
       if (!buffer) this.buffers.set(name, (buffer = new GrowableBuffer(width * 1024, `Monitor on "${this.object.name}", variable "${name}"`)));
@@ -346,6 +355,7 @@ export class Monitor implements Recorder {
     });
     this.hasTargets = this.plan.some((p) => p.target);
     this.recordsSpikes = this.vars.includes('spike');
+    this.recordsAxonSpikes = this.vars.includes('axon_spike');
     return this.plan;
   }
 
@@ -372,6 +382,13 @@ export class Monitor implements Recorder {
     if (!this.active) return;
     const sampled = this.due(step);
     if (sampled) this.sample(false);
+    if (this.recordsAxonSpikes) {
+      for (const r of this.object.axonSpikedRanks!()) {
+        let l = this.axonSpikes.get(r);
+        if (!l) this.axonSpikes.set(r, (l = []));
+        l.push(step);
+      }
+    }
     if (this.recordsSpikes) {
       for (const r of this.object.spikedRanks!()) {
         let l = this.spikes.get(r);
@@ -437,10 +454,11 @@ export class Monitor implements Recorder {
    */
   peek(variable: string): RecordedArray | SpikeDict {
     if (!this.vars.includes(variable)) throw new Error(`Monitor on "${this.object.name}": "${variable}" is not recorded; recorded: ${this.vars.join(', ')}`);
-    if (variable === 'spike') {
+    if (variable === 'spike' || variable === 'axon_spike') {
+      const events = variable === 'spike' ? this.spikes : this.axonSpikes;
       const d: SpikeDict = {};
-      for (const r of this.object.recordedRanks?.() ?? []) d[r] = [...(this.spikes.get(r) ?? [])];
-      for (const [r, l] of this.spikes) if (!(r in d)) d[r] = [...l];
+      for (const r of this.object.recordedRanks?.() ?? []) d[r] = [...(events.get(r) ?? [])];
+      for (const [r, l] of events) if (!(r in d)) d[r] = [...l];
       return d;
     }
     const b = this.buffers.get(variable);
@@ -476,6 +494,7 @@ export class Monitor implements Recorder {
       const error = this.tellClosing(names, out);
       for (const v of names) {
         if (v === 'spike') this.spikes.clear();
+        else if (v === 'axon_spike') this.axonSpikes.clear();
         else this.buffers.get(v)?.clear();
       }
       if (error !== undefined) throw error;

@@ -1,3 +1,4 @@
+import { callbacksOf, simulateWithCallbacks } from './callbacks.js';
 import type { NumericalMethod } from '../language/description.js';
 import type { Population } from './population.js';
 import type { Recorder, StepParticipant } from './step-participant.js';
@@ -62,6 +63,8 @@ export interface NetworkSimulateOptions {
    * ETA); a reporter object (`next(info)`, e.g. an RxJS Subject) receives the progress anywhere.
    */
   progress?: ProgressOption;
+  /** Run the callbacks declared with `every()` (default true, ANNarchy's `callbacks=True`). */
+  callbacks?: boolean;
 }
 
 /**
@@ -408,6 +411,13 @@ export class Network {
   simulate(duration: number, options: NetworkSimulateOptions = {}): void {
     const n = this.stepsFor(duration);
     if (options === null || typeof options !== 'object') throw new Error(`simulate: options must be an object like { progress: true }, got ${String(options)}`);
+    // callbacks declared with every() (ANNarchy: simulate(..., callbacks=True))
+    const cb = callbacksOf(this);
+    if (options.callbacks !== false && cb.enabled && cb.list.length > 0) {
+      if (!this.compiled) this.compile();
+      simulateWithCallbacks(this, duration);
+      return;
+    }
     const reporter = progressReporter(options.progress ?? this.progress, 'simulate');
     if (!this.compiled) this.compile();
     if (reporter) runWithProgress(n, reporter, (k) => this.runSteps(k), () => this.getTime());
@@ -415,8 +425,8 @@ export class Network {
     this.endRun();
   }
 
-  /** `n` steps, all but the last with lean updates where nobody reads the transients. */
-  private runSteps(n: number): void {
+  /** Exactly `n` steps (compiled network), all but the last with lean updates where nobody reads the transients. */
+  runSteps(n: number): void {
     if (n > 1 && this.setLean(true)) {
       try {
         for (let k = 0; k < n - 1; k++) this.step();

@@ -118,6 +118,8 @@ export class Population {
   leanNow = false;
   /** Per-neuron variables other objects read during a run: always stored. */
   private readonly keepStored = new Set<string>();
+  /** Input arrays of projection targets the neuron does not use (zeroed at reset). */
+  private readonly extraInputs = new Set<string>();
   private compiledMethod = 'explicit';
   /** Refractory period in ms per neuron (from the model or `pop.refractory = ...`). */
   private refractoryMs: Float64Array | number | undefined;
@@ -173,7 +175,12 @@ export class Population {
     }
     if (typeof this.ir.refractory === 'number') this.refractoryMs = this.ir.refractory;
     for (const name of this.meta.keys()) {
-      if (name in this) throw new Error(`Population "${this.name}": attribute "${name}" clashes with a Population member; rename it in the model`);
+      // a name of a Population member (`state`, `size`, ...) stays valid in the model, as in
+      // ANNarchy; the member keeps the property, the attribute is read and written by get/set
+      if (name in this) {
+        console.warn(`Warning: Population "${this.name}": attribute "${name}" has the name of a Population member; use pop.get('${name}') and pop.set({ ${name}: ... }) for it`);
+        continue;
+      }
       Object.defineProperty(this, name, attributeAccessor(name));
     }
     this.network.addPopulation(this);
@@ -540,6 +547,7 @@ export class Population {
       inRef: (arrays.get('inRef') as Uint8Array).fill(1),
       spiked: arrays.get('spiked') as Int32Array,
       nSpiked: 0,
+      ...(this.ir.axonSpike ? { axonal: new Int32Array(this.size), nAxonal: 0 } : {}),
       ...(heap ? { heap: { memory: heap.memory, scratch: heap.scratch } } : {}),
     };
   }
@@ -678,6 +686,17 @@ export class Population {
     return arr ? arr.slice() : new Float64Array(this.size);
   }
 
+  /**
+   * Allocate the input array of a projection target the neuron does not use (`g_foo`, `_sum_foo`),
+   * zeroed at reset; called by projections at compile.
+   */
+  addInputArray(key: string): void {
+    const S = this.state;
+    if (!S) throw new Error(`Population "${this.name}": compile it before adding the input "${key}"`);
+    if (!S.local[key]) S.local[key] = new Float64Array(this.size);
+    this.extraInputs.add(key);
+  }
+
   /** Restore compile-state values and clear spiking state (ANNarchy `pop.reset()`). */
   resetState(): void {
     const S = this.state;
@@ -689,12 +708,30 @@ export class Population {
       else S.local[name]!.set(v);
     }
     for (const k of Object.keys(S.local)) if (k.startsWith('_sum_')) S.local[k]!.fill(0);
+    for (const k of this.extraInputs) S.local[k]!.fill(0);
     S.lastSpike.fill(-10000);
     S.refRemaining.fill(0);
     S.inRef.fill(1);
     S.nSpiked = 0;
+    if (S.nAxonal !== undefined) S.nAxonal = 0;
     this.applyRefractorySteps();
     for (const h of this.frHistory) h.length = 0;
+  }
+
+  /**
+   * Run state outside `state` (enabled flag, mean-rate windows; special populations add their
+   * counters), as JSON, for saving a network (src/engine/network-state.ts).
+   */
+  saveRuntime(): Record<string, unknown> {
+    return { enabled: this.enabled, frWindowSteps: this.frWindowSteps, frRate: this.frRate, frHistory: this.frHistory.map((h) => [...h]) };
+  }
+
+  /** Restore {@link Population.saveRuntime} (the caller checked the file). */
+  loadRuntime(r: Record<string, unknown>): void {
+    this.enabled = r.enabled as boolean;
+    this.frWindowSteps = r.frWindowSteps as number;
+    this.frRate = r.frRate as number;
+    this.frHistory = (r.frHistory as number[][]).map((h) => [...h]);
   }
 
   /** ANNarchy's `pop.reset()`: values back to the compile state, spikes and refractoriness cleared. */
@@ -761,6 +798,10 @@ export class Population {
       if (!this.spiking) throw new Error(`Population "${this.name}": "spike" can only be recorded from spiking populations`);
       return;
     }
+    if (variable === 'axon_spike') {
+      if (!this.ir.axonSpike) throw new Error(`Population "${this.name}": "axon_spike" can only be recorded when the neuron has an axonSpike condition`);
+      return;
+    }
     const key = this.recordKey(variable);
     if (key.startsWith('_sum_')) {
       if (this.spiking) throw new Error(`Population "${this.name}": "${variable}" exists only in rate-coded populations; record g_<target> instead`);
@@ -796,6 +837,12 @@ export class Population {
   spikedRanks(): Iterable<number> {
     const S = this.state!;
     return S.spiked.subarray(0, S.nSpiked);
+  }
+
+  /** Axonal spikes of the last step (ranks); none unless the neuron has `axonSpike`. */
+  axonSpikedRanks(): Iterable<number> {
+    const S = this.state!;
+    return S.axonal ? S.axonal.subarray(0, S.nAxonal) : [];
   }
 
   /** Ranks reported in spike dicts: all neurons. */

@@ -95,6 +95,12 @@ interface AttrMeta {
   init: number;
 }
 
+/** Python's `a % b` (the sign of b). */
+function pyMod(a: number, b: number): number {
+  const r = a % b;
+  return r !== 0 && (r < 0) !== (b < 0) ? r + b : r;
+}
+
 /** Python's round(): half to even (delays `round(delay/dt)`). */
 export function roundHalfEven(x: number): number {
   const f = Math.floor(x);
@@ -210,7 +216,9 @@ export class Projection implements NamedParticipant, Recordable {
   /** Kernel state after compile. */
   state: ProjectionKernelState | undefined;
   kernels: SynapseKernels | undefined;
-  private bound: { psp?: ProjectionKernel; preSpike?: ProjectionKernel; update?: ProjectionKernel; postSpike?: ProjectionKernel } = {};
+  private bound: { psp?: ProjectionKernel; preSpike?: ProjectionKernel; preAxonSpike?: ProjectionKernel; update?: ProjectionKernel; postSpike?: ProjectionKernel } = {};
+  /** Axonal spikes: 0 none, 1 delivered like spikes, 2 through their own kernel. */
+  private axonMode = 0;
   /** Delay of each synapse in steps. */
   private delaySteps: Int32Array = new Int32Array(0);
   /** Largest delay in steps; -1 before compile. */
@@ -230,11 +238,11 @@ export class Projection implements NamedParticipant, Recordable {
   private ringIdx = 0;
   /** Counting-sort buckets by dendrite (nDendrites + 1), reused every step. */
   private ringCount = new Int32Array(0);
-  private invPtr: Int32Array = new Int32Array(0);
-  private invSyn: Int32Array = new Int32Array(0);
-  private invDend: Int32Array = new Int32Array(0);
+  protected invPtr: Int32Array = new Int32Array(0);
+  protected invSyn: Int32Array = new Int32Array(0);
+  protected invDend: Int32Array = new Int32Array(0);
   /** Post rank of each inverse-connectivity entry (the plain `g_target += w` loop). */
-  private invPost: Int32Array = new Int32Array(0);
+  protected invPost: Int32Array = new Int32Array(0);
   /** `g_<target>` of the post population, written by the plain delivery loop. */
   private gPlain: Float64Array = new Float64Array(0);
   /** Cached weights of the plain loop in inverse order, undefined when stale. */
@@ -263,21 +271,22 @@ export class Projection implements NamedParticipant, Recordable {
     this.targets = Object.freeze(targets);
     if (synapse !== undefined && !(synapse instanceof Synapse)) throw new Error('Projection: "synapse" must be a Synapse (new Synapse({ ... }))');
     this.synapseType = synapse ?? (this.pre.spiking ? defaultSpikingSynapse() : defaultRateSynapse());
-    // ANNarchy gives a synapse the type of its pre-synaptic population: one without preSpike
-    // between spiking populations is a spiking synapse without spike events.
-    this.ir = this.synapseType.analyse(this.pre.spiking && this.post.spiking && this.synapseType.psp === undefined);
-    if (this.ir.type === 'spike' && !this.pre.spiking) throw new Error(`Projection: the spiking synapse "${this.synapseType.name}" needs a spiking pre-synaptic population; "${this.pre.name}" is rate-coded`);
-    if (this.ir.type === 'spike' && !this.post.spiking) throw new Error(`Projection: the spiking synapse "${this.synapseType.name}" needs a spiking post-synaptic population; "${this.post.name}" is rate-coded`);
-    if (this.ir.type === 'rate' && this.post.spiking) throw new Error(`Projection: the rate-coded synapse "${this.synapseType.name}" cannot project onto the spiking population "${this.post.name}"`);
+    if (this.synapseType.spiking && !this.pre.spiking) throw new Error(`Projection: the spiking synapse "${this.synapseType.name}" needs a spiking pre-synaptic population; "${this.pre.name}" is rate-coded`);
+    // the synapse type follows the pre-synaptic population (ANNarchy: synapse_type.type = pre.neuron_type.type)
+    this.ir = this.synapseType.analyse(this.pre.spiking ? 'spike' : 'rate');
     this.id = this.network.nextId('projection');
     this.name = opts.name ?? `proj${this.id}`;
+    this.checkEndpointTypes();
     this.checkNeighbours();
     this.parameters = Object.freeze(this.ir.parameters.map((p) => p.name));
     this.variables = Object.freeze(this.ir.variables.map((v) => v.name));
     for (const p of this.ir.parameters) this.meta.set(p.name, { locality: p.locality, type: p.type, init: p.init });
     for (const v of this.ir.variables) this.meta.set(v.name, { locality: v.locality, type: v.type, init: v.init });
     for (const name of this.meta.keys()) {
-      if (name in this) throw new Error(`Projection "${this.name}": attribute "${name}" clashes with a Projection member; rename it in the synapse`);
+      if (name in this) {
+        console.warn(`Warning: Projection "${this.name}": attribute "${name}" has the name of a Projection member; use proj.get('${name}') and proj.set({ ${name}: ... }) for it`);
+        continue;
+      }
       Object.defineProperty(this, name, {
         get: () => this.get(name),
         set: (v: ProjectionAttributeInput) => this.set({ [name]: v }),
@@ -290,18 +299,11 @@ export class Projection implements NamedParticipant, Recordable {
 
   /**
    * The checks compile() would fail on, made when the projection is built, so that a bad
-   * projection never joins the network: the post neuron has the conductance of each target of a
-   * spiking synapse, and every `pre.x` / `post.x` the synapse reads exists.
+   * projection never joins the network: every `pre.x` / `post.x` the synapse reads exists (every
+   * target gets its conductance on the post population, as in ANNarchy).
    */
   private checkNeighbours(): void {
     const names = (p: Population) => new Set([...p.ir.parameters, ...p.ir.variables].map((a) => a.name));
-    // a spiking synapse without g_target statements (no preSpike) needs no conductance
-    if (this.spiking && this.ir.preSpike.some((st) => st.target === 'g_target')) {
-      const post = names(this.post);
-      for (const t of this.targets) {
-        if (!post.has(`g_${t}`)) throw new Error(`Projection "${this.name}": the post-synaptic population "${this.post.name}" has no conductance g_${t} (its neuron does not use target "${t}")`);
-      }
-    }
     for (const [side, pop, deps] of [['pre', this.pre, this.ir.preDependencies], ['post', this.post, this.ir.postDependencies]] as const) {
       const known = names(pop);
       for (const d of deps) {
@@ -316,15 +318,47 @@ export class Projection implements NamedParticipant, Recordable {
     }
   }
 
+  /** Refuse pre/post types the projection cannot connect (specific projections override it). */
+  protected checkEndpointTypes(): void {
+    if (this.ir.type === 'spike' && !this.post.spiking) throw new Error(`Projection: the spiking synapse "${this.synapseType.name}" needs a spiking post-synaptic population; "${this.post.name}" is rate-coded`);
+    if (this.ir.type === 'rate' && this.post.spiking) throw new Error(`Projection: the rate-coded synapse "${this.synapseType.name}" cannot project onto the spiking population "${this.post.name}"`);
+  }
+
+  /** The kernels of the synapse (specific projections compute their inputs themselves and need none). */
+  protected generateKernels(net: Network): SynapseKernels {
+    return asModelErrors(this.ir.name, () => symbolicScope(() => generateSynapseKernels(this.ir, { method: net.method, targets: this.targets, pre: this.neighbour(this.pre), post: this.neighbour(this.post), dt: net.dt })));
+  }
+
+  private neighbour(p: Population): { local: string[]; global: string[]; spiking: boolean } {
+    return { local: Object.keys(p.state!.local), global: Object.keys(p.state!.global), spiking: p.spiking };
+  }
+
+  /** Called after the state is built, before the kernels bind to it (Copy shares its original's weights here). */
+  protected adoptState(_state: ProjectionKernelState): void {}
+
+  /** The pre/post side as given (a view keeps its ranks). */
+  protected get preEndpoint(): ConnectorEndpoint {
+    return this.preEnd;
+  }
+
+  protected get postEndpoint(): ConnectorEndpoint {
+    return this.postEnd;
+  }
+
+  /** Declare the connectivity builder (one connect call per projection). */
+  protected defineConnectivity(name: string, builder: (rng: unknown) => LILConnectivity, constantWeight: boolean): this {
+    return this.setConnector(name, builder, constantWeight);
+  }
+
   private endpoint(e: ProjectionEndpoint, side: string): ConnectorEndpoint {
     let pop: Population;
     if (typeof e === 'string') pop = (this.network ?? currentNetwork()).getPopulation(e);
     else if (e instanceof Population) pop = e;
     else if (e && typeof e === 'object' && (e as { population?: unknown }).population instanceof Population && Array.isArray((e as { ranks?: unknown }).ranks)) {
       const v = e as { population: Population; ranks: readonly number[]; geometry?: readonly number[] };
-      return { population: v.population, ranks: [...v.ranks], size: v.ranks.length, geometry: v.geometry ?? [v.ranks.length] };
+      return { population: v.population, source: e, ranks: [...v.ranks], size: v.ranks.length, geometry: v.geometry ?? [v.ranks.length] };
     } else throw new Error(`Projection: ${side} must be a Population, a PopulationView or a population name`);
-    return { population: pop, ranks: Array.from({ length: pop.size }, (_, i) => i), size: pop.size, geometry: pop.geometry };
+    return { population: pop, source: pop, ranks: Array.from({ length: pop.size }, (_, i) => i), size: pop.size, geometry: pop.geometry };
   }
 
   /** Parameter and variable names. */
@@ -432,6 +466,22 @@ export class Projection implements NamedParticipant, Recordable {
     return this.setConnector('Connectivity matrix', () => fromMatrix(this.preEnd, this.postEnd, o), false);
   }
 
+  /**
+   * Connectivity from a list of lists built elsewhere (ANNarchy's `_load_from_lil`, used by
+   * `connect_from_file`): post ranks, pre ranks, weights and delays (ms) per dendrite.
+   *
+   * @example
+   * ```ts
+   * const lil = new LILConnectivity();
+   * lil.add(0, [1, 2], [0.5, 0.25], [1.0]);
+   * proj.connectFromLil(lil);
+   * ```
+   */
+  connectFromLil(lil: LILConnectivity, name = 'From LIL'): this {
+    if (!(lil instanceof LILConnectivity)) throw new Error(`Projection "${this.name}".connectFromLil: expected a LILConnectivity`);
+    return this.setConnector(name, () => lil, false);
+  }
+
   /** Connectivity from a sparse `[pre, post]` matrix (ANNarchy `connect_from_sparse`). */
   connectFromSparse(o: { weights: SparseInput; delays?: number }): this {
     if (!o || typeof o !== 'object') throw new Error(`Projection "${this.name}".connectFromSparse: expected { weights, delays? }`);
@@ -484,12 +534,11 @@ export class Projection implements NamedParticipant, Recordable {
     if (!this.pre.state || !this.post.state) throw new Error(`Projection "${this.name}": populations must be compiled first`);
     const post = this.post.state;
     for (const t of this.targets) {
-      // a spiking synapse without g_target statements (no preSpike) needs no conductance
-      if (this.spiking && !post.local[`g_${t}`] && this.ir.preSpike.some((st) => st.target === 'g_target')) {
-        throw new Error(`Projection "${this.name}": the post-synaptic population "${this.post.name}" has no conductance g_${t} (its neuron does not use target "${t}")`);
-      }
+      // a target the neuron does not use still gets its g_<target> (ANNarchy adds every projection
+      // target to post.targets); nothing reads it, so it is never reset by the neuron's update
+      if (this.post.spiking && !post.local[`g_${t}`]) this.post.addInputArray(`g_${t}`);
       // a rate target the neuron does not read still gets its sum (reset every step by the network)
-      if (!this.spiking && !post.local[`_sum_${t}`]) post.local[`_sum_${t}`] = new Float64Array(this.post.size);
+      if (!this.post.spiking && !post.local[`_sum_${t}`]) this.post.addInputArray(`_sum_${t}`);
     }
     // synapse code reads these neuron variables during the run: the lean updates must store them
     this.pre.requireStored(this.ir.preDependencies);
@@ -504,12 +553,7 @@ export class Projection implements NamedParticipant, Recordable {
         }
       }
     }
-    const neighbour = (p: Population) => ({
-      local: Object.keys(p.state!.local),
-      global: Object.keys(p.state!.global),
-      spiking: p.spiking,
-    });
-    this.kernels = asModelErrors(this.ir.name, () => symbolicScope(() => generateSynapseKernels(this.ir, { method: net.method, targets: this.targets, pre: neighbour(this.pre), post: neighbour(this.post), dt: net.dt })));
+    this.kernels = this.generateKernels(net);
     this.build(this.builder(undefined));
   }
 
@@ -585,6 +629,11 @@ export class Projection implements NamedParticipant, Recordable {
     this.uniformDelay = csr.delaysPerSynapse ? -1 : commonDelay;
     // per-synapse steps are kept only where they differ (the ring buffer and `delay` read them)
     this.delaySteps = this.uniformDelay === -1 ? (delay ?? new Int32Array(nS).fill(commonDelay)) : new Int32Array(0);
+    this.axonMode = this.ir.preAxonSpike.length === 0 ? 0 : this.ir.axonSameAsPreSpike ? 1 : 2;
+    if (this.axonMode !== 0) {
+      if (!this.pre.ir.axonSpike) throw new Error(`Projection "${this.name}": the synapse reacts to axonal spikes (preAxonSpike) but the neuron of "${this.pre.name}" has no axonSpike condition`);
+      if (this.maxDelay > 1) throw new Error(`Projection "${this.name}": axonal spikes (preAxonSpike) are not supported with delays; use a delay of at most dt`);
+    }
     if (!this.spiking && this.maxDelay > 1 && this.uniformDelay === -1) {
       throw new Error(`Projection "${this.name}": per-synapse delays in rate-coded projections are not supported yet; use one delay`);
     }
@@ -594,20 +643,22 @@ export class Projection implements NamedParticipant, Recordable {
     // what the delivery paths read (each array is 4 bytes per synapse): all spiking paths the
     // synapse index, the plain loop the post rank, event lists and the per-synapse ring the dendrite
     const plain = this.kernels!.plainPreSpike;
-    const needDend = this.spiking && (!plain || this.uniformDelay === -1);
+    const needDend = this.spiking && (!plain || this.uniformDelay === -1 || this.axonMode === 2);
     this.invPtr = new Int32Array(this.pre.size + 1);
     this.invSyn = new Int32Array(this.spiking ? nS : 0);
     this.invDend = new Int32Array(needDend ? nS : 0);
     this.invPost = new Int32Array(this.spiking && plain ? nS : 0);
     if (this.spiking) invertRows(rowPtr, preRank, this.state.postRank, this.invPtr, this.invSyn, this.invDend, this.invPost);
-    if (this.spiking) this.gPlain = this.post.state!.local[`g_${this.targets[0]}`]!;
+    if (this.spiking && this.post.spiking) this.gPlain = this.post.state!.local[`g_${this.targets[0]}`]!;
     // the plain delivery loop of non-plastic synapses reads a copy of the weights in this order
     this.invW = undefined;
     if (plain && !this.ir.plasticity) this.copyInvW(this.state);
+    this.adoptState(this.state);
     const k = this.kernels!;
     this.bound = {
       psp: k.psp?.(this.state, CONSTANTS),
       preSpike: k.preSpike?.(this.state, CONSTANTS),
+      preAxonSpike: k.preAxonSpike?.(this.state, CONSTANTS),
       update: k.update?.(this.state, CONSTANTS),
       postSpike: k.postSpike?.(this.state, CONSTANTS),
     };
@@ -686,8 +737,19 @@ export class Projection implements NamedParticipant, Recordable {
       spikes = this.spikeHistory[slot]!;
       count = this.spikeHistoryN[slot]!;
     }
+    this.deliver(S, t, spikes, count, this.bound.preSpike);
+    // axonal spikes (pre_axon_spike): the same delivery when the statements equal pre_spike
+    // (ANNarchy appends them to the spike list), else their own g_target kernel; not delayed
+    if (this.axonMode !== 0) {
+      const n = pre.nAxonal!;
+      if (n > 0) this.deliver(S, t, pre.axonal!, n, this.axonMode === 1 ? this.bound.preSpike : this.bound.preAxonSpike!, this.axonMode === 2);
+    }
+  }
+
+  /** Deliver the events of `count` pre-synaptic ranks through `kernel` (or the plain `g += w` loop). */
+  private deliver(S: ProjectionKernelState, t: number, spikes: Int32Array, count: number, kernel: ProjectionKernel, general = false): void {
     if (count === 0) return;
-    if (this.kernels!.plainPreSpike) {
+    if (this.kernels!.plainPreSpike && !general) {
       // g_target += w: spike by spike, synapses in dendrite order, as the generated kernel would
       const g = this.gPlain;
       const ptr = this.invPtr, post = this.invPost;
@@ -713,7 +775,7 @@ export class Projection implements NamedParticipant, Recordable {
       }
     }
     S.nEvents = n;
-    if (n > 0) this.bound.preSpike(t);
+    if (n > 0) kernel(t);
   }
 
   /**
@@ -825,22 +887,103 @@ export class Projection implements NamedParticipant, Recordable {
   }
 
   /**
-   * Enable synaptic plasticity (ANNarchy `enable_learning`): continuous equations run every
-   * `period` ms (with `dt*period` as the step), starting at `offset` ms; `w` may change in events.
+   * Enable synaptic plasticity (ANNarchy `enable_learning(period, offset)`): continuous equations
+   * run every `int(period/dt)` steps (with `dt*period` as their step) and `w` may change in
+   * events. As 4.7.3: the offset is relative to the current time
+   * (`int(int((t % period + offset) % period) / dt)` steps), must be smaller than the period and
+   * needs a period; before `compile()` it only warns.
+   *
+   * @example
+   * ```ts
+   * proj.enableLearning({ period: 10, offset: 5 });   // at t = 10 ms: updates at 15, 25, ... ms
+   * ```
    */
-  enableLearning(period?: number, offset?: number): void {
+  enableLearning(periodOrOptions?: number | { period?: number; offset?: number }, offset?: number): void {
+    const where = `Projection "${this.name}".enableLearning`;
+    const o = typeof periodOrOptions === 'object' && periodOrOptions !== null ? periodOrOptions : { period: periodOrOptions, offset };
+    for (const [k, v] of Object.entries(o)) {
+      if (k !== 'period' && k !== 'offset') throw new Error(`${where}: unknown option "${k}"; expected period or offset`);
+      if (v !== undefined && (typeof v !== 'number' || !Number.isFinite(v))) throw new Error(`${where}: ${k} must be a number of ms, got ${String(v)}`);
+    }
+    if (o.period !== undefined && o.offset !== undefined && o.offset >= o.period) throw new Error(`${where}: the offset must be smaller than the period`);
+    if (o.period === undefined && o.offset !== undefined) throw new Error(`${where}: if you define an offset, you have to define a period`);
+    if (!this.state) {
+      console.warn(`${where}: learning can only be enabled after compile() (ignored, as in ANNarchy)`);
+      return;
+    }
     const dt = this.network.dt;
-    const p = period === undefined ? 1 : Math.trunc(period / dt);
-    if (!(p >= 1)) throw new Error(`Projection "${this.name}".enableLearning: period must be at least dt (${dt} ms)`);
-    const o = offset === undefined ? 0 : Math.trunc(offset / dt);
-    this.learning = { update: true, period: p, offset: o };
-    if (this.state) this.state.plasticity = true;
+    const p = o.period === undefined ? 1 : Math.trunc(o.period / dt);
+    if (!(p >= 1)) throw new Error(`${where}: period must be at least dt (${dt} ms)`);
+    const periodMs = o.period ?? dt;
+    const off = o.offset === undefined ? 0 : Math.trunc(Math.trunc(pyMod(pyMod(this.network.getTime(), periodMs) + o.offset, periodMs)) / dt);
+    this.learning = { update: true, period: p, offset: off };
+    this.state.plasticity = true;
   }
 
-  /** Disable plasticity: no continuous updates, `w` unchanged by events (ANNarchy `disable_learning`). */
+  /**
+   * Disable learning (ANNarchy `disable_learning`): a rate-coded projection stops updating all its
+   * synaptic variables (`update = False`); a spiking one keeps its continuous equations and
+   * events but no longer changes `w` (`plasticity = False`). Before `compile()` it only warns.
+   *
+   * @example
+   * ```ts
+   * proj.disableLearning();
+   * ```
+   */
   disableLearning(): void {
-    this.learning.update = false;
-    if (this.state) this.state.plasticity = false;
+    if (!this.state) {
+      console.warn(`Projection "${this.name}".disableLearning: learning can only be disabled after compile() (ignored, as in ANNarchy)`);
+      return;
+    }
+    if (this.spiking) this.state.plasticity = false;
+    else this.learning.update = false;
+  }
+
+  /**
+   * Run state outside the attribute arrays, for saving a network (src/engine/network-state.ts):
+   * learning flags and the queues of delayed spikes and rates. `arrays` gets the typed arrays.
+   */
+  saveRuntime(arrays: Record<string, Float64Array | Int32Array>): Record<string, unknown> {
+    const S = this.state!;
+    this.rateHistory.forEach((h, name) => h.forEach((a, k) => { arrays[`_rate_${name}_${k}`] = a.slice(); }));
+    this.spikeHistory.forEach((h, k) => { arrays[`_spikes_${k}`] = h.slice(0, this.spikeHistoryN[k]); });
+    this.ringDend.forEach((d, k) => {
+      arrays[`_ringDend_${k}`] = d.slice(0, this.ringN[k]);
+      arrays[`_ringSyn_${k}`] = this.ringSyn[k]!.slice(0, this.ringN[k]);
+    });
+    return { learning: { ...this.learning }, plasticity: S.plasticity, updatePeriod: S.updatePeriod, ringIdx: this.ringIdx, perSynapseDelays: this.uniformDelay === -1 };
+  }
+
+  /** Restore {@link Projection.saveRuntime} (the caller checked the file). */
+  loadRuntime(r: Record<string, unknown>, arrays: Record<string, ArrayLike<number>>): void {
+    const S = this.state!;
+    this.learning = { ...(r.learning as { update: boolean; period: number; offset: number }) };
+    S.plasticity = r.plasticity as boolean;
+    S.updatePeriod = r.updatePeriod as number;
+    this.ringIdx = r.ringIdx as number;
+    this.rateHistory.forEach((h, name) => h.forEach((a, k) => a.set(arrays[`_rate_${name}_${k}`]!)));
+    this.spikeHistory.forEach((h, k) => {
+      const src = arrays[`_spikes_${k}`]!;
+      h.set(src);
+      this.spikeHistoryN[k] = src.length;
+    });
+    this.ringDend.forEach((_, k) => {
+      const d = arrays[`_ringDend_${k}`]!;
+      if (d.length > this.ringDend[k]!.length) {
+        this.ringDend[k] = grown(this.ringDend[k]!, d.length);
+        this.ringSyn[k] = grown(this.ringSyn[k]!, d.length);
+      }
+      this.ringDend[k]!.set(d);
+      this.ringSyn[k]!.set(arrays[`_ringSyn_${k}`]!);
+      this.ringN[k] = d.length;
+    });
+    this.invW = undefined;
+  }
+
+  /** Rebuild the connectivity from `lil` (loading a saved network), attributes at their compile values. */
+  rebuild(lil: LILConnectivity): void {
+    this.assertCompiled('rebuild');
+    this.build(lil);
   }
 
   /**
@@ -1020,6 +1163,31 @@ export class Projection implements NamedParticipant, Recordable {
   get preRanks(): number[][] {
     const S = this.assertCompiled('preRanks');
     return Array.from({ length: S.nDendrites }, (_, i) => Array.from(S.preRank.subarray(S.rowPtr[i]!, S.rowPtr[i + 1]!)));
+  }
+
+  /**
+   * The built connectivity as a list of lists: post ranks, pre ranks, weights and delays in ms
+   * (`steps * dt`) per dendrite, in dendrite order.
+   *
+   * @example
+   * ```ts
+   * const lil = proj.lilConnectivity();
+   * lil.preRanks[0];   // pre ranks of the first dendrite
+   * ```
+   */
+  lilConnectivity(): LILConnectivity {
+    const S = this.assertCompiled('lilConnectivity');
+    const dt = this.network.dt;
+    const lil = new LILConnectivity();
+    const w = S.local.w!;
+    for (let i = 0; i < S.nDendrites; i++) {
+      const k0 = S.rowPtr[i]!, k1 = S.rowPtr[i + 1]!;
+      // per-synapse steps are kept only when the delays differ (see build)
+      const d = this.uniformDelay === -1 ? Array.from(this.delaySteps.subarray(k0, k1), (x) => x * dt) : this.uniformDelay * dt;
+      lil.add(S.postRank[i]!, S.preRank.subarray(k0, k1), w.subarray(k0, k1), d);
+    }
+    lil.delaysPerSynapse = this.uniformDelay === -1;
+    return lil;
   }
 
   /** Delays in ms: `dt` without delays, one number if uniform, else lists per dendrite (ANNarchy `proj.delay`). */

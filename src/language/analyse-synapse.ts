@@ -4,6 +4,7 @@ import { analyseEquations, analyseFunctions, analyseParameters, checkCalls, loca
 import { parseExpression, parseGlobalOp, symbolsOf, userSymbol, type GlobalOpUse } from './expression.js';
 import { derivativeIfLinear, isNumberValue, simplifyBounded } from './bounded-symbolic.js';
 import { findAssignment, firstLineOf, splitStatements } from './statements.js';
+import { withGlobalFunctions } from './global-functions.js';
 import type { DescriptionIR, EquationInfo, RandomInfo } from './description.js';
 
 /**
@@ -71,6 +72,10 @@ export interface SynapseIR extends DescriptionIR {
   operation: SynapseOperation;
   preSpike: SynapseEventStatement[];
   postSpike: SynapseEventStatement[];
+  /** `pre_axon_spike`: statements run on axonal spikes of the pre-synaptic neurons (only `g_target` ones). */
+  preAxonSpike: SynapseEventStatement[];
+  /** `pre_axon_spike` is the `pre_spike` text: axonal spikes are delivered like spikes (4.7.3). */
+  axonSameAsPreSpike: boolean;
   /** ODEs flagged `event-driven` (not part of `equations`). */
   eventDriven: EventDrivenInfo[];
   /** True iff `w` has an equation or is assigned in pre_spike/post_spike. */
@@ -100,9 +105,14 @@ export interface SynapseSource {
   operation: SynapseOperation;
   preSpike: string | undefined;
   postSpike: string | undefined;
+  preAxonSpike?: string | undefined;
   functions: string | undefined;
-  /** Force a spiking synapse without `preSpike` (ANNarchy: the type of the pre-synaptic population). */
-  spiking?: boolean;
+  /**
+   * The projection's type: ANNarchy 4.7.3 sets `synapse_type.type = pre.neuron_type.type`, so a
+   * synapse without `pre_spike` between spiking populations is spiking. Default: spiking iff
+   * `preSpike` is given (the Synapse's own guess).
+   */
+  type?: 'rate' | 'spike';
 }
 
 const IDENT = /^[A-Za-z_]\w*$/;
@@ -123,7 +133,7 @@ function standardForm(eq: EquationInfo, model: string): EventDrivenInfo {
   return { target: x, tau, steady, source: eq.source, section: eq.section, line: eq.line };
 }
 
-function parseEvents(text: string | undefined, model: string, section: 'preSpike' | 'postSpike'): SynapseEventStatement[] {
+function parseEvents(text: string | undefined, model: string, section: 'preSpike' | 'postSpike' | 'preAxonSpike'): SynapseEventStatement[] {
   const out: SynapseEventStatement[] = [];
   for (const st of splitStatements(text, { model, section })) {
     const ctx = statementContext(model, st, section);
@@ -161,10 +171,14 @@ function parseEvents(text: string | undefined, model: string, section: 'preSpike
  */
 export function analyseSynapse(src: SynapseSource): SynapseIR {
   const model = src.name;
-  const type = src.spiking || (src.preSpike !== undefined && src.preSpike.trim() !== '') ? 'spike' : 'rate';
+  const hasPreSpike = src.preSpike !== undefined && src.preSpike.trim() !== '';
+  const type = src.type ?? (hasPreSpike ? 'spike' : 'rate');
+  if (type === 'rate' && hasPreSpike) {
+    throw new ModelError('"preSpike" needs a spiking pre-synaptic population; this projection is rate-coded', { model, section: 'preSpike', line: firstLineOf(src.preSpike!), statement: src.preSpike!.trim(), symbol: 'preSpike' });
+  }
   const parameters = analyseParameters(src.parameters, model, 'local');
   const randoms: RandomInfo[] = [];
-  const functions = analyseFunctions(src.functions, model);
+  const functions = withGlobalFunctions(analyseFunctions(src.functions, model));
   const { equations: allEqs, variables } = analyseEquations(src.equations, { model, parameters, randoms });
   if (randoms.length > 0) {
     throw new ModelError(`random distributions in synapse equations are not supported yet (${randoms.map((r) => r.distribution).join(', ')})`, { model, ...where(randoms[0]!), symbol: randoms[0]!.distribution });
@@ -193,8 +207,28 @@ export function analyseSynapse(src: SynapseSource): SynapseIR {
       eventDriven.push(standardForm(eq, model));
     } else equations.push(eq);
   }
-  const preSpike = type === 'spike' && src.preSpike !== undefined ? parseEvents(src.preSpike, model, 'preSpike') : [];
+  const preSpike = type === 'spike' ? parseEvents(src.preSpike, model, 'preSpike') : [];
+  // no g_target statement (and no continuous psp): ANNarchy's generator adds `g_target += w`
+  // (SingleThreadGenerator._computesum_spiking, 4.7.3)
+  if (type === 'spike' && src.psp === undefined && !preSpike.some((s) => s.target === 'g_target')) {
+    preSpike.unshift(...parseEvents('g_target += w', model, 'preSpike'));
+  }
   const postSpike = parseEvents(src.postSpike, model, 'postSpike');
+  let preAxonSpike: SynapseEventStatement[] = [];
+  const axonSameAsPreSpike = src.preAxonSpike !== undefined && src.preAxonSpike === src.preSpike;
+  if (src.preAxonSpike !== undefined && src.preAxonSpike.trim() !== '') {
+    const at = { model, section: 'preAxonSpike' as const, line: firstLineOf(src.preAxonSpike), statement: src.preAxonSpike.trim() };
+    if (type !== 'spike') throw new ModelError('"preAxonSpike" needs a spiking synapse (a spiking pre-synaptic population)', { ...at, symbol: 'preAxonSpike' });
+    if (postSpike.length > 0) throw new ModelError('axonal spike events are not allowed in plastic synapses with "postSpike" (as in ANNarchy 4.7.3)', { ...at, symbol: 'preAxonSpike' });
+    if (axonSameAsPreSpike) preAxonSpike = preSpike;
+    else {
+      // 4.7.3 generates only the g_target statement of pre_axon_spike
+      preAxonSpike = parseEvents(src.preAxonSpike, model, 'preAxonSpike');
+      const bad = preAxonSpike.find((st) => st.target !== 'g_target') ?? preAxonSpike[1];
+      if (bad) throw new ModelError('"preAxonSpike" may only hold one g_target statement (e.g. "g_target += w"), unless it equals preSpike', { model, ...where(bad), symbol: bad.target });
+      for (const st of preAxonSpike) checkCalls(st.rhs, functions, { model, ...where(st) });
+    }
+  }
   if (type === 'rate' && postSpike.length > 0) {
     throw new ModelError('"postSpike" needs a spiking synapse (preSpike)', { model, ...where(postSpike[0]!), symbol: 'postSpike' });
   }
@@ -267,7 +301,7 @@ export function analyseSynapse(src: SynapseSource): SynapseIR {
   };
   for (const e of allEqs) visit(e.rhs, e);
   for (const v of variables) for (const b of v.bounds) visit(b.expr, v);
-  for (const s of [...preSpike, ...postSpike]) {
+  for (const s of [...preSpike, ...postSpike, ...preAxonSpike]) {
     visit(s.rhs, s);
     for (const b of s.bounds) visit(b.expr, s);
   }
@@ -275,7 +309,7 @@ export function analyseSynapse(src: SynapseSource): SynapseIR {
 
   return {
     name: model, type, parameters, variables, equations, functions, randoms, psp, operation: src.operation,
-    preSpike, postSpike, eventDriven, plasticity, preDependencies: [...pre], postDependencies: [...post],
+    preSpike, postSpike, preAxonSpike, axonSameAsPreSpike, eventDriven, plasticity, preDependencies: [...pre], postDependencies: [...post],
     preGlobalOps: globalOps.pre, postGlobalOps: globalOps.post,
   };
 }

@@ -45,3 +45,30 @@ export const CONSTANTS = new Map<string, Constant>();
 export function clearConstants(): void {
   CONSTANTS.clear();
 }
+
+/**
+ * The constant named `name` (ANNarchy `get_constant`); throws listing the defined ones if none.
+ *
+ * @example
+ * ```ts
+ * new Constant('tau', 10);
+ * getConstant('tau').value; // 10
+ * ```
+ */
+export function getConstant(name: string): Constant {
+  const c = CONSTANTS.get(name);
+  if (!c) throw new Error(`getConstant: no constant "${name}"; defined: ${[...CONSTANTS.keys()].join(', ') || '(none)'}`);
+  return c;
+}
+
+/**
+ * Names of all constants, in creation order (ANNarchy `list_constants`).
+ *
+ * @example
+ * ```ts
+ * listConstants(); // ['tau']
+ * ```
+ */
+export function listConstants(): string[] {
+  return [...CONSTANTS.keys()];
+}

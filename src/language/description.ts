@@ -159,6 +159,10 @@ export interface NeuronIR extends DescriptionIR {
   spiking: boolean;
   spike?: { cond: MathNode } & LocatedStatement;
   reset: EquationInfo[];
+  /** `axon_spike`: an extra event tested after the spike and reset, when the spike condition is false. */
+  axonSpike?: { cond: MathNode } & LocatedStatement;
+  /** `axon_reset` statements, executed on an axonal spike. */
+  axonReset?: EquationInfo[];
   /** Refractory period in ms, or the name of the attribute holding it. */
   refractory?: number | string;
   /** Input targets: `exc` for `g_exc` (spiking) or `sum(exc)` (rate-coded). */

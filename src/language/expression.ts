@@ -247,6 +247,9 @@ function findWordAnyDepth(s: string, word: string, from: number): number {
  */
 export function toMathSyntax(text: string, ctx: ExprContext = {}): string {
   let s = rewriteIf(text, ctx);
+  // Python/C float literals with a trailing point (`1./x`, `2.e-3`): mathjs would read `./` as
+  // element-wise division and `2.e` as 2 times e
+  s = s.replace(/(^|[^\w.])(\d+)\.(?=[eE][+-]?\d|[^\w.]|$)/g, '$1$2.0');
   s = s.replace(/\*\*/g, '^');
   s = s.replace(/\bis\s+not\b/g, '!=').replace(/\bis\b/g, '==');
   s = s.replace(/\bTrue\b/g, 'true').replace(/\bFalse\b/g, 'false');

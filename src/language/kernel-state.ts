@@ -29,6 +29,9 @@ export interface PopulationKernelState {
   /** Ranks that spiked in the last step: the first `nSpiked` entries. */
   spiked: Int32Array;
   nSpiked: number;
+  /** Ranks that emitted an axonal spike in the last step (neurons with `axonSpike`): the first `nAxonal`. */
+  axonal?: Int32Array;
+  nAxonal?: number;
   /**
    * Set when every array above lives in one WebAssembly memory (WebAssembly kernels): the
    * memory, and the byte offset of a scratch region the kernel owns.

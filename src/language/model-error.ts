@@ -8,7 +8,7 @@
  * ```
  */
 export type ModelSection =
-  | 'parameters' | 'equations' | 'spike' | 'reset' | 'functions' | 'refractory'
+  | 'parameters' | 'equations' | 'spike' | 'reset' | 'functions' | 'refractory' | 'axonSpike' | 'axonReset' | 'preAxonSpike'
   | 'psp' | 'preSpike' | 'postSpike';
 
 /**

@@ -5,6 +5,7 @@ import { analyseEquations, analyseFunctions, analyseParameters, checkCalls, extr
 import { parseExpression, parseGlobalOp, symbolsOf, userSymbol, type GlobalOpUse } from './expression.js';
 import { splitStatements, findAssignment, firstLineOf } from './statements.js';
 import { CONSTANTS } from './constant.js';
+import { withGlobalFunctions } from './global-functions.js';
 import { generatePopulationKernels, type PopulationCodegenOptions, type PopulationKernels } from './population-codegen.js';
 import type { EquationInfo, FunctionInfo, NeuronIR, RandomInfo, VariableInfo } from './description.js';
 
@@ -28,6 +29,10 @@ export interface NeuronOptions {
   refractory?: number | string;
   /** User functions, one `f(x, y) = expr` per line. */
   functions?: string;
+  /** Axonal spike condition, tested when the spike condition is false: events only `preAxonSpike` synapses see. */
+  axonSpike?: string;
+  /** Statements executed on an axonal spike. */
+  axonReset?: string;
   name?: string;
   description?: string;
 }
@@ -56,17 +61,19 @@ export class Neuron {
   readonly reset: string | undefined;
   readonly refractory: number | string | undefined;
   readonly functions: string | undefined;
+  readonly axonSpike: string | undefined;
+  readonly axonReset: string | undefined;
   readonly name: string;
   readonly description: string;
   private _ir: NeuronIR | undefined;
 
   constructor(opts: NeuronOptions = {}) {
     if (opts === null || typeof opts !== 'object') throw new Error('Neuron: expected an options object { parameters, equations, spike, reset, ... }');
-    const known = ['parameters', 'equations', 'spike', 'reset', 'refractory', 'functions', 'name', 'description'];
+    const known = ['parameters', 'equations', 'spike', 'reset', 'refractory', 'functions', 'axonSpike', 'axonReset', 'name', 'description'];
     for (const k of Object.keys(opts)) {
       if (!known.includes(k)) throw new Error(`Neuron: unknown option "${k}"; expected one of ${known.join(', ')}`);
     }
-    for (const k of ['parameters', 'equations', 'spike', 'reset', 'functions', 'name', 'description'] as const) {
+    for (const k of ['parameters', 'equations', 'spike', 'reset', 'functions', 'axonSpike', 'axonReset', 'name', 'description'] as const) {
       const v = opts[k];
       if (v !== undefined && v !== null && typeof v !== 'string') throw new Error(`Neuron: option "${k}" must be a string, got ${typeof v}`);
     }
@@ -79,6 +86,8 @@ export class Neuron {
     this.reset = opts.reset ?? undefined;
     this.refractory = opts.refractory;
     this.functions = opts.functions;
+    this.axonSpike = opts.axonSpike ?? undefined;
+    this.axonReset = opts.axonReset ?? undefined;
     this.name = opts.name ?? `Neuron ${neuronCounter++}`;
     this.description = opts.description ?? '';
   }
@@ -116,8 +125,8 @@ const BOOLEAN_OPERATORS = new Set(['equal', 'unequal', 'smaller', 'larger', 'sma
 /**
  * True if `node` is a condition: a comparison, a logical operation (`and`, `or`, `not`), a
  * boolean constant or `bool` attribute, `isnan(x)`/`isfinite(x)`, or a conditional / `ite` /
- * user function whose results are all conditions. Arithmetic such as `v + 1` is not, although
- * C would accept it as "non-zero" (the rule of the spike condition, annarchy-semantics §1.5).
+ * user function whose results are all conditions. Arithmetic such as `v + 1` is not: a spike
+ * condition like that is compared with 0, as C's `if (v + 1)` does.
  */
 export function isCondition(node: MathNode, boolAttrs: ReadonlySet<string>, functions: readonly FunctionInfo[] = []): boolean {
   const n = node as unknown as { type: string; fn?: string | { name?: string }; args?: MathNode[]; content?: MathNode; value?: unknown;
@@ -156,7 +165,7 @@ export function analyseNeuron(n: Neuron): NeuronIR {
   const spiking = n.spiking;
   const parameters = analyseParameters(n.parameters, model);
   const randoms: RandomInfo[] = [];
-  const functions = analyseFunctions(n.functions, model);
+  const functions = withGlobalFunctions(analyseFunctions(n.functions, model));
   const { equations, variables } = analyseEquations(n.equations, { model, parameters, randoms });
   const has = (name: string) => parameters.some((p) => p.name === name) || variables.some((v) => v.name === name);
   const declared = (name: string) => parameters.find((p) => p.name === name) ?? variables.find((v) => v.name === name);
@@ -219,38 +228,56 @@ export function analyseNeuron(n: Neuron): NeuronIR {
     }
   }
 
-  let spike: NeuronIR['spike'];
-  const reset: EquationInfo[] = [];
-  if (spiking) {
-    const src = n.spike!.replace(/\n/g, ' ').trim();
-    const at = { model, section: 'spike' as const, line: firstLineOf(n.spike!), statement: src };
-    const cond = parseExpression(src, at);
-    checkCalls(cond, functions, at);
-    const boolAttrs = new Set([...parameters, ...variables].filter((x) => x.type === 'bool').map((x) => x.name));
-    if (!isCondition(cond, boolAttrs, functions)) {
-      throw new ModelError(`the spike condition must be a comparison or a logical expression (e.g. "v > v_T"), got "${src}"`, { ...at, symbol: src });
-    }
-    spike = { cond: extractRandoms(cond, 'local', src, randoms, model, { section: 'spike', line: at.line, parameters }), source: src, section: 'spike', line: at.line };
-    for (const st of splitStatements(n.reset, { model, section: 'reset' })) {
-      const ctx = statementContext(model, st, 'reset');
+  const parseResets = (text: string | undefined, section: 'reset' | 'axonReset'): EquationInfo[] => {
+    const out: EquationInfo[] = [];
+    for (const st of splitStatements(text, { model, section })) {
+      const ctx = statementContext(model, st, section);
       const a = findAssignment(st.text);
-      if (!a) throw new ModelError('a reset statement needs an assignment ("=", "+=", ...)', ctx);
+      if (!a) throw new ModelError(`a ${section} statement needs an assignment ("=", "+=", ...)`, ctx);
       const target = st.text.slice(0, a.index).trim();
       if (parameters.some((p) => p.name === target)) {
-        throw new ModelError(`reset assigns "${target}", which is a parameter; only variables (declared in equations) can be reset`, { ...ctx, symbol: target });
+        throw new ModelError(`${section} assigns "${target}", which is a parameter; only variables (declared in equations) can be reset`, { ...ctx, symbol: target });
       }
       if (!variables.some((v) => v.name === target)) {
-        throw new ModelError(`reset assigns "${target}", which is not a variable of the model (declare it in equations)`, { ...ctx, symbol: target });
+        throw new ModelError(`${section} assigns "${target}", which is not a variable of the model (declare it in equations)`, { ...ctx, symbol: target });
       }
-      if (target === 'r') throw new ModelError('reset cannot assign "r": it holds the mean firing rate of a spiking neuron', { ...ctx, symbol: target });
+      if (target === 'r') throw new ModelError(`${section} cannot assign "r": it holds the mean firing rate of a spiking neuron`, { ...ctx, symbol: target });
       const rhsText = st.text.slice(a.index + a.op.length);
       if (rhsText.trim() === '') throw new ModelError('the right side is empty', { ...ctx, symbol: target });
       const rhs = extractRandoms(parseExpression(rhsText, ctx), 'local', st.source, randoms, model, { ...ctx, parameters });
       checkCalls(rhs, functions, ctx);
-      reset.push({ target, kind: 'assign', op: a.op, rhs, locality: variables.find((v) => v.name === target)!.locality, source: st.source, ...locationOf(ctx) });
+      out.push({ target, kind: 'assign', op: a.op, rhs, locality: variables.find((v) => v.name === target)!.locality, source: st.source, ...locationOf(ctx) });
     }
+    return out;
+  };
+  const parseCondition = (text: string, section: 'spike' | 'axonSpike'): { cond: MathNode; source: string; section: 'spike' | 'axonSpike'; line: number | undefined } => {
+    const src = text.replace(/\n/g, ' ').trim();
+    const at = { model, section, line: firstLineOf(text), statement: src };
+    let cond = parseExpression(src, at);
+    checkCalls(cond, functions, at);
+    const boolAttrs = new Set([...parameters, ...variables].filter((x) => x.type === 'bool').map((x) => x.name));
+    // ANNarchy compiles `if (<spike>)`: any number is a condition, true when non-zero (NaN too, as in C)
+    if (!isCondition(cond, boolAttrs, functions)) cond = new math.OperatorNode('!=', 'unequal', [new math.ParenthesisNode(cond), new math.ConstantNode(0)]);
+    return { cond: extractRandoms(cond, 'local', src, randoms, model, { section, line: at.line, parameters }), source: src, section, line: at.line };
+  };
+
+  let spike: NeuronIR['spike'];
+  const reset: EquationInfo[] = [];
+  if (spiking) {
+    spike = parseCondition(n.spike!, 'spike') as NeuronIR['spike'];
+    reset.push(...parseResets(n.reset, 'reset'));
   } else if (n.reset !== undefined && n.reset.trim() !== '') {
     throw new ModelError('"reset" is given but no "spike" condition: only spiking neurons are reset', { model, section: 'reset', line: firstLineOf(n.reset), statement: n.reset.trim(), symbol: 'reset' });
+  }
+
+  let axonSpike: NeuronIR['axonSpike'];
+  let axonReset: EquationInfo[] | undefined;
+  if (n.axonSpike !== undefined && n.axonSpike.trim() !== '') {
+    if (!spiking) throw new ModelError('"axonSpike" needs a spike condition (a spiking neuron)', { model, section: 'axonSpike', line: firstLineOf(n.axonSpike), statement: n.axonSpike.trim(), symbol: 'axonSpike' });
+    axonSpike = parseCondition(n.axonSpike, 'axonSpike') as NeuronIR['axonSpike'];
+    axonReset = parseResets(n.axonReset, 'axonReset');
+  } else if (n.axonReset !== undefined && n.axonReset.trim() !== '') {
+    throw new ModelError('"axonReset" is given but no "axonSpike" condition', { model, section: 'axonReset', line: firstLineOf(n.axonReset), statement: n.axonReset.trim(), symbol: 'axonReset' });
   }
 
   let refractory: number | string | undefined;
@@ -274,7 +301,7 @@ export function analyseNeuron(n: Neuron): NeuronIR {
   }
 
   const globalOps = neuronGlobalOps(model, { parameters, variables, equations, spike, reset });
-  return { name: model, spiking, parameters, variables, equations, functions, randoms, spike, reset, refractory, targets, globalOps };
+  return { name: model, spiking, parameters, variables, equations, functions, randoms, spike, reset, refractory, targets, globalOps, axonSpike, axonReset };
 }
 
 /**

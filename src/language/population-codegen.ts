@@ -261,12 +261,18 @@ export function generatePopulationKernels(ir: NeuronIR, opts: PopulationCodegenO
     keep.add(eq.target);
     for (const s of symbolsOf(eq.rhs)) keep.add(s);
   }
+  for (const eq of ir.axonReset ?? []) {
+    keep.add(eq.target);
+    for (const s of symbolsOf(eq.rhs)) keep.add(s);
+  }
+  if (ir.axonSpike) for (const s of symbolsOf(ir.axonSpike.cond)) keep.add(s);
   for (const t of ir.targets) keep.add(`g_${t}`);
   keep.add('r');
   // spike test and reset: fused into the update loop (on the neuron's locals, one pass) unless
   // a reset writes a population-wide value, which later neurons of the update would then see
-  const resetGlobals = [...new Set(ir.reset.filter((e) => isGlobal(e.locality)).map((e) => e.target))];
-  const fuse = ir.spiking && ir.spike !== undefined && resetGlobals.length === 0;
+  const resetGlobals = [...new Set([...ir.reset, ...(ir.axonReset ?? [])].filter((e) => isGlobal(e.locality)).map((e) => e.target))];
+  // axonal spikes keep the separate spike pass (ANNarchy tests them after the spike and its reset)
+  const fuse = ir.spiking && ir.spike !== undefined && resetGlobals.length === 0 && !ir.axonSpike;
   let spikeLines: string[] | undefined;
   let fusedLines: string[] = [];
   if (ir.spiking && ir.spike) {
@@ -285,17 +291,27 @@ export function generatePopulationKernels(ir: NeuronIR, opts: PopulationCodegenO
       refStart ? `  ${refStart}` : '',
       '}',
     ].filter((l) => l !== '');
+    // ANNarchy 4.7.3 spike_gather: `if ((axon) && !(spike))` after the spike block, on the reset values
+    const axon = ir.axonSpike ? [
+      `if ((${print('local')(ir.axonSpike.cond, undefined, ir.axonSpike)}) && !(${print('local')(ir.spike.cond, undefined, ir.spike)})) {`,
+      '  __axonal[__na++] = i;',
+      ...(ir.axonReset ?? []).map((eq) => `  ${assignCode(eq, 'local')}`),
+      '}',
+    ] : [];
     // while refractory the test is off: one condition (one lane mask in WebAssembly, where a
     // nested if would branch on the refractory state of every pair)
     if (fuse) fusedLines = refractory ? [`if (__inref[i] === 1 && (${cond})) {`, ...test.slice(1)] : test;
     else {
       spikeLines = [
         'let __ns = 0;',
+        ir.axonSpike ? 'let __na = 0;' : '',
         'for (let i = 0; i < __n; i++) {',
         refractory ? '  if (__inref[i] === 0) continue;' : '',
         ...test.map((l) => `  ${l}`),
+        ...axon.map((l) => `  ${l}`),
         '}',
         'S.nSpiked = __ns;',
+        ir.axonSpike ? 'S.nAxonal = __na;' : '',
         ...resetGlobals.map((g) => `G.${g} = ${safe(g)};`),
       ].filter((l) => l !== '');
     }
@@ -317,6 +333,7 @@ export function generatePopulationKernels(ir: NeuronIR, opts: PopulationCodegenO
     if (!ir.spiking) lines.push('const _sum__all = L._sum__all;');
     for (const r of ir.randoms) if (!isGlobal(r.locality)) lines.push(`const ${r.name} = __R.${r.name};`);
     if (ir.spiking) lines.push('const __lastSpike = S.lastSpike, __spiked = S.spiked;');
+    if (ir.axonSpike) lines.push('const __axonal = S.axonal;');
     if (refractory) lines.push('const __inref = S.inRef, __refrem = S.refRemaining, __refsteps = S.refSteps;');
     return lines;
   };

@@ -149,8 +149,13 @@ export function splitStatements(
     for (const part of stripComment(rawLine).split(';')) {
       const line = part.trim();
       if (line === '') continue;
+      // as ANNarchy's process_equations: the assignment is looked for left of the flags
+      // (`+ g_exc * (E - v): exponential, init=-65.0` continues the previous equation); a lone
+      // name with flags (`c : int, init=3`) stays a statement so that its error names it
+      const colon = line.lastIndexOf(':');
+      const head = colon >= 0 && hasAuthorizedFlag(line.slice(colon + 1)) ? line.slice(0, colon) : line;
       const continues = opts.continuation !== false && lines.length > 0 && findAssignment(line.split(':')[0]!) === undefined
-        && findAssignment(line) === undefined;
+        && findAssignment(head) === undefined && !/^[A-Za-z_]\w*\s*$/.test(head.trim());
       if (continues) lines[lines.length - 1]!.text += ' ' + line;
       else lines.push({ text: line, line: k + 1 });
     }

@@ -126,6 +126,8 @@ export interface SynapseKernels {
   psp: ProjectionKernelFactory | undefined;
   /** Spike delivery over `S.eventSynapse` (step 2). */
   preSpike: ProjectionKernelFactory | undefined;
+  /** Axonal-spike delivery (a `pre_axon_spike` other than `pre_spike`: its g_target statement). */
+  preAxonSpike?: ProjectionKernelFactory | undefined;
   /** Continuous synaptic equations (step 8). */
   update: ProjectionKernelFactory | undefined;
   /** Post-synaptic spike events (step 9). */
@@ -249,14 +251,18 @@ export function generateSynapseKernels(ir: SynapseIR, opts: SynapseCodegenOption
     const a = attrs.get(eq.target)!;
     return assignmentCode(ref(eq.target), a.type, eq.op, print(scope)(eq.rhs, undefined, eq)) + clampFor(scope)(eq.target);
   };
+  // ANNarchy wraps the update of w in `if (_plasticity)` (generate_equation_code(wrap_w=...)):
+  // disable_learning() of a spiking projection freezes w while its other equations run
+  const wRef = ref('w');
+  const wrapW = (line: string) => (line.startsWith(`${wRef} `) ? `if (S.plasticity) { ${line} }` : line);
   const emitBlocks = (eqs: EquationInfo[], scope: Scope): string[] => {
     const lines: string[] = [];
     for (const b of blocksOf(eqs)) {
-      if (b.kind === 'assign') lines.push(...b.eqs.map((eq) => assignCode(eq, scope)));
+      if (b.kind === 'assign') lines.push(...b.eqs.map((eq) => wrapW(assignCode(eq, scope))));
       else {
         const ctx: MethodContext = { model, print: print(scope), ref, switchFactor: () => '', clamp: clampFor(scope), defaultMethod: opts.method ?? 'explicit' };
         const { compute, update } = emitOdeBlock(b.eqs, ctx);
-        lines.push('{', ...compute, ...update, '}');
+        lines.push('{', ...compute, ...update.map(wrapW), '}');
       }
     }
     return lines;
@@ -386,6 +392,22 @@ export function generateSynapseKernels(ir: SynapseIR, opts: SynapseCodegenOption
     source.preSpike = c.src;
   }
 
+  // --- axonal spikes with their own statement (4.7.3: g_target only, no event-driven decay) ---
+  let preAxonSpike: ProjectionKernelFactory | undefined;
+  if (ir.type === 'spike' && ir.preAxonSpike.length > 0 && !ir.axonSameAsPreSpike) {
+    const body = [
+      'const __evS = S.eventSynapse, __evD = S.eventDendrite, __n = S.nEvents;',
+      'for (let e = 0; e < __n; e++) {',
+      '  const k = __evS[e], i = __evD[e];',
+      '  const __rkpre = __preRank[k], __rkpost = __postRank[i];',
+      ...ir.preAxonSpike.flatMap((st) => gTargetCode(st)).map((l) => `  ${l}`),
+      '}',
+    ];
+    const c = compile(body, 'S.pre.local', 'pre_axon_spike');
+    preAxonSpike = c.factory;
+    source.preAxonSpike = c.src;
+  }
+
   // --- post-spike events ---
   let postSpike: ProjectionKernelFactory | undefined;
   if (ir.type === 'spike' && ir.postSpike.length > 0) {
@@ -433,5 +455,5 @@ export function generateSynapseKernels(ir: SynapseIR, opts: SynapseCodegenOption
     source.update = c.src;
   }
 
-  return { psp, preSpike, update, postSpike, plainPreSpike: isPlainPreSpike(ir, opts.targets), source };
+  return { psp, preSpike, preAxonSpike, update, postSpike, plainPreSpike: isPlainPreSpike(ir, opts.targets), source };
 }

@@ -55,13 +55,15 @@ export interface SynapseOptions {
   preSpike?: string;
   /** Statements run when the postsynaptic neuron spikes. */
   postSpike?: string;
+  /** Statements run on axonal spikes of the pre-synaptic neuron (its `axonSpike`). */
+  preAxonSpike?: string;
   /** User functions, one `f(x, y) = expr` per line. */
   functions?: string;
   name?: string;
   description?: string;
 }
 
-const KNOWN = ['parameters', 'equations', 'psp', 'operation', 'preSpike', 'postSpike', 'functions', 'name', 'description'];
+const KNOWN = ['parameters', 'equations', 'psp', 'operation', 'preSpike', 'postSpike', 'preAxonSpike', 'functions', 'name', 'description'];
 let synapseCounter = 0;
 
 /**
@@ -86,18 +88,18 @@ export class Synapse {
   readonly operation: SynapseOperation;
   readonly preSpike: string | undefined;
   readonly postSpike: string | undefined;
+  readonly preAxonSpike: string | undefined;
   readonly functions: string | undefined;
   readonly name: string;
   readonly description: string;
-  private _ir: SynapseIR | undefined;
-  private _irSpiking: SynapseIR | undefined;
+  private readonly _ir = new Map<string, SynapseIR>();
 
   constructor(opts: SynapseOptions = {}) {
     if (opts === null || typeof opts !== 'object') throw new Error('Synapse: expected an options object { parameters, equations, psp, preSpike, ... }');
     for (const k of Object.keys(opts)) {
       if (!KNOWN.includes(k)) throw new Error(`Synapse: unknown option "${k}"; expected one of ${KNOWN.join(', ')}`);
     }
-    for (const k of ['parameters', 'equations', 'psp', 'operation', 'preSpike', 'postSpike', 'functions', 'name', 'description'] as const) {
+    for (const k of ['parameters', 'equations', 'psp', 'operation', 'preSpike', 'postSpike', 'preAxonSpike', 'functions', 'name', 'description'] as const) {
       const v = opts[k];
       if (v !== undefined && v !== null && typeof v !== 'string') throw new Error(`Synapse: option "${k}" must be a string, got ${typeof v}`);
     }
@@ -109,37 +111,34 @@ export class Synapse {
     this.operation = op;
     this.preSpike = opts.preSpike ?? undefined;
     this.postSpike = opts.postSpike ?? undefined;
+    this.preAxonSpike = opts.preAxonSpike ?? undefined;
     this.functions = opts.functions ?? undefined;
     this.name = opts.name ?? `Synapse ${synapseCounter++}`;
     this.description = opts.description ?? '';
     if (this.operation !== 'sum' && this.spiking) throw new Error(`Synapse "${this.name}": operation "${this.operation}" is only for rate-coded synapses`);
   }
 
-  /** True if the synapse has a `preSpike` statement list. */
+  /** True if the synapse has a `preSpike` statement list (a projection from a spiking population is spiking anyway). */
   get spiking(): boolean {
     return this.preSpike !== undefined && this.preSpike.trim() !== '';
   }
 
   /**
    * The analysed description (computed once per type). Throws a ModelError for bad input.
-   * `asSpiking` analyses a synapse without `preSpike` as a spiking one (no spike events): ANNarchy
-   * gives a synapse the type of its pre-synaptic population.
+   * `type` is the projection's (its pre-synaptic population's, as in ANNarchy); by default
+   * spiking iff `preSpike` is given.
    */
-  analyse(asSpiking = false): SynapseIR {
-    if (asSpiking && !this.spiking) {
-      this._irSpiking ??= analyseSynapse({
+  analyse(type?: 'rate' | 'spike'): SynapseIR {
+    const key = type ?? (this.spiking ? 'spike' : 'rate');
+    let ir = this._ir.get(key);
+    if (!ir) {
+      ir = asModelErrors(this.name, () => symbolicScope(() => analyseSynapse({
         name: this.name, parameters: this.parameters, equations: this.equations, psp: this.psp, operation: this.operation,
-        preSpike: this.preSpike, postSpike: this.postSpike, functions: this.functions, spiking: true,
-      });
-      return this._irSpiking;
-    }
-    if (!this._ir) {
-      this._ir = asModelErrors(this.name, () => symbolicScope(() => analyseSynapse({
-        name: this.name, parameters: this.parameters, equations: this.equations, psp: this.psp, operation: this.operation,
-        preSpike: this.preSpike, postSpike: this.postSpike, functions: this.functions,
+        preSpike: this.preSpike, postSpike: this.postSpike, preAxonSpike: this.preAxonSpike, functions: this.functions, type: key,
       })));
+      this._ir.set(key, ir);
     }
-    return this._ir;
+    return ir;
   }
 
   /**
@@ -154,7 +153,8 @@ export class Synapse {
    * ```
    */
   kernelSource(options: SynapseKernelSourceOptions = {}): Record<string, string> {
-    const ir = this.analyse();
+    // as in a projection, the type follows the pre-synaptic neuron when one is given
+    const ir = this.analyse(options.pre === undefined ? undefined : options.pre.analyse().spiking ? 'spike' : 'rate');
     const spiking = ir.type === 'spike';
     const targets = options.target === undefined ? ['exc'] : Array.isArray(options.target) ? options.target : [options.target];
     return asModelErrors(this.name, () => symbolicScope(() => generateSynapseKernels(ir, {

@@ -138,8 +138,8 @@ describe('engine: projection attributes, dendrites and structure', () => {
     expect(() => new Projection(src, rate, 'exc')).to.throw(/needs a spiking post-synaptic population/);
     expect(() => new Projection(rate, spk, 'exc')).to.throw(/cannot project onto the spiking population/);
     expect(() => new Projection(src, spk, '')).to.throw(/target must be a name/);
-    // a projection that would fail compile() fails when it is built and never joins the network (issue 18)
-    expect(() => new Projection(src, spk, 'inh')).to.throw(/has no conductance g_inh/);
+    // a target the neuron does not use still gets its g_inh, as in ANNarchy (issue 20 item 2)
+    expect(() => new Projection(src, spk, 'inh')).to.not.throw();
     const p = new Projection(src, spk, 'exc');
     p.connectAllToAll({ weights: 1 });
     expect(() => p.connectOneToOne()).to.throw(/already defined/);

@@ -1,4 +1,4 @@
-import { drawValues, LILConnectivity, type ConnectorEndpoint, type ConnectorValue } from './lil-connectivity.js';
+import { drawValues, LILConnectivity, sameEndpoint, type ConnectorEndpoint, type ConnectorValue } from './lil-connectivity.js';
 
 /** Arguments of {@link allToAll} (ANNarchy `connect_all_to_all`). */
 export interface AllToAllOptions {
@@ -17,7 +17,7 @@ export interface AllToAllOptions {
  * ```
  */
 export function allToAll(pre: ConnectorEndpoint, post: ConnectorEndpoint, o: AllToAllOptions, rng: unknown): LILConnectivity {
-  const allowSelf = pre.population !== post.population || (o.allowSelfConnections ?? false);
+  const allowSelf = !sameEndpoint(pre, post, true) || (o.allowSelfConnections ?? false);
   const lil = new LILConnectivity();
   for (const rPost of post.ranks) {
     const tmp = [...pre.ranks];

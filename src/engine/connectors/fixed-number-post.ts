@@ -1,5 +1,5 @@
 import type { ConnectorRng } from './lil-connectivity.js';
-import { drawValues, LILConnectivity, type ConnectorEndpoint, type ConnectorValue } from './lil-connectivity.js';
+import { drawValues, LILConnectivity, sameEndpoint, type ConnectorEndpoint, type ConnectorValue } from './lil-connectivity.js';
 
 /** Arguments of {@link fixedNumberPost} (ANNarchy `connect_fixed_number_post`). */
 export interface FixedNumberPostOptions {
@@ -21,7 +21,7 @@ export interface FixedNumberPostOptions {
 export function fixedNumberPost(pre: ConnectorEndpoint, post: ConnectorEndpoint, o: FixedNumberPostOptions, rng: ConnectorRng): LILConnectivity {
   if (!Number.isInteger(o.number) || o.number < 0) throw new Error(`connectFixedNumberPost: number must be a non-negative integer, got ${String(o.number)}`);
   if (o.number > post.size) throw new Error(`connectFixedNumberPost: number (${o.number}) exceeds the size of the post-synaptic population (${post.size})`);
-  const allowSelf = pre.population !== post.population || (o.allowSelfConnections ?? false);
+  const allowSelf = !sameEndpoint(pre, post) || (o.allowSelfConnections ?? false);
   const rkMat = new Map<number, number[]>(post.ranks.map((r) => [r, []]));
   for (const rPre of pre.ranks) {
     let tmp: readonly number[];

@@ -1,5 +1,5 @@
 import type { ConnectorRng } from './lil-connectivity.js';
-import { drawValues, LILConnectivity, type ConnectorEndpoint, type ConnectorValue } from './lil-connectivity.js';
+import { drawValues, LILConnectivity, sameEndpoint, type ConnectorEndpoint, type ConnectorValue } from './lil-connectivity.js';
 
 /** Arguments of {@link fixedNumberPre} (ANNarchy `connect_fixed_number_pre`). */
 export interface FixedNumberPreOptions {
@@ -22,7 +22,7 @@ export interface FixedNumberPreOptions {
 export function fixedNumberPre(pre: ConnectorEndpoint, post: ConnectorEndpoint, o: FixedNumberPreOptions, rng: ConnectorRng): LILConnectivity {
   if (!Number.isInteger(o.number) || o.number < 0) throw new Error(`connectFixedNumberPre: number must be a non-negative integer, got ${String(o.number)}`);
   if (o.number > pre.size) throw new Error(`connectFixedNumberPre: number (${o.number}) exceeds the size of the pre-synaptic population (${pre.size})`);
-  const allowSelf = pre.population !== post.population || (o.allowSelfConnections ?? false);
+  const allowSelf = !sameEndpoint(pre, post) || (o.allowSelfConnections ?? false);
   if (!allowSelf && o.number === pre.size && pre.ranks.some((r) => post.ranks.includes(r))) {
     throw new Error(`connectFixedNumberPre: number (${o.number}) equals the population size, so self-connections cannot be avoided; pass allowSelfConnections: true`);
   }

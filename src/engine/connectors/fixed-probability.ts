@@ -1,5 +1,5 @@
 import type { ConnectorRng } from './lil-connectivity.js';
-import type { ConnectorEndpoint, ConnectorValue } from './lil-connectivity.js';
+import { sameEndpoint, type ConnectorEndpoint, type ConnectorValue } from './lil-connectivity.js';
 import { CSRBuilder, type CSRConnectivity } from './csr-connectivity.js';
 
 /** Arguments of {@link fixedProbability} (ANNarchy `connect_fixed_probability`). */
@@ -31,7 +31,7 @@ function selected(rng: ConnectorRng, n: number, p: number): Int32Array {
  * ```
  */
 export function fixedProbability(pre: ConnectorEndpoint, post: ConnectorEndpoint, o: FixedProbabilityOptions, rng: ConnectorRng): CSRConnectivity {
-  const allowSelf = pre.population !== post.population || (o.allowSelfConnections ?? false);
+  const allowSelf = !sameEndpoint(pre, post) || (o.allowSelfConnections ?? false);
   const n = pre.ranks.length;
   const ranks = Int32Array.from(pre.ranks);
   let ascending = true;

@@ -1,4 +1,4 @@
-import { drawValues, LILConnectivity, type ConnectorEndpoint, type ConnectorValue } from './lil-connectivity.js';
+import { drawValues, LILConnectivity, sameEndpoint, type ConnectorEndpoint, type ConnectorValue } from './lil-connectivity.js';
 
 const f32 = Math.fround;
 
@@ -48,7 +48,7 @@ export function gaussian(pre: ConnectorEndpoint, post: ConnectorEndpoint, o: Gau
 /** Shared loop of the Gaussian and DoG patterns. */
 export function profile(pre: ConnectorEndpoint, post: ConnectorEndpoint, o: { delays?: ConnectorValue; allowSelfConnections?: boolean },
   rng: unknown, value: (d2: number) => number, keep: (v: number) => boolean): LILConnectivity {
-  const allowSelf = pre.population !== post.population || (o.allowSelfConnections ?? false);
+  const allowSelf = !sameEndpoint(pre, post) || (o.allowSelfConnections ?? false);
   const lil = new LILConnectivity();
   for (let p = 0; p < post.size; p++) {
     const pc = normalizedCoordinates(p, post.geometry);

@@ -33,8 +33,30 @@ export interface ConnectorEndpoint {
   readonly geometry: readonly number[];
   /** Population ranks of the neurons, in order. */
   readonly ranks: readonly number[];
-  /** The underlying population (identity decides about self-connections). */
+  /** The underlying population (all-to-all decides about self-connections by it). */
   readonly population: object;
+  /**
+   * The object the projection was given (a view or the population; defaults to `population`):
+   * ANNarchy 4.7.3's random and distance-based connectors forbid self-connections only when
+   * `self.pre != self.post`, and a PopulationView has no `__eq__`, so identity decides.
+   */
+  readonly source?: object;
+}
+
+/**
+ * Whether ANNarchy 4.7.3 excludes self-connections by default for this pair: the same object
+ * on both sides (`connect_fixed_probability`, `_fixed_number_pre/post`, `_gaussian`, `_dog`
+ * test `self.pre != self.post`). `connect_all_to_all` compares the underlying populations
+ * instead (`wholePopulations: true`).
+ *
+ * @example
+ * ```ts
+ * const allowSelf = !sameEndpoint(pre, post) || (o.allowSelfConnections ?? false);
+ * ```
+ */
+export function sameEndpoint(pre: ConnectorEndpoint, post: ConnectorEndpoint, wholePopulations = false): boolean {
+  if (wholePopulations) return pre.population === post.population;
+  return (pre.source ?? pre.population) === (post.source ?? post.population);
 }
 
 /** Check a weight/delay argument, naming the connector. */

@@ -1,6 +1,6 @@
 import { Neuron } from '../../language/neuron.js';
 import type { Network } from '../network.js';
-import { Population } from '../population.js';
+import { ScheduledPopulation } from './scheduled-population.js';
 
 /**
  * Options of {@link TimedArray}.
@@ -68,14 +68,10 @@ function flatten(x: unknown, out: number[], where: string): void {
  * simulate(30);     // r = [1,0,0] for 10 ms, then [0,1,0], then [0,0,1]
  * ```
  */
-export class TimedArray extends Population {
+export class TimedArray extends ScheduledPopulation {
   private rows: Float64Array[];
   private scheduleMs: number[];
   private periodMs: number;
-  private scheduleSteps: number[] = [];
-  private periodSteps = -1;
-  private tInternal = 0;
-  private block = 0;
 
   constructor(rates: TimedArrayRates, opts: TimedArrayOptions = {}) {
     const where = 'TimedArray';
@@ -127,62 +123,39 @@ export class TimedArray extends Population {
 
   /** Schedule times in ms (after compile: on the step grid, `dt * int(ms/dt)`). */
   get schedule(): number[] {
-    return this.state ? this.scheduleSteps.map((s) => s * this.network.dt) : [...this.scheduleMs];
+    return this.state ? this.cursor.steps.map((s) => s * this.network.dt) : [...this.scheduleMs];
   }
 
   set schedule(value: readonly number[]) {
     if (!Array.isArray(value) || value.length === 0 || value.some((x) => typeof x !== 'number' || !Number.isFinite(x))) throw new Error('TimedArray: schedule must be a non-empty list of times in ms');
     if (value.length > this.rows.length) throw new Error(`TimedArray: the schedule (${value.length} times) cannot be longer than the rates (${this.rows.length} rows)`);
     this.scheduleMs = [...value];
-    if (this.state) this.scheduleSteps = this.toSteps(this.scheduleMs);
+    if (this.state) this.cursor.set(this.scheduleMs, this.periodMs, this.network.dt);
   }
 
   /** Cycle length in ms (-1: none). */
   get period(): number {
-    return this.state ? this.periodSteps * this.network.dt : this.periodMs;
+    return this.state ? this.cursor.period * this.network.dt : this.periodMs;
   }
 
   set period(value: number) {
     if (typeof value !== 'number' || !Number.isFinite(value)) throw new Error('TimedArray: period must be a number of ms (-1: no cycling)');
     this.periodMs = value;
-    if (this.state) this.periodSteps = Math.trunc(value / this.network.dt);
-  }
-
-  private toSteps(ms: number[]): number[] {
-    // np.array(schedule) / dt converted to C int: truncation
-    const dt = this.network.dt;
-    return ms.map((x) => Math.trunc(x / dt));
+    if (this.state) this.cursor.set(this.scheduleMs, this.periodMs, this.network.dt);
   }
 
   override compileInto(method: string): void {
     super.compileInto(method);
-    this.scheduleSteps = this.toSteps(this.scheduleMs);
-    this.periodSteps = Math.trunc(this.periodMs / this.network.dt);
+    // np.array(schedule) / dt converted to C int: truncation
+    this.cursor.set(this.scheduleMs, this.periodMs, this.network.dt);
     const r = this.state!.local.r!;
     r.set(this.rows[0]!);
-    this.tInternal = 0;
-    this.block = 0;
+    this.cursor.restart();
     // ANNarchy's update_variables template of TimedArray replaces the generated update
     this.leanUpdateKernel = undefined;
     this.updateKernel = () => {
-      if (this.tInternal === this.scheduleSteps[this.block]) {
-        r.set(this.rows[this.block]!);
-        this.block++;
-        if (this.block === this.scheduleSteps.length) this.block = 0;
-      }
-      if (this.periodSteps > -1 && this.tInternal === this.periodSteps - 1) {
-        this.block = 0;
-        this.tInternal = -1;
-      }
-      this.tInternal++;
+      const b = this.cursor.advance();
+      if (b >= 0) r.set(this.rows[b]!);
     };
-  }
-
-  override resetState(): void {
-    super.resetState();
-    if (!this.state) return;
-    this.tInternal = 0;
-    this.block = 0;
-    this.state.local.r!.fill(0);
   }
 }
