@@ -83,6 +83,8 @@ function blockUnits(mdFiles: string[]): { units: Unit[]; skipped: Block[] } {
       const prelude: string[] = [];
       if (!hasImports) {
         const used = new Set(b.code.match(/[A-Za-z_$][\w$]*/g) ?? []);
+        // names the block declares itself (`const STDP = new Synapse(...)`) are not imported
+        for (const m of b.code.matchAll(/\b(?:const|let|var|function|class)\s+([A-Za-z_$][\w$]*)/g)) used.delete(m[1]!);
         const bySource = new Map<string, string[]>();
         for (const n of used) {
           const src = libNames.get(n);
