@@ -4,7 +4,15 @@ import { pyFloat as pyFloatStr } from '../src/analysis/python-format.js';
 import { defineProtocolFunction } from '../src/stream/simulation-function.js';
 import { withLazy } from '../src/stream/lazy-property.js';
 
-/** Options of {@link attrRamp} (CompNeuroPy `attr_ramp(pop, attr, v0, v1, dur, n)`). */
+/**
+ * Options of {@link attrRamp} (CompNeuroPy `attr_ramp(pop, attr, v0, v1, dur, n)`).
+ *
+ * @example
+ * ```ts
+ * const o: AttrRampOptions = { pop: 'HH_Bischop', attr: 'E_L', v0: -70, v1: -60, dur: 1000, n: 10 };
+ * attrRamp(o);
+ * ```
+ */
 export interface AttrRampOptions {
   pop: PopulationRef;
   attr: string;
@@ -18,7 +26,15 @@ export interface AttrRampOptions {
   n: number;
 }
 
-/** `{ dv, durStim, vArr }`: dv = (v1 - v0)/(n - 1), durStim = dur/n, one value per step. */
+/**
+ * `{ dv, durStim, vArr }`: dv = (v1 - v0)/(n - 1), durStim = dur/n, one value per step.
+ *
+ * @example
+ * ```ts
+ * const info: AttrRampInfo = attrRamp({ pop: 'HH_Bischop', attr: 'E_L', v0: -70, v1: -60, dur: 1000, n: 11 });
+ * info.dv;   // 1
+ * ```
+ */
 export interface AttrRampInfo {
   dv: number;
   durStim: number;

@@ -3,7 +3,15 @@ import { SegmentProtocol, type Protocol, type PopulationRef } from '../src/strea
 import { checkDuration, checkMultipleOfDt, checkOptions, checkPopRef, pyRoundSteps } from '../src/stream/protocol-checks.js';
 import { defineProtocolFunction } from '../src/stream/simulation-function.js';
 
-/** Options of {@link attrSim} (CompNeuroPy `attr_sim(pop, attr_dict, t=500)`). */
+/**
+ * Options of {@link attrSim} (CompNeuroPy `attr_sim(pop, attr_dict, t=500)`).
+ *
+ * @example
+ * ```ts
+ * const o: AttrSimOptions = { pop: 'HH_Bischop', attrDict: { I_app: 10, E_L: -70 }, t: 500 };
+ * attrSim(o);
+ * ```
+ */
 export interface AttrSimOptions {
   /** Population name (or object). */
   pop: PopulationRef;
@@ -13,7 +21,15 @@ export interface AttrSimOptions {
   t?: number;
 }
 
-/** `{ attr: [value] * round(t/dt) }`: the value of each attribute for each step. */
+/**
+ * `{ attr: [value] * round(t/dt) }`: the value of each attribute for each step.
+ *
+ * @example
+ * ```ts
+ * const info: AttrSimInfo = attrSim({ pop: 'HH_Bischop', attrDict: { I_app: 10 }, t: 1 });
+ * info['I_app']!.length;   // t/dt
+ * ```
+ */
 export type AttrSimInfo = Record<string, AttributeInput[]>;
 
 const NAMES = ['pop', 'attrDict', 't'];

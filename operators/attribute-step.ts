@@ -3,7 +3,15 @@ import { checkDuration, checkMultipleOfDt, checkNumber, checkOptions, checkPopRe
 import { defineProtocolFunction } from '../src/stream/simulation-function.js';
 import { withLazy } from '../src/stream/lazy-property.js';
 
-/** Options of {@link attributeStep} (CompNeuroPy `attribute_step(pop, attr, t1=500, t2=500, v1=0, v2=100)`). */
+/**
+ * Options of {@link attributeStep} (CompNeuroPy `attribute_step(pop, attr, t1=500, t2=500, v1=0, v2=100)`).
+ *
+ * @example
+ * ```ts
+ * const o: AttributeStepOptions = { pop: 'HH_Bischop', attr: 'E_L', t1: 500, t2: 500, v1: -68, v2: -60 };
+ * attributeStep(o);
+ * ```
+ */
 export interface AttributeStepOptions {
   pop: PopulationRef;
   attr: string;
@@ -17,7 +25,15 @@ export interface AttributeStepOptions {
   v2?: number;
 }
 
-/** `{ duration: t1 + t2, vArr }` with round(t1/dt) copies of v1 then round(t2/dt) copies of v2. */
+/**
+ * `{ duration: t1 + t2, vArr }` with round(t1/dt) copies of v1 then round(t2/dt) copies of v2.
+ *
+ * @example
+ * ```ts
+ * const info: AttributeStepInfo = attributeStep({ pop: 'HH_Bischop', attr: 'E_L', v1: -68, v2: -60 });
+ * info.duration;   // 1000
+ * ```
+ */
 export interface AttributeStepInfo {
   duration: number;
   vArr: Float64Array;

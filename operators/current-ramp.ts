@@ -5,7 +5,15 @@ import { withLazy } from '../src/stream/lazy-property.js';
 import { rampProtocol } from './attr-ramp.js';
 import { mapInfo } from './current-step.js';
 
-/** Options of {@link currentRamp} (CompNeuroPy `current_ramp(pop, a0, a1, dur, n)`). */
+/**
+ * Options of {@link currentRamp} (CompNeuroPy `current_ramp(pop, a0, a1, dur, n)`).
+ *
+ * @example
+ * ```ts
+ * const o: CurrentRampOptions = { pop: 'HH_Bischop', a0: 0, a1: 100, dur: 1000, n: 50 };
+ * currentRamp(o);
+ * ```
+ */
 export interface CurrentRampOptions {
   /** Population whose model has the input current `I_app`. */
   pop: PopulationRef;
@@ -19,7 +27,15 @@ export interface CurrentRampOptions {
   n: number;
 }
 
-/** `{ da, durStim, currentArr }`: da = (a1 - a0)/(n - 1), durStim = dur/n, I_app for every step. */
+/**
+ * `{ da, durStim, currentArr }`: da = (a1 - a0)/(n - 1), durStim = dur/n, I_app for every step.
+ *
+ * @example
+ * ```ts
+ * const info: CurrentRampInfo = currentRamp({ pop: 'HH_Bischop', a0: 0, a1: 100, dur: 1000, n: 51 });
+ * info.da;   // 2
+ * ```
+ */
 export interface CurrentRampInfo {
   da: number;
   durStim: number;

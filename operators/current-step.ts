@@ -5,7 +5,15 @@ import { defineProtocolFunction } from '../src/stream/simulation-function.js';
 import { withLazy } from '../src/stream/lazy-property.js';
 import { stepProtocol } from './attribute-step.js';
 
-/** Options of {@link currentStep} (CompNeuroPy `current_step(pop, t1=500, t2=500, a1=0, a2=100)`). */
+/**
+ * Options of {@link currentStep} (CompNeuroPy `current_step(pop, t1=500, t2=500, a1=0, a2=100)`).
+ *
+ * @example
+ * ```ts
+ * const o: CurrentStepOptions = { pop: 'HH_Bischop', t1: 500, t2: 500, a1: 0, a2: 50 };
+ * currentStep(o);
+ * ```
+ */
 export interface CurrentStepOptions {
   /** Population whose model has the input current `I_app`. */
   pop: PopulationRef;
@@ -19,7 +27,15 @@ export interface CurrentStepOptions {
   a2?: number;
 }
 
-/** `{ duration: t1 + t2, currentArr }`: I_app for every step. */
+/**
+ * `{ duration: t1 + t2, currentArr }`: I_app for every step.
+ *
+ * @example
+ * ```ts
+ * const info: CurrentStepInfo = currentStep({ pop: 'HH_Bischop', a2: 50 });
+ * info.duration;   // 1000
+ * ```
+ */
 export interface CurrentStepInfo {
   duration: number;
   currentArr: Float64Array;

@@ -4,7 +4,15 @@ import { defineProtocolFunction } from '../src/stream/simulation-function.js';
 import { holdProtocol } from './attr-sim.js';
 import { mapInfo } from './current-step.js';
 
-/** Options of {@link currentStim} (CompNeuroPy `current_stim(pop, t=500, a=100)`). */
+/**
+ * Options of {@link currentStim} (CompNeuroPy `current_stim(pop, t=500, a=100)`).
+ *
+ * @example
+ * ```ts
+ * const o: CurrentStimOptions = { pop: 'HH_Bischop', t: 200, a: 20 };
+ * currentStim(o);
+ * ```
+ */
 export interface CurrentStimOptions {
   /** Population whose model has the input current `I_app`. */
   pop: PopulationRef;

@@ -3,7 +3,15 @@ import { checkCount, checkDuration, checkMultipleOfDt, checkNumber, checkOptions
 import { defineProtocolFunction } from '../src/stream/simulation-function.js';
 import { withLazy } from '../src/stream/lazy-property.js';
 
-/** Options of {@link increasingAttr} (CompNeuroPy `increasing_attr(pop, attr, v0, dv, nr_steps, dur_step)`). */
+/**
+ * Options of {@link increasingAttr} (CompNeuroPy `increasing_attr(pop, attr, v0, dv, nr_steps, dur_step)`).
+ *
+ * @example
+ * ```ts
+ * const o: IncreasingAttrOptions = { pop: 'HH_Bischop', attr: 'E_L', v0: -70, dv: 1, nrSteps: 5, durStep: 100 };
+ * increasingAttr(o);
+ * ```
+ */
 export interface IncreasingAttrOptions {
   pop: PopulationRef;
   attr: string;
@@ -17,7 +25,15 @@ export interface IncreasingAttrOptions {
   durStep: number;
 }
 
-/** `{ attrList: [v0, v0 + dv, ...], vArr }`. */
+/**
+ * `{ attrList: [v0, v0 + dv, ...], vArr }`.
+ *
+ * @example
+ * ```ts
+ * const info: IncreasingAttrInfo = increasingAttr({ pop: 'HH_Bischop', attr: 'E_L', v0: -70, dv: 1, nrSteps: 3, durStep: 100 });
+ * info.attrList;   // [-70, -69, -68]
+ * ```
+ */
 export interface IncreasingAttrInfo {
   attrList: number[];
   vArr: Float64Array;

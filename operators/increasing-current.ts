@@ -5,7 +5,15 @@ import { withLazy } from '../src/stream/lazy-property.js';
 import { staircaseProtocol } from './increasing-attr.js';
 import { mapInfo } from './current-step.js';
 
-/** Options of {@link increasingCurrent} (CompNeuroPy `increasing_current(pop, a0, da, nr_steps, dur_step)`). */
+/**
+ * Options of {@link increasingCurrent} (CompNeuroPy `increasing_current(pop, a0, da, nr_steps, dur_step)`).
+ *
+ * @example
+ * ```ts
+ * const o: IncreasingCurrentOptions = { pop: 'HH_Bischop', a0: 0, da: 10, nrSteps: 5, durStep: 200 };
+ * increasingCurrent(o);
+ * ```
+ */
 export interface IncreasingCurrentOptions {
   /** Population whose model has the input current `I_app`. */
   pop: PopulationRef;
@@ -19,7 +27,15 @@ export interface IncreasingCurrentOptions {
   durStep: number;
 }
 
-/** `{ currentList: [a0, a0 + da, ...], currentArr }`. */
+/**
+ * `{ currentList: [a0, a0 + da, ...], currentArr }`.
+ *
+ * @example
+ * ```ts
+ * const info: IncreasingCurrentInfo = increasingCurrent({ pop: 'HH_Bischop', a0: 0, da: 10, nrSteps: 3, durStep: 100 });
+ * info.currentList;   // [0, 10, 20]
+ * ```
+ */
 export interface IncreasingCurrentInfo {
   currentList: number[];
   currentArr: Float64Array;

@@ -7,7 +7,15 @@ import { runSync } from '../src/stream/simulate.js';
 import type { SimulationFrame } from '../src/stream/simulation-frame.js';
 import { checkDriveOptions, driveSteps, type DriveOptions } from '../src/stream/step-driver.js';
 
-/** Options of {@link SimulationEvents.addEvent} (CompNeuroPy `add_event`); onsets and delays are in steps. */
+/**
+ * Options of {@link SimulationEvents.addEvent} (CompNeuroPy `add_event`); onsets and delays are in steps.
+ *
+ * @example
+ * ```ts
+ * const ev: AddEventOptions = { name: 'stim', onset: 100, effect: () => { getPopulation('HH_Bischop').I_app = 10; } };
+ * sim.addEvent(ev);
+ * ```
+ */
 export interface AddEventOptions {
   name: string;
   /** Step of the event, relative to the start of `run()`. */
@@ -22,11 +30,27 @@ export interface AddEventOptions {
   trigger?: Record<string, number | (() => number)>;
 }
 
-interface SimEvent extends AddEventOptions {
+/**
+ * One event of a {@link SimulationEvents} list: its options and the step it is due (`onset`, undefined
+ * until it is triggered).
+ * @example
+ * ```ts
+ * const ev: SimEvent = { name: 'stim', onset: 100, effect: () => {} };
+ * ```
+ */
+export interface SimEvent extends AddEventOptions {
   onset: number | undefined;
 }
 
-/** Options of the {@link SimulationEvents} constructor. */
+/**
+ * Options of the {@link SimulationEvents} constructor.
+ *
+ * @example
+ * ```ts
+ * const o: SimulationEventsOptions = { verbose: true };
+ * new SimulationEvents(o);
+ * ```
+ */
 export interface SimulationEventsOptions {
   /** Print what happens (CompNeuroPy's verbose). */
   verbose?: boolean;

@@ -21,3 +21,4 @@ export type { LivePlot, LivePlotOptions, LivePlotSource, LivePlotStatus, LiveSam
 // CompNeuroPy's InteractivePlot (sliders + Vega-Lite plots): DOM types, so only in this entry
 export { InteractivePlot, type InteractivePlotOptions, type InteractiveSlider } from './plot/interactive-plot.js';
 export { liveRaster, liveRasterSpec, type LiveRasterOptions } from './plot/live-raster.js';
+export type { LiveMonitorsSource } from './plot/live-plot.js';

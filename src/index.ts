@@ -20,6 +20,7 @@ import { installTerminalProgressBar } from './node/terminal-progress-bar.js';
 export * from './browser.js';
 export { PlotRecordings, type PlotRecordingsOptions } from './plot/plot-recordings.js';
 export { writeFigure, rasterizeSvg, htmlDocument } from './plot/render-file.js';
+export type { RasterImage } from './plot/render-file.js';
 export { terminalProgressBar } from './node/terminal-progress-bar.js';
 
 // progress: true draws a terminal bar in Node

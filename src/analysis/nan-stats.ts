@@ -5,7 +5,15 @@
  */
 import { RecordedArray } from '../monitors/recorded-array.js';
 
-/** Numbers as the analysis helpers accept them: flat, typed, recorded, or nested arrays. */
+/**
+ * Numbers as the analysis helpers accept them: flat, typed, recorded, or nested arrays.
+ *
+ * @example
+ * ```ts
+ * const x: NumericInput = [[1, 2], [3, NaN]];
+ * getNanmean(x);   // 2
+ * ```
+ */
 export type NumericInput = number | Float64Array | RecordedArray | readonly NumericInput[];
 
 /**
@@ -59,7 +67,14 @@ export function toShaped(fn: string, a: NumericInput): { data: Float64Array; sha
   return { data, shape: [parts.length, ...sub] };
 }
 
-type Reduced = number | Float64Array | RecordedArray;
+/**
+ * What {@link getNanmean} and {@link getNanstd} return: a number without `axis`, an array along it.
+ * @example
+ * ```ts
+ * const m: Reduced = getNanmean([1, 2, NaN]); // 1.5
+ * ```
+ */
+export type Reduced = number | Float64Array | RecordedArray;
 
 /**
  * Reduces along `axis` with `f(lane values)`; lanes along the last axis are contiguous, other

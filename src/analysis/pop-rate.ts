@@ -100,7 +100,15 @@ function variance(a: ArrayLike<number>): number {
 // get_pop_rate
 // ---------------------------------------------------------------------------------------------
 
-/** Options of {@link getPopRate} (CompNeuroPy keyword arguments). */
+/**
+ * Options of {@link getPopRate} (CompNeuroPy keyword arguments).
+ *
+ * @example
+ * ```ts
+ * const o: GetPopRateOptions = { tStart: 0, tEnd: 1000, tSmoothMs: 20 };
+ * getPopRate(spikes, o);
+ * ```
+ */
 export interface GetPopRateOptions {
   /** Start of the analysed data in ms (default: time of the first spike). */
   tStart?: number;

@@ -38,7 +38,15 @@ export function arange(start: number, stop: number, step = 1): Float64Array {
   return out;
 }
 
-/** Options of {@link timeDataFillGaps}. */
+/**
+ * Options of {@link timeDataFillGaps}.
+ *
+ * @example
+ * ```ts
+ * const o: TimeDataFillGapsOptions = { fillTimeStep: 0.5, fill: 0 };
+ * timeDataFillGaps([0, 1, 3], [1, 2, 3], o);
+ * ```
+ */
 export interface TimeDataFillGapsOptions {
   /** Step of the filled times (ms); default: the smallest time difference found. */
   fillTimeStep?: number;
@@ -48,7 +56,15 @@ export interface TimeDataFillGapsOptions {
   fill?: 'nan' | number;
 }
 
-/** 1-D input data accepted by the analysis helpers. */
+/**
+ * 1-D input data accepted by the analysis helpers.
+ *
+ * @example
+ * ```ts
+ * const t: Series = [0, 1, 2, 5];
+ * timeDataFillGaps(t, [1, 2, 3, 4]);
+ * ```
+ */
 export type Series = Float64Array | readonly number[];
 
 function toFloat64(name: string, fn: string, a: Series): Float64Array {

@@ -1,9 +1,26 @@
-/** Something that samples values, like ANNarchy's RandomDistribution objects. */
+/**
+ * Something that samples values, like ANNarchy's RandomDistribution objects.
+ *
+ * @example
+ * ```ts
+ * const s: ValueSampler = new Uniform(0, 1);
+ * pop.v = s;
+ * ```
+ */
 export interface ValueSampler {
+  /** `n` values drawn from the generator `rng`. */
   getValues(n: number, rng: unknown): Float64Array;
 }
 
-/** A value accepted by attribute setters: a number, a boolean, an array of `size` numbers, or a distribution. */
+/**
+ * A value accepted by attribute setters: a number, a boolean, an array of `size` numbers, or a distribution.
+ *
+ * @example
+ * ```ts
+ * const v: AttributeInput = new Uniform(-70, -60);   // or a number, a boolean, an array of size numbers
+ * pop.v = v;
+ * ```
+ */
 export type AttributeInput = number | boolean | ArrayLike<number> | ValueSampler;
 
 /** True if `x` looks like a RandomDistribution (has `getValues`). */

@@ -96,7 +96,15 @@ export function simulateWithCallbacks(net: Network, duration: number): void {
   if (net.currentStep < tStart + length) net.runSteps(tStart + length - net.currentStep);
 }
 
-/** Whether the global (or given) network runs its callbacks (ANNarchy `callbacks_enabled`). */
+/**
+ * Whether the global (or given) network runs its callbacks (ANNarchy `callbacks_enabled`).
+ *
+ * @example
+ * ```ts
+ * disableCallbacks();
+ * callbacksEnabled();   // false
+ * ```
+ */
 export function callbacksEnabled(network: Network = currentNetwork()): boolean {
   return callbacksOf(network).enabled;
 }
@@ -113,12 +121,27 @@ export function disableCallbacks(network: Network = currentNetwork()): void {
   callbacksOf(network).enabled = false;
 }
 
-/** Run the declared callbacks again (ANNarchy `enable_callbacks`). */
+/**
+ * Run the declared callbacks again (ANNarchy `enable_callbacks`).
+ *
+ * @example
+ * ```ts
+ * disableCallbacks();
+ * enableCallbacks();   // every() callbacks run again
+ * ```
+ */
 export function enableCallbacks(network: Network = currentNetwork()): void {
   callbacksOf(network).enabled = true;
 }
 
-/** Forget all declared callbacks (ANNarchy `clear_all_callbacks`). */
+/**
+ * Forget all declared callbacks (ANNarchy `clear_all_callbacks`).
+ *
+ * @example
+ * ```ts
+ * clearAllCallbacks();   // no every() callback is left
+ * ```
+ */
 export function clearAllCallbacks(network: Network = currentNetwork()): void {
   callbacksOf(network).list.length = 0;
 }

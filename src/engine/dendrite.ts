@@ -123,11 +123,13 @@ export class SynapseAccess {
     return this.dendrite.postRank;
   }
 
+  /** Value of `name` for this synapse. */
   get(name: string): number {
     const v = this.dendrite.get(name);
     return typeof v === 'number' ? v : v[this.index]!;
   }
 
+  /** Sets attributes of this synapse. */
   set(values: Record<string, number>): void {
     for (const [name, v] of Object.entries(values)) {
       const s = this.dendrite.proj.storage(name);

@@ -62,32 +62,78 @@ export function simulateUntil(maxDuration: number, population: Population | Popu
   return currentNetwork().simulateUntil(maxDuration, population, operator);
 }
 
-/** One step of the global network. */
+/**
+ * One step of the global network.
+ *
+ * @example
+ * ```ts
+ * step();      // advances the global network by dt
+ * ```
+ */
 export function step(): void {
   currentNetwork().step();
 }
 
-/** Reset the global network (time 0; populations and monitors by default). */
+/**
+ * Reset the global network (time 0; populations and monitors by default).
+ *
+ * @example
+ * ```ts
+ * simulate(100);
+ * reset({ populations: true, monitors: true });   // getTime() === 0
+ * ```
+ */
 export function reset(opts: ResetOptions = {}): void {
   currentNetwork().reset(opts);
 }
 
-/** Current time of the global network in ms. */
+/**
+ * Current time of the global network in ms.
+ *
+ * @example
+ * ```ts
+ * simulate(10);
+ * getTime();   // 10
+ * ```
+ */
 export function getTime(): number {
   return currentNetwork().getTime();
 }
 
-/** Set the time of the global network in ms (`int(ms/dt)` steps). */
+/**
+ * Set the time of the global network in ms (`int(ms/dt)` steps).
+ *
+ * @example
+ * ```ts
+ * setTime(500);   // getTime() === 500, getCurrentStep() === 500 / dt()
+ * ```
+ */
 export function setTime(ms: number): void {
   currentNetwork().setTime(ms);
 }
 
-/** Current step of the global network. */
+/**
+ * Current step of the global network.
+ *
+ * @example
+ * ```ts
+ * setup({ dt: 0.1 });
+ * simulate(1);
+ * getCurrentStep();   // 10
+ * ```
+ */
 export function getCurrentStep(): number {
   return currentNetwork().getCurrentStep();
 }
 
-/** Set the current step of the global network. */
+/**
+ * Set the current step of the global network.
+ *
+ * @example
+ * ```ts
+ * setCurrentStep(0);
+ * ```
+ */
 export function setCurrentStep(step: number): void {
   currentNetwork().setCurrentStep(step);
 }
@@ -105,27 +151,63 @@ export function dt(): number {
   return currentNetwork().dt;
 }
 
-/** The population of the global network with this name (throws if none). */
+/**
+ * The population of the global network with this name (throws if none).
+ *
+ * @example
+ * ```ts
+ * new HHmodelBischop();
+ * getPopulation('HH_Bischop').v = -90.0;
+ * ```
+ */
 export function getPopulation(name: string): Population {
   return currentNetwork().getPopulation(name);
 }
 
-/** The projection of the global network with this name (throws if none). */
+/**
+ * The projection of the global network with this name (throws if none).
+ *
+ * @example
+ * ```ts
+ * const w = getProjection('exc_inh').w;   // ANNarchy's get_projection('exc_inh')
+ * ```
+ */
 export function getProjection(name: string): NamedParticipant {
   return currentNetwork().getProjection(name);
 }
 
-/** All populations of the global network, in creation order. */
+/**
+ * All populations of the global network, in creation order.
+ *
+ * @example
+ * ```ts
+ * populations().map((p) => p.name);   // ['HH_Bischop']
+ * ```
+ */
 export function populations(): Population[] {
   return [...currentNetwork().populationsList];
 }
 
-/** All projections of the global network, in creation order. */
+/**
+ * All projections of the global network, in creation order.
+ *
+ * @example
+ * ```ts
+ * projections().length;   // 0 without projections
+ * ```
+ */
 export function projections(): NamedParticipant[] {
   return [...currentNetwork().projectionsList];
 }
 
-/** Forget every object of the global network and all constants (ANNarchy `clear()`). */
+/**
+ * Forget every object of the global network and all constants (ANNarchy `clear()`).
+ *
+ * @example
+ * ```ts
+ * clear();   // the next Population starts a new network
+ * ```
+ */
 export function clear(): void {
   resetCurrentNetwork();
   clearConstants();

@@ -81,6 +81,7 @@ export class IndividualNeuron {
     for (const [name, v] of prepared) this.population.writeRanks(name, [this.rank], v);
   }
 
+  /** Names the population and the rank. */
   toString(): string {
     return `Neuron ${this.rank} of population ${this.population.name}`;
   }

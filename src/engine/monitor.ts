@@ -10,6 +10,12 @@ import {
 /**
  * What a monitor can record from: a population, a view of one, or a projection. Values of one
  * sample are written into `out` starting at `offset` (`width` values).
+ *
+ * @example
+ * ```ts
+ * const r: Recordable = pop;   // populations, views and projections can be monitored
+ * new Monitor(r, ['v']);
+ * ```
  */
 export interface Recordable {
   readonly name: string;
@@ -22,6 +28,7 @@ export interface Recordable {
   checkRecordable(variable: string): void;
   /** True for inputs recorded before the update (`g_target`, `sum(target)`). */
   isTarget(variable: string): boolean;
+  /** Copies the current values of `variable` into `out` at `offset`. */
   readInto(variable: string, out: Float64Array, offset: number): void;
   /** Ranks (within the recorded set) that spiked in the last step, or undefined if not spiking. */
   spikedRanks?(): Iterable<number>;
@@ -48,6 +55,11 @@ export interface MonitorTimes {
  * What a layer above the engine hooks into a monitor (the stream layer's `samples$`, `spikes$`,
  * `chunks$`): told after every recorded step and before recorded data leaves the monitor. The
  * engine knows nothing of who listens; without taps a step costs one field test.
+ *
+ * @example
+ * ```ts
+ * monitor.addTap({ recorded: (step, sampled) => { if (sampled) console.log('sample at step', step); }, closing: () => {} });
+ * ```
  */
 export interface MonitorTap {
   /** After the monitor recorded step `step`: its samples if `sampled` (read them with `sampleBuffer`), its spikes. */
@@ -61,7 +73,15 @@ export interface MonitorTap {
   runEnded?(): void;
 }
 
-/** Options of {@link Monitor}. */
+/**
+ * Options of {@link Monitor}.
+ *
+ * @example
+ * ```ts
+ * const o: MonitorOptions = { period: 1.0, start: true };
+ * new Monitor(pop, ['v'], o);
+ * ```
+ */
 export interface MonitorOptions {
   /** Sampling period in ms (default dt); `int(period/dt)` steps. */
   period?: number;

@@ -7,7 +7,15 @@ import { NumpyRandomState } from './random/numpy-legacy.js';
 import { warnOnce } from './warn-once.js';
 import { progressReporter, runWithProgress, type ProgressOption } from './progress.js';
 
-/** Options of {@link Network.setup} (ANNarchy's `setup()` keywords in camelCase). */
+/**
+ * Options of {@link Network.setup} (ANNarchy's `setup()` keywords in camelCase).
+ *
+ * @example
+ * ```ts
+ * const o: SetupOptions = { dt: 0.1, seed: 42, backend: 'auto' };
+ * setup(o);
+ * ```
+ */
 export interface SetupOptions {
   /** Time step in ms (ANNarchy's default 1.0). */
   dt?: number;
@@ -40,7 +48,15 @@ export interface SetupOptions {
   verbose?: boolean;
 }
 
-/** Options of {@link Network.simulate}. */
+/**
+ * Options of {@link Network.simulate}.
+ *
+ * @example
+ * ```ts
+ * const o: NetworkSimulateOptions = { progress: true };
+ * net.simulate(1000, o);
+ * ```
+ */
 export interface NetworkSimulateOptions {
   /**
    * Report progress: `true` shows a terminal progress bar in Node (simulated time, percentage,
@@ -51,7 +67,15 @@ export interface NetworkSimulateOptions {
   callbacks?: boolean;
 }
 
-/** Options of {@link Network.reset}. */
+/**
+ * Options of {@link Network.reset}.
+ *
+ * @example
+ * ```ts
+ * const o: ResetOptions = { populations: true, projections: true, monitors: true };
+ * reset(o);
+ * ```
+ */
 export interface ResetOptions {
   populations?: boolean;
   projections?: boolean;
@@ -59,7 +83,15 @@ export interface ResetOptions {
   monitors?: boolean;
 }
 
-/** A named participant (projection) of a network. */
+/**
+ * A named participant (projection) of a network.
+ *
+ * @example
+ * ```ts
+ * const p: NamedParticipant = getProjection('pre_post');
+ * p.name;
+ * ```
+ */
 export interface NamedParticipant extends StepParticipant {
   readonly name: string;
 }
@@ -230,22 +262,26 @@ export class Network {
     this.dirty = this.populationsList.some((p) => !this.compiledObjects.has(p)) || this.projectionsList.some((p) => !this.compiledObjects.has(p));
   }
 
+  /** Adds a population (its constructor calls this; it is compiled by the next `compile()`). */
   addPopulation(pop: Population): void {
     this.populationsList.push(pop);
     this.dirty = true;
   }
 
+  /** Adds a projection (its constructor calls this; it is compiled by the next `compile()`). */
   addProjection(proj: NamedParticipant): void {
     this.assertFreeName(proj.name);
     this.projectionsList.push(proj);
     this.dirty = true;
   }
 
+  /** Adds a recorder (a monitor) called in every step. */
   addRecorder(rec: Recorder): void {
     this.recorders.push(rec);
     if (this.compiled) rec.onCompile?.(this.currentStep);
   }
 
+  /** Removes a recorder added with `addRecorder`. */
   removeRecorder(rec: Recorder): void {
     const k = this.recorders.indexOf(rec);
     if (k >= 0) this.recorders.splice(k, 1);
@@ -491,10 +527,12 @@ export class Network {
     this.currentStep = Math.trunc(ms / this._dt);
   }
 
+  /** The current step (ANNarchy's `get_current_step`). */
   getCurrentStep(): number {
     return this.currentStep;
   }
 
+  /** Sets the current step (ANNarchy's `set_current_step`). */
   setCurrentStep(step: number): void {
     if (!Number.isInteger(step) || step < 0) throw new Error(`setCurrentStep: expected a non-negative integer step, got ${String(step)}`);
     this.currentStep = step;

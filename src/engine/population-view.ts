@@ -113,18 +113,22 @@ export class PopulationView {
     return variable !== undefined && this.recordShape(variable).length === 0 ? 1 : this.size;
   }
 
+  /** Shape of one recorded sample: the view's geometry, or `[]` for a population-wide variable. */
   recordShape(variable?: string): number[] {
     return variable !== undefined && this.population.recordShape(variable).length === 0 ? [] : [...this.geometry];
   }
 
+  /** Throws a clear error if `variable` cannot be recorded (as for the population). */
   checkRecordable(variable: string): void {
     this.population.checkRecordable(variable);
   }
 
+  /** True for inputs recorded before the update (`g_target`, `sum(target)`). */
   isTarget(variable: string): boolean {
     return this.population.isTarget(variable);
   }
 
+  /** Copies the current values of `variable` for the view's ranks into `out` at `offset`. */
   readInto(variable: string, out: Float64Array, offset: number): void {
     const S = this.population.state!;
     const m = /^sum\((\w*)\)$/.exec(variable.replace(/\s+/g, ''));
@@ -136,6 +140,7 @@ export class PopulationView {
 
   private member: Uint8Array | undefined;
 
+  /** Ranks of the view's neurons that spiked in the last step. */
   *spikedRanks(): Iterable<number> {
     const S = this.population.state;
     if (!S) return;
@@ -149,10 +154,12 @@ export class PopulationView {
     }
   }
 
+  /** Ranks reported in spike dicts: the view's ranks. */
   recordedRanks(): number[] {
     return [...this.ranks];
   }
 
+  /** E.g. `PopulationView of exc (10 neurons)`. */
   toString(): string {
     return `PopulationView of ${this.name} (${this.size} neurons)`;
   }

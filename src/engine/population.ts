@@ -20,10 +20,26 @@ import { rejectUnknownAttributes } from './strict-attributes.js';
 import type { GlobalOperation } from '../language/expression.js';
 import { wasmSimdSupported } from '../language/wasm/wasm-module.js';
 
-/** A population's shape: a size or the size along each dimension (row-major ranks). */
+/**
+ * A population's shape: a size or the size along each dimension (row-major ranks).
+ *
+ * @example
+ * ```ts
+ * const g: Geometry = [10, 10];
+ * new Population(g, LIF, 'grid');   // 100 neurons
+ * ```
+ */
 export type Geometry = number | readonly number[];
 
-/** Options of {@link Population} besides geometry and neuron. */
+/**
+ * Options of {@link Population} besides geometry and neuron.
+ *
+ * @example
+ * ```ts
+ * const o: PopulationOptions = { name: 'exc', stopCondition: 'v > -50 : any' };
+ * new Population(100, LIF, o);
+ * ```
+ */
 export interface PopulationOptions {
   name?: string;
   /** Condition used by `simulateUntil` (`"expr : any"` or `": all"`). */
@@ -32,7 +48,14 @@ export interface PopulationOptions {
   network?: Network;
 }
 
-/** What is known of an attribute (parameter or variable) of a population. */
+/**
+ * What is known of an attribute (parameter or variable) of a population.
+ *
+ * @example
+ * ```ts
+ * const m: AttrMeta = pop.attributeMeta('v');   // { kind: 'variable', local: true, type: 'double' }
+ * ```
+ */
 export interface AttrMeta {
   kind: 'parameter' | 'variable';
   local: boolean;
@@ -746,6 +769,7 @@ export class Population {
     this.enabled = false;
   }
 
+  /** Enable again after `disable()` (ANNarchy's `enable()`). */
   enable(): void {
     this.enabled = true;
   }
@@ -763,10 +787,12 @@ export class Population {
     return variable !== undefined && this.meta.get(variable)?.local === false ? 1 : this.size;
   }
 
+  /** Shape of one recorded sample: `[size]`, or `[]` for a population-wide variable. */
   recordShape(variable?: string): number[] {
     return variable !== undefined && this.meta.get(variable)?.local === false ? [] : [this.size];
   }
 
+  /** Throws a clear error naming the population if `variable` cannot be recorded. */
   checkRecordable(variable: string): void {
     if (variable === 'spike') {
       if (!this.spiking) throw new Error(`Population "${this.name}": "spike" can only be recorded from spiking populations`);
@@ -789,6 +815,7 @@ export class Population {
     }
   }
 
+  /** True for inputs recorded before the update (`g_target`, `sum(target)`). */
   isTarget(variable: string): boolean {
     const key = this.recordKey(variable);
     if (key.startsWith('_sum_')) return true;
@@ -796,6 +823,7 @@ export class Population {
     return this.spiking && m !== null && this.targets.includes(m[1]!);
   }
 
+  /** Copies the current values of `variable` into `out` at `offset` (used by monitors). */
   readInto(variable: string, out: Float64Array, offset: number): void {
     const S = this.state!;
     const arr = S.local[variable] ?? S.local[this.recordKey(variable)];
@@ -805,6 +833,7 @@ export class Population {
     } else out[offset] = S.global[variable]!;
   }
 
+  /** Ranks of the neurons that spiked in the last step. */
   spikedRanks(): Iterable<number> {
     const S = this.state!;
     return S.spiked.subarray(0, S.nSpiked);
@@ -816,10 +845,12 @@ export class Population {
     return S.axonal ? S.axonal.subarray(0, S.nAxonal) : [];
   }
 
+  /** Ranks reported in spike dicts: all neurons. */
   recordedRanks(): number[] {
     return Array.from({ length: this.size }, (_, i) => i);
   }
 
+  /** E.g. `Population exc (1000 × LIF)`. */
   toString(): string {
     return `Population ${this.name} (${this.size} × ${this.neuronType.name})`;
   }

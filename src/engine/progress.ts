@@ -5,7 +5,14 @@
  * reporter: the Node entry registers a terminal bar (cli-progress); elsewhere there is none.
  */
 
-/** Where a run stands. Wall-clock figures are in ms of real time. */
+/**
+ * Where a run stands. Wall-clock figures are in ms of real time.
+ *
+ * @example
+ * ```ts
+ * simulate(1000, { progress: { next: (p: ProgressInfo) => console.log(p.percent, p.t, p.eta) } });
+ * ```
+ */
 export interface ProgressInfo {
   /** Steps done in this run, and its total. */
   done: number;
@@ -19,13 +26,31 @@ export interface ProgressInfo {
   eta: number;
 }
 
-/** Receives {@link ProgressInfo}s: an RxJS `Subject<ProgressInfo>` or any Observer-like object. */
+/**
+ * Receives {@link ProgressInfo}s: an RxJS `Subject<ProgressInfo>` or any Observer-like object.
+ *
+ * @example
+ * ```ts
+ * const progress: ProgressReporter = new Subject<ProgressInfo>();
+ * simulate(1000, { progress });
+ * ```
+ */
 export interface ProgressReporter {
+  /** Called with the progress after every chunk of steps. */
   next(info: ProgressInfo): void;
+  /** Called once when the run ends. */
   complete?(): void;
 }
 
-/** `true` (the environment's default reporter), `false`, or a reporter. */
+/**
+ * `true` (the environment's default reporter), `false`, or a reporter.
+ *
+ * @example
+ * ```ts
+ * const p: ProgressOption = true;   // the terminal bar in Node
+ * simulate(1000, { progress: p });
+ * ```
+ */
 export type ProgressOption = boolean | ProgressReporter;
 
 let defaultFactory: (() => ProgressReporter | undefined) | undefined;

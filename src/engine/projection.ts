@@ -25,7 +25,15 @@ import { fromSparse, type SparseInput } from './connectors/from-sparse.js';
 import { gaussian } from './connectors/gaussian.js';
 import { dog } from './connectors/dog.js';
 
-/** A pre/post side: a population, its name, or a view (`{ population, ranks }`). */
+/**
+ * A pre/post side: a population, its name, or a view (`{ population, ranks }`).
+ *
+ * @example
+ * ```ts
+ * const e: ProjectionEndpoint = pop[0]!;   // a Population, a name, or a view
+ * new Projection(e, 'post', 'exc');
+ * ```
+ */
 export type ProjectionEndpoint = Population | string | { population: Population; ranks: readonly number[]; geometry?: readonly number[]; size?: number };
 
 /** Throws if a number, list or list of lists holds NaN or an infinity (a RandomDistribution passes). */
@@ -40,13 +48,28 @@ function checkFiniteInput(v: unknown, where: string, at = ''): void {
   }
 }
 
-/** Options of {@link Projection} besides pre, post, target and synapse. */
+/**
+ * Options of {@link Projection} besides pre, post, target and synapse.
+ *
+ * @example
+ * ```ts
+ * new Projection(pre, post, 'exc', undefined, { name: 'pre_post' } satisfies ProjectionOptions);
+ * ```
+ */
 export interface ProjectionOptions {
   name?: string;
   network?: Network;
 }
 
-/** Common connector options. */
+/**
+ * Common connector options.
+ *
+ * @example
+ * ```ts
+ * const o: ConnectOptions = { weights: 0.5, delays: 2.0, allowSelfConnections: false };
+ * proj.connectAllToAll(o);
+ * ```
+ */
 export interface ConnectOptions {
   weights?: ConnectorValue;
   delays?: ConnectorValue;
@@ -55,7 +78,15 @@ export interface ConnectOptions {
   forceMultipleWeights?: boolean;
 }
 
-/** A value accepted by projection attribute setters. */
+/**
+ * A value accepted by projection attribute setters.
+ *
+ * @example
+ * ```ts
+ * const w: ProjectionAttributeInput = new Uniform(0, 1);
+ * proj.w = w;
+ * ```
+ */
 export type ProjectionAttributeInput = number | boolean | ValueSampler | ArrayLike<number> | ArrayLike<ArrayLike<number>>;
 
 interface AttrMeta {
@@ -1310,6 +1341,7 @@ export class Projection implements NamedParticipant, Recordable {
     return this.recordShape(variable).reduce((a, b) => a * b, 1);
   }
 
+  /** Shape of one recorded sample: `[1]`, `[dendrites]` or `[dendrites, synapses]` by locality. */
   recordShape(variable: string): number[] {
     const m = this.metaOf(variable);
     const S = this.assertCompiled('recording');
@@ -1318,6 +1350,7 @@ export class Projection implements NamedParticipant, Recordable {
     return [S.nDendrites, this.maxRow()];
   }
 
+  /** Throws a clear error naming the projection if `variable` cannot be recorded. */
   checkRecordable(variable: string): void {
     if (variable === 'spike') throw new Error(`Projection "${this.name}": "spike" cannot be recorded from a projection`);
     if (this.parameters.includes(variable) && variable !== 'w') {
@@ -1326,10 +1359,12 @@ export class Projection implements NamedParticipant, Recordable {
     if (!this.meta.has(variable)) throw new Error(`Projection "${this.name}" has no variable "${variable}"; recordable: ${['w', ...this.variables.filter((v) => v !== 'w')].join(', ')}`);
   }
 
+  /** Always false: a projection has no inputs recorded before the update. */
   isTarget(): boolean {
     return false;
   }
 
+  /** Copies the current values of `variable` into `out` at `offset` (used by monitors). */
   readInto(variable: string, out: Float64Array, offset: number): void {
     const S = this.state!;
     const m = this.metaOf(variable);
@@ -1352,6 +1387,7 @@ export class Projection implements NamedParticipant, Recordable {
     }
   }
 
+  /** Names the projection, its populations and target. */
   toString(): string {
     return `Projection ${this.name} (${this.pre.name} -> ${this.post.name}, target ${this.targets.join(', ')}, ${this.connectorName || 'not connected'})`;
   }

@@ -59,7 +59,15 @@ export function rasterPlot(spikes: SpikeDict, opts: { dt?: number } = {}): { tim
   return { times: Float64Array.from(t), ranks: Int32Array.from(r) };
 }
 
-/** Options of {@link histogram}. */
+/**
+ * Options of {@link histogram}.
+ *
+ * @example
+ * ```ts
+ * const o: HistogramOptions = { bins: 10 };
+ * histogram(spikes, o);
+ * ```
+ */
 export interface HistogramOptions {
   /** Bin size in ms (default dt); `int(bins/dt)` steps. */
   bins?: number;
@@ -105,7 +113,15 @@ export function histogram(spikes: SpikeDict, opts: HistogramOptions = {}): numbe
   return h;
 }
 
-/** Options of {@link populationRate} and {@link smoothedRate}. */
+/**
+ * Options of {@link populationRate} and {@link smoothedRate}.
+ *
+ * @example
+ * ```ts
+ * const o: RateOptions = { smooth: 100 };
+ * populationRate(spikes, o);
+ * ```
+ */
 export interface RateOptions {
   /** Smoothing time constant in ms (0: none). */
   smooth?: number;

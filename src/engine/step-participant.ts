@@ -21,7 +21,14 @@ export interface StepParticipant {
   reset?(opts: { populations: boolean; projections: boolean; synapses: boolean }): void;
 }
 
-/** Something that records during a step (ANNarchy monitors). */
+/**
+ * Something that records during a step (ANNarchy monitors).
+ *
+ * @example
+ * ```ts
+ * const r: Recorder = new Monitor(pop, ['v']);   // monitors record in steps 3 and 11
+ * ```
+ */
 export interface Recorder {
   /** Step 3: inputs (`g_target`, `sum(target)`), after accumulation, before the update. */
   recordTargets(step: number): void;

@@ -5,15 +5,34 @@ import { deepCopy } from './deep-copy.js';
 import { getAllParameters, setAllParameters } from './model-functions.js';
 import { applyModelState, captureModelState, type ModelState } from './model-state.js';
 
-/** What an experiment needs of its monitors (a CompNeuroMonitors). */
+/**
+ * What an experiment needs of its monitors (a CompNeuroMonitors).
+ *
+ * @example
+ * ```ts
+ * const m: ExperimentMonitors = new CompNeuroMonitors({ HH_Bischop: ['v'] });
+ * new CompNeuroExp(m);
+ * ```
+ */
 export interface ExperimentMonitors {
   readonly monDict: Record<string, readonly string[] | string>;
+  /** Starts recording (all compartments, or the named ones). */
   start(compartments?: string[]): void;
+  /** Resets the network as CompNeuroPy's `reset()` with these switches. */
   reset(opts: { populations?: boolean; projections?: boolean; synapses?: boolean; monitors?: boolean; model?: boolean; parameters?: boolean }): void;
+  /** Returns the recordings and recording times so far and starts a new chunk. */
   getRecordingsAndClear(): [Recordings, RecordingTimes];
 }
 
-/** Options of {@link CompNeuroExp.reset} (CompNeuroPy keywords). */
+/**
+ * Options of {@link CompNeuroExp.reset} (CompNeuroPy keywords).
+ *
+ * @example
+ * ```ts
+ * const o: ExperimentResetOptions = { parameters: false };   // keep parameters, reset variables
+ * exp.reset(o);
+ * ```
+ */
 export interface ExperimentResetOptions {
   populations?: boolean;
   projections?: boolean;

@@ -5,7 +5,15 @@ import { clear } from '../engine/global-functions.js';
 import { pyFloat } from '../analysis/python-format.js';
 import { getFullModel, annarchyCompiled, type Compartment } from './model-functions.js';
 
-/** Options of {@link CompNeuroModel} (CompNeuroPy keyword arguments in camelCase). */
+/**
+ * Options of {@link CompNeuroModel} (CompNeuroPy keyword arguments in camelCase).
+ *
+ * @example
+ * ```ts
+ * const o: CompNeuroModelOptions = { modelCreationFunction: () => { new Population(1, HHneuronBischop, 'HH'); }, name: 'single_HH' };
+ * new CompNeuroModel(o);
+ * ```
+ */
 export interface CompNeuroModelOptions<K extends object = Record<string, unknown>> {
   /** Creates the populations and projections of the model on the global network. */
   modelCreationFunction: (kwargs: K) => void;
@@ -66,6 +74,7 @@ export class CompNeuroModel<K extends object = Record<string, unknown>> {
 
   readonly name: string;
   readonly description: string;
+  /** Creates the model's populations and projections (CompNeuroPy's `model_creation_function`). */
   readonly modelCreationFunction: (kwargs: K) => void;
   readonly modelKwargs: K | undefined;
   readonly compileFolderName: string;

@@ -10,15 +10,40 @@ import { SimInfo } from './sim-info.js';
 import { progressReporter, type ProgressOption } from '../engine/progress.js';
 import { progressTap } from '../stream/progress-tap.js';
 
-/** A requirement: the class plus its arguments; string values `"simulation_kwargs.X[.path]"` link to the kwargs of the run. */
+/**
+ * A requirement: the class plus its arguments; string values `"simulation_kwargs.X[.path]"` link to the kwargs of the run.
+ *
+ * @example
+ * ```ts
+ * const r: Requirement = { req: ReqPopHasAttr, pop: 'HH_Bischop', attr: 'I_app' };
+ * new CompNeuroSim({ simulationFunction: currentStep, requirements: [r] });
+ * ```
+ */
 export type Requirement = { req: RequirementClass } & Record<string, unknown>;
 
-/** What CompNeuroSim needs from a monitor object (CompNeuroMonitors). */
+/**
+ * What CompNeuroSim needs from a monitor object (CompNeuroMonitors).
+ *
+ * @example
+ * ```ts
+ * const c: ChunkSource = monitors;   // a CompNeuroMonitors
+ * new CompNeuroSim({ simulationFunction: currentStep, monitorObject: c });
+ * ```
+ */
 export interface ChunkSource {
+  /** Index of the chunk being recorded, or null before the monitors start. */
   currentChunk(): number | null;
 }
 
-/** Options of {@link CompNeuroSim} (CompNeuroPy's constructor keywords in camelCase). */
+/**
+ * Options of {@link CompNeuroSim} (CompNeuroPy's constructor keywords in camelCase).
+ *
+ * @example
+ * ```ts
+ * const o: CompNeuroSimOptions = { simulationFunction: currentStep, simulationKwargs: { pop: 'HH_Bischop', a2: 50 } };
+ * new CompNeuroSim(o);
+ * ```
+ */
 export interface CompNeuroSimOptions<K extends Record<string, unknown> = Record<string, any>> {
   /** Runs the simulation: called with the kwargs object (or nothing); may return an Observable of frames. */
   simulationFunction: SimulationFunction;
@@ -36,7 +61,15 @@ export interface CompNeuroSimOptions<K extends Record<string, unknown> = Record<
   network?: Network;
 }
 
-/** Options of {@link CompNeuroSim.run$}. */
+/**
+ * Options of {@link CompNeuroSim.run$}.
+ *
+ * @example
+ * ```ts
+ * const o: RunStreamOptions = { scheduler: asyncScheduler, chunk: 10000 };
+ * simRamp.run$({}, o).subscribe();
+ * ```
+ */
 export interface RunStreamOptions {
   /** Run in chunks on this scheduler (built-in protocol functions only). */
   scheduler?: SchedulerLike;

@@ -3,15 +3,31 @@ import type { SimulationFrame } from '../stream/simulation-frame.js';
 import type { RunStreamOptions } from './comp-neuro-sim.js';
 import type { CompNeuroExp, ExperimentResetOptions, ExperimentResults } from './comp-neuro-exp.js';
 
-/** One stage of an experiment pipeline: runs when reached; may return the frames it simulates. */
+/**
+ * One stage of an experiment pipeline: runs when reached; may return the frames it simulates.
+ *
+ * @example
+ * ```ts
+ * const stage: ExperimentStage = { name: 'log', run: (exp) => { console.log(exp.data); } };
+ * experiment$(exp, [stage]);
+ * ```
+ */
 export interface ExperimentStage<E extends CompNeuroExp = CompNeuroExp> {
   readonly name: string;
+  /** Runs the stage; returns the frames it simulates, if any. */
   run(exp: E): Observable<SimulationFrame> | void;
   /** Steps the stage will simulate, if known before it runs (for progress percentages). */
   steps?(exp: E): number | undefined;
 }
 
-/** What an experiment pipeline emits. */
+/**
+ * What an experiment pipeline emits.
+ *
+ * @example
+ * ```ts
+ * experiment$(exp, stages).subscribe((e: ExperimentEvent) => { if (e.type === 'results') console.log(e.results); });
+ * ```
+ */
 export type ExperimentEvent =
   | { type: 'stage'; index: number; stage: string }
   | {
@@ -27,7 +43,15 @@ export type ExperimentEvent =
     }
   | { type: 'results'; results: ExperimentResults };
 
-/** Options of {@link experiment$}. */
+/**
+ * Options of {@link experiment$}.
+ *
+ * @example
+ * ```ts
+ * const o: ExperimentPipelineOptions = { progressEvery: 10000 };
+ * experiment$(exp, stages, o);
+ * ```
+ */
 export interface ExperimentPipelineOptions {
   /** Emit a progress event every `progressEvery` simulated steps (default 1000). */
   progressEvery?: number;
@@ -45,7 +69,14 @@ export function resetStage(opts: ExperimentResetOptions = {}): ExperimentStage {
   return { name: 'reset', run: (exp) => exp.reset(opts) };
 }
 
-/** `exp.monitors.start(compartments)` as a stage. */
+/**
+ * `exp.monitors.start(compartments)` as a stage.
+ *
+ * @example
+ * ```ts
+ * experiment$(exp, [startMonitorsStage(['HH_Bischop']), simulationStage(simRamp)]);
+ * ```
+ */
 export function startMonitorsStage(compartments?: string[]): ExperimentStage {
   return {
     name: 'start monitors',
@@ -56,7 +87,14 @@ export function startMonitorsStage(compartments?: string[]): ExperimentStage {
   };
 }
 
-/** A CompNeuroSim run (its `run$()`, streaming every step) as a stage. */
+/**
+ * A CompNeuroSim run (its `run$()`, streaming every step) as a stage.
+ *
+ * @example
+ * ```ts
+ * experiment$(exp, [resetStage(), simulationStage(simRamp, { a1: 200 })]);
+ * ```
+ */
 export function simulationStage(
   sim: {
     readonly name: string;
@@ -69,7 +107,14 @@ export function simulationStage(
   return { name: sim.name, run: () => sim.run$(overrides, options), steps: () => sim.plannedSteps?.(overrides) };
 }
 
-/** Any synchronous action (set a parameter, store data) as a stage. */
+/**
+ * Any synchronous action (set a parameter, store data) as a stage.
+ *
+ * @example
+ * ```ts
+ * experiment$(exp, [actionStage('raise I', () => { getPopulation('HH_Bischop').I_app = 10; })]);
+ * ```
+ */
 export function actionStage<E extends CompNeuroExp>(name: string, action: (exp: E) => void): ExperimentStage<E> {
   return { name, run: (exp) => action(exp) };
 }

@@ -1,7 +1,15 @@
 import { currentNetwork } from '../engine/magic-network.js';
 import type { Network } from '../engine/network.js';
 
-/** Attribute values of one compartment: numbers (population-wide) or arrays (per neuron/synapse). */
+/**
+ * Attribute values of one compartment: numbers (population-wide) or arrays (per neuron/synapse).
+ *
+ * @example
+ * ```ts
+ * const v: AttributeValues = captureModelState().populations['HH_Bischop']!;
+ * v['v'];
+ * ```
+ */
 export type AttributeValues = Record<string, unknown>;
 
 /** What the experiment layer needs of a population or projection. */
@@ -13,7 +21,14 @@ export interface Compartment {
   set(values: Record<string, unknown>): void;
 }
 
-/** All attributes of some compartments, shaped as CompNeuroPy's `_get_all_attributes`. */
+/**
+ * All attributes of some compartments, shaped as CompNeuroPy's `_get_all_attributes`.
+ *
+ * @example
+ * ```ts
+ * const s = deriveModelState(captureModelState(), (draft: Draft<CompartmentAttributes>) => { draft.populations['HH_Bischop']!['v'] = -90; });
+ * ```
+ */
 export interface CompartmentAttributes {
   populations: Record<string, AttributeValues>;
   projections: Record<string, AttributeValues>;
@@ -104,7 +119,16 @@ export function setAllParameters(params: CompartmentAttributes, net: Network = c
   setAllAttributes(params, { parameters: true }, net);
 }
 
-/** True once the network was compiled (CompNeuroPy `annarchy_compiled`). */
+/**
+ * True once the network was compiled (CompNeuroPy `annarchy_compiled`).
+ *
+ * @example
+ * ```ts
+ * annarchyCompiled();   // false
+ * compile();
+ * annarchyCompiled();   // true
+ * ```
+ */
 export function annarchyCompiled(net: Network = currentNetwork()): boolean {
   return net.compiled && net.populationsList.length + net.projectionsList.length > 0;
 }

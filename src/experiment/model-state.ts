@@ -7,6 +7,12 @@ import { getAllAttributes, setAllAttributes, type CompartmentAttributes } from '
  * An immutable snapshot of model state: every attribute of some compartments, as
  * `{ populations: { name: { attr: value } }, projections: { ... } }`. Objects are frozen by
  * Immer; typed arrays are copies that are never written again (Immer cannot freeze them).
+ *
+ * @example
+ * ```ts
+ * const s: ModelState = captureModelState();
+ * applyModelState(s);
+ * ```
  */
 export type ModelState = Readonly<{
   populations: Readonly<Record<string, Readonly<Record<string, unknown>>>>;
@@ -43,6 +49,13 @@ export function deriveModelState(base: ModelState, recipe: (draft: Draft<Compart
 /**
  * Write a snapshot into the network; with `parameters: false` only variables are restored;
  * `populations`/`projections: false` skip that kind of compartment.
+ *
+ * @example
+ * ```ts
+ * const s = captureModelState();
+ * simulate(100);
+ * applyModelState(s);   // back to the captured values
+ * ```
  */
 export function applyModelState(
   state: ModelState,

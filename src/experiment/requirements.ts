@@ -1,14 +1,33 @@
 import { Population } from '../engine/population.js';
 import { currentNetwork } from '../engine/magic-network.js';
 
-/** Options of {@link ReqPopHasAttr}: population name(s) or objects and attribute name(s). */
+/**
+ * Options of {@link ReqPopHasAttr}: population name(s) or objects and attribute name(s).
+ *
+ * @example
+ * ```ts
+ * const o: ReqPopHasAttrOptions = { pop: 'HH_Bischop', attr: ['I_app', 'v'] };
+ * new ReqPopHasAttr(o).run();
+ * ```
+ */
 export interface ReqPopHasAttrOptions {
   pop: string | Population | (string | Population)[];
   attr: string | string[];
 }
 
-/** A requirement class as CompNeuroSim takes it: constructed with the kwargs, then `run()` throws if unmet. */
-export type RequirementClass = new (kwargs?: any) => { run(): void };
+/**
+ * A requirement class as CompNeuroSim takes it: constructed with the kwargs, then `run()` throws if unmet.
+ *
+ * @example
+ * ```ts
+ * const R: RequirementClass = ReqPopHasAttr;
+ * new R({ pop: 'HH_Bischop', attr: 'I_app' }).run();
+ * ```
+ */
+export type RequirementClass = new (kwargs?: any) => {
+  /** Throws if the requirement is not met. */
+  run(): void;
+};
 
 /**
  * CompNeuroPy's `ReqPopHasAttr`: every population must have every attribute (parameter or
@@ -47,5 +66,13 @@ export class ReqPopHasAttr {
   }
 }
 
-/** CompNeuroPy's old name of {@link ReqPopHasAttr}. */
+/**
+ * CompNeuroPy's old name of {@link ReqPopHasAttr}.
+ *
+ * @example
+ * ```ts
+ * new CompNeuroSim({ simulationFunction: currentStep,
+ *   requirements: [{ req: reqPopAttr, pop: 'HH_Bischop', attr: 'I_app' }] });
+ * ```
+ */
 export const reqPopAttr = ReqPopHasAttr;

@@ -110,5 +110,13 @@ export class SimInfo {
   }
 }
 
-/** CompNeuroPy's old name of {@link SimInfo}. */
+/**
+ * CompNeuroPy's old name of {@link SimInfo}.
+ *
+ * @example
+ * ```ts
+ * const info = simRamp.simulationInfo();
+ * info instanceof simulationInfoCl;   // true
+ * ```
+ */
 export const simulationInfoCl = SimInfo;

@@ -95,7 +95,15 @@ export function saveParameters(filename: string, opts: SaveOptions = {}): void {
   writeFileSync(filename, JSON.stringify(describeParameters(net), null, 4));
 }
 
-/** The JSON object {@link saveParameters} writes. */
+/**
+ * The JSON object {@link saveParameters} writes.
+ *
+ * @example
+ * ```ts
+ * const p = describeParameters(currentNetwork());
+ * p.populations['HH_Bischop'];   // { E_L: -68, ... }
+ * ```
+ */
 export function describeParameters(net: Network): { populations: Record<string, Record<string, number>>; projections: Record<string, Record<string, number>>; network: Record<string, number>; constants: Record<string, number> } {
   const populations: Record<string, Record<string, number>> = {};
   for (const pop of net.populationsList) {

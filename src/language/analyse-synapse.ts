@@ -7,10 +7,26 @@ import { findAssignment, firstLineOf, splitStatements } from './statements.js';
 import { withGlobalFunctions } from './global-functions.js';
 import type { DescriptionIR, EquationInfo, RandomInfo } from './description.js';
 
-/** Summation of rate-coded inputs over a dendrite (ANNarchy's `operation`). */
+/**
+ * Summation of rate-coded inputs over a dendrite (ANNarchy's `operation`).
+ *
+ * @example
+ * ```ts
+ * const op: SynapseOperation = 'max';
+ * new Synapse({ psp: 'w * pre.r', operation: op });
+ * ```
+ */
 export type SynapseOperation = 'sum' | 'max' | 'min' | 'mean';
 
-/** One statement of `pre_spike` / `post_spike` (with its section and line). */
+/**
+ * One statement of `pre_spike` / `post_spike` (with its section and line).
+ *
+ * @example
+ * ```ts
+ * const s: SynapseEventStatement = analyseSynapse(STDP).preSpike[0]!;
+ * s.target;   // 'g_target'
+ * ```
+ */
 export interface SynapseEventStatement extends LocatedStatement {
   /** Assigned name: a synapse attribute, or `g_target` for the post-synaptic conductance. */
   target: string;
@@ -22,7 +38,15 @@ export interface SynapseEventStatement extends LocatedStatement {
   unlessPost: boolean;
 }
 
-/** An `event-driven` ODE `tau * dx/dt + x = steady`, only evaluated at pre/post events (located at its equation). */
+/**
+ * An `event-driven` ODE `tau * dx/dt + x = steady`, only evaluated at pre/post events (located at its equation).
+ *
+ * @example
+ * ```ts
+ * const ed: EventDrivenInfo[] = analyseSynapse(STDP).eventDriven;
+ * ed[0]!.target;   // 'x'
+ * ```
+ */
 export interface EventDrivenInfo extends LocatedStatement {
   target: string;
   /** Time constant (ms), the standard form's `tau`. */
@@ -31,7 +55,15 @@ export interface EventDrivenInfo extends LocatedStatement {
   steady: MathNode | undefined;
 }
 
-/** The analysed form of a synapse (annarchy-semantics §1.8). */
+/**
+ * The analysed form of a synapse (annarchy-semantics §1.8).
+ *
+ * @example
+ * ```ts
+ * const ir: SynapseIR = analyseSynapse(STDP);
+ * ir.type;   // 'spike'
+ * ```
+ */
 export interface SynapseIR extends DescriptionIR {
   /** `spike` iff `pre_spike` is given. */
   type: 'rate' | 'spike';
@@ -56,7 +88,15 @@ export interface SynapseIR extends DescriptionIR {
   postGlobalOps?: GlobalOpUse[];
 }
 
-/** Input of {@link analyseSynapse} (the strings of a Synapse). */
+/**
+ * Input of {@link analyseSynapse} (the strings of a Synapse).
+ *
+ * @example
+ * ```ts
+ * const src: SynapseSource = STDP;   // a Synapse is its own source
+ * analyseSynapse(src);
+ * ```
+ */
 export interface SynapseSource {
   name: string;
   parameters: string;

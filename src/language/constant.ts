@@ -32,6 +32,7 @@ export class Constant {
     this._value = value;
   }
 
+  /** The constant's value, so that `c * 2` works. */
   valueOf(): number {
     return this._value;
   }

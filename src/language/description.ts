@@ -2,19 +2,48 @@ import type { MathNode } from './math.js';
 import type { LocatedStatement } from './model-error.js';
 import type { GlobalOpUse } from './expression.js';
 
-/** Where an attribute lives: one value per neuron/synapse, per post neuron, or one in all. */
+/**
+ * Where an attribute lives: one value per neuron/synapse, per post neuron, or one in all.
+ *
+ * @example
+ * ```ts
+ * const l: Locality = analyseNeuron(LIF).parameters[0]!.locality;   // 'local' | 'semiglobal' | 'global'
+ * ```
+ */
 export type Locality = 'local' | 'semiglobal' | 'global';
 
-/** Numerical methods of ANNarchy 4.7.3 (annarchy-semantics §2.3). */
+/**
+ * Numerical methods of ANNarchy 4.7.3 (annarchy-semantics §2.3).
+ *
+ * @example
+ * ```ts
+ * setup({ method: 'midpoint' satisfies NumericalMethod });
+ * ```
+ */
 export type NumericalMethod = 'explicit' | 'implicit' | 'semiimplicit' | 'exponential' | 'midpoint' | 'rk4' | 'event-driven' | 'exact';
 
-/** Value type of an attribute (all are stored as doubles; int/bool are truncated/coerced on assignment). */
+/**
+ * Value type of an attribute (all are stored as doubles; int/bool are truncated/coerced on assignment).
+ *
+ * @example
+ * ```ts
+ * const t: AttributeType = analyseNeuron(LIF).variables[0]!.type;   // 'double' unless flagged int or bool
+ * ```
+ */
 export type AttributeType = 'double' | 'int' | 'bool';
 
 // Every IR object carries its statement (`source`) and where it was written (`section`,
 // `line`, from LocatedStatement): code generation reports errors at that place.
 
-/** A parameter of the analysed description. */
+/**
+ * A parameter of the analysed description.
+ *
+ * @example
+ * ```ts
+ * const p: ParameterInfo = analyseNeuron(LIF).parameters[0]!;
+ * p.locality;   // 'global' for ': population'
+ * ```
+ */
 export interface ParameterInfo extends LocatedStatement {
   name: string;
   locality: Locality;
@@ -23,7 +52,15 @@ export interface ParameterInfo extends LocatedStatement {
   init: number;
 }
 
-/** A variable of the analysed description. */
+/**
+ * A variable of the analysed description.
+ *
+ * @example
+ * ```ts
+ * const v: VariableInfo = analyseNeuron(LIF).variables[0]!;
+ * v.init;   // 0 unless init= is given
+ * ```
+ */
 export interface VariableInfo extends LocatedStatement {
   name: string;
   locality: Locality;
@@ -36,7 +73,14 @@ export interface VariableInfo extends LocatedStatement {
   implicit?: boolean;
 }
 
-/** A random variable drawn every step before the update (annarchy-semantics §2.5). */
+/**
+ * A random variable drawn every step before the update (annarchy-semantics §2.5).
+ *
+ * @example
+ * ```ts
+ * const r: RandomInfo[] = analyseNeuron(new Neuron({ equations: 'v = Normal(0, 1)' })).randoms;
+ * ```
+ */
 export interface RandomInfo extends LocatedStatement {
   /** Name of the per-step array (local) or number (global), e.g. `__rand_0`. */
   name: string;
@@ -46,7 +90,15 @@ export interface RandomInfo extends LocatedStatement {
   locality: Locality;
 }
 
-/** One equation: an ODE (already solved for the derivative) or an assignment/increment. */
+/**
+ * One equation: an ODE (already solved for the derivative) or an assignment/increment.
+ *
+ * @example
+ * ```ts
+ * const eq: EquationInfo = analyseNeuron(LIF).equations[0]!;
+ * eq.kind;   // 'ode'
+ * ```
+ */
 export interface EquationInfo extends LocatedStatement {
   target: string;
   kind: 'ode' | 'assign';
@@ -60,14 +112,30 @@ export interface EquationInfo extends LocatedStatement {
   locality: Locality;
 }
 
-/** A user function `f(x, y) = expr`. */
+/**
+ * A user function `f(x, y) = expr`.
+ *
+ * @example
+ * ```ts
+ * const f: FunctionInfo = analyseNeuron(new Neuron({ functions: 'sig(x) = 1 / (1 + exp(-x))', equations: 'r = sig(1.0)' })).functions[0]!;
+ * f.args;   // ['x']
+ * ```
+ */
 export interface FunctionInfo extends LocatedStatement {
   name: string;
   args: string[];
   body: MathNode;
 }
 
-/** The analysed form shared by neurons and synapses. */
+/**
+ * The analysed form shared by neurons and synapses.
+ *
+ * @example
+ * ```ts
+ * const ir: DescriptionIR = analyseNeuron(LIF);
+ * ir.parameters.map((p) => p.name);   // ['tau', ...]
+ * ```
+ */
 export interface DescriptionIR {
   name: string;
   parameters: ParameterInfo[];
@@ -78,7 +146,15 @@ export interface DescriptionIR {
   randoms: RandomInfo[];
 }
 
-/** The analysed form of a neuron (annarchy-semantics §1). */
+/**
+ * The analysed form of a neuron (annarchy-semantics §1).
+ *
+ * @example
+ * ```ts
+ * const ir: NeuronIR = analyseNeuron(LIF);
+ * ir.spiking;   // true
+ * ```
+ */
 export interface NeuronIR extends DescriptionIR {
   spiking: boolean;
   spike?: { cond: MathNode } & LocatedStatement;

@@ -43,7 +43,15 @@ export function userSymbol(name: string): string {
  * ```
  */
 export const GLOBAL_OPERATIONS = ['min', 'max', 'mean', 'norm1', 'norm2'] as const;
-/** One of {@link GLOBAL_OPERATIONS}. */
+/**
+ * One of {@link GLOBAL_OPERATIONS}.
+ *
+ * @example
+ * ```ts
+ * const op: GlobalOperation = 'mean';
+ * GLOBAL_OPERATIONS.includes(op);   // true
+ * ```
+ */
 export type GlobalOperation = (typeof GLOBAL_OPERATIONS)[number];
 
 /**

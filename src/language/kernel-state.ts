@@ -50,14 +50,28 @@ export interface PopulationKernelState {
  */
 export interface WasmMemory {
   readonly buffer: ArrayBuffer;
+  /** Grows the memory by `delta` 64 KiB pages (as `WebAssembly.Memory.grow`). */
   grow(delta: number): number;
 }
 
-/** A bound kernel: one call per step. */
+/**
+ * A bound kernel: one call per step.
+ *
+ * @example
+ * ```ts
+ * const update: PopulationKernel = pop.kernels!.update(pop.state!, constants);
+ * update(0);
+ * ```
+ */
 export type PopulationKernel = (step: number) => void;
 
 /**
  * A generated kernel factory: binds the state arrays once (they are never reallocated) and
  * returns the per-step function, which re-reads population-wide values and constants.
+ *
+ * @example
+ * ```ts
+ * const factory: PopulationKernelFactory = generatePopulationKernels(analyseNeuron(LIF)).update;
+ * ```
  */
 export type PopulationKernelFactory = (S: PopulationKernelState, C: ReadonlyMap<string, { value: number }>) => PopulationKernel;

@@ -1,12 +1,25 @@
 /**
  * Which description string a statement comes from: a neuron's `parameters`, `equations`,
  * `spike`, `reset`, `functions`, `refractory`, or a synapse's `psp`, `preSpike`, `postSpike`.
+ *
+ * @example
+ * ```ts
+ * const s: ModelSection | undefined = err.section;   // e.g. 'equations'
+ * ```
  */
 export type ModelSection =
   | 'parameters' | 'equations' | 'spike' | 'reset' | 'functions' | 'refractory' | 'axonSpike' | 'axonReset' | 'preAxonSpike'
   | 'psp' | 'preSpike' | 'postSpike';
 
-/** What a {@link ModelError} knows about the place of the problem. */
+/**
+ * What a {@link ModelError} knows about the place of the problem.
+ *
+ * @example
+ * ```ts
+ * const at: ModelErrorWhere = { model: 'LIF', section: 'equations', line: 2, symbol: 'E_x' };
+ * throw new ModelError('unknown symbol "E_x"', at);
+ * ```
+ */
 export interface ModelErrorWhere {
   model?: string;
   section?: ModelSection;
@@ -19,6 +32,12 @@ export interface ModelErrorWhere {
  * A statement of the analysed description (an equation, parameter, function, ...) together
  * with where it was written. The analysis sets `section` and `line` from the split statement;
  * code generation passes the object on so that its errors name the line.
+ *
+ * @example
+ * ```ts
+ * const s: LocatedStatement = analyseNeuron(LIF).equations[0]!;
+ * `${s.section} line ${s.line}: ${s.source}`;
+ * ```
  */
 export interface LocatedStatement {
   /** The statement as written. */
@@ -45,7 +64,7 @@ export function where(st: LocatedStatement): { statement: string; section?: Mode
  * string (`section`) and line, the statement and, where known, the symbol, so a user can find
  * what to fix (Brian2 style):
  * `model "LIF", equations line 3 "tau * dv/dt = E_x - v": unknown symbol "E_x"`.
- * Code generation takes section and line from the located IR object ({@link where}).
+ * Code generation takes section and line from the located IR object (`where`).
  *
  * @example
  * ```ts
@@ -81,7 +100,15 @@ export class ModelError extends Error {
   }
 }
 
-/** The issue's name for {@link ModelError}: the one error type of malformed descriptions. */
+/**
+ * The issue's name for {@link ModelError}: the one error type of malformed descriptions.
+ *
+ * @example
+ * ```ts
+ * try { new Neuron({ equations: 'dv/dt = -v + E_x' }).kernelSource(); }
+ * catch (e) { if (e instanceof ModelDescriptionError) console.log(e.line, e.symbol); }   // 1 E_x
+ * ```
+ */
 export const ModelDescriptionError = ModelError;
 /** The issue's name for {@link ModelError}. */
 export type ModelDescriptionError = ModelError;

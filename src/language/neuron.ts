@@ -9,7 +9,15 @@ import { withGlobalFunctions } from './global-functions.js';
 import { generatePopulationKernels, type PopulationCodegenOptions, type PopulationKernels } from './population-codegen.js';
 import type { EquationInfo, FunctionInfo, NeuronIR, RandomInfo, VariableInfo } from './description.js';
 
-/** Options of {@link Neuron}: ANNarchy's keyword arguments, strings unchanged. */
+/**
+ * Options of {@link Neuron}: ANNarchy's keyword arguments, strings unchanged.
+ *
+ * @example
+ * ```ts
+ * const o: NeuronOptions = { parameters: 'tau = 10.0', equations: 'tau * dv/dt = -v', spike: 'v > 1', reset: 'v = 0' };
+ * const LIF = new Neuron(o);
+ * ```
+ */
 export interface NeuronOptions {
   parameters?: string;
   equations?: string;
@@ -145,6 +153,12 @@ export function isCondition(node: MathNode, boolAttrs: ReadonlySet<string>, func
  * equations in declaration order, spike/reset/refractory, targets and random variables.
  * Every malformed statement throws a {@link ModelError} naming the model, the description
  * string, the line, the statement and the symbol.
+ *
+ * @example
+ * ```ts
+ * const ir = analyseNeuron(new Neuron({ parameters: 'tau = 10.0', equations: 'tau * dv/dt = -v' }));
+ * ir.variables.map((v) => v.name);   // ['v']
+ * ```
  */
 export function analyseNeuron(n: Neuron): NeuronIR {
   const model = n.name;

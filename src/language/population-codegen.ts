@@ -15,7 +15,15 @@ import { bindSimdLoop, type SimdLoopBinding } from './wasm/bind-simd-loop.js';
 import { EXP_TABLE_LENGTH } from './fast-math.js';
 import { reciprocalDefinitions, reciprocalDivisions } from './fast-math-rewrite.js';
 
-/** Options of {@link generatePopulationKernels}. */
+/**
+ * Options of {@link generatePopulationKernels}.
+ *
+ * @example
+ * ```ts
+ * const o: PopulationCodegenOptions = { method: 'midpoint' };
+ * generatePopulationKernels(analyseNeuron(LIF), o);
+ * ```
+ */
 export interface PopulationCodegenOptions {
   /** Method for ODEs without a flag (`setup({ method })`), default `explicit`. */
   method?: NumericalMethod;
@@ -31,7 +39,15 @@ export interface PopulationCodegenOptions {
   fastMath?: boolean;
 }
 
-/** Generated source and compiled functions for one population. */
+/**
+ * Generated source and compiled functions for one population.
+ *
+ * @example
+ * ```ts
+ * const k: PopulationKernels = generatePopulationKernels(analyseNeuron(LIF));
+ * console.log(k.source.update);
+ * ```
+ */
 export interface PopulationKernels {
   /** Factory of `update()` of annarchy-semantics §2.2 (steps 1-4). */
   update: PopulationKernelFactory;

@@ -60,18 +60,49 @@ export interface ProjectionKernelState {
   updatePeriod: number;
 }
 
-/** A bound projection kernel: one call per step (the step `dt` comes from the state, see `updatePeriod`). */
+/**
+ * A bound projection kernel: one call per step (the step `dt` comes from the state, see `updatePeriod`).
+ *
+ * @example
+ * ```ts
+ * const step: ProjectionKernel = factory(proj.state!, constants);
+ * step(0);
+ * ```
+ */
 export type ProjectionKernel = (step: number) => void;
+/**
+ * Generated code: binds a projection's state and constants to a {@link ProjectionKernel}.
+ *
+ * @example
+ * ```ts
+ * const f: ProjectionKernelFactory | undefined = generateSynapseKernels(analyseSynapse(STDP), options).preSpike;
+ * ```
+ */
 export type ProjectionKernelFactory = (S: ProjectionKernelState, C: ReadonlyMap<string, { value: number }>) => ProjectionKernel;
 
-/** Names and localities of a population's attributes, as seen through `pre.x` / `post.x`. */
+/**
+ * Names and localities of a population's attributes, as seen through `pre.x` / `post.x`.
+ *
+ * @example
+ * ```ts
+ * const n: NeighbourAttributes = { local: ['v', 'r'], global: [], spiking: true };
+ * ```
+ */
 export interface NeighbourAttributes {
   local: readonly string[];
   global: readonly string[];
   spiking: boolean;
 }
 
-/** Options of {@link generateSynapseKernels}. */
+/**
+ * Options of {@link generateSynapseKernels}.
+ *
+ * @example
+ * ```ts
+ * const o: SynapseCodegenOptions = { targets: ['exc'], pre: { local: ['v'], global: [], spiking: true }, post: { local: ['v'], global: [], spiking: true } };
+ * generateSynapseKernels(analyseSynapse(STDP), o);
+ * ```
+ */
 export interface SynapseCodegenOptions {
   method?: NumericalMethod;
   /** Targets of the projection (`exc`, or several). */
@@ -82,7 +113,14 @@ export interface SynapseCodegenOptions {
   dt: number;
 }
 
-/** Generated kernels of one projection (undefined where the synapse has nothing to do). */
+/**
+ * Generated kernels of one projection (undefined where the synapse has nothing to do).
+ *
+ * @example
+ * ```ts
+ * const k: SynapseKernels = generateSynapseKernels(analyseSynapse(STDP), { targets: ['exc'], pre, post });
+ * ```
+ */
 export interface SynapseKernels {
   /** Rate-coded transmission into `_sum_<target>` (step 2). */
   psp: ProjectionKernelFactory | undefined;

@@ -5,7 +5,14 @@ import { generateSynapseKernels, type NeighbourAttributes } from './synapse-code
 import type { Neuron } from './neuron.js';
 import type { NumericalMethod } from './description.js';
 
-/** Options of {@link Synapse.kernelSource}: what a projection would give the code generator. */
+/**
+ * Options of {@link Synapse.kernelSource}: what a projection would give the code generator.
+ *
+ * @example
+ * ```ts
+ * const src = STDP.kernelSource({ pre: LIF, post: LIF, dt: 0.1 });
+ * ```
+ */
 export interface SynapseKernelSourceOptions {
   /** Neuron of the pre-synaptic population (default: one with exactly the `pre.x` the synapse reads). */
   pre?: Neuron;
@@ -28,7 +35,15 @@ function neighbourOf(n: Neuron | undefined, reads: string[], spiking: boolean): 
   return { local, global: attrs.filter((a) => a.locality === 'global').map((a) => a.name), spiking: ir.spiking };
 }
 
-/** Options of {@link Synapse}: ANNarchy's keyword arguments in camelCase, strings unchanged. */
+/**
+ * Options of {@link Synapse}: ANNarchy's keyword arguments in camelCase, strings unchanged.
+ *
+ * @example
+ * ```ts
+ * const o: SynapseOptions = { parameters: 'eta = 0.01 : projection', equations: 'dw/dt = eta * pre.r * post.r' };
+ * const Hebb = new Synapse(o);
+ * ```
+ */
 export interface SynapseOptions {
   parameters?: string;
   equations?: string;
@@ -152,12 +167,26 @@ export class Synapse {
   }
 }
 
-/** ANNarchy's default synapse of a spiking projection: `g_target += w`. */
+/**
+ * ANNarchy's default synapse of a spiking projection: `g_target += w`.
+ *
+ * @example
+ * ```ts
+ * defaultSpikingSynapse().preSpike;   // 'g_target += w'
+ * ```
+ */
 export function defaultSpikingSynapse(): Synapse {
   return new Synapse({ preSpike: 'g_target += w', name: 'Standard spiking synapse' });
 }
 
-/** ANNarchy's default synapse of a rate-coded projection: `psp = w * pre.r`. */
+/**
+ * ANNarchy's default synapse of a rate-coded projection: `psp = w * pre.r`.
+ *
+ * @example
+ * ```ts
+ * defaultRateSynapse().psp;   // 'w * pre.r'
+ * ```
+ */
 export function defaultRateSynapse(): Synapse {
   return new Synapse({ psp: 'w * pre.r', name: 'Standard rate-coded synapse' });
 }

@@ -46,7 +46,14 @@ export interface RecordingStreamMetadata {
   }>>;
 }
 
-/** Name of the schema metadata key holding {@link RecordingStreamMetadata}. */
+/**
+ * Name of the schema metadata key holding {@link RecordingStreamMetadata}.
+ *
+ * @example
+ * ```ts
+ * const meta = JSON.parse(table.schema.metadata.get(RECORDING_METADATA_KEY)!) as RecordingStreamMetadata;
+ * ```
+ */
 export const RECORDING_METADATA_KEY = 'compneuro-rx';
 
 /** The schema's fields (built on first use: flechette loads lazily). */

@@ -48,10 +48,15 @@ export class RecordingSinkError extends Error {
 
 /** What is used of a Node `Writable` (duck-typed: the browser build imports no Node module). */
 export interface NodeWritableLike {
+  /** Writes a chunk; false when the buffer is full (wait for "drain"). */
   write(chunk: Uint8Array, cb?: (error?: Error | null) => void): boolean;
+  /** Ends the stream. */
   end(cb?: () => void): unknown;
+  /** Listens to an event once ("drain", "error", "finish"). */
   once(event: string, listener: (...args: unknown[]) => void): unknown;
+  /** Listens to an event. */
   on(event: string, listener: (...args: unknown[]) => void): unknown;
+  /** Removes a listener added with `on` or `once`. */
   removeListener(event: string, listener: (...args: unknown[]) => void): unknown;
   readonly writableLength: number;
   readonly writableNeedDrain?: boolean;

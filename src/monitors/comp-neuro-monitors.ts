@@ -23,7 +23,14 @@ import type { SampleBlock, SamplesOptions, SpikeEvent } from './sample-stream.js
 import { compartmentTimesFromSteps } from './step-timings.js';
 import { anyRecordings } from './timings.js';
 
-/** Options of {@link CompNeuroMonitors} besides the monitor dictionary (not in CompNeuroPy). */
+/**
+ * Options of {@link CompNeuroMonitors} besides the monitor dictionary (not in CompNeuroPy).
+ *
+ * @example
+ * ```ts
+ * new CompNeuroMonitors({ HH_Bischop: ['v'] }, { network: net } satisfies CompNeuroMonitorsOptions);
+ * ```
+ */
 export interface CompNeuroMonitorsOptions {
   /** Network of the compartments; default the global network (`currentNetwork()`). */
   network?: Network;
@@ -41,7 +48,15 @@ export interface CompNeuroMonitorsOptions {
   batchSteps?: number;
 }
 
-/** Options of {@link CompNeuroMonitors.reset} (CompNeuroPy's keyword arguments). */
+/**
+ * Options of {@link CompNeuroMonitors.reset} (CompNeuroPy's keyword arguments).
+ *
+ * @example
+ * ```ts
+ * const o: CompNeuroMonitorsResetOptions = { populations: true, model: true };
+ * monitors.reset(o);
+ * ```
+ */
 export interface CompNeuroMonitorsResetOptions {
   /** Reset populations to their compile state (with `model`). Default true. */
   populations?: boolean;
@@ -57,7 +72,15 @@ export interface CompNeuroMonitorsResetOptions {
   parameters?: boolean;
 }
 
-/** Start/stop bookkeeping of one compartment in the current chunk (steps, not ms). */
+/**
+ * Start/stop bookkeeping of one compartment in the current chunk (steps, not ms).
+ *
+ * @example
+ * ```ts
+ * const t: CompartmentTiming | undefined = monitors.timings['HH_Bischop'];
+ * t?.currentlyPaused;
+ * ```
+ */
 export interface CompartmentTiming {
   currentlyPaused: boolean;
   /** Steps at which periods started or resumed. */

@@ -10,6 +10,12 @@ import { snapPeriod } from './timings.js';
  * CompNeuroPy's monitor dictionary: key `"<compartment>"` or `"<compartment>;<period ms>"`,
  * value the variables to record (`spike` included), e.g.
  * `{ 'my_pop1;2': ['v', 'spike'], my_pop2: ['v'], 'ampa_proj;10': ['w'] }`.
+ *
+ * @example
+ * ```ts
+ * const d: MonDict = { HH_Bischop: ['v', 'spike'], 'exc;2': 'v' };   // ';2': a period of 2 ms
+ * new CompNeuroMonitors(d);
+ * ```
  */
 export type MonDict = Record<string, readonly string[] | string>;
 

@@ -5,7 +5,7 @@ import { Observable, Subscriber, type Observer, type Operator, type Subscription
  * thrown by a subscriber's `next` and rethrows it later on an empty stack (in Node: an uncaught
  * exception); a recording stream must instead stop the simulation that feeds it, with an error
  * that names the stream (issue 19). So a subscriber given as functions or a partial observer is
- * wrapped in a plain `Subscriber` that notes, for the {@link deliver} call under way, an exception
+ * wrapped in a plain `Subscriber` that notes, for the `deliver` call under way, an exception
  * of its `next` and an error notification it has no handler for. Operators keep the class
  * (`lift`), so `samples$().pipe(map(f)).subscribe(g)` behaves the same: `g` throwing, or `f`
  * throwing without an error handler downstream, reaches the producer. (Operators catch what
@@ -28,6 +28,7 @@ export class ProducerObservable<T> extends Observable<T> {
     return o;
   }
 
+  /** As Observable's `subscribe`, with the subscriber's exceptions noted for the producer. */
   override subscribe(observerOrNext?: Partial<Observer<T>> | ((value: T) => void) | null, error?: ((e: unknown) => void) | null, complete?: (() => void) | null): Subscription {
     if (observerOrNext instanceof Subscriber) return super.subscribe(observerOrNext);
     const o: Partial<Observer<T>> = typeof observerOrNext === 'function' || observerOrNext === undefined || observerOrNext === null

@@ -12,7 +12,15 @@ import { RecordedArray } from './recorded-array.js';
 import type { RecordingTimes } from './recording-times.js';
 import type { RecordingChunk, Recordings, SpikeDict } from './recordings.js';
 
-/** Which chunks / compartments go into a table. */
+/**
+ * Which chunks / compartments go into a table.
+ *
+ * @example
+ * ```ts
+ * const sel: TableSelection = { chunk: 0, compartment: 'HH_Bischop' };
+ * recordingsTable(recordings, recordingTimes, sel);
+ * ```
+ */
 export interface TableSelection {
   /** One chunk; default all chunks. */
   chunk?: number;

@@ -4,7 +4,15 @@ import { RecordedArray } from './recorded-array.js';
 import type { RecordingChunk, RecordingTimesChunk, SpikeDict } from './recordings.js';
 import { anyRecordings } from './timings.js';
 
-/** Which chunk / compartment / period a limit query is about (CompNeuroPy's keyword arguments). */
+/**
+ * Which chunk / compartment / period a limit query is about (CompNeuroPy's keyword arguments).
+ *
+ * @example
+ * ```ts
+ * const o: LimsOptions = { chunk: 0, compartment: 'HH_Bischop', period: 0 };
+ * recordingTimes.timeLims(o);
+ * ```
+ */
 export interface LimsOptions {
   /** Chunk index; default 0. Negative values count from the end, as Python's indexing does. */
   chunk?: number;
@@ -14,13 +22,36 @@ export interface LimsOptions {
   period?: number;
 }
 
-/** How {@link RecordingTimes.combinePeriods} fills the pauses between periods. */
+/**
+ * How {@link RecordingTimes.combinePeriods} fills the pauses between periods.
+ *
+ * @example
+ * ```ts
+ * const fill: CombineFill = 'nan';   // or 'none', 'interpolate', a number
+ * recordingTimes.combinePeriods(recordings, 'HH_Bischop;v', { chunk: 0, fill });
+ * ```
+ */
 export type CombineFill = 'none' | 'nan' | 'interpolate' | number;
 
-/** How {@link RecordingTimes.combineChunks} places the chunks on the time axis. */
+/**
+ * How {@link RecordingTimes.combineChunks} places the chunks on the time axis.
+ *
+ * @example
+ * ```ts
+ * const mode: CombineMode = 'consecutive';
+ * recordingTimes.combineChunks(recordings, 'HH_Bischop;v', mode);
+ * ```
+ */
 export type CombineMode = 'sequential' | 'consecutive';
 
-/** Recorded data as the combine methods return it: 1-D as Float64Array, else a RecordedArray. */
+/**
+ * Recorded data as the combine methods return it: 1-D as Float64Array, else a RecordedArray.
+ *
+ * @example
+ * ```ts
+ * const [t, v]: [Float64Array, CombinedData] = recordingTimes.combineChunks(recordings, 'HH_Bischop;v', 'consecutive');
+ * ```
+ */
 export type CombinedData = Float64Array | RecordedArray;
 
 /**

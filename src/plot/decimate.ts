@@ -9,7 +9,7 @@
 export const BREAK = -1;
 
 /**
- * Indices of the samples to draw, in order, with {@link BREAK} where NaN values interrupt the
+ * Indices of the samples to draw, in order, with `BREAK` (-1) where NaN values interrupt the
  * line. `x` must be non-decreasing; `[x0, x1]` is split into `buckets` equal columns.
  *
  * @example

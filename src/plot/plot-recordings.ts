@@ -8,7 +8,16 @@ import { buildPlotSpec, type PlotSpecOptions, type PlotSpecResult } from './plot
 import { figureFormat, writeFigure } from './render-file.js';
 import { fitSpec } from './render-svg.js';
 
-/** Options of {@link PlotRecordings} (CompNeuroPy's keyword arguments). */
+/**
+ * Options of {@link PlotRecordings} (CompNeuroPy's keyword arguments).
+ *
+ * @example
+ * ```ts
+ * const o: PlotRecordingsOptions = { figname: 'v.png', recordings, recordingTimes, shape: [1, 1],
+ *   plan: { position: [1], compartment: ['HH_Bischop'], variable: ['v'], format: ['line'] } };
+ * new PlotRecordings(o);
+ * ```
+ */
 export interface PlotRecordingsOptions extends PlotSpecOptions {
   /** Output file; its extension picks the format: .png, .svg, .html or .json. */
   figname: string;

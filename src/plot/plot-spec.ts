@@ -16,14 +16,42 @@ import { evaluateExpression, expressionTokens, isExpression } from './expression
 import { pyFloat, pyList, pyTuple, sci } from '../analysis/python-format.js';
 import type { RecordingTimesLike } from './recording-times-like.js';
 
-/** Plot formats for spike variables (`spike`, `axon_spike`). */
+/**
+ * Plot formats for spike variables (`spike`, `axon_spike`).
+ *
+ * @example
+ * ```ts
+ * SPIKE_FORMATS.includes('raster');   // true
+ * ```
+ */
 export const SPIKE_FORMATS = ['raster', 'mean', 'hybrid', 'interspike', 'cv'] as const;
-/** Plot formats for all other (array) variables. */
+/**
+ * Plot formats for all other (array) variables.
+ *
+ * @example
+ * ```ts
+ * ARRAY_FORMATS.includes('line_mean');   // true
+ * ```
+ */
 export const ARRAY_FORMATS = ['line', 'line_mean', 'matrix', 'matrix_mean'] as const;
-/** Any PlotRecordings format. */
+/**
+ * Any PlotRecordings format.
+ *
+ * @example
+ * ```ts
+ * const f: PlotFormat = 'line_mean';
+ * ```
+ */
 export type PlotFormat = (typeof SPIKE_FORMATS)[number] | (typeof ARRAY_FORMATS)[number];
 
-/** What to draw where: parallel lists, one entry per subplot (CompNeuroPy's `plan` dict). */
+/**
+ * What to draw where: parallel lists, one entry per subplot (CompNeuroPy's `plan` dict).
+ *
+ * @example
+ * ```ts
+ * const plan: PlotPlan = { position: [1, 2], compartment: ['pop', 'pop'], variable: ['v', 'spike'], format: ['line', 'raster'] };
+ * ```
+ */
 export interface PlotPlan {
   /** 1-based subplot positions, row-major (matplotlib `subplot(rows, cols, pos)`). */
   position: number[];
@@ -35,7 +63,16 @@ export interface PlotPlan {
   format: string[];
 }
 
-/** Options shared by {@link buildPlotSpec} and `PlotRecordings`. */
+/**
+ * Options shared by {@link buildPlotSpec} and `PlotRecordings`.
+ *
+ * @example
+ * ```ts
+ * const o: PlotSpecOptions = { recordings, recordingTimes, shape: [1, 1],
+ *   plan: { position: [1], compartment: ['HH_Bischop'], variable: ['v'], format: ['line'] } };
+ * const { spec } = buildPlotSpec(o);
+ * ```
+ */
 export interface PlotSpecOptions {
   /** Recordings (all chunks) from CompNeuroMonitors. */
   recordings: RecordingChunk[];
@@ -53,7 +90,15 @@ export interface PlotSpecOptions {
   dpi?: number;
 }
 
-/** The result of {@link buildPlotSpec}. */
+/**
+ * The result of {@link buildPlotSpec}.
+ *
+ * @example
+ * ```ts
+ * const r: PlotSpecResult = buildPlotSpec(options);
+ * r.figure.width;   // 640 px per column
+ * ```
+ */
 export interface PlotSpecResult {
   /** The Vega-Lite spec (plain data: JSON-serialisable, embeddable with vega-embed). */
   spec: VegaLiteSpec;
@@ -67,7 +112,15 @@ export interface PlotSpecResult {
   timeStep: number;
 }
 
-/** Layout overrides (px at 100 px/inch); used by the renderer to fit the figure exactly. */
+/**
+ * Layout overrides (px at 100 px/inch); used by the renderer to fit the figure exactly.
+ *
+ * @example
+ * ```ts
+ * const layout: PlotLayout = { plotWidth: 500, plotHeight: 300 };
+ * buildPlotSpec(options, layout);
+ * ```
+ */
 export interface PlotLayout {
   /** Width of one subplot's plot area. */
   plotWidth?: number;

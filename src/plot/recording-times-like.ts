@@ -1,4 +1,12 @@
-/** Which part of the recordings a {@link RecordingTimesLike} query is about. */
+/**
+ * Which part of the recordings a {@link RecordingTimesLike} query is about.
+ *
+ * @example
+ * ```ts
+ * const q: RecordingTimesQuery = { chunk: 0, compartment: 'HH_Bischop' };
+ * recordingTimes.timeLims(q);
+ * ```
+ */
 export interface RecordingTimesQuery {
   /** Chunk index (default 0). */
   chunk?: number;

@@ -33,7 +33,14 @@ export function figureFormat(figname: string): FigureFormat {
   throw new Error(`PlotRecordings: figname '${figname}' must end with .png, .svg, .html or .json (got ${ext ? '.' + ext : 'no extension'})`);
 }
 
-/** A rasterised figure: PNG bytes plus the RGBA pixels it encodes. */
+/**
+ * A rasterised figure: PNG bytes plus the RGBA pixels it encodes.
+ *
+ * @example
+ * ```ts
+ * const { width, height, png } = rasterizeSvg(renderSvg(spec).svg, 3);
+ * ```
+ */
 export interface RasterImage {
   width: number;
   height: number;

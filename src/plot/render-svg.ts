@@ -9,7 +9,15 @@ import type { TopLevelSpec } from 'vega-lite';
 import { vegaLiteModule, vegaModule } from './vega-modules.js';
 import type { VegaLiteSpec } from './vega-lite-spec.js';
 
-/** An SVG document and its size in px. */
+/**
+ * An SVG document and its size in px.
+ *
+ * @example
+ * ```ts
+ * const f: SvgFigure = renderSvg(spec);
+ * f.svg.startsWith('<svg');   // true
+ * ```
+ */
 export interface SvgFigure {
   svg: string;
   width: number;

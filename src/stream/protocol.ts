@@ -3,7 +3,15 @@ import { Population } from '../engine/population.js';
 import { currentNetwork } from '../engine/magic-network.js';
 import type { AttributeInput } from '../engine/attribute-value.js';
 
-/** A population given by name (CompNeuroPy style) or as the object. */
+/**
+ * A population given by name (CompNeuroPy style) or as the object.
+ *
+ * @example
+ * ```ts
+ * const p: PopulationRef = 'HH_Bischop';   // or the Population object
+ * currentStep({ pop: p });
+ * ```
+ */
 export type PopulationRef = string | Population;
 
 /**
@@ -30,7 +38,15 @@ export interface Protocol<I = unknown> {
   info(dt: number): I;
 }
 
-/** A protocol resolved against a network for one run. */
+/**
+ * A protocol resolved against a network for one run.
+ *
+ * @example
+ * ```ts
+ * const b: BoundProtocol = currentStepProtocol({ pop: 'HH_Bischop', t1: 10, t2: 10 }).bind(network);
+ * b.steps;   // 2000 at dt 0.01
+ * ```
+ */
 export interface BoundProtocol<I = unknown> {
   /** Steps the protocol drives. */
   readonly steps: number;
@@ -48,14 +64,28 @@ export interface BoundProtocol<I = unknown> {
   readonly info: I;
 }
 
-/** One attribute of one population set to one value. */
+/**
+ * One attribute of one population set to one value.
+ *
+ * @example
+ * ```ts
+ * const s: AttributeSetting = { pop: 'HH_Bischop', attr: 'I_app', value: 50 };
+ * ```
+ */
 export interface AttributeSetting {
   pop: PopulationRef;
   attr: string;
   value: AttributeInput;
 }
 
-/** A piece of a protocol: these attribute values for `duration` ms (`ceil(duration/dt)` steps). */
+/**
+ * A piece of a protocol: these attribute values for `duration` ms (`ceil(duration/dt)` steps).
+ *
+ * @example
+ * ```ts
+ * const s: ProtocolSegment = { duration: 500, set: [{ pop: 'HH_Bischop', attr: 'I_app', value: 50 }] };
+ * ```
+ */
 export interface ProtocolSegment {
   duration: number;
   set: readonly AttributeSetting[];

@@ -5,7 +5,15 @@ import { SimulationFrame } from './simulation-frame.js';
 import { checkDriveOptions, driveSteps, type DriveOptions } from './step-driver.js';
 import type { BoundProtocol, Protocol } from './protocol.js';
 
-/** Options of {@link simulate$}. */
+/**
+ * Options of {@link simulate$}.
+ *
+ * @example
+ * ```ts
+ * const o: SimulateOptions = { scheduler: asyncScheduler, chunk: 1000 };
+ * simulate$(1000, o).subscribe();
+ * ```
+ */
 export interface SimulateOptions extends DriveOptions {
   /** The network to simulate (default: the global network, as ANNarchy's `simulate`). */
   network?: Network;
@@ -13,11 +21,18 @@ export interface SimulateOptions extends DriveOptions {
   protocols?: readonly Protocol[];
 }
 
-interface SimulationConfig {
+/**
+ * What a {@link SimulationObservable} runs: its duration, options and protocols.
+ * @example
+ * ```ts
+ * const cfg: SimulationConfig = simulate$(100).config; // { duration: 100, options: {}, protocols: [] }
+ * ```
+ */
+export interface SimulationConfig {
   duration: number | undefined;
   options: SimulateOptions;
   protocols: readonly Protocol[];
-  /** Emit one frame object updated in place (only {@link runProtocolsSync}: nobody can keep its frames). */
+  /** Emit one frame object updated in place (only `runProtocolsSync`: nobody can keep its frames). */
   reuseFrame?: boolean;
 }
 
@@ -81,6 +96,12 @@ function subscribeSimulation(cfg: SimulationConfig, subscriber: import('rxjs').S
  * A simulation as a cold Observable (see {@link simulate$}). Protocol operators
  * ({@link withProtocol}, `currentRamp$`, ...) placed directly after it add their inputs to
  * the same run.
+ *
+ * @example
+ * ```ts
+ * const sim: SimulationObservable = simulate$(1000);
+ * sim.pipe(currentStep$({ pop: 'HH_Bischop', t1: 500, t2: 500, a1: 0, a2: 50 })).subscribe();
+ * ```
  */
 export class SimulationObservable extends Observable<SimulationFrame> {
   readonly config: Readonly<SimulationConfig>;

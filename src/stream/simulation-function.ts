@@ -4,7 +4,15 @@ import type { Protocol } from './protocol.js';
 import { runProtocolsSync, withProtocol } from './simulate.js';
 import type { SimulationFrame } from './simulation-frame.js';
 
-/** Which keyword arguments a simulation function takes (for CompNeuroSim's kwargs check). */
+/**
+ * Which keyword arguments a simulation function takes (for CompNeuroSim's kwargs check).
+ *
+ * @example
+ * ```ts
+ * const spec: KwargSpec = currentStep.kwargSpec;
+ * spec.required;   // ['pop']
+ * ```
+ */
 export interface KwargSpec {
   /** All accepted names. */
   names: readonly string[];
@@ -17,15 +25,32 @@ export interface KwargSpec {
  * on the network of its population (the global one for names) and returns CompNeuroPy's info.
  * `protocol(kwargs)` gives the same run as a {@link Protocol} and `operator(kwargs)` as a pipe
  * operator for {@link simulate$}.
+ *
+ * @example
+ * ```ts
+ * const f: ProtocolSimulationFunction<CurrentStepOptions, CurrentStepInfo> = currentStep;
+ * f({ pop: 'HH_Bischop' });   // runs
+ * simulate$(1000).pipe(f.operator({ pop: 'HH_Bischop' }));   // as an operator
+ * ```
  */
 export interface ProtocolSimulationFunction<K extends object, I> {
   (kwargs: K): I;
   readonly kwargSpec: KwargSpec;
+  /** The same run as a {@link Protocol}. */
   protocol(kwargs: K): Protocol<I>;
+  /** The same run as a pipe operator for {@link simulate$}. */
   operator(kwargs: K): OperatorFunction<SimulationFrame, SimulationFrame>;
 }
 
-/** A simulation function that may declare its keyword arguments. */
+/**
+ * A simulation function that may declare its keyword arguments.
+ *
+ * @example
+ * ```ts
+ * const f: SimulationFunction = (kwargs?: { pop: string }) => simulate(100);
+ * new CompNeuroSim({ simulationFunction: f, simulationKwargs: { pop: 'HH_Bischop' } });
+ * ```
+ */
 export type SimulationFunction = ((kwargs?: any) => unknown) & { kwargSpec?: KwargSpec };
 
 /**

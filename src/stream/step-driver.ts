@@ -22,7 +22,15 @@ export interface StepProgram {
   finish?(): void;
 }
 
-/** Options shared by every simulation Observable. */
+/**
+ * Options shared by every simulation Observable.
+ *
+ * @example
+ * ```ts
+ * const o: DriveOptions = { scheduler: animationFrameScheduler, chunk: 500 };
+ * simulate$(1000, o).subscribe();
+ * ```
+ */
 export interface DriveOptions {
   /**
    * Run in chunks of `chunk` steps, one chunk per task of this RxJS scheduler

@@ -1,6 +1,14 @@
 import { LILConnectivity, type ConnectorEndpoint } from './lil-connectivity.js';
 
-/** A dense matrix: rows of numbers, `null`/`undefined` meaning "no synapse". */
+/**
+ * A dense matrix: rows of numbers, `null`/`undefined` meaning "no synapse".
+ *
+ * @example
+ * ```ts
+ * const m: DenseMatrix = [[0.1, null], [null, 0.2]];   // [post][pre], null: no synapse
+ * proj.connectFromMatrix({ weights: m });
+ * ```
+ */
 export type DenseMatrix = ReadonlyArray<ReadonlyArray<number | null | undefined>>;
 
 /** Arguments of {@link fromMatrix} (ANNarchy `connect_from_matrix`). */

@@ -3,6 +3,12 @@ import { LILConnectivity, type ConnectorEndpoint } from './lil-connectivity.js';
 /**
  * A sparse matrix with pre-synaptic ranks as rows (as scipy's in ANNarchy): coordinate lists
  * `{ rows, cols, values, shape? }`, or a list of lists `[pre][post]` with `null`/0 for "no synapse".
+ *
+ * @example
+ * ```ts
+ * const s: SparseInput = { rows: [0, 1], cols: [1, 0], values: [0.5, 0.5] };
+ * proj.connectFromSparse({ weights: s });
+ * ```
  */
 export type SparseInput =
   | { rows: ArrayLike<number>; cols: ArrayLike<number>; values: ArrayLike<number>; shape?: [number, number] }

@@ -16,7 +16,15 @@ export interface ConnectorRng {
   choice(a: readonly number[], size: number, replace?: boolean): number[];
 }
 
-/** A weight or delay: one number for all synapses, or a RandomDistribution (`getValues(n, rng)`). */
+/**
+ * A weight or delay: one number for all synapses, or a RandomDistribution (`getValues(n, rng)`).
+ *
+ * @example
+ * ```ts
+ * const w: ConnectorValue = new Normal(0.5, 0.1);   // or a number
+ * proj.connectAllToAll({ weights: w });
+ * ```
+ */
 export type ConnectorValue = number | ValueSampler;
 
 /** What a connector needs of a projection's pre/post side (a population or a view). */

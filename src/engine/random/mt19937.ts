@@ -16,7 +16,14 @@ const TWO32 = 4294967296;
 const INV_TWO64 = 1 / 18446744073709551616;
 const ONE_BELOW = 1 - 2 ** -53; // std::nextafter(1.0, 0.0)
 
-/** A saved generator state: the 624-word key and the read position (624 = regenerate next). */
+/**
+ * A saved generator state: the 624-word key and the read position (624 = regenerate next).
+ *
+ * @example
+ * ```ts
+ * const s: MT19937State = new MT19937(42).getState();
+ * ```
+ */
 export interface MT19937State {
   readonly key: Uint32Array;
   readonly pos: number;

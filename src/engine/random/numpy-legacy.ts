@@ -10,7 +10,14 @@ import { selectBelow } from './mt19937-simd.js';
 
 const TWO32 = 4294967296;
 
-/** Saved legacy state, as numpy's `get_state()` tuple `('MT19937', key, pos, has_gauss, gauss)`. */
+/**
+ * Saved legacy state, as numpy's `get_state()` tuple `('MT19937', key, pos, has_gauss, gauss)`.
+ *
+ * @example
+ * ```ts
+ * const s: NumpyRandomStateState = new NumpyRandomState(42).getState();
+ * ```
+ */
 export interface NumpyRandomStateState extends MT19937State {
   readonly hasGauss: boolean;
   readonly gauss: number;

@@ -25,13 +25,29 @@ export const distributionsEquivalents: Readonly<Record<string, string>> = Object
 /** Names of the available distributions (`available_distributions`). */
 export const availableDistributions: readonly string[] = Object.freeze(Object.keys(distributionsArguments));
 
-/** Optional clipping bounds (Python keyword arguments `min=`, `max=`). */
+/**
+ * Optional clipping bounds (Python keyword arguments `min=`, `max=`).
+ *
+ * @example
+ * ```ts
+ * const o: BoundsOptions = { min: 0, max: 1 };
+ * new Normal(0.5, 0.2, o);
+ * ```
+ */
 export interface BoundsOptions {
   readonly min?: number | null;
   readonly max?: number | null;
 }
 
-/** A shape as numpy takes it: a length or a tuple of dimensions (values are returned flat). */
+/**
+ * A shape as numpy takes it: a length or a tuple of dimensions (values are returned flat).
+ *
+ * @example
+ * ```ts
+ * const s: Shape = [10, 2];
+ * new Uniform(0, 1).getValues(s, new NumpyRandomState(42));
+ * ```
+ */
 export type Shape = number | readonly number[];
 
 function shapeSize(shape: Shape, where: string): number {
@@ -278,7 +294,15 @@ export class Exponential extends RandomDistribution {
   }
 }
 
-/** Options of {@link Gamma}: clipping bounds, and Python's unused positional `seed`. */
+/**
+ * Options of {@link Gamma}: clipping bounds, and Python's unused positional `seed`.
+ *
+ * @example
+ * ```ts
+ * const o: GammaOptions = { max: 10 };
+ * new Gamma(2.0, 1.0, o);
+ * ```
+ */
 export interface GammaOptions extends BoundsOptions {
   /** Accepted and ignored, as in ANNarchy 4.7.3 (`Gamma(alpha, beta=1.0, seed=-1, ...)`). */
   readonly seed?: number;

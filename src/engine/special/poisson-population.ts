@@ -2,7 +2,15 @@ import { Neuron } from '../../language/neuron.js';
 import type { Network } from '../network.js';
 import { Population, type Geometry } from '../population.js';
 
-/** Options of {@link PoissonPopulation}. */
+/**
+ * Options of {@link PoissonPopulation}.
+ *
+ * @example
+ * ```ts
+ * const o: PoissonPopulationOptions = { rates: 20.0 };
+ * new PoissonPopulation(100, o);
+ * ```
+ */
 export interface PoissonPopulationOptions {
   /** Mean rate in Hz: a number, one number per neuron, or an equation of `t` (and `parameters`). */
   rates: number | ArrayLike<number> | string;

@@ -2,7 +2,14 @@ import { Neuron } from '../../language/neuron.js';
 import type { Network } from '../network.js';
 import { Population } from '../population.js';
 
-/** Options of {@link SpikeSourceArray}. */
+/**
+ * Options of {@link SpikeSourceArray}.
+ *
+ * @example
+ * ```ts
+ * new SpikeSourceArray([[10, 20], [15]], { name: 'input' } satisfies SpikeSourceArrayOptions);
+ * ```
+ */
 export interface SpikeSourceArrayOptions {
   name?: string;
   network?: Network;

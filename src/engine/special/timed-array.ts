@@ -2,7 +2,15 @@ import { Neuron } from '../../language/neuron.js';
 import type { Network } from '../network.js';
 import { ScheduledPopulation } from './scheduled-population.js';
 
-/** Options of {@link TimedArray}. */
+/**
+ * Options of {@link TimedArray}.
+ *
+ * @example
+ * ```ts
+ * const o: TimedArrayOptions = { schedule: 100, period: -1 };
+ * new TimedArray([[0, 1], [1, 0]], o);
+ * ```
+ */
 export interface TimedArrayOptions {
   /** One time in ms per row, or a spacing (row k at `schedule * k`); 0 (default) means every step. */
   schedule?: number | readonly number[];
@@ -12,7 +20,15 @@ export interface TimedArrayOptions {
   network?: Network;
 }
 
-/** Rows of rates: each row a flat array (1-D) or nested arrays (the geometry, C order). */
+/**
+ * Rows of rates: each row a flat array (1-D) or nested arrays (the geometry, C order).
+ *
+ * @example
+ * ```ts
+ * const rates: TimedArrayRates = [[0, 10], [10, 0]];   // one row per schedule point
+ * new TimedArray(rates);
+ * ```
+ */
 export type TimedArrayRates = readonly (number | readonly unknown[])[] | readonly (readonly unknown[])[];
 
 const TIMED_ARRAY = new Neuron({ parameters: '', equations: 'r = 0.0', name: 'Timed Array', description: 'Timed array source.' });

@@ -3,7 +3,15 @@ import { CompNeuroModel } from '../../experiment/comp-neuro-model.js';
 import { HHneuronBischopClass, HHneuronBischopSyn } from '../hh-neuron-bischop.js';
 import { HHneuronCorbit, HHneuronCorbitSyn } from '../hh-neuron-corbit.js';
 
-/** Options of {@link HHmodelBischop} and {@link HHmodelCorbit} (CompNeuroPy keywords in camelCase). */
+/**
+ * Options of {@link HHmodelBischop} and {@link HHmodelCorbit} (CompNeuroPy keywords in camelCase).
+ *
+ * @example
+ * ```ts
+ * const o: HHSinglePopOptions = { popSize: 10 };
+ * new HHmodelBischop(o);
+ * ```
+ */
 export interface HHSinglePopOptions {
   /** Number of neurons (default 1). */
   popSize?: number;
