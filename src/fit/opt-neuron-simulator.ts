@@ -45,7 +45,14 @@ export interface SimulatorOutput {
   results: ExperimentResults;
 }
 
-/** CompNeuroPy `_get_results_of_single_neuron`: the recordings of neuron i as neuron 0. */
+/**
+ * CompNeuroPy `_get_results_of_single_neuron`: the recordings of neuron i as neuron 0.
+ *
+ * @example
+ * ```ts
+ * const third = resultsOfSingleNeuron(results, 2, popsize); // as if neuron 2 had run alone
+ * ```
+ */
 export function resultsOfSingleNeuron(results: ExperimentResults, i: number, popsize: number): ExperimentResults {
   if (popsize === 1) return results;
   const recordings: Recordings = results.recordings.map((chunk) => {

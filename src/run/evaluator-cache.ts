@@ -7,7 +7,14 @@ import { isAbsolute, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { setupKey, type EvaluationJob, type Evaluator, type EvaluatorFactory } from './runner.js';
 
-/** The worker could not build the model: the module, export or factory failed. */
+/**
+ * The worker could not build the model: the module, export or factory failed.
+ *
+ * @example
+ * ```ts
+ * throw new BuildError('module ./problem.js has no export "makeProblem"');
+ * ```
+ */
 export class BuildError extends Error {
   constructor(readonly module: string, reason: string) {
     super(`worker could not build the model from module "${module}": ${reason}`);
