@@ -12,6 +12,7 @@ import mathjs from 'mathjs/lib/browser/math.js';
 import * as vega from 'vega';
 import * as vegaLite from 'vega-lite';
 import * as arquero from 'arquero';
+import erf from '@stdlib/math-base-special-erf';
 import * as flechette from '@uwdata/flechette';
 import { provideModule } from './language/lazy-module.js';
 
@@ -19,4 +20,5 @@ provideModule('mathjs', mathjs);
 provideModule('vega', vega);
 provideModule('vega-lite', vegaLite);
 provideModule('arquero', arquero);
+provideModule('@stdlib/math-base-special-erf', erf);
 provideModule('@uwdata/flechette', flechette);

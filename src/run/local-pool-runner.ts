@@ -5,7 +5,8 @@
 import { createRequire } from 'node:module';
 import { availableParallelism } from 'node:os';
 import { pathToFileURL } from 'node:url';
-import { Piscina } from 'piscina';
+import type { Piscina } from 'piscina';
+import { piscina } from './lazy-deps.js';
 import { Observable } from 'rxjs';
 import { siblingModule } from './module-url.js';
 import { checkJob, EvaluationError, type EvaluationJob, type Runner, type RunnerEvent } from './runner.js';
@@ -59,7 +60,7 @@ export class LocalPoolRunner implements Runner {
     if (!Number.isInteger(threads) || threads < 1) throw new Error(`LocalPoolRunner: threads must be a positive integer, got ${String(threads)}`);
     this.concurrency = threads;
     const filename = siblingModule(import.meta.url, './pool-worker.js');
-    this.pool = new Piscina({ filename, minThreads: threads, maxThreads: threads, idleTimeout: 60_000, execArgv: workerExecArgv(filename) });
+    this.pool = new (piscina().Piscina)({ filename, minThreads: threads, maxThreads: threads, idleTimeout: 60_000, execArgv: workerExecArgv(filename) });
   }
 
   evaluate$<S, T, R>(job: EvaluationJob<S>, tasks: readonly T[]): Observable<RunnerEvent<R>> {

@@ -4,7 +4,8 @@
  * nothing (its lock expires, the task is retried elsewhere).
  */
 import { randomUUID } from 'node:crypto';
-import { Queue, QueueEvents, type Job } from 'bullmq';
+import type { Queue, QueueEvents, Job } from 'bullmq';
+import { bullmq } from './lazy-deps.js';
 import { Observable } from 'rxjs';
 import type { Redis } from 'ioredis';
 import { checkRedis, redisConnection } from './redis-connection.js';
@@ -66,8 +67,8 @@ export class QueueRunner implements Runner {
       await checkRedis(this.redis, 'QueueRunner');
       const [qc, ec] = [redisConnection(this.redis), redisConnection(this.redis)];
       this.connections.push(qc, ec);
-      const queue = new Queue(this.queueName, { connection: qc });
-      const events = new QueueEvents(this.queueName, { connection: ec });
+      const queue = new (bullmq().Queue)(this.queueName, { connection: qc });
+      const events = new (bullmq().QueueEvents)(this.queueName, { connection: ec });
       // one waitUntilFinished listener per task in flight
       queue.setMaxListeners(0);
       events.setMaxListeners(0);

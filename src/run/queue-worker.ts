@@ -2,7 +2,8 @@
  * A BullMQ worker evaluating queued tasks: `compneuro-rx worker --redis URL --queue NAME`.
  * It builds each job's model once (per setup) and evaluates many tasks.
  */
-import { UnrecoverableError, Worker } from 'bullmq';
+import type { Worker } from 'bullmq';
+import { bullmq } from './lazy-deps.js';
 import { BuildError, loadEvaluator } from './evaluator-cache.js';
 import { checkRedis, redisConnection } from './redis-connection.js';
 import type { QueueTaskData } from './queue-runner.js';
@@ -38,7 +39,7 @@ export interface QueueWorkerOptions {
 export async function startQueueWorker(options: QueueWorkerOptions): Promise<Worker> {
   await checkRedis(options.redis, 'compneuro-rx worker');
   const connection = redisConnection(options.redis);
-  const worker = new Worker<QueueTaskData>(
+  const worker = new (bullmq().Worker)<QueueTaskData>(
     options.queue ?? 'compneuro-rx',
     async (job) => {
       const data = job.data;
@@ -47,7 +48,7 @@ export async function startQueueWorker(options: QueueWorkerOptions): Promise<Wor
         evaluate = await loadEvaluator(data);
       } catch (e) {
         // building fails the same way on every retry
-        throw e instanceof BuildError ? new UnrecoverableError(e.message) : e;
+        throw e instanceof BuildError ? new (bullmq().UnrecoverableError)(e.message) : e;
       }
       return evaluate(data.task);
     },

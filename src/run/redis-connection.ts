@@ -2,7 +2,8 @@
  * Redis connections for the queue runner and its workers (ioredis, as BullMQ uses), with a
  * reachability check that names the URL instead of retrying forever.
  */
-import { Redis } from 'ioredis';
+import type { Redis } from 'ioredis';
+import { ioredis } from './lazy-deps.js';
 
 /**
  * A connection BullMQ can use (`maxRetriesPerRequest: null`, as BullMQ's workers require).
@@ -13,7 +14,7 @@ import { Redis } from 'ioredis';
  * ```
  */
 export function redisConnection(url: string): Redis {
-  return new Redis(url, { maxRetriesPerRequest: null });
+  return new (ioredis().Redis)(url, { maxRetriesPerRequest: null });
 }
 
 /**
@@ -26,7 +27,7 @@ export function redisConnection(url: string): Redis {
  */
 export async function checkRedis(url: string, who: string, timeoutMs = 3000): Promise<void> {
   if (typeof url !== 'string' || !/^rediss?:\/\//.test(url)) throw new Error(`${who}: redis must be a URL like redis://host:6379, got ${String(url)}`);
-  const client = new Redis(url, { lazyConnect: true, connectTimeout: timeoutMs, maxRetriesPerRequest: 0, retryStrategy: () => null, enableOfflineQueue: false });
+  const client = new (ioredis().Redis)(url, { lazyConnect: true, connectTimeout: timeoutMs, maxRetriesPerRequest: 0, retryStrategy: () => null, enableOfflineQueue: false });
   let cause: Error | undefined;
   client.on('error', (e: Error) => (cause ??= e)); // the socket error says more than "Connection is closed"
 

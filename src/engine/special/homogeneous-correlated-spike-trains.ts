@@ -1,4 +1,8 @@
-import erf from '@stdlib/math-base-special-erf';
+import { lazyModule } from '../../language/lazy-module.js';
+
+// @stdlib's erf pulls in a few dozen tiny packages: loaded when this population is first built
+const erfModule = lazyModule('@stdlib/math-base-special-erf', (require) => require('@stdlib/math-base-special-erf') as (x: number) => number);
+const erf = (x: number): number => erfModule()(x);
 import { Neuron } from '../../language/neuron.js';
 import { pyFloat } from '../../language/python-float.js';
 import type { Network } from '../network.js';
