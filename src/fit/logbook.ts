@@ -25,10 +25,12 @@ export class Logbook {
   readonly header = ['gen', 'nevals', 'avg', 'std', 'min', 'max'] as const;
   readonly records: LogbookRecord[] = [];
 
+  /** Append one generation's record (DEAP's `logbook.record(**record)`). */
   record(r: LogbookRecord): void {
     this.records.push(r);
   }
 
+  /** One column over all generations (DEAP's `logbook.select(key)`). */
   select<K extends keyof LogbookRecord>(key: K): number[] {
     return this.records.map((r) => r[key]);
   }

@@ -22,6 +22,7 @@ export type LossValue = number | readonly number[];
 export interface OptNeuronProblem<Soll = unknown> {
   /** A CompNeuroExp subclass whose `run(popName)` returns `this.results()`. */
   experiment: new (monitors?: CompNeuroMonitors) => CompNeuroExp;
+  /** CompNeuroPy's `get_loss_function(results_ist, results_soll)`: the loss of one neuron's results. */
   getLossFunction: (resultsIst: ExperimentResults, resultsSoll: Soll) => LossValue;
   variablesBounds: Record<string, VariableBound>;
   neuronModel: Neuron;

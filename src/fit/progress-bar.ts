@@ -5,7 +5,9 @@
 
 /** A progress display. */
 export interface ProgressBar {
+  /** Show `done` evaluations, with an optional postfix such as `best loss: 0.12345`. */
   update(done: number, postfix?: string): void;
+  /** Finish the bar. */
   stop(): void;
 }
 
