@@ -75,6 +75,18 @@ export function progressReporter(option: ProgressOption | undefined, where: stri
   throw new Error(`${where}: progress must be true, false or an object with next(info) (e.g. an RxJS Subject), got ${String(option)}`);
 }
 
+/** The {@link ProgressInfo} of `done` of `total` steps after `elapsed` ms of real time. */
+export function progressInfo(done: number, total: number, t: number, elapsed: number): ProgressInfo {
+  return {
+    done,
+    total,
+    percent: total > 0 ? Math.min(100, (100 * done) / total) : 100,
+    t,
+    elapsed,
+    eta: done > 0 ? (elapsed * Math.max(0, total - done)) / done : NaN,
+  };
+}
+
 /**
  * Runs `total` steps through `runSteps(count)` in slices, reporting after each: at most ~200
  * reports per run, and at least one at 100 %. `now` is the wall clock (performance.now).
@@ -83,17 +95,7 @@ export function runWithProgress(total: number, reporter: ProgressReporter, runSt
   const now = () => globalThis.performance.now();
   const t0 = now();
   const slice = Math.max(1, Math.ceil(total / 200));
-  const report = (done: number) => {
-    const elapsed = now() - t0;
-    reporter.next({
-      done,
-      total,
-      percent: total > 0 ? (100 * done) / total : 100,
-      t: simTime(),
-      elapsed,
-      eta: done > 0 ? (elapsed * (total - done)) / done : NaN,
-    });
-  };
+  const report = (done: number) => reporter.next(progressInfo(done, total, simTime(), now() - t0));
   report(0);
   let done = 0;
   try {

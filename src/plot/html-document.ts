@@ -13,7 +13,8 @@ import type { VegaLiteSpec } from './vega-lite-spec.js';
 /** Marks a `values` array stored by columns in the packed spec. */
 const COLUMNS = '__columns__';
 
-function packageFile(pkg: string, file: string): string {
+/** A file beside a package's resolved main file (exports maps hide UMD builds and fonts). */
+export function packageFile(pkg: string, file: string): string {
   const require = createRequire(import.meta.url);
   return join(dirname(require.resolve(pkg)), file);
 }

@@ -11,7 +11,7 @@ import { dirname, join } from 'node:path';
 import type { VegaLiteSpec } from './vega-lite-spec.js';
 import { renderSvg } from './render-svg.js';
 import { encodePng } from './encode-png.js';
-import { htmlDocument } from './html-document.js';
+import { htmlDocument, packageFile } from './html-document.js';
 
 export { htmlDocument };
 
@@ -85,11 +85,6 @@ export function rasterizeSvg(svg: string, scale: number): RasterImage {
   const img = resvg.render();
   const pixels = img.pixels; // a getter that copies
   return { width: img.width, height: img.height, pixels, png: encodePng(pixels, img.width, img.height) };
-}
-
-function packageFile(pkg: string, file: string): string {
-  const require = createRequire(import.meta.url);
-  return join(dirname(require.resolve(pkg)), file);
 }
 
 /**

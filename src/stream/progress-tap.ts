@@ -1,5 +1,5 @@
 import { defer, tap, type MonoTypeOperatorFunction } from 'rxjs';
-import type { ProgressReporter } from '../engine/progress.js';
+import { progressInfo, type ProgressReporter } from '../engine/progress.js';
 import type { SimulationFrame } from './simulation-frame.js';
 
 /**
@@ -18,10 +18,7 @@ export function progressTap(reporter: ProgressReporter, total: number): MonoType
       const t0 = globalThis.performance.now();
       const slice = Math.max(1, Math.ceil(total / 200));
       let done = 0;
-      const report = (t: number) => {
-        const elapsed = globalThis.performance.now() - t0;
-        reporter.next({ done, total, percent: total > 0 ? Math.min(100, (100 * done) / total) : 100, t, elapsed, eta: done > 0 ? (elapsed * Math.max(0, total - done)) / done : NaN });
-      };
+      const report = (t: number) => reporter.next(progressInfo(done, total, t, globalThis.performance.now() - t0));
       return source.pipe(
         tap({
           next: (f) => {
