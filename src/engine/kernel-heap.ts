@@ -36,12 +36,20 @@ export class KernelHeap {
     return this.slots.length - 1;
   }
 
-  /** Create the memory with all planned arrays and `scratchBytes` more at {@link KernelHeap.scratch}. */
-  allocate(scratchBytes: number): void {
+  /**
+   * Create the memory with all planned arrays and `scratchBytes` more at {@link KernelHeap.scratch}.
+   * `shared`: a shared memory (its buffer a `SharedArrayBuffer`) for kernel threads.
+   */
+  allocate(scratchBytes: number, shared = false): void {
     this.scratchAt = this.top;
     const bytes = this.top + align16(scratchBytes);
-    this.mem = new WebAssembly.Memory({ initial: Math.max(1, Math.ceil(bytes / 65536)) });
+    const initial = Math.max(1, Math.ceil(bytes / 65536));
+    this.mem = shared ? new WebAssembly.Memory({ initial, maximum: initial, shared: true }) : new WebAssembly.Memory({ initial });
+    this.shared = shared;
   }
+
+  /** True if {@link KernelHeap.allocate} created a shared memory. */
+  shared = false;
 
   /** The array of a handle from {@link KernelHeap.reserve}. */
   view<K extends HeapArrayKind>(handle: number, kind: K): HeapArray<K> {

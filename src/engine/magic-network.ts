@@ -20,6 +20,7 @@ export function currentNetwork(): Network {
 /** Replace the global network with a fresh one keeping dt, method and seed (ANNarchy's `clear()`). */
 export function resetCurrentNetwork(): Network {
   const old = current;
+  old?.dispose();
   current = new Network(old ? { dt: old.dt, method: old.method } : {});
   if (old && old.seed !== -1) current.setSeed(old.seed);
   return current;

@@ -5,6 +5,8 @@ import type { Recorder, StepParticipant } from './step-participant.js';
 import { MT19937 } from './random/mt19937.js';
 import { NumpyRandomState } from './random/numpy-legacy.js';
 import { warnOnce } from './warn-once.js';
+import { ThreadPool } from './threads/thread-pool.js';
+import { ParallelUpdate } from './threads/parallel-update.js';
 import { progressReporter, runWithProgress, type ProgressOption } from './progress.js';
 
 /**
@@ -25,8 +27,20 @@ export interface SetupOptions {
   method?: NumericalMethod;
   /** Accepted for compatibility; only 'double' is supported. */
   precision?: 'double';
-  /** Accepted for compatibility; one thread. */
-  numThreads?: 1;
+  /**
+   * Threads that share the neuron updates of large populations (ANNarchy's `num_threads`,
+   * default 1): each population of at least `numThreads * minNeuronsPerThread` neurons is split
+   * into equal neuron ranges, one per thread, over shared memory. Results are bit-identical to
+   * one thread. Needs the Node entry (worker threads) or the browser entry in a
+   * cross-origin-isolated page (Web Workers); fixed after `compile()`.
+   */
+  numThreads?: number;
+  /**
+   * Neurons each thread must get before a population is split (not in ANNarchy; default 2048):
+   * below that, waking the threads costs more than they save, so small networks run on one
+   * thread whatever `numThreads` says.
+   */
+  minNeuronsPerThread?: number;
   /**
    * Where neuron updates run (not in ANNarchy): `'auto'` (default) WebAssembly SIMD for every
    * population whose update compiles to it, JavaScript for the others; `'wasm'` the same but an
@@ -121,6 +135,16 @@ export class Network {
   fastMath = false;
   /** See {@link SetupOptions.verbose}. */
   verbose = true;
+  /** See {@link SetupOptions.numThreads}. */
+  numThreads = 1;
+  /** See {@link SetupOptions.minNeuronsPerThread}. */
+  minNeuronsPerThread = 2048;
+  /**
+   * Options every new network starts from before its own (e.g. `{ numThreads: 2 }` to run a
+   * whole test suite with threads); empty by default.
+   */
+  static defaults: SetupOptions = {};
+  private threads: ThreadPool | undefined;
   /**
    * Progress reporting of `simulate()` calls that give no `progress` option (CompNeuroSim sets it
    * while a simulation function runs); default none.
@@ -145,7 +169,7 @@ export class Network {
   onSeed: ((seed: number) => void) | undefined;
 
   constructor(opts: SetupOptions = {}) {
-    this.setup(opts);
+    this.setup({ ...Network.defaults, ...opts });
   }
 
   /** Time step in ms. */
@@ -157,8 +181,8 @@ export class Network {
   setup(opts: SetupOptions = {}): void {
     if (opts === null || typeof opts !== 'object') throw new Error('setup: expected an options object { dt, seed, method }');
     for (const k of Object.keys(opts)) {
-      if (!['dt', 'seed', 'method', 'precision', 'numThreads', 'backend', 'fastMath', 'verbose'].includes(k)) {
-        throw new Error(`setup: unknown option "${k}"; expected dt, seed, method, precision, numThreads, backend, fastMath or verbose`);
+      if (!['dt', 'seed', 'method', 'precision', 'numThreads', 'minNeuronsPerThread', 'backend', 'fastMath', 'verbose'].includes(k)) {
+        throw new Error(`setup: unknown option "${k}"; expected dt, seed, method, precision, numThreads, minNeuronsPerThread, backend, fastMath or verbose`);
       }
     }
     if (opts.dt !== undefined) {
@@ -188,7 +212,16 @@ export class Network {
       this.fastMath = opts.fastMath;
     }
     if (opts.precision !== undefined && opts.precision !== 'double') throw new Error(`setup: precision "${String(opts.precision)}" is not supported; only 'double'`);
-    if (opts.numThreads !== undefined && opts.numThreads !== 1) throw new Error('setup: only numThreads = 1 is supported');
+    if (opts.numThreads !== undefined) {
+      if (!Number.isInteger(opts.numThreads) || opts.numThreads < 1 || opts.numThreads > 256) throw new Error(`setup: numThreads must be an integer from 1 to 256, got ${String(opts.numThreads)}`);
+      if (this.compiledObjects.size > 0 && opts.numThreads !== this.numThreads) throw new Error('setup: numThreads cannot change after compile()');
+      this.numThreads = opts.numThreads;
+    }
+    if (opts.minNeuronsPerThread !== undefined) {
+      if (!Number.isInteger(opts.minNeuronsPerThread) || opts.minNeuronsPerThread < 1) throw new Error(`setup: minNeuronsPerThread must be a positive integer, got ${String(opts.minNeuronsPerThread)}`);
+      if (this.compiledObjects.size > 0 && opts.minNeuronsPerThread !== this.minNeuronsPerThread) throw new Error('setup: minNeuronsPerThread cannot change after compile()');
+      this.minNeuronsPerThread = opts.minNeuronsPerThread;
+    }
     if (opts.seed !== undefined) {
       if (!Number.isInteger(opts.seed)) throw new Error(`setup: seed must be an integer, got ${String(opts.seed)}`);
       this.setSeed(opts.seed);
@@ -324,6 +357,7 @@ export class Network {
       const L = p.state!.local;
       p.sumArrays = p.spiking ? [] : Object.keys(L).filter((k) => k.startsWith('_sum_')).map((k) => L[k]!);
     }
+    for (const p of added) if (this.populationsList.includes(p as Population)) this.splitOverThreads(p as Population);
     this.dirty = false;
     if (first) for (const r of this.recorders) r.onCompile?.(this.currentStep);
   }
@@ -358,7 +392,8 @@ export class Network {
     for (let k = 0; k < pops.length; k++) {
       const p = pops[k]!;
       if (!p.enabled) continue;
-      (p.leanNow ? p.leanUpdateKernel! : p.updateKernel!)(t);
+      if (p.parallel !== undefined) p.parallel.run(t, p.leanNow);
+      else (p.leanNow ? p.leanUpdateKernel! : p.updateKernel!)(t);
       // spiking models mostly test spikes inside the update (kernels.spikeFused)
       p.spikeKernel?.(t);
       if (p.spiking) p.afterSpikes(t);
@@ -380,6 +415,40 @@ export class Network {
     } finally {
       this.currentStep = t + 1;
     }
+  }
+
+  /**
+   * Threads a population of `size` neurons is split over (`setup({ numThreads })`): 1 unless
+   * it has at least `numThreads * minNeuronsPerThread` neurons.
+   */
+  threadsFor(size: number): number {
+    return this.numThreads > 1 && size >= this.numThreads * this.minNeuronsPerThread ? this.numThreads : 1;
+  }
+
+  /** Give a compiled population's update to the kernel threads if it is large enough. */
+  private splitOverThreads(p: Population): void {
+    const S = p.state;
+    // populations with their own update (SpikeSourceArray, ...) or axonal spikes stay on this thread
+    if (!S || this.threadsFor(p.size) === 1 || p.updateKernel !== p.generatedUpdate || S.axonal !== undefined) return;
+    if (S.heap ? !S.heap.shared : !(S.spiked.buffer instanceof SharedArrayBuffer)) return;
+    this.threads ??= new ThreadPool(this.numThreads);
+    p.parallel = new ParallelUpdate(p, this.threads);
+  }
+
+  /**
+   * Stop the kernel threads of `setup({ numThreads })` (not in ANNarchy). The network cannot run
+   * populations split over threads afterwards. Threads never keep a Node process alive, and
+   * `clear()` disposes the network it replaces.
+   *
+   * @example
+   * ```ts
+   * const net = new Network({ numThreads: 2 });
+   * // ... build, compile, simulate
+   * net.dispose();
+   * ```
+   */
+  dispose(): void {
+    this.threads?.dispose();
   }
 
   /** Number of steps `simulate(ms)` runs: `ceil(ms / dt)` in doubles, as ANNarchy. */

@@ -14,6 +14,7 @@ import { PopulationView } from './population-view.js';
 import { IndividualNeuron } from './individual-neuron.js';
 import { compileStopCondition, type StopCondition } from './stop-condition.js';
 import { KernelHeap } from './kernel-heap.js';
+import type { ParallelUpdate } from './threads/parallel-update.js';
 import { attributeAccessor } from './attribute-accessor.js';
 import { GlobalOperations } from './global-operations.js';
 import { rejectUnknownAttributes } from './strict-attributes.js';
@@ -114,6 +115,15 @@ export class Population {
   leanUpdateKernel: PopulationKernel | undefined;
   /** The `sum(target)` inputs the network zeroes at the start of each step (rate-coded). */
   sumArrays: Float64Array[] = [];
+  /**
+   * The update bound at compile; populations with their own update (SpikeSourceArray, ...)
+   * replace {@link Population.updateKernel} and are never split over kernel threads.
+   */
+  generatedUpdate: PopulationKernel | undefined;
+  /** Bytes of one thread's scratch region in the WebAssembly memory (16-byte aligned). */
+  scratchStride = 0;
+  /** The update split over kernel threads (`setup({ numThreads })`), set by the network at compile. */
+  parallel: ParallelUpdate | undefined;
   /** Set by the network while it runs {@link Population.leanUpdateKernel}. */
   leanNow = false;
   /** Per-neuron variables other objects read during a run: always stored. */
@@ -514,8 +524,12 @@ export class Population {
     f64('lastSpike');
     plan.push(['refRemaining', 'i32'], ['refSteps', 'i32'], ['inRef', 'u8'], ['spiked', 'i32']);
     const handles = plan.map(([, kind]) => heap?.reserve(kind, this.size) ?? -1);
+    // split over kernel threads (setup({ numThreads })): shared memory, one scratch region per thread
+    const ranks = this.network.threadsFor(this.size);
+    this.scratchStride = wasm ? Math.ceil(wasm.scratchBytes / 16) * 16 : 0;
+    const buffer = (bytes: number) => (ranks > 1 ? new SharedArrayBuffer(bytes) : new ArrayBuffer(bytes));
     try {
-      heap?.allocate(wasm!.scratchBytes);
+      heap?.allocate(ranks > 1 ? ranks * this.scratchStride : wasm!.scratchBytes, ranks > 1);
     } catch (e) {
       // a WebAssembly memory holds at most 4 GiB (and the engine may refuse less)
       if (!(e instanceof RangeError) || backend === 'wasm') {
@@ -525,7 +539,7 @@ export class Population {
     }
     const arrays = new Map(plan.map(([key, kind], k) => [key, heap
       ? heap.view(handles[k]!, kind)
-      : kind === 'f64' ? new Float64Array(this.size) : kind === 'i32' ? new Int32Array(this.size) : new Uint8Array(this.size)]));
+      : kind === 'f64' ? new Float64Array(buffer(8 * this.size)) : kind === 'i32' ? new Int32Array(buffer(4 * this.size)) : new Uint8Array(buffer(this.size))]));
     const local: Record<string, Float64Array> = {};
     const global: Record<string, number> = {};
     const rand: Record<string, Float64Array | number> = {};
@@ -548,14 +562,14 @@ export class Population {
       spiked: arrays.get('spiked') as Int32Array,
       nSpiked: 0,
       ...(this.ir.axonSpike ? { axonal: new Int32Array(this.size), nAxonal: 0 } : {}),
-      ...(heap ? { heap: { memory: heap.memory, scratch: heap.scratch } } : {}),
+      ...(heap ? { heap: { memory: heap.memory, scratch: heap.scratch, ...(heap.shared ? { shared: true } : {}) } } : {}),
     };
   }
 
   private bindKernels(): void {
     const k = this.kernels!, S = this.state!;
     const w = S.heap ? k.wasm : undefined;
-    this.updateKernel = (w?.update ?? k.update)(S, CONSTANTS);
+    this.updateKernel = this.generatedUpdate = (w?.update ?? k.update)(S, CONSTANTS);
     this.leanUpdateKernel = (w ? w.updateLean : k.updateLean)?.(S, CONSTANTS);
     this.spikeKernel = k.spikeGather?.(S, CONSTANTS);
   }

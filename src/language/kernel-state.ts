@@ -34,9 +34,10 @@ export interface PopulationKernelState {
   nAxonal?: number;
   /**
    * Set when every array above lives in one WebAssembly memory (WebAssembly kernels): the
-   * memory, and the byte offset of a scratch region the kernel owns.
+   * memory, and the byte offset of a scratch region the kernel owns. `shared`: the memory is a
+   * shared one (`setup({ numThreads })`), so modules declare their memory import shared.
    */
-  heap?: { memory: WasmMemory; scratch: number };
+  heap?: { memory: WasmMemory; scratch: number; shared?: boolean };
 }
 
 /**

@@ -79,7 +79,7 @@ export interface PopulationKernels {
   /** Why there is no WebAssembly update, if there is none. */
   wasmUnsupported: string | undefined;
   /** The generated JavaScript, for inspection. */
-  source: { update: string; updateLean?: string; spikeGather?: string; wasmUpdate?: string };
+  source: { update: string; updateLean?: string; spikeGather?: string; wasmUpdate?: string; wasmUpdateLean?: string };
 }
 
 const isGlobal = (loc: string) => loc === 'global';
@@ -454,9 +454,10 @@ export function generatePopulationKernels(ir: NeuronIR, opts: PopulationCodegenO
     });
   };
   const wasmFullSource = plan ? wasmSource('full', plan) : undefined;
+  const wasmLeanSource = plan && transient.size > 0 ? wasmSource('lean', plan) : undefined;
   const wasm = plan ? {
     update: wasmFactory(wasmFullSource!, plan),
-    updateLean: transient.size > 0 ? wasmFactory(wasmSource('lean', plan), plan) : undefined,
+    updateLean: wasmLeanSource ? wasmFactory(wasmLeanSource, plan) : undefined,
     scratchBytes: (plan.usesTable ? EXP_TABLE_LENGTH * 8 : 0) + 8 * Math.max(1, plan.scalars.length),
   } : undefined;
   return {
@@ -467,7 +468,7 @@ export function generatePopulationKernels(ir: NeuronIR, opts: PopulationCodegenO
     spikeGather: spikeSource ? compile(spikeSource, 'spike') : undefined,
     wasm,
     wasmUnsupported,
-    source: { update: updateSource, updateLean: leanSource, spikeGather: spikeSource, wasmUpdate: wasmFullSource },
+    source: { update: updateSource, updateLean: leanSource, spikeGather: spikeSource, wasmUpdate: wasmFullSource, wasmUpdateLean: wasmLeanSource },
   };
 }
 

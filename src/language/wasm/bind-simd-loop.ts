@@ -1,6 +1,7 @@
 import type { PopulationKernelState } from '../kernel-state.js';
 import { EXP_TABLE, EXP_TABLE_LENGTH } from '../fast-math.js';
 import type { SimdLoopPlan } from './simd-loop.js';
+import { sharedMemoryImport } from './shared-memory-import.js';
 
 /** A compiled SIMD loop bound to one state: write the scalars into `P`, then call `full` or `lean`. */
 export interface SimdLoopBinding {
@@ -12,6 +13,8 @@ export interface SimdLoopBinding {
   full: (n: number) => number;
   /** The lean update (transient variables not stored). */
   lean: (n: number) => number;
+  /** The module's bytes (a kernel thread instantiates them over the same shared memory). */
+  bytes: Uint8Array<ArrayBuffer>;
 }
 
 const notReady = (): number => {
@@ -49,8 +52,9 @@ export function bindSimdLoop(
   const table = heap.scratch;
   if (plan.usesTable) new Float64Array(buffer, table, EXP_TABLE_LENGTH).set(EXP_TABLE);
   const params = table + (plan.usesTable ? EXP_TABLE_LENGTH * 8 : 0);
-  const binding: SimdLoopBinding = { ready: false, P: new Float64Array(buffer, params, Math.max(1, plan.scalars.length)), full: notReady, lean: notReady };
-  const bytes = plan.emit({ bases, table, params });
+  const emitted = plan.emit({ bases, table, params });
+  const bytes = heap.shared ? sharedMemoryImport(emitted) : emitted;
+  const binding: SimdLoopBinding = { ready: false, P: new Float64Array(buffer, params, Math.max(1, plan.scalars.length)), full: notReady, lean: notReady, bytes };
   const importObject = { e: { m: heap.memory }, f: Object.fromEntries(imports.map((fn, k) => [String(k), fn])) };
   const use = (instance: WebAssembly.Instance) => {
     const ex = instance.exports as Record<string, (n: number) => number>;

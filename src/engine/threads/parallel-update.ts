@@ -1,0 +1,174 @@
+import { CONSTANTS } from '../../language/constant.js';
+import type { PopulationKernel, PopulationKernelState } from '../../language/kernel-state.js';
+import type { PopulationKernels } from '../../language/population-codegen.js';
+import type { SimdLoopBinding } from '../../language/wasm/bind-simd-loop.js';
+import type { ThreadPool } from './thread-pool.js';
+
+/** The part of a population the split update needs (a structural type: no import cycle). */
+export interface SplittablePopulation {
+  readonly name: string;
+  readonly size: number;
+  kernels: PopulationKernels | undefined;
+  state: PopulationKernelState | undefined;
+  scratchStride: number;
+}
+
+const ARRAY_KEYS = ['lastSpike', 'refRemaining', 'refSteps', 'inRef', 'spiked'] as const;
+type View = Float64Array | Int32Array | Uint8Array;
+
+/**
+ * Neuron ranges `[start, end)` of `ranks` threads over `n` neurons: equal parts, every boundary
+ * even, so that the WebAssembly loop's pairs of lanes never straddle two threads (only the last
+ * range can be odd, and its padding lane is the array's own).
+ *
+ * @example
+ * ```ts
+ * splitRanges(11, 2); // [[0, 6], [6, 11]]
+ * ```
+ */
+export function splitRanges(n: number, ranks: number): [number, number][] {
+  let chunk = Math.ceil(n / ranks);
+  chunk += chunk % 2;
+  return Array.from({ length: ranks }, (_, r) => [Math.min(n, r * chunk), Math.min(n, (r + 1) * chunk)]);
+}
+
+const sliceOf = (a: View, start: number, end: number): View => a.subarray(start, end);
+
+/**
+ * One population's update split over the network's kernel threads (`setup({ numThreads })`):
+ * every thread runs the population's own generated kernel (JavaScript or WebAssembly) over a
+ * state whose arrays are views of `[start, end)` of the shared arrays, so the kernels are not
+ * changed and each neuron sees exactly the operations of one thread. Population-wide values,
+ * this step's population-wide random numbers and the constants are copied to the threads before
+ * each step (population-wide equations run in every thread, on the same inputs); per-neuron
+ * random numbers are drawn by the calling thread before the update, as with one thread. Spikes:
+ * each thread writes its ranks into its own range of `spiked`, and the lists are joined in rank
+ * order afterwards: the order of one thread.
+ *
+ * @example
+ * ```ts
+ * pop.parallel = new ParallelUpdate(pop, pool);
+ * pop.parallel.run(t, false); // instead of pop.updateKernel(t)
+ * ```
+ */
+export class ParallelUpdate {
+  readonly ranges: [number, number][];
+  private kernels: PopulationKernels | undefined;
+  private constantsSize = -1;
+  private task = -1;
+  private full0: PopulationKernel | undefined;
+  private lean0: PopulationKernel | undefined;
+  private slice0: PopulationKernelState | undefined;
+  private params: Float64Array = new Float64Array(0);
+  private globals: string[] = [];
+  private randNumbers: string[] = [];
+  private constants: { value: number }[] = [];
+
+  constructor(private readonly pop: SplittablePopulation, private readonly pool: ThreadPool) {
+    this.ranges = splitRanges(pop.size, pool.ranks);
+  }
+
+  /** Step `t` of the update (`lean`: the lean update), on all threads; spikes joined in rank order. */
+  run(t: number, lean: boolean): void {
+    const pop = this.pop;
+    if (pop.kernels !== this.kernels || CONSTANTS.size !== this.constantsSize) this.prepare();
+    const S = pop.state!, P = this.params, G = S.global, R = S.rand;
+    let j = 0;
+    const gs = this.globals, rs = this.randNumbers, cs = this.constants;
+    for (let k = 0; k < gs.length; k++) P[j++] = G[gs[k]!]!;
+    for (let k = 0; k < rs.length; k++) P[j++] = R[rs[k]!] as number;
+    for (let k = 0; k < cs.length; k++) P[j++] = cs[k]!.value;
+    const pool = this.pool;
+    pool.start(this.task, t, lean);
+    const s0 = this.slice0!;
+    s0.nSpiked = 0;
+    let failure: unknown;
+    try {
+      (lean ? this.lean0! : this.full0!)(t);
+    } catch (e) {
+      failure = e;
+    }
+    // the threads must be done before anything (even an error) reaches the caller
+    pool.finish();
+    if (failure !== undefined) throw failure;
+    // join the spike lists: rank r's spikes sit at the start of its own range, relative to it
+    const spiked = S.spiked, ranges = this.ranges;
+    let n = s0.nSpiked;
+    for (let r = 1; r < ranges.length; r++) {
+      const start = ranges[r]![0], m = pool.result(r);
+      for (let k = 0; k < m; k++) spiked[n++] = spiked[start + k]! + start;
+    }
+    S.nSpiked = n;
+  }
+
+  /** Build the slices and hand them (with the kernels) to the threads. */
+  private prepare(): void {
+    const pop = this.pop, k = pop.kernels!, S = pop.state!;
+    this.kernels = k;
+    this.constantsSize = CONSTANTS.size;
+    const heap = S.heap;
+    const wasm = heap && k.wasm && k.wasm.scratchBytes <= pop.scratchStride ? k.wasm : undefined;
+    const lean = wasm ? k.source.wasmUpdateLean : k.source.updateLean;
+    if ((wasm ? wasm.updateLean : k.updateLean) !== undefined && lean === undefined) throw new Error(`Population "${pop.name}": no source of its lean update`);
+    this.globals = Object.keys(S.global);
+    this.randNumbers = Object.keys(S.rand).filter((r) => typeof S.rand[r] === 'number');
+    const constantNames = [...CONSTANTS.keys()];
+    this.constants = constantNames.map((c) => CONSTANTS.get(c)!);
+    const params = new SharedArrayBuffer(8 * Math.max(1, this.globals.length + this.randNumbers.length + this.constants.length));
+    this.params = new Float64Array(params);
+    const slices = this.ranges.map(([start, end], r) => this.slice(S, start, end, r, heap && { ...heap, scratch: heap.scratch + r * pop.scratchStride }));
+    // rank 0: this thread, on population-wide values and random numbers of the population itself
+    this.slice0 = slices[0]!;
+    this.full0 = (wasm?.update ?? k.update)(this.slice0, CONSTANTS);
+    this.lean0 = (wasm ? wasm.updateLean : k.updateLean)?.(this.slice0, CONSTANTS);
+    if (this.task >= 0) this.pool.send(Array.from({ length: this.pool.ranks - 1 }, () => ({ type: 'drop', id: this.task })));
+    this.task = this.pool.taskId();
+    const messages = slices.slice(1).map((slice, q) => {
+      let wasmPart: { bytes: Uint8Array; params: number; nParams: number } | undefined;
+      if (wasm) {
+        // the module of this slice (its arrays' offsets, its scratch region) is emitted and its
+        // exp table written here; the thread instantiates the same bytes over the shared memory
+        const b = (wasm.update(slice, CONSTANTS) as unknown as { simd: SimdLoopBinding }).simd;
+        wasmPart = { bytes: b.bytes, params: b.P.byteOffset, nParams: b.P.length };
+      }
+      const arrays: { key: string; kind: string; buffer: ArrayBufferLike; byteOffset: number; length: number }[] = [];
+      const add = (key: string, a: View) => arrays.push({
+        key, kind: a instanceof Float64Array ? 'f64' : a instanceof Int32Array ? 'i32' : 'u8', buffer: a.buffer, byteOffset: a.byteOffset, length: a.length,
+      });
+      for (const [name, a] of Object.entries(slice.local)) add(`local:${name}`, a);
+      for (const [name, a] of Object.entries(slice.rand)) if (typeof a !== 'number') add(`rand:${name}`, a);
+      for (const key of ARRAY_KEYS) add(key, slice[key]);
+      const [start, end] = this.ranges[q + 1]!;
+      return {
+        type: 'task', id: this.task, size: end - start, dt: S.dt, arrays, globals: this.globals, randNumbers: this.randNumbers,
+        constants: constantNames, params, memory: heap ? heap.memory : undefined, scratch: slice.heap?.scratch,
+        wasm: wasmPart, full: wasm ? k.source.wasmUpdate : k.source.update, lean,
+      };
+    });
+    this.pool.send(messages);
+  }
+
+  /** The state of `[start, end)`: views of the population's arrays. */
+  private slice(S: PopulationKernelState, start: number, end: number, rank: number, heap: PopulationKernelState['heap']): PopulationKernelState {
+    const local: Record<string, Float64Array> = {};
+    for (const [name, a] of Object.entries(S.local)) local[name] = a.subarray(start, end);
+    // rank 0 reads this step's population-wide random numbers from the population's own object
+    const rand: Record<string, Float64Array | number> = rank === 0 ? Object.create(S.rand) as Record<string, Float64Array | number> : {};
+    for (const [name, a] of Object.entries(S.rand)) if (typeof a !== 'number') rand[name] = a.subarray(start, end);
+    return {
+      size: end - start,
+      dt: S.dt,
+      local,
+      // rank 0 writes population-wide results of the update into the population's own values
+      global: rank === 0 ? S.global : {},
+      rand,
+      lastSpike: sliceOf(S.lastSpike, start, end) as Float64Array,
+      refRemaining: sliceOf(S.refRemaining, start, end) as Int32Array,
+      refSteps: sliceOf(S.refSteps, start, end) as Int32Array,
+      inRef: sliceOf(S.inRef, start, end) as Uint8Array,
+      spiked: sliceOf(S.spiked, start, end) as Int32Array,
+      nSpiked: 0,
+      ...(heap ? { heap } : {}),
+    };
+  }
+}

@@ -1,0 +1,115 @@
+/**
+ * The script a kernel thread runs (a classic script, evaluated with a global `__host` that the
+ * entry's spawner sets up). Plain JavaScript text so that it needs no module loader or bundler
+ * in the thread, like the generated kernels it evaluates with `new Function`.
+ *
+ * Protocol: setup messages (arrays, kernel sources, WebAssembly bytes) arrive while the thread
+ * listens on its event loop; a message with `loop` sends it into a loop that blocks on the
+ * shared control word `GEN` (`Atomics.wait` after a short spin) and runs one command per
+ * generation: RUN (a population's slice of one step), YIELD (back to the event loop for more
+ * setup messages), EXIT.
+ */
+
+/** Indices into the shared control array (`Int32Array`). */
+export const CTRL = { GEN: 0, CMD: 1, TASK: 2, STEP: 3, LEAN: 4, DONE: 5, ERROR: 6, RESULT: 8 } as const;
+/** Commands in `CTRL.CMD`. */
+export const CMD = { RUN: 1, YIELD: 2, EXIT: 3 } as const;
+/** Bytes of the shared buffer a failing thread writes its error message into. */
+export const ERROR_BYTES = 2048;
+
+/** The thread's script. */
+export const KERNEL_WORKER_SOURCE = `
+'use strict';
+const GEN = ${CTRL.GEN}, CMD = ${CTRL.CMD}, TASK = ${CTRL.TASK}, STEP = ${CTRL.STEP}, LEAN = ${CTRL.LEAN}, DONE = ${CTRL.DONE}, ERROR = ${CTRL.ERROR}, RESULT = ${CTRL.RESULT};
+const RUN = ${CMD.RUN}, YIELD = ${CMD.YIELD}, EXIT = ${CMD.EXIT};
+const tasks = [];
+let ctrl, rank = 0, spin = 0, errorBytes;
+const done = () => { Atomics.add(ctrl, DONE, 1); Atomics.notify(ctrl, DONE); };
+const fail = (e) => {
+  const text = new TextEncoder().encode('kernel thread ' + rank + ': ' + String(e && e.stack || e)).subarray(0, errorBytes.length - 4);
+  new DataView(errorBytes.buffer, errorBytes.byteOffset).setInt32(0, text.length, true);
+  errorBytes.set(text, 4);
+  Atomics.store(ctrl, ERROR, 1);
+};
+const typed = { f64: Float64Array, i32: Int32Array, u8: Uint8Array };
+function buildTask(m) {
+  const S = { size: m.size, dt: m.dt, local: {}, global: {}, rand: {}, nSpiked: 0 };
+  const buffer = m.memory ? m.memory.buffer : undefined;
+  for (const a of m.arrays) {
+    const v = new typed[a.kind](buffer || a.buffer, a.byteOffset, a.length);
+    if (a.key.startsWith('local:')) S.local[a.key.slice(6)] = v;
+    else if (a.key.startsWith('rand:')) S.rand[a.key.slice(5)] = v;
+    else S[a.key] = v;
+  }
+  for (const g of m.globals) S.global[g] = 0;
+  for (const r of m.randNumbers) S.rand[r] = 0;
+  if (m.memory) S.heap = { memory: m.memory, scratch: m.scratch, shared: true };
+  const constants = m.constants.map(() => ({ value: 0 }));
+  const C = new Map(m.constants.map((c, k) => [c, constants[k]]));
+  let binding;
+  const bind = (st, arrays, imports) => {
+    if (!binding) {
+      const f = {};
+      imports.forEach((fn, k) => { f[String(k)] = fn; });
+      const ex = new WebAssembly.Instance(new WebAssembly.Module(m.wasm.bytes), { e: { m: m.memory }, f }).exports;
+      binding = { ready: true, P: new Float64Array(m.memory.buffer, m.wasm.params, m.wasm.nParams), full: ex.full, lean: ex.lean, bytes: m.wasm.bytes };
+    }
+    return binding;
+  };
+  const make = (src) => (src === undefined ? undefined : m.wasm ? new Function('S', 'C', '__bind', src)(S, C, bind) : new Function('S', 'C', src)(S, C));
+  return { S, constants, globals: m.globals, randNumbers: m.randNumbers, params: new Float64Array(m.params), full: make(m.full), lean: make(m.lean) };
+}
+function runTask(task) {
+  const P = task.params, S = task.S, G = S.global, R = S.rand, gs = task.globals, rs = task.randNumbers, cs = task.constants;
+  let j = 0;
+  for (let k = 0; k < gs.length; k++) G[gs[k]] = P[j++];
+  for (let k = 0; k < rs.length; k++) R[rs[k]] = P[j++];
+  for (let k = 0; k < cs.length; k++) cs[k].value = P[j++];
+  S.nSpiked = 0;
+  (ctrl[LEAN] === 1 ? task.lean : task.full)(ctrl[STEP]);
+  ctrl[RESULT + rank] = S.nSpiked | 0;
+}
+function loop(gen) {
+  for (;;) {
+    let k = 0;
+    while (Atomics.load(ctrl, GEN) === gen) {
+      if (++k > spin) Atomics.wait(ctrl, GEN, gen);
+    }
+    gen = Atomics.load(ctrl, GEN);
+    const cmd = ctrl[CMD];
+    if (cmd === RUN) {
+      try {
+        runTask(tasks[ctrl[TASK]]);
+      } catch (e) {
+        fail(e);
+      }
+      done();
+    } else if (cmd === YIELD) {
+      done();
+      return;
+    } else {
+      done();
+      if (__host.exit) __host.exit();
+      return;
+    }
+  }
+}
+__host.onMessage((m) => {
+  try {
+    if (m.type === 'init') {
+      ctrl = new Int32Array(m.ctrl);
+      rank = m.rank;
+      spin = m.spin;
+      errorBytes = new Uint8Array(m.error);
+    } else if (m.type === 'task') {
+      tasks[m.id] = buildTask(m);
+    } else if (m.type === 'drop') {
+      tasks[m.id] = undefined;
+    }
+  } catch (e) {
+    fail(e);
+  }
+  if (m.ack) done();
+  if (m.loop) loop(m.gen);
+});
+`;
