@@ -22,3 +22,6 @@ export type { LivePlot, LivePlotOptions, LivePlotSource, LivePlotStatus, LiveSam
 export { InteractivePlot, type InteractivePlotOptions, type InteractiveSlider } from './plot/interactive-plot.js';
 export { liveRaster, liveRasterSpec, type LiveRasterOptions } from './plot/live-raster.js';
 export type { LiveMonitorsSource } from './plot/live-plot.js';
+
+// setup({ numThreads }) in a cross-origin-isolated page: Web Workers, started before compile()
+export { startKernelThreads } from './web/web-worker-threads.js';

@@ -46,6 +46,8 @@ export {
   getPopulation, getProjection, populations, projections, clear,
 } from './engine/global-functions.js';
 export { currentNetwork } from './engine/magic-network.js';
+// setup({ numThreads }): the entries register how threads start (issue 17)
+export { provideThreadSpawner, type KernelThreadSpawner, type KernelThread } from './engine/threads/thread-host.js';
 export {
   rasterPlot, histogram, populationRate, smoothedRate, meanFr, interSpikeInterval, coefficientOfVariation,
 } from './engine/spike-analysis.js';

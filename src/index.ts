@@ -26,6 +26,11 @@ export { terminalProgressBar } from './node/terminal-progress-bar.js';
 // progress: true draws a terminal bar in Node
 installTerminalProgressBar();
 
+// setup({ numThreads }): kernel threads are worker_threads in Node (issue 17)
+import { installNodeThreads } from './node/kernel-threads.js';
+installNodeThreads();
+export { nodeThreadSpawner, installNodeThreads } from './node/kernel-threads.js';
+
 // io (Node-only, issue 13): CompNeuroPy's system functions, saving variables Python can read
 export { saveVariables, loadVariables } from './io/save-variables.js';
 export { encodeVariable, decodeVariable, type EncodedVariable, type StoredArray, type NumericArray } from './io/variable-codec.js';

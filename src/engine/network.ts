@@ -339,6 +339,8 @@ export class Network {
       for (const p of this.populationsList) {
         if (this.compiledObjects.has(p)) continue;
         p.compileInto(this.method);
+        // before the projections compile: they share their arrays with split post populations
+        this.splitOverThreads(p);
         this.compiledObjects.add(p);
         added.push(p);
       }
@@ -357,7 +359,8 @@ export class Network {
       const L = p.state!.local;
       p.sumArrays = p.spiking ? [] : Object.keys(L).filter((k) => k.startsWith('_sum_')).map((k) => L[k]!);
     }
-    for (const p of added) if (this.populationsList.includes(p as Population)) this.splitOverThreads(p as Population);
+    const pool = this.threads;
+    if (pool) for (const p of added) (p as { splitDelivery?: (pool: ThreadPool) => void }).splitDelivery?.(pool);
     this.dirty = false;
     if (first) for (const r of this.recorders) r.onCompile?.(this.currentStep);
   }
@@ -392,7 +395,8 @@ export class Network {
     for (let k = 0; k < pops.length; k++) {
       const p = pops[k]!;
       if (!p.enabled) continue;
-      if (p.parallel !== undefined) p.parallel.run(t, p.leanNow);
+      // a replaced update (a subclass, a test's probe) runs as it is, on this thread
+      if (p.parallel !== undefined && p.updateKernel === p.generatedUpdate) p.parallel.run(t, p.leanNow);
       else (p.leanNow ? p.leanUpdateKernel! : p.updateKernel!)(t);
       // spiking models mostly test spikes inside the update (kernels.spikeFused)
       p.spikeKernel?.(t);
@@ -429,6 +433,7 @@ export class Network {
   private splitOverThreads(p: Population): void {
     const S = p.state;
     // populations with their own update (SpikeSourceArray, ...) or axonal spikes stay on this thread
+    p.parallel = undefined;
     if (!S || this.threadsFor(p.size) === 1 || p.updateKernel !== p.generatedUpdate || S.axonal !== undefined) return;
     if (S.heap ? !S.heap.shared : !(S.spiked.buffer instanceof SharedArrayBuffer)) return;
     this.threads ??= new ThreadPool(this.numThreads);

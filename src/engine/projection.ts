@@ -24,6 +24,8 @@ import { fromMatrix, type DenseMatrix } from './connectors/from-matrix.js';
 import { fromSparse, type SparseInput } from './connectors/from-sparse.js';
 import { gaussian } from './connectors/gaussian.js';
 import { dog } from './connectors/dog.js';
+import { ParallelDelivery } from './threads/parallel-delivery.js';
+import type { ThreadPool } from './threads/thread-pool.js';
 
 /**
  * A pre/post side: a population, its name, or a view (`{ population, ranks }`).
@@ -252,6 +254,8 @@ export class Projection implements NamedParticipant, Recordable {
   /** All cached weights are the same number (the common constant-weight case). */
   private invWConstant = false;
   private learning = { update: true, period: 1, offset: 0 };
+  /** The plain delivery split over kernel threads (`setup({ numThreads })`), set at compile. */
+  parallelDelivery: ParallelDelivery | undefined;
 
   constructor(pre: ProjectionEndpoint, post: ProjectionEndpoint, target: string | string[], synapse?: Synapse, nameOrOptions?: string | ProjectionOptions) {
     const opts: ProjectionOptions = typeof nameOrOptions === 'string' ? { name: nameOrOptions } : (nameOrOptions ?? {});
@@ -650,7 +654,8 @@ export class Projection implements NamedParticipant, Recordable {
     this.invPtr = new Int32Array(this.pre.size + 1);
     this.invSyn = new Int32Array(this.spiking ? nS : 0);
     this.invDend = new Int32Array(needDend ? nS : 0);
-    this.invPost = new Int32Array(this.spiking && plain ? nS : 0);
+    // shared with the kernel threads when the post population is split over them
+    this.invPost = this.spiking && plain && this.post.parallel ? new Int32Array(new SharedArrayBuffer(4 * nS)) : new Int32Array(this.spiking && plain ? nS : 0);
     if (this.spiking) invertRows(rowPtr, preRank, this.state.postRank, this.invPtr, this.invSyn, this.invDend, this.invPost);
     if (this.spiking && this.post.spiking) this.gPlain = this.post.state!.local[`g_${this.targets[0]}`]!;
     // the plain delivery loop of non-plastic synapses reads a copy of the weights in this order
@@ -666,6 +671,16 @@ export class Projection implements NamedParticipant, Recordable {
       postSpike: k.postSpike?.(this.state, CONSTANTS),
     };
     this.clearQueues();
+  }
+
+  /**
+   * Split the plain spike delivery over the kernel threads when the post-synaptic population's
+   * update is split (called by the network after compile).
+   */
+  splitDelivery(pool: ThreadPool): void {
+    if (this.spiking && this.post.parallel !== undefined && this.kernels?.plainPreSpike && !this.ir.plasticity) {
+      this.parallelDelivery = new ParallelDelivery(pool, this.post.size);
+    }
   }
 
   /** Drop queued spikes and refill delayed rates with the current values. */
@@ -760,7 +775,10 @@ export class Projection implements NamedParticipant, Recordable {
       if (this.ir.plasticity) deliverIndexed(spikes, count, ptr, post, this.invSyn, S.local.w!, g);
       else {
         const w = this.invW ?? this.copyInvW(S);
-        if (this.invWConstant) deliverConstant(spikes, count, ptr, post, w, g);
+        const par = this.parallelDelivery;
+        // split over the kernel threads by post-synaptic range (setup({ numThreads }))
+        if (par !== undefined && par.prepare(ptr, post, w, this.invWConstant, g)) par.run(spikes, count);
+        else if (this.invWConstant) deliverConstant(spikes, count, ptr, post, w, g);
         else deliverCopied(spikes, count, ptr, post, w, g);
       }
       return;
@@ -792,7 +810,7 @@ export class Projection implements NamedParticipant, Recordable {
     for (let k = 1; k < w.length && same; k++) same = Object.is(w[k], w[0]);
     this.invWConstant = same;
     if (same) return (this.invW = Float64Array.of(w[0]!));
-    const out = new Float64Array(syn.length);
+    const out = this.post.parallel ? new Float64Array(new SharedArrayBuffer(8 * syn.length)) : new Float64Array(syn.length);
     for (let x = 0; x < syn.length; x++) out[x] = w[syn[x]!]!;
     return (this.invW = out);
   }

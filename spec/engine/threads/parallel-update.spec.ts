@@ -24,7 +24,7 @@ const Noisy = new Neuron({
 function run(numThreads: number, backend: 'js' | 'wasm', n: number) {
   const net = new Network({ dt: 0.1, seed: 7, backend, numThreads, minNeuronsPerThread: 1 });
   const pop = new Population(n, Noisy, { name: 'noisy', network: net });
-  const mon = new Monitor(pop, ['v', 'spike'], { network: net });
+  const mon = new Monitor(pop, ['v', 'spike']);
   net.compile();
   const split = pop.parallel !== undefined;
   net.simulate(200);
@@ -55,7 +55,7 @@ describe('engine: neuron updates split over kernel threads (setup({ numThreads }
   }
 
   it('keeps small populations on one thread by default', () => {
-    const net = new Network({ dt: 0.01, numThreads: 2 });
+    const net = new Network({ dt: 0.01, numThreads: 2, minNeuronsPerThread: 2048 });
     const pop = new Population(100, HHneuronBischop, { name: 'hh', network: net });
     net.compile();
     expect(net.threadsFor(100)).to.equal(1);

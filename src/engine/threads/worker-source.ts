@@ -33,6 +33,9 @@ const fail = (e) => {
 };
 const typed = { f64: Float64Array, i32: Int32Array, u8: Uint8Array };
 function buildTask(m) {
+  if (m.kind === 'deliver') {
+    return { deliver: true, spikes: new Int32Array(m.spikes), qPtr: new Int32Array(m.qPtr), stride: m.stride, post: new Int32Array(m.post), w: new Float64Array(m.w), constant: m.constant, g: new Float64Array(m.g.buffer, m.g.byteOffset, m.g.length) };
+  }
   const S = { size: m.size, dt: m.dt, local: {}, global: {}, rand: {}, nSpiked: 0 };
   const buffer = m.memory ? m.memory.buffer : undefined;
   for (const a of m.arrays) {
@@ -59,7 +62,24 @@ function buildTask(m) {
   const make = (src) => (src === undefined ? undefined : m.wasm ? new Function('S', 'C', '__bind', src)(S, C, bind) : new Function('S', 'C', src)(S, C));
   return { S, constants, globals: m.globals, randNumbers: m.randNumbers, params: new Float64Array(m.params), full: make(m.full), lean: make(m.lean) };
 }
+// the loops of deliverRange (parallel-delivery.ts) for this thread's post range
+function deliver(task, count) {
+  const sp = task.spikes, qp = task.qPtr, st = task.stride, post = task.post, w = task.w, g = task.g;
+  if (task.constant) {
+    const c = w[0];
+    for (let s = 0; s < count; s++) {
+      const at = sp[s] * st + rank, x1 = qp[at + 1];
+      for (let x = qp[at]; x < x1; x++) g[post[x]] += c;
+    }
+  } else {
+    for (let s = 0; s < count; s++) {
+      const at = sp[s] * st + rank, x1 = qp[at + 1];
+      for (let x = qp[at]; x < x1; x++) g[post[x]] += w[x];
+    }
+  }
+}
 function runTask(task) {
+  if (task.deliver) return deliver(task, ctrl[STEP]);
   const P = task.params, S = task.S, G = S.global, R = S.rand, gs = task.globals, rs = task.randNumbers, cs = task.constants;
   let j = 0;
   for (let k = 0; k < gs.length; k++) G[gs[k]] = P[j++];

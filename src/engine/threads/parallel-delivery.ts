@@ -1,0 +1,130 @@
+import { splitRanges } from './parallel-update.js';
+import type { ThreadPool } from './thread-pool.js';
+
+/**
+ * `g[post] += w` over the synapses of `spikes[0..count)` whose post-synaptic rank lies in one
+ * thread's range: row `r`'s entries `[qPtr[r * stride + q], qPtr[r * stride + q + 1])`.
+ *
+ * @example
+ * ```ts
+ * deliverRange(spikes, count, qPtr, 3, 0, post, w, false, g);
+ * ```
+ */
+export function deliverRange(spikes: Int32Array, count: number, qPtr: Int32Array, stride: number, q: number, post: Int32Array, w: Float64Array, constant: boolean, g: Float64Array): void {
+  if (constant) {
+    const c = w[0]!;
+    for (let s = 0; s < count; s++) {
+      const at = spikes[s]! * stride + q;
+      const x1 = qPtr[at + 1]!;
+      for (let x = qPtr[at]!; x < x1; x++) g[post[x]!]! += c;
+    }
+  } else {
+    for (let s = 0; s < count; s++) {
+      const at = spikes[s]! * stride + q;
+      const x1 = qPtr[at + 1]!;
+      for (let x = qPtr[at]!; x < x1; x++) g[post[x]!]! += w[x]!;
+    }
+  }
+}
+
+const shared = <T extends Int32Array | Float64Array>(a: T): T => {
+  if (a.buffer instanceof SharedArrayBuffer) return a;
+  const out = (a instanceof Int32Array ? new Int32Array(new SharedArrayBuffer(a.byteLength)) : new Float64Array(new SharedArrayBuffer(a.byteLength))) as T;
+  out.set(a);
+  return out;
+};
+
+/**
+ * The plain spike delivery of a projection (`g_target += w`, non-plastic) split over the
+ * network's kernel threads by post-synaptic neuron: thread q adds the synapses whose post rank
+ * lies in its range, spike by spike in the order of the spike list. Each `g` element is thus
+ * summed by one thread in the order of one thread: bit-identical. Needs every row's post ranks
+ * ascending (the inverse connectivity of a compressed-row projection): otherwise
+ * {@link ParallelDelivery.prepare} says no and the projection delivers on one thread.
+ *
+ * @example
+ * ```ts
+ * const d = new ParallelDelivery(pool, post.size);
+ * if (d.prepare(invPtr, invPost, w, constant, g)) d.run(spikes, count);
+ * ```
+ */
+export class ParallelDelivery {
+  private readonly ranges: [number, number][];
+  private readonly stride: number;
+  private task = -1;
+  private spikes: Int32Array = new Int32Array(0);
+  private qPtr: Int32Array = new Int32Array(0);
+  private post: Int32Array = new Int32Array(0);
+  private w: Float64Array = new Float64Array(0);
+  private g: Float64Array = new Float64Array(0);
+  private constant = false;
+  private from: { ptr: Int32Array; post: Int32Array; w: Float64Array; g: Float64Array; constant: boolean } | undefined;
+  /** False once a row turned out not sorted by post rank. */
+  possible = true;
+
+  constructor(private readonly pool: ThreadPool, postSize: number) {
+    this.ranges = splitRanges(postSize, pool.ranks);
+    this.stride = pool.ranks + 1;
+  }
+
+  /**
+   * Make the threads deliver for these arrays (again only if they changed since the last call);
+   * false if the rows are not sorted by post rank (then deliver on one thread).
+   */
+  prepare(ptr: Int32Array, post: Int32Array, w: Float64Array, constant: boolean, g: Float64Array): boolean {
+    const f = this.from;
+    if (f && f.ptr === ptr && f.post === post && f.w === w && f.g === g && f.constant === constant) return true;
+    if (!this.possible) return false;
+    if (!f || f.ptr !== ptr || f.post !== post) {
+      const nPre = ptr.length - 1, T = this.pool.ranks, stride = this.stride;
+      const qPtr = new Int32Array(new SharedArrayBuffer(4 * Math.max(1, nPre * stride)));
+      for (let r = 0; r < nPre; r++) {
+        let x = ptr[r]!;
+        const x1 = ptr[r + 1]!;
+        for (let q = 0; q < T; q++) {
+          qPtr[r * stride + q] = x;
+          const end = this.ranges[q]![1];
+          while (x < x1 && post[x]! < end) {
+            if (x > ptr[r]! && post[x]! < post[x - 1]!) {
+              this.possible = false;
+              return false;
+            }
+            x++;
+          }
+        }
+        qPtr[r * stride + T] = x1;
+      }
+      this.qPtr = qPtr;
+      this.post = shared(post);
+      this.spikes = new Int32Array(new SharedArrayBuffer(4 * Math.max(1, nPre)));
+    }
+    if (!(g.buffer instanceof SharedArrayBuffer)) return false;
+    this.w = shared(w);
+    this.g = g;
+    this.constant = constant;
+    this.from = { ptr, post, w, g, constant };
+    if (this.task >= 0) this.pool.send(Array.from({ length: this.pool.ranks - 1 }, () => ({ type: 'drop', id: this.task })));
+    this.task = this.pool.taskId();
+    const message = {
+      type: 'task', kind: 'deliver', id: this.task, spikes: this.spikes.buffer, qPtr: this.qPtr.buffer, stride: this.stride,
+      post: this.post.buffer, w: this.w.buffer, constant, g: { buffer: g.buffer, byteOffset: g.byteOffset, length: g.length },
+    };
+    this.pool.send(Array.from({ length: this.pool.ranks - 1 }, () => message));
+    return true;
+  }
+
+  /** Deliver `spikes[0..count)` on all threads (after {@link ParallelDelivery.prepare}). */
+  run(spikes: Int32Array, count: number): void {
+    const own = this.spikes;
+    for (let s = 0; s < count; s++) own[s] = spikes[s]!;
+    this.pool.start(this.task, count, false);
+    let failure: unknown;
+    try {
+      deliverRange(own, count, this.qPtr, this.stride, 0, this.post, this.w, this.constant, this.g);
+    } catch (e) {
+      failure = e;
+    }
+    this.pool.finish();
+    if (failure !== undefined) throw failure;
+  }
+}
