@@ -14,9 +14,14 @@ let handler;
 const queue = [];
 self.onmessage = (e) => {
   const m = e.data;
-  if (m && m.type === 'eval') {
+  if (m === 'ping') self.postMessage('pong');
+  else if (m && m.type === 'eval') {
     const host = { onMessage: (h) => { handler = h; for (const q of queue.splice(0)) h(q); }, exit: () => self.close() };
-    new Function('__host', m.source)(host);
+    try {
+      new Function('__host', m.source)(host);
+    } catch (e) {
+      console.error('compneuro-rx kernel thread did not start: ' + String(e && e.stack || e));
+    }
   } else if (handler) handler(m);
   else queue.push(m);
 };
@@ -46,8 +51,15 @@ export async function startKernelThreads(n: number): Promise<void> {
     const started: Promise<void>[] = [];
     while (booted.length + started.length < n) {
       const w = new Worker(url);
+      // 'booted', then a round trip: Chromium queues messages to a worker on the page's thread
+      // until it has seen the worker start, and a page thread blocked in compile() would never
+      // hand them over; after the 'pong' the worker takes messages directly
       started.push(new Promise<void>((resolve, reject) => {
-        w.onmessage = () => {
+        w.onmessage = (e: MessageEvent) => {
+          if (e.data === 'booted') {
+            w.postMessage('ping');
+            return;
+          }
           w.onmessage = null;
           booted.push(w);
           resolve();

@@ -5,7 +5,7 @@ import { CMD, CTRL, ERROR_BYTES, KERNEL_WORKER_SOURCE } from './worker-source.js
 const WORKER_SPIN = 20000;
 const MAIN_SPIN = 20000;
 // no answer for this long means a thread died (its error event cannot arrive while we block)
-const TIMEOUT_MS = 120_000;
+const TIMEOUT_MS = 60_000;
 
 /**
  * The kernel threads of one network: `numThreads - 1` threads started through the entry's
