@@ -118,11 +118,12 @@ export class Population {
   /**
    * The update bound at compile; populations with their own update (SpikeSourceArray, ...)
    * replace {@link Population.updateKernel} and are never split over kernel threads.
+   * @internal
    */
   generatedUpdate: PopulationKernel | undefined;
-  /** Bytes of one thread's scratch region in the WebAssembly memory (16-byte aligned). */
+  /** Bytes of one thread's scratch region in the WebAssembly memory (16-byte aligned). @internal */
   scratchStride = 0;
-  /** The update split over kernel threads (`setup({ numThreads })`), set by the network at compile. */
+  /** The update split over kernel threads (`setup({ numThreads })`), set by the network at compile. @internal */
   parallel: ParallelUpdate | undefined;
   /** Set by the network while it runs {@link Population.leanUpdateKernel}. */
   leanNow = false;

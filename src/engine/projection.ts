@@ -254,7 +254,7 @@ export class Projection implements NamedParticipant, Recordable {
   /** All cached weights are the same number (the common constant-weight case). */
   private invWConstant = false;
   private learning = { update: true, period: 1, offset: 0 };
-  /** The plain delivery split over kernel threads (`setup({ numThreads })`), set at compile. */
+  /** The plain delivery split over kernel threads (`setup({ numThreads })`), set at compile. @internal */
   parallelDelivery: ParallelDelivery | undefined;
 
   constructor(pre: ProjectionEndpoint, post: ProjectionEndpoint, target: string | string[], synapse?: Synapse, nameOrOptions?: string | ProjectionOptions) {
@@ -676,6 +676,7 @@ export class Projection implements NamedParticipant, Recordable {
   /**
    * Split the plain spike delivery over the kernel threads when the post-synaptic population's
    * update is split (called by the network after compile).
+   * @internal
    */
   splitDelivery(pool: ThreadPool): void {
     if (this.spiking && this.post.parallel !== undefined && this.kernels?.plainPreSpike && !this.ir.plasticity) {

@@ -32,7 +32,16 @@ export const nodeThreadSpawner: KernelThreadSpawner = {
   },
 };
 
-/** Register {@link nodeThreadSpawner} (the Node entry does on import). */
+/**
+ * Register {@link nodeThreadSpawner} (the Node entry does on import; code that imports the
+ * engine's modules directly calls it).
+ *
+ * @example
+ * ```ts
+ * installNodeThreads();
+ * new Network({ numThreads: 2 });
+ * ```
+ */
 export function installNodeThreads(): void {
   provideThreadSpawner(nodeThreadSpawner);
 }

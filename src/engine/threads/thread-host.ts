@@ -23,6 +23,7 @@ export interface KernelThread {
  * ```
  */
 export interface KernelThreadSpawner {
+  /** Start a thread evaluating `source` (see the interface's description). */
   spawn(source: string): KernelThread;
   /**
    * True if a started thread runs while the spawning thread blocks (Node's worker threads).
