@@ -3,6 +3,7 @@ import { Network } from '../../../src/engine/network.js';
 import { Population } from '../../../src/engine/population.js';
 import { Monitor } from '../../../src/engine/monitor.js';
 import { Neuron } from '../../../src/language/neuron.js';
+import { Constant } from '../../../src/language/constant.js';
 import { HHneuronBischop } from '../../../src/models/hh-neuron-bischop.js';
 import { splitRanges } from '../../../src/engine/threads/parallel-update.js';
 import { installNodeThreads } from '../../../src/node/kernel-threads.js';
@@ -10,11 +11,13 @@ import type { RecordedArray } from '../../../src/monitors/recorded-array.js';
 
 installNodeThreads();
 
-// an Izhikevich-like spiking neuron with a per-neuron random input, a population-wide parameter,
-// refractoriness and a fused spike test: everything the split has to keep in order
+// an Izhikevich-like spiking neuron with a per-neuron random input, a population-wide equation
+// with a population-wide random number and a Constant, refractoriness and a fused spike test:
+// everything the split has to keep in order
+const gain = new Constant('gain', 1.0);
 const Noisy = new Neuron({
   parameters: 'a = 0.02 : population\nb = 0.2\nc = -65.0\nd = 8.0\nI = 10.0',
-  equations: 'dv/dt = 0.04 * v^2 + 5.0 * v + 140.0 - u + I + Normal(0.0, 3.0) : init = -65.0\ndu/dt = a * (b * v - u) : init = -13.0',
+  equations: 'drive = Uniform(0.0, 4.0) * gain : population\ndv/dt = 0.04 * v^2 + 5.0 * v + 140.0 - u + I + drive + Normal(0.0, 3.0) : init = -65.0\ndu/dt = a * (b * v - u) : init = -13.0',
   spike: 'v >= 30.0',
   reset: 'v = c\nu += d',
   refractory: 2.0,
@@ -27,7 +30,12 @@ function run(numThreads: number, backend: 'js' | 'wasm', n: number) {
   const mon = new Monitor(pop, ['v', 'spike']);
   net.compile();
   const split = pop.parallel !== undefined;
-  net.simulate(200);
+  net.simulate(100);
+  // values set between runs reach the threads
+  gain.set(2.0);
+  pop.a = 0.03;
+  net.simulate(100);
+  gain.set(1.0);
   const v = (mon.get('v') as RecordedArray).data.slice();
   const spikes = mon.get('spike') as Record<number, number[]>;
   net.dispose();
@@ -51,6 +59,28 @@ describe('engine: neuron updates split over kernel threads (setup({ numThreads }
       expect(Buffer.from(two.v.buffer).equals(Buffer.from(one.v.buffer))).to.equal(true);
       expect(two.spikes).to.deep.equal(one.spikes);
       expect(two.last).to.deep.equal(one.last);
+    });
+  }
+
+  for (const backend of ['js', 'wasm'] as const) {
+    it(`HH_Bischop x 9 (transient variables, lean update) with 2 threads is bit-identical (${backend})`, () => {
+      const hh = (numThreads: number) => {
+        const net = new Network({ dt: 0.01, seed: 1, backend, numThreads, minNeuronsPerThread: 1 });
+        const pop = new Population(9, HHneuronBischop, { name: 'hh', network: net });
+        net.compile();
+        pop.I_app = [0, 10, 20, 40, 50, 80, 120, 200, 400];
+        const mon = new Monitor(pop, ['spike']);
+        net.simulate(100);
+        const out = { split: pop.parallel !== undefined, v: Array.from(pop.v as ArrayLike<number>), m: Array.from(pop.get('m') as ArrayLike<number>), spikes: mon.get('spike') };
+        net.dispose();
+        return out;
+      };
+      const one = hh(1), two = hh(2);
+      expect([one.split, two.split]).to.deep.equal([false, true]);
+      expect(two.v).to.deep.equal(one.v);
+      expect(two.m).to.deep.equal(one.m);
+      expect(two.spikes).to.deep.equal(one.spikes);
+      expect(Object.values(one.spikes as Record<number, number[]>).flat().length).to.be.greaterThan(20);
     });
   }
 
