@@ -23,8 +23,9 @@ ParallelUpdate.prototype.run = function (t: number, lean: boolean) {
 };
 const deliver = ParallelDelivery.prototype.run;
 ParallelDelivery.prototype.run = function (spikes: Int32Array, count: number) {
-  counts.deliveries++;
-  deliver.call(this, spikes, count);
+  const split = deliver.call(this, spikes, count);
+  if (split) counts.deliveries++;
+  return split;
 };
 
 // tests of what the default backend is: with CNRX_BACKEND the default is another one by design

@@ -680,7 +680,8 @@ export class Projection implements NamedParticipant, Recordable {
    */
   splitDelivery(pool: ThreadPool): void {
     if (this.spiking && this.post.parallel !== undefined && this.kernels?.plainPreSpike && !this.ir.plasticity) {
-      this.parallelDelivery = new ParallelDelivery(pool, this.post.size);
+      // a step's delivery is split from 4 synapses per neuron of minNeuronsPerThread (8192 by default)
+      this.parallelDelivery = new ParallelDelivery(pool, this.post.size, 4 * this.post.network.minNeuronsPerThread);
     }
   }
 
@@ -778,8 +779,8 @@ export class Projection implements NamedParticipant, Recordable {
         const w = this.invW ?? this.copyInvW(S);
         const par = this.parallelDelivery;
         // split over the kernel threads by post-synaptic range (setup({ numThreads }))
-        if (par !== undefined && par.prepare(ptr, post, w, this.invWConstant, g)) par.run(spikes, count);
-        else if (this.invWConstant) deliverConstant(spikes, count, ptr, post, w, g);
+        if (par !== undefined && par.prepare(ptr, post, w, this.invWConstant, g) && par.run(spikes, count)) return;
+        if (this.invWConstant) deliverConstant(spikes, count, ptr, post, w, g);
         else deliverCopied(spikes, count, ptr, post, w, g);
       }
       return;

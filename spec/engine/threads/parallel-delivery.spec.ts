@@ -25,7 +25,7 @@ function coba(numThreads: number, backend: 'js' | 'wasm') {
   net.compile();
   net.simulate(300);
   const out = {
-    split: [P.parallel !== undefined, ee.parallelDelivery !== undefined, ii.parallelDelivery !== undefined],
+    split: [P.parallel !== undefined, (ee.parallelDelivery?.splitRuns ?? 0) > 300, (ii.parallelDelivery?.splitRuns ?? 0) > 100],
     spikes: m.get('spike') as Record<number, number[]>,
     gInh: (m.get('g_inh') as RecordedArray).data.slice(),
     v: Array.from(P.state!.local.v!),

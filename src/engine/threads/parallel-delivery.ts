@@ -59,10 +59,16 @@ export class ParallelDelivery {
   private g: Float64Array = new Float64Array(0);
   private constant = false;
   private from: { ptr: Int32Array; post: Int32Array; w: Float64Array; g: Float64Array; constant: boolean } | undefined;
+  /** Steps whose delivery ran split (the others had too few synapses). */
+  splitRuns = 0;
   /** False once a row turned out not sorted by post rank. */
   possible = true;
 
-  constructor(private readonly pool: ThreadPool, postSize: number) {
+  /**
+   * `minEvents`: synapses a step must deliver per thread before it is split (below that, the
+   * barrier costs more than the additions; one thread then adds them, in the same order).
+   */
+  constructor(private readonly pool: ThreadPool, postSize: number, private readonly minEvents = 8192) {
     this.ranges = splitRanges(postSize, pool.ranks);
     this.stride = pool.ranks + 1;
   }
@@ -113,10 +119,20 @@ export class ParallelDelivery {
     return true;
   }
 
-  /** Deliver `spikes[0..count)` on all threads (after {@link ParallelDelivery.prepare}). */
-  run(spikes: Int32Array, count: number): void {
-    const own = this.spikes;
-    for (let s = 0; s < count; s++) own[s] = spikes[s]!;
+  /**
+   * Deliver `spikes[0..count)` on all threads (after {@link ParallelDelivery.prepare}); false
+   * (nothing delivered) if they have too few synapses for that to pay.
+   */
+  run(spikes: Int32Array, count: number): boolean {
+    const own = this.spikes, qPtr = this.qPtr, stride = this.stride, T = this.pool.ranks;
+    let events = 0;
+    for (let s = 0; s < count; s++) {
+      const r = spikes[s]!;
+      own[s] = r;
+      events += qPtr[r * stride + T]! - qPtr[r * stride]!;
+    }
+    if (events < this.minEvents * T) return false;
+    this.splitRuns++;
     this.pool.start(this.task, count, false);
     let failure: unknown;
     try {
@@ -126,5 +142,6 @@ export class ParallelDelivery {
     }
     this.pool.finish();
     if (failure !== undefined) throw failure;
+    return true;
   }
 }
