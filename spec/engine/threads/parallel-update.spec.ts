@@ -1,4 +1,5 @@
 import { expect } from 'chai';
+import { spawnSync } from 'node:child_process';
 import { Network } from '../../../src/engine/network.js';
 import { Population } from '../../../src/engine/population.js';
 import { Monitor } from '../../../src/engine/monitor.js';
@@ -91,6 +92,34 @@ describe('engine: neuron updates split over kernel threads (setup({ numThreads }
     expect(net.threadsFor(100)).to.equal(1);
     expect(net.threadsFor(4096)).to.equal(2);
     expect(pop.parallel).to.equal(undefined);
+  });
+
+  it('stops the threads: dispose() ends them, and a process that never disposes still exits', () => {
+    const net = new Network({ dt: 0.1, numThreads: 2, minNeuronsPerThread: 1 });
+    const pop = new Population(10, Noisy, { name: 'n', network: net });
+    net.compile();
+    net.simulate(1);
+    expect(pop.parallel).to.not.equal(undefined);
+    net.dispose();
+    expect(() => net.simulate(1)).to.throw(/kernel threads of this network were disposed/);
+    // a script that leaves its threads running: Node must still exit on its own
+    const script = [
+      "import { Network } from './src/engine/network.ts';",
+      "import { Population } from './src/engine/population.ts';",
+      "import { HHneuronBischop } from './src/models/hh-neuron-bischop.ts';",
+      "import { installNodeThreads } from './src/node/kernel-threads.ts';",
+      'installNodeThreads();',
+      'const net = new Network({ dt: 0.01, numThreads: 2, minNeuronsPerThread: 1 });',
+      "const pop = new Population(20, HHneuronBischop, { name: 'hh', network: net });",
+      'net.compile(); net.simulate(1);',
+      "if (pop.parallel === undefined) throw new Error('not split');",
+      "console.log('simulated');",
+    ].join('\n');
+    const r = spawnSync(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', script], { encoding: 'utf8', timeout: 60_000 });
+    expect(r.error, 'the process did not exit within 60 s').to.equal(undefined);
+    expect(r.stderr).to.equal('');
+    expect(r.stdout.trim()).to.equal('simulated');
+    expect(r.status).to.equal(0);
   });
 
   it('rejects a bad numThreads with a clear error', () => {
