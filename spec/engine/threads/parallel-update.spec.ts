@@ -15,7 +15,7 @@ installNodeThreads();
 // an Izhikevich-like spiking neuron with a per-neuron random input, a population-wide equation
 // with a population-wide random number and a Constant, refractoriness and a fused spike test:
 // everything the split has to keep in order
-const gain = new Constant('gain', 1.0);
+let gain: Constant;
 const Noisy = new Neuron({
   parameters: 'a = 0.02 : population\nb = 0.2\nc = -65.0\nd = 8.0\nI = 10.0',
   equations: 'drive = Uniform(0.0, 4.0) * gain : population\ndv/dt = 0.04 * v^2 + 5.0 * v + 140.0 - u + I + drive + Normal(0.0, 3.0) : init = -65.0\ndu/dt = a * (b * v - u) : init = -13.0',
@@ -26,6 +26,8 @@ const Noisy = new Neuron({
 });
 
 function run(numThreads: number, backend: 'js' | 'wasm', n: number) {
+  // created here: other specs clear the constants
+  gain = new Constant('gain', 1.0);
   const net = new Network({ dt: 0.1, seed: 7, backend, numThreads, minNeuronsPerThread: 1 });
   const pop = new Population(n, Noisy, { name: 'noisy', network: net });
   const mon = new Monitor(pop, ['v', 'spike']);
