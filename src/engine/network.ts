@@ -278,7 +278,11 @@ export class Network {
   /** Adds a recorder (a monitor) called in every step. */
   addRecorder(rec: Recorder): void {
     this.recorders.push(rec);
-    if (this.compiled) rec.onCompile?.(this.currentStep);
+    if (this.compiled) {
+      // transients it reads get their arrays now (before compile, the populations ask at compile)
+      for (const p of this.populationsList) if (p.state) p.requireStored(rec.reads ? rec.reads(p) : p.variables);
+      rec.onCompile?.(this.currentStep);
+    }
   }
 
   /** Removes a recorder added with `addRecorder`. */
@@ -358,7 +362,7 @@ export class Network {
     for (let k = 0; k < pops.length; k++) {
       const p = pops[k]!;
       if (!p.enabled) continue;
-      (p.leanNow ? p.leanUpdateKernel! : p.updateKernel!)(t);
+      p.updateKernel!(t);
       // spiking models mostly test spikes inside the update (kernels.spikeFused)
       p.spikeKernel?.(t);
       if (p.spiking) p.afterSpikes(t);
@@ -403,10 +407,7 @@ export class Network {
   }
 
   /**
-   * Simulate `duration` ms: `ceil(duration/dt)` steps. Compiles first if needed. All steps
-   * but the last run each population's lean update where no recorder reads its transient
-   * variables: nothing outside the kernels can see them until the run ends, and the last
-   * step computes them as usual.
+   * Simulate `duration` ms: `ceil(duration/dt)` steps. Compiles first if needed.
    */
   simulate(duration: number, options: NetworkSimulateOptions = {}): void {
     const n = this.stepsFor(duration);
@@ -425,16 +426,9 @@ export class Network {
     this.endRun();
   }
 
-  /** Exactly `n` steps (compiled network), all but the last with lean updates where nobody reads the transients. */
+  /** Exactly `n` steps (compiled network). */
   runSteps(n: number): void {
-    if (n > 1 && this.setLean(true)) {
-      try {
-        for (let k = 0; k < n - 1; k++) this.step();
-      } finally {
-        this.setLean(false);
-      }
-      this.step();
-    } else for (let k = 0; k < n; k++) this.step();
+    for (let k = 0; k < n; k++) this.step();
   }
 
   /**
@@ -450,20 +444,6 @@ export class Network {
   endRun(): void {
     const recs = this.recorders;
     for (let k = 0; k < recs.length; k++) recs[k]!.runEnded?.();
-  }
-
-  /** Switch the populations whose transients nobody reads to their lean update; true if any. */
-  private setLean(on: boolean): boolean {
-    let any = false;
-    for (const p of this.populationsList) {
-      p.leanNow = on && p.leanUpdateKernel !== undefined && !this.recorders.some((r) => {
-        if (!r.reads) return true;
-        const vars = r.reads(p);
-        return p.kernels!.transient.some((v) => vars.includes(v));
-      });
-      any ||= p.leanNow;
-    }
-    return any;
   }
 
   /**

@@ -110,12 +110,16 @@ export class SpikeSourceArray extends Population {
     }
   }
 
+  /** Its own update: every array is kept. */
+  protected override get generatedUpdate(): boolean {
+    return false;
+  }
+
   override compileInto(method: string): void {
     super.compileInto(method);
     this.stepsOf = this.sortSpikes(this.times);
     const S = this.state!;
     // the generated kernels are replaced by the emission rule of ANNarchy's template
-    this.leanUpdateKernel = undefined;
     this.updateKernel = () => {
       let ns = 0;
       for (let i = 0; i < this.size; i++) {
