@@ -13,7 +13,7 @@ import type { PopulationKernelFactory, PopulationKernelState } from './kernel-st
 import { planSimdLoop, SimdUnsupported, type SimdLoopPlan, type SimdLoopSymbols } from './wasm/simd-loop.js';
 import { bindSimdLoop, type SimdLoopBinding } from './wasm/bind-simd-loop.js';
 import { EXP_TABLE_LENGTH } from './fast-math.js';
-import { reciprocalDefinitions, reciprocalDivisions } from './fast-math-rewrite.js';
+import { reciprocalDefinitions, reciprocalDivisions, reciprocalTimeConstants } from './fast-math-rewrite.js';
 
 /**
  * Options of {@link generatePopulationKernels}.
@@ -369,7 +369,7 @@ export function generatePopulationKernels(ir: NeuronIR, opts: PopulationCodegenO
   // locals, read and stored once, no branch (a mask in WebAssembly); the array inRef is written
   // only for a separate spike pass, the one reader of it
   const refractoryLoad = refractory ? ['let $$__rr = __refrem[i];', 'const $$__ir = $$__rr > 0 ? 0 : 1;', fuse ? '' : '__inref[i] = $$__ir;'] : [];
-  const loopCompute = fast([...refractoryLoad, ...loadLocals, ...localLines].filter((l) => l !== ''));
+  const loopCompute = fast([...refractoryLoad, ...loadLocals, ...(opts.fastMath ? reciprocalTimeConstants(localLines) : localLines)].filter((l) => l !== ''));
   const loopOrderedPlain = (lean: boolean) => [
     ...fusedLines,
     ...storeFor(lean),

@@ -220,6 +220,23 @@ class LoopCompiler {
       f.get(this.i).i32(3).op(Op.i32Shl).set(this.i8);
       const pairs = unroll === 2 ? [newPair(0), newPair(2)] : [newPair(0)];
       for (const s of program.body) {
+        // an `if` (the spike test): one branch for both pairs, taken when a lane of either holds
+        if (pairs.length === 2 && s.type === 'IfStatement' && !s.alternate) {
+          const tests = pairs.map((p) => {
+            this.ctx = p;
+            this.toB(this.expr(s.test));
+            const c = this.f.local(V128);
+            f.set(c);
+            return c;
+          });
+          f.get(tests[0]!).get(tests[1]!).simd(Simd.or).simd(Simd.anyTrue).op(Op.if, 0x40);
+          pairs.forEach((p, k) => {
+            this.ctx = p;
+            this.ifStatement(s, tests[k]);
+          });
+          f.op(Op.end);
+          continue;
+        }
         for (const p of pairs) {
           this.ctx = p;
           this.statement(s);
@@ -375,11 +392,14 @@ class LoopCompiler {
     return true;
   }
 
-  private ifStatement(s: Node): void {
+  /** `test`: a local holding the condition, already computed (it is then not released). */
+  private ifStatement(s: Node, test?: number): void {
     const f = this.f;
-    const c = this.tmp();
-    this.toB(this.expr(s.test));
-    f.set(c);
+    const c = test ?? this.tmp();
+    if (test === undefined) {
+      this.toB(this.expr(s.test));
+      f.set(c);
+    }
     const outer = this.mask;
     const run = (node: Node, mask: Mask) => {
       const cache = new Map(this.ctx.cache), logged = this.ctx.storeLog.length;
@@ -426,7 +446,7 @@ class LoopCompiler {
       this.release(yes);
       this.release(no);
     }
-    this.release(c);
+    if (test === undefined) this.release(c);
   }
 
   // ---- expressions: each leaves one v128 on the stack and returns its type ----
@@ -460,6 +480,17 @@ class LoopCompiler {
       case 'LogicalExpression':
         return this.logical(e);
       case 'ConditionalExpression': {
+        // `c ? 0 : x` and `c ? x : 0` (+0 is all bits zero): one and/andnot instead of bitselect
+        const zero = (n: Node) => n.type === 'Literal' && n.value === 0;
+        if (zero(e.consequent) !== zero(e.alternate)) {
+          const c = this.tmp();
+          this.toB(this.expr(e.test));
+          f.set(c);
+          this.toF(this.expr(zero(e.consequent) ? e.alternate : e.consequent));
+          f.get(c).simd(zero(e.consequent) ? Simd.andnot : Simd.and);
+          this.release(c);
+          return 'f';
+        }
         const c = this.tmp();
         this.toB(this.expr(e.test));
         f.set(c);
