@@ -6,42 +6,29 @@ import { Monitor } from '../../src/engine/monitor.js';
 import { Neuron } from '../../src/language/neuron.js';
 import { Synapse } from '../../src/language/synapse.js';
 import type { RecordedArray } from '../../src/monitors/recorded-array.js';
+import { UNSTORED_TRANSIENTS_FROM } from '../../src/engine/unstored-transients.js';
 
 // a = 2 v is computed from the old v, then explicit Euler v_k = (1 - dt/tau)^k: after n steps
 // a = 2 (1 - dt/tau)^(n-1), with `a` transient (the lean update does not store it)
 const decay = () => new Neuron({ parameters: 'tau = 10.0 : population\n r = 0', equations: 'a = 2 * v\n tau * dv/dt = -v : init=1', name: 'decay' });
 const q = 1 - 0.1 / 10;
 
-describe('engine: transient variables nothing reads have no per-neuron array', () => {
-  for (const backend of ['js', 'wasm'] as const) {
-    it(`reading one gives the initial or written values before a step, after it the values of the current state (${backend})`, () => {
-      const net = new Network({ dt: 0.1, backend });
-      const pop = new Population(3, decay(), { network: net });
-      net.compile();
-      expect(pop.backend).to.equal(backend);
-      expect(pop.kernels!.transient).to.deep.equal(['a']);
-      expect(pop.state!.local.a).to.equal(undefined);
-      expect(Array.from(pop.a)).to.deep.equal([0, 0, 0]); // init value, as ANNarchy before a step
-      pop.a = 5;
-      expect(pop.a[1]).to.equal(5); // a written value holds until the next step
-      net.simulate(5); // 50 steps
-      expect(pop.v[0]).to.be.closeTo(q ** 50, 1e-14);
-      // a = 2 v of the current v (Brian2's subexpressions); ANNarchy: 2 v of the last step's old v
-      for (let i = 0; i < 3; i++) expect(pop.a[i]).to.equal(2 * pop.v[i]!);
-      expect(pop.state!.local.a).to.equal(undefined); // reading does not store it
-      // kept from now on: ANNarchy's value (computed from v before the step)
-      pop.requireStored(['a']);
-      expect(pop.state!.local.a).to.be.instanceOf(Float64Array);
-      const before = pop.v[2]!;
-      net.step();
-      expect(pop.a[2]).to.equal(2 * before);
-      expect(pop.v[2]).to.be.closeTo(q ** 51, 1e-14);
-      pop.reset();
-      expect(Array.from(pop.a)).to.deep.equal([0, 0, 0]);
-    });
-  }
+describe('engine: simulate() runs the lean update where nobody reads the transients', () => {
+  it('the population uses it (the transient array is not written during the run) and the last step stores them', () => {
+    const net = new Network({ dt: 0.1 });
+    const pop = new Population(3, decay(), { network: net });
+    net.compile();
+    expect(pop.kernels!.transient).to.deep.equal(['a']);
+    const writes: number[] = [];
+    const full = pop.updateKernel!;
+    pop.updateKernel = (t) => { writes.push(t); full(t); };
+    net.simulate(5); // 50 steps
+    expect(writes).to.deep.equal([49]);
+    expect(pop.v[0]).to.be.closeTo(q ** 50, 1e-14);
+    expect(pop.a[2]).to.be.closeTo(2 * q ** 49, 1e-14);
+  });
 
-  it('a monitor recording a transient gets every step', () => {
+  it('a monitor recording a transient gets every step (full update while it records)', () => {
     const net = new Network({ dt: 0.1 });
     const pop = new Population(1, decay(), { network: net });
     const m = new Monitor(pop, ['a']);
@@ -52,26 +39,18 @@ describe('engine: transient variables nothing reads have no per-neuron array', (
     for (let k = 0; k < 20; k++) expect(a.row(k)[0]).to.be.closeTo(2 * q ** k, 1e-14);
   });
 
-  it('a monitor of other variables leaves it without an array', () => {
+  it('a monitor of other variables keeps the lean update', () => {
     const net = new Network({ dt: 0.1 });
     const pop = new Population(1, decay(), { network: net });
     const m = new Monitor(pop, ['v']);
     net.compile();
+    let full = 0;
+    const k = pop.updateKernel!;
+    pop.updateKernel = (t) => { full++; k(t); };
     net.simulate(2);
-    expect(pop.state!.local.a).to.equal(undefined);
+    expect(full).to.equal(1);
     const v = m.get('v') as RecordedArray;
     expect(v.row(19)[0]).to.be.closeTo(q ** 20, 1e-14);
-  });
-
-  it('a monitor created after compile gives it an array from then on', () => {
-    const net = new Network({ dt: 0.1 });
-    const pop = new Population(2, decay(), { network: net });
-    net.compile();
-    net.simulate(1);
-    const m = new Monitor(pop, ['a']);
-    net.simulate(1);
-    const a = m.get('a') as RecordedArray;
-    for (let k = 0; k < 10; k++) expect(a.row(k)[1]).to.be.closeTo(2 * q ** (10 + k), 1e-14);
   });
 
   it('a monitor of a view records the transient of its population every step', () => {
@@ -124,5 +103,50 @@ describe('engine: transient variables nothing reads have no per-neuron array', (
     net.compile();
     // a_k = 2 q^(k-1) after step k drops below 1 at k - 1 = ceil(ln(1/2)/ln q) = 69
     expect(net.simulateUntil(100, pop)).to.be.closeTo(7.0, 1e-9);
+  });
+});
+
+describe('engine: in large populations transient variables nothing reads have no per-neuron array', () => {
+  const N = UNSTORED_TRANSIENTS_FROM;
+  for (const backend of ['js', 'wasm'] as const) {
+    it(`reading one gives the initial or written values before a step, after it the values of the current state (${backend})`, () => {
+      const net = new Network({ dt: 0.1, backend });
+      const pop = new Population(N, decay(), { network: net });
+      net.compile();
+      expect(pop.backend).to.equal(backend);
+      expect(pop.kernels!.transient).to.deep.equal(['a']);
+      expect(pop.state!.local.a).to.equal(undefined);
+      expect(pop.a[7]).to.equal(0); // the init value, as ANNarchy before a step
+      pop.a = 5;
+      expect(pop.a[1]).to.equal(5); // a written value holds until the next step
+      net.simulate(1); // 10 steps
+      expect(pop.v[0]).to.be.closeTo(q ** 10, 1e-14);
+      // a = 2 v of the current v (Brian2's subexpressions); ANNarchy: 2 v of the last step's old v
+      for (const i of [0, 1, N - 1]) expect(pop.a[i]).to.equal(2 * pop.v[i]!);
+      expect(pop.state!.local.a).to.equal(undefined); // reading does not store it
+      // kept from now on: ANNarchy's value (computed from v before the step)
+      pop.requireStored(['a']);
+      expect(pop.state!.local.a).to.be.instanceOf(Float64Array);
+      const before = pop.v[2]!;
+      net.step();
+      expect(pop.a[2]).to.equal(2 * before);
+      expect(pop.v[2]).to.be.closeTo(q ** 11, 1e-14);
+      pop.reset();
+      expect(pop.a[N - 1]).to.equal(0);
+    });
+  }
+
+  it('a monitor (before or after compile) gives it an array, a monitor of other variables does not', () => {
+    const net = new Network({ dt: 0.1 });
+    const pop = new Population(N, decay(), { network: net });
+    const mv = new Monitor(pop, ['v']);
+    net.compile();
+    net.simulate(1);
+    expect(pop.state!.local.a).to.equal(undefined);
+    expect((mv.get('v') as RecordedArray).row(9)[0]).to.be.closeTo(q ** 10, 1e-14);
+    const m = new Monitor(pop.slice(0, 2), ['a']);
+    net.simulate(1);
+    const a = m.get('a') as RecordedArray;
+    for (let k = 0; k < 10; k++) expect(a.row(k)[1]).to.be.closeTo(2 * q ** (10 + k), 1e-14);
   });
 });

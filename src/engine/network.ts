@@ -362,7 +362,7 @@ export class Network {
     for (let k = 0; k < pops.length; k++) {
       const p = pops[k]!;
       if (!p.enabled) continue;
-      p.updateKernel!(t);
+      (p.leanNow ? p.leanUpdateKernel! : p.updateKernel!)(t);
       // spiking models mostly test spikes inside the update (kernels.spikeFused)
       p.spikeKernel?.(t);
       if (p.spiking) p.afterSpikes(t);
@@ -407,7 +407,10 @@ export class Network {
   }
 
   /**
-   * Simulate `duration` ms: `ceil(duration/dt)` steps. Compiles first if needed.
+   * Simulate `duration` ms: `ceil(duration/dt)` steps. Compiles first if needed. All steps
+   * but the last run each population's lean update where no recorder reads its transient
+   * variables: nothing outside the kernels can see them until the run ends, and the last
+   * step computes them as usual.
    */
   simulate(duration: number, options: NetworkSimulateOptions = {}): void {
     const n = this.stepsFor(duration);
@@ -426,9 +429,16 @@ export class Network {
     this.endRun();
   }
 
-  /** Exactly `n` steps (compiled network). */
+  /** Exactly `n` steps (compiled network), all but the last with lean updates where nobody reads the transients. */
   runSteps(n: number): void {
-    for (let k = 0; k < n; k++) this.step();
+    if (n > 1 && this.setLean(true)) {
+      try {
+        for (let k = 0; k < n - 1; k++) this.step();
+      } finally {
+        this.setLean(false);
+      }
+      this.step();
+    } else for (let k = 0; k < n; k++) this.step();
   }
 
   /**
@@ -444,6 +454,20 @@ export class Network {
   endRun(): void {
     const recs = this.recorders;
     for (let k = 0; k < recs.length; k++) recs[k]!.runEnded?.();
+  }
+
+  /** Switch the populations whose transients nobody reads to their lean update; true if any. */
+  private setLean(on: boolean): boolean {
+    let any = false;
+    for (const p of this.populationsList) {
+      p.leanNow = on && p.leanUpdateKernel !== undefined && !this.recorders.some((r) => {
+        if (!r.reads) return true;
+        const vars = r.reads(p);
+        return p.kernels!.transient.some((v) => vars.includes(v));
+      });
+      any ||= p.leanNow;
+    }
+    return any;
   }
 
   /**

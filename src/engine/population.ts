@@ -14,7 +14,7 @@ import { PopulationView } from './population-view.js';
 import { IndividualNeuron } from './individual-neuron.js';
 import { compileStopCondition, type StopCondition } from './stop-condition.js';
 import { KernelHeap } from './kernel-heap.js';
-import { UnstoredTransients } from './unstored-transients.js';
+import { UNSTORED_TRANSIENTS_FROM, UnstoredTransients } from './unstored-transients.js';
 import { attributeAccessor } from './attribute-accessor.js';
 import { GlobalOperations } from './global-operations.js';
 import { rejectUnknownAttributes } from './strict-attributes.js';
@@ -108,8 +108,15 @@ export class Population {
   /** Bound per-step kernels (after compile). */
   updateKernel: PopulationKernel | undefined;
   spikeKernel: PopulationKernel | undefined;
+  /**
+   * Update that skips storing the transient variables (`kernels.transient`); the network runs
+   * it for steps after which nobody reads them ({@link Network.simulate}, all but the last step).
+   */
+  leanUpdateKernel: PopulationKernel | undefined;
   /** The `sum(target)` inputs the network zeroes at the start of each step (rate-coded). */
   sumArrays: Float64Array[] = [];
+  /** Set by the network while it runs {@link Population.leanUpdateKernel}. */
+  leanNow = false;
   /** Per-neuron variables other objects read during a run: always stored. */
   private readonly keepStored = new Set<string>();
   /** Transient variables nothing reads: no per-neuron array (see {@link UnstoredTransients}). */
@@ -506,7 +513,8 @@ export class Population {
     if (this.stopCondition !== undefined) for (const v of this.variables) if (new RegExp(`(?<![\\w.])${v}(?!\\w)`).test(this.stopCondition)) this.keepStored.add(v);
     this.kernels = asModelErrors(ir.name, () => symbolicScope(() => generatePopulationKernels(ir, { method: method as never, keep: this.keepStored, fastMath: this.network.fastMath })));
     this.hasRefractoryCode = ir.refractory !== undefined;
-    this.unstored = this.generatedUpdate ? new UnstoredTransients(this.kernels.transient, this.size) : undefined;
+    this.unstored = this.generatedUpdate && this.size >= UNSTORED_TRANSIENTS_FROM && this.kernels.transient.length > 0
+      ? new UnstoredTransients(this.kernels.transient, this.size) : undefined;
     this.state = this.createState();
     this.freshState = true;
     this.globalOperations.initialise(this.state);
@@ -594,11 +602,16 @@ export class Population {
     this.spikeKernel = k.spikeGather?.(S, CONSTANTS);
   }
 
-  /** The update: the one that does not store the unstored transients, if there are any. */
+  /**
+   * The updates: with unstored transients the lean one only; otherwise the full one, and the
+   * lean one for steps after which nobody reads the transients.
+   */
   private bindUpdate(w: PopulationKernels['wasm']): void {
     const k = this.kernels!, S = this.state!;
-    const lean = this.unstored && this.unstored.names.size > 0 ? (w ? w.updateLean : k.updateLean) : undefined;
-    this.updateKernel = (lean ?? w?.update ?? k.update)(S, CONSTANTS);
+    const lean = (w ? w.updateLean : k.updateLean)?.(S, CONSTANTS);
+    const unstored = this.unstored !== undefined && this.unstored.names.size > 0;
+    this.updateKernel = unstored ? lean! : (w?.update ?? k.update)(S, CONSTANTS);
+    this.leanUpdateKernel = unstored ? undefined : lean;
   }
 
   /** Populations whose update is the generated one; the others (spike sources, timed arrays) keep every array. */
@@ -628,8 +641,8 @@ export class Population {
       if (this.kernels?.transient.includes(n)) regenerate = true;
       if (this.state && this.unstored?.has(n)) this.materialize(n);
     }
-    // subclasses with their own update (SpikeSourceArray, TimedArray) keep every array
-    if (!regenerate || !this.state || !this.unstored) return;
+    // subclasses with their own update (SpikeSourceArray, TimedArray) have no lean one
+    if (!regenerate || !this.state || (!this.leanUpdateKernel && !this.unstored)) return;
     const ir = this.hasRefractoryCode && this.ir.refractory === undefined ? { ...this.ir, refractory: 0 } : this.ir;
     const before = this.kernels;
     this.kernels = generatePopulationKernels(ir, { method: this.compiledMethod as never, keep: this.keepStored, fastMath: this.network.fastMath });

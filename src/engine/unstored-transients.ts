@@ -2,11 +2,18 @@ import type { PopulationKernelFactory, PopulationKernelState } from '../language
 import { CONSTANTS } from '../language/constant.js';
 
 /**
- * Per-neuron variables of a population that every step assigns before reading them (HH's
- * `alpha_m`, ...) and that nothing reads during a run — no recorder, projection, stop condition
- * or global operation — get no per-neuron array: the update keeps them in registers (1e6
- * HH_Bischop neurons: 27 of 38 arrays, ~216 MB). The numbers of every other variable are
- * unchanged. Reading one gives
+ * Population size from which transient variables nothing reads get no per-neuron array
+ * ({@link UnstoredTransients}). Smaller populations store them at the last step of a run, as
+ * ANNarchy does at every step.
+ */
+export const UNSTORED_TRANSIENTS_FROM = 100_000;
+
+/**
+ * In populations of {@link UNSTORED_TRANSIENTS_FROM} neurons and more, per-neuron variables that
+ * every step assigns before reading them (HH's `alpha_m`, ...) and that nothing reads during a
+ * run — no recorder, projection, stop condition or global operation — get no per-neuron array:
+ * the update keeps them in registers (1e6 HH_Bischop neurons: 27 of 38 arrays, ~216 MB). The
+ * numbers of every other variable are unchanged. Reading one gives
  * - until the next step after compile, `reset()` or a write: the initial (or written) values,
  *   as ANNarchy does;
  * - after a step: the values computed from the current state, as the next step would compute

@@ -213,7 +213,8 @@ export class ExperimentRun {
         const next = b.nextChange === undefined ? this.k + 1 : Math.floor(b.nextChange(this.k));
         span = Math.min(span, Math.max(1, next - this.k));
       }
-      // simulate() where span * dt converts back to exactly span steps (same numbers as steps)
+      // simulate() runs lean updates (transients stored at the last step only): same numbers,
+      // faster; only where span * dt converts back to exactly span steps.
       const ms = span * net.dt;
       if (span > 1 && net.stepsFor(ms) === span) net.simulate(ms);
       else for (let i = 0; i < span; i++) net.step();

@@ -173,6 +173,7 @@ export class HomogeneousCorrelatedSpikeTrains extends ScheduledPopulation {
     const uniform = this.ir.randoms.find((r) => r.locality !== 'global')!.name;
     const p = S.local.p!;
     const n = this.size;
+    this.leanUpdateKernel = undefined;
     this.spikeKernel = undefined;
     // ANNarchy's update_variables template replaces the generated update (its arithmetic order)
     this.updateKernel = (t: number) => {

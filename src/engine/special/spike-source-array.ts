@@ -120,6 +120,7 @@ export class SpikeSourceArray extends Population {
     this.stepsOf = this.sortSpikes(this.times);
     const S = this.state!;
     // the generated kernels are replaced by the emission rule of ANNarchy's template
+    this.leanUpdateKernel = undefined;
     this.updateKernel = () => {
       let ns = 0;
       for (let i = 0; i < this.size; i++) {

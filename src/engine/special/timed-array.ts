@@ -183,6 +183,7 @@ export class TimedArray extends ScheduledPopulation {
     r.set(this.rows[0]!);
     this.cursor.restart();
     // ANNarchy's update_variables template of TimedArray replaces the generated update
+    this.leanUpdateKernel = undefined;
     this.updateKernel = () => {
       const b = this.cursor.advance();
       if (b >= 0) r.set(this.rows[b]!);

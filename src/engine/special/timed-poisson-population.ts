@@ -127,6 +127,7 @@ export class TimedPoissonPopulation extends ScheduledPopulation {
     const n = this.size;
     // ANNarchy's update_variables template replaces the generated update: schedule, then
     // p[i] = step * rand_0[i] with step = 1000.0/dt (not the equation's order), then spike_gather
+    this.leanUpdateKernel = undefined;
     this.spikeKernel = undefined;
     this.updateKernel = (t: number) => {
       const b = this.cursor.advance();

@@ -122,7 +122,7 @@ interface Helper { params: string[]; decls: Node[]; result: Node; source: string
 type Mask = { full: true } | { full: false; local: number };
 /** Per pair of lanes: its first neuron relative to `i`, its variables and its cached loads. */
 interface PairContext {
-  lane: 0 | 2;
+  lane: number;
   scopes: Map<string, { local: number; ty: Ty; constant?: boolean }>[];
   /**
    * `A[i]` already in a local, by array: loaded for all lanes, so valid until a store into `A`.
@@ -132,7 +132,7 @@ interface PairContext {
   /** Arrays stored into, in order (branches drop the entries their stores invalidated). */
   storeLog: string[];
 }
-const newPair = (lane: 0 | 2): PairContext => ({ lane, scopes: [new Map()], cache: new Map(), storeLog: [] });
+const newPair = (lane: number): PairContext => ({ lane, scopes: [new Map()], cache: new Map(), storeLog: [] });
 const BYTES = { f64: 8, i32: 4, u8: 1 } as const;
 const FULL: Mask = { full: true };
 
@@ -212,16 +212,16 @@ class LoopCompiler {
     const f = this.f;
     // four neurons per iteration while all four are inside, the statements of the two pairs
     // alternating so that the CPU overlaps their dependency chains; then pairs
-    for (const unroll of [2, 1]) {
+    for (const unroll of ((globalThis as any).__UNR ?? [2, 1]) as number[]) {
       f.op(Op.block, 0x40).op(Op.loop, 0x40);
       // the last pair may have a padding lane; the unrolled loop needs all four neurons
-      f.get(this.i).i32(unroll === 2 ? 3 : 0).op(Op.i32Add).get(this.n).op(Op.i32GeS).op(Op.brIf, 1);
+      f.get(this.i).i32(unroll > 1 ? 2 * unroll - 1 : 0).op(Op.i32Add).get(this.n).op(Op.i32GeS).op(Op.brIf, 1);
       f.get(this.i).i32(2).op(Op.i32Shl).set(this.i4);
       f.get(this.i).i32(3).op(Op.i32Shl).set(this.i8);
-      const pairs = unroll === 2 ? [newPair(0), newPair(2)] : [newPair(0)];
+      const pairs = Array.from({ length: unroll }, (_, k) => newPair(2 * k));
       for (const s of program.body) {
         // an `if` (the spike test): one branch for both pairs, taken when a lane of either holds
-        if (pairs.length === 2 && s.type === 'IfStatement' && !s.alternate) {
+        if (pairs.length > 1 && s.type === 'IfStatement' && !s.alternate) {
           const tests = pairs.map((p) => {
             this.ctx = p;
             this.toB(this.expr(s.test));
@@ -229,7 +229,9 @@ class LoopCompiler {
             f.set(c);
             return c;
           });
-          f.get(tests[0]!).get(tests[1]!).simd(Simd.or).simd(Simd.anyTrue).op(Op.if, 0x40);
+          f.get(tests[0]!);
+          for (const c of tests.slice(1)) f.get(c).simd(Simd.or);
+          f.simd(Simd.anyTrue).op(Op.if, 0x40);
           pairs.forEach((p, k) => {
             this.ctx = p;
             this.ifStatement(s, tests[k]);
