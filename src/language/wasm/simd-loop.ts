@@ -212,7 +212,7 @@ class LoopCompiler {
     const f = this.f;
     // four neurons per iteration while all four are inside, the statements of the two pairs
     // alternating so that the CPU overlaps their dependency chains; then pairs
-    for (const unroll of ((globalThis as any).__UNR ?? [2, 1]) as number[]) {
+    for (const unroll of [2, 1]) {
       f.op(Op.block, 0x40).op(Op.loop, 0x40);
       // the last pair may have a padding lane; the unrolled loop needs all four neurons
       f.get(this.i).i32(unroll > 1 ? 2 * unroll - 1 : 0).op(Op.i32Add).get(this.n).op(Op.i32GeS).op(Op.brIf, 1);
