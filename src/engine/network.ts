@@ -311,7 +311,11 @@ export class Network {
   /** Adds a recorder (a monitor) called in every step. */
   addRecorder(rec: Recorder): void {
     this.recorders.push(rec);
-    if (this.compiled) rec.onCompile?.(this.currentStep);
+    if (this.compiled) {
+      // transients it reads get their arrays now (before compile, the populations ask at compile)
+      for (const p of this.populationsList) if (p.state) p.requireStored(rec.reads ? rec.reads(p) : p.variables);
+      rec.onCompile?.(this.currentStep);
+    }
   }
 
   /** Removes a recorder added with `addRecorder`. */
@@ -396,7 +400,7 @@ export class Network {
       const p = pops[k]!;
       if (!p.enabled) continue;
       // a replaced update (a subclass, a test's probe) runs as it is, on this thread
-      if (p.parallel !== undefined && p.updateKernel === p.generatedUpdate) p.parallel.run(t, p.leanNow);
+      if (p.parallel !== undefined && p.updateKernel === p.boundUpdate) p.parallel.run(t, p.leanNow);
       else (p.leanNow ? p.leanUpdateKernel! : p.updateKernel!)(t);
       // spiking models mostly test spikes inside the update (kernels.spikeFused)
       p.spikeKernel?.(t);
@@ -434,7 +438,7 @@ export class Network {
     const S = p.state;
     // populations with their own update (SpikeSourceArray, ...) or axonal spikes stay on this thread
     p.parallel = undefined;
-    if (!S || this.threadsFor(p.size) === 1 || p.updateKernel !== p.generatedUpdate || S.axonal !== undefined) return;
+    if (!S || this.threadsFor(p.size) === 1 || p.updateKernel !== p.boundUpdate || S.axonal !== undefined) return;
     if (S.heap ? !S.heap.shared : !(S.spiked.buffer instanceof SharedArrayBuffer)) return;
     this.threads ??= new ThreadPool(this.numThreads);
     p.parallel = new ParallelUpdate(p, this.threads);

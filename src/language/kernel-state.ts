@@ -34,10 +34,19 @@ export interface PopulationKernelState {
   nAxonal?: number;
   /**
    * Set when every array above lives in one WebAssembly memory (WebAssembly kernels): the
-   * memory, and the byte offset of a scratch region the kernel owns. `shared`: the memory is a
-   * shared one (`setup({ numThreads })`), so modules declare their memory import shared.
+   * memory, and the byte offset of a scratch region the kernel owns.
    */
-  heap?: { memory: WasmMemory; scratch: number; shared?: boolean };
+  heap?: {
+    memory: WasmMemory;
+    scratch: number;
+    /** The memory is shared (`setup({ numThreads })`): modules declare their memory import shared. */
+    shared?: boolean;
+    /**
+     * Byte offsets of per-neuron attributes that have no array (transient variables nothing
+     * reads), by name: their never-touched place in the memory, for the module's full update.
+     */
+    reserved?: Record<string, number>;
+  };
 }
 
 /**

@@ -87,6 +87,24 @@ describe('engine: neuron updates split over kernel threads (setup({ numThreads }
     });
   }
 
+  it('HH_Bischop x 100000 (unstored transients: no arrays, the lean update every step) with 2 threads is bit-identical (js, wasm)', () => {
+    for (const backend of ['js', 'wasm'] as const) {
+      const hh = (numThreads: number) => {
+        const net = new Network({ dt: 0.01, seed: 1, backend, numThreads });
+        const pop = new Population(100000, HHneuronBischop, { name: 'hh', network: net });
+        net.compile();
+        pop.I_app = Float64Array.from({ length: 100000 }, (_, i) => (i % 100) * 4);
+        net.simulate(0.5);
+        const out = { split: pop.parallel !== undefined, unstored: !('alpha_m' in pop.state!.local), v: Float64Array.from(pop.v as ArrayLike<number>) };
+        net.dispose();
+        return out;
+      };
+      const one = hh(1), two = hh(2);
+      expect([one.split, two.split, two.unstored], backend).to.deep.equal([false, true, true]);
+      expect(Buffer.from(two.v.buffer).equals(Buffer.from(one.v.buffer)), backend).to.equal(true);
+    }
+  });
+
   it('keeps small populations on one thread by default', () => {
     const net = new Network({ dt: 0.01, numThreads: 2, minNeuronsPerThread: 2048 });
     const pop = new Population(100, HHneuronBischop, { name: 'hh', network: net });

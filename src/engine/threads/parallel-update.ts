@@ -11,6 +11,8 @@ export interface SplittablePopulation {
   kernels: PopulationKernels | undefined;
   state: PopulationKernelState | undefined;
   scratchStride: number;
+  updateKernel: PopulationKernel | undefined;
+  leanUpdateKernel: PopulationKernel | undefined;
 }
 
 const ARRAY_KEYS = ['lastSpike', 'refRemaining', 'refSteps', 'inRef', 'spiked'] as const;
@@ -63,6 +65,10 @@ export class ParallelUpdate {
   private globals: string[] = [];
   private randNumbers: string[] = [];
   private constants: { value: number }[] = [];
+  /** Unstored transients (no arrays): the lean update runs in every step, as on one thread. */
+  private alwaysLean = false;
+  /** An array is not shared (one given after compile): the population runs on this thread. */
+  private unshared = false;
 
   constructor(private readonly pop: SplittablePopulation, private readonly pool: ThreadPool) {
     this.ranges = splitRanges(pop.size, pool.ranks);
@@ -72,6 +78,11 @@ export class ParallelUpdate {
   run(t: number, lean: boolean): void {
     const pop = this.pop;
     if (pop.kernels !== this.kernels || CONSTANTS.size !== this.constantsSize) this.prepare();
+    if (this.unshared) {
+      (lean ? pop.leanUpdateKernel! : pop.updateKernel!)(t);
+      return;
+    }
+    lean ||= this.alwaysLean;
     const S = pop.state!, P = this.params, G = S.global, R = S.rand;
     let j = 0;
     const gs = this.globals, rs = this.randNumbers, cs = this.constants;
@@ -106,6 +117,10 @@ export class ParallelUpdate {
     const pop = this.pop, k = pop.kernels!, S = pop.state!;
     this.kernels = k;
     this.constantsSize = CONSTANTS.size;
+    this.alwaysLean = k.transient.some((n) => !(n in S.local));
+    const views: View[] = [...Object.values(S.local), ...Object.values(S.rand).filter((a): a is Float64Array => typeof a !== 'number'), ...ARRAY_KEYS.map((key) => S[key])];
+    this.unshared = views.some((a) => !(a.buffer instanceof SharedArrayBuffer));
+    if (this.unshared) return;
     const heap = S.heap;
     const wasm = heap && k.wasm && k.wasm.scratchBytes <= pop.scratchStride ? k.wasm : undefined;
     const lean = wasm ? k.source.wasmUpdateLean : k.source.updateLean;
@@ -116,7 +131,14 @@ export class ParallelUpdate {
     this.constants = constantNames.map((c) => CONSTANTS.get(c)!);
     const params = new SharedArrayBuffer(8 * Math.max(1, this.globals.length + this.randNumbers.length + this.constants.length));
     this.params = new Float64Array(params);
-    const slices = this.ranges.map(([start, end], r) => this.slice(S, start, end, r, heap && { ...heap, scratch: heap.scratch + r * pop.scratchStride }));
+    // the module of each slice gets its own scratch region, and the reserved places of the
+    // unstored transients moved to the slice's first neuron
+    const sliceHeap = (start: number, r: number): PopulationKernelState['heap'] => heap && {
+      ...heap,
+      scratch: heap.scratch + r * pop.scratchStride,
+      ...(heap.reserved ? { reserved: Object.fromEntries(Object.entries(heap.reserved).map(([n, at]) => [n, at + 8 * start])) } : {}),
+    };
+    const slices = this.ranges.map(([start, end], r) => this.slice(S, start, end, r, sliceHeap(start, r)));
     // rank 0: this thread, on population-wide values and random numbers of the population itself
     this.slice0 = slices[0]!;
     this.full0 = (wasm?.update ?? k.update)(this.slice0, CONSTANTS);
