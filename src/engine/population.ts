@@ -15,6 +15,7 @@ import { IndividualNeuron } from './individual-neuron.js';
 import { compileStopCondition, type StopCondition } from './stop-condition.js';
 import { KernelHeap } from './kernel-heap.js';
 import { UNSTORED_TRANSIENTS_FROM, UnstoredTransients } from './unstored-transients.js';
+import { warnOnce } from './warn-once.js';
 import { attributeAccessor } from './attribute-accessor.js';
 import { GlobalOperations } from './global-operations.js';
 import { rejectUnknownAttributes } from './strict-attributes.js';
@@ -236,6 +237,14 @@ export class Population {
 
   /** Current values of an unstored transient (a new array; see {@link UnstoredTransients}). */
   private transientValues(name: string): Float64Array {
+    const step = this.network.currentStep;
+    // ANNarchy would give the last step's values: never differ silently
+    if (!this.unstored!.isPending(name, step)) {
+      warnOnce(`Population ${this.name}: '${name}' is not stored per neuron (a transient in a population of `
+        + `${UNSTORED_TRANSIENTS_FROM} neurons or more that nothing reads during runs), so reading it gives the values `
+        + `computed from the current state, not the last step's as in ANNarchy; record it or call `
+        + `requireStored(['${name}']) before simulating to get ANNarchy's values`);
+    }
     return this.unstored!.values(name, this.network.currentStep, this.state!, this.kernels!.update);
   }
 
