@@ -36,6 +36,8 @@ export interface SynapseEventStatement extends LocatedStatement {
   bounds: { kind: 'min' | 'max'; expr: MathNode }[];
   /** `unless_post`: skipped when pre and post spiked in the same step. */
   unlessPost: boolean;
+  /** `init=`: the initial value of the assigned variable if no equation or parameter declares it (ANNarchy 4.7.3). */
+  init?: number;
 }
 
 /**
@@ -148,11 +150,17 @@ function parseEvents(text: string | undefined, model: string, section: 'preSpike
     for (const key of Object.keys(st.bounds)) {
       if (key === 'min' || key === 'max') bounds.push({ kind: key, expr: parseExpression(st.bounds[key]!, ctx) });
     }
-    if (st.bounds.init !== undefined) throw new ModelError(`init= is for variables in equations, not for ${section} statements`, { ...ctx, symbol: 'init' });
+    let init: number | undefined;
+    if (st.bounds.init !== undefined) {
+      // ANNarchy 4.7.3 (AnalyseSynapse.py): an event statement may declare its variable, init= included
+      const text = st.bounds.init.trim();
+      init = text === 'true' ? 1 : text === 'false' ? 0 : Number(text);
+      if (text === '' || !Number.isFinite(init)) throw new ModelError(`init= of a ${section} statement must be a number, got "${st.bounds.init}"`, { ...ctx, symbol: 'init' });
+    }
     const misplaced = st.flags.find((f) => f !== 'unless_post');
     if (misplaced) throw new ModelError(`flag "${misplaced}" has no meaning in ${section}; only unless_post, min= and max= do`, { ...ctx, symbol: misplaced });
     if (section === 'postSpike' && target === 'g_target') throw new ModelError('g_target can only be modified in preSpike', { ...ctx, symbol: target });
-    out.push({ target, op: a.op, rhs, bounds, unlessPost: st.flags.includes('unless_post'), source: st.source, ...locationOf(ctx) });
+    out.push({ target, op: a.op, rhs, bounds, unlessPost: st.flags.includes('unless_post'), ...(init !== undefined ? { init } : {}), source: st.source, ...locationOf(ctx) });
   }
   return out;
 }
@@ -256,7 +264,8 @@ export function analyseSynapse(src: SynapseSource): SynapseIR {
       throw new ModelError(`"${s.target}" is a parameter and cannot be assigned in preSpike/postSpike (declare it in equations to make it a variable)`, { model, ...where(s), symbol: s.target });
     }
     if (!variables.some((v) => v.name === s.target)) {
-      throw new ModelError(`"${s.target}" is assigned in preSpike/postSpike but is not a variable of the synapse (declare it in equations)`, { model, ...where(s), symbol: s.target });
+      // ANNarchy 4.7.3 declares it: a local variable, init= of the first statement assigning it (else 0)
+      variables.push({ name: s.target, locality: 'local', type: 'double', init: s.init ?? 0, bounds: [], source: s.source, section: s.section, line: s.line });
     }
   }
   const plasticity = allEqs.some((e) => e.target === 'w') || [...preSpike, ...postSpike].some((s) => s.target === 'w');
