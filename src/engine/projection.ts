@@ -637,6 +637,9 @@ export class Projection implements NamedParticipant, Recordable {
       if (!this.pre.ir.axonSpike) throw new Error(`Projection "${this.name}": the synapse reacts to axonal spikes (preAxonSpike) but the neuron of "${this.pre.name}" has no axonSpike condition`);
       if (this.maxDelay > 1) throw new Error(`Projection "${this.name}": axonal spikes (preAxonSpike) are not supported with delays; use a delay of at most dt`);
     }
+    if (this.spiking && this.ir.psp && this.maxDelay > 1) {
+      throw new Error(`Projection "${this.name}": a spiking synapse with psp (continuous transmission) cannot have delays yet (delay ${this.maxDelay * this.network.dt} ms); use no delay`);
+    }
     if (!this.spiking && this.maxDelay > 1 && this.uniformDelay === -1) {
       throw new Error(`Projection "${this.name}": per-synapse delays in rate-coded projections are not supported yet; use one delay`);
     }
@@ -702,7 +705,7 @@ export class Projection implements NamedParticipant, Recordable {
     }
     // ANNarchy delays population-wide pre variables as well (std::deque<double> _delayed_x)
     const G = this.pre.state!.global;
-    this.preGlobalNames = this.spiking ? [] : this.ir.preDependencies.filter((n) => n in G && !(n in this.pre.state!.local));
+    this.preGlobalNames = this.spiking && !this.ir.psp ? [] : this.ir.preDependencies.filter((n) => n in G && !(n in this.pre.state!.local));
     this.preGlobalHistory = this.preGlobalNames.map((n) => new Float64Array(Math.max(D, 1)).fill(G[n]!));
   }
 
@@ -726,6 +729,18 @@ export class Projection implements NamedParticipant, Recordable {
       this.bound.psp?.(t);
       return;
     }
+    this.deliverEvents(S, t);
+    if (this.bound.psp) {
+      // continuous transmission of a spiking synapse (psp), after the events, from live pre values
+      const preL = this.pre.state!.local, preG = this.pre.state!.global, gNames = this.preGlobalNames;
+      for (const name of this.ir.preDependencies) if (preL[name]) S.preValues[name] = preL[name];
+      for (let k = 0; k < gNames.length; k++) S.preGlobalValues![gNames[k]!] = preG[gNames[k]!]!;
+      this.bound.psp(t);
+    }
+  }
+
+  /** Step 2 of a spiking projection: deliver the (delayed) pre-synaptic spikes through preSpike. */
+  private deliverEvents(S: ProjectionKernelState, t: number): void {
     if (!this.bound.preSpike) return;
     const D = this.maxDelay;
     const pre = this.pre.state!;

@@ -271,14 +271,14 @@ export function analyseSynapse(src: SynapseSource): SynapseIR {
   const plasticity = allEqs.some((e) => e.target === 'w') || [...preSpike, ...postSpike].some((s) => s.target === 'w');
 
   let psp: SynapseIR['psp'];
-  if (type === 'rate') {
+  // spiking synapses with psp transmit continuously besides their events: every step the sum of
+  // psp is added to g_target, like a rate-coded sum (ANNarchy 4.7.3 _computesum_spiking)
+  if (type === 'rate' || src.psp !== undefined) {
     const text = src.psp ?? 'w * pre.r';
     const at = { model, section: 'psp' as const, line: firstLineOf(text), statement: text.replace(/\n/g, ' ').trim() };
     const expr = parseExpression(text.replace(/\n/g, ' '), at);
     checkCalls(expr, functions, at);
     psp = { expr, source: text, section: 'psp', line: at.line };
-  } else if (src.psp !== undefined) {
-    throw new ModelError('"psp" (continuous transmission) in spiking synapses is not supported yet', { model, section: 'psp', line: firstLineOf(src.psp), statement: src.psp, symbol: 'psp' });
   }
 
   // pre./post. dependencies

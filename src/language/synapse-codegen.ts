@@ -347,10 +347,11 @@ export function generateSynapseKernels(ir: SynapseIR, opts: SynapseCodegenOption
 
   // --- psp (rate) ---
   let psp: ProjectionKernelFactory | undefined;
-  if (ir.type === 'rate' && ir.psp) {
-    if (opts.post.spiking) throw new ModelError('a rate-coded synapse cannot project onto a spiking population', { model });
+  if (ir.psp) {
+    if (ir.type === 'rate' && opts.post.spiking) throw new ModelError('a rate-coded synapse cannot project onto a spiking population', { model });
     const e = print('local')(ir.psp.expr, undefined, ir.psp);
-    const add = (v: string) => opts.targets.map((t) => `__sum_${t}[__rkpost] += ${v};`).join(' ');
+    // a spiking synapse's psp goes into the conductance g_target (ANNarchy replaces _sum_target by g_target)
+    const add = (v: string) => opts.targets.map((t) => (opts.post.spiking ? `__g_${t}[__rkpost] += ${v};` : `__sum_${t}[__rkpost] += ${v};`)).join(' ');
     const body = ['for (let i = 0; i < S.nDendrites; i++) {', '  const __rkpost = __postRank[i], __k0 = __rowPtr[i], __k1 = __rowPtr[i + 1];'];
     if (ir.operation === 'sum' || ir.operation === 'mean') {
       body.push('  let __s = 0.0;', '  for (let k = __k0; k < __k1; k++) {', '    const __rkpre = __preRank[k];', `    __s += ${e};`, '  }');
