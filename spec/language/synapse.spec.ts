@@ -64,7 +64,7 @@ describe('language: synapse kernels', () => {
       dendriteOfPost: Int32Array.from([0]), local: { w: Float64Array.from([0.5, 2]) }, semiglobal: {}, global: {},
       lastEvent: new Float64Array(2), pre: { local: {}, global: {}, lastSpike: new Float64Array(2) },
       post: { local: { _sum_exc: new Float64Array(1) }, global: {}, lastSpike: new Float64Array(1), spiked: new Int32Array(1), nSpiked: 0 },
-      preValues: { r: Float64Array.from([3, 4]) }, eventSynapse: new Int32Array(1), eventDendrite: new Int32Array(1), nEvents: 0, plasticity: true, updatePeriod: 1,
+      preValues: { r: Float64Array.from([3, 4]) }, eventSynapse: new Int32Array(1), eventDendrite: new Int32Array(1), nEvents: 0, plasticity: true, updatePeriod: 1, rand: {},
     };
     k.psp!(S, new Map())(0);
     expect(S.post.local._sum_exc[0]).to.equal(0.5 * 3 + 2 * 4);

@@ -13,6 +13,8 @@ import { Population } from './population.js';
 import type { Recordable } from './monitor.js';
 import type { NamedParticipant } from './network.js';
 import { Dendrite } from './dendrite.js';
+import { RandomDraws } from './random-draws.js';
+import type { PopulationKernelState } from '../language/kernel-state.js';
 import { LILConnectivity, checkValue, type ConnectorEndpoint, type ConnectorRng, type ConnectorValue } from './connectors/lil-connectivity.js';
 import { allToAll } from './connectors/all-to-all.js';
 import { oneToOne } from './connectors/one-to-one.js';
@@ -216,6 +218,9 @@ export class Projection implements NamedParticipant, Recordable {
   /** Kernel state after compile. */
   state: ProjectionKernelState | undefined;
   kernels: SynapseKernels | undefined;
+  /** Random variables of the synapse equations, drawn every step (ANNarchy `update_rng()`). */
+  private randomDraws: RandomDraws | undefined;
+  private randomState: PopulationKernelState | undefined;
   private bound: { psp?: ProjectionKernel; preSpike?: ProjectionKernel; preAxonSpike?: ProjectionKernel; update?: ProjectionKernel; postSpike?: ProjectionKernel } = {};
   /** Axonal spikes: 0 none, 1 delivered like spikes, 2 through their own kernel. */
   private axonMode = 0;
@@ -621,7 +626,12 @@ export class Projection implements NamedParticipant, Recordable {
       nEvents: 0,
       plasticity: true,
       updatePeriod: 1,
+      rand: {},
     };
+    for (const r of this.ir.randoms) this.state.rand[r.name] = r.locality === 'local' ? new Float64Array(nS) : 0;
+    // RandomDraws reads S.global, S.dt, S.size (here: one value per synapse) and fills S.rand
+    this.randomState = this.ir.randoms.length === 0 ? undefined
+      : { global: global, rand: this.state.rand, size: nS, dt: this.network.dt } as unknown as PopulationKernelState;
     // a loop, not Math.max(...delay): spreading 1e5+ synapses overflows the call stack
     let maxDelay = commonDelay === -1 ? 0 : commonDelay;
     if (delay) for (let k = 0; k < nS; k++) if (delay[k]! > maxDelay) maxDelay = delay[k]!;
@@ -710,6 +720,17 @@ export class Projection implements NamedParticipant, Recordable {
   }
 
   // --- step hooks ---------------------------------------------------------------------
+
+  /**
+   * Step 4: this step's draws of the synapse equations' random variables, after the
+   * populations' (ANNarchy 4.7.3: projection-wide first, then per synapse in dendrite order,
+   * interleaved in declaration order, from the network's `std::mt19937`).
+   */
+  drawRandoms(_t: number): void {
+    if (!this.randomState || !this.post.enabled) return;
+    this.randomDraws ??= new RandomDraws(this.ir, this.name);
+    this.randomDraws.draw(this.randomState, this.network.rng);
+  }
 
   /** Step 2: rate sums or spike delivery. */
   computeInputs(t: number): void {

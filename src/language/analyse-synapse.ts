@@ -188,8 +188,10 @@ export function analyseSynapse(src: SynapseSource): SynapseIR {
   const randoms: RandomInfo[] = [];
   const functions = withGlobalFunctions(analyseFunctions(src.functions, model));
   const { equations: allEqs, variables } = analyseEquations(src.equations, { model, parameters, randoms });
-  if (randoms.length > 0) {
-    throw new ModelError(`random distributions in synapse equations are not supported yet (${randoms.map((r) => r.distribution).join(', ')})`, { model, ...where(randoms[0]!), symbol: randoms[0]!.distribution });
+  // drawn every step before the neuron updates (engine/random-draws.ts); per dendrite not yet
+  const semi = randoms.find((r) => r.locality === 'semiglobal');
+  if (semi) {
+    throw new ModelError(`random distributions in postsynaptic (per post neuron) synapse equations are not supported yet (${semi.distribution}); use them in per-synapse or projection-wide equations`, { model, ...where(semi), symbol: semi.distribution });
   }
   for (const reserved of ['t_pre', 't_post', 't', 'dt', 'pre', 'post', 'g_target']) {
     const decl = parameters.find((p) => p.name === reserved) ?? variables.find((v) => v.name === reserved);

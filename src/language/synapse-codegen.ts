@@ -54,6 +54,8 @@ export interface ProjectionKernelState {
   eventSynapse: Int32Array;
   eventDendrite: Int32Array;
   nEvents: number;
+  /** This step's random draws of the synapse equations: `__rand_k` per synapse or projection-wide. */
+  rand: Record<string, Float64Array | number>;
   /** `_plasticity`: statements assigning `w` in pre/post events run only when true. */
   plasticity: boolean;
   /** Steps between continuous updates (`enable_learning(period)`): their ODE step is `dt * updatePeriod`. */
@@ -198,6 +200,7 @@ export function generateSynapseKernels(ir: SynapseIR, opts: SynapseCodegenOption
     return `__${side}_${name}[__rk${side}]`;
   };
 
+  const randomByName = new Map(ir.randoms.map((r) => [r.name, r]));
   const resolverFor = (scope: Scope, at: LocatedStatement) => (s: string): string | undefined => {
     const a = attrs.get(s);
     if (a) {
@@ -206,6 +209,9 @@ export function generateSynapseKernels(ir: SynapseIR, opts: SynapseCodegenOption
     }
     if (s === 't') return '__tms';
     if (s === 'dt') return '__dt';
+    // this step's random draws: per synapse (array) or projection-wide (number read per step)
+    const rnd = randomByName.get(s);
+    if (rnd) return rnd.locality === 'local' ? `${s}[k]` : s;
     // mean(pre.r): computed over the whole population after the neuron updates, never delayed
     const g = parseGlobalOp(s);
     if (g?.side) return `__${g.side}Gops.${globalOpKey(g.op, g.variable)}`;
@@ -310,6 +316,7 @@ export function generateSynapseKernels(ir: SynapseIR, opts: SynapseCodegenOption
       'const __postRank = S.postRank, __rowPtr = S.rowPtr, __preRank = S.preRank, __lastEvent = S.lastEvent, __dendOf = S.dendriteOfPost;',
       'const __preLast = S.pre.lastSpike, __postLast = S.post.lastSpike;',
       `const __dt = ${opts.dt};`];
+    for (const r of ir.randoms) if (r.locality === 'local') lines.push(`const ${r.name} = S.rand.${r.name};`);
     for (const [name, a] of attrs) {
       if (a.locality === 'local') lines.push(`const ${safe(name)} = S.local.${name};`);
       else if (a.locality === 'semiglobal') lines.push(`const ${safe(name)} = S.semiglobal.${name};`);
@@ -319,6 +326,7 @@ export function generateSynapseKernels(ir: SynapseIR, opts: SynapseCodegenOption
   const stepHeader = (preSource: string, what: string): string[] => {
     const lines: string[] = [];
     for (const g of globals) lines.push(`let ${safe(g)} = S.global.${g};`);
+    for (const r of ir.randoms) if (r.locality === 'global') lines.push(`const ${r.name} = S.rand.${r.name};`);
     for (const c of constantsUsed) lines.push(`const __C_${c} = C.get('${c}').value;`);
     // psp reads population-wide pre values through the delayed copies, as pre.r (ANNarchy's _delayed_x)
     lines.push(`const __preG = ${what === 'psp' ? 'S.preGlobalValues' : 'S.pre.global'}, __postG = S.post.global;`);
