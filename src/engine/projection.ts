@@ -218,6 +218,8 @@ export class Projection implements NamedParticipant, Recordable {
   /** Kernel state after compile. */
   state: ProjectionKernelState | undefined;
   kernels: SynapseKernels | undefined;
+  /** Per-synapse delays of a rate-coded projection: delayed pre values per synapse, by variable. */
+  private gathered = new Map<string, Float64Array>();
   /** Random variables of the synapse equations, drawn every step (ANNarchy `update_rng()`). */
   private randomDraws: RandomDraws | undefined;
   private randomState: PopulationKernelState | undefined;
@@ -650,8 +652,12 @@ export class Projection implements NamedParticipant, Recordable {
     if (this.spiking && this.ir.psp && this.maxDelay > 1) {
       throw new Error(`Projection "${this.name}": a spiking synapse with psp (continuous transmission) cannot have delays yet (delay ${this.maxDelay * this.network.dt} ms); use no delay`);
     }
-    if (!this.spiking && this.maxDelay > 1 && this.uniformDelay === -1) {
-      throw new Error(`Projection "${this.name}": per-synapse delays in rate-coded projections are not supported yet; use one delay`);
+    const perSynapseRate = !this.spiking && this.maxDelay > 1 && this.uniformDelay === -1;
+    if (perSynapseRate && this.ir.preDependencies.some((n) => n in this.pre.state!.global && !(n in this.pre.state!.local))) {
+      throw new Error(`Projection "${this.name}": per-synapse delays with a population-wide pre-synaptic variable in psp are not supported yet; use one delay`);
+    }
+    if (perSynapseRate && this.kernels!.update) {
+      throw new Error(`Projection "${this.name}": per-synapse delays in rate-coded projections with synaptic equations are not supported yet; use one delay`);
     }
     // values set before compile first, so that the weights copied below are the final ones
     for (const [name, v] of this.init) this.applyValue(name, v);
@@ -671,8 +677,11 @@ export class Projection implements NamedParticipant, Recordable {
     if (plain && !this.ir.plasticity) this.copyInvW(this.state);
     this.adoptState(this.state);
     const k = this.kernels!;
+    // per-synapse delays: the psp reads per-synapse gathered pre values (computeInputs fills them)
+    this.gathered = new Map();
+    if (perSynapseRate) for (const name of this.ir.preDependencies) if (this.pre.state!.local[name]) this.gathered.set(name, new Float64Array(nS));
     this.bound = {
-      psp: k.psp?.(this.state, CONSTANTS),
+      psp: (perSynapseRate ? k.pspPerSynapse : k.psp)?.(this.state, CONSTANTS),
       preSpike: k.preSpike?.(this.state, CONSTANTS),
       preAxonSpike: k.preAxonSpike?.(this.state, CONSTANTS),
       update: k.update?.(this.state, CONSTANTS),
@@ -739,6 +748,11 @@ export class Projection implements NamedParticipant, Recordable {
     if (!this.spiking) {
       const D = this.maxDelay;
       const preL = this.pre.state!.local;
+      if (this.uniformDelay === -1 && D > 1) {
+        this.gatherDelayed(S, t);
+        this.bound.psp?.(t);
+        return;
+      }
       for (const name of this.ir.preDependencies) {
         const h = this.rateHistory.get(name);
         S.preValues[name] = h && D > 1 ? h[(((t - this.uniformDelay) % D) + D) % D]! : preL[name]!;
@@ -757,6 +771,20 @@ export class Projection implements NamedParticipant, Recordable {
       for (const name of this.ir.preDependencies) if (preL[name]) S.preValues[name] = preL[name];
       for (let k = 0; k < gNames.length; k++) S.preGlobalValues![gNames[k]!] = preG[gNames[k]!]!;
       this.bound.psp(t);
+    }
+  }
+
+  /**
+   * Per-synapse delays of a rate-coded projection: synapse k reads the pre value of step
+   * t - delay_k (ANNarchy's `_delayed_r[delay[i][j]-1][rk_pre]`), gathered into one array per
+   * pre-synaptic variable in synapse order.
+   */
+  private gatherDelayed(S: ProjectionKernelState, t: number): void {
+    const D = this.maxDelay, pre = S.preRank, d = this.delaySteps, n = pre.length;
+    for (const [name, out] of this.gathered) {
+      const h = this.rateHistory.get(name)!;
+      for (let k = 0; k < n; k++) out[k] = h[(((t - d[k]!) % D) + D) % D]![pre[k]!]!;
+      S.preValues[name] = out;
     }
   }
 
@@ -1293,7 +1321,8 @@ export class Projection implements NamedParticipant, Recordable {
         if (steps[a + j]! > max) max = steps[a + j]!;
       }
     }
-    if (max > this.maxDelay) {
+    if (max > this.maxDelay && !this.spiking) this.growDelayQueues(max);
+    else if (max > this.maxDelay) {
       // slot (ringIdx + k) holds the events due in k + 1 steps: keep that order from slot 0
       const D = this.maxDelay, order = Array.from({ length: D }, (_, k) => (this.ringIdx + k) % D);
       const empty = () => new Int32Array(64);

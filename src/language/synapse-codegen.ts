@@ -126,6 +126,11 @@ export interface SynapseCodegenOptions {
 export interface SynapseKernels {
   /** Rate-coded transmission into `_sum_<target>` (step 2). */
   psp: ProjectionKernelFactory | undefined;
+  /**
+   * The psp for per-synapse delays: `S.preValues.x[k]` holds the delayed pre value of synapse k
+   * (the projection gathers them each step).
+   */
+  pspPerSynapse?: ProjectionKernelFactory | undefined;
   /** Spike delivery over `S.eventSynapse` (step 2). */
   preSpike: ProjectionKernelFactory | undefined;
   /** Axonal-spike delivery (a `pre_axon_spike` other than `pre_spike`: its g_target statement). */
@@ -197,8 +202,10 @@ export function generateSynapseKernels(ir: SynapseIR, opts: SynapseCodegenOption
     }
     if (RANK[scope] < RANK[needs]) throw new ModelError(`a ${scope} equation cannot use per-neuron "${side}.${name}"`, { model, ...where(at), symbol: `${side}.${name}` });
     used.add(name);
-    return `__${side}_${name}[__rk${side}]`;
+    return side === 'pre' ? `__pre_${name}[${preIndex}]` : `__post_${name}[__rkpost]`;
   };
+  // per-synapse delays (rate-coded): the psp reads pre values gathered per synapse, indexed by k
+  let preIndex = '__rkpre';
 
   const randomByName = new Map(ir.randoms.map((r) => [r.name, r]));
   const resolverFor = (scope: Scope, at: LocatedStatement) => (s: string): string | undefined => {
@@ -355,9 +362,10 @@ export function generateSynapseKernels(ir: SynapseIR, opts: SynapseCodegenOption
 
   // --- psp (rate) ---
   let psp: ProjectionKernelFactory | undefined;
-  if (ir.psp) {
+  let pspPerSynapse: ProjectionKernelFactory | undefined;
+  const pspBody = (): string[] => {
     if (ir.type === 'rate' && opts.post.spiking) throw new ModelError('a rate-coded synapse cannot project onto a spiking population', { model });
-    const e = print('local')(ir.psp.expr, undefined, ir.psp);
+    const e = print('local')(ir.psp!.expr, undefined, ir.psp!);
     // a spiking synapse's psp goes into the conductance g_target (ANNarchy replaces _sum_target by g_target)
     const add = (v: string) => opts.targets.map((t) => (opts.post.spiking ? `__g_${t}[__rkpost] += ${v};` : `__sum_${t}[__rkpost] += ${v};`)).join(' ');
     const body = ['for (let i = 0; i < S.nDendrites; i++) {', '  const __rkpost = __postRank[i], __k0 = __rowPtr[i], __k1 = __rowPtr[i + 1];'];
@@ -370,9 +378,17 @@ export function generateSynapseKernels(ir: SynapseIR, opts: SynapseCodegenOption
         '  for (let k = __k0 + 1; k < __k1; k++) {', '    const __rkpre = __preRank[k];', `    const __v = ${e};`, `    if (__v ${cmp} __s) __s = __v;`, '  }', `  ${add('__s')}`);
     }
     body.push('}');
-    const c = compile(body, 'S.preValues', 'psp');
+    return body;
+  };
+  if (ir.psp) {
+    const c = compile(pspBody(), 'S.preValues', 'psp');
     psp = c.factory;
     source.psp = c.src;
+    if (ir.type === 'rate') {
+      preIndex = 'k';
+      pspPerSynapse = compile(pspBody(), 'S.preValues', 'psp').factory;
+      preIndex = '__rkpre';
+    }
   }
 
   // --- pre-spike delivery ---
@@ -464,5 +480,5 @@ export function generateSynapseKernels(ir: SynapseIR, opts: SynapseCodegenOption
     source.update = c.src;
   }
 
-  return { psp, preSpike, preAxonSpike, update, postSpike, plainPreSpike: isPlainPreSpike(ir, opts.targets), source };
+  return { psp, pspPerSynapse, preSpike, preAxonSpike, update, postSpike, plainPreSpike: isPlainPreSpike(ir, opts.targets), source };
 }
