@@ -14,6 +14,7 @@ import type { Recordable } from './monitor.js';
 import type { NamedParticipant } from './network.js';
 import { Dendrite } from './dendrite.js';
 import { RandomDraws } from './random-draws.js';
+import { attachModelFunctions } from './model-functions.js';
 import type { PopulationKernelState } from '../language/kernel-state.js';
 import { LILConnectivity, checkValue, type ConnectorEndpoint, type ConnectorRng, type ConnectorValue } from './connectors/lil-connectivity.js';
 import { allToAll } from './connectors/all-to-all.js';
@@ -303,6 +304,7 @@ export class Projection implements NamedParticipant, Recordable {
         configurable: false,
       });
     }
+    attachModelFunctions(this, this.ir.functions, this.ir.name, `Projection "${this.name}"`);
     this.network.addProjection(this);
   }
 
