@@ -220,7 +220,8 @@ export class Projection implements NamedParticipant, Recordable {
   state: ProjectionKernelState | undefined;
   kernels: SynapseKernels | undefined;
   /** Per-synapse delays of a rate-coded projection: delayed pre values per synapse, by variable. */
-  private gathered = new Map<string, Float64Array>();
+  private gatheredNames: string[] = [];
+  private gathered: Float64Array[] = [];
   /** Random variables of the synapse equations, drawn every step (ANNarchy `update_rng()`). */
   private randomDraws: RandomDraws | undefined;
   private randomState: PopulationKernelState | undefined;
@@ -680,8 +681,8 @@ export class Projection implements NamedParticipant, Recordable {
     this.adoptState(this.state);
     const k = this.kernels!;
     // per-synapse delays: the psp reads per-synapse gathered pre values (computeInputs fills them)
-    this.gathered = new Map();
-    if (perSynapseRate) for (const name of this.ir.preDependencies) if (this.pre.state!.local[name]) this.gathered.set(name, new Float64Array(nS));
+    this.gatheredNames = perSynapseRate ? this.ir.preDependencies.filter((name) => this.pre.state!.local[name] !== undefined) : [];
+    this.gathered = this.gatheredNames.map(() => new Float64Array(nS));
     this.bound = {
       psp: (perSynapseRate ? k.pspPerSynapse : k.psp)?.(this.state, CONSTANTS),
       preSpike: k.preSpike?.(this.state, CONSTANTS),
@@ -783,7 +784,9 @@ export class Projection implements NamedParticipant, Recordable {
    */
   private gatherDelayed(S: ProjectionKernelState, t: number): void {
     const D = this.maxDelay, pre = S.preRank, d = this.delaySteps, n = pre.length;
-    for (const [name, out] of this.gathered) {
+    // indexed loops: the step must not allocate
+    for (let v = 0; v < this.gathered.length; v++) {
+      const name = this.gatheredNames[v]!, out = this.gathered[v]!;
       const h = this.rateHistory.get(name)!;
       for (let k = 0; k < n; k++) out[k] = h[(((t - d[k]!) % D) + D) % D]![pre[k]!]!;
       S.preValues[name] = out;
