@@ -14,6 +14,9 @@ import * as vegaLite from 'vega-lite';
 import * as arquero from 'arquero';
 import erf from '@stdlib/math-base-special-erf';
 import * as flechette from '@uwdata/flechette';
+import * as mlMatrix from 'ml-matrix';
+import jStat from 'jstat';
+import FFT from 'fft.js';
 import { provideModule } from './language/lazy-module.js';
 
 provideModule('mathjs', mathjs);
@@ -22,3 +25,6 @@ provideModule('vega-lite', vegaLite);
 provideModule('arquero', arquero);
 provideModule('@stdlib/math-base-special-erf', erf);
 provideModule('@uwdata/flechette', flechette);
+provideModule('ml-matrix', mlMatrix);
+provideModule('jstat', jStat);
+provideModule('fft.js', FFT);

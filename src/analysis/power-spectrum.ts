@@ -4,7 +4,11 @@
  * overlap, only full segments, `|FFT|^2` averaged over the segments, on fft.js.
  * @packageDocumentation
  */
-import FFT from 'fft.js';
+import type FFTClass from 'fft.js';
+import { lazyModule } from '../language/lazy-module.js';
+
+// loaded on first use, not with the package
+const fftModule = lazyModule('fft.js', (require) => require('fft.js') as typeof FFTClass);
 import type { SpikeDict } from '../monitors/recordings.js';
 import { myRasterPlot } from './raster.js';
 import { getNumberOfDecimals, roundTo, rint } from './number-of-decimals.js';
@@ -73,7 +77,7 @@ function welch(segments: readonly Float64Array[], fftSize: number, fn: string): 
   if (segments.length === 0) {
     throw new Error(`${fn}: the signal is shorter than fftSize ${fftSize}: no full segment to transform`);
   }
-  const fft = new FFT(fftSize);
+  const fft = new (fftModule())(fftSize);
   const out = fft.createComplexArray() as number[];
   const sum = new Float64Array(fftSize);
   for (const seg of segments) {
