@@ -10,7 +10,7 @@
 // Every JavaScript file lands in dist/src/, so `siblingModule(import.meta.url, './x.js')` resolves
 // from any chunk; the URLs are found in the sources, so a new worker module needs no entry here.
 import { execFileSync } from 'node:child_process';
-import { readFileSync, readdirSync, rmSync, writeFileSync, mkdirSync, existsSync, statSync } from 'node:fs';
+import { chmodSync, readFileSync, readdirSync, rmSync, writeFileSync, mkdirSync, existsSync, statSync } from 'node:fs';
 import { dirname, join, resolve, relative, basename } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
@@ -70,6 +70,6 @@ const result = await build({
 mkdirSync(join(dist, 'operators'), { recursive: true });
 writeFileSync(join(dist, 'operators/index.js'), "export * from '../src/operators.js';\n");
 // the bin keeps its shebang (esbuild keeps a hashbang of an entry) and must be executable
-execFileSync('chmod', ['+x', join(dist, 'src/cli.js')]);
+chmodSync(join(dist, 'src/cli.js'), 0o755);
 const files = Object.keys(result.metafile.outputs).filter((f) => f.endsWith('.js'));
 console.error(`dist: ${files.length} JavaScript files (${files.map((f) => basename(f)).filter((f) => !f.startsWith('chunk-')).join(', ')} and ${files.filter((f) => basename(f).startsWith('chunk-')).length} chunks)`);

@@ -6,13 +6,13 @@
  */
 import type FFTClass from 'fft.js';
 import { lazyModule } from '../language/lazy-module.js';
-
-// loaded on first use, not with the package
-const fftModule = lazyModule('fft.js', (require) => require('fft.js') as typeof FFTClass);
 import type { SpikeDict } from '../monitors/recordings.js';
 import { myRasterPlot } from './raster.js';
 import { getNumberOfDecimals, roundTo, rint } from './number-of-decimals.js';
 import { pyFloat } from './python-format.js';
+
+// loaded on first use, not with the package
+const fftModule = lazyModule('fft.js', (require) => require('fft.js') as typeof FFTClass);
 
 /** A power spectrum: frequencies in Hz (numpy's `fftfreq[2 : fft/2]`) and the power per frequency. */
 export type PowerSpectrum = [Float64Array, Float64Array];
