@@ -1,11 +1,12 @@
 /**
  * The libraries the lazy loaders take from Node's `require` (lazy-module.ts), bundled statically
- * for pages and handed over. The browser entry imports this first; a page that bundles library
- * files directly imports it too.
+ * for pages and handed over. The browser entry imports this first; a page that bundles the
+ * library's source files directly imports it too (the published dist is bundled: there the
+ * browser entry is the way in).
  *
  * @example
  * ```ts
- * import 'compneuro-rx/dist/src/browser-modules.js'; // done by 'compneuro-rx/browser'
+ * import './browser-modules.js'; // first line of src/browser-entry.ts
  * ```
  */
 import mathjs from 'mathjs/lib/browser/math.js';
