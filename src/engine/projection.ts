@@ -62,6 +62,21 @@ export interface ProjectionOptions {
 }
 
 /**
+ * A connect call as made on a projection: the method's name and its arguments
+ * ({@link Projection.connectorCall}).
+ *
+ * @example
+ * ```ts
+ * proj.connectFixedProbability({ probability: 0.5, weights: 1 });
+ * proj.connectorCall; // { method: 'connectFixedProbability', args: [{ probability: 0.5, weights: 1 }] }
+ * ```
+ */
+export interface ConnectorCall {
+  readonly method: string;
+  readonly args: readonly unknown[];
+}
+
+/**
  * Common connector options.
  *
  * @example
@@ -208,6 +223,11 @@ export class Projection implements NamedParticipant, Recordable {
   /** Values assigned before compile (restored by `reset()`, except `w`). */
   readonly init = new Map<string, ProjectionAttributeInput>();
   connectorName = '';
+  /**
+   * The connect method as called, with its arguments (undefined before a connect call and for
+   * connectivity a subclass defines): DBSstimulator re-applies it to the rebuilt projection.
+   */
+  connectorCall: ConnectorCall | undefined;
   private readonly preEnd: ConnectorEndpoint;
   private readonly postEnd: ConnectorEndpoint;
   private builder: ((rng: unknown) => LILConnectivity | CSRConnectivity) | undefined;
@@ -375,10 +395,11 @@ export class Projection implements NamedParticipant, Recordable {
 
   // --- connectors -----------------------------------------------------------------
 
-  private setConnector(name: string, builder: (rng: unknown) => LILConnectivity | CSRConnectivity, constantWeight: boolean): this {
+  private setConnector(name: string, builder: (rng: unknown) => LILConnectivity | CSRConnectivity, constantWeight: boolean, call?: ConnectorCall): this {
     if (this.builder) throw new Error(`Projection "${this.name}": connectivity is already defined (${this.connectorName}); call one connect method only`);
     if (this.state) throw new Error(`Projection "${this.name}": connect methods must be called before compile()`);
     this.connectorName = name;
+    this.connectorCall = call;
     this.builder = builder;
     this.singleConstantWeight = constantWeight;
     return this;
@@ -428,14 +449,14 @@ export class Projection implements NamedParticipant, Recordable {
   connectAllToAll(o: ConnectOptions): this {
     const { weights, delays } = this.values(o, `Projection "${this.name}".connectAllToAll`);
     const needsRng = typeof weights !== 'number' || typeof delays !== 'number';
-    return this.setConnector('All-to-All', (rng) => allToAll(this.preEnd, this.postEnd, { weights, delays, allowSelfConnections: o.allowSelfConnections }, needsRng ? this.rngFor() : rng), this.isConstant(o, weights));
+    return this.setConnector('All-to-All', (rng) => allToAll(this.preEnd, this.postEnd, { weights, delays, allowSelfConnections: o.allowSelfConnections }, needsRng ? this.rngFor() : rng), this.isConstant(o, weights), { method: 'connectAllToAll', args: [o] });
   }
 
   /** One-to-one connectivity (ANNarchy `connect_one_to_one`, weights default 1.0). */
   connectOneToOne(o: Omit<ConnectOptions, 'allowSelfConnections'> = {}): this {
     const { weights, delays } = this.values(o, `Projection "${this.name}".connectOneToOne`, 1.0);
     const needsRng = typeof weights !== 'number' || typeof delays !== 'number';
-    return this.setConnector('One-to-One', (rng) => oneToOne(this.preEnd, this.postEnd, { weights, delays }, needsRng ? this.rngFor() : rng), this.isConstant(o, weights));
+    return this.setConnector('One-to-One', (rng) => oneToOne(this.preEnd, this.postEnd, { weights, delays }, needsRng ? this.rngFor() : rng), this.isConstant(o, weights), { method: 'connectOneToOne', args: [o] });
   }
 
   /** Random connectivity with probability `probability` per pair (ANNarchy `connect_fixed_probability`). */
@@ -443,7 +464,7 @@ export class Projection implements NamedParticipant, Recordable {
     const where = `Projection "${this.name}".connectFixedProbability`;
     const { weights, delays } = this.values(o, where);
     if (typeof o.probability !== 'number' || !(o.probability >= 0 && o.probability <= 1)) throw new Error(`${where}: probability must be a number in [0, 1], got ${String(o.probability)}`);
-    return this.setConnector('Random', () => fixedProbability(this.preEnd, this.postEnd, { probability: o.probability, weights, delays, allowSelfConnections: o.allowSelfConnections }, this.rngFor()), this.isConstant(o, weights));
+    return this.setConnector('Random', () => fixedProbability(this.preEnd, this.postEnd, { probability: o.probability, weights, delays, allowSelfConnections: o.allowSelfConnections }, this.rngFor()), this.isConstant(o, weights), { method: 'connectFixedProbability', args: [o] });
   }
 
   /** Each post neuron receives from `number` random pre neurons (ANNarchy `connect_fixed_number_pre`). */
@@ -451,7 +472,7 @@ export class Projection implements NamedParticipant, Recordable {
     const { weights, delays } = this.values(o, `Projection "${this.name}".connectFixedNumberPre`);
     if (!Number.isInteger(o.number) || o.number < 0) throw new Error(`Projection "${this.name}".connectFixedNumberPre: number must be a non-negative integer, got ${String(o.number)}`);
     if (o.number > this.preEnd.size) throw new Error(`Projection "${this.name}".connectFixedNumberPre: number (${o.number}) exceeds the size of the pre-synaptic population (${this.preEnd.size})`);
-    return this.setConnector('Random Convergent', () => fixedNumberPre(this.preEnd, this.postEnd, { number: o.number, weights, delays, allowSelfConnections: o.allowSelfConnections }, this.rngFor()), this.isConstant(o, weights));
+    return this.setConnector('Random Convergent', () => fixedNumberPre(this.preEnd, this.postEnd, { number: o.number, weights, delays, allowSelfConnections: o.allowSelfConnections }, this.rngFor()), this.isConstant(o, weights), { method: 'connectFixedNumberPre', args: [o] });
   }
 
   /** Each pre neuron projects to `number` random post neurons (ANNarchy `connect_fixed_number_post`). */
@@ -459,13 +480,13 @@ export class Projection implements NamedParticipant, Recordable {
     const { weights, delays } = this.values(o, `Projection "${this.name}".connectFixedNumberPost`, 1.0);
     if (!Number.isInteger(o.number) || o.number < 0) throw new Error(`Projection "${this.name}".connectFixedNumberPost: number must be a non-negative integer, got ${String(o.number)}`);
     if (o.number > this.postEnd.size) throw new Error(`Projection "${this.name}".connectFixedNumberPost: number (${o.number}) exceeds the size of the post-synaptic population (${this.postEnd.size})`);
-    return this.setConnector('Random Divergent', () => fixedNumberPost(this.preEnd, this.postEnd, { number: o.number, weights, delays, allowSelfConnections: o.allowSelfConnections }, this.rngFor()), this.isConstant(o, weights));
+    return this.setConnector('Random Divergent', () => fixedNumberPost(this.preEnd, this.postEnd, { number: o.number, weights, delays, allowSelfConnections: o.allowSelfConnections }, this.rngFor()), this.isConstant(o, weights), { method: 'connectFixedNumberPost', args: [o] });
   }
 
   /** Connectivity from a dense `[post][pre]` matrix, `null` = no synapse (ANNarchy `connect_from_matrix`). */
   connectFromMatrix(o: { weights: DenseMatrix; delays?: number | DenseMatrix; prePost?: boolean }): this {
     if (!o || typeof o !== 'object' || !Array.isArray(o.weights)) throw new Error(`Projection "${this.name}".connectFromMatrix: expected { weights: [[...], ...], delays?, prePost? }`);
-    return this.setConnector('Connectivity matrix', () => fromMatrix(this.preEnd, this.postEnd, o), false);
+    return this.setConnector('Connectivity matrix', () => fromMatrix(this.preEnd, this.postEnd, o), false, { method: 'connectFromMatrix', args: [o] });
   }
 
   /**
@@ -481,13 +502,13 @@ export class Projection implements NamedParticipant, Recordable {
    */
   connectFromLil(lil: LILConnectivity, name = 'From LIL'): this {
     if (!(lil instanceof LILConnectivity)) throw new Error(`Projection "${this.name}".connectFromLil: expected a LILConnectivity`);
-    return this.setConnector(name, () => lil, false);
+    return this.setConnector(name, () => lil, false, { method: 'connectFromLil', args: [lil, name] });
   }
 
   /** Connectivity from a sparse `[pre, post]` matrix (ANNarchy `connect_from_sparse`). */
   connectFromSparse(o: { weights: SparseInput; delays?: number }): this {
     if (!o || typeof o !== 'object') throw new Error(`Projection "${this.name}".connectFromSparse: expected { weights, delays? }`);
-    return this.setConnector('Sparse connectivity matrix', () => fromSparse(this.preEnd, this.postEnd, o), false);
+    return this.setConnector('Sparse connectivity matrix', () => fromSparse(this.preEnd, this.postEnd, o), false, { method: 'connectFromSparse', args: [o] });
   }
 
   private wholePopulations(where: string): void {
@@ -499,7 +520,7 @@ export class Projection implements NamedParticipant, Recordable {
     this.wholePopulations(`Projection "${this.name}".connectGaussian`);
     if (typeof o?.amp !== 'number' || typeof o.sigma !== 'number') throw new Error(`Projection "${this.name}".connectGaussian: amp and sigma must be numbers`);
     const delays = checkValue(o.delays ?? 0, 'delays', 'connectGaussian');
-    return this.setConnector('Gaussian', () => gaussian(this.preEnd, this.postEnd, { ...o, delays }, typeof delays === 'number' ? undefined : this.rngFor()), false);
+    return this.setConnector('Gaussian', () => gaussian(this.preEnd, this.postEnd, { ...o, delays }, typeof delays === 'number' ? undefined : this.rngFor()), false, { method: 'connectGaussian', args: [o] });
   }
 
   /** Difference-of-Gaussians profile (ANNarchy `connect_dog`). */
@@ -507,7 +528,7 @@ export class Projection implements NamedParticipant, Recordable {
     this.wholePopulations(`Projection "${this.name}".connectDog`);
     for (const k of ['ampPos', 'sigmaPos', 'ampNeg', 'sigmaNeg'] as const) if (typeof o?.[k] !== 'number') throw new Error(`Projection "${this.name}".connectDog: ${k} must be a number`);
     const delays = checkValue(o.delays ?? 0, 'delays', 'connectDog');
-    return this.setConnector('Difference-of-Gaussian', () => dog(this.preEnd, this.postEnd, { ...o, delays }, typeof delays === 'number' ? undefined : this.rngFor()), false);
+    return this.setConnector('Difference-of-Gaussian', () => dog(this.preEnd, this.postEnd, { ...o, delays }, typeof delays === 'number' ? undefined : this.rngFor()), false, { method: 'connectDog', args: [o] });
   }
 
   /**
@@ -525,7 +546,21 @@ export class Projection implements NamedParticipant, Recordable {
       const lil = method(this.pre, this.post, args);
       if (!(lil instanceof LILConnectivity)) throw new Error(`Projection "${this.name}".connectWithFunc: the method must return a LILConnectivity`);
       return lil;
-    }, false);
+    }, false, { method: 'connectWithFunc', args: [method, args] });
+  }
+
+  /**
+   * The neuron ranks and geometry of a PopulationView endpoint as given to the constructor, or
+   * undefined for a whole population (DBSstimulator rebuilds projections between views).
+   *
+   * @example
+   * ```ts
+   * new Projection(pop.slice(0, 2), post, 'exc').endpointView('pre'); // { ranks: [0, 1], geometry: [2] }
+   * ```
+   */
+  endpointView(side: 'pre' | 'post'): { ranks: readonly number[]; geometry: readonly number[] } | undefined {
+    const e = side === 'pre' ? this.preEnd : this.postEnd;
+    return (e.source ?? e.population) === e.population ? undefined : { ranks: [...e.ranks], geometry: [...e.geometry] };
   }
 
   // --- compile ----------------------------------------------------------------------
