@@ -61,7 +61,7 @@ function addDepolarization(equations: string, variable: string, term: string, mo
     found++;
     return addTermToEquationLine(line, term);
   });
-  if (found === 0) throw new DBSError('stimulatedPopulation', `the neuron "${model}" has no line with d${variable}/dt; ${expected}`);
+  if (found === 0) throw new DBSError('autoImplement', `the neuron "${model}" has no line with d${variable}/dt; ${expected}`);
   return lines.join('\n');
 }
 

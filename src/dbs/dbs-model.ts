@@ -1,5 +1,5 @@
 import { Population } from '../engine/population.js';
-import { Projection, type ConnectorCall, type ProjectionAttributeInput } from '../engine/projection.js';
+import { Projection, roundHalfEven, type ConnectorCall, type ProjectionAttributeInput } from '../engine/projection.js';
 import type { Neuron } from '../language/neuron.js';
 import type { Synapse } from '../language/synapse.js';
 import { CONSTANTS } from '../language/constant.js';
@@ -88,8 +88,22 @@ export class DbsModelSnapshot {
    * descriptions), before anything is cleared: a model that cannot be recreated stays as it is.
    */
   check(): void {
-    for (const p of this.populations) addDbsToNeuron(p.neuron).analyse();
-    for (const p of this.projections) addDbsToSynapse(p.synapse, p.spiking).analyse(p.spiking ? 'spike' : 'rate');
+    for (const p of this.populations) {
+      try {
+        addDbsToNeuron(p.neuron).analyse();
+      } catch (e) {
+        if (e instanceof DBSError) throw new DBSError(e.argument, `population "${p.name}": ${e.message.replace(/^DBSstimulator: \w+: /, '')}`);
+        throw e;
+      }
+    }
+    for (const p of this.projections) {
+      addDbsToSynapse(p.synapse, p.spiking).analyse(p.spiking ? 'spike' : 'rate');
+      // the engine delivers axonal spikes without delay (Projection.compile refuses delays)
+      const delays = (p.call.args[0] as { delays?: unknown } | undefined)?.delays;
+      if (p.spiking && delays !== undefined && !(typeof delays === 'number' && roundHalfEven(delays / currentNetwork().dt) <= 1)) {
+        throw new DBSError('autoImplement', `projection "${p.name}" is spiking with delays (${typeof delays === 'number' ? `${delays} ms` : 'per synapse'}); axonal spikes (pre_axon_spike) are delivered without delay, so its DBS version cannot be built`);
+      }
+    }
   }
 
   /**

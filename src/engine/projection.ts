@@ -7,6 +7,8 @@ import { CONSTANTS } from '../language/constant.js';
 import { generateSynapseKernels, type ProjectionKernel, type ProjectionKernelState, type SynapseKernels } from '../language/synapse-codegen.js';
 import type { Locality } from '../language/description.js';
 import { coerce, isSampler, type ValueSampler } from './attribute-value.js';
+import { RandomDraws } from './random-draws.js';
+import type { PopulationKernelState } from '../language/kernel-state.js';
 import { currentNetwork } from './magic-network.js';
 import type { Network } from './network.js';
 import { Population } from './population.js';
@@ -272,6 +274,9 @@ export class Projection implements NamedParticipant, Recordable {
   /** All cached weights are the same number (the common constant-weight case). */
   private invWConstant = false;
   private learning = { update: true, period: 1, offset: 0 };
+  /** Per-step draws of the synapse equations' random variables (none without them). */
+  private draws: RandomDraws | undefined;
+  private drawState: PopulationKernelState | undefined;
 
   constructor(pre: ProjectionEndpoint, post: ProjectionEndpoint, target: string | string[], synapse?: Synapse, nameOrOptions?: string | ProjectionOptions) {
     const opts: ProjectionOptions = typeof nameOrOptions === 'string' ? { name: nameOrOptions } : (nameOrOptions ?? {});
@@ -565,6 +570,14 @@ export class Projection implements NamedParticipant, Recordable {
 
   // --- compile ----------------------------------------------------------------------
 
+  /**
+   * This step's random numbers of the synapse equations, after the populations' (ANNarchy's
+   * `update_rng()` order), in synapse order (dendrite by dendrite) from the network's generator.
+   */
+  drawRandoms(_step: number): void {
+    if (this.draws) this.draws.draw(this.drawState!, this.network.rng);
+  }
+
   /** Build connectivity, state and kernels (called by the network at compile). */
   compile(net: Network): void {
     if (!this.builder) throw new Error(`Projection "${this.name}": no connectivity; call a connect method (e.g. connectAllToAll) before compile()`);
@@ -657,6 +670,14 @@ export class Projection implements NamedParticipant, Recordable {
       plasticity: true,
       updatePeriod: 1,
     };
+    if (this.ir.randoms.length > 0) {
+      const rand: Record<string, Float64Array | number> = {};
+      for (const r of this.ir.randoms) rand[r.name] = r.locality === 'global' ? 0 : new Float64Array(nS);
+      this.state.rand = rand;
+      this.draws = new RandomDraws(this.ir, this.name);
+      // RandomDraws reads size, rand, global and dt: one synapse per "neuron"
+      this.drawState = { size: nS, rand, global: this.state.global, dt: net.dt } as unknown as PopulationKernelState;
+    }
     // a loop, not Math.max(...delay): spreading 1e5+ synapses overflows the call stack
     let maxDelay = commonDelay === -1 ? 0 : commonDelay;
     if (delay) for (let k = 0; k < nS; k++) if (delay[k]! > maxDelay) maxDelay = delay[k]!;

@@ -180,8 +180,10 @@ export function analyseSynapse(src: SynapseSource): SynapseIR {
   const randoms: RandomInfo[] = [];
   const functions = withGlobalFunctions(analyseFunctions(src.functions, model));
   const { equations: allEqs, variables } = analyseEquations(src.equations, { model, parameters, randoms });
-  if (randoms.length > 0) {
-    throw new ModelError(`random distributions in synapse equations are not supported yet (${randoms.map((r) => r.distribution).join(', ')})`, { model, ...where(randoms[0]!), symbol: randoms[0]!.distribution });
+  // drawn per synapse (or once for projection-wide equations); per post neuron is not supported
+  const semi = randoms.find((r) => r.locality === 'semiglobal');
+  if (semi) {
+    throw new ModelError(`random distributions in postsynaptic synapse equations are not supported yet (${semi.distribution})`, { model, ...where(semi), symbol: semi.distribution });
   }
   for (const reserved of ['t_pre', 't_post', 't', 'dt', 'pre', 'post', 'g_target']) {
     const decl = parameters.find((p) => p.name === reserved) ?? variables.find((v) => v.name === reserved);

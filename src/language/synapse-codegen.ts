@@ -56,6 +56,8 @@ export interface ProjectionKernelState {
   nEvents: number;
   /** `_plasticity`: statements assigning `w` in pre/post events run only when true. */
   plasticity: boolean;
+  /** This step's random draws of the synapse equations (`Uniform(...)`): per synapse, or one number. */
+  rand?: Record<string, Float64Array | number>;
   /** Steps between continuous updates (`enable_learning(period)`): their ODE step is `dt * updatePeriod`. */
   updatePeriod: number;
 }
@@ -206,6 +208,9 @@ export function generateSynapseKernels(ir: SynapseIR, opts: SynapseCodegenOption
     }
     if (s === 't') return '__tms';
     if (s === 'dt') return '__dt';
+    // random variables (per synapse or projection-wide), drawn by the projection before the step
+    const rv = ir.randoms.find((x) => x.name === s);
+    if (rv) return rv.locality === 'global' ? `S.rand.${s}` : `S.rand.${s}[k]`;
     // mean(pre.r): computed over the whole population after the neuron updates, never delayed
     const g = parseGlobalOp(s);
     if (g?.side) return `__${g.side}Gops.${globalOpKey(g.op, g.variable)}`;
