@@ -200,3 +200,11 @@ export type { KwargSpec } from './stream/simulation-function.js';
 export type { NeighbourAttributes, ProjectionKernel } from './language/synapse-codegen.js';
 export type { RecordingTimesQuery } from './plot/recording-times-like.js';
 export type { MonitorTap } from './engine/monitor.js';
+
+// DBS stimulation (CompNeuroPy's DBSstimulator, issue 13)
+export { DBSstimulator, type DBSstimulatorOptions } from './dbs/dbs-stimulator.js';
+export type { DBSonOptions } from './dbs/dbs-settings.js';
+export { DBSError } from './dbs/dbs-error.js';
+export { DBS_PULSE_FUNCTION, setDbsConstants } from './dbs/dbs-pulse.js';
+export { addDbsToNeuron, addDbsToSynapse } from './dbs/dbs-model-terms.js';
+export type { ConnectorCall } from './engine/projection.js';

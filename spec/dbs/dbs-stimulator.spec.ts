@@ -97,7 +97,7 @@ describe('dbs/dbs-stimulator: DBS effects (CompNeuroPy dbs.py semantics)', funct
     compile();
     // 3 spikes per pulse of 3 steps: probability 1 per step
     dbs.on({ orthodromic: true, efferents: true, axonSpikesPerPulse: 3 });
-    expect([s!.prob_axon_spike, t!.prob_axon_spike, getProjection('s_t').p_axon_spike_trans, getProjection('s_x').p_axon_spike_trans]).to.deep.equal([1, 0, 1, 0]);
+    expect([s!.prob_axon_spike, t!.prob_axon_spike, (getProjection('s_t') as Projection).p_axon_spike_trans, (getProjection('s_x') as Projection).p_axon_spike_trans]).to.deep.equal([1, 0, 1, 0]);
     simulate(7); // steps 0-69: one pulse, steps 0-2
     const axon = m.get('axon_spike') as SpikeDict;
     for (let r = 0; r < 4; r++) expect(axon[r], `rank ${r}`).to.deep.equal([0, 1, 2]);
@@ -147,7 +147,7 @@ describe('dbs/dbs-stimulator: DBS effects (CompNeuroPy dbs.py semantics)', funct
     dbs.on({ orthodromic: true, antidromic: true, afferents: true, passingFibres: true });
     const prob = axonSpikesPerPulseToProb(1, 0.1, 300);
     expect(prob).to.equal(1 / 3);
-    const proj = (n: string) => getProjection(n).p_axon_spike_trans;
+    const proj = (n: string) => (getProjection(n) as Projection).p_axon_spike_trans;
     expect([proj('a_s'), proj('b_s'), proj('p_q1'), proj('p_a')]).to.deep.equal([1, 0, 0.2, 0.3]);
     const pop = (n: string) => getPopulation(n);
     expect([pop('A').prob_axon_spike, pop('B').prob_axon_spike, pop('P').prob_axon_spike, pop('S').prob_axon_spike]).to.deep.equal([prob, 0, prob, 0]);
