@@ -20,7 +20,8 @@
  * ```
  *
  * Run: `npm start -- examples/dbs-stimulator.ts` (with figures, as `python dbs_stimulator.py`;
- * `--no-figures` skips them, as CompNeuroPy's test calls `main()`).
+ * `--no-figures` skips them, as CompNeuroPy's test calls `main()`; `--spiking` / `--rate-coded`
+ * run one model).
  */
 import { mkdirSync } from 'node:fs';
 import { Population } from '../src/engine/population.js';
@@ -323,13 +324,21 @@ export interface DbsStimulatorResult {
   rateCoded: number[][];
 }
 
-/** Runs both models; throws if an effect differs from CompNeuroPy's table. */
-export function main(plotting = false): DbsStimulatorResult {
+/**
+ * Runs both models (CompNeuroPy's `spiking_model` / `rate_coded_model` flags select them);
+ * throws if an effect differs from CompNeuroPy's table.
+ */
+export function main(plotting = false, { spikingModel = true, rateCodedModel = true } = {}): Partial<DbsStimulatorResult> {
   setup({ dt: 0.1, seed: 12345 });
+  const result: Partial<DbsStimulatorResult> = {};
+  if (spikingModel) result.spiking = runSpiking(plotting);
+  if (rateCodedModel) result.rateCoded = runRateCoded(plotting, spikingModel);
+  return result;
+}
 
-  // the spiking network
+function runSpiking(plotting: boolean): number[][] {
   let model = dbsTestModel('spiking');
-  let dbs = new DBSstimulator({
+  const dbs = new DBSstimulator({
     stimulatedPopulation: getPopulation('pop3_spiking'),
     passingFibresList: [getProjection('proj_5_6_spiking') as Projection],
     passingFibresStrength: 0.2,
@@ -338,16 +347,18 @@ export function main(plotting = false): DbsStimulatorResult {
   });
   model = dbs.model as CompNeuroModel<ModelKwargs>;
   model.compile({ compileFolderName: 'DBS_test_spiking' });
-  let mon = new CompNeuroMonitors(Object.fromEntries(model.populations.map((p) => [p, ['v', 'spike', 'axon_spike']])));
-  let [recordings, recordingTimes] = doSimulation(mon, dbs);
+  const mon = new CompNeuroMonitors(Object.fromEntries(model.populations.map((p) => [p, ['v', 'spike', 'axon_spike']])));
+  const [recordings, recordingTimes] = doSimulation(mon, dbs);
   if (plotting) plotSpiking(recordings, recordingTimes, model);
   const spiking = dbsEffects(recordings, recordingTimes, model.populations, 'v', 1);
   checkEffects(spiking, EFFECTS_SPIKING, 'spiking');
+  return spiking;
+}
 
-  // the rate-coded network
-  cnpClear();
-  model = dbsTestModel('rate-coded');
-  dbs = new DBSstimulator({
+function runRateCoded(plotting: boolean, afterSpiking: boolean): number[][] {
+  if (afterSpiking) cnpClear();
+  let model = dbsTestModel('rate-coded');
+  const dbs = new DBSstimulator({
     stimulatedPopulation: getPopulation('pop3_rate-coded'),
     passingFibresList: [getProjection('proj_5_6_rate-coded') as Projection],
     passingFibresStrength: 0.2,
@@ -356,13 +367,18 @@ export function main(plotting = false): DbsStimulatorResult {
   });
   model = dbs.model as CompNeuroModel<ModelKwargs>;
   model.compile({ compileFolderName: 'DBS_test_rate_coded' });
-  mon = new CompNeuroMonitors(Object.fromEntries(model.populations.map((p) => [p, ['r']])));
-  [recordings, recordingTimes] = doSimulation(mon, dbs);
+  const mon = new CompNeuroMonitors(Object.fromEntries(model.populations.map((p) => [p, ['r']])));
+  const [recordings, recordingTimes] = doSimulation(mon, dbs);
   if (plotting) plotRateCoded(recordings, recordingTimes, model);
   const rateCoded = dbsEffects(recordings, recordingTimes, model.populations, 'r', 2.5);
   checkEffects(rateCoded, EFFECTS_RATE_CODED, 'rate-coded');
-  return { spiking, rateCoded };
+  return rateCoded;
 }
 
-// as CompNeuroPy's `__main__`: with the figures, unless `--no-figures`
-if (isMain('dbs-stimulator')) main(!process.argv.includes('--no-figures'));
+// as CompNeuroPy's `__main__`: both models with the figures; `--no-figures`, `--spiking` or
+// `--rate-coded` (only that model) for shorter runs
+if (isMain('dbs-stimulator')) {
+  const args = process.argv.slice(2);
+  const only = args.includes('--spiking') ? 'spiking' : args.includes('--rate-coded') ? 'rate-coded' : undefined;
+  main(!args.includes('--no-figures'), { spikingModel: only !== 'rate-coded', rateCodedModel: only !== 'spiking' });
+}
