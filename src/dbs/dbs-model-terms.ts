@@ -83,7 +83,7 @@ function neuronOptions(n: Neuron): NeuronOptions {
  *
  * @example
  * ```ts
- * const dbsNeuron = addDbsToNeuron(Izhikevich);
+ * const dbsNeuron = addDbsToNeuron(new Izhikevich());
  * dbsNeuron.axonSpike; // 'pulse(t)*dbs_on*unif_var_dbs1 > 1-prob_axon_spike'
  * ```
  */

@@ -122,6 +122,18 @@ export function mergeSettings(defaults: DBSSettings, o: DBSonOptions, nFibres: n
   return s;
 }
 
+/** The object of `list` named `p` (or `p` itself, if it is in the list); a DBSError naming `argument` otherwise. */
+function namedArgument<T extends { name: string }>(p: unknown, argument: string, kind: 'population' | 'projection', cls: abstract new (...a: never[]) => T, list: readonly { name: string }[]): T {
+  const what = kind === 'population' ? 'Population' : 'Projection';
+  const name = typeof p === 'string' ? p : p instanceof cls ? p.name : undefined;
+  if (name === undefined) throw new DBSError(argument, `expected a ${what} or a ${kind} name, got ${p === null ? 'null' : typeof p}`);
+  const found = list.find((x) => x.name === name);
+  if (!(found instanceof cls) || (p instanceof cls && p !== found)) {
+    throw new DBSError(argument, `no ${kind} "${name}" in the network; ${kind}s: ${list.map((x) => x.name).join(', ') || '(none)'}`);
+  }
+  return found;
+}
+
 /**
  * The population named or given, on the global network; throws a {@link DBSError} naming
  * `argument` otherwise.
@@ -132,12 +144,7 @@ export function mergeSettings(defaults: DBSSettings, o: DBSonOptions, nFibres: n
  * ```
  */
 export function populationArgument(p: unknown, argument: string): Population {
-  const net = currentNetwork();
-  const name = typeof p === 'string' ? p : p instanceof Population ? p.name : undefined;
-  if (name === undefined) throw new DBSError(argument, `expected a Population or a population name, got ${p === null ? 'null' : typeof p}`);
-  const found = net.populationsList.find((x) => x.name === name);
-  if (!found || (p instanceof Population && p !== found)) throw new DBSError(argument, `no population "${name}" in the network; populations: ${net.populationsList.map((x) => x.name).join(', ') || '(none)'}`);
-  return found;
+  return namedArgument(p, argument, 'population', Population, currentNetwork().populationsList);
 }
 
 /**
@@ -150,12 +157,5 @@ export function populationArgument(p: unknown, argument: string): Population {
  * ```
  */
 export function projectionArgument(p: unknown, argument: string): Projection {
-  const net = currentNetwork();
-  const name = typeof p === 'string' ? p : p instanceof Projection ? p.name : undefined;
-  if (name === undefined) throw new DBSError(argument, `expected a Projection or a projection name, got ${p === null ? 'null' : typeof p}`);
-  const found = net.projectionsList.find((x) => x.name === name);
-  if (!(found instanceof Projection) || (p instanceof Projection && p !== found)) {
-    throw new DBSError(argument, `no projection "${name}" in the network; projections: ${net.projectionsList.map((x) => x.name).join(', ') || '(none)'}`);
-  }
-  return found;
+  return namedArgument(p, argument, 'projection', Projection, currentNetwork().projectionsList);
 }

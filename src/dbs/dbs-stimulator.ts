@@ -76,8 +76,8 @@ class Assignments {
  * @example
  * ```ts
  * setup({ dt: 0.1 });
- * let population1 = new Population(10, Izhikevich, 'my_pop1');
- * let population2 = new Population(10, Izhikevich, 'my_pop2');
+ * let population1 = new Population(10, new Izhikevich(), 'my_pop1');
+ * let population2 = new Population(10, new Izhikevich(), 'my_pop2');
  * const dbs = new DBSstimulator({ stimulatedPopulation: population1, populationProportion: 0.5, dbsDepolarization: 30, autoImplement: true });
  * [population1, population2] = dbs.updatePointers([population1, population2]) as Population[];
  * compile();
