@@ -43,7 +43,7 @@ describe('architecture', () => {
   });
 
   it('keeps the Node-only layers (io/, run/) out of the browser entry and the layers below', () => {
-    const browserSafe = /^(src\/(browser(-entry)?\.ts|engine|language|stream|monitors|analysis|plot|models|experiment)|operators)/;
+    const browserSafe = /^(src\/(browser(-entry)?\.ts|engine|language|stream|monitors|analysis|plot|models|experiment|dbs)|operators)/;
     const bad = all.filter((f) => browserSafe.test(f) && !NODE_ONLY_ALLOWED.has(f))
       .flatMap((f) => importsOf(f).filter((i) => /\/(io|run)\//.test(i)).map((i) => `${f}: ${i}`));
     expect(bad).to.deep.equal([]);
@@ -64,7 +64,8 @@ describe('architecture', () => {
   });
 
   it('never imports experiment/ from the layers below it', () => {
-    const below = all.filter((f) => !f.startsWith('src/experiment/') && !f.startsWith('src/fit/') && !f.startsWith('src/models/full/') && !isNodeLayer(f) && f !== 'src/index.ts' && f !== 'src/browser.ts' && f !== 'src/browser-entry.ts');
+    // dbs/ sits above experiment/ (it recreates a CompNeuroModel) and below io/, run/, fit/
+    const below = all.filter((f) => !f.startsWith('src/experiment/') && !f.startsWith('src/fit/') && !f.startsWith('src/models/full/') && !f.startsWith('src/dbs/') && !isNodeLayer(f) && f !== 'src/index.ts' && f !== 'src/browser.ts' && f !== 'src/browser-entry.ts');
     const bad = below.flatMap((f) => importsOf(f).filter((i) => i.includes('/experiment/')).map((i) => `${f}: ${i}`));
     expect(bad).to.deep.equal([]);
   });
@@ -76,6 +77,12 @@ describe('architecture', () => {
     expect(bad).to.deep.equal([]);
   });
 
+
+  it('keeps dbs/ (DBSstimulator) above experiment/: only the entries, fit/, io/, run/ and apps/ may import it', () => {
+    const allowed = (f: string) => f.startsWith('src/dbs/') || f.startsWith('src/fit/') || f.startsWith('src/apps/') || isNodeLayer(f) || /^src\/(index|browser|browser-entry)\.ts$/.test(f);
+    const bad = all.filter((f) => !allowed(f)).flatMap((f) => importsOf(f).filter((i) => i.includes('/dbs/')).map((i) => `${f}: ${i}`));
+    expect(bad).to.deep.equal([]);
+  });
 
   it('keeps apps/ (the playground) at the top: nothing in src/ or operators/ imports it', () => {
     const bad = all.filter((f) => !f.startsWith('src/apps/')).flatMap((f) => importsOf(f).filter((i) => i.includes('/apps/')).map((i) => `${f}: ${i}`));
