@@ -108,6 +108,11 @@ describe('dbs/dbs-model: recreating the model with the DBS mechanisms', function
     expect([dbs.model!.created, dbs.model!.compiled, model.created]).to.deep.equal([true, false, false]);
     expect(dbs.passingFibresList[0]).to.equal(projections()[2]);
     expect(populations().map((p) => p.neuronType.description)).to.deep.equal(Array(4).fill('\nWith DBS mechanisms implemented.'));
+    // forget both models, or later CompNeuroModels warn that they were initialised but not created
+    for (const reg of [CompNeuroModel.initializedModels, CompNeuroModel.compiledModels]) {
+      delete reg.dbs_model_test;
+      delete reg.dbs_model_test_dbs;
+    }
   });
 
   it('updatePointers() returns the recreated objects by name and names a bad entry', () => {
