@@ -7,14 +7,15 @@ import { CONSTANTS } from '../language/constant.js';
 import { generateSynapseKernels, type ProjectionKernel, type ProjectionKernelState, type SynapseKernels } from '../language/synapse-codegen.js';
 import type { Locality } from '../language/description.js';
 import { coerce, isSampler, type ValueSampler } from './attribute-value.js';
-import { RandomDraws } from './random-draws.js';
-import type { PopulationKernelState } from '../language/kernel-state.js';
 import { currentNetwork } from './magic-network.js';
 import type { Network } from './network.js';
 import { Population } from './population.js';
 import type { Recordable } from './monitor.js';
 import type { NamedParticipant } from './network.js';
 import { Dendrite } from './dendrite.js';
+import { RandomDraws } from './random-draws.js';
+import { attachModelFunctions } from './model-functions.js';
+import type { PopulationKernelState } from '../language/kernel-state.js';
 import { LILConnectivity, checkValue, type ConnectorEndpoint, type ConnectorRng, type ConnectorValue } from './connectors/lil-connectivity.js';
 import { allToAll } from './connectors/all-to-all.js';
 import { oneToOne } from './connectors/one-to-one.js';
@@ -238,6 +239,12 @@ export class Projection implements NamedParticipant, Recordable {
   /** Kernel state after compile. */
   state: ProjectionKernelState | undefined;
   kernels: SynapseKernels | undefined;
+  /** Per-synapse delays of a rate-coded projection: delayed pre values per synapse, by variable. */
+  private gatheredNames: string[] = [];
+  private gathered: Float64Array[] = [];
+  /** Random variables of the synapse equations, drawn every step (ANNarchy `update_rng()`). */
+  private randomDraws: RandomDraws | undefined;
+  private randomState: PopulationKernelState | undefined;
   private bound: { psp?: ProjectionKernel; preSpike?: ProjectionKernel; preAxonSpike?: ProjectionKernel; update?: ProjectionKernel; postSpike?: ProjectionKernel } = {};
   /** Axonal spikes: 0 none, 1 delivered like spikes, 2 through their own kernel. */
   private axonMode = 0;
@@ -274,9 +281,6 @@ export class Projection implements NamedParticipant, Recordable {
   /** All cached weights are the same number (the common constant-weight case). */
   private invWConstant = false;
   private learning = { update: true, period: 1, offset: 0 };
-  /** Per-step draws of the synapse equations' random variables (none without them). */
-  private draws: RandomDraws | undefined;
-  private drawState: PopulationKernelState | undefined;
 
   constructor(pre: ProjectionEndpoint, post: ProjectionEndpoint, target: string | string[], synapse?: Synapse, nameOrOptions?: string | ProjectionOptions) {
     const opts: ProjectionOptions = typeof nameOrOptions === 'string' ? { name: nameOrOptions } : (nameOrOptions ?? {});
@@ -321,6 +325,7 @@ export class Projection implements NamedParticipant, Recordable {
         configurable: false,
       });
     }
+    attachModelFunctions(this, this.ir.functions, this.ir.name, `Projection "${this.name}"`);
     this.network.addProjection(this);
   }
 
@@ -570,14 +575,6 @@ export class Projection implements NamedParticipant, Recordable {
 
   // --- compile ----------------------------------------------------------------------
 
-  /**
-   * This step's random numbers of the synapse equations, after the populations' (ANNarchy's
-   * `update_rng()` order), in synapse order (dendrite by dendrite) from the network's generator.
-   */
-  drawRandoms(_step: number): void {
-    if (this.draws) this.draws.draw(this.drawState!, this.network.rng);
-  }
-
   /** Build connectivity, state and kernels (called by the network at compile). */
   compile(net: Network): void {
     if (!this.builder) throw new Error(`Projection "${this.name}": no connectivity; call a connect method (e.g. connectAllToAll) before compile()`);
@@ -669,15 +666,12 @@ export class Projection implements NamedParticipant, Recordable {
       nEvents: 0,
       plasticity: true,
       updatePeriod: 1,
+      rand: {},
     };
-    if (this.ir.randoms.length > 0) {
-      const rand: Record<string, Float64Array | number> = {};
-      for (const r of this.ir.randoms) rand[r.name] = r.locality === 'global' ? 0 : new Float64Array(nS);
-      this.state.rand = rand;
-      this.draws = new RandomDraws(this.ir, this.name);
-      // RandomDraws reads size, rand, global and dt: one synapse per "neuron"
-      this.drawState = { size: nS, rand, global: this.state.global, dt: net.dt } as unknown as PopulationKernelState;
-    }
+    for (const r of this.ir.randoms) this.state.rand[r.name] = r.locality === 'local' ? new Float64Array(nS) : 0;
+    // RandomDraws reads S.global, S.dt, S.size (here: one value per synapse) and fills S.rand
+    this.randomState = this.ir.randoms.length === 0 ? undefined
+      : { global: global, rand: this.state.rand, size: nS, dt: this.network.dt } as unknown as PopulationKernelState;
     // a loop, not Math.max(...delay): spreading 1e5+ synapses overflows the call stack
     let maxDelay = commonDelay === -1 ? 0 : commonDelay;
     if (delay) for (let k = 0; k < nS; k++) if (delay[k]! > maxDelay) maxDelay = delay[k]!;
@@ -693,8 +687,15 @@ export class Projection implements NamedParticipant, Recordable {
       if (!this.pre.ir.axonSpike) throw new Error(`Projection "${this.name}": the synapse reacts to axonal spikes (preAxonSpike) but the neuron of "${this.pre.name}" has no axonSpike condition`);
       if (this.maxDelay > 1) throw new Error(`Projection "${this.name}": axonal spikes (preAxonSpike) are not supported with delays; use a delay of at most dt`);
     }
-    if (!this.spiking && this.maxDelay > 1 && this.uniformDelay === -1) {
-      throw new Error(`Projection "${this.name}": per-synapse delays in rate-coded projections are not supported yet; use one delay`);
+    if (this.spiking && this.ir.psp && this.maxDelay > 1) {
+      throw new Error(`Projection "${this.name}": a spiking synapse with psp (continuous transmission) cannot have delays yet (delay ${this.maxDelay * this.network.dt} ms); use no delay`);
+    }
+    const perSynapseRate = !this.spiking && this.maxDelay > 1 && this.uniformDelay === -1;
+    if (perSynapseRate && this.ir.preDependencies.some((n) => n in this.pre.state!.global && !(n in this.pre.state!.local))) {
+      throw new Error(`Projection "${this.name}": per-synapse delays with a population-wide pre-synaptic variable in psp are not supported yet; use one delay`);
+    }
+    if (perSynapseRate && this.kernels!.update) {
+      throw new Error(`Projection "${this.name}": per-synapse delays in rate-coded projections with synaptic equations are not supported yet; use one delay`);
     }
     // values set before compile first, so that the weights copied below are the final ones
     for (const [name, v] of this.init) this.applyValue(name, v);
@@ -714,8 +715,11 @@ export class Projection implements NamedParticipant, Recordable {
     if (plain && !this.ir.plasticity) this.copyInvW(this.state);
     this.adoptState(this.state);
     const k = this.kernels!;
+    // per-synapse delays: the psp reads per-synapse gathered pre values (computeInputs fills them)
+    this.gatheredNames = perSynapseRate ? this.ir.preDependencies.filter((name) => this.pre.state!.local[name] !== undefined) : [];
+    this.gathered = this.gatheredNames.map(() => new Float64Array(nS));
     this.bound = {
-      psp: k.psp?.(this.state, CONSTANTS),
+      psp: (perSynapseRate ? k.pspPerSynapse : k.psp)?.(this.state, CONSTANTS),
       preSpike: k.preSpike?.(this.state, CONSTANTS),
       preAxonSpike: k.preAxonSpike?.(this.state, CONSTANTS),
       update: k.update?.(this.state, CONSTANTS),
@@ -758,11 +762,22 @@ export class Projection implements NamedParticipant, Recordable {
     }
     // ANNarchy delays population-wide pre variables as well (std::deque<double> _delayed_x)
     const G = this.pre.state!.global;
-    this.preGlobalNames = this.spiking ? [] : this.ir.preDependencies.filter((n) => n in G && !(n in this.pre.state!.local));
+    this.preGlobalNames = this.spiking && !this.ir.psp ? [] : this.ir.preDependencies.filter((n) => n in G && !(n in this.pre.state!.local));
     this.preGlobalHistory = this.preGlobalNames.map((n) => new Float64Array(Math.max(D, 1)).fill(G[n]!));
   }
 
   // --- step hooks ---------------------------------------------------------------------
+
+  /**
+   * Step 4: this step's draws of the synapse equations' random variables, after the
+   * populations' (ANNarchy 4.7.3: projection-wide first, then per synapse in dendrite order,
+   * interleaved in declaration order, from the network's `std::mt19937`).
+   */
+  drawRandoms(_t: number): void {
+    if (!this.randomState || !this.post.enabled) return;
+    this.randomDraws ??= new RandomDraws(this.ir, this.name);
+    this.randomDraws.draw(this.randomState, this.network.rng);
+  }
 
   /** Step 2: rate sums or spike delivery. */
   computeInputs(t: number): void {
@@ -771,6 +786,11 @@ export class Projection implements NamedParticipant, Recordable {
     if (!this.spiking) {
       const D = this.maxDelay;
       const preL = this.pre.state!.local;
+      if (this.uniformDelay === -1 && D > 1) {
+        this.gatherDelayed(S, t);
+        this.bound.psp?.(t);
+        return;
+      }
       for (const name of this.ir.preDependencies) {
         const h = this.rateHistory.get(name);
         S.preValues[name] = h && D > 1 ? h[(((t - this.uniformDelay) % D) + D) % D]! : preL[name]!;
@@ -782,6 +802,34 @@ export class Projection implements NamedParticipant, Recordable {
       this.bound.psp?.(t);
       return;
     }
+    this.deliverEvents(S, t);
+    if (this.bound.psp) {
+      // continuous transmission of a spiking synapse (psp), after the events, from live pre values
+      const preL = this.pre.state!.local, preG = this.pre.state!.global, gNames = this.preGlobalNames;
+      for (const name of this.ir.preDependencies) if (preL[name]) S.preValues[name] = preL[name];
+      for (let k = 0; k < gNames.length; k++) S.preGlobalValues![gNames[k]!] = preG[gNames[k]!]!;
+      this.bound.psp(t);
+    }
+  }
+
+  /**
+   * Per-synapse delays of a rate-coded projection: synapse k reads the pre value of step
+   * t - delay_k (ANNarchy's `_delayed_r[delay[i][j]-1][rk_pre]`), gathered into one array per
+   * pre-synaptic variable in synapse order.
+   */
+  private gatherDelayed(S: ProjectionKernelState, t: number): void {
+    const D = this.maxDelay, pre = S.preRank, d = this.delaySteps, n = pre.length;
+    // indexed loops: the step must not allocate
+    for (let v = 0; v < this.gathered.length; v++) {
+      const name = this.gatheredNames[v]!, out = this.gathered[v]!;
+      const h = this.rateHistory.get(name)!;
+      for (let k = 0; k < n; k++) out[k] = h[(((t - d[k]!) % D) + D) % D]![pre[k]!]!;
+      S.preValues[name] = out;
+    }
+  }
+
+  /** Step 2 of a spiking projection: deliver the (delayed) pre-synaptic spikes through preSpike. */
+  private deliverEvents(S: ProjectionKernelState, t: number): void {
     if (!this.bound.preSpike) return;
     const D = this.maxDelay;
     const pre = this.pre.state!;
@@ -1313,7 +1361,8 @@ export class Projection implements NamedParticipant, Recordable {
         if (steps[a + j]! > max) max = steps[a + j]!;
       }
     }
-    if (max > this.maxDelay) {
+    if (max > this.maxDelay && !this.spiking) this.growDelayQueues(max);
+    else if (max > this.maxDelay) {
       // slot (ringIdx + k) holds the events due in k + 1 steps: keep that order from slot 0
       const D = this.maxDelay, order = Array.from({ length: D }, (_, k) => (this.ringIdx + k) % D);
       const empty = () => new Int32Array(64);

@@ -40,8 +40,4 @@ describe('engine: random distributions in synapse equations', () => {
     expect((p.x as number[][]).flat()).to.deep.equal(c.slice(18, 24).map((u) => u * 2));
   });
 
-  it('refuses them in postsynaptic equations', () => {
-    const s = new Synapse({ equations: 'z = Normal(0, 1) : postsynaptic' });
-    expect(() => s.analyse('rate')).to.throw(/random distributions in postsynaptic synapse equations are not supported yet \(Normal\)/);
-  });
 });
