@@ -1,9 +1,8 @@
 // VClampParamSearch (CompNeuroPy extra_functions.VClampParamSearch; CompNeuroPy has no example
 // of it, this one is ours): find the parameters of the Izhikevich (2007) equations from the
 // voltage-clamp currents of an Izhikevich2007 neuron whose parameters we know, and compare.
-// Run with `npx tsx examples/v-clamp-param-search.ts`; it writes
-// v_clamp_search/results.json (+ .npz-free JSON of saveVariables), the logbook figure and the
-// data figure (doPlot) into the working directory.
+// Run with `npx tsx examples/v-clamp-param-search.ts`; it writes v_clamp_search/results.json,
+// the logbook figure and the data figure (doPlot) into the working directory.
 import { Izhikevich2007, VClampParamSearch } from '../src/index.js';
 import { isMain } from './is-main.js';
 

@@ -114,7 +114,7 @@ describe('fit/v-clamp-param-search (CompNeuroPy VClampParamSearch)', function ()
     const saved = JSON.parse(readFileSync(join(dir, 'out', 'res.json'), 'utf8')) as Record<string, number | null>;
     expect(saved).to.deep.equal(search.pOpt);
     for (const f of ['plot_logbook_0.png', 'plot_data.png']) expect(readFileSync(join(dir, 'out', f)).subarray(1, 4).toString(), f).to.equal('PNG');
-    expect(existsSync(join(dir, 'out', 'res.npz'))).to.equal(false);
+    expect(existsSync(join(dir, 'out', 'res.pkl'))).to.equal(false);
   });
 
   it('bad input names the culprit before anything is simulated', () => {

@@ -12,7 +12,6 @@ import { Population } from '../engine/population.js';
 import { NumpyRandomState } from '../engine/random/numpy-legacy.js';
 import { Neuron } from '../language/neuron.js';
 import { CompNeuroModel, cnpClear } from '../experiment/comp-neuro-model.js';
-import { saveVariables } from '../io/save-variables.js';
 import { rmse } from '../analysis/rmse.js';
 import type { ProgressOption } from '../engine/progress.js';
 import type { CmaStrategyParams } from './cma-strategy.js';
@@ -197,8 +196,8 @@ export class VClampParamSearch {
     this.pOpt = Object.fromEntries(Object.keys(bounds).map((k) => [k, pFit[k] ?? null]));
     this.pOpt.best_fitness = pFit.best_fitness!;
     log('Optimized parameters:', this.pOpt);
-    const folder = resultsFile.includes('/') ? resultsFile.slice(0, resultsFile.lastIndexOf('/')) : './';
-    saveVariables([this.pOpt], [resultsFile.slice(resultsFile.lastIndexOf('/') + 1)], folder);
+    // CompNeuroPy also pickles p_opt (save_variables); here the JSON is the saved file
+    if (resultsFile.includes('/')) mkdirSync(dirname(resultsFile), { recursive: true });
     writeFileSync(`${resultsFile}.json`, JSON.stringify(this.pOpt, null, 4));
 
     // the equations with the tuned parameters (the others at the middle of their bounds) simulated again
