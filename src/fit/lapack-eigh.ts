@@ -131,17 +131,20 @@ function applyQ(n: number, a: Float64Array, tau: Float64Array, z: Float64Array):
     if (t === 0) continue;
     const r0 = i + 1; // first row of z touched; v(0) = 1 at that row
     const len = n - r0;
-    const vAt = (k: number) => (k === 0 ? 1 : a[r0 + k + i * n]!);
+    const v0 = r0 + i * n; // v(k) = a[v0 + k] for k >= 1
     // w = C^T v (DGEMV 'T'), C = C - tau v w^T (DGER)
     for (let j = 0; j < n; j++) {
-      let s = 0;
-      for (let k = 0; k < len; k++) s += z[r0 + k + j * n]! * vAt(k);
+      const col = r0 + j * n;
+      let s = z[col]!; // v(0) = 1
+      for (let k = 1; k < len; k++) s += z[col + k]! * a[v0 + k]!;
       w[j] = s;
     }
     for (let j = 0; j < n; j++) {
       const temp = -t * w[j]!;
       if (temp === 0) continue;
-      for (let k = 0; k < len; k++) z[r0 + k + j * n] = z[r0 + k + j * n]! + vAt(k) * temp;
+      const col = r0 + j * n;
+      z[col] = z[col]! + temp;
+      for (let k = 1; k < len; k++) z[col + k] = z[col + k]! + a[v0 + k]! * temp;
     }
   }
 }

@@ -64,26 +64,41 @@ export function dlascl(cfrom: number, cto: number, a: Float64Array, off: number,
   }
 }
 
-/** DLARTG (LAPACK >= 3.10): plane rotation with c >= 0 and r carrying the sign of f. */
-function dlartg(f: number, g: number): [c: number, s: number, r: number] {
+// DLARTG's results (c, s, r): module scratch, so that the inner QL/QR loop allocates nothing
+let rotC = 0;
+let rotS = 0;
+let rotR = 0;
+
+/** DLARTG (LAPACK >= 3.10): plane rotation with c >= 0 and r carrying the sign of f, into rotC, rotS, rotR. */
+function dlartg(f: number, g: number): void {
   const safmax = 1 / SAFMIN;
   const rtmin = Math.sqrt(SAFMIN);
   const rtmax = Math.sqrt(safmax / 2);
   const f1 = Math.abs(f);
   const g1 = Math.abs(g);
-  if (g === 0) return [1, 0, f];
-  if (f === 0) return [0, sign(1, g), g1];
-  if (f1 > rtmin && f1 < rtmax && g1 > rtmin && g1 < rtmax) {
+  if (g === 0) {
+    rotC = 1;
+    rotS = 0;
+    rotR = f;
+  } else if (f === 0) {
+    rotC = 0;
+    rotS = sign(1, g);
+    rotR = g1;
+  } else if (f1 > rtmin && f1 < rtmax && g1 > rtmin && g1 < rtmax) {
     const d = Math.sqrt(f * f + g * g);
+    rotC = f1 / d;
+    rotR = sign(d, f);
+    rotS = g / rotR;
+  } else {
+    const u = Math.min(safmax, Math.max(SAFMIN, f1, g1));
+    const fs = f / u;
+    const gs = g / u;
+    const d = Math.sqrt(fs * fs + gs * gs);
+    rotC = Math.abs(fs) / d;
     const r = sign(d, f);
-    return [f1 / d, g / r, r];
+    rotS = gs / r;
+    rotR = r * u;
   }
-  const u = Math.min(safmax, Math.max(SAFMIN, f1, g1));
-  const fs = f / u;
-  const gs = g / u;
-  const d = Math.sqrt(fs * fs + gs * gs);
-  const r = sign(d, f);
-  return [Math.abs(fs) / d, gs / r, r * u];
 }
 
 /** DLAEV2: eigensystem of [[a, b], [b, c]]; rt1 has the larger absolute value, (cs1, sn1) its vector. */
@@ -170,7 +185,10 @@ function dlasrRight(forward: boolean, n: number, cols: number, c: Float64Array, 
 function dlanstMax(d: Float64Array, e: Float64Array, l: number, lend: number): number {
   let anorm = Math.abs(d[lend]!);
   for (let i = l; i < lend; i++) {
-    for (const v of [Math.abs(d[i]!), Math.abs(e[i]!)]) if (anorm < v || Number.isNaN(v)) anorm = v;
+    const dv = Math.abs(d[i]!);
+    if (anorm < dv || Number.isNaN(dv)) anorm = dv;
+    const ev = Math.abs(e[i]!);
+    if (anorm < ev || Number.isNaN(ev)) anorm = ev;
   }
   return anorm;
 }
@@ -281,7 +299,10 @@ export function dsteqr(n: number, d: Float64Array, e: Float64Array, z: Float64Ar
         for (let i = mq - 1; i >= l; i--) {
           const f = s * e[i]!;
           const b = c * e[i]!;
-          [c, s, r] = dlartg(g, f);
+          dlartg(g, f);
+          c = rotC;
+          s = rotS;
+          r = rotR;
           if (i !== mq - 1) e[i + 1] = r;
           g = d[i + 1]! - p;
           r = (d[i]! - g) * s + 2 * c * b;
@@ -340,7 +361,10 @@ export function dsteqr(n: number, d: Float64Array, e: Float64Array, z: Float64Ar
         for (let i = mq; i <= l - 1; i++) {
           const f = s * e[i]!;
           const b = c * e[i]!;
-          [c, s, r] = dlartg(g, f);
+          dlartg(g, f);
+          c = rotC;
+          s = rotS;
+          r = rotR;
           if (i !== mq) e[i - 1] = r;
           g = d[i]! - p;
           r = (d[i + 1]! - g) * s + 2 * c * b;
