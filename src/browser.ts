@@ -152,7 +152,6 @@ export { Logbook, lossStatistics, type LogbookRecord } from './fit/logbook.js';
 export { logbookPlotSpec } from './fit/logbook-plot.js';
 export { getWarmStartMgd, type SourceSolution } from './fit/warm-start.js';
 export { setFigureWriter, type FigureWriter } from './fit/figure-writer.js';
-export { setProgressBarFactory, createProgressBar, type ProgressBar, type ProgressBarFactory } from './fit/progress-bar.js';
 // types that public signatures use, exported so that users can name them (and the API reference
 // links them); checked by `npm run docs` (TypeDoc's warnings are errors)
 export type { AttributeInput } from './engine/attribute-value.js';
