@@ -8,11 +8,7 @@ import { neuronOptions, parseSections } from './sections.js';
 import { linspace, populationName } from './experiment-run.js';
 import { protocolCall } from './protocols.js';
 import type { PlaygroundState } from './state.js';
-
-/** A string as a template literal (reads like ANNarchy's triple-quoted strings). */
-function templateLiteral(s: string): string {
-  return `\`${s.replace(/\\/g, '\\\\').replace(/`/g, '\\`').replace(/\$\{/g, '\\${')}\``;
-}
+import { exportFitScript, templateLiteral } from './export-fit.js';
 
 /**
  * The TypeScript source of a script that runs the page's experiment in Node with `compneuro-rx`
@@ -24,6 +20,8 @@ function templateLiteral(s: string): string {
  * ```
  */
 export function exportScript(state: PlaygroundState, options: { from?: string } = {}): string {
+  // with a fit configured (one neuron), the script runs the fit (export-fit.ts)
+  if (state.fit && state.sweep.n === 1) return exportFitScript(state, options);
   const opts = neuronOptions(parseSections(state.source), state.name);
   const pop = populationName(state.name);
   const proto = protocolCall(state.protocol, pop);
