@@ -1,7 +1,7 @@
 import { expect } from 'chai';
 import { parseTraceCsv, traceCsv, TraceCsvError } from '../../src/fit/trace-csv.js';
 
-describe('io/trace-csv: parseTraceCsv and traceCsv', () => {
+describe('fit/trace-csv: parseTraceCsv and traceCsv', () => {
   it('reads time,value lines with or without a header, CRLF and a BOM, trailing blank lines', () => {
     const t = parseTraceCsv('\uFEFFtime,v\r\n0,-65\r\n0.1,-64.5\r\n2.5e-1,1E2\r\n\r\n\n');
     expect(Array.from(t.time)).to.deep.equal([0, 0.1, 0.25]);

@@ -1,30 +1,8 @@
 import { expect } from 'chai';
-import { ExperimentRun } from '../../../src/apps/playground/experiment-run.js';
 import { FitProblem } from '../../../src/apps/playground/fit-run.js';
 import { exportScript } from '../../../src/apps/playground/export-script.js';
-import { presetByName } from '../../../src/apps/playground/presets.js';
-import { decodeState, defaultState, encodeState, validateState, type PlaygroundState } from '../../../src/apps/playground/state.js';
-import { traceCsv } from '../../../src/fit/trace-csv.js';
-import { LIBRARY, runExportedFit } from './fit-helpers.js';
-
-const LIF = presetByName('LIF')!;
-/** LIF below threshold: a 10 pA step from 20 to 150 ms; v recorded every step (0.1 ms). */
-export const LIF_BASE: PlaygroundState = {
-  ...defaultState(LIF.source, 'LIF'),
-  duration: 200,
-  dt: 0.1,
-  periodSteps: 1,
-  speed: 0,
-  protocol: { kind: 'currentStep', values: { t1: 20, t2: 150, a1: 0, a2: 10 } },
-};
-
-/** The CSV of LIF_BASE's v with tau = 12 ms, C = 0.8 (the known parameters the fit recovers). */
-export function lifCsv(params: Record<string, number> = { tau: 12, C: 0.8 }): string {
-  const run = new ExperimentRun({ ...LIF_BASE, params });
-  const v: number[] = [];
-  while (!run.done) v.push(...run.advance(1e9).values);
-  return traceCsv(v.map((_, j) => j * 0.1), v, ['time', 'v']);
-}
+import { decodeState, encodeState, validateState, type PlaygroundState } from '../../../src/apps/playground/state.js';
+import { LIBRARY, LIF_BASE, lifCsv, runExportedFit } from './fit-helpers.js';
 
 function fitted(s: PlaygroundState): Promise<Record<string, number> & { best_fitness: number }> {
   const p = new FitProblem(s);

@@ -9,6 +9,8 @@ const SCHEMA = 'https://vega.github.io/schema/vega-lite/v6.json';
 const ACTIONS = { export: { svg: true, png: true }, source: false, compiled: false, editor: false };
 /** Points per series drawn of a trace (every k-th sample; the figure is ~520 px wide). */
 const MAX_POINTS = 1500;
+/** Least time between two redraws during a fit (ms). */
+const REDRAW_MS = 250;
 
 /** A row of the loss figure. */
 export interface LossRow {
@@ -95,6 +97,8 @@ export class FitPlots {
   private lossRows: LossRow[] = [];
   private targetRows: { t: number; value: number; series: string }[] = [];
   private chain: Promise<void> = Promise.resolve();
+  private scheduled = false;
+  private pendingBest: { t: number; value: number; series: string }[] | undefined;
 
   constructor(private readonly el: { loss: HTMLElement; overlay: HTMLElement }) {}
 
@@ -111,23 +115,34 @@ export class FitPlots {
       this.el.loss.replaceChildren();
       this.el.overlay.replaceChildren();
       this.lossRows = [];
+      this.pendingBest = undefined;
       this.targetRows = targetRows;
       this.views.overlay = await embed(this.el.overlay, { ...overlaySpec(record), data: { name: 'fit', values: targetRows } } as never, { renderer: 'svg', actions: ACTIONS });
     });
   }
 
-  /** One generation: its best (so far) and average loss; the best trace when it changed. */
+  /**
+   * One generation: its best (so far) and average loss; the best trace when it changed. Drawn at
+   * most every {@link REDRAW_MS} (generations of small models come faster than SVG redraws).
+   */
   generation(gen: number, best: number, avg: number, bestRows?: { t: number; value: number; series: string }[]): Promise<void> {
     // a log scale shows positive finite losses only (a diverging individual's loss is Infinity)
     if (best > 0 && Number.isFinite(best)) this.lossRows.push({ gen, loss: best, series: 'best' });
     if (avg > 0 && Number.isFinite(avg)) this.lossRows.push({ gen, loss: avg, series: 'average' });
-    const rows = this.lossRows.slice();
+    if (bestRows) this.pendingBest = bestRows;
+    if (this.scheduled) return this.chain;
+    this.scheduled = true;
     return this.enqueue(async () => {
+      await new Promise((r) => setTimeout(r, REDRAW_MS));
+      this.scheduled = false;
+      const rows = this.lossRows.slice();
+      const bestNow = this.pendingBest;
+      this.pendingBest = undefined;
       if (rows.length > 0) {
         if (!this.views.loss) this.views.loss = await embed(this.el.loss, { ...lossSpec(), data: { name: 'loss', values: rows } } as never, { renderer: 'svg', actions: ACTIONS });
         else await this.views.loss.view.data('loss', rows).runAsync();
       }
-      if (bestRows && this.views.overlay) await this.views.overlay.view.data('fit', [...this.targetRows, ...bestRows]).runAsync();
+      if (bestNow && this.views.overlay) await this.views.overlay.view.data('fit', [...this.targetRows, ...bestNow]).runAsync();
     });
   }
 
