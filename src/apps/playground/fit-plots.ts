@@ -7,10 +7,10 @@ import embed, { type Result } from 'vega-embed';
 
 const SCHEMA = 'https://vega.github.io/schema/vega-lite/v6.json';
 const ACTIONS = { export: { svg: true, png: true }, source: false, compiled: false, editor: false };
-/** Points per series drawn of a trace (every k-th sample; the figure is ~520 px wide). */
-const MAX_POINTS = 1500;
+/** Points per series drawn of a trace (every k-th sample: enough for a 520 px wide figure, cheap to redraw during a fit). */
+const MAX_POINTS = 600;
 /** Least time between two redraws during a fit (ms). */
-const REDRAW_MS = 250;
+const REDRAW_MS = 400;
 
 /** A row of the loss figure. */
 export interface LossRow {
@@ -34,10 +34,10 @@ export function lossSpec(): Record<string, unknown> {
     height: 170,
     padding: 8,
     data: { name: 'loss' },
-    mark: { type: 'line', point: true, strokeWidth: 1.3 },
+    mark: { type: 'line', strokeWidth: 1.3 },
     encoding: {
       x: { field: 'gen', type: 'quantitative', title: 'generation', axis: { tickMinStep: 1, format: 'd' } },
-      y: { field: 'loss', type: 'quantitative', title: 'loss (RMSE)', scale: { type: 'log' } },
+      y: { field: 'loss', type: 'quantitative', title: 'loss (RMSE)', scale: { type: 'log' }, axis: { format: '.0e' } },
       color: { field: 'series', type: 'nominal', title: null, scale: { domain: ['best', 'average'], range: ['#1f77b4', '#ff7f0e'] } },
     },
   };
@@ -63,7 +63,7 @@ export function overlaySpec(record: string): Record<string, unknown> {
       x: { field: 't', type: 'quantitative', title: 'time [ms]', scale: { zero: false, nice: false } },
       y: { field: 'value', type: 'quantitative', title: record, scale: { zero: false } },
       color: { field: 'series', type: 'nominal', title: null, scale: { domain: ['target', 'best fit'], range: ['#444', '#d62728'] } },
-      strokeDash: { field: 'series', type: 'nominal', legend: null, scale: { domain: ['target', 'best fit'], range: [[1, 0], [5, 3]] } },
+      strokeDash: { field: 'series', type: 'nominal', title: null, scale: { domain: ['target', 'best fit'], range: [[1, 0], [5, 3]] } },
     },
   };
 }
