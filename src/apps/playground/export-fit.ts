@@ -11,12 +11,26 @@ import { presetByName } from './presets.js';
 import { protocolCall } from './protocols.js';
 import type { PlaygroundState } from './state.js';
 
-/** A string as a template literal. */
+/**
+ * A string as a template literal (reads like ANNarchy's triple-quoted strings).
+ *
+ * @example
+ * ```ts
+ * templateLiteral('dv/dt = -v'); // '`dv/dt = -v`'
+ * ```
+ */
 export function templateLiteral(s: string): string {
   return `\`${s.replace(/\\/g, '\\\\').replace(/`/g, '\\`').replace(/\$\{/g, '\\${')}\``;
 }
 
-/** `new Neuron({...})` of an editor text. */
+/**
+ * The lines of `new Neuron({ name, parameters, equations, ... })` for an editor text.
+ *
+ * @example
+ * ```ts
+ * neuronCode('equations:\n    dv/dt = -v', 'decay').join('\n'); // 'new Neuron({\n  name: "decay",\n  equations: `...`,\n})'
+ * ```
+ */
 export function neuronCode(source: string, name: string): string[] {
   const opts = neuronOptions(parseSections(source), name);
   const fields: string[] = [`  name: ${JSON.stringify(name)},`];

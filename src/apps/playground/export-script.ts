@@ -4,11 +4,10 @@
  * and the protocol's pipe operator, which is what the page's worker does step by step, so its
  * numbers are the page's. Run it with `npx tsx experiment.ts` (add `--json` for the data).
  */
-import { neuronOptions, parseSections } from './sections.js';
 import { linspace, populationName } from './experiment-run.js';
 import { protocolCall } from './protocols.js';
 import type { PlaygroundState } from './state.js';
-import { exportFitScript, templateLiteral } from './export-fit.js';
+import { exportFitScript, neuronCode } from './export-fit.js';
 
 /**
  * The TypeScript source of a script that runs the page's experiment in Node with `compneuro-rx`
@@ -22,23 +21,15 @@ import { exportFitScript, templateLiteral } from './export-fit.js';
 export function exportScript(state: PlaygroundState, options: { from?: string } = {}): string {
   // with a fit configured (one neuron), the script runs the fit (export-fit.ts)
   if (state.fit && state.sweep.n === 1) return exportFitScript(state, options);
-  const opts = neuronOptions(parseSections(state.source), state.name);
   const pop = populationName(state.name);
   const proto = protocolCall(state.protocol, pop);
   const imports = ['Monitor', 'Network', 'Neuron', 'Population', 'RecordedArray', 'runSync', 'simulate$', ...(proto ? [proto.name] : [])].sort();
-  const neuronFields: string[] = [`  name: ${JSON.stringify(state.name)},`];
-  for (const k of ['parameters', 'equations', 'spike', 'reset', 'functions'] as const) {
-    if (opts[k] !== undefined) neuronFields.push(`  ${k}: ${templateLiteral(opts[k]!)},`);
-  }
-  if (opts.refractory !== undefined) neuronFields.push(`  refractory: ${JSON.stringify(opts.refractory)},`);
   const lines: string[] = [
     `// The compneuro-rx playground's experiment "${state.name}": run with \`npx tsx <this file>\` (--json prints the data).`,
     `import { ${imports.join(', ')} } from '${options.from ?? 'compneuro-rx'}';`,
     '',
     `const network = new Network({ dt: ${state.dt}, seed: ${state.seed} });`,
-    'const neuron = new Neuron({',
-    ...neuronFields,
-    '});',
+    `const neuron = ${neuronCode(state.source, state.name).join('\n')};`,
     `const pop = new Population(${state.sweep.n}, neuron, { name: ${JSON.stringify(pop)}, network });`,
   ];
   const params = Object.entries(state.params);
