@@ -173,4 +173,19 @@ describe('playground fitting in Chromium (src/apps/playground, fit panel)', func
     expect(await page.isDisabled('#fit-stop')).to.equal(true);
     expect(await page.isEnabled('#fit-apply')).to.equal(true);
   });
+
+  it('fits to another model of the library under the same protocol (the LIF preset: tau 10 ms, C 1)', async () => {
+    await page.selectOption('#fit-target-kind', 'model');
+    await page.selectOption('#fit-model', 'LIF');
+    await page.fill('#fit-gens', '50');
+    await page.dispatchEvent('#fit-gens', 'change');
+    expect(decodeState(await page.evaluate(() => location.hash))!.fit!.target).to.deep.equal({ kind: 'model', name: 'LIF' });
+    await page.click('#fit-start');
+    await page.waitForFunction(() => document.body.dataset.fit === 'finished', undefined, { timeout: 300_000 });
+    const best = (await page.evaluate(() => (window as unknown as PG).playground.fit.best))!;
+    // the same argument as for the CSV (plateau I / C = 10 mV): 1 %
+    expect(await page.evaluate(() => (window as unknown as PG).playground.fit.bestFitness)).to.be.below(0.02);
+    expect(best.tau).to.be.closeTo(10, 0.1);
+    expect(best.C).to.be.closeTo(1, 0.01);
+  });
 });

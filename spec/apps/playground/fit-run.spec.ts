@@ -67,5 +67,10 @@ describe('playground fit (fit-run.ts, the fit worker\'s code, in Node)', functio
       expect(out.bestFitness).to.equal(page.best_fitness);
       expect(out.generations).to.equal(6);
     }
+    // with a sweep the script runs the experiment and says why the fit is not in it
+    const swept: PlaygroundState = { ...LIF_BASE, sweep: { attr: 'I_app', from: 0, to: 5, n: 3 }, protocol: { kind: 'none', values: {} }, fit: { params: [{ name: 'tau', lower: 1, upper: 30 }], target: { kind: 'model', name: 'LIF' }, generations: 6, seed: 42 } };
+    const code = exportScript(swept);
+    expect(code).to.contain("// The page's fit settings are not in this script: a fit simulates one neuron per parameter set, and this experiment sweeps 3.");
+    expect(code).not.to.contain('DeapCma');
   });
 });

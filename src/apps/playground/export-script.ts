@@ -27,6 +27,7 @@ export function exportScript(state: PlaygroundState, options: { from?: string } 
   const lines: string[] = [
     `// The compneuro-rx playground's experiment "${state.name}": run with \`npx tsx <this file>\` (--json prints the data).`,
     `import { ${imports.join(', ')} } from '${options.from ?? 'compneuro-rx'}';`,
+    ...(state.fit ? [`// The page's fit settings are not in this script: a fit simulates one neuron per parameter set, and this experiment sweeps ${state.sweep.n}.`] : []),
     '',
     `const network = new Network({ dt: ${state.dt}, seed: ${state.seed} });`,
     `const neuron = ${neuronCode(state.source, state.name).join('\n')};`,
