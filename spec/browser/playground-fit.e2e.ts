@@ -188,4 +188,24 @@ describe('playground fitting in Chromium (src/apps/playground, fit panel)', func
     expect(best.tau).to.be.closeTo(10, 0.1);
     expect(best.C).to.be.closeTo(1, 0.01);
   });
+
+  it('a shared link restores the fit settings in a new page (CSV target included)', async () => {
+    await page.selectOption('#fit-target-kind', 'csv');
+    const url = await page.evaluate(() => location.href);
+    const other = await browser.newPage({ viewport: { width: 1400, height: 1100 } });
+    other.on('pageerror', (e) => problems.push(String(e)));
+    other.on('console', (m) => {
+      if (m.type() === 'error' || m.type() === 'warning') problems.push(`${m.type()}: ${m.text()}`);
+    });
+    await other.goto(url);
+    await other.waitForFunction(() => ['finished', 'stopped'].includes(document.body.dataset.state ?? ''), undefined, { timeout: 60_000 });
+    expect(await other.isChecked('[data-fit-param="tau"]')).to.equal(true);
+    expect(await other.isChecked('[data-fit-param="C"]')).to.equal(true);
+    expect(await other.isChecked('[data-fit-param="v_rest"]')).to.equal(false);
+    expect(await other.inputValue('#fit-target-kind')).to.equal('csv');
+    expect(await other.textContent('#fit-csv-name')).to.equal('loaded: lif.csv');
+    expect(await other.inputValue('#fit-gens')).to.equal('50');
+    expect(await other.evaluate(() => (window as unknown as PG).playground.state.fit)).to.deep.equal(await page.evaluate(() => (window as unknown as PG).playground.state.fit));
+    await other.close();
+  });
 });
