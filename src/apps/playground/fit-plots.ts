@@ -99,6 +99,7 @@ export class FitPlots {
   private chain: Promise<void> = Promise.resolve();
   private scheduled = false;
   private pendingBest: { t: number; value: number; series: string }[] | undefined;
+  private overlayRecord: string | undefined;
 
   constructor(private readonly el: { loss: HTMLElement; overlay: HTMLElement }) {}
 
@@ -107,16 +108,24 @@ export class FitPlots {
     return this.views;
   }
 
-  /** A new fit: clear both figures, keep the target's rows for the overlay. */
+  /**
+   * A new fit: the overlay shows the target alone, the loss figure hides until the first
+   * generation. The views are kept from fit to fit (embedding one costs more than a redraw); the
+   * overlay is embedded anew only when the plotted variable (its axis title) changed.
+   */
   reset(record: string, targetRows: { t: number; value: number; series: string }[]): Promise<void> {
+    this.lossRows = [];
+    this.pendingBest = undefined;
+    this.targetRows = targetRows;
     return this.enqueue(async () => {
-      for (const r of Object.values(this.views)) r?.finalize();
-      this.views = {};
-      this.el.loss.replaceChildren();
+      this.el.loss.hidden = true;
+      if (this.views.overlay && this.overlayRecord === record) {
+        await this.views.overlay.view.data('fit', targetRows).runAsync();
+        return;
+      }
+      this.views.overlay?.finalize();
       this.el.overlay.replaceChildren();
-      this.lossRows = [];
-      this.pendingBest = undefined;
-      this.targetRows = targetRows;
+      this.overlayRecord = record;
       this.views.overlay = await embed(this.el.overlay, { ...overlaySpec(record), data: { name: 'fit', values: targetRows } } as never, { renderer: 'svg', actions: ACTIONS });
     });
   }
@@ -141,6 +150,7 @@ export class FitPlots {
       if (rows.length > 0) {
         if (!this.views.loss) this.views.loss = await embed(this.el.loss, { ...lossSpec(), data: { name: 'loss', values: rows } } as never, { renderer: 'svg', actions: ACTIONS });
         else await this.views.loss.view.data('loss', rows).runAsync();
+        this.el.loss.hidden = false;
       }
       if (bestNow && this.views.overlay) await this.views.overlay.view.data('fit', [...this.targetRows, ...bestNow]).runAsync();
     });
