@@ -10,11 +10,13 @@ import { coerce, flattenGeometry, toValues, type AttributeInput } from './attrib
 import type { Network } from './network.js';
 import { currentNetwork } from './magic-network.js';
 import { RandomDraws } from './random-draws.js';
+import { attachModelFunctions } from './model-functions.js';
 import { PopulationView } from './population-view.js';
 import { IndividualNeuron } from './individual-neuron.js';
 import { compileStopCondition, type StopCondition } from './stop-condition.js';
 import { KernelHeap } from './kernel-heap.js';
 import { UNSTORED_TRANSIENTS_FROM, UnstoredTransients } from './unstored-transients.js';
+import { warnOnce } from './warn-once.js';
 import { attributeAccessor } from './attribute-accessor.js';
 import { GlobalOperations } from './global-operations.js';
 import { rejectUnknownAttributes } from './strict-attributes.js';
@@ -194,6 +196,7 @@ export class Population {
       }
       Object.defineProperty(this, name, attributeAccessor(name));
     }
+    attachModelFunctions(this, this.ir.functions, this.ir.name, `Population "${this.name}"`);
     this.network.addPopulation(this);
   }
 
@@ -236,6 +239,14 @@ export class Population {
 
   /** Current values of an unstored transient (a new array; see {@link UnstoredTransients}). */
   private transientValues(name: string): Float64Array {
+    const step = this.network.currentStep;
+    // ANNarchy would give the last step's values: never differ silently
+    if (!this.unstored!.isPending(name, step)) {
+      warnOnce(`Population ${this.name}: '${name}' is not stored per neuron (a transient in a population of `
+        + `${UNSTORED_TRANSIENTS_FROM} neurons or more that nothing reads during runs), so reading it gives the values `
+        + `computed from the current state, not the last step's as in ANNarchy; record it or call `
+        + `requireStored(['${name}']) before simulating to get ANNarchy's values`);
+    }
     return this.unstored!.values(name, this.network.currentStep, this.state!, this.kernels!.update);
   }
 

@@ -13,6 +13,9 @@ import { Population } from './population.js';
 import type { Recordable } from './monitor.js';
 import type { NamedParticipant } from './network.js';
 import { Dendrite } from './dendrite.js';
+import { RandomDraws } from './random-draws.js';
+import { attachModelFunctions } from './model-functions.js';
+import type { PopulationKernelState } from '../language/kernel-state.js';
 import { LILConnectivity, checkValue, type ConnectorEndpoint, type ConnectorRng, type ConnectorValue } from './connectors/lil-connectivity.js';
 import { allToAll } from './connectors/all-to-all.js';
 import { oneToOne } from './connectors/one-to-one.js';
@@ -216,6 +219,12 @@ export class Projection implements NamedParticipant, Recordable {
   /** Kernel state after compile. */
   state: ProjectionKernelState | undefined;
   kernels: SynapseKernels | undefined;
+  /** Per-synapse delays of a rate-coded projection: delayed pre values per synapse, by variable. */
+  private gatheredNames: string[] = [];
+  private gathered: Float64Array[] = [];
+  /** Random variables of the synapse equations, drawn every step (ANNarchy `update_rng()`). */
+  private randomDraws: RandomDraws | undefined;
+  private randomState: PopulationKernelState | undefined;
   private bound: { psp?: ProjectionKernel; preSpike?: ProjectionKernel; preAxonSpike?: ProjectionKernel; update?: ProjectionKernel; postSpike?: ProjectionKernel } = {};
   /** Axonal spikes: 0 none, 1 delivered like spikes, 2 through their own kernel. */
   private axonMode = 0;
@@ -296,6 +305,7 @@ export class Projection implements NamedParticipant, Recordable {
         configurable: false,
       });
     }
+    attachModelFunctions(this, this.ir.functions, this.ir.name, `Projection "${this.name}"`);
     this.network.addProjection(this);
   }
 
@@ -621,7 +631,12 @@ export class Projection implements NamedParticipant, Recordable {
       nEvents: 0,
       plasticity: true,
       updatePeriod: 1,
+      rand: {},
     };
+    for (const r of this.ir.randoms) this.state.rand[r.name] = r.locality === 'local' ? new Float64Array(nS) : 0;
+    // RandomDraws reads S.global, S.dt, S.size (here: one value per synapse) and fills S.rand
+    this.randomState = this.ir.randoms.length === 0 ? undefined
+      : { global: global, rand: this.state.rand, size: nS, dt: this.network.dt } as unknown as PopulationKernelState;
     // a loop, not Math.max(...delay): spreading 1e5+ synapses overflows the call stack
     let maxDelay = commonDelay === -1 ? 0 : commonDelay;
     if (delay) for (let k = 0; k < nS; k++) if (delay[k]! > maxDelay) maxDelay = delay[k]!;
@@ -637,8 +652,15 @@ export class Projection implements NamedParticipant, Recordable {
       if (!this.pre.ir.axonSpike) throw new Error(`Projection "${this.name}": the synapse reacts to axonal spikes (preAxonSpike) but the neuron of "${this.pre.name}" has no axonSpike condition`);
       if (this.maxDelay > 1) throw new Error(`Projection "${this.name}": axonal spikes (preAxonSpike) are not supported with delays; use a delay of at most dt`);
     }
-    if (!this.spiking && this.maxDelay > 1 && this.uniformDelay === -1) {
-      throw new Error(`Projection "${this.name}": per-synapse delays in rate-coded projections are not supported yet; use one delay`);
+    if (this.spiking && this.ir.psp && this.maxDelay > 1) {
+      throw new Error(`Projection "${this.name}": a spiking synapse with psp (continuous transmission) cannot have delays yet (delay ${this.maxDelay * this.network.dt} ms); use no delay`);
+    }
+    const perSynapseRate = !this.spiking && this.maxDelay > 1 && this.uniformDelay === -1;
+    if (perSynapseRate && this.ir.preDependencies.some((n) => n in this.pre.state!.global && !(n in this.pre.state!.local))) {
+      throw new Error(`Projection "${this.name}": per-synapse delays with a population-wide pre-synaptic variable in psp are not supported yet; use one delay`);
+    }
+    if (perSynapseRate && this.kernels!.update) {
+      throw new Error(`Projection "${this.name}": per-synapse delays in rate-coded projections with synaptic equations are not supported yet; use one delay`);
     }
     // values set before compile first, so that the weights copied below are the final ones
     for (const [name, v] of this.init) this.applyValue(name, v);
@@ -658,8 +680,11 @@ export class Projection implements NamedParticipant, Recordable {
     if (plain && !this.ir.plasticity) this.copyInvW(this.state);
     this.adoptState(this.state);
     const k = this.kernels!;
+    // per-synapse delays: the psp reads per-synapse gathered pre values (computeInputs fills them)
+    this.gatheredNames = perSynapseRate ? this.ir.preDependencies.filter((name) => this.pre.state!.local[name] !== undefined) : [];
+    this.gathered = this.gatheredNames.map(() => new Float64Array(nS));
     this.bound = {
-      psp: k.psp?.(this.state, CONSTANTS),
+      psp: (perSynapseRate ? k.pspPerSynapse : k.psp)?.(this.state, CONSTANTS),
       preSpike: k.preSpike?.(this.state, CONSTANTS),
       preAxonSpike: k.preAxonSpike?.(this.state, CONSTANTS),
       update: k.update?.(this.state, CONSTANTS),
@@ -702,11 +727,22 @@ export class Projection implements NamedParticipant, Recordable {
     }
     // ANNarchy delays population-wide pre variables as well (std::deque<double> _delayed_x)
     const G = this.pre.state!.global;
-    this.preGlobalNames = this.spiking ? [] : this.ir.preDependencies.filter((n) => n in G && !(n in this.pre.state!.local));
+    this.preGlobalNames = this.spiking && !this.ir.psp ? [] : this.ir.preDependencies.filter((n) => n in G && !(n in this.pre.state!.local));
     this.preGlobalHistory = this.preGlobalNames.map((n) => new Float64Array(Math.max(D, 1)).fill(G[n]!));
   }
 
   // --- step hooks ---------------------------------------------------------------------
+
+  /**
+   * Step 4: this step's draws of the synapse equations' random variables, after the
+   * populations' (ANNarchy 4.7.3: projection-wide first, then per synapse in dendrite order,
+   * interleaved in declaration order, from the network's `std::mt19937`).
+   */
+  drawRandoms(_t: number): void {
+    if (!this.randomState || !this.post.enabled) return;
+    this.randomDraws ??= new RandomDraws(this.ir, this.name);
+    this.randomDraws.draw(this.randomState, this.network.rng);
+  }
 
   /** Step 2: rate sums or spike delivery. */
   computeInputs(t: number): void {
@@ -715,6 +751,11 @@ export class Projection implements NamedParticipant, Recordable {
     if (!this.spiking) {
       const D = this.maxDelay;
       const preL = this.pre.state!.local;
+      if (this.uniformDelay === -1 && D > 1) {
+        this.gatherDelayed(S, t);
+        this.bound.psp?.(t);
+        return;
+      }
       for (const name of this.ir.preDependencies) {
         const h = this.rateHistory.get(name);
         S.preValues[name] = h && D > 1 ? h[(((t - this.uniformDelay) % D) + D) % D]! : preL[name]!;
@@ -726,6 +767,34 @@ export class Projection implements NamedParticipant, Recordable {
       this.bound.psp?.(t);
       return;
     }
+    this.deliverEvents(S, t);
+    if (this.bound.psp) {
+      // continuous transmission of a spiking synapse (psp), after the events, from live pre values
+      const preL = this.pre.state!.local, preG = this.pre.state!.global, gNames = this.preGlobalNames;
+      for (const name of this.ir.preDependencies) if (preL[name]) S.preValues[name] = preL[name];
+      for (let k = 0; k < gNames.length; k++) S.preGlobalValues![gNames[k]!] = preG[gNames[k]!]!;
+      this.bound.psp(t);
+    }
+  }
+
+  /**
+   * Per-synapse delays of a rate-coded projection: synapse k reads the pre value of step
+   * t - delay_k (ANNarchy's `_delayed_r[delay[i][j]-1][rk_pre]`), gathered into one array per
+   * pre-synaptic variable in synapse order.
+   */
+  private gatherDelayed(S: ProjectionKernelState, t: number): void {
+    const D = this.maxDelay, pre = S.preRank, d = this.delaySteps, n = pre.length;
+    // indexed loops: the step must not allocate
+    for (let v = 0; v < this.gathered.length; v++) {
+      const name = this.gatheredNames[v]!, out = this.gathered[v]!;
+      const h = this.rateHistory.get(name)!;
+      for (let k = 0; k < n; k++) out[k] = h[(((t - d[k]!) % D) + D) % D]![pre[k]!]!;
+      S.preValues[name] = out;
+    }
+  }
+
+  /** Step 2 of a spiking projection: deliver the (delayed) pre-synaptic spikes through preSpike. */
+  private deliverEvents(S: ProjectionKernelState, t: number): void {
     if (!this.bound.preSpike) return;
     const D = this.maxDelay;
     const pre = this.pre.state!;
@@ -1257,7 +1326,8 @@ export class Projection implements NamedParticipant, Recordable {
         if (steps[a + j]! > max) max = steps[a + j]!;
       }
     }
-    if (max > this.maxDelay) {
+    if (max > this.maxDelay && !this.spiking) this.growDelayQueues(max);
+    else if (max > this.maxDelay) {
       // slot (ringIdx + k) holds the events due in k + 1 steps: keep that order from slot 0
       const D = this.maxDelay, order = Array.from({ length: D }, (_, k) => (this.ringIdx + k) % D);
       const empty = () => new Int32Array(64);

@@ -48,6 +48,11 @@ export class UnstoredTransients {
     for (const n of this.names) this.pending.set(n, init(n));
   }
 
+  /** Whether `name` still holds its initial or written values at `step` (nothing computed). */
+  isPending(name: string, step: number): boolean {
+    return this.pendingStep === step && this.pending.has(name);
+  }
+
   /**
    * The current values of `name` (a new array). `compute`: the full JavaScript update factory,
    * run once on a copy of the state when the values are not pending.
