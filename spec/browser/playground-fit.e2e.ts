@@ -61,7 +61,7 @@ describe('playground fitting in Chromium (src/apps/playground, fit panel)', func
   });
 
   afterEach(() => {
-    expect(problems, 'errors or warnings in the console').to.deep.equal([]);
+    expect(problems.join(' | '), 'errors or warnings in the console').to.equal('');
   });
 
   it('shows a malformed CSV\'s line and what was expected there, and keeps no target', async () => {

@@ -5,13 +5,16 @@
  * keeps answering the editor and the sliders during a fit.
  */
 import mathjs from 'mathjs/lib/browser/math.js';
+import * as mlMatrix from 'ml-matrix';
 import type { Subscription } from 'rxjs';
 import { provideModule } from '../../language/lazy-module.js';
 import { FitProblem } from './fit-run.js';
 import type { FromFitWorker, ToFitWorker } from './fit-messages.js';
 import type { PlaygroundState } from './state.js';
 
+// the lazy loaders' modules a fit needs: mathjs (the language), ml-matrix (CMA-ES's eigh)
 provideModule('mathjs', mathjs);
+provideModule('ml-matrix', mlMatrix);
 
 declare const self: { postMessage(m: FromFitWorker, transfer?: Transferable[]): void; onmessage: ((e: MessageEvent<ToFitWorker>) => void) | null };
 
