@@ -152,6 +152,9 @@ export { Logbook, lossStatistics, type LogbookRecord } from './fit/logbook.js';
 export { logbookPlotSpec } from './fit/logbook-plot.js';
 export { getWarmStartMgd, type SourceSolution } from './fit/warm-start.js';
 export { setFigureWriter, type FigureWriter } from './fit/figure-writer.js';
+// fitting to recorded traces (the playground's fit and its exported scripts)
+export { traceRmse } from './fit/trace-rmse.js';
+export { parseTraceCsv, traceCsv, TraceCsvError, type Trace } from './fit/trace-csv.js';
 // types that public signatures use, exported so that users can name them (and the API reference
 // links them); checked by `npm run docs` (TypeDoc's warnings are errors)
 export type { AttributeInput } from './engine/attribute-value.js';
