@@ -17,10 +17,10 @@ describe('engine: simulate() runs the lean update where nobody reads the transie
     const net = new Network({ dt: 0.1 });
     const pop = new Population(3, decay(), { network: net });
     net.compile();
-    expect(pop.kernels!.transient).to.deep.equal(['a']);
+    expect(pop.$kernels!.transient).to.deep.equal(['a']);
     const writes: number[] = [];
-    const full = pop.updateKernel!;
-    pop.updateKernel = (t) => { writes.push(t); full(t); };
+    const full = pop.$updateKernel!;
+    pop.$updateKernel = (t) => { writes.push(t); full(t); };
     net.simulate(5); // 50 steps
     expect(writes).to.deep.equal([49]);
     expect(pop.v[0]).to.be.closeTo(q ** 50, 1e-14);
@@ -44,8 +44,8 @@ describe('engine: simulate() runs the lean update where nobody reads the transie
     const m = new Monitor(pop, ['v']);
     net.compile();
     let full = 0;
-    const k = pop.updateKernel!;
-    pop.updateKernel = (t) => { full++; k(t); };
+    const k = pop.$updateKernel!;
+    pop.$updateKernel = (t) => { full++; k(t); };
     net.simulate(2);
     expect(full).to.equal(1);
     const v = m.get('v') as RecordedArray;
@@ -66,7 +66,7 @@ describe('engine: simulate() runs the lean update where nobody reads the transie
     const net = new Network({ dt: 0.1 });
     const pop = new Population(1, decay(), { network: net });
     const seen: number[] = [];
-    net.addRecorder({ recordTargets: () => {}, record: () => { seen.push(pop.state!.local.a![0]!); } });
+    net.addRecorder({ recordTargets: () => {}, record: () => { seen.push(pop.$state!.local.a![0]!); } });
     net.compile();
     net.simulate(1);
     expect(seen.map((x, k) => x - 2 * q ** k).every((d) => Math.abs(d) < 1e-14)).to.equal(true);
@@ -76,11 +76,11 @@ describe('engine: simulate() runs the lean update where nobody reads the transie
     const net = new Network({ dt: 0.1 });
     const pre = new Population(1, decay(), { network: net });
     net.compile();
-    expect(pre.kernels!.transient).to.deep.equal(['a']);
+    expect(pre.$kernels!.transient).to.deep.equal(['a']);
     const post = new Population(1, new Neuron({ equations: 'r = sum(exc)', name: 'sink' }), { network: net });
     new Projection(pre, post, 'exc', new Synapse({ psp: 'w * pre.a' })).connectOneToOne({ weights: 1.0 });
     net.compile();
-    expect(pre.kernels!.transient).to.deep.equal([]);
+    expect(pre.$kernels!.transient).to.deep.equal([]);
     net.simulate(3);
     expect(post.r[0]).to.be.closeTo(2 * q ** 28, 1e-14);
   });
@@ -91,7 +91,7 @@ describe('engine: simulate() runs the lean update where nobody reads the transie
     const post = new Population(1, new Neuron({ equations: 'r = sum(exc)', name: 'sink' }), { network: net });
     new Projection(pre, post, 'exc', new Synapse({ psp: 'w * pre.a' })).connectOneToOne({ weights: 1.0 });
     net.compile();
-    expect(pre.kernels!.transient).to.deep.equal([]);
+    expect(pre.$kernels!.transient).to.deep.equal([]);
     net.simulate(3); // 30 steps: the sum of step 29 reads a of step 28 = 2 q^28
     expect(post.r[0]).to.be.closeTo(2 * q ** 28, 1e-14);
   });

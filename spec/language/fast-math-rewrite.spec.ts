@@ -19,7 +19,7 @@ function run(fastMath: boolean, backend: 'js' | 'wasm'): { v: Float64Array; w: F
   pop.I = 12;
   pop.v = Float64Array.from({ length: 6 }, (_, i) => -60 + 2 * i);
   net.simulate(200);
-  return { v: pop.v as Float64Array, w: pop.w as Float64Array, source: pop.kernels!.source.update };
+  return { v: pop.v as Float64Array, w: pop.w as Float64Array, source: pop.$kernels!.source.update };
 }
 
 describe('language: setup({ fastMath: true }) reciprocals of loop-invariant divisors', () => {

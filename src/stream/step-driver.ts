@@ -58,7 +58,7 @@ export function checkDriveOptions(where: string, opts: DriveOptions): void {
 export function assertNoNaN(network: Network, step: number): void {
   const pops = network.populationsList;
   for (let p = 0; p < pops.length; p++) {
-    const S = pops[p]!.state;
+    const S = pops[p]!.$state;
     if (!S) continue;
     for (const name in S.local) {
       const arr = S.local[name]!;
