@@ -2,6 +2,7 @@ import type { SchedulerLike, Subscriber, TeardownLogic } from 'rxjs';
 import type { Network } from '../engine/network.js';
 import { SimulationFrame } from './simulation-frame.js';
 import { runGate } from './run-gate.js';
+import { deliver } from './producer-observable.js';
 
 /**
  * What a simulation Observable runs: a program asked before every step whether to go on
@@ -95,11 +96,12 @@ function runSteps(network: Network, program: StepProgram, subscriber: Subscriber
     network.step();
     if (hasAfter) program.afterStep!();
     if (checkNaN) assertNoNaN(network, k);
-    if (frame === undefined) subscriber.next(new SimulationFrame(k, k * dt, network));
+    // a consumer that throws stops the run here (the driver restores the protocols), see deliver
+    if (frame === undefined) deliver(subscriber, new SimulationFrame(k, k * dt, network), 'simulate$', k, true);
     else {
       frame.step = k;
       frame.t = k * dt;
-      subscriber.next(frame);
+      deliver<SimulationFrame>(subscriber, frame, 'simulate$', k, true);
     }
   }
   return left;
