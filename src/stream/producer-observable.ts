@@ -114,7 +114,8 @@ let depth = 0;
  */
 export function deliver<T>(subscriber: Subscriber<T>, value: T, stream: string, where: string | number, report = false): void {
   const outer = faults;
-  const note = notes[depth] ?? (notes[depth] = { errors: [], report });
+  let note = notes[depth];
+  if (note === undefined) note = notes[depth] = { errors: [], report };
   note.report = report;
   faults = note;
   depth++;
@@ -122,10 +123,9 @@ export function deliver<T>(subscriber: Subscriber<T>, value: T, stream: string, 
     subscriber.next(value);
   } catch (e) {
     note.errors.push(e);
-  } finally {
-    depth--;
-    faults = outer;
   }
+  depth--;
+  faults = outer;
   if (note.errors.length > 0) {
     const e = note.errors[0];
     note.errors.length = 0;
