@@ -10,6 +10,9 @@ import { config, Observable, Subscriber, type Observer, type Operator, type Subs
  * (`lift`), so `samples$().pipe(map(f)).subscribe(g)` behaves the same: `g` throwing, or `f`
  * throwing without an error handler downstream, reaches the producer. (Operators catch what
  * their downstream throws, so the note is taken where it happens, not from the call stack.)
+ * `simulate$` and `experiment$` are ProducerObservables too: a consumer that throws stops the
+ * run (issue 18 item 7). An error that reaches a subscriber without an error handler is
+ * reported as RxJS reports it (`config.onUnhandledError`, else thrown on an empty stack).
  *
  * @example
  * ```ts
