@@ -138,19 +138,19 @@ export class PopulationView {
     else out[offset] = S.global[variable] ?? 0;
   }
 
-  private member: Uint8Array | undefined;
+  private $member: Uint8Array | undefined;
 
   /** Ranks of the view's neurons that spiked in the last step. */
   *spikedRanks(): Iterable<number> {
     const S = this.population.$state;
     if (!S) return;
-    if (!this.member) {
-      this.member = new Uint8Array(this.population.size);
-      for (const r of this.ranks) this.member[r] = 1;
+    if (!this.$member) {
+      this.$member = new Uint8Array(this.population.size);
+      for (const r of this.ranks) this.$member[r] = 1;
     }
     for (let k = 0; k < S.nSpiked; k++) {
       const r = S.spiked[k]!;
-      if (this.member[r]) yield r;
+      if (this.$member[r]) yield r;
     }
   }
 
