@@ -44,6 +44,9 @@ describe('engine: model attributes named like library members (issue 20 item 4: 
     expect(Array.from(pop.get('state') as Float64Array)).to.deep.equal([1, 2, 3, 4]);
     net.simulate(1);
     expect(Array.from(pop.r as Float64Array)).to.deep.equal([3, 6, 9, 12]);
+    // views and single neurons reach it the same way
+    expect(Array.from(pop.view([1, 3]).state as Float64Array)).to.deep.equal([2, 4]);
+    expect(pop.neuron(2).state).to.equal(3);
   });
 
   it('a synapse parameter named "state" is an ordinary attribute of the projection', () => {
