@@ -80,6 +80,8 @@ export interface AttrMeta {
  * ```
  */
 export class Population {
+  // Members that are not public API begin with `$`, which no model name can (names are
+  // `[A-Za-z_]\w*`): a parameter of any other name (`state`, `meta`, ...) is `pop.<name>`.
   /** Attribute access by name (`pop.v`, `pop.E_L = -90`). */
   [attribute: string]: any;
 

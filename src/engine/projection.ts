@@ -191,6 +191,7 @@ function deliverIndexed(spikes: Int32Array, count: number, ptr: Int32Array, post
  * ```
  */
 export class Projection implements NamedParticipant, Recordable {
+  // Members that are not public API begin with `$`, which no model name can (see Population).
   /** Attribute access by name (`proj.w`, `proj.tau = 10`). */
   [attribute: string]: any;
 
