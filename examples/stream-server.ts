@@ -15,7 +15,7 @@
  *
  *   npm run serve:stream        # http://127.0.0.1:8124/
  */
-import { Subscription, bufferCount, catchError, concat, defer, filter, map, of, type SchedulerAction, type SchedulerLike } from 'rxjs';
+import { Subscription, catchError, concat, defer, filter, map, of, type SchedulerAction, type SchedulerLike } from 'rxjs';
 import { fileURLToPath } from 'node:url';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { pipeline, type Readable } from 'node:stream';
@@ -63,19 +63,25 @@ export interface FramesBodyOptions {
  */
 export function framesBody(model: HHRampDemo, o: FramesBodyOptions): Readable {
   const pop = model.pop;
-  const events = concat(
-    model.run$(o.scheduler, o.chunk).pipe(
-      filter((f) => {
+  const events = defer(() => {
+    let batch: { t: number; v: number }[] = [];
+    // the samples so far, with the spikes and the time after the last step simulated
+    const framesEvent = (): string => {
+      const ev: FramesEvent = { t: batch.map((x) => x.t), v: batch.map((x) => x.v), spikes: model.spikes, simTime: model.network.getTime() };
+      batch = [];
+      return sse('frames', ev);
+    };
+    const chunks = model.run$(o.scheduler, o.chunk).pipe(
+      filter((f, i) => {
         o.onStep?.();
-        return f.step % o.every === 0;
+        if (f.step % o.every === 0) batch.push({ t: f.t, v: (pop.get('v') as Float64Array)[0]! });
+        return (i + 1) % o.chunk === 0; // the last step of a scheduled chunk: one event per chunk
       }),
-      map((f) => ({ t: f.t, v: (pop.get('v') as Float64Array)[0]! })),
-      // the samples of one chunk in one event (the last one may be shorter)
-      bufferCount(Math.max(1, Math.ceil(o.chunk / o.every))),
-      map((batch) => sse('frames', { t: batch.map((x) => x.t), v: batch.map((x) => x.v), spikes: model.spikes, simTime: model.network.getTime() } satisfies FramesEvent)),
-    ),
-    defer(() => of(sse('end', { spikes: model.spikes, simTime: model.network.getTime() }))),
-  ).pipe(catchError((e: unknown) => of(sse('failure', String(e))))); // a failure ends this stream only
+      map(framesEvent),
+    );
+    const last = defer(() => of(...(batch.length > 0 ? [framesEvent()] : []), sse('end', { spikes: model.spikes, simTime: model.network.getTime() })));
+    return concat(chunks, last);
+  }).pipe(catchError((e: unknown) => of(sse('failure', String(e))))); // a failure ends this stream only
   return toNodeReadable(events, { network: model.network, highWaterMark: o.highWaterMark ?? 8 });
 }
 
