@@ -53,7 +53,7 @@ export interface PopulationOptions {
  *
  * @example
  * ```ts
- * const m: AttrMeta = pop.attributeMeta('v');   // { kind: 'variable', local: true, type: 'double' }
+ * const m: AttrMeta = pop.$attributeMeta('v');   // { kind: 'variable', local: true, type: 'double' }
  * ```
  */
 export interface AttrMeta {
