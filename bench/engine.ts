@@ -198,7 +198,7 @@ export function engineRows(): BenchRow[] {
     name: 'HH_Bischop N=10000, I_app=50, dt 0.01 (WebAssembly SIMD, fastMath: last bits differ)',
     median: nsPerNeuronStep(HHneuronBischop, 10000, 0.01, 20, (p) => { p.I_app = 50; }, 'wasm', true),
     unit: 'ns/neuron-step',
-    note: 'target <= 45 (issue 17); only divisions by population-wide values are rewritten',
+    note: 'target <= 45 (issue 17); reciprocals of population-wide divisors, time constants 1 / S used as * S, shared reciprocals (19 -> 10 divisions per neuron)',
   });
   const heap = heapProbeInChild();
   if (typeof heap === 'string') {

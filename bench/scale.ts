@@ -118,8 +118,8 @@ export function scaleRows(repeats = 3): BenchRow[] {
     },
     { name: 'max RSS, COBA 16000 built, compiled, 10 ms simulated', median: rss('coba') / MB, unit: 'MB', note: `target <= 200 (range ${range(coba.map((r) => r.maxRss / MB), (x) => x.toFixed(0))}); Node with the library loaded ${(base / MB).toFixed(0)} MB` },
     { name: 'max RSS, 1e6 HH_Bischop neurons compiled, 0.1 ms simulated', median: rss('hh') / MB, unit: 'MB', note: `target <= 200 (range ${range(runs.hh!.map((r) => r.maxRss / MB), (x) => x.toFixed(0))}); Brian2 103 MB` },
-    { name: 'memory per HH_Bischop neuron (1e6 neurons, RSS above the loaded library)', median: (rss('hh') - base) / 1e6, unit: 'B', note: 'Brian2 ~100 B (103 MB max RSS for 1e6 neurons, with its runtime)' },
-    { name: 'memory per synapse (COBA 16000 minus the same neurons without projections)', median: (rss('coba') - rss('cobaNeurons')) / synapses, unit: 'B', note: 'pre rank, weight and inverse index per synapse' },
+    { name: 'memory per HH_Bischop neuron (1e6 neurons, RSS above the loaded library)', median: (rss('hh') - base) / 1e6, unit: 'B', note: 'Brian2 ~100 B (103 MB max RSS for 1e6 neurons, with its runtime); transients nothing reads have no array' },
+    { name: 'memory per synapse (COBA 16000 minus the same neurons without projections)', median: (rss('coba') - rss('cobaNeurons')) / synapses, unit: 'B', note: 'pre rank, weight and inverse index per synapse; Brian2: COBA 4000 (~320k synapses) 15 MB max RSS in all, < 47 B per synapse' },
   ];
 }
 

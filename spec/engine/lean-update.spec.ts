@@ -6,6 +6,7 @@ import { Monitor } from '../../src/engine/monitor.js';
 import { Neuron } from '../../src/language/neuron.js';
 import { Synapse } from '../../src/language/synapse.js';
 import type { RecordedArray } from '../../src/monitors/recorded-array.js';
+import { UNSTORED_TRANSIENTS_FROM } from '../../src/engine/unstored-transients.js';
 
 // a = 2 v is computed from the old v, then explicit Euler v_k = (1 - dt/tau)^k: after n steps
 // a = 2 (1 - dt/tau)^(n-1), with `a` transient (the lean update does not store it)
@@ -102,5 +103,59 @@ describe('engine: simulate() runs the lean update where nobody reads the transie
     net.compile();
     // a_k = 2 q^(k-1) after step k drops below 1 at k - 1 = ceil(ln(1/2)/ln q) = 69
     expect(net.simulateUntil(100, pop)).to.be.closeTo(7.0, 1e-9);
+  });
+});
+
+describe('engine: in large populations transient variables nothing reads have no per-neuron array', () => {
+  const N = UNSTORED_TRANSIENTS_FROM;
+  for (const backend of ['js', 'wasm'] as const) {
+    it(`reading one gives the initial or written values before a step, after it the values of the current state (${backend})`, () => {
+      const net = new Network({ dt: 0.1, backend });
+      const pop = new Population(N, decay(), { network: net });
+      net.compile();
+      expect(pop.backend).to.equal(backend);
+      expect(pop.$kernels!.transient).to.deep.equal(['a']);
+      expect(pop.$state!.local.a).to.equal(undefined);
+      expect(pop.a[7]).to.equal(0); // the init value, as ANNarchy before a step
+      pop.a = 5;
+      expect(pop.a[1]).to.equal(5); // a written value holds until the next step
+      net.simulate(1); // 10 steps
+      expect(pop.v[0]).to.be.closeTo(q ** 10, 1e-14);
+      // a = 2 v of the current v (Brian2's subexpressions); ANNarchy: 2 v of the last step's old v
+      const warn = console.warn, warned: string[] = [];
+      console.warn = (m: string) => { warned.push(m); };
+      try {
+        for (const i of [0, 1, N - 1]) expect(pop.a[i]).to.equal(2 * pop.v[i]!);
+      } finally { console.warn = warn; }
+      // said once per process (both backends share the message), naming the variable and the remedy
+      if (backend === 'js') {
+        expect(warned).to.have.length(1);
+        expect(warned[0]).to.match(/'a' is not stored per neuron.*requireStored\(\['a'\]\)/);
+      }
+      expect(pop.$state!.local.a).to.equal(undefined); // reading does not store it
+      // kept from now on: ANNarchy's value (computed from v before the step)
+      pop.$requireStored(['a']);
+      expect(pop.$state!.local.a).to.be.instanceOf(Float64Array);
+      const before = pop.v[2]!;
+      net.step();
+      expect(pop.a[2]).to.equal(2 * before);
+      expect(pop.v[2]).to.be.closeTo(q ** 11, 1e-14);
+      pop.reset();
+      expect(pop.a[N - 1]).to.equal(0);
+    });
+  }
+
+  it('a monitor (before or after compile) gives it an array, a monitor of other variables does not', () => {
+    const net = new Network({ dt: 0.1 });
+    const pop = new Population(N, decay(), { network: net });
+    const mv = new Monitor(pop, ['v']);
+    net.compile();
+    net.simulate(1);
+    expect(pop.$state!.local.a).to.equal(undefined);
+    expect((mv.get('v') as RecordedArray).row(9)[0]).to.be.closeTo(q ** 10, 1e-14);
+    const m = new Monitor(pop.slice(0, 2), ['a']);
+    net.simulate(1);
+    const a = m.get('a') as RecordedArray;
+    for (let k = 0; k < 10; k++) expect(a.row(k)[1]).to.be.closeTo(2 * q ** (10 + k), 1e-14);
   });
 });

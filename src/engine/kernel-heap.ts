@@ -53,6 +53,11 @@ export class KernelHeap {
     return new Uint8Array(buffer, s.offset, s.length) as HeapArray<K>;
   }
 
+  /** Byte offset of a handle's array. */
+  offset(handle: number): number {
+    return this.slots[handle]!.offset;
+  }
+
   get memory(): WasmMemory {
     if (!this.mem) throw new Error('KernelHeap: allocate() first');
     return this.mem;

@@ -278,7 +278,11 @@ export class Network {
   /** Adds a recorder (a monitor) called in every step. */
   addRecorder(rec: Recorder): void {
     this.recorders.push(rec);
-    if (this.compiled) rec.onCompile?.(this.currentStep);
+    if (this.compiled) {
+      // transients it reads get their arrays now (before compile, the populations ask at compile)
+      for (const p of this.populationsList) if (p.$state) p.$requireStored(rec.reads ? rec.reads(p) : p.variables);
+      rec.onCompile?.(this.currentStep);
+    }
   }
 
   /** Removes a recorder added with `addRecorder`. */

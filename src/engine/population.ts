@@ -14,6 +14,8 @@ import { PopulationView } from './population-view.js';
 import { IndividualNeuron } from './individual-neuron.js';
 import { compileStopCondition, type StopCondition } from './stop-condition.js';
 import { KernelHeap } from './kernel-heap.js';
+import { UNSTORED_TRANSIENTS_FROM, UnstoredTransients } from './unstored-transients.js';
+import { warnOnce } from './warn-once.js';
 import { attributeAccessor } from './attribute-accessor.js';
 import { GlobalOperations } from './global-operations.js';
 import { rejectUnknownAttributes } from './strict-attributes.js';
@@ -53,7 +55,7 @@ export interface PopulationOptions {
  *
  * @example
  * ```ts
- * const m: AttrMeta = pop.$attributeMeta('v');   // { kind: 'variable', local: true, type: 'double' }
+ * const m: AttrMeta = pop.attributeMeta('v');   // { kind: 'variable', local: true, type: 'double' }
  * ```
  */
 export interface AttrMeta {
@@ -80,8 +82,6 @@ export interface AttrMeta {
  * ```
  */
 export class Population {
-  // Members that are not public API begin with `$`, which no model name can (names are
-  // `[A-Za-z_]\w*`): a parameter of any other name (`state`, `meta`, ...) is `pop.<name>`.
   /** Attribute access by name (`pop.v`, `pop.E_L = -90`). */
   [attribute: string]: any;
 
@@ -120,6 +120,16 @@ export class Population {
   $leanNow = false;
   /** Per-neuron variables other objects read during a run: always stored. */
   private readonly $keepStored = new Set<string>();
+  /** Transient variables nothing reads: no per-neuron array (see {@link UnstoredTransients}). */
+  private $unstored: UnstoredTransients | undefined;
+  /**
+   * The state arrays were just allocated, so they hold zeros: the first reset skips writing
+   * zeros, and what no step writes (`r` of a neuron without rate, the refractory counters of a
+   * neuron without refractory period) stays in never-touched memory.
+   */
+  private $freshState = false;
+  /** WebAssembly state: the reserved (never touched) slots of the unstored transients. */
+  private $transientSlots: { heap: KernelHeap; handles: Map<string, number> } | undefined;
   /** Input arrays of projection targets the neuron does not use (zeroed at reset). */
   private readonly $extraInputs = new Set<string>();
   private $compiledMethod = 'explicit';
@@ -215,15 +225,39 @@ export class Population {
   $writeRanks(name: string, ranks: readonly number[], v: Float64Array | number): void {
     const m = this.$metaOf(name);
     if (!m.local) throw new Error(`Population "${this.name}": "${name}" is population-wide and cannot be set for a subset of neurons`);
+    if (this.$state && this.$unstored?.has(name)) {
+      const cur = this.$transientValues(name);
+      for (let k = 0; k < ranks.length; k++) cur[ranks[k]!] = coerce(typeof v === 'number' ? v : v[k]!, m.type);
+      this.$unstored.write(name, this.network.currentStep, cur);
+      return;
+    }
     const arr = this.$state ? this.$state.local[name]! : this.$initArray(name);
     for (let k = 0; k < ranks.length; k++) arr[ranks[k]!] = coerce(typeof v === 'number' ? v : v[k]!, m.type);
+  }
+
+  /** Current values of an unstored transient (a new array; see {@link UnstoredTransients}). */
+  private $transientValues(name: string): Float64Array {
+    const step = this.network.currentStep;
+    // ANNarchy would give the last step's values: never differ silently
+    if (!this.$unstored!.isPending(name, step)) {
+      warnOnce(`Population ${this.name}: '${name}' is not stored per neuron (a transient in a population of `
+        + `${UNSTORED_TRANSIENTS_FROM} neurons or more that nothing reads during runs), so reading it gives the values `
+        + `computed from the current state, not the last step's as in ANNarchy; record it or call `
+        + `requireStored(['${name}']) before simulating to get ANNarchy's values`);
+    }
+    return this.$unstored!.values(name, this.network.currentStep, this.$state!, this.$kernels!.update);
+  }
+
+  /** The live array of a per-neuron attribute, or the current values of an unstored transient. */
+  private $localValues(name: string): Float64Array {
+    return this.$unstored?.has(name) ? this.$transientValues(name) : this.$state!.local[name]!;
   }
 
   /** Read a per-neuron attribute at some ranks (or the population-wide number). */
   $readRanks(name: string, ranks: readonly number[]): Float64Array | number {
     const m = this.$metaOf(name);
     if (!m.local) return this.$state ? this.$state.global[name]! : (this.init.get(name) as number);
-    const arr = this.$state ? this.$state.local[name]! : this.init.get(name)!;
+    const arr = this.$state ? this.$localValues(name) : this.init.get(name)!;
     if (typeof arr === 'number') return new Float64Array(ranks.length).fill(arr);
     const out = new Float64Array(ranks.length);
     for (let k = 0; k < ranks.length; k++) out[k] = arr[ranks[k]!]!;
@@ -386,7 +420,7 @@ export class Population {
   get(name: string | string[]): Float64Array | number | Record<string, Float64Array | number> {
     if (Array.isArray(name)) return Object.fromEntries(name.map((n) => [n, this.get(n)]));
     const m = this.$metaOf(name);
-    if (this.$state) return m.local ? this.$state.local[name]!.slice() : this.$state.global[name]!;
+    if (this.$state) return m.local ? (this.$unstored?.has(name) ? this.$transientValues(name) : this.$state.local[name]!.slice()) : this.$state.global[name]!;
     const v = this.init.get(name)!;
     if (typeof v === 'number') return m.local ? new Float64Array(this.size).fill(v) : v;
     return v.slice();
@@ -416,9 +450,11 @@ export class Population {
           this.init.set(name, coerce(v, m.type));
           continue;
         }
-        const arr = this.$state ? this.$state.local[name]! : this.$initArray(name);
+        const unstored = this.$state !== undefined && this.$unstored?.has(name) === true;
+        const arr = unstored ? new Float64Array(this.size) : this.$state ? this.$state.local[name]! : this.$initArray(name);
         if (typeof v === 'number') arr.fill(coerce(v, m.type));
         else for (let i = 0; i < arr.length; i++) arr[i] = coerce(v[i]!, m.type);
+        if (unstored) this.$unstored!.write(name, this.network.currentStep, arr);
       } else if (this.$state) this.$state.global[name] = coerce(v as number, m.type);
       else this.init.set(name, coerce(v as number, m.type));
     }
@@ -438,12 +474,14 @@ export class Population {
     if (this.$state) this.$applyRefractorySteps();
   }
 
-  private $applyRefractorySteps(): void {
+  private $applyRefractorySteps(zeroed = false): void {
     const S = this.$state!;
     const r = this.$refractoryMs;
     const dt = this.network.dt;
     // int(refractory / dt), truncated as numpy's astype(int): int(0.3/0.1) = 2
-    for (let i = 0; i < this.size; i++) S.refSteps[i] = r === undefined ? 0 : Math.trunc((typeof r === 'number' ? r : r[i]!) / dt);
+    if (r === undefined) {
+      if (!zeroed) S.refSteps.fill(0);
+    } else for (let i = 0; i < this.size; i++) S.refSteps[i] = Math.trunc((typeof r === 'number' ? r : r[i]!) / dt);
   }
 
   /** Ranks that spiked in the last step. */
@@ -479,9 +517,15 @@ export class Population {
       this.$globalOperations.add(g.op, g.variable);
       this.$keepStored.add(g.variable);
     }
+    // what recorders and the stop condition read is stored every step
+    for (const r of this.network.recorders) for (const v of r.reads ? r.reads(this) : this.variables) this.$keepStored.add(v);
+    if (this.stopCondition !== undefined) for (const v of this.variables) if (new RegExp(`(?<![\\w.])${v}(?!\\w)`).test(this.stopCondition)) this.$keepStored.add(v);
     this.$kernels = asModelErrors(ir.name, () => symbolicScope(() => generatePopulationKernels(ir, { method: method as never, keep: this.$keepStored, fastMath: this.network.fastMath })));
     this.$hasRefractoryCode = ir.refractory !== undefined;
+    this.$unstored = this.$generatedUpdate && this.size >= UNSTORED_TRANSIENTS_FROM && this.$kernels.transient.length > 0
+      ? new UnstoredTransients(this.$kernels.transient, this.size) : undefined;
     this.$state = this.$createState();
+    this.$freshState = true;
     this.$globalOperations.initialise(this.$state);
     this.$bindKernels();
     const draws = new RandomDraws(this.$ir, this.name);
@@ -507,7 +551,9 @@ export class Population {
     let heap = wasm && wasmSimdSupported() && (backend === 'wasm' || (backend === 'auto' && this.size >= 2)) ? new KernelHeap() : undefined;
     const plan: [string, 'f64' | 'i32' | 'u8'][] = [];
     const f64 = (key: string) => plan.push([key, 'f64']);
-    for (const [name, m] of this.$meta) if (m.local) f64(`local:${name}`);
+    // an unstored transient gets address space in the WebAssembly memory only (its pages are
+    // never touched unless something starts reading it), no array in JavaScript
+    for (const [name, m] of this.$meta) if (m.local) f64(`${this.$unstored?.has(name) ? 'transient' : 'local'}:${name}`);
     if (!this.$ir.spiking) {
       for (const t of this.$ir.targets) f64(`local:_sum_${t}`);
       f64('local:_sum__all');
@@ -525,9 +571,13 @@ export class Population {
       }
       heap = undefined;
     }
-    const arrays = new Map(plan.map(([key, kind], k) => [key, heap
-      ? heap.view(handles[k]!, kind)
-      : kind === 'f64' ? new Float64Array(this.size) : kind === 'i32' ? new Int32Array(this.size) : new Uint8Array(this.size)]));
+    const slots = new Map<string, number>();
+    const arrays = new Map<string, Float64Array | Int32Array | Uint8Array>();
+    plan.forEach(([key, kind], k) => {
+      if (key.startsWith('transient:')) slots.set(key.slice(10), handles[k]!);
+      else arrays.set(key, heap ? heap.view(handles[k]!, kind) : kind === 'f64' ? new Float64Array(this.size) : kind === 'i32' ? new Int32Array(this.size) : new Uint8Array(this.size));
+    });
+    this.$transientSlots = heap ? { heap, handles: slots } : undefined;
     const local: Record<string, Float64Array> = {};
     const global: Record<string, number> = {};
     const rand: Record<string, Float64Array | number> = {};
@@ -546,20 +596,47 @@ export class Population {
       lastSpike: arrays.get('lastSpike') as Float64Array,
       refRemaining: arrays.get('refRemaining') as Int32Array,
       refSteps: arrays.get('refSteps') as Int32Array,
-      inRef: (arrays.get('inRef') as Uint8Array).fill(1),
+      inRef: arrays.get('inRef') as Uint8Array,
       spiked: arrays.get('spiked') as Int32Array,
       nSpiked: 0,
       ...(this.$ir.axonSpike ? { axonal: new Int32Array(this.size), nAxonal: 0 } : {}),
-      ...(heap ? { heap: { memory: heap.memory, scratch: heap.scratch } } : {}),
+      ...(heap ? { heap: { memory: heap.memory, scratch: heap.scratch, reserved: Object.fromEntries([...slots].map(([n, h]) => [n, heap!.offset(h)])) } } : {}),
     };
   }
 
   private $bindKernels(): void {
     const k = this.$kernels!, S = this.$state!;
     const w = S.heap ? k.wasm : undefined;
-    this.$updateKernel = (w?.update ?? k.update)(S, CONSTANTS);
-    this.$leanUpdateKernel = (w ? w.updateLean : k.updateLean)?.(S, CONSTANTS);
+    this.$bindUpdate(w);
     this.$spikeKernel = k.spikeGather?.(S, CONSTANTS);
+  }
+
+  /**
+   * The updates: with unstored transients the lean one only; otherwise the full one, and the
+   * lean one for steps after which nobody reads the transients.
+   */
+  private $bindUpdate(w: PopulationKernels['wasm']): void {
+    const k = this.$kernels!, S = this.$state!;
+    const lean = (w ? w.updateLean : k.updateLean)?.(S, CONSTANTS);
+    const unstored = this.$unstored !== undefined && this.$unstored.names.size > 0;
+    this.$updateKernel = unstored ? lean! : (w?.update ?? k.update)(S, CONSTANTS);
+    this.$leanUpdateKernel = unstored ? undefined : lean;
+  }
+
+  /** Populations whose update is the generated one; the others (spike sources, timed arrays) keep every array. */
+  protected get $generatedUpdate(): boolean {
+    return true;
+  }
+
+  /** Gives an unstored transient its array, filled with its current values. */
+  private $materialize(name: string): void {
+    const S = this.$state!, u = this.$unstored!;
+    const values = u.values(name, this.network.currentStep, S, this.$kernels!.update);
+    const slot = this.$transientSlots?.handles.get(name);
+    const arr = slot !== undefined ? this.$transientSlots!.heap.view(slot, 'f64') : new Float64Array(this.size);
+    arr.set(values);
+    S.local[name] = arr;
+    u.delete(name);
   }
 
   /**
@@ -571,15 +648,16 @@ export class Population {
     for (const n of names) {
       this.$keepStored.add(n);
       if (this.$kernels?.transient.includes(n)) regenerate = true;
+      if (this.$state && this.$unstored?.has(n)) this.$materialize(n);
     }
     // subclasses with their own update (SpikeSourceArray, TimedArray) have no lean one
-    if (!regenerate || !this.$state || !this.$leanUpdateKernel) return;
+    if (!regenerate || !this.$state || (!this.$leanUpdateKernel && !this.$unstored)) return;
     const ir = this.$hasRefractoryCode && this.$ir.refractory === undefined ? { ...this.$ir, refractory: 0 } : this.$ir;
     const before = this.$kernels;
     this.$kernels = generatePopulationKernels(ir, { method: this.$compiledMethod as never, keep: this.$keepStored, fastMath: this.network.fastMath });
     // the scratch region was sized for the first kernels: a larger need keeps JavaScript
     const w = this.$state.heap && this.$kernels.wasm && before?.wasm && this.$kernels.wasm.scratchBytes <= before.wasm.scratchBytes ? this.$kernels.wasm : undefined;
-    this.$leanUpdateKernel = (w ? w.updateLean : this.$kernels.updateLean)?.(this.$state, CONSTANTS);
+    this.$bindUpdate(w);
   }
 
   /**
@@ -703,20 +781,25 @@ export class Population {
   $resetState(): void {
     const S = this.$state;
     if (!S) return;
+    this.$unstored?.reset(this.network.currentStep, (name) => this.init.get(name)!);
+    const fresh = this.$freshState;
+    this.$freshState = false;
     for (const [name, m] of this.$meta) {
       const v = this.init.get(name)!;
       if (!m.local) S.global[name] = v as number;
-      else if (typeof v === 'number') S.local[name]!.fill(v);
-      else S.local[name]!.set(v);
+      else if (this.$unstored?.has(name)) continue;
+      else if (typeof v !== 'number') S.local[name]!.set(v);
+      else if (!(fresh && Object.is(v, 0))) S.local[name]!.fill(v);
     }
     for (const k of Object.keys(S.local)) if (k.startsWith('_sum_')) S.local[k]!.fill(0);
     for (const k of this.$extraInputs) S.local[k]!.fill(0);
     S.lastSpike.fill(-10000);
-    S.refRemaining.fill(0);
-    S.inRef.fill(1);
+    if (!fresh) S.refRemaining.fill(0);
+    // read only by refractory kernels
+    if (this.$hasRefractoryCode) S.inRef.fill(1);
     S.nSpiked = 0;
     if (S.nAxonal !== undefined) S.nAxonal = 0;
-    this.$applyRefractorySteps();
+    this.$applyRefractorySteps(fresh);
     for (const h of this.$frHistory) h.length = 0;
   }
 

@@ -36,7 +36,15 @@ export interface PopulationKernelState {
    * Set when every array above lives in one WebAssembly memory (WebAssembly kernels): the
    * memory, and the byte offset of a scratch region the kernel owns.
    */
-  heap?: { memory: WasmMemory; scratch: number };
+  heap?: {
+    memory: WasmMemory;
+    scratch: number;
+    /**
+     * Byte offsets of per-neuron attributes that have no array (transient variables nothing
+     * reads), by name: their never-touched place in the memory, for the module's full update.
+     */
+    reserved?: Record<string, number>;
+  };
 }
 
 /**

@@ -14,7 +14,7 @@ export interface MethodContext {
   print(node: MathNode, subst: Record<string, string> | undefined, at: LocatedStatement): string;
   /** Storage reference of a variable (`v[i]` for local, `v` for global). */
   ref(name: string): string;
-  /** Refractory switch factor for a variable (`' * __inref[i]'`) or `''`. */
+  /** Refractory switch factor for a variable (`' * $$__ir'`, the neuron's 0/1 switch) or `''`. */
   switchFactor(name: string): string;
   /** Code for the clamps of a variable after its update (may be empty). */
   clamp(name: string): string;
@@ -153,7 +153,7 @@ export function emitOdeBlock(block: EquationInfo[], ctx: MethodContext): BlockCo
   // an assigned (implicit) update is skipped while refractory instead of multiplied by in_ref
   const assignOf = (x: string, ref: string, d: string) => (ctx.switchFactor(x) === ''
     ? `${ref} = ${d};${ctx.clamp(x)}`
-    : `if (__inref[i] === 1) { ${ref} = ${d};${ctx.clamp(x)} }`);
+    : `if ($$__ir === 1) { ${ref} = ${d};${ctx.clamp(x)} }`);
   const p = (n: MathNode, eq: EquationInfo, subst?: Record<string, string>) => ctx.print(n, subst, eq);
   const printed = new Set<EquationInfo>();
 

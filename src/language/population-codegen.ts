@@ -13,7 +13,7 @@ import type { PopulationKernelFactory, PopulationKernelState } from './kernel-st
 import { planSimdLoop, SimdUnsupported, type SimdLoopPlan, type SimdLoopSymbols } from './wasm/simd-loop.js';
 import { bindSimdLoop, type SimdLoopBinding } from './wasm/bind-simd-loop.js';
 import { EXP_TABLE_LENGTH } from './fast-math.js';
-import { reciprocalDefinitions, reciprocalDivisions } from './fast-math-rewrite.js';
+import { reciprocalDefinitions, reciprocalDivisions, reciprocalTimeConstants } from './fast-math-rewrite.js';
 
 /**
  * Options of {@link generatePopulationKernels}.
@@ -220,14 +220,14 @@ export function generatePopulationKernels(ir: NeuronIR, opts: PopulationCodegenO
         const body = b.eqs.map((eq) => assignCode(eq, scope));
         // non-ODE statements are skipped while refractory (annarchy-semantics §2.4)
         // one statement per line: hoistFastExp places an exp computation right before its line
-        if (refractory && scope === 'local') lines.push('if (__inref[i] === 1) {', ...body.map((l) => `  ${l}`), '}');
+        if (refractory && scope === 'local') lines.push('if ($$__ir === 1) {', ...body.map((l) => `  ${l}`), '}');
         else lines.push(...body);
       } else {
         const ctx: MethodContext = {
           model,
           print: print(scope),
           ref,
-          switchFactor: (x) => (refractory && scope === 'local' && !x.startsWith('g_') ? ' * __inref[i]' : ''),
+          switchFactor: (x) => (refractory && scope === 'local' && !x.startsWith('g_') ? ' * $$__ir' : ''),
           clamp: clampFor(scope),
           defaultMethod,
           equations: ir.equations,
@@ -279,9 +279,11 @@ export function generatePopulationKernels(ir: NeuronIR, opts: PopulationCodegenO
     scalarLocals = fuse;
     const cond = print('local')(ir.spike.cond, undefined, ir.spike);
     const resets = ir.reset.map((eq) => assignCode(eq, 'local'));
+    // fused: the neuron's counter is the local `$$__rr`, stored once at the end of its update
+    const counter = fuse ? '$$__rr' : '__refrem[i]';
     let refStart = '';
-    if (typeof ir.refractory === 'number') refStart = '__refrem[i] = __refsteps[i];';
-    else if (typeof ir.refractory === 'string') refStart = `__refrem[i] = Math.trunc(${ref(ir.refractory)} / dt);`;
+    if (typeof ir.refractory === 'number') refStart = `${counter} = __refsteps[i];`;
+    else if (typeof ir.refractory === 'string') refStart = `${counter} = Math.trunc(${ref(ir.refractory)} / dt);`;
     scalarLocals = false;
     const test = [
       `if (${cond}) {`,
@@ -300,7 +302,7 @@ export function generatePopulationKernels(ir: NeuronIR, opts: PopulationCodegenO
     ] : [];
     // while refractory the test is off: one condition (one lane mask in WebAssembly, where a
     // nested if would branch on the refractory state of every pair)
-    if (fuse) fusedLines = refractory ? [`if (__inref[i] === 1 && (${cond})) {`, ...test.slice(1)] : test;
+    if (fuse) fusedLines = refractory ? [`if ($$__ir === 1 && (${cond})) {`, ...test.slice(1)] : test;
     else {
       spikeLines = [
         'let __ns = 0;',
@@ -363,12 +365,16 @@ export function generatePopulationKernels(ir: NeuronIR, opts: PopulationCodegenO
   const globalNames = new Set([...attrs].filter(([, a]) => isGlobal(a.locality)).map(([n]) => safe(n)));
   const invariant = (name: string) => name === 'dt' || globalNames.has(name) || name.startsWith('__C_');
   const fast = (lines: string[]) => (opts.fastMath ? reciprocalDivisions(lines, invariant, reciprocals) : lines);
-  const loopCompute = fast([refractory ? '__inref[i] = __refrem[i] > 0 ? 0 : 1;' : '', ...loadLocals, ...localLines].filter((l) => l !== ''));
+  // refractoriness: the counter and the 0/1 switch `$$__ir` (ANNarchy's in_ref) are the neuron's
+  // locals, read and stored once, no branch (a mask in WebAssembly); the array inRef is written
+  // only for a separate spike pass, the one reader of it
+  const refractoryLoad = refractory ? ['let $$__rr = __refrem[i];', 'const $$__ir = $$__rr > 0 ? 0 : 1;', fuse ? '' : '__inref[i] = $$__ir;'] : [];
+  const loopCompute = fast([...refractoryLoad, ...loadLocals, ...(opts.fastMath ? reciprocalTimeConstants(localLines) : localLines)].filter((l) => l !== ''));
   const loopOrderedPlain = (lean: boolean) => [
     ...fusedLines,
     ...storeFor(lean),
-    // a neuron that spiked had __inref 1: this never undoes the refractory start above
-    refractory ? '__refrem[i] -= (1 - __inref[i]);' : '',
+    // a neuron that spiked had $$__ir 1: this never undoes the refractory start above
+    refractory ? '__refrem[i] = $$__rr - (1 - $$__ir);' : '',
   ].filter((l) => l !== '');
   // both variants rewritten now: the reciprocals they need are defined before the loop
   const ordered = [fast(loopOrderedPlain(false)), fast(loopOrderedPlain(true))];

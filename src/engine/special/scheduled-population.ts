@@ -12,6 +12,11 @@ import { ScheduleCursor } from './schedule-cursor.js';
  * ```
  */
 export abstract class ScheduledPopulation extends Population {
+  /** Its own update: every array is kept. */
+  protected override get $generatedUpdate(): boolean {
+    return false;
+  }
+
   protected readonly cursor = new ScheduleCursor();
 
   override $saveRuntime(): Record<string, unknown> {

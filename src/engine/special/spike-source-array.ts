@@ -110,6 +110,11 @@ export class SpikeSourceArray extends Population {
     }
   }
 
+  /** Its own update: every array is kept. */
+  protected override get $generatedUpdate(): boolean {
+    return false;
+  }
+
   override $compileInto(method: string): void {
     super.$compileInto(method);
     this.stepsOf = this.sortSpikes(this.times);

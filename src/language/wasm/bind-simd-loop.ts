@@ -43,8 +43,11 @@ export function bindSimdLoop(
   const bases: Record<string, number> = {};
   for (const name of plan.arrays) {
     const a = arrays[name];
-    if (!a || a.buffer !== buffer) throw new Error(`WebAssembly kernel of ${model}: array ${name} is not in the population's WebAssembly memory`);
-    bases[name] = a.byteOffset;
+    // an attribute without an array (`$x`: attribute x) is written only by the full update, which then does not run
+    const reserved = a ? undefined : heap.reserved?.[name.slice(1)];
+    if (reserved !== undefined) bases[name] = reserved;
+    else if (!a || a.buffer !== buffer) throw new Error(`WebAssembly kernel of ${model}: array ${name} is not in the population's WebAssembly memory`);
+    else bases[name] = a.byteOffset;
   }
   const table = heap.scratch;
   if (plan.usesTable) new Float64Array(buffer, table, EXP_TABLE_LENGTH).set(EXP_TABLE);

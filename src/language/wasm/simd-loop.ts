@@ -122,7 +122,7 @@ interface Helper { params: string[]; decls: Node[]; result: Node; source: string
 type Mask = { full: true } | { full: false; local: number };
 /** Per pair of lanes: its first neuron relative to `i`, its variables and its cached loads. */
 interface PairContext {
-  lane: 0 | 2;
+  lane: number;
   scopes: Map<string, { local: number; ty: Ty; constant?: boolean }>[];
   /**
    * `A[i]` already in a local, by array: loaded for all lanes, so valid until a store into `A`.
@@ -132,7 +132,7 @@ interface PairContext {
   /** Arrays stored into, in order (branches drop the entries their stores invalidated). */
   storeLog: string[];
 }
-const newPair = (lane: 0 | 2): PairContext => ({ lane, scopes: [new Map()], cache: new Map(), storeLog: [] });
+const newPair = (lane: number): PairContext => ({ lane, scopes: [new Map()], cache: new Map(), storeLog: [] });
 const BYTES = { f64: 8, i32: 4, u8: 1 } as const;
 const FULL: Mask = { full: true };
 
@@ -215,11 +215,30 @@ class LoopCompiler {
     for (const unroll of [2, 1]) {
       f.op(Op.block, 0x40).op(Op.loop, 0x40);
       // the last pair may have a padding lane; the unrolled loop needs all four neurons
-      f.get(this.i).i32(unroll === 2 ? 3 : 0).op(Op.i32Add).get(this.n).op(Op.i32GeS).op(Op.brIf, 1);
+      f.get(this.i).i32(unroll > 1 ? 2 * unroll - 1 : 0).op(Op.i32Add).get(this.n).op(Op.i32GeS).op(Op.brIf, 1);
       f.get(this.i).i32(2).op(Op.i32Shl).set(this.i4);
       f.get(this.i).i32(3).op(Op.i32Shl).set(this.i8);
-      const pairs = unroll === 2 ? [newPair(0), newPair(2)] : [newPair(0)];
+      const pairs = Array.from({ length: unroll }, (_, k) => newPair(2 * k));
       for (const s of program.body) {
+        // an `if` (the spike test): one branch for both pairs, taken when a lane of either holds
+        if (pairs.length > 1 && s.type === 'IfStatement' && !s.alternate) {
+          const tests = pairs.map((p) => {
+            this.ctx = p;
+            this.toB(this.expr(s.test));
+            const c = this.f.local(V128);
+            f.set(c);
+            return c;
+          });
+          f.get(tests[0]!);
+          for (const c of tests.slice(1)) f.get(c).simd(Simd.or);
+          f.simd(Simd.anyTrue).op(Op.if, 0x40);
+          pairs.forEach((p, k) => {
+            this.ctx = p;
+            this.ifStatement(s, tests[k]);
+          });
+          f.op(Op.end);
+          continue;
+        }
         for (const p of pairs) {
           this.ctx = p;
           this.statement(s);
@@ -375,11 +394,14 @@ class LoopCompiler {
     return true;
   }
 
-  private ifStatement(s: Node): void {
+  /** `test`: a local holding the condition, already computed (it is then not released). */
+  private ifStatement(s: Node, test?: number): void {
     const f = this.f;
-    const c = this.tmp();
-    this.toB(this.expr(s.test));
-    f.set(c);
+    const c = test ?? this.tmp();
+    if (test === undefined) {
+      this.toB(this.expr(s.test));
+      f.set(c);
+    }
     const outer = this.mask;
     const run = (node: Node, mask: Mask) => {
       const cache = new Map(this.ctx.cache), logged = this.ctx.storeLog.length;
@@ -426,7 +448,7 @@ class LoopCompiler {
       this.release(yes);
       this.release(no);
     }
-    this.release(c);
+    if (test === undefined) this.release(c);
   }
 
   // ---- expressions: each leaves one v128 on the stack and returns its type ----
@@ -460,6 +482,17 @@ class LoopCompiler {
       case 'LogicalExpression':
         return this.logical(e);
       case 'ConditionalExpression': {
+        // `c ? 0 : x` and `c ? x : 0` (+0 is all bits zero): one and/andnot instead of bitselect
+        const zero = (n: Node) => n.type === 'Literal' && n.value === 0;
+        if (zero(e.consequent) !== zero(e.alternate)) {
+          const c = this.tmp();
+          this.toB(this.expr(e.test));
+          f.set(c);
+          this.toF(this.expr(zero(e.consequent) ? e.alternate : e.consequent));
+          f.get(c).simd(zero(e.consequent) ? Simd.andnot : Simd.and);
+          this.release(c);
+          return 'f';
+        }
         const c = this.tmp();
         this.toB(this.expr(e.test));
         f.set(c);
