@@ -1,7 +1,7 @@
 // npm start: bundle the seed example with esbuild (one file) and run it. Loading one bundle is
 // faster than resolving and transpiling ~200 TypeScript modules through a loader. The bundle is
 // kept in .cache/start/ with the list of its inputs and rebuilt only when one of them changed,
-// so a second run does not even load esbuild.
+// so a second run does not even load esbuild. rxjs is imported name by name (rxjs-per-file.mjs).
 import { existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { pathToFileURL, fileURLToPath } from 'node:url';
 import { dirname, join, resolve } from 'node:path';
@@ -24,6 +24,7 @@ function upToDate() {
 
 if (!upToDate()) {
   const { build } = await import('esbuild');
+  const { rxjsPerFile } = await import('./rxjs-per-file.mjs');
   mkdirSync(dirname(outfile), { recursive: true });
   const result = await build({
     entryPoints: [entry],
@@ -35,8 +36,10 @@ if (!upToDate()) {
     sourcemap: 'inline',
     metafile: true,
     logLevel: 'warning',
+    plugins: [rxjsPerFile(root)],
   });
-  writeFileSync(inputsFile, JSON.stringify(Object.keys(result.metafile.inputs).map((f) => resolve(process.cwd(), f).slice(root.length + 1))));
+  const inputs = Object.keys(result.metafile.inputs).map((f) => resolve(process.cwd(), f).slice(root.length + 1));
+  writeFileSync(inputsFile, JSON.stringify([...inputs, 'scripts/start.mjs', 'scripts/rxjs-per-file.mjs']));
 }
 // the bundled example checks import.meta.url against argv[1] to run its main part
 process.argv[1] = outfile;

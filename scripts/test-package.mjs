@@ -67,6 +67,8 @@ import { currentStep } from 'compneuro-rx/operators';
 import { readFileSync } from 'node:fs';
 const { setup, Neuron, Population, Monitor, compile, simulate, PlotRecordings, CompNeuroMonitors } = lib;
 if (typeof browser.livePlot !== 'function' || typeof lib.livePlot !== 'undefined') throw new Error('livePlot belongs to the browser entry only');
+// the entries are code-split bundles: what they share is one module instance (one global network)
+if (lib.setup !== browser.setup || lib.simulate !== browser.simulate) throw new Error('compneuro-rx and compneuro-rx/browser do not share their modules');
 setup({ dt: 0.1 });
 const LIF = new Neuron({ parameters: 'tau = 10.0\\nI_app = 0.0', equations: 'tau * dv/dt = -v + I_app', spike: 'v > 1.0', reset: 'v = 0.0' });
 const pop = new Population(2, LIF, 'lif');
@@ -86,6 +88,20 @@ if (png.readUInt32BE(0) !== 0x89504e47) throw new Error('fig.png is not a PNG');
 console.log('OK', first);
 `);
   const out = run(process.execPath, ['run.mjs'], app);
+  if (!out.includes('OK')) throw new Error(out);
+});
+
+check("import 'compneuro-rx' loads the bundled dist and rxjs name by name, not rxjs's index", () => {
+  writeFileSync(join(app, 'count.mjs'), `
+import { createRequire } from 'node:module';
+await import('compneuro-rx');
+const files = Object.keys(createRequire(import.meta.url).cache);
+const rx = files.filter((f) => f.includes('/node_modules/rxjs/'));
+if (rx.some((f) => f.endsWith('/rxjs/dist/cjs/index.js'))) throw new Error('rxjs/dist/cjs/index.js (all of rxjs) was loaded');
+if (rx.length > 100) throw new Error(rx.length + ' rxjs files were loaded');
+console.log('OK', rx.length);
+`);
+  const out = run(process.execPath, ['count.mjs'], app);
   if (!out.includes('OK')) throw new Error(out);
 });
 

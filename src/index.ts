@@ -39,7 +39,7 @@ export { anovaBetweenGroups, type AnovaBetweenGroupsOptions, type AnovaBetweenGr
 export { arrowFile } from './io/arrow-file.js';
 export { toNodeReadable, fromNodeReadable } from './io/node-readable.js';
 // io: saving and loading networks (Node file system)
-export { save, load, saveParameters, loadParameters, describeParameters, saveConnectivity, connectFromFile, type SaveOptions } from './io/save-load.js';
+export { save, load, saveParameters, loadParameters, describeParameters, saveConnectivity, connectFromFile, saveProjection, loadProjection, type SaveOptions } from './io/save-load.js';
 export { encodeNpy, decodeNpy, type NpyArray } from './io/npy.js';
 export { report } from './io/report.js';
 

@@ -6,7 +6,7 @@ import { Population } from '../../src/engine/population.js';
 import { Projection } from '../../src/engine/projection.js';
 import { Neuron } from '../../src/language/neuron.js';
 import { Synapse } from '../../src/language/synapse.js';
-import { NumpyRandomState } from '../../src/engine/random/index.js';
+import { DiscreteUniform, NumpyRandomState } from '../../src/engine/random/index.js';
 import { assertAllclose, unittestMethods } from './helpers.js';
 
 /** Registers test_UniformDelay / test_SpikingUniformDelay, test_SynapseOperations and test_SynapticAccess. */
@@ -123,5 +123,45 @@ export function sharedDelayClasses(rng: NumpyRandomState, uniformDelayClass: str
       net.compile();
     });
     it('test_compile', () => expect(net.compiled).to.equal(true));
+  });
+}
+
+/**
+ * test_NonuniformDelay (test_RateDelays.py) and test_SpikingNonuniformDelay (test_SpikingDelays.py):
+ * the same rate-coded one-to-one projection with delays DiscreteUniform(1, 5), set per synapse.
+ */
+export function nonuniformDelayClass(name: string): void {
+  describe(name, () => {
+    let net: Network;
+    let proj: Projection;
+    let pop2: Population;
+    before(() => {
+      // r_t = [-1, 0, 2, 5, 9, 14, 20, ...]
+      const inputNeuron = new Neuron({ equations: 'r = r + t : init = -1' });
+      const neuron2 = new Neuron({ equations: 'r = sum(ff)' });
+      net = new Network();
+      const pop1 = new Population(3, inputNeuron, { network: net });
+      pop2 = new Population(3, neuron2, { network: net });
+      // A projection with non-uniform delay
+      proj = new Projection(pop1, pop2, 'ff').connectOneToOne({ weights: 1.0, delays: new DiscreteUniform(1, 5) });
+      net.compile();
+    });
+    beforeEach(() => {
+      net.reset();
+      // for unittest we fix the delay of the non-uniform case
+      proj.delay = [[3], [5], [2]];
+    });
+    it('test_configured_nonuniform_delay', () => {
+      net.simulate(5);
+      // r = [-1, 0, 2, 5, 9, 14, 20, ...]
+      assertAllclose(pop2.sum('ff'), [0.0, -1.0, 2.0]);
+    });
+    it('test_modified_nonuniform_delay', () => {
+      // redefine synaptic delay, in this case to uniform
+      proj.delay = [[3.0], [3.0], [3.0]];
+      net.simulate(10);
+      // should access (t-3)th element
+      assertAllclose(pop2.sum('ff'), [20.0, 20.0, 20.0]);
+    });
   });
 }

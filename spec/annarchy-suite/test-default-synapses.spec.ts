@@ -5,8 +5,8 @@ import { Population } from '../../src/engine/population.js';
 import { Projection } from '../../src/engine/projection.js';
 import { Neuron } from '../../src/language/neuron.js';
 import { disableLearning } from '../../src/engine/learning.js';
-import { Hebb, IBCM, Oja, STDP, STP } from '../../src/models/annarchy/index.js';
-import { assertAllclose } from './helpers.js';
+import { Hebb, IBCM, Oja, STDP, STP, listStandardSynapses } from '../../src/models/annarchy/index.js';
+import { assertAllclose, unittestMethods } from './helpers.js';
 
 describe('test_DefaultRateSynapses', () => {
   let net: Network;
@@ -40,6 +40,9 @@ describe('test_DefaultRateSynapses', () => {
     net.simulate(1);
     assertAllclose(out.sum('IBCM'), 0.1);
   });
+  it('test_list_standard_synapses', () => {
+    expect(listStandardSynapses().map((m) => m.name)).to.deep.equal(['STP', 'STDP', 'Hebb', 'Oja', 'IBCM']);
+  });
 });
 
 describe('test_DefaultSpikeSynapses', () => {
@@ -69,9 +72,17 @@ describe('test_DefaultSpikeSynapses', () => {
     net.reset({ populations: true, projections: true });
     // ANNarchy's setUp writes inp.r = 1.0; the LIF model has no r, so 4.7.3 sets a plain Python attribute
   });
-  it('test_compile', () => expect(net.compiled).to.equal(true));
-  it('test_get_exc_STP', () => {
-    net.simulate(2);
-    assertAllclose(out.sum('STP'), 0.05);
+  // unittest's order: test_get_exc_STDP runs before test_get_exc_STP, and reset() keeps w, so
+  // STDP's w is still 0.1 in its own test (0.09 if the STP test's two steps ran first)
+  unittestMethods({
+    test_compile: () => expect(net.compiled).to.equal(true),
+    test_get_exc_STP: () => {
+      net.simulate(2);
+      assertAllclose(out.sum('STP'), 0.05);
+    },
+    test_get_exc_STDP: () => {
+      net.simulate(2);
+      assertAllclose(out.sum('STDP'), 0.1);
+    },
   });
 });

@@ -3,6 +3,9 @@ import { expect } from 'chai';
 import { Network } from '../../src/engine/network.js';
 import { Population } from '../../src/engine/population.js';
 import { Neuron } from '../../src/language/neuron.js';
+import { Projection } from '../../src/engine/projection.js';
+import { Synapse } from '../../src/language/synapse.js';
+import { LeakyIntegrator } from '../../src/models/annarchy/index.js';
 import { assertAllclose } from './helpers.js';
 
 describe('test_NeuronRandomVariables', () => {
@@ -34,5 +37,26 @@ describe('test_NeuronRandomVariables', () => {
     assertAllclose(r, 0.5, { atol: 0.5 });
     // unittest's assertNotAlmostEqual: round(r - 0.0, 7) != 0
     expect(Math.round(r * 1e7) / 1e7).to.not.equal(0);
+  });
+});
+
+describe('test_SynapseRandomVariables', () => {
+  let net: Network;
+  let proj: Projection;
+  before(() => {
+    const mySynapse = new Synapse({ equations: 'w = Normal(1.0, 0.001)' });
+    net = new Network();
+    const v = new Population(5, new LeakyIntegrator(), { network: net });
+    proj = new Projection(v, v, 'exc', mySynapse).connectFixedNumberPre({ number: 1, weights: 0.0 });
+    net.compile();
+    net.setSeed(1);
+  });
+  beforeEach(() => net.reset());
+
+  it('test_LocalSynapseRandomVariable', () => {
+    net.simulate(1);
+    const w = (proj.w as number[][]).flat();
+    assertAllclose(w, 1.0, { atol: 0.01 }); // -0.99<=x<=1.01
+    expect(Math.max(...w) === Math.min(...w)).to.equal(false);
   });
 });

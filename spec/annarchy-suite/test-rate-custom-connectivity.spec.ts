@@ -7,6 +7,7 @@ import { Population } from '../../src/engine/population.js';
 import { Projection } from '../../src/engine/projection.js';
 import { LILConnectivity } from '../../src/engine/connectors/lil-connectivity.js';
 import { Neuron } from '../../src/language/neuron.js';
+import { DiscreteUniform } from '../../src/engine/random/index.js';
 
 /** Pre ranks post-1, post, post+1 that exist in pre. */
 function diagonal(pre: Population, post: Population, weight: number, delays: (n: number) => number[]): LILConnectivity {
@@ -48,4 +49,14 @@ describe('test_CustomConnectivityUniformDelay', () => {
   beforeEach(() => proj.network.reset());
   it('test_invoke_compile', () => expect(proj.network.compiled).to.equal(true));
   it('test_uniform_delay', () => expect(proj.delay).to.equal(2.0));
+});
+
+describe('test_CustomConnectivityNonUniformDelay', () => {
+  let proj: Projection;
+  before(() => {
+    proj = build('exc3', (p) => p.connectWithFunc((pre, post, a: { weight: number; delay: DiscreteUniform }) =>
+      diagonal(pre, post, a.weight, (n) => Array.from(a.delay.getValues(n, pre.network.numpyRng))), { weight: 0.1, delay: new DiscreteUniform(1, 5) }));
+  });
+  beforeEach(() => proj.network.reset());
+  it('test_invoke_compile', () => expect(proj.network.compiled).to.equal(true));
 });

@@ -6,7 +6,7 @@ import { Projection } from '../../src/engine/projection.js';
 import { Neuron } from '../../src/language/neuron.js';
 import { NumpyRandomState, Uniform } from '../../src/engine/random/index.js';
 import { assertAllclose } from './helpers.js';
-import { sharedDelayClasses } from './rate-delay-classes.js';
+import { nonuniformDelayClass, sharedDelayClasses } from './rate-delay-classes.js';
 
 const rng = new NumpyRandomState(2);
 
@@ -49,3 +49,8 @@ describe('test_NoDelay', () => {
 });
 
 sharedDelayClasses(rng, 'test_UniformDelay');
+
+
+// 4.7.3's own suite registers this class as test_NonUniformDelay, a name the file does not define,
+// so ANNarchy never ran it; ported here as written.
+nonuniformDelayClass('test_NonuniformDelay');

@@ -7,7 +7,7 @@ import { Projection } from '../../src/engine/projection.js';
 import { Neuron } from '../../src/language/neuron.js';
 import { NumpyRandomState, Uniform } from '../../src/engine/random/index.js';
 import { assertAllclose } from './helpers.js';
-import { sharedDelayClasses } from './rate-delay-classes.js';
+import { nonuniformDelayClass, sharedDelayClasses } from './rate-delay-classes.js';
 
 const rng = new NumpyRandomState(3);
 
@@ -41,3 +41,6 @@ describe('test_SpikingNoDelay', () => {
 });
 
 sharedDelayClasses(rng, 'test_SpikingUniformDelay');
+
+// Synapse/__init__.py never imports test_SpikingDelays, so 4.7.3 never ran this class; ported as written.
+nonuniformDelayClass('test_SpikingNonuniformDelay');

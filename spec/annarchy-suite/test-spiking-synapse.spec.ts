@@ -10,6 +10,32 @@ import { Uniform } from '../../src/engine/random/index.js';
 import { Izhikevich } from '../../src/models/annarchy/index.js';
 import { assertAllclose } from './helpers.js';
 
+describe('test_PreSpike', () => {
+  let net: Network;
+  let proj: Projection;
+  before(() => {
+    // Each time step emit an event
+    const SpkNeuron = new Neuron({ parameters: 'v = 1', equations: 'mp = g_exc', spike: 'v > 0' });
+    // decrease weight until zero.
+    const BoundedSynapse = new Synapse({ parameters: 'g = 1.0', preSpike: 'w -= 1.0 : min=0.0', psp: 'g' });
+    net = new Network();
+    const pop = new Population(3, SpkNeuron, { network: net });
+    proj = new Projection(pop, pop, 'exc', BoundedSynapse).connectAllToAll({ weights: 5.0 });
+    net.compile();
+  });
+  beforeEach(() => net.reset());
+  it('test_w', () => {
+    // is correctly initialized
+    assertAllclose(proj.dendrite(0).w, [5.0, 5.0]);
+    // w should has decreased
+    net.simulate(5);
+    assertAllclose(proj.dendrite(0).w, [1.0, 1.0]);
+    // w should not decrease further
+    net.simulate(5);
+    assertAllclose(proj.dendrite(0).w, [0.0, 0.0]);
+  });
+});
+
 describe('test_PostSpike', () => {
   let net: Network;
   let proj: Projection;

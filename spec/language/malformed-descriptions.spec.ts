@@ -234,8 +234,8 @@ const rows: Row[] = [
     section: 'postSpike', line: 2, statement: 'k += 1', symbol: 'k', problem: /"k" is a parameter and cannot be assigned in preSpike\/postSpike/,
   },
   {
-    what: 'synapse: undeclared variable assigned in preSpike', synapse: { preSpike: 'g_target += w\n\n q += 1' },
-    section: 'preSpike', line: 3, statement: 'q += 1', symbol: 'q', problem: /"q" is assigned in preSpike\/postSpike but is not a variable of the synapse/,
+    what: 'synapse: init= of a preSpike statement not a number', synapse: { preSpike: 'g_target += w\n\n q += 1 : init = abc' },
+    section: 'preSpike', line: 3, statement: 'q += 1 : init = abc', symbol: 'init', problem: /init= of a preSpike statement must be a number/,
   },
   {
     what: 'synapse: g_target in postSpike', synapse: { preSpike: 'g_target += w', postSpike: '\n g_target += 1' },

@@ -38,10 +38,17 @@ describe('language: Synapse analysis', () => {
     expect(ir.postDependencies).to.deep.equal(['v']);
   });
 
+  it('declares a variable a preSpike/postSpike statement assigns, with its init= (ANNarchy 4.7.3 AnalyseSynapse)', () => {
+    const ir = new Synapse({ preSpike: 'g_target += w\n q += 1 : init = 2', postSpike: 'p = post.v : init=-1.5' }).analyse();
+    expect(ir.variables.map((v) => [v.name, v.locality, v.init])).to.deep.equal([['q', 'local', 2], ['p', 'local', -1.5]]);
+    // declared in equations: that declaration (init 0) wins, as in ANNarchy
+    const eq = new Synapse({ equations: 'q = q - 1', preSpike: 'q = 5 : init = 3' }).analyse();
+    expect(eq.variables.find((v) => v.name === 'q')?.init).to.equal(0);
+  });
+
   it('rejects bad descriptions naming the statement', () => {
     expect(() => new Synapse({ equations: 'tau*dx/dt = -x*x : event-driven', preSpike: 'g_target += w', parameters: 'tau = 1' }).analyse()).to.throw(/not linear/);
     expect(() => new Synapse({ preSpike: 'g_target += w\n k += 1', parameters: 'k = 1' }).analyse()).to.throw(/"k" is a parameter/);
-    expect(() => new Synapse({ preSpike: 'g_target += w\n q += 1' }).analyse()).to.throw(/not a variable of the synapse/);
     expect(() => new Synapse({ equations: 'dx/dt = -x : event-driven' }).analyse()).to.throw(/need a spiking synapse/);
     expect(() => new Synapse({ postSpike: 'w += 1' }).analyse()).to.throw(/needs a spiking synapse/);
     expect(() => new Synapse({ operation: 'prod' as never })).to.throw(/operation must be/);
@@ -57,7 +64,7 @@ describe('language: synapse kernels', () => {
       dendriteOfPost: Int32Array.from([0]), local: { w: Float64Array.from([0.5, 2]) }, semiglobal: {}, global: {},
       lastEvent: new Float64Array(2), pre: { local: {}, global: {}, lastSpike: new Float64Array(2) },
       post: { local: { _sum_exc: new Float64Array(1) }, global: {}, lastSpike: new Float64Array(1), spiked: new Int32Array(1), nSpiked: 0 },
-      preValues: { r: Float64Array.from([3, 4]) }, eventSynapse: new Int32Array(1), eventDendrite: new Int32Array(1), nEvents: 0, plasticity: true, updatePeriod: 1,
+      preValues: { r: Float64Array.from([3, 4]) }, eventSynapse: new Int32Array(1), eventDendrite: new Int32Array(1), nEvents: 0, plasticity: true, updatePeriod: 1, rand: {},
     };
     k.psp!(S, new Map())(0);
     expect(S.post.local._sum_exc[0]).to.equal(0.5 * 3 + 2 * 4);

@@ -4,11 +4,15 @@
  * overlap, only full segments, `|FFT|^2` averaged over the segments, on fft.js.
  * @packageDocumentation
  */
-import FFT from 'fft.js';
+import type FFTClass from 'fft.js';
+import { lazyModule } from '../language/lazy-module.js';
 import type { SpikeDict } from '../monitors/recordings.js';
 import { myRasterPlot } from './raster.js';
 import { getNumberOfDecimals, roundTo, rint } from './number-of-decimals.js';
 import { pyFloat } from './python-format.js';
+
+// loaded on first use, not with the package
+const fftModule = lazyModule('fft.js', (require) => require('fft.js') as typeof FFTClass);
 
 /** A power spectrum: frequencies in Hz (numpy's `fftfreq[2 : fft/2]`) and the power per frequency. */
 export type PowerSpectrum = [Float64Array, Float64Array];
@@ -73,7 +77,7 @@ function welch(segments: readonly Float64Array[], fftSize: number, fn: string): 
   if (segments.length === 0) {
     throw new Error(`${fn}: the signal is shorter than fftSize ${fftSize}: no full segment to transform`);
   }
-  const fft = new FFT(fftSize);
+  const fft = new (fftModule())(fftSize);
   const out = fft.createComplexArray() as number[];
   const sum = new Float64Array(fftSize);
   for (const seg of segments) {

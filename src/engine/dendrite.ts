@@ -1,3 +1,4 @@
+import { editDendrite } from './structural-plasticity.js';
 import { coerce } from './attribute-value.js';
 import type { Projection } from './projection.js';
 
@@ -88,6 +89,61 @@ export class Dendrite {
         }
       }
     }
+  }
+
+  /**
+   * Remove the synapse from pre rank `rank` (ANNarchy `prune_synapse`; needs
+   * `setup({ structuralPlasticity: true })`).
+   *
+   * @example
+   * ```ts
+   * proj.dendrite(3).pruneSynapse(2);
+   * ```
+   */
+  pruneSynapse(rank: number): void {
+    editDendrite(this.proj, this.postRank, { kind: 'prune', ranks: [rank] });
+  }
+
+  /**
+   * Remove the synapses from the pre ranks `ranks` (ANNarchy `prune_synapses`).
+   *
+   * @example
+   * ```ts
+   * proj.dendrite(3).pruneSynapses([2, 4, 6]);
+   * ```
+   */
+  pruneSynapses(ranks: number[]): void {
+    if (!Array.isArray(ranks)) throw new Error(`Projection "${this.proj.name}".dendrite(${this.postRank}).pruneSynapses: expected a list of pre ranks`);
+    editDendrite(this.proj, this.postRank, { kind: 'prune', ranks });
+  }
+
+  /**
+   * Add a synapse from pre rank `rank` with weight `w` (ANNarchy `create_synapse(rank, w=0.0,
+   * delay)`; the delay defaults to the projection's; the other attributes take their initial values).
+   *
+   * @example
+   * ```ts
+   * proj.dendrite(3).createSynapse(2, 2.0);
+   * ```
+   */
+  createSynapse(rank: number, w = 0.0, delay?: number): void {
+    editDendrite(this.proj, this.postRank, { kind: 'create', ranks: [rank], weights: [w], delays: [delay] });
+  }
+
+  /**
+   * Add synapses from the pre ranks `ranks` (ANNarchy `create_synapses`; weights default to 0).
+   *
+   * @example
+   * ```ts
+   * proj.dendrite(3).createSynapses([2, 4, 6], [2.0, 3.0, 4.0]);
+   * ```
+   */
+  createSynapses(ranks: number[], weights?: number[], delays?: number[]): void {
+    const where = `Projection "${this.proj.name}".dendrite(${this.postRank}).createSynapses`;
+    if (!Array.isArray(ranks)) throw new Error(`${where}: expected a list of pre ranks`);
+    if (weights !== undefined && (!Array.isArray(weights) || weights.length !== ranks.length)) throw new Error(`${where}: expected ${ranks.length} weights`);
+    if (delays !== undefined && (!Array.isArray(delays) || delays.length !== ranks.length)) throw new Error(`${where}: expected ${ranks.length} delays`);
+    editDendrite(this.proj, this.postRank, { kind: 'create', ranks, weights: weights ?? ranks.map(() => 0.0), delays: delays ?? ranks.map(() => undefined) });
   }
 
   /** The synapse from pre rank `pre`; throws if there is none. */

@@ -23,8 +23,11 @@ export interface NetworkStateMeta {
   numpy: { pos: number; hasGauss: boolean; gauss: number };
   constants: Record<string, number>;
   populations: { name: string; size: number; neuron: string; attributes: string[]; global: Record<string, number>; nSpiked: number; nAxonal?: number; runtime: Record<string, unknown> }[];
-  projections: { name: string; pre: string; post: string; targets: string[]; attributes: string[]; global: Record<string, number>; runtime: Record<string, unknown> }[];
+  projections: ProjectionStateMeta[];
 }
+
+/** The JSON part of one projection's saved state. */
+export interface ProjectionStateMeta { name: string; pre: string; post: string; targets: string[]; attributes: string[]; global: Record<string, number>; runtime: Record<string, unknown> }
 
 const FORMAT = 'compneuro-rx network state';
 
@@ -69,24 +72,37 @@ export function captureNetworkState(net: Network): NetworkState {
     meta.populations.push({ name: pop.name, size: pop.size, neuron: pop.neuronType.name, attributes: [...pop.parameters, ...pop.variables],
       global: { ...S.global }, nSpiked: S.nSpiked, nAxonal: S.nAxonal, runtime: pop.$saveRuntime() });
   }
-  for (const proj of projectionsOf(net)) {
-    const S = proj.$state!;
-    const at = `projection/${proj.name}/`;
-    arrays[`${at}_postRank`] = S.postRank.slice();
-    arrays[`${at}_rowPtr`] = S.rowPtr.slice();
-    arrays[`${at}_preRank`] = S.preRank.slice();
-    const lil = proj.lilConnectivity();
-    arrays[`${at}_delay`] = Float64Array.from(lil.delays.flat());
-    for (const [k, a] of Object.entries(S.local)) arrays[at + k] = a.slice();
-    for (const [k, a] of Object.entries(S.semiglobal)) arrays[`${at}_semiglobal_${k}`] = a.slice();
-    arrays[`${at}_lastEvent`] = S.lastEvent.slice();
-    const extra: Record<string, Float64Array | Int32Array> = {};
-    const runtime = proj.$saveRuntime(extra);
-    for (const [k, a] of Object.entries(extra)) arrays[at + k] = a;
-    meta.projections.push({ name: proj.name, pre: proj.pre.name, post: proj.post.name, targets: [...proj.targets], attributes: proj.attributes,
-      global: { ...S.global }, runtime });
-  }
+  for (const proj of projectionsOf(net)) meta.projections.push(captureProjectionState(proj, arrays));
   return { meta, arrays };
+}
+
+/**
+ * Add one projection's state (connectivity, delays, attributes, event times, queues) to `arrays`
+ * under `projection/<name>/` and return its metadata (ANNarchy `Projection.save`).
+ *
+ * @example
+ * ```ts
+ * const arrays = {};
+ * const meta = captureProjectionState(proj, arrays);
+ * ```
+ */
+export function captureProjectionState(proj: Projection, arrays: Record<string, StateArray>): ProjectionStateMeta {
+  if (!proj.$state) throw new Error(`save: the projection "${proj.name}" is not compiled yet`);
+  const S = proj.$state;
+  const at = `projection/${proj.name}/`;
+  arrays[`${at}_postRank`] = S.postRank.slice();
+  arrays[`${at}_rowPtr`] = S.rowPtr.slice();
+  arrays[`${at}_preRank`] = S.preRank.slice();
+  const lil = proj.lilConnectivity();
+  arrays[`${at}_delay`] = Float64Array.from(lil.delays.flat());
+  for (const [k, a] of Object.entries(S.local)) arrays[at + k] = a.slice();
+  for (const [k, a] of Object.entries(S.semiglobal)) arrays[`${at}_semiglobal_${k}`] = a.slice();
+  arrays[`${at}_lastEvent`] = S.lastEvent.slice();
+  const extra: Record<string, Float64Array | Int32Array> = {};
+  const runtime = proj.$saveRuntime(extra);
+  for (const [k, a] of Object.entries(extra)) arrays[at + k] = a;
+  return { name: proj.name, pre: proj.pre.name, post: proj.post.name, targets: [...proj.targets], attributes: proj.attributes,
+    global: { ...S.global }, runtime };
 }
 
 /** The first difference between a saved state and the network, or undefined. */
@@ -113,21 +129,28 @@ function mismatch(net: Network, s: NetworkState): string | undefined {
   for (let k = 0; k < projs.length; k++) {
     const f = m.projections[k]!, p = projs[k]!;
     if (f.name !== p.name) return `projection ${k} is "${f.name}" in the file, "${p.name}" in the network`;
-    if (f.pre !== p.pre.name || f.post !== p.post.name) return `projection "${p.name}" connects ${f.pre} -> ${f.post} in the file, ${p.pre.name} -> ${p.post.name} in the network`;
-    if (JSON.stringify(f.targets) !== JSON.stringify(p.targets)) return `projection "${p.name}" has targets ${f.targets.join(', ')} in the file, ${p.targets.join(', ')} in the network`;
-    if (JSON.stringify(f.attributes) !== JSON.stringify(p.attributes)) return `projection "${p.name}" has attributes ${f.attributes.join(', ')} in the file, ${p.attributes.join(', ')} in the network`;
-    const at = `projection/${p.name}/`;
-    const rowPtr = s.arrays[`${at}_rowPtr`], preRank = s.arrays[`${at}_preRank`], postRank = s.arrays[`${at}_postRank`];
-    if (!rowPtr || !preRank || !postRank) return `projection "${p.name}": connectivity missing in the file`;
-    if (postRank.length + 1 !== rowPtr.length || rowPtr[rowPtr.length - 1] !== preRank.length) return `projection "${p.name}": inconsistent connectivity in the file`;
-    if (preRank.some((r) => r >= p.pre.size) || postRank.some((r) => r >= p.post.size)) return `projection "${p.name}": ranks in the file exceed the population sizes`;
-    for (const key of Object.keys(p.$state!.local)) {
-      if (s.arrays[at + key]?.length !== preRank.length) return `projection "${p.name}": array "${key}" is missing or does not have one value per synapse in the file`;
-    }
-    if (s.arrays[`${at}_delay`]?.length !== preRank.length) return `projection "${p.name}": delays missing in the file`;
+    const bad = projectionMismatch(p, f, s.arrays);
+    if (bad) return bad;
   }
   const unknown = Object.keys(m.constants).find((c) => !CONSTANTS.has(c));
   if (unknown) return `constant "${unknown}" of the file is not defined`;
+  return undefined;
+}
+
+/** The first difference between one projection's saved state and the projection, or undefined. */
+export function projectionMismatch(p: Projection, f: ProjectionStateMeta, arrays: Record<string, StateArray>): string | undefined {
+  if (f.pre !== p.pre.name || f.post !== p.post.name) return `projection "${p.name}" connects ${f.pre} -> ${f.post} in the file, ${p.pre.name} -> ${p.post.name} in the network`;
+  if (JSON.stringify(f.targets) !== JSON.stringify(p.targets)) return `projection "${p.name}" has targets ${f.targets.join(', ')} in the file, ${p.targets.join(', ')} in the network`;
+  if (JSON.stringify(f.attributes) !== JSON.stringify(p.attributes)) return `projection "${p.name}" has attributes ${f.attributes.join(', ')} in the file, ${p.attributes.join(', ')} in the network`;
+  const at = `projection/${p.name}/`;
+  const rowPtr = arrays[`${at}_rowPtr`], preRank = arrays[`${at}_preRank`], postRank = arrays[`${at}_postRank`];
+  if (!rowPtr || !preRank || !postRank) return `projection "${p.name}": connectivity missing in the file`;
+  if (postRank.length + 1 !== rowPtr.length || rowPtr[rowPtr.length - 1] !== preRank.length) return `projection "${p.name}": inconsistent connectivity in the file`;
+  if (preRank.some((r) => r >= p.pre.size) || postRank.some((r) => r >= p.post.size)) return `projection "${p.name}": ranks in the file exceed the population sizes`;
+  for (const key of Object.keys(p.$state!.local)) {
+    if (arrays[at + key]?.length !== preRank.length) return `projection "${p.name}": array "${key}" is missing or does not have one value per synapse in the file`;
+  }
+  if (arrays[`${at}_delay`]?.length !== preRank.length) return `projection "${p.name}": delays missing in the file`;
   return undefined;
 }
 
@@ -168,31 +191,41 @@ export function restoreNetworkState(net: Network, s: NetworkState): void {
     }
     pop.$loadRuntime(f.runtime);
   });
-  projectionsOf(net).forEach((proj, k) => {
-    const f = m.projections[k]!;
-    const at = `projection/${proj.name}/`;
-    const rowPtr = s.arrays[`${at}_rowPtr`]!, preRank = s.arrays[`${at}_preRank`]!, postRank = s.arrays[`${at}_postRank`]!, delay = s.arrays[`${at}_delay`]!;
-    const S0 = proj.$state!;
-    const same = S0.rowPtr.length === rowPtr.length && S0.preRank.length === preRank.length
-      && S0.rowPtr.every((x, i) => x === rowPtr[i]) && S0.preRank.every((x, i) => x === preRank[i]) && S0.postRank.every((x, i) => x === postRank[i]);
-    const delaysDiffer = proj.lilConnectivity().delays.flat().some((d, i) => d !== delay[i]);
-    if (!same || delaysDiffer) {
-      const lil = new LILConnectivity();
-      for (let i = 0; i < postRank.length; i++) {
-        const k0 = rowPtr[i]!, k1 = rowPtr[i + 1]!;
-        lil.add(postRank[i]!, Array.from(preRank).slice(k0, k1), 0, Array.from(delay).slice(k0, k1));
-      }
-      // delays given per synapse (random) keep ANNarchy's non-uniform delivery even when equal
-      lil.delaysPerSynapse = f.runtime.perSynapseDelays as boolean;
-      proj.$rebuild(lil);
+  projectionsOf(net).forEach((proj, k) => restoreProjectionState(proj, m.projections[k]!, s.arrays));
+}
+
+/**
+ * Load one projection's state written by {@link captureProjectionState}; the caller checked it
+ * with {@link projectionMismatch}.
+ *
+ * @example
+ * ```ts
+ * restoreProjectionState(proj, meta, arrays);
+ * ```
+ */
+export function restoreProjectionState(proj: Projection, f: ProjectionStateMeta, arrays: Record<string, StateArray>): void {
+  const at = `projection/${proj.name}/`;
+  const rowPtr = arrays[`${at}_rowPtr`]!, preRank = arrays[`${at}_preRank`]!, postRank = arrays[`${at}_postRank`]!, delay = arrays[`${at}_delay`]!;
+  const S0 = proj.$state!;
+  const same = S0.rowPtr.length === rowPtr.length && S0.preRank.length === preRank.length
+    && S0.rowPtr.every((x, i) => x === rowPtr[i]) && S0.preRank.every((x, i) => x === preRank[i]) && S0.postRank.every((x, i) => x === postRank[i]);
+  const delaysDiffer = proj.lilConnectivity().delays.flat().some((d, i) => d !== delay[i]);
+  if (!same || delaysDiffer) {
+    const lil = new LILConnectivity();
+    for (let i = 0; i < postRank.length; i++) {
+      const k0 = rowPtr[i]!, k1 = rowPtr[i + 1]!;
+      lil.add(postRank[i]!, Array.from(preRank).slice(k0, k1), 0, Array.from(delay).slice(k0, k1));
     }
-    const S = proj.$state!;
-    for (const key of Object.keys(S.local)) S.local[key]!.set(s.arrays[at + key]!);
-    for (const key of Object.keys(S.semiglobal)) S.semiglobal[key]!.set(s.arrays[`${at}_semiglobal_${key}`]!);
-    Object.assign(S.global, f.global);
-    S.lastEvent.set(s.arrays[`${at}_lastEvent`]!);
-    const extra: Record<string, ArrayLike<number>> = {};
-    for (const [key, a] of Object.entries(s.arrays)) if (key.startsWith(at)) extra[key.slice(at.length)] = a;
-    proj.$loadRuntime(f.runtime, extra);
-  });
+    // delays given per synapse (random) keep ANNarchy's non-uniform delivery even when equal
+    lil.delaysPerSynapse = f.runtime.perSynapseDelays as boolean;
+    proj.$rebuild(lil);
+  }
+  const S = proj.$state!;
+  for (const key of Object.keys(S.local)) S.local[key]!.set(arrays[at + key]!);
+  for (const key of Object.keys(S.semiglobal)) S.semiglobal[key]!.set(arrays[`${at}_semiglobal_${key}`]!);
+  Object.assign(S.global, f.global);
+  S.lastEvent.set(arrays[`${at}_lastEvent`]!);
+  const extra: Record<string, ArrayLike<number>> = {};
+  for (const [key, a] of Object.entries(arrays)) if (key.startsWith(at)) extra[key.slice(at.length)] = a;
+  proj.$loadRuntime(f.runtime, extra);
 }

@@ -46,6 +46,11 @@ export interface SetupOptions {
    * switch). Compiles inside `CompNeuroModel` are silent either way, as in CompNeuroPy.
    */
   verbose?: boolean;
+  /**
+   * Allow synapses to be removed and added while the network runs (ANNarchy's
+   * `structural_plasticity`, default false): `Dendrite.pruneSynapse(s)`, `createSynapse(s)`.
+   */
+  structuralPlasticity?: boolean;
 }
 
 /**
@@ -148,6 +153,9 @@ export class Network {
     this.setup(opts);
   }
 
+  /** `setup({ structuralPlasticity })`: synapses may be pruned and created (ANNarchy `structural_plasticity`). */
+  structuralPlasticity = false;
+
   /** Time step in ms. */
   get dt(): number {
     return this._dt;
@@ -157,9 +165,13 @@ export class Network {
   setup(opts: SetupOptions = {}): void {
     if (opts === null || typeof opts !== 'object') throw new Error('setup: expected an options object { dt, seed, method }');
     for (const k of Object.keys(opts)) {
-      if (!['dt', 'seed', 'method', 'precision', 'numThreads', 'backend', 'fastMath', 'verbose'].includes(k)) {
-        throw new Error(`setup: unknown option "${k}"; expected dt, seed, method, precision, numThreads, backend, fastMath or verbose`);
+      if (!['dt', 'seed', 'method', 'precision', 'numThreads', 'backend', 'fastMath', 'verbose', 'structuralPlasticity'].includes(k)) {
+        throw new Error(`setup: unknown option "${k}"; expected dt, seed, method, precision, numThreads, backend, fastMath, verbose or structuralPlasticity`);
       }
+    }
+    if (opts.structuralPlasticity !== undefined) {
+      if (typeof opts.structuralPlasticity !== 'boolean') throw new Error(`setup: structuralPlasticity must be true or false, got ${String(opts.structuralPlasticity)}`);
+      this.structuralPlasticity = opts.structuralPlasticity;
     }
     if (opts.dt !== undefined) {
       if (typeof opts.dt !== 'number' || !(opts.dt > 0) || !Number.isFinite(opts.dt)) throw new Error(`setup: dt must be a positive number of ms, got ${String(opts.dt)}`);

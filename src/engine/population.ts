@@ -10,6 +10,7 @@ import { coerce, flattenGeometry, toValues, type AttributeInput } from './attrib
 import type { Network } from './network.js';
 import { currentNetwork } from './magic-network.js';
 import { RandomDraws } from './random-draws.js';
+import { attachModelFunctions } from './model-functions.js';
 import { PopulationView } from './population-view.js';
 import { IndividualNeuron } from './individual-neuron.js';
 import { compileStopCondition, type StopCondition } from './stop-condition.js';
@@ -195,6 +196,7 @@ export class Population {
       }
       Object.defineProperty(this, name, attributeAccessor(name));
     }
+    attachModelFunctions(this, this.ir.functions, this.ir.name, `Population "${this.name}"`);
     this.network.addPopulation(this);
   }
 

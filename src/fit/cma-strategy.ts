@@ -9,7 +9,12 @@
  * (identity covariance) is identical to DEAP's, later generations sample the same distribution
  * from the same draws but not the same points (README, differences from CompNeuroPy).
  */
-import { EigenvalueDecomposition, Matrix } from 'ml-matrix';
+import type * as MlMatrix from 'ml-matrix';
+import type { Matrix } from 'ml-matrix';
+import { lazyModule } from '../language/lazy-module.js';
+
+// loaded on first use: ml-matrix costs ~40 ms of every `import 'compneuro-rx'` otherwise
+const mlMatrix = lazyModule('ml-matrix', (require) => require('ml-matrix') as typeof MlMatrix);
 import { NumpyRandomState } from '../engine/random/numpy-legacy.js';
 // Python's math.log/exp and numpy's log/exp call glibc: its algorithms keep the constants bit-identical
 import { glibcExp, glibcLog } from '../engine/random/libm.js';
@@ -73,14 +78,14 @@ export function checkCmaParams(params: Record<string, unknown>, dim: number, who
 
 /** Eigendecomposition as DEAP uses it: eigenvalues ascending (stable argsort), `diagD = sqrt`. */
 function eigh(C: Matrix): { diagD: Float64Array; B: Matrix; cond: number } {
-  const e = new EigenvalueDecomposition(C, { assumeSymmetric: true });
+  const e = new (mlMatrix().EigenvalueDecomposition)(C, { assumeSymmetric: true });
   const vals = e.realEigenvalues;
   const vecs = e.eigenvectorMatrix;
   const n = vals.length;
   // numpy's argsort sorts arrays this small by insertion sort: stable
   const indx = Array.from({ length: n }, (_, i) => i).sort((a, b) => vals[a]! - vals[b]! || a - b);
   const diagD = new Float64Array(n);
-  const B = new Matrix(n, n);
+  const B = new (mlMatrix().Matrix)(n, n);
   for (let j = 0; j < n; j++) {
     diagD[j] = vals[indx[j]!]! ** 0.5;
     for (let i = 0; i < n; i++) B.set(i, j, vecs.get(i, indx[j]!));
@@ -143,7 +148,7 @@ export class CmaStrategy {
     this.ps = new Float64Array(this.dim);
     const n = this.dim;
     this.chiN = Math.sqrt(n) * (1 - 1 / (4 * n) + 1 / (21 * n ** 2));
-    this.C = params.cmatrix ? new Matrix(Array.from(params.cmatrix, (r) => Array.from(r))) : Matrix.eye(n);
+    this.C = params.cmatrix ? new (mlMatrix().Matrix)(Array.from(params.cmatrix, (r) => Array.from(r))) : mlMatrix().Matrix.eye(n);
     const { diagD, B, cond } = eigh(this.C);
     this.diagD = diagD;
     this.B = B;
@@ -238,7 +243,7 @@ export class CmaStrategy {
 
     // C = a C + ccov1 pc pc^T + ccovmu (w * artmp^T) artmp / sigma^2, symmetric by construction
     const a = 1 - this.ccov1 - this.ccovmu + (1 - hsig) * this.ccov1 * this.cc * (2 - this.cc);
-    const C = new Matrix(n, n);
+    const C = new (mlMatrix().Matrix)(n, n);
     for (let i = 0; i < n; i++) {
       for (let j = 0; j <= i; j++) {
         let rankMu = 0;

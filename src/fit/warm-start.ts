@@ -3,7 +3,11 @@
  * arXiv:2012.06932): the mean, step size and covariance of a promising Gaussian estimated from
  * the best solutions of a source task. DeapCma calls it with gamma = 1.
  */
-import { determinant, Matrix } from 'ml-matrix';
+import type * as MlMatrix from 'ml-matrix';
+import { lazyModule } from '../language/lazy-module.js';
+
+// loaded on first use, not with the package
+const mlMatrix = lazyModule('ml-matrix', (require) => require('ml-matrix') as typeof MlMatrix);
 
 /** A source solution: parameters (scaled) and their loss. */
 export type SourceSolution = readonly [ArrayLike<number>, number];
@@ -27,6 +31,7 @@ export function getWarmStartMgd(sourceSolutions: readonly SourceSolution[], gamm
     if (s[0].length !== dim) throw new Error(`get_warm_start_mgd: source solution ${k} has ${s[0].length} parameters, expected ${dim}`);
     return Array.from(s[0]);
   });
+  const { Matrix, determinant } = mlMatrix();
   const cov = Matrix.zeros(dim, dim);
   const mean = new Float64Array(dim);
   for (const x of top) {

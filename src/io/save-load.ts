@@ -1,6 +1,6 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { unzipSync, zipSync } from 'fflate';
-import { captureNetworkState, restoreNetworkState, type NetworkState, type StateArray } from '../engine/network-state.js';
+import { captureNetworkState, captureProjectionState, projectionMismatch, restoreNetworkState, restoreProjectionState, type NetworkState, type ProjectionStateMeta, type StateArray } from '../engine/network-state.js';
 import { currentNetwork } from '../engine/magic-network.js';
 import type { Network } from '../engine/network.js';
 import { LILConnectivity } from '../engine/connectors/lil-connectivity.js';
@@ -78,6 +78,53 @@ export function load(filename: string, opts: SaveOptions = {}): void {
   delete arrays[META];
   const state: NetworkState = { meta: JSON.parse(new TextDecoder().decode(metaBytes)), arrays: arrays as Record<string, StateArray> };
   restoreNetworkState(opts.network ?? currentNetwork(), state);
+}
+
+/**
+ * Save one projection's connectivity, delays, attributes and queues to an `.npz` file (ANNarchy
+ * `Projection.save(filename)`), in the layout of {@link save} (`projection/<name>/<attribute>`
+ * plus a JSON `__meta__`).
+ *
+ * @example
+ * ```ts
+ * saveProjection(proj, 'proj.npz');
+ * ```
+ */
+export function saveProjection(proj: Projection, filename: string): void {
+  if (!(proj instanceof Projection)) throw new Error('saveProjection: expected a Projection');
+  if (typeof filename !== 'string' || !filename.endsWith('.npz')) throw new Error(`saveProjection: the file name must end with .npz, got ${JSON.stringify(filename)}`);
+  const arrays: Record<string, StateArray> = {};
+  const meta = { format: 'compneuro-rx projection state', version: 1, projection: captureProjectionState(proj, arrays) };
+  writeNpz(filename, { ...arrays, [META]: new TextEncoder().encode(JSON.stringify(meta)) });
+}
+
+/**
+ * Load a file of {@link saveProjection} into a compiled projection of the same structure
+ * (ANNarchy `Projection.load(filename)`). A file of another projection is refused naming the
+ * first mismatch, and the projection is not touched.
+ *
+ * @example
+ * ```ts
+ * loadProjection(proj, 'proj.npz');
+ * ```
+ */
+export function loadProjection(proj: Projection, filename: string): void {
+  if (!(proj instanceof Projection)) throw new Error('loadProjection: expected a Projection');
+  if (!proj.$state) throw new Error(`loadProjection: compile the network before loading "${proj.name}"`);
+  const arrays = readNpz(filename, 'loadProjection');
+  const metaBytes = arrays[META];
+  if (!metaBytes) throw new Error(`loadProjection: "${filename}" was not written by saveProjection() (no ${META} entry)`);
+  delete arrays[META];
+  const meta = JSON.parse(new TextDecoder().decode(metaBytes)) as { format?: string; projection?: ProjectionStateMeta };
+  if (meta.format !== 'compneuro-rx projection state' || !meta.projection) throw new Error(`loadProjection: "${filename}" was not written by saveProjection() (format ${JSON.stringify(meta.format)})`);
+  const f = meta.projection;
+  // the file's arrays are keyed by the saved projection's name; a projection of the same structure may load it
+  const renamed: Record<string, StateArray> = {};
+  const from = `projection/${f.name}/`, to = `projection/${proj.name}/`;
+  for (const [k, a] of Object.entries(arrays)) if (k.startsWith(from)) renamed[to + k.slice(from.length)] = a as StateArray;
+  const bad = projectionMismatch(proj, f, renamed);
+  if (bad) throw new Error(`loadProjection: "${filename}" does not match the projection: ${bad}`);
+  restoreProjectionState(proj, f, renamed);
 }
 
 /**

@@ -36,6 +36,8 @@ export interface SynapseEventStatement extends LocatedStatement {
   bounds: { kind: 'min' | 'max'; expr: MathNode }[];
   /** `unless_post`: skipped when pre and post spiked in the same step. */
   unlessPost: boolean;
+  /** `init=`: the initial value of the assigned variable if no equation or parameter declares it (ANNarchy 4.7.3). */
+  init?: number;
 }
 
 /**
@@ -148,11 +150,17 @@ function parseEvents(text: string | undefined, model: string, section: 'preSpike
     for (const key of Object.keys(st.bounds)) {
       if (key === 'min' || key === 'max') bounds.push({ kind: key, expr: parseExpression(st.bounds[key]!, ctx) });
     }
-    if (st.bounds.init !== undefined) throw new ModelError(`init= is for variables in equations, not for ${section} statements`, { ...ctx, symbol: 'init' });
+    let init: number | undefined;
+    if (st.bounds.init !== undefined) {
+      // ANNarchy 4.7.3 (AnalyseSynapse.py): an event statement may declare its variable, init= included
+      const text = st.bounds.init.trim();
+      init = text === 'true' ? 1 : text === 'false' ? 0 : Number(text);
+      if (text === '' || !Number.isFinite(init)) throw new ModelError(`init= of a ${section} statement must be a number, got "${st.bounds.init}"`, { ...ctx, symbol: 'init' });
+    }
     const misplaced = st.flags.find((f) => f !== 'unless_post');
     if (misplaced) throw new ModelError(`flag "${misplaced}" has no meaning in ${section}; only unless_post, min= and max= do`, { ...ctx, symbol: misplaced });
     if (section === 'postSpike' && target === 'g_target') throw new ModelError('g_target can only be modified in preSpike', { ...ctx, symbol: target });
-    out.push({ target, op: a.op, rhs, bounds, unlessPost: st.flags.includes('unless_post'), source: st.source, ...locationOf(ctx) });
+    out.push({ target, op: a.op, rhs, bounds, unlessPost: st.flags.includes('unless_post'), ...(init !== undefined ? { init } : {}), source: st.source, ...locationOf(ctx) });
   }
   return out;
 }
@@ -180,8 +188,10 @@ export function analyseSynapse(src: SynapseSource): SynapseIR {
   const randoms: RandomInfo[] = [];
   const functions = withGlobalFunctions(analyseFunctions(src.functions, model));
   const { equations: allEqs, variables } = analyseEquations(src.equations, { model, parameters, randoms });
-  if (randoms.length > 0) {
-    throw new ModelError(`random distributions in synapse equations are not supported yet (${randoms.map((r) => r.distribution).join(', ')})`, { model, ...where(randoms[0]!), symbol: randoms[0]!.distribution });
+  // drawn every step before the neuron updates (engine/random-draws.ts); per dendrite not yet
+  const semi = randoms.find((r) => r.locality === 'semiglobal');
+  if (semi) {
+    throw new ModelError(`random distributions in postsynaptic (per post neuron) synapse equations are not supported yet (${semi.distribution}); use them in per-synapse or projection-wide equations`, { model, ...where(semi), symbol: semi.distribution });
   }
   for (const reserved of ['t_pre', 't_post', 't', 'dt', 'pre', 'post', 'g_target']) {
     const decl = parameters.find((p) => p.name === reserved) ?? variables.find((v) => v.name === reserved);
@@ -256,20 +266,21 @@ export function analyseSynapse(src: SynapseSource): SynapseIR {
       throw new ModelError(`"${s.target}" is a parameter and cannot be assigned in preSpike/postSpike (declare it in equations to make it a variable)`, { model, ...where(s), symbol: s.target });
     }
     if (!variables.some((v) => v.name === s.target)) {
-      throw new ModelError(`"${s.target}" is assigned in preSpike/postSpike but is not a variable of the synapse (declare it in equations)`, { model, ...where(s), symbol: s.target });
+      // ANNarchy 4.7.3 declares it: a local variable, init= of the first statement assigning it (else 0)
+      variables.push({ name: s.target, locality: 'local', type: 'double', init: s.init ?? 0, bounds: [], source: s.source, section: s.section, line: s.line });
     }
   }
   const plasticity = allEqs.some((e) => e.target === 'w') || [...preSpike, ...postSpike].some((s) => s.target === 'w');
 
   let psp: SynapseIR['psp'];
-  if (type === 'rate') {
+  // spiking synapses with psp transmit continuously besides their events: every step the sum of
+  // psp is added to g_target, like a rate-coded sum (ANNarchy 4.7.3 _computesum_spiking)
+  if (type === 'rate' || src.psp !== undefined) {
     const text = src.psp ?? 'w * pre.r';
     const at = { model, section: 'psp' as const, line: firstLineOf(text), statement: text.replace(/\n/g, ' ').trim() };
     const expr = parseExpression(text.replace(/\n/g, ' '), at);
     checkCalls(expr, functions, at);
     psp = { expr, source: text, section: 'psp', line: at.line };
-  } else if (src.psp !== undefined) {
-    throw new ModelError('"psp" (continuous transmission) in spiking synapses is not supported yet', { model, section: 'psp', line: firstLineOf(src.psp), statement: src.psp, symbol: 'psp' });
   }
 
   // pre./post. dependencies

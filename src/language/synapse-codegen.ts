@@ -54,6 +54,8 @@ export interface ProjectionKernelState {
   eventSynapse: Int32Array;
   eventDendrite: Int32Array;
   nEvents: number;
+  /** This step's random draws of the synapse equations: `__rand_k` per synapse or projection-wide. */
+  rand: Record<string, Float64Array | number>;
   /** `_plasticity`: statements assigning `w` in pre/post events run only when true. */
   plasticity: boolean;
   /** Steps between continuous updates (`enable_learning(period)`): their ODE step is `dt * updatePeriod`. */
@@ -124,6 +126,11 @@ export interface SynapseCodegenOptions {
 export interface SynapseKernels {
   /** Rate-coded transmission into `_sum_<target>` (step 2). */
   psp: ProjectionKernelFactory | undefined;
+  /**
+   * The psp for per-synapse delays: `S.preValues.x[k]` holds the delayed pre value of synapse k
+   * (the projection gathers them each step).
+   */
+  pspPerSynapse?: ProjectionKernelFactory | undefined;
   /** Spike delivery over `S.eventSynapse` (step 2). */
   preSpike: ProjectionKernelFactory | undefined;
   /** Axonal-spike delivery (a `pre_axon_spike` other than `pre_spike`: its g_target statement). */
@@ -195,9 +202,12 @@ export function generateSynapseKernels(ir: SynapseIR, opts: SynapseCodegenOption
     }
     if (RANK[scope] < RANK[needs]) throw new ModelError(`a ${scope} equation cannot use per-neuron "${side}.${name}"`, { model, ...where(at), symbol: `${side}.${name}` });
     used.add(name);
-    return `__${side}_${name}[__rk${side}]`;
+    return side === 'pre' ? `__pre_${name}[${preIndex}]` : `__post_${name}[__rkpost]`;
   };
+  // per-synapse delays (rate-coded): the psp reads pre values gathered per synapse, indexed by k
+  let preIndex = '__rkpre';
 
+  const randomByName = new Map(ir.randoms.map((r) => [r.name, r]));
   const resolverFor = (scope: Scope, at: LocatedStatement) => (s: string): string | undefined => {
     const a = attrs.get(s);
     if (a) {
@@ -206,6 +216,9 @@ export function generateSynapseKernels(ir: SynapseIR, opts: SynapseCodegenOption
     }
     if (s === 't') return '__tms';
     if (s === 'dt') return '__dt';
+    // this step's random draws: per synapse (array) or projection-wide (number read per step)
+    const rnd = randomByName.get(s);
+    if (rnd) return rnd.locality === 'local' ? `${s}[k]` : s;
     // mean(pre.r): computed over the whole population after the neuron updates, never delayed
     const g = parseGlobalOp(s);
     if (g?.side) return `__${g.side}Gops.${globalOpKey(g.op, g.variable)}`;
@@ -310,6 +323,7 @@ export function generateSynapseKernels(ir: SynapseIR, opts: SynapseCodegenOption
       'const __postRank = S.postRank, __rowPtr = S.rowPtr, __preRank = S.preRank, __lastEvent = S.lastEvent, __dendOf = S.dendriteOfPost;',
       'const __preLast = S.pre.lastSpike, __postLast = S.post.lastSpike;',
       `const __dt = ${opts.dt};`];
+    for (const r of ir.randoms) if (r.locality === 'local') lines.push(`const ${r.name} = S.rand.${r.name};`);
     for (const [name, a] of attrs) {
       if (a.locality === 'local') lines.push(`const ${safe(name)} = S.local.${name};`);
       else if (a.locality === 'semiglobal') lines.push(`const ${safe(name)} = S.semiglobal.${name};`);
@@ -319,6 +333,7 @@ export function generateSynapseKernels(ir: SynapseIR, opts: SynapseCodegenOption
   const stepHeader = (preSource: string, what: string): string[] => {
     const lines: string[] = [];
     for (const g of globals) lines.push(`let ${safe(g)} = S.global.${g};`);
+    for (const r of ir.randoms) if (r.locality === 'global') lines.push(`const ${r.name} = S.rand.${r.name};`);
     for (const c of constantsUsed) lines.push(`const __C_${c} = C.get('${c}').value;`);
     // psp reads population-wide pre values through the delayed copies, as pre.r (ANNarchy's _delayed_x)
     lines.push(`const __preG = ${what === 'psp' ? 'S.preGlobalValues' : 'S.pre.global'}, __postG = S.post.global;`);
@@ -347,10 +362,12 @@ export function generateSynapseKernels(ir: SynapseIR, opts: SynapseCodegenOption
 
   // --- psp (rate) ---
   let psp: ProjectionKernelFactory | undefined;
-  if (ir.type === 'rate' && ir.psp) {
-    if (opts.post.spiking) throw new ModelError('a rate-coded synapse cannot project onto a spiking population', { model });
-    const e = print('local')(ir.psp.expr, undefined, ir.psp);
-    const add = (v: string) => opts.targets.map((t) => `__sum_${t}[__rkpost] += ${v};`).join(' ');
+  let pspPerSynapse: ProjectionKernelFactory | undefined;
+  const pspBody = (): string[] => {
+    if (ir.type === 'rate' && opts.post.spiking) throw new ModelError('a rate-coded synapse cannot project onto a spiking population', { model });
+    const e = print('local')(ir.psp!.expr, undefined, ir.psp!);
+    // a spiking synapse's psp goes into the conductance g_target (ANNarchy replaces _sum_target by g_target)
+    const add = (v: string) => opts.targets.map((t) => (opts.post.spiking ? `__g_${t}[__rkpost] += ${v};` : `__sum_${t}[__rkpost] += ${v};`)).join(' ');
     const body = ['for (let i = 0; i < S.nDendrites; i++) {', '  const __rkpost = __postRank[i], __k0 = __rowPtr[i], __k1 = __rowPtr[i + 1];'];
     if (ir.operation === 'sum' || ir.operation === 'mean') {
       body.push('  let __s = 0.0;', '  for (let k = __k0; k < __k1; k++) {', '    const __rkpre = __preRank[k];', `    __s += ${e};`, '  }');
@@ -361,9 +378,17 @@ export function generateSynapseKernels(ir: SynapseIR, opts: SynapseCodegenOption
         '  for (let k = __k0 + 1; k < __k1; k++) {', '    const __rkpre = __preRank[k];', `    const __v = ${e};`, `    if (__v ${cmp} __s) __s = __v;`, '  }', `  ${add('__s')}`);
     }
     body.push('}');
-    const c = compile(body, 'S.preValues', 'psp');
+    return body;
+  };
+  if (ir.psp) {
+    const c = compile(pspBody(), 'S.preValues', 'psp');
     psp = c.factory;
     source.psp = c.src;
+    if (ir.type === 'rate') {
+      preIndex = 'k';
+      pspPerSynapse = compile(pspBody(), 'S.preValues', 'psp').factory;
+      preIndex = '__rkpre';
+    }
   }
 
   // --- pre-spike delivery ---
@@ -455,5 +480,5 @@ export function generateSynapseKernels(ir: SynapseIR, opts: SynapseCodegenOption
     source.update = c.src;
   }
 
-  return { psp, preSpike, preAxonSpike, update, postSpike, plainPreSpike: isPlainPreSpike(ir, opts.targets), source };
+  return { psp, pspPerSynapse, preSpike, preAxonSpike, update, postSpike, plainPreSpike: isPlainPreSpike(ir, opts.targets), source };
 }

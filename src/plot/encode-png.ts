@@ -2,11 +2,17 @@
  * PNG encoding of rendered figures with Node's native zlib. resvg's own encoder writes RGBA
  * with weak compression (a 9600 x 4320 PlotRecordings figure at 300 dpi: 4-5 MB); this writes
  * RGB when every pixel is opaque, with the "Up" row filter (plots are mostly runs of equal
- * pixels down a column), at zlib level 6: ~0.75 MB for the same figure, lossless. The pure-JS
- * encoders on npm (fast-png on pako) took 10-20 s at this size, hence this small writer.
+ * pixels down a column), lossless. zlib's run-length strategy: after the Up filter a figure is
+ * long runs of zero bytes, which it finds 4-5x faster than the default strategy at level 6, for
+ * files ~1.5x larger (the seed's 1920 x 1440 figure: 20 ms and 74 kB instead of 73 ms and
+ * 50 kB). The pure-JS encoders on npm (fast-png on pako) took 10-20 s at this size, hence this
+ * small writer.
  * @packageDocumentation
  */
-import { crc32, deflateSync } from 'node:zlib';
+import { constants, crc32, deflateSync } from 'node:zlib';
+
+// pixels are read as 32-bit words (R in the low byte on little-endian hosts; else byte by byte)
+const LITTLE_ENDIAN = new Uint8Array(new Uint32Array([1]).buffer)[0] === 1;
 
 const SIGNATURE = Buffer.from([137, 80, 78, 71, 13, 10, 26, 10]);
 
@@ -21,47 +27,82 @@ function chunk(type: string, data: Uint8Array): Buffer {
 
 /**
  * Encodes RGBA pixels (row-major, 4 bytes per pixel) as a PNG: 8-bit RGB if all pixels are
- * opaque, else 8-bit RGBA; every row with the Up filter.
+ * opaque, else 8-bit RGBA; every row with the Up filter; deflated at zlib `level` with
+ * `strategy` (default run-length, see above).
  *
  * @example
  * ```ts
  * const png = encodePng(new Uint8Array([255, 0, 0, 255]), 1, 1); // one red pixel
  * ```
  */
-export function encodePng(rgba: Uint8Array, width: number, height: number, level = 6): Uint8Array {
+export function encodePng(rgba: Uint8Array, width: number, height: number, level = 6, strategy: number = constants.Z_RLE): Uint8Array {
   if (!Number.isInteger(width) || !Number.isInteger(height) || width <= 0 || height <= 0) {
     throw new Error(`encodePng: width and height must be positive integers, got ${width} x ${height}`);
   }
   if (rgba.length !== width * height * 4) throw new Error(`encodePng: expected ${width * height * 4} RGBA bytes, got ${rgba.length}`);
-  let opaque = true;
-  for (let i = 3; i < rgba.length; i += 4) {
-    if (rgba[i] !== 255) {
-      opaque = false;
-      break;
-    }
-  }
-  const ch = opaque ? 3 : 4;
-  const stride = width * ch;
-  const raw = Buffer.alloc((stride + 1) * height);
-  let prevRow = -1;
-  for (let y = 0; y < height; y++) {
-    const rowStart = y * (stride + 1);
-    raw[rowStart] = 2; // Up: each byte minus the byte above
-    let o = rowStart + 1;
-    const src = y * width * 4;
-    for (let x = 0; x < width; x++) {
-      const i = src + x * 4;
-      for (let c = 0; c < ch; c++) {
-        const above = prevRow < 0 ? 0 : rgba[prevRow + x * 4 + c]!;
-        raw[o++] = (rgba[i + c]! - above) & 255;
-      }
-    }
-    prevRow = src;
-  }
+  const opaque = isOpaque(rgba);
+  const raw = opaque ? upFilteredRgb(rgba, width, height) : upFilteredRgba(rgba, width, height);
   const ihdr = Buffer.alloc(13);
   ihdr.writeUInt32BE(width, 0);
   ihdr.writeUInt32BE(height, 4);
   ihdr[8] = 8; // bit depth
   ihdr[9] = opaque ? 2 : 6; // colour type RGB / RGBA
-  return Buffer.concat([SIGNATURE, chunk('IHDR', ihdr), chunk('IDAT', deflateSync(raw, { level })), chunk('IEND', new Uint8Array(0))]);
+  return Buffer.concat([SIGNATURE, chunk('IHDR', ihdr), chunk('IDAT', deflateSync(raw, { level, strategy })), chunk('IEND', new Uint8Array(0))]);
+}
+
+function words(rgba: Uint8Array): Uint32Array | undefined {
+  return LITTLE_ENDIAN && rgba.byteOffset % 4 === 0 ? new Uint32Array(rgba.buffer, rgba.byteOffset, rgba.length >> 2) : undefined;
+}
+
+function isOpaque(rgba: Uint8Array): boolean {
+  const px = words(rgba);
+  if (px) {
+    for (let i = 0; i < px.length; i++) if (px[i]! >>> 24 !== 255) return false;
+    return true;
+  }
+  for (let i = 3; i < rgba.length; i += 4) if (rgba[i] !== 255) return false;
+  return true;
+}
+
+/**
+ * Filter byte + RGB rows, each with the Up filter (byte minus the byte above). The buffer starts
+ * zeroed and a pixel equal to the one above stays zero, so the loop mostly compares two words:
+ * in a figure nearly every pixel equals the one above it.
+ */
+function upFilteredRgb(rgba: Uint8Array, width: number, height: number): Buffer {
+  const stride = width * 3 + 1;
+  const raw = Buffer.alloc(stride * height);
+  const px = words(rgba);
+  for (let y = 0; y < height; y++) {
+    raw[y * stride] = 2;
+    let o = y * stride + 1;
+    const row = y * width;
+    for (let x = 0; x < width; x++, o += 3) {
+      if (px) {
+        const v = px[row + x]!;
+        const above = y > 0 ? px[row + x - width]! : 0;
+        if (v === above) continue;
+        raw[o] = (v & 255) - (above & 255);
+        raw[o + 1] = ((v >>> 8) & 255) - ((above >>> 8) & 255);
+        raw[o + 2] = ((v >>> 16) & 255) - ((above >>> 16) & 255);
+      } else {
+        const i = (row + x) * 4;
+        for (let c = 0; c < 3; c++) raw[o + c] = rgba[i + c]! - (y > 0 ? rgba[i + c - width * 4]! : 0);
+      }
+    }
+  }
+  return raw;
+}
+
+/** Filter byte + RGBA rows with the Up filter. */
+function upFilteredRgba(rgba: Uint8Array, width: number, height: number): Buffer {
+  const stride = width * 4 + 1;
+  const raw = Buffer.alloc(stride * height);
+  for (let y = 0; y < height; y++) {
+    raw[y * stride] = 2;
+    const o = y * stride + 1;
+    const src = y * width * 4;
+    for (let b = 0; b < width * 4; b++) raw[o + b] = rgba[src + b]! - (y > 0 ? rgba[src + b - width * 4]! : 0);
+  }
+  return raw;
 }

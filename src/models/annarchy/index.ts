@@ -15,3 +15,4 @@ export * from './neurons.js';
 export * from './if-neurons.js';
 export * from './eif-hh-neurons.js';
 export * from './synapses.js';
+export * from './list-standard.js';
