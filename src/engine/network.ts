@@ -369,7 +369,7 @@ export class Network {
     for (let k = 0; k < recs.length; k++) recs[k]!.recordTargets(t);
     // 4. random draws
     for (let k = 0; k < pops.length; k++) if (pops[k]!.enabled) pops[k]!.$drawRandoms?.(t);
-    for (let k = 0; k < projs.length; k++) projs[k]!.drawRandoms?.(t);
+    for (let k = 0; k < projs.length; k++) projs[k]!.$drawRandoms?.(t);
     // 5. neuron updates, each population fully before the next
     for (let k = 0; k < pops.length; k++) {
       const p = pops[k]!;

@@ -196,7 +196,7 @@ export class Population {
       }
       Object.defineProperty(this, name, attributeAccessor(name));
     }
-    attachModelFunctions(this, this.ir.functions, this.ir.name, `Population "${this.name}"`);
+    attachModelFunctions(this, this.$ir.functions, this.$ir.name, `Population "${this.name}"`);
     this.network.addPopulation(this);
   }
 

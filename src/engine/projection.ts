@@ -220,11 +220,11 @@ export class Projection implements NamedParticipant, Recordable {
   $state: ProjectionKernelState | undefined;
   $kernels: SynapseKernels | undefined;
   /** Per-synapse delays of a rate-coded projection: delayed pre values per synapse, by variable. */
-  private gatheredNames: string[] = [];
-  private gathered: Float64Array[] = [];
+  private $gatheredNames: string[] = [];
+  private $gathered: Float64Array[] = [];
   /** Random variables of the synapse equations, drawn every step (ANNarchy `update_rng()`). */
-  private randomDraws: RandomDraws | undefined;
-  private randomState: PopulationKernelState | undefined;
+  private $randomDraws: RandomDraws | undefined;
+  private $randomState: PopulationKernelState | undefined;
   private $bound: { psp?: ProjectionKernel; preSpike?: ProjectionKernel; preAxonSpike?: ProjectionKernel; update?: ProjectionKernel; postSpike?: ProjectionKernel } = {};
   /** Axonal spikes: 0 none, 1 delivered like spikes, 2 through their own kernel. */
   private $axonMode = 0;
@@ -315,7 +315,7 @@ export class Projection implements NamedParticipant, Recordable {
    * target gets its conductance on the post population, as in ANNarchy).
    */
   private $checkNeighbours(): void {
-    const names = (p: Population) => new Set([...p.ir.parameters, ...p.ir.variables].map((a) => a.name));
+    const names = (p: Population) => new Set([...p.$ir.parameters, ...p.$ir.variables].map((a) => a.name));
     for (const [side, pop, deps] of [['pre', this.pre, this.$ir.preDependencies], ['post', this.post, this.$ir.postDependencies]] as const) {
       const known = names(pop);
       for (const d of deps) {
@@ -342,7 +342,7 @@ export class Projection implements NamedParticipant, Recordable {
   }
 
   private $neighbour(p: Population): { local: string[]; global: string[]; spiking: boolean } {
-    return { local: Object.keys(p.state!.local), global: Object.keys(p.state!.global), spiking: p.spiking };
+    return { local: Object.keys(p.$state!.local), global: Object.keys(p.$state!.global), spiking: p.spiking };
   }
 
   /** Called after the state is built, before the kernels bind to it (Copy shares its original's weights here). */
@@ -543,23 +543,23 @@ export class Projection implements NamedParticipant, Recordable {
   /** Build connectivity, state and kernels (called by the network at compile). */
   compile(net: Network): void {
     if (!this.$builder) throw new Error(`Projection "${this.name}": no connectivity; call a connect method (e.g. connectAllToAll) before compile()`);
-    if (!this.pre.state || !this.post.state) throw new Error(`Projection "${this.name}": populations must be compiled first`);
-    const post = this.post.state;
+    if (!this.pre.$state || !this.post.$state) throw new Error(`Projection "${this.name}": populations must be compiled first`);
+    const post = this.post.$state;
     for (const t of this.targets) {
       // a target the neuron does not use still gets its g_<target> (ANNarchy adds every projection
       // target to post.targets); nothing reads it, so it is never reset by the neuron's update
-      if (this.post.spiking && !post.local[`g_${t}`]) this.post.addInputArray(`g_${t}`);
+      if (this.post.spiking && !post.local[`g_${t}`]) this.post.$addInputArray(`g_${t}`);
       // a rate target the neuron does not read still gets its sum (reset every step by the network)
-      if (!this.post.spiking && !post.local[`_sum_${t}`]) this.post.addInputArray(`_sum_${t}`);
+      if (!this.post.spiking && !post.local[`_sum_${t}`]) this.post.$addInputArray(`_sum_${t}`);
     }
     // synapse code reads these neuron variables during the run: the lean updates must store them
-    this.pre.requireStored(this.$ir.preDependencies);
-    this.post.requireStored(this.$ir.postDependencies);
+    this.pre.$requireStored(this.$ir.preDependencies);
+    this.post.$requireStored(this.$ir.postDependencies);
     // mean(pre.r), ...: computed over the whole pre/post population (also for a view endpoint)
     for (const [side, pop, ops] of [['pre', this.pre, this.$ir.preGlobalOps], ['post', this.post, this.$ir.postGlobalOps]] as const) {
       for (const g of ops ?? []) {
         try {
-          pop.addGlobalOperation(g.op, g.variable);
+          pop.$addGlobalOperation(g.op, g.variable);
         } catch (e) {
           throw new Error(`Projection "${this.name}", synapse "${this.$ir.name}": ${g.op}(${side}.${g.variable}): ${(e as Error).message}`);
         }
@@ -621,8 +621,8 @@ export class Projection implements NamedParticipant, Recordable {
       global,
       // only event-driven equations read the time of a synapse's last event
       lastEvent: new Float64Array(this.$ir.eventDriven.length > 0 ? nS : 0).fill(-10000),
-      pre: this.pre.state!,
-      post: this.post.state!,
+      pre: this.pre.$state!,
+      post: this.post.$state!,
       preValues: {},
       preGlobalValues: {},
       // event lists grow to the largest step's events (growEvents)
@@ -635,7 +635,7 @@ export class Projection implements NamedParticipant, Recordable {
     };
     for (const r of this.$ir.randoms) this.$state.rand[r.name] = r.locality === 'local' ? new Float64Array(nS) : 0;
     // RandomDraws reads S.global, S.dt, S.size (here: one value per synapse) and fills S.rand
-    this.randomState = this.$ir.randoms.length === 0 ? undefined
+    this.$randomState = this.$ir.randoms.length === 0 ? undefined
       : { global: global, rand: this.$state.rand, size: nS, dt: this.network.dt } as unknown as PopulationKernelState;
     // a loop, not Math.max(...delay): spreading 1e5+ synapses overflows the call stack
     let maxDelay = commonDelay === -1 ? 0 : commonDelay;
@@ -649,14 +649,14 @@ export class Projection implements NamedParticipant, Recordable {
     this.$delaySteps = this.uniformDelay === -1 ? (delay ?? new Int32Array(nS).fill(commonDelay)) : new Int32Array(0);
     this.$axonMode = this.$ir.preAxonSpike.length === 0 ? 0 : this.$ir.axonSameAsPreSpike ? 1 : 2;
     if (this.$axonMode !== 0) {
-      if (!this.pre.ir.axonSpike) throw new Error(`Projection "${this.name}": the synapse reacts to axonal spikes (preAxonSpike) but the neuron of "${this.pre.name}" has no axonSpike condition`);
+      if (!this.pre.$ir.axonSpike) throw new Error(`Projection "${this.name}": the synapse reacts to axonal spikes (preAxonSpike) but the neuron of "${this.pre.name}" has no axonSpike condition`);
       if (this.maxDelay > 1) throw new Error(`Projection "${this.name}": axonal spikes (preAxonSpike) are not supported with delays; use a delay of at most dt`);
     }
     if (this.spiking && this.$ir.psp && this.maxDelay > 1) {
       throw new Error(`Projection "${this.name}": a spiking synapse with psp (continuous transmission) cannot have delays yet (delay ${this.maxDelay * this.network.dt} ms); use no delay`);
     }
     const perSynapseRate = !this.spiking && this.maxDelay > 1 && this.uniformDelay === -1;
-    if (perSynapseRate && this.$ir.preDependencies.some((n) => n in this.pre.state!.global && !(n in this.pre.state!.local))) {
+    if (perSynapseRate && this.$ir.preDependencies.some((n) => n in this.pre.$state!.global && !(n in this.pre.$state!.local))) {
       throw new Error(`Projection "${this.name}": per-synapse delays with a population-wide pre-synaptic variable in psp are not supported yet; use one delay`);
     }
     if (perSynapseRate && this.$kernels!.update) {
@@ -674,15 +674,15 @@ export class Projection implements NamedParticipant, Recordable {
     this.$invDend = new Int32Array(needDend ? nS : 0);
     this.$invPost = new Int32Array(this.spiking && plain ? nS : 0);
     if (this.spiking) invertRows(rowPtr, preRank, this.$state.postRank, this.$invPtr, this.$invSyn, this.$invDend, this.$invPost);
-    if (this.spiking && this.post.spiking) this.$gPlain = this.post.state!.local[`g_${this.targets[0]}`]!;
+    if (this.spiking && this.post.spiking) this.$gPlain = this.post.$state!.local[`g_${this.targets[0]}`]!;
     // the plain delivery loop of non-plastic synapses reads a copy of the weights in this order
     this.$invW = undefined;
     if (plain && !this.$ir.plasticity) this.$copyInvW(this.$state);
     this.$adoptState(this.$state);
     const k = this.$kernels!;
     // per-synapse delays: the psp reads per-synapse gathered pre values (computeInputs fills them)
-    this.gatheredNames = perSynapseRate ? this.$ir.preDependencies.filter((name) => this.pre.state!.local[name] !== undefined) : [];
-    this.gathered = this.gatheredNames.map(() => new Float64Array(nS));
+    this.$gatheredNames = perSynapseRate ? this.$ir.preDependencies.filter((name) => this.pre.$state!.local[name] !== undefined) : [];
+    this.$gathered = this.$gatheredNames.map(() => new Float64Array(nS));
     this.$bound = {
       psp: (perSynapseRate ? k.pspPerSynapse : k.psp)?.(this.$state, CONSTANTS),
       preSpike: k.preSpike?.(this.$state, CONSTANTS),
@@ -720,14 +720,14 @@ export class Projection implements NamedParticipant, Recordable {
     // delayed pre values for psp (rate-coded) and for per-synapse equations (uniform delays)
     if (D > 1 && (!this.spiking || (this.$kernels!.update !== undefined && this.uniformDelay !== -1))) {
       for (const name of this.$ir.preDependencies) {
-        const arr = this.pre.state!.local[name];
+        const arr = this.pre.$state!.local[name];
         if (!arr) continue;
         this.$rateHistory.set(name, Array.from({ length: D }, () => arr.slice()));
       }
     }
     // ANNarchy delays population-wide pre variables as well (std::deque<double> _delayed_x)
-    const G = this.pre.state!.global;
-    this.$preGlobalNames = this.spiking && !this.$ir.psp ? [] : this.$ir.preDependencies.filter((n) => n in G && !(n in this.pre.state!.local));
+    const G = this.pre.$state!.global;
+    this.$preGlobalNames = this.spiking && !this.$ir.psp ? [] : this.$ir.preDependencies.filter((n) => n in G && !(n in this.pre.$state!.local));
     this.$preGlobalHistory = this.$preGlobalNames.map((n) => new Float64Array(Math.max(D, 1)).fill(G[n]!));
   }
 
@@ -738,10 +738,10 @@ export class Projection implements NamedParticipant, Recordable {
    * populations' (ANNarchy 4.7.3: projection-wide first, then per synapse in dendrite order,
    * interleaved in declaration order, from the network's `std::mt19937`).
    */
-  drawRandoms(_t: number): void {
-    if (!this.randomState || !this.post.enabled) return;
-    this.randomDraws ??= new RandomDraws(this.$ir, this.name);
-    this.randomDraws.draw(this.randomState, this.network.rng);
+  $drawRandoms(_t: number): void {
+    if (!this.$randomState || !this.post.enabled) return;
+    this.$randomDraws ??= new RandomDraws(this.$ir, this.name);
+    this.$randomDraws.draw(this.$randomState, this.network.rng);
   }
 
   /** Step 2: rate sums or spike delivery. */
@@ -750,9 +750,9 @@ export class Projection implements NamedParticipant, Recordable {
     if (!S || !this.post.enabled) return;
     if (!this.spiking) {
       const D = this.maxDelay;
-      const preL = this.pre.state!.local;
+      const preL = this.pre.$state!.local;
       if (this.uniformDelay === -1 && D > 1) {
-        this.gatherDelayed(S, t);
+        this.$gatherDelayed(S, t);
         this.$bound.psp?.(t);
         return;
       }
@@ -760,17 +760,17 @@ export class Projection implements NamedParticipant, Recordable {
         const h = this.$rateHistory.get(name);
         S.preValues[name] = h && D > 1 ? h[(((t - this.uniformDelay) % D) + D) % D]! : preL[name]!;
       }
-      const gNames = this.$preGlobalNames, preG = this.pre.state!.global;
+      const gNames = this.$preGlobalNames, preG = this.pre.$state!.global;
       for (let k = 0; k < gNames.length; k++) {
         S.preGlobalValues![gNames[k]!] = D > 1 ? this.$preGlobalHistory[k]![(((t - this.uniformDelay) % D) + D) % D]! : preG[gNames[k]!]!;
       }
       this.$bound.psp?.(t);
       return;
     }
-    this.deliverEvents(S, t);
+    this.$deliverEvents(S, t);
     if (this.$bound.psp) {
       // continuous transmission of a spiking synapse (psp), after the events, from live pre values
-      const preL = this.pre.state!.local, preG = this.pre.state!.global, gNames = this.$preGlobalNames;
+      const preL = this.pre.$state!.local, preG = this.pre.$state!.global, gNames = this.$preGlobalNames;
       for (const name of this.$ir.preDependencies) if (preL[name]) S.preValues[name] = preL[name];
       for (let k = 0; k < gNames.length; k++) S.preGlobalValues![gNames[k]!] = preG[gNames[k]!]!;
       this.$bound.psp(t);
@@ -782,11 +782,11 @@ export class Projection implements NamedParticipant, Recordable {
    * t - delay_k (ANNarchy's `_delayed_r[delay[i][j]-1][rk_pre]`), gathered into one array per
    * pre-synaptic variable in synapse order.
    */
-  private gatherDelayed(S: ProjectionKernelState, t: number): void {
+  private $gatherDelayed(S: ProjectionKernelState, t: number): void {
     const D = this.maxDelay, pre = S.preRank, d = this.$delaySteps, n = pre.length;
     // indexed loops: the step must not allocate
-    for (let v = 0; v < this.gathered.length; v++) {
-      const name = this.gatheredNames[v]!, out = this.gathered[v]!;
+    for (let v = 0; v < this.$gathered.length; v++) {
+      const name = this.$gatheredNames[v]!, out = this.$gathered[v]!;
       const h = this.$rateHistory.get(name)!;
       for (let k = 0; k < n; k++) out[k] = h[(((t - d[k]!) % D) + D) % D]![pre[k]!]!;
       S.preValues[name] = out;
@@ -794,10 +794,10 @@ export class Projection implements NamedParticipant, Recordable {
   }
 
   /** Step 2 of a spiking projection: deliver the (delayed) pre-synaptic spikes through preSpike. */
-  private deliverEvents(S: ProjectionKernelState, t: number): void {
+  private $deliverEvents(S: ProjectionKernelState, t: number): void {
     if (!this.$bound.preSpike) return;
     const D = this.maxDelay;
-    const pre = this.pre.state!;
+    const pre = this.pre.$state!;
     let spikes = pre.spiked;
     let count = pre.nSpiked;
     if (D > 1) {
@@ -878,7 +878,7 @@ export class Projection implements NamedParticipant, Recordable {
    */
   private $deliverRing(S: ProjectionKernelState, t: number): void {
     const D = this.maxDelay;
-    const pre = this.pre.state!;
+    const pre = this.pre.$state!;
     for (let s = 0; s < pre.nSpiked; s++) {
       const r = pre.spiked[s]!;
       for (let x = this.$invPtr[r]!; x < this.$invPtr[r + 1]!; x++) {
@@ -919,7 +919,7 @@ export class Projection implements NamedParticipant, Recordable {
     if (!this.$state || D <= 1) return;
     const slot = ((t % D) + D) % D;
     if (this.spiking && this.uniformDelay !== -1) {
-      const pre = this.pre.state!;
+      const pre = this.pre.$state!;
       // a loop, not set(subarray()): a subarray is a new object every step
       const hist = this.$spikeHistory[slot]!, spiked = pre.spiked, n = pre.nSpiked;
       for (let s = 0; s < n; s++) hist[s] = spiked[s]!;
@@ -927,10 +927,10 @@ export class Projection implements NamedParticipant, Recordable {
     }
     if (this.$rateHistory.size > 0) {
       // no closure here: a captured variable makes every call allocate a context, even early returns
-      const L = this.pre.state!.local, names = this.$ir.preDependencies;
+      const L = this.pre.$state!.local, names = this.$ir.preDependencies;
       for (let k = 0; k < names.length; k++) this.$rateHistory.get(names[k]!)?.[slot]!.set(L[names[k]!]!);
     }
-    const G = this.pre.state!.global, gNames = this.$preGlobalNames;
+    const G = this.pre.$state!.global, gNames = this.$preGlobalNames;
     for (let k = 0; k < gNames.length; k++) this.$preGlobalHistory[k]![slot] = G[gNames[k]!]!;
   }
 
@@ -943,7 +943,7 @@ export class Projection implements NamedParticipant, Recordable {
     S.updatePeriod = period;
     // ANNarchy 4.7.3 (_update_synapse): with a delay of d steps, per-synapse equations read pre.x
     // as _delayed_x[d-1], the values after step t-d+1 (the queue was pushed in step 6 of this step)
-    const D = this.maxDelay, L = this.pre.state!.local, names = this.$ir.preDependencies;
+    const D = this.maxDelay, L = this.pre.$state!.local, names = this.$ir.preDependencies;
     for (let k = 0; k < names.length; k++) {
       const h = this.$rateHistory.get(names[k]!);
       const live = L[names[k]!];
@@ -954,7 +954,7 @@ export class Projection implements NamedParticipant, Recordable {
 
   /** Step 9: post-synaptic spike events. */
   $postEvents(t: number): void {
-    if (!this.$bound.postSpike || !this.post.enabled || this.post.state!.nSpiked === 0) return;
+    if (!this.$bound.postSpike || !this.post.enabled || this.post.$state!.nSpiked === 0) return;
     this.$bound.postSpike(t);
   }
 

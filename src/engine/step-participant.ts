@@ -10,7 +10,7 @@ export interface StepParticipant {
   /** Step 2: accumulate inputs (rate sums, spike delivery). */
   $computeInputs?(step: number): void;
   /** Step 4: random draws of synaptic equations. */
-  drawRandoms?(step: number): void;
+  $drawRandoms?(step: number): void;
   /** Step 6: push delayed values (after all neuron updates). */
   $pushDelays?(step: number): void;
   /** Step 8: continuous synaptic equations. */
