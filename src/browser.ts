@@ -134,7 +134,7 @@ export { BGM_VERSIONS, type BgmPopulation, type BgmProjection } from './models/f
 export { BGM_PARAMETERS_CSV } from './models/full/bgm-22/bgm-parameters.js';
 // recordings as streams: samples$, spikes$, chunks$ (issue 19); importing monitor-streams adds them to Monitor
 export { installMonitorStreams, type MonitorChunk } from './monitors/monitor-streams.js';
-export { ProducerObservable, StreamSubscriberError } from './monitors/producer-observable.js';
+export { ProducerObservable, StreamSubscriberError } from './stream/producer-observable.js';
 export type { SampleBlock, SpikeEvent, SamplesOptions } from './monitors/sample-stream.js';
 export type { RecordingChunkEvent } from './monitors/monitors-stream-hub.js';
 // recordTo: recordings written as Arrow IPC streams to sinks with backpressure (issue 19)

@@ -16,7 +16,7 @@ import type {
 import { SampleBlocks } from './sample-blocks.js';
 import { toByteSink, type ByteSink, type NodeWritableLike } from './byte-sink.js';
 import { RecordingWriter } from './recording-writer.js';
-import type { StreamSubscriberError } from './producer-observable.js';
+import type { StreamSubscriberError } from '../stream/producer-observable.js';
 import type { Observable } from 'rxjs';
 import { MonitorsStreamHub, type RecordingChunkEvent } from './monitors-stream-hub.js';
 import type { SampleBlock, SamplesOptions, SpikeEvent } from './sample-stream.js';
