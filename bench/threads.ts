@@ -21,7 +21,7 @@ function hh(numThreads: number, steps: number): number {
   const t0 = performance.now();
   net.simulate(steps * 0.01);
   const s = (performance.now() - t0) / 1000;
-  if (numThreads > 1 && pop.parallel === undefined) throw new Error('bench threads: HH_Bischop 1e5 was not split');
+  if (numThreads > 1 && pop.$parallel === undefined) throw new Error('bench threads: HH_Bischop 1e5 was not split');
   net.dispose();
   return s;
 }
@@ -41,10 +41,10 @@ function coba(numThreads: number, ms: number): { s: number; spikes: number } {
   const t0 = performance.now();
   for (let k = 0; k < ms / 0.1; k++) {
     net.step();
-    spikes += P.state!.nSpiked;
+    spikes += P.$state!.nSpiked;
   }
   const s = (performance.now() - t0) / 1000;
-  if (numThreads > 1 && P.parallel === undefined) throw new Error('bench threads: COBA 16000 was not split');
+  if (numThreads > 1 && P.$parallel === undefined) throw new Error('bench threads: COBA 16000 was not split');
   net.dispose();
   return { s, spikes };
 }

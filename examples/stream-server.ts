@@ -6,17 +6,20 @@
  * Observable is the run. The page (examples/live/stream.html) turns the events back into an
  * Observable and plots it with livePlot.
  *
+ * The events flow through `toNodeReadable` (src/io/node-readable.ts) piped into the response.
  * Under load: at most `maxStreams` streams run at once (more get 429 with Retry-After), compiled
  * models of finished streams are kept (up to `maxIdleModels`) and reused by the next ones, and a
- * client that reads slowly gets batches dropped (counted in `dropped`) once its socket holds
- * `maxBufferedBytes`, so no client makes the server buffer without bound. A failure while
- * serving one client ends that stream only.
+ * client that reads slowly makes its own simulation wait (backpressure through the adapter, at
+ * most `highWaterMark` events queued), so no client makes the server buffer without bound. A
+ * failure while serving one client ends that stream only.
  *
  *   npm run serve:stream        # http://127.0.0.1:8124/
  */
-import { Subscription, filter, map, type SchedulerAction, type SchedulerLike } from 'rxjs';
+import { Subscription, catchError, concat, defer, filter, map, of, type SchedulerAction, type SchedulerLike } from 'rxjs';
 import { fileURLToPath } from 'node:url';
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import { pipeline, type Readable } from 'node:stream';
+import { toNodeReadable } from '../src/io/node-readable.js';
 import { startLiveServer, type LiveServer } from './live/server.js';
 import { HHRampDemo } from './live/hh-ramp-demo.js';
 
@@ -28,8 +31,58 @@ export interface FramesEvent {
   /** Spikes so far and simulation time (ms) after the batch. */
   spikes: number;
   simTime: number;
-  /** Samples not sent to this client so far because it read too slowly. */
-  dropped?: number;
+}
+
+/** One server-sent event: `event: <name>` and its JSON data. */
+const sse = (event: string, data: unknown): string => `event: ${event}\ndata: ${JSON.stringify(data)}\n\n`;
+
+/** Options of {@link framesBody}. */
+export interface FramesBodyOptions {
+  scheduler: SchedulerLike;
+  /** Steps per scheduled chunk. */
+  chunk: number;
+  /** Send every `every`-th step. */
+  every: number;
+  /** Events queued for this client before its simulation waits (default 8). */
+  highWaterMark?: number;
+  /** Called for every simulated step (the server's counter). */
+  onStep?: () => void;
+}
+
+/**
+ * One client's response body: the rest of `model`'s ramp as server-sent events (one `frames`
+ * event per chunk of samples, then `end`, or `failure` if the run fails), through
+ * `toNodeReadable` with the model's network, so a client that reads slowly makes its own
+ * simulation wait instead of the server buffering for it: at most `highWaterMark` events are
+ * queued, plus what the socket holds. Destroying the body (the client went away) stops the run.
+ *
+ * @example
+ * ```ts
+ * pipeline(framesBody(new HHRampDemo(), { scheduler, chunk: 250, every: 10 }), res, () => {});
+ * ```
+ */
+export function framesBody(model: HHRampDemo, o: FramesBodyOptions): Readable {
+  const pop = model.pop;
+  const events = defer(() => {
+    let batch: { t: number; v: number }[] = [];
+    // the samples so far, with the spikes and the time after the last step simulated
+    const framesEvent = (): string => {
+      const ev: FramesEvent = { t: batch.map((x) => x.t), v: batch.map((x) => x.v), spikes: model.spikes, simTime: model.network.getTime() };
+      batch = [];
+      return sse('frames', ev);
+    };
+    const chunks = model.run$(o.scheduler, o.chunk).pipe(
+      filter((f, i) => {
+        o.onStep?.();
+        if (f.step % o.every === 0) batch.push({ t: f.t, v: (pop.get('v') as Float64Array)[0]! });
+        return (i + 1) % o.chunk === 0; // the last step of a scheduled chunk: one event per chunk
+      }),
+      map(framesEvent),
+    );
+    const last = defer(() => of(...(batch.length > 0 ? [framesEvent()] : []), sse('end', { spikes: model.spikes, simTime: model.network.getTime() })));
+    return concat(chunks, last);
+  }).pipe(catchError((e: unknown) => of(sse('failure', String(e))))); // a failure ends this stream only
+  return toNodeReadable(events, { network: model.network, highWaterMark: o.highWaterMark ?? 8 });
 }
 
 /**
@@ -102,8 +155,8 @@ export interface StreamServerOptions {
   maxStreams?: number;
   /** Compiled models kept for reuse when their streams end (default 16). */
   maxIdleModels?: number;
-  /** Bytes a client's socket may hold before its batches are dropped (default 256 KiB). */
-  maxBufferedBytes?: number;
+  /** Events queued per client before its simulation waits for it to read (default 8). */
+  highWaterMark?: number;
 }
 
 /** Serve stream.html and the `/frames` event stream on 127.0.0.1. */
@@ -112,7 +165,6 @@ export async function startStreamServer(options: StreamServerOptions = {}): Prom
   const every = options.every ?? 10;
   const maxStreams = options.maxStreams ?? 64;
   const maxIdle = options.maxIdleModels ?? 16;
-  const maxBuffered = options.maxBufferedBytes ?? 256 * 1024;
   const scheduler = timerScheduler(options.frameMs ?? 16);
   let activeRuns = 0;
   let stepsSimulated = 0;
@@ -135,70 +187,22 @@ export async function startStreamServer(options: StreamServerOptions = {}): Prom
       compiledModels++;
     }
     const model = demo;
-    const pop = model.pop;
     activeRuns++;
     let ended = false;
-    let dropped = 0;
-    let sub: Subscription | undefined;
     const end = (): void => {
       if (ended) return;
       ended = true;
       activeRuns--;
-      sub?.unsubscribe();
+      body.destroy(); // unsubscribes: the run stops and restores its input
       if (idle.length < maxIdle) {
         model.restart();
         idle.push(model);
       }
     };
-    // One event per chunk: a chunk runs synchronously within one timer task, so a flush queued
-    // with setImmediate at its first sample sends the whole chunk.
-    let batch: { t: number; v: number }[] = [];
-    const flush = (): void => {
-      if (batch.length === 0 || res.writableEnded || ended) return;
-      if (res.writableLength > maxBuffered) {
-        // the client reads too slowly: drop this batch rather than buffer without bound
-        dropped += batch.length;
-        batch = [];
-        return;
-      }
-      const ev: FramesEvent = { t: batch.map((x) => x.t), v: batch.map((x) => x.v), spikes: model.spikes, simTime: model.network.getTime(), dropped };
-      batch = [];
-      res.write(`event: frames\ndata: ${JSON.stringify(ev)}\n\n`);
-    };
-    const fail = (e: unknown): void => {
-      if (!res.writableEnded) res.end(`event: failure\ndata: ${JSON.stringify(String(e))}\n\n`);
-      end();
-    };
-    const guarded = (f: () => void) => (): void => {
-      try {
-        f();
-      } catch (e) {
-        fail(e); // a failure serving this client stops its run only
-      }
-    };
-    const flushSafely = guarded(flush);
-    sub = model.run$(scheduler, chunk).pipe(
-      filter((f) => {
-        stepsSimulated++;
-        return f.step % every === 0;
-      }),
-      map((f) => ({ t: f.t, v: (pop.get('v') as Float64Array)[0]! })),
-    ).subscribe({
-      next: (sample) => {
-        if (batch.push(sample) === 1) setImmediate(flushSafely);
-      },
-      error: (e: unknown) => {
-        flushSafely();
-        fail(e);
-      },
-      complete: guarded(() => {
-        flush();
-        res.end(`event: end\ndata: ${JSON.stringify({ spikes: model.spikes, simTime: model.network.getTime() })}\n\n`);
-        end();
-      }),
-    });
-    if (ended) sub.unsubscribe();
-    // The client went away (stop button, closed tab): unsubscribing stops the simulation.
+    const body = framesBody(model, { scheduler, chunk, every, highWaterMark: options.highWaterMark, onStep: () => stepsSimulated++ });
+    // the run ended (end/failure sent) or either side broke off: this stream ends, never the server
+    pipeline(body, res, end);
+    // The client went away (stop button, closed tab): destroying the body stops the simulation.
     req.on('close', end);
   };
 

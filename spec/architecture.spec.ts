@@ -6,7 +6,7 @@ import { dirname, join, relative, resolve, sep } from 'node:path';
 // render or write to disk), engine/ and language/ know nothing of RxJS, language/ nothing of
 // engine/, and imports only point down the layers.
 const NODE_ONLY_ALLOWED = new Set([
-  'src/plot/render-file.ts', 'src/plot/html-document.ts', 'src/plot/encode-png.ts', 'src/node/terminal-progress-bar.ts', 'src/node/kernel-threads.ts', 'src/plot/plot-recordings.ts', 'src/index.ts', 'src/fit/opt-neuron.ts', 'src/fit/opt-neuron-evaluator.ts', 'src/fit/terminal-progress.ts', 'src/io/arrow-file.ts', 'src/io/node-readable.ts',
+  'src/plot/render-file.ts', 'src/plot/html-document.ts', 'src/plot/encode-png.ts', 'src/node/terminal-progress-bar.ts', 'src/node/kernel-threads.ts', 'src/plot/plot-recordings.ts', 'src/index.ts', 'src/fit/opt-neuron.ts', 'src/fit/opt-neuron-evaluator.ts', 'src/fit/v-clamp-param-search.ts', 'src/io/arrow-file.ts', 'src/io/node-readable.ts',
   // saving networks and reports to files
   'src/io/save-load.ts', 'src/io/report.ts',
   // the playground's bundler and static server (tooling; the page and its worker stay browser-only)
@@ -43,7 +43,7 @@ describe('architecture', () => {
   });
 
   it('keeps the Node-only layers (io/, run/) out of the browser entry and the layers below', () => {
-    const browserSafe = /^(src\/(browser(-entry)?\.ts|engine|language|stream|monitors|analysis|plot|models|experiment)|operators)/;
+    const browserSafe = /^(src\/(browser(-entry)?\.ts|engine|language|stream|monitors|analysis|plot|models|experiment|dbs)|operators)/;
     const bad = all.filter((f) => browserSafe.test(f) && !NODE_ONLY_ALLOWED.has(f))
       .flatMap((f) => importsOf(f).filter((i) => /\/(io|run)\//.test(i)).map((i) => `${f}: ${i}`));
     expect(bad).to.deep.equal([]);
@@ -64,7 +64,8 @@ describe('architecture', () => {
   });
 
   it('never imports experiment/ from the layers below it', () => {
-    const below = all.filter((f) => !f.startsWith('src/experiment/') && !f.startsWith('src/fit/') && !f.startsWith('src/models/full/') && !isNodeLayer(f) && f !== 'src/index.ts' && f !== 'src/browser.ts' && f !== 'src/browser-entry.ts');
+    // dbs/ sits above experiment/ (it recreates a CompNeuroModel) and below io/, run/, fit/
+    const below = all.filter((f) => !f.startsWith('src/experiment/') && !f.startsWith('src/fit/') && !f.startsWith('src/models/full/') && !f.startsWith('src/dbs/') && !isNodeLayer(f) && f !== 'src/index.ts' && f !== 'src/browser.ts' && f !== 'src/browser-entry.ts');
     const bad = below.flatMap((f) => importsOf(f).filter((i) => i.includes('/experiment/')).map((i) => `${f}: ${i}`));
     expect(bad).to.deep.equal([]);
   });
@@ -76,6 +77,12 @@ describe('architecture', () => {
     expect(bad).to.deep.equal([]);
   });
 
+
+  it('keeps dbs/ (DBSstimulator) above experiment/: only the entries, fit/, io/, run/ and apps/ may import it', () => {
+    const allowed = (f: string) => f.startsWith('src/dbs/') || f.startsWith('src/fit/') || f.startsWith('src/apps/') || isNodeLayer(f) || /^src\/(index|browser|browser-entry)\.ts$/.test(f);
+    const bad = all.filter((f) => !allowed(f)).flatMap((f) => importsOf(f).filter((i) => i.includes('/dbs/')).map((i) => `${f}: ${i}`));
+    expect(bad).to.deep.equal([]);
+  });
 
   it('keeps apps/ (the playground) at the top: nothing in src/ or operators/ imports it', () => {
     const bad = all.filter((f) => !f.startsWith('src/apps/')).flatMap((f) => importsOf(f).filter((i) => i.includes('/apps/')).map((i) => `${f}: ${i}`));

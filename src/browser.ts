@@ -136,7 +136,7 @@ export { BGM_VERSIONS, type BgmPopulation, type BgmProjection } from './models/f
 export { BGM_PARAMETERS_CSV } from './models/full/bgm-22/bgm-parameters.js';
 // recordings as streams: samples$, spikes$, chunks$ (issue 19); importing monitor-streams adds them to Monitor
 export { installMonitorStreams, type MonitorChunk } from './monitors/monitor-streams.js';
-export { ProducerObservable, StreamSubscriberError } from './monitors/producer-observable.js';
+export { ProducerObservable, StreamSubscriberError } from './stream/producer-observable.js';
 export type { SampleBlock, SpikeEvent, SamplesOptions } from './monitors/sample-stream.js';
 export type { RecordingChunkEvent } from './monitors/monitors-stream-hub.js';
 // recordTo: recordings written as Arrow IPC streams to sinks with backpressure (issue 19)
@@ -154,7 +154,9 @@ export { Logbook, lossStatistics, type LogbookRecord } from './fit/logbook.js';
 export { logbookPlotSpec } from './fit/logbook-plot.js';
 export { getWarmStartMgd, type SourceSolution } from './fit/warm-start.js';
 export { setFigureWriter, type FigureWriter } from './fit/figure-writer.js';
-export { setProgressBarFactory, createProgressBar, type ProgressBar, type ProgressBarFactory } from './fit/progress-bar.js';
+// fitting to recorded traces (the playground's fit and its exported scripts)
+export { traceRmse } from './fit/trace-rmse.js';
+export { parseTraceCsv, traceCsv, TraceCsvError, type Trace } from './fit/trace-csv.js';
 // types that public signatures use, exported so that users can name them (and the API reference
 // links them); checked by `npm run docs` (TypeDoc's warnings are errors)
 export type { AttributeInput } from './engine/attribute-value.js';
@@ -202,3 +204,11 @@ export type { KwargSpec } from './stream/simulation-function.js';
 export type { NeighbourAttributes, ProjectionKernel } from './language/synapse-codegen.js';
 export type { RecordingTimesQuery } from './plot/recording-times-like.js';
 export type { MonitorTap } from './engine/monitor.js';
+
+// DBS stimulation (CompNeuroPy's DBSstimulator, issue 13)
+export { DBSstimulator, type DBSstimulatorOptions } from './dbs/dbs-stimulator.js';
+export type { DBSonOptions } from './dbs/dbs-settings.js';
+export { DBSError } from './dbs/dbs-error.js';
+export { DBS_PULSE_FUNCTION, setDbsConstants } from './dbs/dbs-pulse.js';
+export { addDbsToNeuron, addDbsToSynapse } from './dbs/dbs-model-terms.js';
+export type { ConnectorCall } from './engine/projection.js';

@@ -49,8 +49,8 @@ describe('engine: global operations mean/max/min/norm1/norm2', () => {
         expect(got, `step ${k}`).to.deep.equal(want);
       }
       // the values are population-wide state, under ANNarchy's member names
-      expect(pop.state!.global._mean_r).to.equal(mean(B.map((b) => b + 3)));
-      expect(pop.state!.global._norm2_r).to.equal(norm2(B.map((b) => b + 3)));
+      expect(pop.$state!.global._mean_r).to.equal(mean(B.map((b) => b + 3)));
+      expect(pop.$state!.global._norm2_r).to.equal(norm2(B.map((b) => b + 3)));
     });
   }
 

@@ -18,10 +18,10 @@ describe('engine: simulate() runs the lean update where nobody reads the transie
     const net = new Network({ dt: 0.1 });
     const pop = new Population(3, decay(), { network: net });
     net.compile();
-    expect(pop.kernels!.transient).to.deep.equal(['a']);
+    expect(pop.$kernels!.transient).to.deep.equal(['a']);
     const writes: number[] = [];
-    const full = pop.updateKernel!;
-    pop.updateKernel = (t) => { writes.push(t); full(t); };
+    const full = pop.$updateKernel!;
+    pop.$updateKernel = (t) => { writes.push(t); full(t); };
     net.simulate(5); // 50 steps
     expect(writes).to.deep.equal([49]);
     expect(pop.v[0]).to.be.closeTo(q ** 50, 1e-14);
@@ -45,8 +45,8 @@ describe('engine: simulate() runs the lean update where nobody reads the transie
     const m = new Monitor(pop, ['v']);
     net.compile();
     let full = 0;
-    const k = pop.updateKernel!;
-    pop.updateKernel = (t) => { full++; k(t); };
+    const k = pop.$updateKernel!;
+    pop.$updateKernel = (t) => { full++; k(t); };
     net.simulate(2);
     expect(full).to.equal(1);
     const v = m.get('v') as RecordedArray;
@@ -67,7 +67,7 @@ describe('engine: simulate() runs the lean update where nobody reads the transie
     const net = new Network({ dt: 0.1 });
     const pop = new Population(1, decay(), { network: net });
     const seen: number[] = [];
-    net.addRecorder({ recordTargets: () => {}, record: () => { seen.push(pop.state!.local.a![0]!); } });
+    net.addRecorder({ recordTargets: () => {}, record: () => { seen.push(pop.$state!.local.a![0]!); } });
     net.compile();
     net.simulate(1);
     expect(seen.map((x, k) => x - 2 * q ** k).every((d) => Math.abs(d) < 1e-14)).to.equal(true);
@@ -77,11 +77,11 @@ describe('engine: simulate() runs the lean update where nobody reads the transie
     const net = new Network({ dt: 0.1 });
     const pre = new Population(1, decay(), { network: net });
     net.compile();
-    expect(pre.kernels!.transient).to.deep.equal(['a']);
+    expect(pre.$kernels!.transient).to.deep.equal(['a']);
     const post = new Population(1, new Neuron({ equations: 'r = sum(exc)', name: 'sink' }), { network: net });
     new Projection(pre, post, 'exc', new Synapse({ psp: 'w * pre.a' })).connectOneToOne({ weights: 1.0 });
     net.compile();
-    expect(pre.kernels!.transient).to.deep.equal([]);
+    expect(pre.$kernels!.transient).to.deep.equal([]);
     net.simulate(3);
     expect(post.r[0]).to.be.closeTo(2 * q ** 28, 1e-14);
   });
@@ -92,7 +92,7 @@ describe('engine: simulate() runs the lean update where nobody reads the transie
     const post = new Population(1, new Neuron({ equations: 'r = sum(exc)', name: 'sink' }), { network: net });
     new Projection(pre, post, 'exc', new Synapse({ psp: 'w * pre.a' })).connectOneToOne({ weights: 1.0 });
     net.compile();
-    expect(pre.kernels!.transient).to.deep.equal([]);
+    expect(pre.$kernels!.transient).to.deep.equal([]);
     net.simulate(3); // 30 steps: the sum of step 29 reads a of step 28 = 2 q^28
     expect(post.r[0]).to.be.closeTo(2 * q ** 28, 1e-14);
   });
@@ -114,8 +114,8 @@ describe('engine: in large populations transient variables nothing reads have no
       const pop = new Population(N, decay(), { network: net });
       net.compile();
       expect(pop.backend).to.equal(backend);
-      expect(pop.kernels!.transient).to.deep.equal(['a']);
-      expect(pop.state!.local.a).to.equal(undefined);
+      expect(pop.$kernels!.transient).to.deep.equal(['a']);
+      expect(pop.$state!.local.a).to.equal(undefined);
       expect(pop.a[7]).to.equal(0); // the init value, as ANNarchy before a step
       pop.a = 5;
       expect(pop.a[1]).to.equal(5); // a written value holds until the next step
@@ -132,10 +132,10 @@ describe('engine: in large populations transient variables nothing reads have no
         expect(warned).to.have.length(1);
         expect(warned[0]).to.match(/'a' is not stored per neuron.*requireStored\(\['a'\]\)/);
       }
-      expect(pop.state!.local.a).to.equal(undefined); // reading does not store it
+      expect(pop.$state!.local.a).to.equal(undefined); // reading does not store it
       // kept from now on: ANNarchy's value (computed from v before the step)
-      pop.requireStored(['a']);
-      expect(pop.state!.local.a).to.be.instanceOf(Float64Array);
+      pop.$requireStored(['a']);
+      expect(pop.$state!.local.a).to.be.instanceOf(Float64Array);
       const before = pop.v[2]!;
       net.step();
       expect(pop.a[2]).to.equal(2 * before);
@@ -151,7 +151,7 @@ describe('engine: in large populations transient variables nothing reads have no
     const mv = new Monitor(pop, ['v']);
     net.compile();
     net.simulate(1);
-    expect(pop.state!.local.a).to.equal(undefined);
+    expect(pop.$state!.local.a).to.equal(undefined);
     expect((mv.get('v') as RecordedArray).row(9)[0]).to.be.closeTo(q ** 10, 1e-14);
     const m = new Monitor(pop.slice(0, 2), ['a']);
     net.simulate(1);

@@ -65,10 +65,10 @@ describe('engine: simulate() before compile() and a second compile()', () => {
     const a = new Population(1, N, { name: 'a', network: net });
     a.I_app = 1;
     net.compile();
-    const kernel = a.updateKernel;
+    const kernel = a.$updateKernel;
     net.simulate(2);
     net.compile();
-    expect(a.updateKernel).to.equal(kernel);
+    expect(a.$updateKernel).to.equal(kernel);
     expect(net.currentStep).to.equal(2);
     expect(Array.from(a.v as Float64Array)).to.deep.equal([1]);
     const b = new Population(1, new Neuron({ equations: 'r = sum(exc)' }), { name: 'b', network: net });

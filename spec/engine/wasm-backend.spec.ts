@@ -26,7 +26,7 @@ function sameInBothBackends(build: Build, opts: { dt: number; steps: number; see
       net.step();
       spikes.push(pops.map((p) => p.spike.join(',')).join('|'));
     }
-    return { spikes, state: pops.map((p) => p.state!.local) };
+    return { spikes, state: pops.map((p) => p.$state!.local) };
   };
   const js = run('js');
   const wasm = run('wasm');

@@ -10,8 +10,8 @@ const ROOT = resolve(import.meta.dirname, '../..');
  * its own process and working directory, as CompNeuroPy's tests run each example in a separate
  * process (the models live on one global network). Returns stdout.
  */
-export function runExample(name: string, cwd: string): string {
-  return execFileSync(process.execPath, [join(ROOT, 'scripts/start.mjs'), `examples/${name}.ts`], { cwd, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
+export function runExample(name: string, cwd: string, args: readonly string[] = []): string {
+  return execFileSync(process.execPath, [join(ROOT, 'scripts/start.mjs'), `examples/${name}.ts`, ...args], { cwd, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
 }
 
 /** A fresh temporary working directory. */

@@ -116,7 +116,7 @@ describe('examples: stream server under load (200 loopback clients)', function (
     await c.status;
     c.res!.pause(); // stop reading: the socket buffers fill up
     await sleep(3000);
-    // the server keeps serving others while the slow client's batches are dropped
+    // the server keeps serving others while the slow client's run waits for it (framesBody's backpressure)
     expect(await getIndex(server)).to.be.below(1000);
     await closeAll(server, [c]);
   });

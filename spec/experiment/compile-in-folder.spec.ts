@@ -12,7 +12,7 @@ describe('experiment/compile-in-folder and old names', () => {
     const net = new Network();
     const pop = new Population(2, new Neuron({ equations: 'dr/dt = -r' }), { network: net });
     compileInFolder('my_folder', { net });
-    expect(pop.kernels).to.not.equal(undefined);
+    expect(pop.$kernels).to.not.equal(undefined);
     expect(() => compileInFolder('' as string, { net })).to.throw(/non-empty string/);
   });
 

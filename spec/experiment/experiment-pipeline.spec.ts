@@ -1,5 +1,6 @@
 import { expect } from 'chai';
-import { asyncScheduler, lastValueFrom, toArray, take } from 'rxjs';
+import { asyncScheduler, config, lastValueFrom, toArray, take } from 'rxjs';
+import { getPopulation } from '../../src/engine/global-functions.js';
 import { pipeline } from '../../examples/experiment-pipeline.js';
 import { cnpClear } from '../../src/experiment/comp-neuro-model.js';
 import { getTime } from '../../src/engine/global-functions.js';
@@ -42,5 +43,22 @@ describe('experiment: experiment$ (an experiment as an Observable)', function ()
     pipeline().pipe(take(5)).subscribe((e) => seen.push(e)); // 4 stage events, then the first progress
     expect(seen.map((e) => e.type)).to.deep.equal(['stage', 'stage', 'stage', 'stage', 'progress']);
     expect(getTime()).to.be.closeTo(250, 1e-9); // stopped after 25000 of the ramp's 100000 steps
+  });
+
+  it('a consumer that throws stops the running simulation, restores its protocol and is reported once (issue 18 item 7)', async () => {
+    cnpClear();
+    const seen: unknown[] = [];
+    const before = config.onUnhandledError;
+    config.onUnhandledError = (e) => seen.push(e);
+    try {
+      pipeline().subscribe((e) => { if (e.type === 'progress') throw new Error('display failed'); });
+      await new Promise((r) => setTimeout(r, 20));
+    } finally {
+      config.onUnhandledError = before;
+    }
+    expect(seen.map((e) => (e as Error).message)).to.deep.equal(['display failed']);
+    expect(getTime()).to.be.closeTo(250, 1e-9); // the first progress event comes after 25000 steps
+    // the ramp's I_app is back to its value before the run (0), and the network runs on
+    expect(Array.from(getPopulation('HH_Bischop').I_app as Float64Array)).to.deep.equal([0]);
   });
 });

@@ -1,11 +1,50 @@
 import { expect } from 'chai';
-import { take, toArray, lastValueFrom } from 'rxjs';
+import { Subject, take, toArray, lastValueFrom } from 'rxjs';
+import { setDefaultProgressReporter, type ProgressInfo } from '../../src/engine/progress.js';
 import { DeapCma } from '../../src/fit/deap-cma.js';
 import { NumpyRandomState } from '../../src/engine/random/numpy-legacy.js';
 
 const quad = (pop: number[][]) => pop.map(([a, b]) => [(a! - 1) ** 2 + (b! + 2) ** 2] as [number]);
 
 describe('fit/deap-cma (CompNeuroPy DeapCma)', () => {
+  it('reports progress through the engine\'s ProgressReporter: one report per generation with the best loss, then complete', async () => {
+    const progress = new Subject<ProgressInfo>();
+    const seen: ProgressInfo[] = [];
+    let completed = 0;
+    progress.subscribe({ next: (p) => seen.push(p), complete: () => completed++ });
+    const cma = new DeapCma({ lower: [-5, -5], upper: [5, 5], evaluateFunction: quad, seed: 2, displayProgressBar: progress });
+    const best = await cma.run({ maxEvals: 12 });
+    expect(seen.map((p) => p.done)).to.deep.equal([0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12]);
+    expect(seen.every((p) => p.total === 12 && p.unit === 'gen')).to.equal(true);
+    expect(seen.at(-1)!.percent).to.equal(100);
+    expect(seen.at(-1)!.detail).to.equal(`best loss: ${best.best_fitness.toFixed(5)}`);
+    expect(completed).to.equal(1);
+  });
+
+  it('displayProgressBar: true asks the environment\'s default reporter (the terminal bar in Node) labelled DeapCma; false shows none', async () => {
+    const labels: (string | undefined)[] = [];
+    let reports = 0;
+    let completes = 0;
+    setDefaultProgressReporter((label) => {
+      labels.push(label);
+      return { next: () => reports++, complete: () => completes++ };
+    });
+    try {
+      await new DeapCma({ lower: [0, 0], upper: [1, 1], evaluateFunction: quad, seed: 1 }).run({ maxEvals: 3 });
+      expect(labels).to.deep.equal(['DeapCma']);
+      expect([reports, completes]).to.deep.equal([4, 1]);
+      await new DeapCma({ lower: [0, 0], upper: [1, 1], evaluateFunction: quad, seed: 1, displayProgressBar: false }).run({ maxEvals: 3 });
+      expect(labels.length).to.equal(1);
+      // unsubscribing early closes the bar once
+      const cma = new DeapCma({ lower: [0, 0], upper: [1, 1], evaluateFunction: quad, seed: 1 });
+      await lastValueFrom(cma.run$({ maxEvals: 50 }).pipe(take(2), toArray()));
+      expect(completes).to.equal(2);
+    } finally {
+      setDefaultProgressReporter(undefined);
+    }
+    expect(() => new DeapCma({ lower: [0], upper: [1], evaluateFunction: quad, displayProgressBar: 'yes' as never })).to.throw(/DeapCma: displayProgressBar: progress must be true, false or an object with next\(info\)/);
+  });
+
   it('scales to [0, 1]: the first generation is 0.5 + 0.25 z in scaled units (numpy draws), evaluated in real units', async () => {
     const seen: number[][][] = [];
     const cma = new DeapCma({ lower: [-10, 0], upper: [10, 4], evaluateFunction: (p) => { seen.push(p); return quad(p); }, seed: 0, displayProgressBar: false });

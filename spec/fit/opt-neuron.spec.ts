@@ -3,6 +3,7 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { OptNeuron } from '../../src/fit/opt-neuron.js';
+import type { ProgressInfo } from '../../src/engine/progress.js';
 import { problem as dataProblem } from '../../examples/opt-neuron/run-opt-neuron-from-data.js';
 import { complexNeuron } from '../../examples/opt-neuron/run-opt-neuron-from-neuron.js';
 
@@ -21,9 +22,16 @@ describe('fit/opt-neuron (CompNeuroPy OptNeuron)', function () {
   });
 
   it('method "hyperopt" (TPE) improves on its random start-up trials and returns the best trial', async () => {
-    const opt = new OptNeuron({ ...dataProblem, method: 'hyperopt', seed: 3, displayProgressBar: false });
+    const progress: ProgressInfo[] = [];
+    let completed = 0;
+    const opt = new OptNeuron({ ...dataProblem, method: 'hyperopt', seed: 3, displayProgressBar: { next: (p) => progress.push(p), complete: () => completed++ } });
     expect(opt.popsize).to.equal(1);
     const fit = await opt.run({ maxEvals: 120 });
+    // hyperopt's progress bar: one report per trial with the best loss so far
+    expect(progress.map((p) => p.done)).to.deep.equal(Array.from({ length: 121 }, (_, i) => i));
+    expect(progress.every((p) => p.unit === 'trial' && p.total === 120)).to.equal(true);
+    expect(progress.at(-1)!.detail).to.equal(`best loss: ${Math.min(...opt.lossHistory.map((h) => h[0])).toFixed(5)}`);
+    expect(completed).to.equal(1);
     const startup = Math.min(...opt.lossHistory.slice(0, 20).map((h) => h[0]));
     expect(opt.lossHistory.length).to.equal(120);
     expect(fit.loss).to.be.below(startup);

@@ -39,10 +39,10 @@ describe('io: save / load, saveParameters / loadParameters, saveConnectivity / c
     const meta = JSON.parse(direct.meta![0]!);
     expect(meta.currentStep).to.equal(373 + 231);
     // the continuation covered spikes, refractoriness and plasticity
-    expect(Array.from(net.getPopulation('noisy').state!.lastSpike).filter((x) => x > 373).length).to.be.greaterThan(5);
+    expect(Array.from(net.getPopulation('noisy').$state!.lastSpike).filter((x) => x > 373).length).to.be.greaterThan(5);
     const n2c = net.projectionsList.find((p) => p.name === 'n2c') as Projection;
     expect((n2c.w as number[][]).flat().some((w) => w !== 0.2)).to.equal(true);
-    expect(Array.from(net.getPopulation('cond').state!.lastSpike).filter((x) => x > 373).length).to.be.greaterThan(2);
+    expect(Array.from(net.getPopulation('cond').$state!.lastSpike).filter((x) => x > 373).length).to.be.greaterThan(2);
   });
 
   it('the .npz holds NumPy arrays a Python user can load, one per attribute', () => {

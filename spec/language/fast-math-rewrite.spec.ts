@@ -20,7 +20,7 @@ function run(fastMath: boolean, backend: 'js' | 'wasm'): { v: Float64Array; w: F
   pop.I = 12;
   pop.v = Float64Array.from({ length: 6 }, (_, i) => -60 + 2 * i);
   net.simulate(200);
-  return { v: pop.v as Float64Array, w: pop.w as Float64Array, source: pop.kernels!.source.update };
+  return { v: pop.v as Float64Array, w: pop.w as Float64Array, source: pop.$kernels!.source.update };
 }
 
 describe('language: setup({ fastMath: true }) reciprocals of loop-invariant divisors', () => {
@@ -86,7 +86,7 @@ describe('language: setup({ fastMath: true }) reciprocals of loop-invariant divi
       pop.I_app = Float64Array.of(0, 20, 50, 80);
       net.compile();
       net.simulate(50);
-      const body = pop.kernels!.source.update;
+      const body = pop.$kernels!.source.update;
       const loop = body.slice(body.lastIndexOf('for (; i < __n; i++)'));
       return { v: pop.v as Float64Array, divisions: (loop.match(/ \/ /g) ?? []).length };
     };

@@ -259,7 +259,7 @@ const rows: Row[] = [
   },
   {
     what: 'synapse: reserved name declared', synapse: { parameters: 'a = 1\n t_pre = 0', preSpike: 'g_target += w' },
-    section: 'parameters', line: 2, statement: 't_pre = 0', symbol: 't_pre', problem: /"t_pre" is reserved in synapses/,
+    section: 'parameters', line: 2, statement: 't_pre = 0', symbol: 't_pre', problem: /"t_pre" is reserved and cannot be a parameter: ANNarchy reserves it/,
   },
   {
     what: 'synapse: unbalanced parentheses in psp', synapse: { psp: 'w * (pre.r + 1' },

@@ -123,8 +123,8 @@ describe('language: numerical methods (annarchy-semantics §2.3)', () => {
       const eq = 'tau * dx/dt = -x + 2.0 : init=0.5, exponential';
       const global = run(new Neuron({ parameters: 'tau = 3.0 : population\n r = 0', equations: eq }), 5, 0.1);
       const local = run(new Neuron({ parameters: 'tau = 3.0\n r = 0', equations: eq }), 5, 0.1);
-      expect(global.kernels!.source.update).to.match(/const __stepsize_x = 1\.0 - Math\.exp/);
-      expect(local.kernels!.source.update).not.to.match(/__stepsize_x/);
+      expect(global.$kernels!.source.update).to.match(/const __stepsize_x = 1\.0 - Math\.exp/);
+      expect(local.$kernels!.source.update).not.to.match(/__stepsize_x/);
       let x = 0.5;
       for (let k = 0; k < 5; k++) x += (1.0 - Math.exp(-(0.1 / 3.0))) * (2 - x);
       expect(global.x[0]).to.equal(x);

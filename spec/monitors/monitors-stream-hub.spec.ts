@@ -5,7 +5,7 @@ import { clear, compile, setup, simulate } from '../../src/engine/global-functio
 import { currentNetwork } from '../../src/engine/magic-network.js';
 import { CompNeuroMonitors } from '../../src/monitors/comp-neuro-monitors.js';
 import type { RecordedArray } from '../../src/monitors/recorded-array.js';
-import { StreamSubscriberError } from '../../src/monitors/producer-observable.js';
+import { StreamSubscriberError } from '../../src/stream/producer-observable.js';
 import { simulate$ } from '../../src/stream/simulate.js';
 import { CompNeuroSim } from '../../src/experiment/comp-neuro-sim.js';
 import { currentStep } from '../../operators/current-step.js';

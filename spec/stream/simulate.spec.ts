@@ -138,7 +138,7 @@ describe('stream: simulate$', () => {
     simulate$(1, { network: net, checkNaN: true }).pipe(withProtocol(p)).subscribe({
       next: (f) => {
         steps.push(f.step);
-        if (f.step === 5) pops[0]!.state!.local.v![1] = NaN; // something made v NaN during step 6's inputs
+        if (f.step === 5) pops[0]!.$state!.local.v![1] = NaN; // something made v NaN during step 6's inputs
       },
       error: (e) => (err = e as Error),
     });

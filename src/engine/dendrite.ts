@@ -45,7 +45,7 @@ export class Dendrite {
   }
 
   private range(): [number, number] {
-    const S = this.proj.state!;
+    const S = this.proj.$state!;
     return [S.rowPtr[this.index]!, S.rowPtr[this.index + 1]!];
   }
 
@@ -58,13 +58,13 @@ export class Dendrite {
   /** Pre ranks of the synapses, in storage order. */
   get preRanks(): number[] {
     const [a, b] = this.range();
-    return Array.from(this.proj.state!.preRank.subarray(a, b));
+    return Array.from(this.proj.$state!.preRank.subarray(a, b));
   }
 
   /** Read an attribute of this dendrite. */
   get(name: string): number | number[] {
-    const s = this.proj.storage(name);
-    if (s.locality === 'global') return this.proj.state!.global[name]!;
+    const s = this.proj.$storage(name);
+    if (s.locality === 'global') return this.proj.$state!.global[name]!;
     if (s.locality === 'semiglobal') return s.array![this.index]!;
     const [a, b] = this.range();
     return Array.from(s.array!.subarray(a, b));
@@ -73,10 +73,10 @@ export class Dendrite {
   /** Write attributes: a number (all synapses) or one value per synapse. */
   set(values: Record<string, number | ArrayLike<number>>): void {
     for (const [name, v] of Object.entries(values)) {
-      const s = this.proj.storage(name);
+      const s = this.proj.$storage(name);
       if (s.locality === 'global') {
         if (typeof v !== 'number') throw new Error(`Dendrite ${this.postRank} of "${this.proj.name}": "${name}" is projection-wide; expected a number`);
-        this.proj.state!.global[name] = coerce(v, s.type);
+        this.proj.$state!.global[name] = coerce(v, s.type);
       } else if (s.locality === 'semiglobal') {
         if (typeof v !== 'number') throw new Error(`Dendrite ${this.postRank} of "${this.proj.name}": "${name}" is per post neuron; expected a number`);
         s.array![this.index] = coerce(v, s.type);
@@ -188,12 +188,12 @@ export class SynapseAccess {
   /** Sets attributes of this synapse. */
   set(values: Record<string, number>): void {
     for (const [name, v] of Object.entries(values)) {
-      const s = this.dendrite.proj.storage(name);
+      const s = this.dendrite.proj.$storage(name);
       if (s.locality !== 'local') {
         this.dendrite.set({ [name]: v });
         continue;
       }
-      const S = this.dendrite.proj.state!;
+      const S = this.dendrite.proj.$state!;
       s.array![S.rowPtr[this.dendrite.index]! + this.index] = coerce(v, s.type);
     }
   }

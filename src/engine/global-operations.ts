@@ -16,7 +16,7 @@ const CODES: Record<GlobalOperation, number> = { min: 0, max: 1, mean: 2, norm1:
  * ```ts
  * const ops = new GlobalOperations();
  * ops.add('mean', 'r');
- * ops.update(pop.state); // pop.state.global._mean_r = mean of r
+ * ops.update(pop.$state); // pop.$state.global._mean_r = mean of r
  * ```
  */
 export class GlobalOperations {

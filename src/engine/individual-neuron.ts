@@ -62,7 +62,7 @@ export class IndividualNeuron {
 
   /** Value of an attribute for this neuron. */
   get(name: string): number {
-    const v = this.population.readRanks(name, [this.rank]);
+    const v = this.population.$readRanks(name, [this.rank]);
     return typeof v === 'number' ? v : v[0]!;
   }
 
@@ -71,14 +71,14 @@ export class IndividualNeuron {
     if (values === null || typeof values !== 'object') throw new Error('IndividualNeuron.set: expected an object { attribute: value }');
     const prepared: [string, number][] = [];
     for (const [name, v] of Object.entries(values)) {
-      const m = this.population.attributeMeta(name);
+      const m = this.population.$attributeMeta(name);
       const where = `neuron ${this.rank} of population "${this.population.name}", attribute "${name}"`;
       if (!m.local) throw new Error(`${where}: population-wide attributes cannot be set for one neuron; set pop.${name} instead`);
       if (typeof v === 'boolean') prepared.push([name, v ? 1 : 0]);
       else if (typeof v === 'number' && !Number.isNaN(v)) prepared.push([name, v]);
       else throw new Error(`${where}: expected a number, got ${typeof v === 'number' ? 'NaN' : typeof v}`);
     }
-    for (const [name, v] of prepared) this.population.writeRanks(name, [this.rank], v);
+    for (const [name, v] of prepared) this.population.$writeRanks(name, [this.rank], v);
   }
 
   /** Names the population and the rank. */

@@ -60,7 +60,7 @@ export function captureNetworkState(net: Network): NetworkState {
     populations: [], projections: [],
   };
   for (const pop of net.populationsList) {
-    const S = pop.state!;
+    const S = pop.$state!;
     const at = `population/${pop.name}/`;
     for (const [k, a] of Object.entries(S.local)) arrays[at + k] = a.slice();
     arrays[`${at}_lastSpike`] = S.lastSpike.slice();
@@ -70,7 +70,7 @@ export function captureNetworkState(net: Network): NetworkState {
     arrays[`${at}_spiked`] = S.spiked.slice(0, S.nSpiked);
     if (S.axonal) arrays[`${at}_axonal`] = S.axonal.slice(0, S.nAxonal);
     meta.populations.push({ name: pop.name, size: pop.size, neuron: pop.neuronType.name, attributes: [...pop.parameters, ...pop.variables],
-      global: { ...S.global }, nSpiked: S.nSpiked, nAxonal: S.nAxonal, runtime: pop.saveRuntime() });
+      global: { ...S.global }, nSpiked: S.nSpiked, nAxonal: S.nAxonal, runtime: pop.$saveRuntime() });
   }
   for (const proj of projectionsOf(net)) meta.projections.push(captureProjectionState(proj, arrays));
   return { meta, arrays };
@@ -87,8 +87,8 @@ export function captureNetworkState(net: Network): NetworkState {
  * ```
  */
 export function captureProjectionState(proj: Projection, arrays: Record<string, StateArray>): ProjectionStateMeta {
-  if (!proj.state) throw new Error(`save: the projection "${proj.name}" is not compiled yet`);
-  const S = proj.state;
+  if (!proj.$state) throw new Error(`save: the projection "${proj.name}" is not compiled yet`);
+  const S = proj.$state;
   const at = `projection/${proj.name}/`;
   arrays[`${at}_postRank`] = S.postRank.slice();
   arrays[`${at}_rowPtr`] = S.rowPtr.slice();
@@ -99,7 +99,7 @@ export function captureProjectionState(proj: Projection, arrays: Record<string, 
   for (const [k, a] of Object.entries(S.semiglobal)) arrays[`${at}_semiglobal_${k}`] = a.slice();
   arrays[`${at}_lastEvent`] = S.lastEvent.slice();
   const extra: Record<string, Float64Array | Int32Array> = {};
-  const runtime = proj.saveRuntime(extra);
+  const runtime = proj.$saveRuntime(extra);
   for (const [k, a] of Object.entries(extra)) arrays[at + k] = a;
   return { name: proj.name, pre: proj.pre.name, post: proj.post.name, targets: [...proj.targets], attributes: proj.attributes,
     global: { ...S.global }, runtime };
@@ -119,7 +119,7 @@ function mismatch(net: Network, s: NetworkState): string | undefined {
     if (f.size !== p.size) return `population "${p.name}" has ${f.size} neurons in the file, ${p.size} in the network`;
     const attrs = [...p.parameters, ...p.variables];
     if (JSON.stringify(f.attributes) !== JSON.stringify(attrs)) return `population "${p.name}" has attributes ${f.attributes.join(', ')} in the file, ${attrs.join(', ')} in the network`;
-    for (const key of Object.keys(p.state!.local)) {
+    for (const key of Object.keys(p.$state!.local)) {
       const a = s.arrays[`population/${p.name}/${key}`];
       if (!a || a.length !== p.size) return `population "${p.name}": array "${key}" is missing or has the wrong length in the file`;
     }
@@ -147,7 +147,7 @@ export function projectionMismatch(p: Projection, f: ProjectionStateMeta, arrays
   if (!rowPtr || !preRank || !postRank) return `projection "${p.name}": connectivity missing in the file`;
   if (postRank.length + 1 !== rowPtr.length || rowPtr[rowPtr.length - 1] !== preRank.length) return `projection "${p.name}": inconsistent connectivity in the file`;
   if (preRank.some((r) => r >= p.pre.size) || postRank.some((r) => r >= p.post.size)) return `projection "${p.name}": ranks in the file exceed the population sizes`;
-  for (const key of Object.keys(p.state!.local)) {
+  for (const key of Object.keys(p.$state!.local)) {
     if (arrays[at + key]?.length !== preRank.length) return `projection "${p.name}": array "${key}" is missing or does not have one value per synapse in the file`;
   }
   if (arrays[`${at}_delay`]?.length !== preRank.length) return `projection "${p.name}": delays missing in the file`;
@@ -175,7 +175,7 @@ export function restoreNetworkState(net: Network, s: NetworkState): void {
   net.numpyRng.setState({ key: s.arrays['numpy/key'] as Uint32Array, pos: m.numpy.pos, hasGauss: m.numpy.hasGauss, gauss: m.numpy.gauss });
   net.populationsList.forEach((pop, k) => {
     const f = m.populations[k]!;
-    const S = pop.state!;
+    const S = pop.$state!;
     const at = `population/${pop.name}/`;
     for (const key of Object.keys(S.local)) S.local[key]!.set(s.arrays[at + key]!);
     Object.assign(S.global, f.global);
@@ -189,7 +189,7 @@ export function restoreNetworkState(net: Network, s: NetworkState): void {
       S.axonal.set(s.arrays[`${at}_axonal`]!);
       S.nAxonal = f.nAxonal;
     }
-    pop.loadRuntime(f.runtime);
+    pop.$loadRuntime(f.runtime);
   });
   projectionsOf(net).forEach((proj, k) => restoreProjectionState(proj, m.projections[k]!, s.arrays));
 }
@@ -206,7 +206,7 @@ export function restoreNetworkState(net: Network, s: NetworkState): void {
 export function restoreProjectionState(proj: Projection, f: ProjectionStateMeta, arrays: Record<string, StateArray>): void {
   const at = `projection/${proj.name}/`;
   const rowPtr = arrays[`${at}_rowPtr`]!, preRank = arrays[`${at}_preRank`]!, postRank = arrays[`${at}_postRank`]!, delay = arrays[`${at}_delay`]!;
-  const S0 = proj.state!;
+  const S0 = proj.$state!;
   const same = S0.rowPtr.length === rowPtr.length && S0.preRank.length === preRank.length
     && S0.rowPtr.every((x, i) => x === rowPtr[i]) && S0.preRank.every((x, i) => x === preRank[i]) && S0.postRank.every((x, i) => x === postRank[i]);
   const delaysDiffer = proj.lilConnectivity().delays.flat().some((d, i) => d !== delay[i]);
@@ -218,14 +218,14 @@ export function restoreProjectionState(proj: Projection, f: ProjectionStateMeta,
     }
     // delays given per synapse (random) keep ANNarchy's non-uniform delivery even when equal
     lil.delaysPerSynapse = f.runtime.perSynapseDelays as boolean;
-    proj.rebuild(lil);
+    proj.$rebuild(lil);
   }
-  const S = proj.state!;
+  const S = proj.$state!;
   for (const key of Object.keys(S.local)) S.local[key]!.set(arrays[at + key]!);
   for (const key of Object.keys(S.semiglobal)) S.semiglobal[key]!.set(arrays[`${at}_semiglobal_${key}`]!);
   Object.assign(S.global, f.global);
   S.lastEvent.set(arrays[`${at}_lastEvent`]!);
   const extra: Record<string, ArrayLike<number>> = {};
   for (const [key, a] of Object.entries(arrays)) if (key.startsWith(at)) extra[key.slice(at.length)] = a;
-  proj.loadRuntime(f.runtime, extra);
+  proj.$loadRuntime(f.runtime, extra);
 }

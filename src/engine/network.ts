@@ -325,7 +325,7 @@ export class Network {
     this.recorders.push(rec);
     if (this.compiled) {
       // transients it reads get their arrays now (before compile, the populations ask at compile)
-      for (const p of this.populationsList) if (p.state) p.requireStored(rec.reads ? rec.reads(p) : p.variables);
+      for (const p of this.populationsList) if (p.$state) p.$requireStored(rec.reads ? rec.reads(p) : p.variables);
       rec.onCompile?.(this.currentStep);
     }
   }
@@ -354,7 +354,7 @@ export class Network {
     try {
       for (const p of this.populationsList) {
         if (this.compiledObjects.has(p)) continue;
-        p.compileInto(this.method);
+        p.$compileInto(this.method);
         // before the projections compile: they share their arrays with split post populations
         this.splitOverThreads(p);
         this.compiledObjects.add(p);
@@ -372,11 +372,11 @@ export class Network {
     }
     // projections may have added `_sum_<target>` arrays to their post-synaptic populations
     for (const p of this.populationsList) {
-      const L = p.state!.local;
-      p.sumArrays = p.spiking ? [] : Object.keys(L).filter((k) => k.startsWith('_sum_')).map((k) => L[k]!);
+      const L = p.$state!.local;
+      p.$sumArrays = p.spiking ? [] : Object.keys(L).filter((k) => k.startsWith('_sum_')).map((k) => L[k]!);
     }
     const pool = this.threads;
-    if (pool) for (const p of added) (p as { splitDelivery?: (pool: ThreadPool) => void }).splitDelivery?.(pool);
+    if (pool) for (const p of added) (p as { $splitDelivery?: (pool: ThreadPool) => void }).$splitDelivery?.(pool);
     this.dirty = false;
     if (first) for (const r of this.recorders) r.onCompile?.(this.currentStep);
   }
@@ -391,7 +391,7 @@ export class Network {
     for (let k = 0; k < pops.length; k++) {
       const p = pops[k]!;
       if (!p.enabled) continue;
-      const sums = p.sumArrays;
+      const sums = p.$sumArrays;
       // a loop, not fill(0): with fill here the heap bench measured allocation per step
       for (let j = 0; j < sums.length; j++) {
         const s = sums[j]!;
@@ -401,33 +401,33 @@ export class Network {
     // indexed loops: the step must not allocate (no iterators, no boxed numbers)
     const recs = this.recorders;
     // 2. inputs
-    for (let k = 0; k < projs.length; k++) projs[k]!.computeInputs?.(t);
+    for (let k = 0; k < projs.length; k++) projs[k]!.$computeInputs?.(t);
     // 3. record targets
     for (let k = 0; k < recs.length; k++) recs[k]!.recordTargets(t);
     // 4. random draws
-    for (let k = 0; k < pops.length; k++) if (pops[k]!.enabled) pops[k]!.drawRandoms?.(t);
-    for (let k = 0; k < projs.length; k++) projs[k]!.drawRandoms?.(t);
+    for (let k = 0; k < pops.length; k++) if (pops[k]!.enabled) pops[k]!.$drawRandoms?.(t);
+    for (let k = 0; k < projs.length; k++) projs[k]!.$drawRandoms?.(t);
     // 5. neuron updates, each population fully before the next
     for (let k = 0; k < pops.length; k++) {
       const p = pops[k]!;
       if (!p.enabled) continue;
       // a replaced update (a subclass, a test's probe) runs as it is, on this thread
-      if (p.parallel !== undefined && p.updateKernel === p.boundUpdate) p.parallel.run(t, p.leanNow);
-      else (p.leanNow ? p.leanUpdateKernel! : p.updateKernel!)(t);
+      if (p.$parallel !== undefined && p.$updateKernel === p.$boundUpdate) p.$parallel.run(t, p.$leanNow);
+      else (p.$leanNow ? p.$leanUpdateKernel! : p.$updateKernel!)(t);
       // spiking models mostly test spikes inside the update (kernels.spikeFused)
-      p.spikeKernel?.(t);
-      if (p.spiking) p.afterSpikes(t);
+      p.$spikeKernel?.(t);
+      if (p.spiking) p.$afterSpikes(t);
     }
     // 6. delays
-    for (let k = 0; k < projs.length; k++) projs[k]!.pushDelays?.(t);
+    for (let k = 0; k < projs.length; k++) projs[k]!.$pushDelays?.(t);
     // 7. global operations (mean(r), ...), over the values after the update
     for (let k = 0; k < pops.length; k++) {
       const p = pops[k]!;
-      if (p.enabled && p.globalOperations.size > 0) p.globalOperations.update(p.state!);
+      if (p.enabled && p.$globalOperations.size > 0) p.$globalOperations.update(p.$state!);
     }
     // 8. synapses, 9. post events
-    for (let k = 0; k < projs.length; k++) projs[k]!.updateSynapses?.(t);
-    for (let k = 0; k < projs.length; k++) projs[k]!.postEvents?.(t);
+    for (let k = 0; k < projs.length; k++) projs[k]!.$updateSynapses?.(t);
+    for (let k = 0; k < projs.length; k++) projs[k]!.$postEvents?.(t);
     // 11. record; 12. the step is done even if a recorder fails (a stream subscriber that
     // throws): the time then agrees with what the monitors before it recorded
     try {
@@ -447,13 +447,13 @@ export class Network {
 
   /** Give a compiled population's update to the kernel threads if it is large enough. */
   private splitOverThreads(p: Population): void {
-    const S = p.state;
+    const S = p.$state;
     // populations with their own update (SpikeSourceArray, ...) or axonal spikes stay on this thread
-    p.parallel = undefined;
-    if (!S || this.threadsFor(p.size) === 1 || p.updateKernel !== p.boundUpdate || S.axonal !== undefined) return;
+    p.$parallel = undefined;
+    if (!S || this.threadsFor(p.size) === 1 || p.$updateKernel !== p.$boundUpdate || S.axonal !== undefined) return;
     if (S.heap ? !S.heap.shared : !(S.spiked.buffer instanceof SharedArrayBuffer)) return;
     this.threads ??= new ThreadPool(this.numThreads);
-    p.parallel = new ParallelUpdate(p, this.threads);
+    p.$parallel = new ParallelUpdate(p, this.threads);
   }
 
   /**
@@ -546,12 +546,12 @@ export class Network {
   private setLean(on: boolean): boolean {
     let any = false;
     for (const p of this.populationsList) {
-      p.leanNow = on && p.leanUpdateKernel !== undefined && !this.recorders.some((r) => {
+      p.$leanNow = on && p.$leanUpdateKernel !== undefined && !this.recorders.some((r) => {
         if (!r.reads) return true;
         const vars = r.reads(p);
-        return p.kernels!.transient.some((v) => vars.includes(v));
+        return p.$kernels!.transient.some((v) => vars.includes(v));
       });
-      any ||= p.leanNow;
+      any ||= p.$leanNow;
     }
     return any;
   }
@@ -583,7 +583,7 @@ export class Network {
     for (let k = 0; k < n; k++) {
       this.step();
       nb++;
-      const stop = operator === 'and' ? pops.every((p) => p.stopConditionMet()) : pops.some((p) => p.stopConditionMet());
+      const stop = operator === 'and' ? pops.every((p) => p.$stopConditionMet()) : pops.some((p) => p.$stopConditionMet());
       if (stop) break;
     }
     this.endRun();
@@ -601,7 +601,7 @@ export class Network {
     }
     // ANNarchy sets the time first: monitors restart their timings at step 0
     this.currentStep = 0;
-    if (populations) for (const p of this.populationsList) p.resetState();
+    if (populations) for (const p of this.populationsList) p.$resetState();
     for (const pr of this.projectionsList) pr.reset?.({ populations, projections, synapses });
     if (monitors) for (const r of this.recorders) r.clearData?.();
   }

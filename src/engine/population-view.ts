@@ -67,7 +67,7 @@ export class PopulationView {
   get(names: string[]): Record<string, Float64Array | number>;
   get(name: string | string[]): Float64Array | number | Record<string, Float64Array | number> {
     if (Array.isArray(name)) return Object.fromEntries(name.map((n) => [n, this.get(n)]));
-    return this.population.readRanks(name, this.ranks);
+    return this.population.$readRanks(name, this.ranks);
   }
 
   /** Write attributes of the selected neurons; every value is checked before any is written. */
@@ -75,12 +75,12 @@ export class PopulationView {
     if (values === null || typeof values !== 'object') throw new Error(`PopulationView of "${this.name}".set: expected an object { attribute: value }`);
     const prepared: [string, Float64Array | number][] = [];
     for (const [name, input] of Object.entries(values)) {
-      const m = this.population.attributeMeta(name);
+      const m = this.population.$attributeMeta(name);
       const where = `PopulationView of "${this.name}", attribute "${name}"`;
       if (!m.local) throw new Error(`${where}: population-wide attributes cannot be set from a view; set pop.${name} on the population`);
       prepared.push([name, toValues(input, this.size, where, this.network.numpyRng)]);
     }
-    for (const [name, v] of prepared) this.population.writeRanks(name, this.ranks, v);
+    for (const [name, v] of prepared) this.population.$writeRanks(name, this.ranks, v);
   }
 
   /**
@@ -130,7 +130,7 @@ export class PopulationView {
 
   /** Copies the current values of `variable` for the view's ranks into `out` at `offset`. */
   readInto(variable: string, out: Float64Array, offset: number): void {
-    const S = this.population.state!;
+    const S = this.population.$state!;
     const m = /^sum\((\w*)\)$/.exec(variable.replace(/\s+/g, ''));
     const arr = S.local[variable] ?? (m ? S.local[`_sum_${m[1] || '_all'}`] : undefined);
     const ranks = this.ranks;
@@ -138,19 +138,19 @@ export class PopulationView {
     else out[offset] = S.global[variable] ?? 0;
   }
 
-  private member: Uint8Array | undefined;
+  private $member: Uint8Array | undefined;
 
   /** Ranks of the view's neurons that spiked in the last step. */
   *spikedRanks(): Iterable<number> {
-    const S = this.population.state;
+    const S = this.population.$state;
     if (!S) return;
-    if (!this.member) {
-      this.member = new Uint8Array(this.population.size);
-      for (const r of this.ranks) this.member[r] = 1;
+    if (!this.$member) {
+      this.$member = new Uint8Array(this.population.size);
+      for (const r of this.ranks) this.$member[r] = 1;
     }
     for (let k = 0; k < S.nSpiked; k++) {
       const r = S.spiked[k]!;
-      if (this.member[r]) yield r;
+      if (this.$member[r]) yield r;
     }
   }
 

@@ -96,7 +96,7 @@ export class Population {
   readonly network: Network;
   readonly stopCondition: string | undefined;
   /** The analysed neuron description. */
-  readonly ir: NeuronIR;
+  readonly $ir: NeuronIR;
   /** Names of the parameters. */
   readonly parameters: readonly string[];
   /** Names of the variables (including `r` and implicit `g_<target>` of spiking neurons). */
@@ -106,62 +106,62 @@ export class Population {
   /** Values set before compile (or the model's), restored by `reset()`; one number for a per-neuron attribute all neurons share. */
   readonly init: Map<string, Float64Array | number> = new Map();
   /** Live state after compile. */
-  state: PopulationKernelState | undefined;
-  kernels: PopulationKernels | undefined;
+  $state: PopulationKernelState | undefined;
+  $kernels: PopulationKernels | undefined;
   /** Bound per-step kernels (after compile). */
-  updateKernel: PopulationKernel | undefined;
-  spikeKernel: PopulationKernel | undefined;
+  $updateKernel: PopulationKernel | undefined;
+  $spikeKernel: PopulationKernel | undefined;
   /**
    * Update that skips storing the transient variables (`kernels.transient`); the network runs
    * it for steps after which nobody reads them ({@link Network.simulate}, all but the last step).
    */
-  leanUpdateKernel: PopulationKernel | undefined;
+  $leanUpdateKernel: PopulationKernel | undefined;
   /** The `sum(target)` inputs the network zeroes at the start of each step (rate-coded). */
   sumArrays: Float64Array[] = [];
   /**
    * The update bound at compile; populations with their own update (SpikeSourceArray, ...)
-   * replace {@link Population.updateKernel} and are never split over kernel threads.
+   * replace {@link Population.$updateKernel} and are never split over kernel threads.
    * @internal
    */
-  boundUpdate: PopulationKernel | undefined;
+  $boundUpdate: PopulationKernel | undefined;
   /** Bytes of one thread's scratch region in the WebAssembly memory (16-byte aligned). @internal */
-  scratchStride = 0;
+  $scratchStride = 0;
   /** The update split over kernel threads (`setup({ numThreads })`), set by the network at compile. @internal */
-  parallel: ParallelUpdate | undefined;
-  /** Set by the network while it runs {@link Population.leanUpdateKernel}. */
+  $parallel: ParallelUpdate | undefined;
+  /** Set by the network while it runs {@link Population.$leanUpdateKernel}. */
   leanNow = false;
   /** Per-neuron variables other objects read during a run: always stored. */
-  private readonly keepStored = new Set<string>();
+  private readonly $keepStored = new Set<string>();
   /** Transient variables nothing reads: no per-neuron array (see {@link UnstoredTransients}). */
-  private unstored: UnstoredTransients | undefined;
+  private $unstored: UnstoredTransients | undefined;
   /**
    * The state arrays were just allocated, so they hold zeros: the first reset skips writing
    * zeros, and what no step writes (`r` of a neuron without rate, the refractory counters of a
    * neuron without refractory period) stays in never-touched memory.
    */
-  private freshState = false;
+  private $freshState = false;
   /** WebAssembly state: the reserved (never touched) slots of the unstored transients. */
-  private transientSlots: { heap: KernelHeap; handles: Map<string, number> } | undefined;
+  private $transientSlots: { heap: KernelHeap; handles: Map<string, number> } | undefined;
   /** Input arrays of projection targets the neuron does not use (zeroed at reset). */
-  private readonly extraInputs = new Set<string>();
-  private compiledMethod = 'explicit';
+  private readonly $extraInputs = new Set<string>();
+  private $compiledMethod = 'explicit';
   /** Refractory period in ms per neuron (from the model or `pop.refractory = ...`). */
-  private refractoryMs: Float64Array | number | undefined;
-  private readonly meta = new Map<string, AttrMeta>();
+  private $refractoryMs: Float64Array | number | undefined;
+  private readonly $meta = new Map<string, AttrMeta>();
   /** Disabled populations are skipped in every phase of a step. */
   enabled = true;
   /**
    * `mean(r)`, `max(v)`, ... over this population, read by its neuron or by synapses
    * (`mean(pre.r)`): the network recomputes them after every step's neuron updates.
    */
-  readonly globalOperations = new GlobalOperations();
-  private draws: RandomDraws | undefined;
-  private stopFn: StopCondition | undefined;
+  readonly $globalOperations = new GlobalOperations();
+  private $draws: RandomDraws | undefined;
+  private $stopFn: StopCondition | undefined;
   /** Mean-rate window in steps (`computeFiringRate`), 0 = off. */
-  private frWindowSteps = 0;
-  private frRate = 0;
-  private frHistory: number[][] = [];
-  private hasRefractoryCode = false;
+  private $frWindowSteps = 0;
+  private $frRate = 0;
+  private $frHistory: number[][] = [];
+  private $hasRefractoryCode = false;
 
   constructor(geometry: Geometry, neuron: Neuron, nameOrOptions?: string | PopulationOptions) {
     const opts: PopulationOptions = typeof nameOrOptions === 'string' ? { name: nameOrOptions } : (nameOrOptions ?? {});
@@ -185,20 +185,20 @@ export class Population {
     this.geometry = Object.freeze(geom);
     this.size = geom.reduce((a, b) => a * b, 1);
     this.stopCondition = opts.stopCondition;
-    this.ir = neuron.analyse();
-    this.parameters = Object.freeze(this.ir.parameters.map((p) => p.name));
-    this.variables = Object.freeze(this.ir.variables.map((v) => v.name));
-    this.targets = Object.freeze([...this.ir.targets]);
-    for (const p of this.ir.parameters) {
-      this.meta.set(p.name, { kind: 'parameter', local: p.locality !== 'global', type: p.type });
+    this.$ir = neuron.analyse();
+    this.parameters = Object.freeze(this.$ir.parameters.map((p) => p.name));
+    this.variables = Object.freeze(this.$ir.variables.map((v) => v.name));
+    this.targets = Object.freeze([...this.$ir.targets]);
+    for (const p of this.$ir.parameters) {
+      this.$meta.set(p.name, { kind: 'parameter', local: p.locality !== 'global', type: p.type });
       this.init.set(p.name, p.init);
     }
-    for (const v of this.ir.variables) {
-      this.meta.set(v.name, { kind: 'variable', local: v.locality !== 'global', type: v.type });
+    for (const v of this.$ir.variables) {
+      this.$meta.set(v.name, { kind: 'variable', local: v.locality !== 'global', type: v.type });
       this.init.set(v.name, v.init);
     }
-    if (typeof this.ir.refractory === 'number') this.refractoryMs = this.ir.refractory;
-    for (const name of this.meta.keys()) {
+    if (typeof this.$ir.refractory === 'number') this.$refractoryMs = this.$ir.refractory;
+    for (const name of this.$meta.keys()) {
       // a name of a Population member (`state`, `size`, ...) stays valid in the model, as in
       // ANNarchy; the member keeps the property, the attribute is read and written by get/set
       if (name in this) {
@@ -207,7 +207,7 @@ export class Population {
       }
       Object.defineProperty(this, name, attributeAccessor(name));
     }
-    attachModelFunctions(this, this.ir.functions, this.ir.name, `Population "${this.name}"`);
+    attachModelFunctions(this, this.$ir.functions, this.$ir.name, `Population "${this.name}"`);
     this.network.addPopulation(this);
   }
 
@@ -218,59 +218,59 @@ export class Population {
 
   /** True once the network compiled this population. */
   get compiled(): boolean {
-    return this.state !== undefined;
+    return this.$state !== undefined;
   }
 
   /** Whether the model is spiking. */
   get spiking(): boolean {
-    return this.ir.spiking;
+    return this.$ir.spiking;
   }
 
   /** Parameter/variable info (locality, type) of an attribute; throws listing the valid names. */
-  attributeMeta(name: string): AttrMeta {
-    return this.metaOf(name);
+  $attributeMeta(name: string): AttrMeta {
+    return this.$metaOf(name);
   }
 
   /**
    * Write already validated values of a per-neuron attribute at some ranks (views, single
    * neurons): into the live state after compile, else into the compile-state `init`.
    */
-  writeRanks(name: string, ranks: readonly number[], v: Float64Array | number): void {
-    const m = this.metaOf(name);
+  $writeRanks(name: string, ranks: readonly number[], v: Float64Array | number): void {
+    const m = this.$metaOf(name);
     if (!m.local) throw new Error(`Population "${this.name}": "${name}" is population-wide and cannot be set for a subset of neurons`);
-    if (this.state && this.unstored?.has(name)) {
-      const cur = this.transientValues(name);
+    if (this.$state && this.$unstored?.has(name)) {
+      const cur = this.$transientValues(name);
       for (let k = 0; k < ranks.length; k++) cur[ranks[k]!] = coerce(typeof v === 'number' ? v : v[k]!, m.type);
-      this.unstored.write(name, this.network.currentStep, cur);
+      this.$unstored.write(name, this.network.currentStep, cur);
       return;
     }
-    const arr = this.state ? this.state.local[name]! : this.initArray(name);
+    const arr = this.$state ? this.$state.local[name]! : this.$initArray(name);
     for (let k = 0; k < ranks.length; k++) arr[ranks[k]!] = coerce(typeof v === 'number' ? v : v[k]!, m.type);
   }
 
   /** Current values of an unstored transient (a new array; see {@link UnstoredTransients}). */
-  private transientValues(name: string): Float64Array {
+  private $transientValues(name: string): Float64Array {
     const step = this.network.currentStep;
     // ANNarchy would give the last step's values: never differ silently
-    if (!this.unstored!.isPending(name, step)) {
+    if (!this.$unstored!.isPending(name, step)) {
       warnOnce(`Population ${this.name}: '${name}' is not stored per neuron (a transient in a population of `
         + `${UNSTORED_TRANSIENTS_FROM} neurons or more that nothing reads during runs), so reading it gives the values `
         + `computed from the current state, not the last step's as in ANNarchy; record it or call `
         + `requireStored(['${name}']) before simulating to get ANNarchy's values`);
     }
-    return this.unstored!.values(name, this.network.currentStep, this.state!, this.kernels!.update);
+    return this.$unstored!.values(name, this.network.currentStep, this.$state!, this.$kernels!.update);
   }
 
   /** The live array of a per-neuron attribute, or the current values of an unstored transient. */
-  private localValues(name: string): Float64Array {
-    return this.unstored?.has(name) ? this.transientValues(name) : this.state!.local[name]!;
+  private $localValues(name: string): Float64Array {
+    return this.$unstored?.has(name) ? this.$transientValues(name) : this.$state!.local[name]!;
   }
 
   /** Read a per-neuron attribute at some ranks (or the population-wide number). */
-  readRanks(name: string, ranks: readonly number[]): Float64Array | number {
-    const m = this.metaOf(name);
-    if (!m.local) return this.state ? this.state.global[name]! : (this.init.get(name) as number);
-    const arr = this.state ? this.localValues(name) : this.init.get(name)!;
+  $readRanks(name: string, ranks: readonly number[]): Float64Array | number {
+    const m = this.$metaOf(name);
+    if (!m.local) return this.$state ? this.$state.global[name]! : (this.init.get(name) as number);
+    const arr = this.$state ? this.$localValues(name) : this.init.get(name)!;
     if (typeof arr === 'number') return new Float64Array(ranks.length).fill(arr);
     const out = new Float64Array(ranks.length);
     for (let k = 0; k < ranks.length; k++) out[k] = arr[ranks[k]!]!;
@@ -282,7 +282,7 @@ export class Population {
    * number while all neurons share it: a second array per attribute would double the memory of
    * a large population (reset() restores from here).
    */
-  private initArray(name: string): Float64Array {
+  private $initArray(name: string): Float64Array {
     const v = this.init.get(name)!;
     if (typeof v !== 'number') return v;
     const arr = new Float64Array(this.size).fill(v);
@@ -418,8 +418,8 @@ export class Population {
     return this.coordinatesFromRank(rank).map((c, k) => (this.geometry[k]! > 1 ? c / (this.geometry[k]! - 1) : 0));
   }
 
-  private metaOf(name: string): AttrMeta {
-    const m = this.meta.get(name);
+  private $metaOf(name: string): AttrMeta {
+    const m = this.$meta.get(name);
     if (!m) throw new Error(`Population "${this.name}" has no attribute "${name}"; attributes: ${this.attributes.join(', ')}`);
     return m;
   }
@@ -432,8 +432,8 @@ export class Population {
   get(names: string[]): Record<string, Float64Array | number>;
   get(name: string | string[]): Float64Array | number | Record<string, Float64Array | number> {
     if (Array.isArray(name)) return Object.fromEntries(name.map((n) => [n, this.get(n)]));
-    const m = this.metaOf(name);
-    if (this.state) return m.local ? (this.unstored?.has(name) ? this.transientValues(name) : this.state.local[name]!.slice()) : this.state.global[name]!;
+    const m = this.$metaOf(name);
+    if (this.$state) return m.local ? (this.$unstored?.has(name) ? this.$transientValues(name) : this.$state.local[name]!.slice()) : this.$state.global[name]!;
     const v = this.init.get(name)!;
     if (typeof v === 'number') return m.local ? new Float64Array(this.size).fill(v) : v;
     return v.slice();
@@ -447,7 +447,7 @@ export class Population {
     if (values === null || typeof values !== 'object') throw new Error(`Population "${this.name}".set: expected an object { attribute: value }`);
     const prepared: [string, AttrMeta, Float64Array | number][] = [];
     for (const [name, input] of Object.entries(values)) {
-      const m = this.metaOf(name);
+      const m = this.$metaOf(name);
       const where = `Population "${this.name}", attribute "${name}"`;
       let v = toValues(flattenGeometry(input, this.geometry, where), this.size, where, this.network.numpyRng);
       if (!m.local && typeof v !== 'number') {
@@ -459,37 +459,37 @@ export class Population {
     }
     for (const [name, m, v] of prepared) {
       if (m.local) {
-        if (!this.state && typeof v === 'number') {
+        if (!this.$state && typeof v === 'number') {
           this.init.set(name, coerce(v, m.type));
           continue;
         }
-        const unstored = this.state !== undefined && this.unstored?.has(name) === true;
-        const arr = unstored ? new Float64Array(this.size) : this.state ? this.state.local[name]! : this.initArray(name);
+        const unstored = this.$state !== undefined && this.$unstored?.has(name) === true;
+        const arr = unstored ? new Float64Array(this.size) : this.$state ? this.$state.local[name]! : this.$initArray(name);
         if (typeof v === 'number') arr.fill(coerce(v, m.type));
         else for (let i = 0; i < arr.length; i++) arr[i] = coerce(v[i]!, m.type);
-        if (unstored) this.unstored!.write(name, this.network.currentStep, arr);
-      } else if (this.state) this.state.global[name] = coerce(v as number, m.type);
+        if (unstored) this.$unstored!.write(name, this.network.currentStep, arr);
+      } else if (this.$state) this.$state.global[name] = coerce(v as number, m.type);
       else this.init.set(name, coerce(v as number, m.type));
     }
   }
 
   /** Refractory period in ms (number, or per-neuron values). */
   get refractory(): Float64Array | number | string | undefined {
-    if (typeof this.ir.refractory === 'string') return this.ir.refractory;
-    return typeof this.refractoryMs === 'number' || this.refractoryMs === undefined ? this.refractoryMs : this.refractoryMs.slice();
+    if (typeof this.$ir.refractory === 'string') return this.$ir.refractory;
+    return typeof this.$refractoryMs === 'number' || this.$refractoryMs === undefined ? this.$refractoryMs : this.$refractoryMs.slice();
   }
 
   set refractory(value: AttributeInput) {
-    if (!this.ir.spiking) throw new Error(`Population "${this.name}": refractory needs a spiking neuron`);
-    if (this.state && !this.hasRefractoryCode) throw new Error(`Population "${this.name}": the model has no refractory period; set pop.refractory before compile() or give refractory in the Neuron`);
+    if (!this.$ir.spiking) throw new Error(`Population "${this.name}": refractory needs a spiking neuron`);
+    if (this.$state && !this.$hasRefractoryCode) throw new Error(`Population "${this.name}": the model has no refractory period; set pop.refractory before compile() or give refractory in the Neuron`);
     const v = toValues(value, this.size, `Population "${this.name}", refractory`, this.network.numpyRng);
-    this.refractoryMs = v;
-    if (this.state) this.applyRefractorySteps();
+    this.$refractoryMs = v;
+    if (this.$state) this.$applyRefractorySteps();
   }
 
-  private applyRefractorySteps(zeroed = false): void {
-    const S = this.state!;
-    const r = this.refractoryMs;
+  private $applyRefractorySteps(zeroed = false): void {
+    const S = this.$state!;
+    const r = this.$refractoryMs;
     const dt = this.network.dt;
     // int(refractory / dt), truncated as numpy's astype(int): int(0.3/0.1) = 2
     if (r === undefined) {
@@ -499,8 +499,8 @@ export class Population {
 
   /** Ranks that spiked in the last step. */
   get spike(): number[] {
-    if (!this.state) return [];
-    return Array.from(this.state.spiked.subarray(0, this.state.nSpiked));
+    if (!this.$state) return [];
+    return Array.from(this.$state.spiked.subarray(0, this.$state.nSpiked));
   }
 
   /**
@@ -516,43 +516,43 @@ export class Population {
    * ```
    */
   get backend(): 'wasm' | 'js' | undefined {
-    if (!this.state) return undefined;
+    if (!this.$state) return undefined;
     // a browser may still be compiling the module: until then the JavaScript loop runs
-    return (this.updateKernel as { simd?: { ready: boolean } } | undefined)?.simd?.ready ? 'wasm' : 'js';
+    return (this.$updateKernel as { simd?: { ready: boolean } } | undefined)?.simd?.ready ? 'wasm' : 'js';
   }
 
   /** Build kernels and state from the compile-state values (called by the network). */
-  compileInto(method: string): void {
+  $compileInto(method: string): void {
     // a refractory period set on the population (not in the model) also needs the refractory code
-    const ir = this.ir.refractory === undefined && this.refractoryMs !== undefined ? { ...this.ir, refractory: 0 } : this.ir;
-    this.compiledMethod = method;
-    for (const g of this.ir.globalOps ?? []) {
-      this.globalOperations.add(g.op, g.variable);
-      this.keepStored.add(g.variable);
+    const ir = this.$ir.refractory === undefined && this.$refractoryMs !== undefined ? { ...this.$ir, refractory: 0 } : this.$ir;
+    this.$compiledMethod = method;
+    for (const g of this.$ir.globalOps ?? []) {
+      this.$globalOperations.add(g.op, g.variable);
+      this.$keepStored.add(g.variable);
     }
     // what recorders and the stop condition read is stored every step
-    for (const r of this.network.recorders) for (const v of r.reads ? r.reads(this) : this.variables) this.keepStored.add(v);
-    if (this.stopCondition !== undefined) for (const v of this.variables) if (new RegExp(`(?<![\\w.])${v}(?!\\w)`).test(this.stopCondition)) this.keepStored.add(v);
-    this.kernels = asModelErrors(ir.name, () => symbolicScope(() => generatePopulationKernels(ir, { method: method as never, keep: this.keepStored, fastMath: this.network.fastMath })));
-    this.hasRefractoryCode = ir.refractory !== undefined;
-    this.unstored = this.generatedUpdate && this.size >= UNSTORED_TRANSIENTS_FROM && this.kernels.transient.length > 0
-      ? new UnstoredTransients(this.kernels.transient, this.size) : undefined;
-    this.state = this.createState();
-    this.freshState = true;
-    this.globalOperations.initialise(this.state);
-    this.bindKernels();
-    const draws = new RandomDraws(this.ir, this.name);
-    this.draws = draws.empty ? undefined : draws;
-    if (this.stopCondition !== undefined) this.stopFn = compileStopCondition(this.stopCondition, this.ir, this.name);
-    this.resetState();
+    for (const r of this.network.recorders) for (const v of r.reads ? r.reads(this) : this.variables) this.$keepStored.add(v);
+    if (this.stopCondition !== undefined) for (const v of this.variables) if (new RegExp(`(?<![\\w.])${v}(?!\\w)`).test(this.stopCondition)) this.$keepStored.add(v);
+    this.$kernels = asModelErrors(ir.name, () => symbolicScope(() => generatePopulationKernels(ir, { method: method as never, keep: this.$keepStored, fastMath: this.network.fastMath })));
+    this.$hasRefractoryCode = ir.refractory !== undefined;
+    this.$unstored = this.$generatedUpdate && this.size >= UNSTORED_TRANSIENTS_FROM && this.$kernels.transient.length > 0
+      ? new UnstoredTransients(this.$kernels.transient, this.size) : undefined;
+    this.$state = this.$createState();
+    this.$freshState = true;
+    this.$globalOperations.initialise(this.$state);
+    this.$bindKernels();
+    const draws = new RandomDraws(this.$ir, this.name);
+    this.$draws = draws.empty ? undefined : draws;
+    if (this.stopCondition !== undefined) this.$stopFn = compileStopCondition(this.stopCondition, this.$ir, this.name);
+    this.$resetState();
   }
 
   /**
    * The kernel state with every array allocated: in one WebAssembly memory when the update runs
    * in WebAssembly, as plain typed arrays otherwise.
    */
-  private createState(): PopulationKernelState {
-    const kernels = this.kernels!;
+  private $createState(): PopulationKernelState {
+    const kernels = this.$kernels!;
     const backend = this.network.backend;
     const wasm = kernels.wasm;
     if (backend === 'wasm' && !wasm) {
@@ -566,21 +566,21 @@ export class Population {
     const f64 = (key: string) => plan.push([key, 'f64']);
     // an unstored transient gets address space in the WebAssembly memory only (its pages are
     // never touched unless something starts reading it), no array in JavaScript
-    for (const [name, m] of this.meta) if (m.local) f64(`${this.unstored?.has(name) ? 'transient' : 'local'}:${name}`);
-    if (!this.ir.spiking) {
-      for (const t of this.ir.targets) f64(`local:_sum_${t}`);
+    for (const [name, m] of this.$meta) if (m.local) f64(`${this.$unstored?.has(name) ? 'transient' : 'local'}:${name}`);
+    if (!this.$ir.spiking) {
+      for (const t of this.$ir.targets) f64(`local:_sum_${t}`);
       f64('local:_sum__all');
     }
-    for (const r of this.ir.randoms) if (r.locality !== 'global') f64(`rand:${r.name}`);
+    for (const r of this.$ir.randoms) if (r.locality !== 'global') f64(`rand:${r.name}`);
     f64('lastSpike');
     plan.push(['refRemaining', 'i32'], ['refSteps', 'i32'], ['inRef', 'u8'], ['spiked', 'i32']);
     const handles = plan.map(([, kind]) => heap?.reserve(kind, this.size) ?? -1);
     // split over kernel threads (setup({ numThreads })): shared memory, one scratch region per thread
     const ranks = this.network.threadsFor(this.size);
-    this.scratchStride = wasm ? Math.ceil(wasm.scratchBytes / 16) * 16 : 0;
+    this.$scratchStride = wasm ? Math.ceil(wasm.scratchBytes / 16) * 16 : 0;
     const buffer = (bytes: number) => (ranks > 1 ? new SharedArrayBuffer(bytes) : new ArrayBuffer(bytes));
     try {
-      heap?.allocate(ranks > 1 ? ranks * this.scratchStride : wasm!.scratchBytes, ranks > 1);
+      heap?.allocate(ranks > 1 ? ranks * this.$scratchStride : wasm!.scratchBytes, ranks > 1);
     } catch (e) {
       // a WebAssembly memory holds at most 4 GiB (and the engine may refuse less)
       if (!(e instanceof RangeError) || backend === 'wasm') {
@@ -594,7 +594,7 @@ export class Population {
       if (key.startsWith('transient:')) slots.set(key.slice(10), handles[k]!);
       else arrays.set(key, heap ? heap.view(handles[k]!, kind) : kind === 'f64' ? new Float64Array(buffer(8 * this.size)) : kind === 'i32' ? new Int32Array(buffer(4 * this.size)) : new Uint8Array(buffer(this.size)));
     });
-    this.transientSlots = heap ? { heap, handles: slots } : undefined;
+    this.$transientSlots = heap ? { heap, handles: slots } : undefined;
     const local: Record<string, Float64Array> = {};
     const global: Record<string, number> = {};
     const rand: Record<string, Float64Array | number> = {};
@@ -602,8 +602,8 @@ export class Population {
       if (key.startsWith('local:')) local[key.slice(6)] = a as Float64Array;
       if (key.startsWith('rand:')) rand[key.slice(5)] = a as Float64Array;
     }
-    for (const [name, m] of this.meta) if (!m.local) global[name] = 0;
-    for (const r of this.ir.randoms) if (r.locality === 'global') rand[r.name] = 0;
+    for (const [name, m] of this.$meta) if (!m.local) global[name] = 0;
+    for (const r of this.$ir.randoms) if (r.locality === 'global') rand[r.name] = 0;
     return {
       size: this.size,
       dt: this.network.dt,
@@ -616,41 +616,41 @@ export class Population {
       inRef: arrays.get('inRef') as Uint8Array,
       spiked: arrays.get('spiked') as Int32Array,
       nSpiked: 0,
-      ...(this.ir.axonSpike ? { axonal: new Int32Array(this.size), nAxonal: 0 } : {}),
+      ...(this.$ir.axonSpike ? { axonal: new Int32Array(this.size), nAxonal: 0 } : {}),
       ...(heap ? { heap: { memory: heap.memory, scratch: heap.scratch, ...(heap.shared ? { shared: true } : {}), reserved: Object.fromEntries([...slots].map(([n, h]) => [n, heap!.offset(h)])) } } : {}),
     };
   }
 
-  private bindKernels(): void {
-    const k = this.kernels!, S = this.state!;
+  private $bindKernels(): void {
+    const k = this.$kernels!, S = this.$state!;
     const w = S.heap ? k.wasm : undefined;
-    this.bindUpdate(w);
-    this.spikeKernel = k.spikeGather?.(S, CONSTANTS);
+    this.$bindUpdate(w);
+    this.$spikeKernel = k.spikeGather?.(S, CONSTANTS);
   }
 
   /**
    * The updates: with unstored transients the lean one only; otherwise the full one, and the
    * lean one for steps after which nobody reads the transients.
    */
-  private bindUpdate(w: PopulationKernels['wasm']): void {
-    const k = this.kernels!, S = this.state!;
+  private $bindUpdate(w: PopulationKernels['wasm']): void {
+    const k = this.$kernels!, S = this.$state!;
     const lean = (w ? w.updateLean : k.updateLean)?.(S, CONSTANTS);
-    const unstored = this.unstored !== undefined && this.unstored.names.size > 0;
-    this.updateKernel = this.boundUpdate = unstored ? lean! : (w?.update ?? k.update)(S, CONSTANTS);
-    this.leanUpdateKernel = unstored ? undefined : lean;
+    const unstored = this.$unstored !== undefined && this.$unstored.names.size > 0;
+    this.$updateKernel = this.$boundUpdate = unstored ? lean! : (w?.update ?? k.update)(S, CONSTANTS);
+    this.$leanUpdateKernel = unstored ? undefined : lean;
   }
 
   /** Populations whose update is the generated one; the others (spike sources, timed arrays) keep every array. */
-  protected get generatedUpdate(): boolean {
+  protected get $generatedUpdate(): boolean {
     return true;
   }
 
   /** Gives an unstored transient its array, filled with its current values. */
-  private materialize(name: string): void {
-    const S = this.state!, u = this.unstored!;
-    const values = u.values(name, this.network.currentStep, S, this.kernels!.update);
-    const slot = this.transientSlots?.handles.get(name);
-    const arr = slot !== undefined ? this.transientSlots!.heap.view(slot, 'f64') : new Float64Array(this.size);
+  private $materialize(name: string): void {
+    const S = this.$state!, u = this.$unstored!;
+    const values = u.values(name, this.network.currentStep, S, this.$kernels!.update);
+    const slot = this.$transientSlots?.handles.get(name);
+    const arr = slot !== undefined ? this.$transientSlots!.heap.view(slot, 'f64') : new Float64Array(this.size);
     arr.set(values);
     S.local[name] = arr;
     u.delete(name);
@@ -660,21 +660,21 @@ export class Population {
    * Called by objects that read per-neuron variables during a run (a projection's
    * `pre.x`/`post.x`): the kernels then store them every step, also in the lean update.
    */
-  requireStored(names: Iterable<string>): void {
+  $requireStored(names: Iterable<string>): void {
     let regenerate = false;
     for (const n of names) {
-      this.keepStored.add(n);
-      if (this.kernels?.transient.includes(n)) regenerate = true;
-      if (this.state && this.unstored?.has(n)) this.materialize(n);
+      this.$keepStored.add(n);
+      if (this.$kernels?.transient.includes(n)) regenerate = true;
+      if (this.$state && this.$unstored?.has(n)) this.$materialize(n);
     }
     // subclasses with their own update (SpikeSourceArray, TimedArray) have no lean one
-    if (!regenerate || !this.state || (!this.leanUpdateKernel && !this.unstored)) return;
-    const ir = this.hasRefractoryCode && this.ir.refractory === undefined ? { ...this.ir, refractory: 0 } : this.ir;
-    const before = this.kernels;
-    this.kernels = generatePopulationKernels(ir, { method: this.compiledMethod as never, keep: this.keepStored, fastMath: this.network.fastMath });
+    if (!regenerate || !this.$state || (!this.$leanUpdateKernel && !this.$unstored)) return;
+    const ir = this.$hasRefractoryCode && this.$ir.refractory === undefined ? { ...this.$ir, refractory: 0 } : this.$ir;
+    const before = this.$kernels;
+    this.$kernels = generatePopulationKernels(ir, { method: this.$compiledMethod as never, keep: this.$keepStored, fastMath: this.network.fastMath });
     // the scratch region was sized for the first kernels: a larger need keeps JavaScript
-    const w = this.state.heap && this.kernels.wasm && before?.wasm && this.kernels.wasm.scratchBytes <= before.wasm.scratchBytes ? this.kernels.wasm : undefined;
-    this.bindUpdate(w);
+    const w = this.$state.heap && this.$kernels.wasm && before?.wasm && this.$kernels.wasm.scratchBytes <= before.wasm.scratchBytes ? this.$kernels.wasm : undefined;
+    this.$bindUpdate(w);
   }
 
   /**
@@ -682,36 +682,36 @@ export class Population {
    * `mean(pre.r)`); returns its key in `state.global`. Throws unless `variable` is a per-neuron
    * attribute, as ANNarchy's parser does.
    */
-  addGlobalOperation(op: GlobalOperation, variable: string): string {
-    const m = this.meta.get(variable);
+  $addGlobalOperation(op: GlobalOperation, variable: string): string {
+    const m = this.$meta.get(variable);
     if (!m || !m.local) {
-      throw new Error(`Population "${this.name}": ${op}(${variable}) needs a per-neuron attribute; ${m ? `"${variable}" is population-wide` : `there is no attribute "${variable}"`} (per-neuron attributes: ${[...this.meta].filter(([, x]) => x.local).map(([n]) => n).join(', ')})`);
+      throw new Error(`Population "${this.name}": ${op}(${variable}) needs a per-neuron attribute; ${m ? `"${variable}" is population-wide` : `there is no attribute "${variable}"`} (per-neuron attributes: ${[...this.$meta].filter(([, x]) => x.local).map(([n]) => n).join(', ')})`);
     }
-    const key = this.globalOperations.add(op, variable);
-    this.requireStored([variable]);
-    if (this.state) this.globalOperations.initialise(this.state);
+    const key = this.$globalOperations.add(op, variable);
+    this.$requireStored([variable]);
+    if (this.$state) this.$globalOperations.initialise(this.$state);
     return key;
   }
 
   /** Step 4 of a step: this step's random draws (annarchy-semantics §2.5), from `network.rng`. */
-  drawRandoms(_step: number): void {
-    if (this.draws && this.state) this.draws.draw(this.state, this.network.rng);
+  $drawRandoms(_step: number): void {
+    if (this.$draws && this.$state) this.$draws.draw(this.$state, this.network.rng);
   }
 
   /** Called by the network after the spike kernel: mean firing rate bookkeeping (§2.9). */
-  afterSpikes(step: number): void {
-    if (this.frWindowSteps <= 0) return;
-    const S = this.state!;
-    const hist = this.frHistory;
+  $afterSpikes(step: number): void {
+    if (this.$frWindowSteps <= 0) return;
+    const S = this.$state!;
+    const hist = this.$frHistory;
     for (let k = 0; k < S.nSpiked; k++) hist[S.spiked[k]!]!.push(step);
     const r = S.local.r!;
-    const limit = step - this.frWindowSteps;
+    const limit = step - this.$frWindowSteps;
     for (let i = 0; i < this.size; i++) {
       const h = hist[i]!;
       let drop = 0;
       while (drop < h.length && h[drop]! <= limit) drop++;
       if (drop > 0) h.splice(0, drop);
-      r[i] = this.frRate * h.length;
+      r[i] = this.$frRate * h.length;
     }
   }
 
@@ -732,18 +732,18 @@ export class Population {
     if (typeof window !== 'number' || !Number.isFinite(window)) throw new Error(`Population "${this.name}".computeFiringRate: window must be a number of ms, got ${String(window)}`);
     // ANNarchy ignores a window <= 0
     if (window > 0) {
-      this.frWindowSteps = Math.trunc(window / this.network.dt);
-      this.frRate = 1000 / window;
-      if (this.frHistory.length === 0) this.frHistory = Array.from({ length: this.size }, () => []);
+      this.$frWindowSteps = Math.trunc(window / this.network.dt);
+      this.$frRate = 1000 / window;
+      if (this.$frHistory.length === 0) this.$frHistory = Array.from({ length: this.size }, () => []);
     }
   }
 
   /** True if this population's `stopCondition` holds now (`: any` / `: all` over the neurons). */
-  stopConditionMet(): boolean {
+  $stopConditionMet(): boolean {
     if (this.stopCondition === undefined) throw new Error(`Population "${this.name}" has no stopCondition; give one in the options: new Population(n, neuron, { stopCondition: 'v > 0 : any' })`);
-    if (!this.state) throw new Error(`Population "${this.name}": stopConditionMet() needs compile()`);
-    if (!this.stopFn) this.stopFn = compileStopCondition(this.stopCondition, this.ir, this.name);
-    return this.stopFn(this.state, this.network.currentStep * this.network.dt, this.network.dt);
+    if (!this.$state) throw new Error(`Population "${this.name}": stopConditionMet() needs compile()`);
+    if (!this.$stopFn) this.$stopFn = compileStopCondition(this.stopCondition, this.$ir, this.name);
+    return this.$stopFn(this.$state, this.network.currentStep * this.network.dt, this.network.dt);
   }
 
   /**
@@ -757,8 +757,8 @@ export class Population {
   get t_last(): Float64Array {
     if (!this.spiking) throw new Error(`Population "${this.name}": t_last exists only in spiking populations`);
     const dt = this.network.dt;
-    if (!this.state) return new Float64Array(this.size).fill(-10000 * dt);
-    return this.state.lastSpike.map((s) => s * dt);
+    if (!this.$state) return new Float64Array(this.size).fill(-10000 * dt);
+    return this.$state.lastSpike.map((s) => s * dt);
   }
 
   /**
@@ -776,9 +776,9 @@ export class Population {
       if (!this.targets.includes(target)) throw new Error(`Population "${this.name}".sum: no target "${target}"; targets: ${this.targets.join(', ') || '(none)'}`);
       return this.get(`g_${target}`) as Float64Array;
     }
-    if (!this.state) return new Float64Array(this.size);
+    if (!this.$state) return new Float64Array(this.size);
     const key = `_sum_${target || '_all'}`;
-    const arr = this.state.local[key];
+    const arr = this.$state.local[key];
     // ANNarchy returns zeros for a target no equation reads
     return arr ? arr.slice() : new Float64Array(this.size);
   }
@@ -787,58 +787,58 @@ export class Population {
    * Allocate the input array of a projection target the neuron does not use (`g_foo`, `_sum_foo`),
    * zeroed at reset; called by projections at compile.
    */
-  addInputArray(key: string): void {
-    const S = this.state;
+  $addInputArray(key: string): void {
+    const S = this.$state;
     if (!S) throw new Error(`Population "${this.name}": compile it before adding the input "${key}"`);
     if (!S.local[key]) S.local[key] = new Float64Array(this.size);
-    this.extraInputs.add(key);
+    this.$extraInputs.add(key);
   }
 
   /** Restore compile-state values and clear spiking state (ANNarchy `pop.reset()`). */
-  resetState(): void {
-    const S = this.state;
+  $resetState(): void {
+    const S = this.$state;
     if (!S) return;
-    this.unstored?.reset(this.network.currentStep, (name) => this.init.get(name)!);
-    const fresh = this.freshState;
-    this.freshState = false;
-    for (const [name, m] of this.meta) {
+    this.$unstored?.reset(this.network.currentStep, (name) => this.init.get(name)!);
+    const fresh = this.$freshState;
+    this.$freshState = false;
+    for (const [name, m] of this.$meta) {
       const v = this.init.get(name)!;
       if (!m.local) S.global[name] = v as number;
-      else if (this.unstored?.has(name)) continue;
+      else if (this.$unstored?.has(name)) continue;
       else if (typeof v !== 'number') S.local[name]!.set(v);
       else if (!(fresh && Object.is(v, 0))) S.local[name]!.fill(v);
     }
     for (const k of Object.keys(S.local)) if (k.startsWith('_sum_')) S.local[k]!.fill(0);
-    for (const k of this.extraInputs) S.local[k]!.fill(0);
+    for (const k of this.$extraInputs) S.local[k]!.fill(0);
     S.lastSpike.fill(-10000);
     if (!fresh) S.refRemaining.fill(0);
     // read only by refractory kernels
-    if (this.hasRefractoryCode) S.inRef.fill(1);
+    if (this.$hasRefractoryCode) S.inRef.fill(1);
     S.nSpiked = 0;
     if (S.nAxonal !== undefined) S.nAxonal = 0;
-    this.applyRefractorySteps(fresh);
-    for (const h of this.frHistory) h.length = 0;
+    this.$applyRefractorySteps(fresh);
+    for (const h of this.$frHistory) h.length = 0;
   }
 
   /**
    * Run state outside `state` (enabled flag, mean-rate windows; special populations add their
    * counters), as JSON, for saving a network (src/engine/network-state.ts).
    */
-  saveRuntime(): Record<string, unknown> {
-    return { enabled: this.enabled, frWindowSteps: this.frWindowSteps, frRate: this.frRate, frHistory: this.frHistory.map((h) => [...h]) };
+  $saveRuntime(): Record<string, unknown> {
+    return { enabled: this.enabled, frWindowSteps: this.$frWindowSteps, frRate: this.$frRate, frHistory: this.$frHistory.map((h) => [...h]) };
   }
 
-  /** Restore {@link Population.saveRuntime} (the caller checked the file). */
-  loadRuntime(r: Record<string, unknown>): void {
+  /** Restore {@link Population.$saveRuntime} (the caller checked the file). */
+  $loadRuntime(r: Record<string, unknown>): void {
     this.enabled = r.enabled as boolean;
-    this.frWindowSteps = r.frWindowSteps as number;
-    this.frRate = r.frRate as number;
-    this.frHistory = (r.frHistory as number[][]).map((h) => [...h]);
+    this.$frWindowSteps = r.frWindowSteps as number;
+    this.$frRate = r.frRate as number;
+    this.$frHistory = (r.frHistory as number[][]).map((h) => [...h]);
   }
 
   /** ANNarchy's `pop.reset()`: values back to the compile state, spikes and refractoriness cleared. */
   reset(): void {
-    this.resetState();
+    this.$resetState();
   }
 
   /** Rank of a coordinate (row-major, C order). */
@@ -879,19 +879,19 @@ export class Population {
   // --- Recordable (monitors) ---
 
   /** Internal name of a recordable variable: `sum(exc)` is stored as `_sum_exc`. */
-  private recordKey(variable: string): string {
+  private $recordKey(variable: string): string {
     const m = /^sum\((\w*)\)$/.exec(variable.replace(/\s+/g, ''));
     return m ? `_sum_${m[1] || '_all'}` : variable;
   }
 
   /** Values per sample: one for a population-wide variable (ANNarchy records it as `[samples]`). */
   recordWidth(variable?: string): number {
-    return variable !== undefined && this.meta.get(variable)?.local === false ? 1 : this.size;
+    return variable !== undefined && this.$meta.get(variable)?.local === false ? 1 : this.size;
   }
 
   /** Shape of one recorded sample: `[size]`, or `[]` for a population-wide variable. */
   recordShape(variable?: string): number[] {
-    return variable !== undefined && this.meta.get(variable)?.local === false ? [] : [this.size];
+    return variable !== undefined && this.$meta.get(variable)?.local === false ? [] : [this.size];
   }
 
   /** Throws a clear error naming the population if `variable` cannot be recorded. */
@@ -901,10 +901,10 @@ export class Population {
       return;
     }
     if (variable === 'axon_spike') {
-      if (!this.ir.axonSpike) throw new Error(`Population "${this.name}": "axon_spike" can only be recorded when the neuron has an axonSpike condition`);
+      if (!this.$ir.axonSpike) throw new Error(`Population "${this.name}": "axon_spike" can only be recorded when the neuron has an axonSpike condition`);
       return;
     }
-    const key = this.recordKey(variable);
+    const key = this.$recordKey(variable);
     if (key.startsWith('_sum_')) {
       if (this.spiking) throw new Error(`Population "${this.name}": "${variable}" exists only in rate-coded populations; record g_<target> instead`);
       return;
@@ -919,7 +919,7 @@ export class Population {
 
   /** True for inputs recorded before the update (`g_target`, `sum(target)`). */
   isTarget(variable: string): boolean {
-    const key = this.recordKey(variable);
+    const key = this.$recordKey(variable);
     if (key.startsWith('_sum_')) return true;
     const m = /^g_(\w+)$/.exec(key);
     return this.spiking && m !== null && this.targets.includes(m[1]!);
@@ -927,8 +927,8 @@ export class Population {
 
   /** Copies the current values of `variable` into `out` at `offset` (used by monitors). */
   readInto(variable: string, out: Float64Array, offset: number): void {
-    const S = this.state!;
-    const arr = S.local[variable] ?? S.local[this.recordKey(variable)];
+    const S = this.$state!;
+    const arr = S.local[variable] ?? S.local[this.$recordKey(variable)];
     if (arr) {
       if (arr.length === 1) out[offset] = arr[0]!;
       else out.set(arr, offset);
@@ -937,13 +937,13 @@ export class Population {
 
   /** Ranks of the neurons that spiked in the last step. */
   spikedRanks(): Iterable<number> {
-    const S = this.state!;
+    const S = this.$state!;
     return S.spiked.subarray(0, S.nSpiked);
   }
 
   /** Axonal spikes of the last step (ranks); none unless the neuron has `axonSpike`. */
   axonSpikedRanks(): Iterable<number> {
-    const S = this.state!;
+    const S = this.$state!;
     return S.axonal ? S.axonal.subarray(0, S.nAxonal) : [];
   }
 

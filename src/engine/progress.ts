@@ -19,11 +19,18 @@ export interface ProgressInfo {
   total: number;
   /** 0 to 100. */
   percent: number;
-  /** Simulated time of the network in ms. */
+  /** Simulated time of the network in ms (NaN for a fit's generations). */
   t: number;
   /** Real time since the run started (ms) and the estimated real time left (ms). */
   elapsed: number;
   eta: number;
+  /**
+   * What `done` counts when it is not simulation steps (`'gen'` for the generations of
+   * `DeapCma` / `OptNeuron`); a terminal bar then shows `done/total unit` instead of `t`.
+   */
+  unit?: string;
+  /** A short status shown beside the bar, e.g. `best loss: 0.00012`. */
+  detail?: string;
 }
 
 /**
@@ -53,30 +60,38 @@ export interface ProgressReporter {
  */
 export type ProgressOption = boolean | ProgressReporter;
 
-let defaultFactory: (() => ProgressReporter | undefined) | undefined;
+let defaultFactory: ((label?: string) => ProgressReporter | undefined) | undefined;
 
 /**
- * Sets what `progress: true` uses (the Node entry installs a terminal progress bar).
+ * Sets what `progress: true` (and the fits' `displayProgressBar: true`) uses; the Node entry
+ * installs a terminal progress bar. `label` names the run (`'simulate'`, `'DeapCma'`).
  *
  * @example
  * ```ts
  * setDefaultProgressReporter(() => ({ next: (p) => console.log(p.percent.toFixed(0) + ' %') }));
  * ```
  */
-export function setDefaultProgressReporter(factory: (() => ProgressReporter | undefined) | undefined): void {
+export function setDefaultProgressReporter(factory: ((label?: string) => ProgressReporter | undefined) | undefined): void {
   defaultFactory = factory;
 }
 
-/** The reporter an option stands for, or undefined; a bad option is an error naming it. */
-export function progressReporter(option: ProgressOption | undefined, where: string): ProgressReporter | undefined {
-  if (option === undefined || option === false) return undefined;
-  if (option === true) return defaultFactory?.();
-  if (option !== null && typeof option === 'object' && typeof option.next === 'function') return option;
+/** Throws unless `option` is a {@link ProgressOption} (undefined allowed), naming `where`. */
+export function checkProgressOption(option: unknown, where: string): asserts option is ProgressOption | undefined {
+  if (option === undefined || typeof option === 'boolean') return;
+  if (option !== null && typeof option === 'object' && typeof (option as ProgressReporter).next === 'function') return;
   throw new Error(`${where}: progress must be true, false or an object with next(info) (e.g. an RxJS Subject), got ${String(option)}`);
 }
 
+/** The reporter an option stands for, or undefined; a bad option is an error naming it. */
+export function progressReporter(option: ProgressOption | undefined, where: string, label?: string): ProgressReporter | undefined {
+  checkProgressOption(option, where);
+  if (option === undefined || option === false) return undefined;
+  if (option === true) return label === undefined ? defaultFactory?.() : defaultFactory?.(label);
+  return option;
+}
+
 /** The {@link ProgressInfo} of `done` of `total` steps after `elapsed` ms of real time. */
-export function progressInfo(done: number, total: number, t: number, elapsed: number): ProgressInfo {
+export function progressInfo(done: number, total: number, t: number, elapsed: number, extra?: { unit?: string; detail?: string }): ProgressInfo {
   return {
     done,
     total,
@@ -84,6 +99,7 @@ export function progressInfo(done: number, total: number, t: number, elapsed: nu
     t,
     elapsed,
     eta: done > 0 ? (elapsed * Math.max(0, total - done)) / done : NaN,
+    ...extra,
   };
 }
 

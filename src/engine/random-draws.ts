@@ -29,8 +29,8 @@ interface Slot {
  *
  * @example
  * ```ts
- * const draws = new RandomDraws(pop.ir, pop.name);
- * draws.draw(pop.state!, net.rng); // fills pop.state.rand.__rand_0 etc.
+ * const draws = new RandomDraws(pop.$ir, pop.name);
+ * draws.draw(pop.$state!, net.rng); // fills pop.$state.rand.__rand_0 etc.
  * ```
  *
  * A step allocates nothing, with any number of random variables of any classes: a distribution

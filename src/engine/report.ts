@@ -90,7 +90,7 @@ export function reportMarkdown(net: Network, o: ReportOptions = {}): string {
   for (const p of projs) {
     if (p.parameters.length === 0) continue;
     txt += `\n## Projection ${p.name}: ${p.pre.name} -> ${p.post.name} (${p.targets.join(' / ')})\n\n`
-      + table(['Parameter', 'Value'], p.parameters.map((name) => [name, p.state ? valueSummary(p.get(name)) : 'not compiled']));
+      + table(['Parameter', 'Value'], p.parameters.map((name) => [name, p.$state ? valueSummary(p.get(name)) : 'not compiled']));
   }
   return txt;
 }

@@ -8,15 +8,15 @@ export interface StepParticipant {
   /** Called by `network.compile()` before the first step. */
   compile?(net: Network): void;
   /** Step 2: accumulate inputs (rate sums, spike delivery). */
-  computeInputs?(step: number): void;
+  $computeInputs?(step: number): void;
   /** Step 4: random draws of synaptic equations. */
-  drawRandoms?(step: number): void;
+  $drawRandoms?(step: number): void;
   /** Step 6: push delayed values (after all neuron updates). */
-  pushDelays?(step: number): void;
+  $pushDelays?(step: number): void;
   /** Step 8: continuous synaptic equations. */
-  updateSynapses?(step: number): void;
+  $updateSynapses?(step: number): void;
   /** Step 9: post-synaptic events. */
-  postEvents?(step: number): void;
+  $postEvents?(step: number): void;
   /** Global reset. */
   reset?(opts: { populations: boolean; projections: boolean; synapses: boolean }): void;
 }

@@ -14,8 +14,8 @@ export type StopCondition = (S: PopulationKernelState, tMs: number, dt: number) 
  *
  * @example
  * ```ts
- * const f = compileStopCondition('v > -50 : any', pop.ir, pop.name);
- * f(pop.state!, net.getTime(), net.dt);
+ * const f = compileStopCondition('v > -50 : any', pop.$ir, pop.name);
+ * f(pop.$state!, net.getTime(), net.dt);
  * ```
  */
 export function compileStopCondition(text: string, ir: NeuronIR, owner: string): StopCondition {

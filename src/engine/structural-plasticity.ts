@@ -27,7 +27,7 @@ export function editDendrite(proj: Projection, postRank: number, edit: DendriteE
   if (!proj.network.structuralPlasticity) {
     throw new Error(`${what}: structural plasticity is not enabled; call setup({ structuralPlasticity: true }) (or new Network({ structuralPlasticity: true })) before building the network`);
   }
-  const S = proj.state;
+  const S = proj.$state;
   if (!S) throw new Error(`${what}: compile the network first`);
   const lil = proj.lilConnectivity();
   if (lil.delaysPerSynapse) throw new Error(`${what}: projections with per-synapse delays cannot change their synapses yet`);
@@ -81,9 +81,9 @@ export function editDendrite(proj: Projection, postRank: number, edit: DendriteE
   const global = { ...S.global };
   const lastEvent = S.lastEvent.slice();
   const extra: Record<string, Float64Array | Int32Array> = {};
-  const runtime = proj.saveRuntime(extra);
-  proj.rebuild(next);
-  const T = proj.state!;
+  const runtime = proj.$saveRuntime(extra);
+  proj.$rebuild(next);
+  const T = proj.$state!;
   for (const [k, old] of local) {
     const a = T.local[k]!;
     // w of new synapses comes from the connectivity; other attributes keep their initial values
@@ -96,5 +96,5 @@ export function editDendrite(proj: Projection, postRank: number, edit: DendriteE
   Object.assign(T.global, global);
   if (T.lastEvent.length > 0) for (let s = 0; s < map.length; s++) if (map[s]! >= 0) T.lastEvent[s] = lastEvent[map[s]!]!;
   // uniform delays: the queues are indexed by pre rank, still valid
-  proj.loadRuntime(runtime, extra);
+  proj.$loadRuntime(runtime, extra);
 }

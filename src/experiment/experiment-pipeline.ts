@@ -1,5 +1,6 @@
 import { Observable, concat, defer, EMPTY, isObservable, of, filter, map } from 'rxjs';
 import type { SimulationFrame } from '../stream/simulation-frame.js';
+import { ProducerObservable } from '../stream/producer-observable.js';
 import type { RunStreamOptions } from './comp-neuro-sim.js';
 import type { CompNeuroExp, ExperimentResetOptions, ExperimentResults } from './comp-neuro-exp.js';
 
@@ -147,7 +148,9 @@ export function experiment$<E extends CompNeuroExp>(
   stages.forEach((s, i) => {
     if (!s || typeof s.run !== 'function' || typeof s.name !== 'string') throw new Error(`experiment$: stage ${i} must be { name, run(exp) }`);
   });
-  return defer(() => {
+  // a ProducerObservable: an exception of the consumer of the events reaches the running
+  // simulate$, which stops and restores its protocols (issue 18 item 7)
+  return new ProducerObservable<ExperimentEvent>((subscriber) => defer(() => {
     // the total is taken when the pipeline starts (a protocol's steps depend on dt); a stage
     // that cannot tell adds nothing, and its steps count once they run
     let total = 0;
@@ -180,5 +183,5 @@ export function experiment$<E extends CompNeuroExp>(
       return of(end, results);
     });
     return concat(...parts, finished);
-  });
+  }).subscribe(subscriber));
 }

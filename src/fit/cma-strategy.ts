@@ -4,14 +4,15 @@
  * `centroid + sigma * (Z @ BD.T)` with `Z = numpy.random.standard_normal((lambda_, N))` drawn
  * from numpy's legacy generator ({@link NumpyRandomState}, row by row as numpy fills it).
  *
- * No maintained CMA-ES exists on npm; the eigendecomposition (numpy's `eigh`) is ml-matrix's.
- * LAPACK and ml-matrix may return eigenvectors with opposite signs: the first generation
- * (identity covariance) is identical to DEAP's, later generations sample the same distribution
- * from the same draws but not the same points (README, differences from CompNeuroPy).
+ * No maintained CMA-ES exists on npm. The eigendecomposition is numpy's `eigh` as LAPACK
+ * computes it (`eigh` of ./lapack-eigh.ts): with the same eigenvector signs and order every
+ * generation samples DEAP's points, not only the first (spec/fit/cma-strategy.spec.ts follows
+ * seeded DEAP runs for 60-120 generations to 1e-10; README, differences from CompNeuroPy).
  */
 import type * as MlMatrix from 'ml-matrix';
 import type { Matrix } from 'ml-matrix';
 import { lazyModule } from '../language/lazy-module.js';
+import { eigh as lapackEigh } from './lapack-eigh.js';
 
 // loaded on first use: ml-matrix costs ~40 ms of every `import 'compneuro-rx'` otherwise
 const mlMatrix = lazyModule('ml-matrix', (require) => require('ml-matrix') as typeof MlMatrix);
@@ -78,10 +79,9 @@ export function checkCmaParams(params: Record<string, unknown>, dim: number, who
 
 /** Eigendecomposition as DEAP uses it: eigenvalues ascending (stable argsort), `diagD = sqrt`. */
 function eigh(C: Matrix): { diagD: Float64Array; B: Matrix; cond: number } {
-  const e = new (mlMatrix().EigenvalueDecomposition)(C, { assumeSymmetric: true });
-  const vals = e.realEigenvalues;
-  const vecs = e.eigenvectorMatrix;
+  const { values: vals, vectors } = lapackEigh(C.to2DArray());
   const n = vals.length;
+  const vecs = { get: (i: number, j: number) => vectors[i + j * n]! };
   // numpy's argsort sorts arrays this small by insertion sort: stable
   const indx = Array.from({ length: n }, (_, i) => i).sort((a, b) => vals[a]! - vals[b]! || a - b);
   const diagD = new Float64Array(n);

@@ -6,7 +6,7 @@
  */
 import { Observable, lastValueFrom, defaultIfEmpty, last } from 'rxjs';
 import { NumpyRandomState } from '../engine/random/numpy-legacy.js';
-import { createProgressBar } from './progress-bar.js';
+import { checkProgressOption, progressInfo, progressReporter, type ProgressOption } from '../engine/progress.js';
 import { CmaStrategy, checkCmaParams, type CmaStrategyParams } from './cma-strategy.js';
 import { writeFitFigure } from './figure-writer.js';
 import { Logbook, lossStatistics, type LogbookRecord } from './logbook.js';
@@ -39,7 +39,13 @@ export interface DeapCmaOptions {
   /** (parameters in real units, loss) pairs: the start distribution is estimated from them. */
   sourceSolutions?: readonly SourceSolution[];
   hardBounds?: boolean;
-  displayProgressBar?: boolean;
+  /**
+   * `true` (default): the environment's progress reporter, the same as `simulate(ms, { progress:
+   * true })` uses (a terminal bar in Node, nothing in a browser); `false`; or a reporter such
+   * as an RxJS `Subject<ProgressInfo>` (one report per generation, `unit: 'gen'`, `detail` the
+   * best loss).
+   */
+  displayProgressBar?: ProgressOption;
   /** Seed of the numpy legacy generator behind the samples (numpy's global state in Python). */
   seed?: number;
   rng?: NumpyRandomState;
@@ -116,7 +122,7 @@ export class DeapCma {
   readonly verbose: boolean;
   readonly plotFile: string | undefined;
   readonly hardBounds: boolean;
-  readonly displayProgressBar: boolean;
+  readonly displayProgressBar: ProgressOption;
   readonly strategy: CmaStrategy;
   /** The hall of fame (one individual, scaled), as CompNeuroPy's `deap_dict["hof"]`. */
   hof: DeapIndividual | undefined;
@@ -145,6 +151,7 @@ export class DeapCma {
     this.verbose = options.verbose ?? false;
     this.plotFile = options.plotFile;
     this.hardBounds = options.hardBounds ?? false;
+    checkProgressOption(options.displayProgressBar, 'DeapCma: displayProgressBar');
     this.displayProgressBar = options.displayProgressBar ?? true;
     const learnRateFactor = options.learnRateFactor ?? 1;
     const dampingFactor = options.dampingFactor ?? 1;
@@ -232,16 +239,24 @@ export class DeapCma {
     if (!Number.isInteger(ngen) || ngen < 0) throw new Error(`DeapCma: maxEvals must be a non-negative integer, got ${String(ngen)}`);
     const verbose = options.verbose ?? this.verbose;
     return new Observable<DeapCmaGeneration>((sub) => {
-      const bar = !verbose && this.displayProgressBar ? createProgressBar(ngen, 'gen') : undefined;
+      const reporter = verbose ? undefined : progressReporter(this.displayProgressBar, 'DeapCma: displayProgressBar', 'DeapCma');
+      const t0 = globalThis.performance.now();
+      const report = (done: number, detail?: string) => reporter?.next(progressInfo(done, ngen, NaN, globalThis.performance.now() - t0, { unit: 'gen', detail }));
+      let closed = false;
+      const closeBar = () => {
+        if (!closed) reporter?.complete?.();
+        closed = true;
+      };
+      report(0);
       let stopped = false;
       const fail = (e: unknown) => {
         stopped = true;
-        bar?.stop();
+        closeBar();
         sub.error(e);
       };
       const finish = () => {
         stopped = true;
-        bar?.stop();
+        closeBar();
         if (verbose) console.log('Stopping because convergence is reached.');
         sub.complete();
       };
@@ -262,7 +277,7 @@ export class DeapCma {
         const best = this.invScale(this.hof!.x);
         this.bestPerGen.push([...this.hof!.x]);
         if (verbose) console.log(`${gen}\t${scaled.length}\t${stats.avg}\t${stats.std}\t${stats.min}\t${stats.max}`);
-        bar?.update(gen + 1, `best loss: ${this.hof!.fitness.toFixed(5)}`);
+        report(gen + 1, `best loss: ${this.hof!.fitness.toFixed(5)}`);
         sub.next({ ...record, population: real, losses, best, bestFitness: this.hof!.fitness });
         return true;
       };
@@ -307,13 +322,13 @@ export class DeapCma {
         }
         if (!stopped && !sub.closed) finish();
         // a synchronous subscriber that unsubscribed (take(n)) stops the loop through sub.closed
-        if (sub.closed) bar?.stop();
+        if (sub.closed) closeBar();
       };
       this.logbook = new Logbook();
       this.bestPerGen.length = 0;
       loop(0);
       return () => {
-        if (!stopped) bar?.stop();
+        if (!stopped) closeBar();
         stopped = true;
       };
     });
@@ -335,6 +350,20 @@ export class DeapCma {
    */
   async run(options: DeapCmaRunOptions = {}): Promise<DeapCmaResult> {
     await lastValueFrom(this.run$(options).pipe(last(), defaultIfEmpty(undefined)));
+    return this.result(options.plotFile ?? this.plotFile);
+  }
+
+  /**
+   * What `run()` resolves with, for the last run (e.g. one driven through `run$()`); writes
+   * `plotFile` if given.
+   *
+   * @example
+   * ```ts
+   * cma.run$({ maxEvals: 50 }).subscribe();   // synchronous evaluate function: done here
+   * const best = cma.result('logbook.png');
+   * ```
+   */
+  result(plotFile?: string): DeapCmaResult {
     if (!this.hof) throw new Error('DeapCma: no generation was evaluated (maxEvals = 0)');
     const bestReal = this.invScale(this.hof.x);
     const best: Record<string, unknown> = {};
@@ -342,7 +371,6 @@ export class DeapCma {
     best.logbook = this.logbook;
     best.deap_pop = this.lastPopulation;
     best.best_fitness = this.hof.fitness;
-    const plotFile = options.plotFile ?? this.plotFile;
     if (plotFile !== undefined) {
       const params: Record<string, number[]> = {};
       this.lower.forEach((_, i) => (params[this.name(i)] = this.bestPerGen.map((x) => x[i]!)));

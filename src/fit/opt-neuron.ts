@@ -18,6 +18,7 @@ import type { ExperimentResults } from '../experiment/comp-neuro-exp.js';
 import { OptNeuronSimulator, resultsOfSingleNeuron, type LossValue, type OptNeuronProblem } from './opt-neuron-simulator.js';
 import type { OptNeuronEvaluatorSetup } from './opt-neuron-evaluator.js';
 import { tpeMinimize } from './tpe.js';
+import { checkProgressOption, progressInfo, progressReporter, type ProgressOption } from '../engine/progress.js';
 import { evaluateExpression } from './variables-bounds.js';
 import type { SourceSolution } from './warm-start.js';
 
@@ -42,7 +43,12 @@ export interface OptNeuronOptions<Soll = unknown> extends OptNeuronProblem<Soll>
   runner?: 'serial' | 'local' | 'queue' | Runner;
   redis?: string;
   queue?: string;
-  displayProgressBar?: boolean;
+  /**
+   * Progress of the fit (generations for "deap", trials for "hyperopt"): `true` (default) the
+   * environment's reporter (the terminal bar of `simulate(ms, { progress: true })` in Node),
+   * `false`, or a reporter such as an RxJS `Subject<ProgressInfo>`.
+   */
+  displayProgressBar?: ProgressOption;
 }
 
 /** Options of {@link OptNeuron.run}. */
@@ -101,6 +107,7 @@ export class OptNeuron<Soll = unknown> {
     }
     if (method !== 'deap' && method !== 'hyperopt') throw new Error(`OptNeuron: method should be 'hyperopt', 'sbi', 'deap', or 'bads', got "${String(method)}"`);
     if ((options as { fvSpace?: unknown }).fvSpace !== undefined) throw new Error('OptNeuron: fvSpace (a custom hyperopt space) is not supported; hyperopt uses uniform spaces between the variablesBounds');
+    checkProgressOption(options.displayProgressBar, 'OptNeuron: displayProgressBar');
     this.options = options;
     this.method = method;
     console.log('OptNeuron: Initialize OptNeuron... do not create anything with ANNarchy before!');
@@ -188,8 +195,26 @@ export class OptNeuron<Soll = unknown> {
         best = (await this.deapCma!.run({ maxEvals, plotFile: deapPlotFile })) as DeapCmaResult;
       } else {
         const b = this.simulator.bounds;
-        const r = await tpeMinimize(async (x) => (await this.evaluatePopulation([x]))[0]!, { lower: b.lower, upper: b.upper, maxEvals, rng: this.rng });
-        best = Object.fromEntries(b.fitNames.map((n, j) => [n, r.best[j]!]));
+        // hyperopt's fmin shows a bar of trials with the best loss (show_progressbar=True)
+        const reporter = progressReporter(this.options.displayProgressBar ?? true, 'OptNeuron: displayProgressBar', 'OptNeuron');
+        const t0 = globalThis.performance.now();
+        let done = 0;
+        let bestLoss = Infinity;
+        reporter?.next(progressInfo(0, maxEvals, NaN, 0, { unit: 'trial' }));
+        try {
+          const r = await tpeMinimize(
+            async (x) => {
+              const loss = (await this.evaluatePopulation([x]))[0]!;
+              bestLoss = Math.min(bestLoss, loss);
+              reporter?.next(progressInfo(++done, maxEvals, NaN, globalThis.performance.now() - t0, { unit: 'trial', detail: `best loss: ${bestLoss.toFixed(5)}` }));
+              return loss;
+            },
+            { lower: b.lower, upper: b.upper, maxEvals, rng: this.rng },
+          );
+          best = Object.fromEntries(b.fitNames.map((n, j) => [n, r.best[j]!]));
+        } finally {
+          reporter?.complete?.();
+        }
       }
     } finally {
       if (this.ownsRunner) await this.runner?.close();

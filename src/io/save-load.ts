@@ -110,7 +110,7 @@ export function saveProjection(proj: Projection, filename: string): void {
  */
 export function loadProjection(proj: Projection, filename: string): void {
   if (!(proj instanceof Projection)) throw new Error('loadProjection: expected a Projection');
-  if (!proj.state) throw new Error(`loadProjection: compile the network before loading "${proj.name}"`);
+  if (!proj.$state) throw new Error(`loadProjection: compile the network before loading "${proj.name}"`);
   const arrays = readNpz(filename, 'loadProjection');
   const metaBytes = arrays[META];
   if (!metaBytes) throw new Error(`loadProjection: "${filename}" was not written by saveProjection() (no ${META} entry)`);
@@ -155,14 +155,14 @@ export function describeParameters(net: Network): { populations: Record<string, 
   const populations: Record<string, Record<string, number>> = {};
   for (const pop of net.populationsList) {
     const d: Record<string, number> = {};
-    for (const a of [...pop.ir.parameters, ...pop.ir.variables]) if (a.locality === 'global') d[a.name] = pop.init.get(a.name) as number;
+    for (const a of [...pop.$ir.parameters, ...pop.$ir.variables]) if (a.locality === 'global') d[a.name] = pop.init.get(a.name) as number;
     populations[pop.name] = d;
   }
   const projections: Record<string, Record<string, number>> = {};
   for (const proj of net.projectionsList) {
     if (!(proj instanceof Projection)) continue;
     const d: Record<string, number> = {};
-    for (const a of [...proj.ir.parameters, ...proj.ir.variables]) if (a.locality === 'global') d[a.name] = (proj.init.get(a.name) as number | undefined) ?? a.init;
+    for (const a of [...proj.$ir.parameters, ...proj.$ir.variables]) if (a.locality === 'global') d[a.name] = (proj.init.get(a.name) as number | undefined) ?? a.init;
     projections[proj.name] = d;
   }
   const constants: Record<string, number> = {};
@@ -202,7 +202,7 @@ export function loadParameters(filename: string, opts: { globalOnly?: boolean; n
     const pop = net.populationsList.find((p) => p.name === name);
     if (!pop) throw new Error(`${where}: the population "${name}" does not exist in the network (${net.populationsList.map((p) => p.name).join(', ')})`);
     for (const [p, v] of Object.entries(params)) {
-      const info = pop.ir.parameters.find((x) => x.name === p);
+      const info = pop.$ir.parameters.find((x) => x.name === p);
       if (!info) throw new Error(`${where}: "${p}" is not a parameter of population "${name}" (${pop.parameters.join(', ')})`);
       if (globalOnly && info.locality !== 'global') throw new Error(`${where}: "${p}" of population "${name}" is not a population-wide parameter; pass globalOnly: false to set it for every neuron`);
       const x = num(v, `${name}.${p}`);
@@ -213,7 +213,7 @@ export function loadParameters(filename: string, opts: { globalOnly?: boolean; n
     const proj = net.projectionsList.find((p) => p.name === name);
     if (!(proj instanceof Projection)) throw new Error(`${where}: the projection "${name}" does not exist in the network (${net.projectionsList.map((p) => p.name).join(', ')})`);
     for (const [p, v] of Object.entries(params)) {
-      const info = proj.ir.parameters.find((x) => x.name === p);
+      const info = proj.$ir.parameters.find((x) => x.name === p);
       if (!info) throw new Error(`${where}: "${p}" is not a parameter of projection "${name}" (${proj.parameters.join(', ')})`);
       if (globalOnly && info.locality !== 'global') throw new Error(`${where}: "${p}" of projection "${name}" is not a projection-wide parameter; pass globalOnly: false to set it for every synapse`);
       const x = num(v, `${name}.${p}`);

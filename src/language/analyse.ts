@@ -3,6 +3,7 @@ import { ModelError, where, type ModelErrorWhere, type ModelSection } from './mo
 import { findAssignment, splitStatements, type RawStatement } from './statements.js';
 import { GLOBAL_OPERATIONS, parseExpression, symbolsOf, type ExprContext } from './expression.js';
 import { checkDeclaredName, checkWrittenNames } from './expression-guard.js';
+import { checkAttributeName } from './reserved-names.js';
 import { evaluateValue } from './evaluate-value.js';
 import { randomArgumentsProblem } from './random-arguments.js';
 import { derivativeIfLinear, simplifyBounded } from './bounded-symbolic.js';
@@ -91,6 +92,7 @@ export function analyseParameters(text: string | undefined, model: string, defau
     if (!IDENT.test(name)) throw new ModelError(`"${name}" is not a valid parameter name`, { ...at, symbol: name });
     if (RESERVED_NAMES.includes(name)) throw new ModelError(`"${name}" is a reserved name and cannot be a parameter`, { ...at, symbol: name });
     checkDeclaredName(name, 'parameter', at);
+    checkAttributeName(name, 'parameter', at);
     const first = out.find((p) => p.name === name);
     if (first) throw new ModelError(`parameter "${name}" is declared twice (first: "${first.source}")`, { ...at, symbol: name });
     const valueText = a ? st.text.slice(a.index + 1).trim() : undefined;
@@ -259,6 +261,7 @@ function checkTarget(target: string, parameters: ParameterInfo[], ctx: ModelErro
   }
   if (RESERVED_NAMES.includes(target)) throw new ModelError(`"${target}" is a reserved name and cannot be assigned`, { ...ctx, symbol: target });
   checkDeclaredName(target, 'variable', ctx);
+  checkAttributeName(target, 'variable', ctx);
 }
 
 /**

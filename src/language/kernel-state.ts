@@ -69,7 +69,7 @@ export interface WasmMemory {
  *
  * @example
  * ```ts
- * const update: PopulationKernel = pop.kernels!.update(pop.state!, constants);
+ * const update: PopulationKernel = pop.$kernels!.update(pop.$state!, constants);
  * update(0);
  * ```
  */

@@ -67,7 +67,7 @@ export interface ProjectionKernelState {
  *
  * @example
  * ```ts
- * const step: ProjectionKernel = factory(proj.state!, constants);
+ * const step: ProjectionKernel = factory(proj.$state!, constants);
  * step(0);
  * ```
  */

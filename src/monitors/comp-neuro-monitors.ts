@@ -16,7 +16,7 @@ import type {
 import { SampleBlocks } from './sample-blocks.js';
 import { toByteSink, type ByteSink, type NodeWritableLike } from './byte-sink.js';
 import { RecordingWriter } from './recording-writer.js';
-import type { StreamSubscriberError } from './producer-observable.js';
+import type { StreamSubscriberError } from '../stream/producer-observable.js';
 import type { Observable } from 'rxjs';
 import { MonitorsStreamHub, type RecordingChunkEvent } from './monitors-stream-hub.js';
 import type { SampleBlock, SamplesOptions, SpikeEvent } from './sample-stream.js';
@@ -514,8 +514,8 @@ export class CompNeuroMonitors {
       const expected = idx.length > 0 ? idx[idx.length - 1]! + 1 : 0;
       for (const v of e.variables) {
         if (this.writer !== undefined) continue; // samples and spikes are in the sink
-        if (v === 'spike') {
-          chunk[`${c};spike`] = store.takeSpikes(e.object.recordedRanks?.() ?? []);
+        if (v === 'spike' || v === 'axon_spike') {
+          chunk[`${c};${v}`] = store.takeSpikes(e.object.recordedRanks?.() ?? [], v);
           continue;
         }
         const arr = store.take(v, e.object.recordShape(v));
@@ -533,7 +533,7 @@ export class CompNeuroMonitors {
   private drainOne(e: MonDictEntry): void {
     const m = this.mon[e.compartment]!;
     const store = this.stores.get(e.compartment)!;
-    const arrayVars = e.variables.filter((v) => v !== 'spike');
+    const arrayVars = e.variables.filter((v) => v !== 'spike' && v !== 'axon_spike');
     if (this.writer !== undefined) {
       // with recordTo the samples went to the sink through the writer's taps: only empty the engine buffers
       m.discard();
@@ -544,7 +544,7 @@ export class CompNeuroMonitors {
       const got = m.get(arrayVars);
       for (const v of arrayVars) store.add(v, (got[v] as RecordedArray).data);
     }
-    if (e.variables.includes('spike')) store.addSpikes(m.get('spike') as SpikeDict);
+    for (const v of ['spike', 'axon_spike']) if (e.variables.includes(v)) store.addSpikes(m.get(v) as SpikeDict, v);
     this.lastDrain.set(e.compartment, this.network.currentStep);
   }
 

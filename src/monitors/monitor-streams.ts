@@ -2,7 +2,7 @@ import type { Observable, Subscriber } from 'rxjs';
 import { Monitor, type MonitorTap } from '../engine/monitor.js';
 import { RecordedArray } from './recorded-array.js';
 import type { SpikeDict } from './recordings.js';
-import { deliver, ProducerObservable } from './producer-observable.js';
+import { deliver, ProducerObservable } from '../stream/producer-observable.js';
 import { checkEvery, SampleBlockBuilder, SpikeEventTap, type SampleBlock, type SamplesOptions, type SpikeEvent } from './sample-stream.js';
 
 /**

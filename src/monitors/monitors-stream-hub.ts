@@ -1,6 +1,6 @@
 import type { Observable, Subscriber } from 'rxjs';
 import type { Monitor, MonitorTap } from '../engine/monitor.js';
-import { deliver, ProducerObservable } from './producer-observable.js';
+import { deliver, ProducerObservable } from '../stream/producer-observable.js';
 import type { RecordingChunk, RecordingTimesChunk } from './recordings.js';
 import { checkEvery, SampleBlockBuilder, SpikeEventTap, type SampleBlock, type SamplesOptions, type SpikeEvent } from './sample-stream.js';
 

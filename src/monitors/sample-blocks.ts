@@ -18,7 +18,8 @@ import type { SpikeDict } from './recordings.js';
  */
 export class SampleBlocks {
   private blocks = new Map<string, Float64Array[]>();
-  private spikes = new Map<number, number[]>();
+  /** Events per variable (`spike`, `axon_spike`), then per rank. */
+  private events = new Map<string, Map<number, number[]>>();
 
   /** Append one block of values (row-major samples) of a variable. */
   add(variable: string, values: Float64Array): void {
@@ -28,15 +29,17 @@ export class SampleBlocks {
     l.push(values);
   }
 
-  /** Append spike steps per rank. */
-  addSpikes(spikes: SpikeDict): void {
+  /** Append spike steps per rank (of `spike`, or of another event variable such as `axon_spike`). */
+  addSpikes(spikes: SpikeDict, variable = 'spike'): void {
+    let map = this.events.get(variable);
+    if (!map) this.events.set(variable, (map = new Map()));
     for (const key of Object.keys(spikes)) {
       const steps = spikes[Number(key)]!;
       if (steps.length === 0) continue;
       const r = Number(key);
-      const l = this.spikes.get(r);
+      const l = map.get(r);
       if (l) for (const s of steps) l.push(s);
-      else this.spikes.set(r, [...steps]);
+      else map.set(r, [...steps]);
     }
   }
 
@@ -47,7 +50,7 @@ export class SampleBlocks {
 
   /** True if nothing is stored. */
   get empty(): boolean {
-    return this.blocks.size === 0 && this.spikes.size === 0;
+    return this.blocks.size === 0 && [...this.events.values()].every((m) => m.size === 0);
   }
 
   /**
@@ -72,17 +75,18 @@ export class SampleBlocks {
   }
 
   /** The spike dict `{rank: [steps]}` with an entry for every given rank, then forgets it. */
-  takeSpikes(ranks: readonly number[]): SpikeDict {
+  takeSpikes(ranks: readonly number[], variable = 'spike'): SpikeDict {
     const out: SpikeDict = {};
-    for (const r of ranks) out[r] = this.spikes.get(r) ?? [];
-    for (const [r, l] of this.spikes) if (!(r in out)) out[r] = l;
-    this.spikes.clear();
+    const map = this.events.get(variable) ?? new Map<number, number[]>();
+    for (const r of ranks) out[r] = map.get(r) ?? [];
+    for (const [r, l] of map) if (!(r in out)) out[r] = l;
+    this.events.delete(variable);
     return out;
   }
 
   /** Forget everything. */
   clear(): void {
     this.blocks.clear();
-    this.spikes.clear();
+    this.events.clear();
   }
 }

@@ -1,5 +1,6 @@
 /**
- * The terminal progress bar of `simulate(ms, { progress: true })` in Node (cli-progress, on
+ * The terminal progress bar of `simulate(ms, { progress: true })` and of the fits'
+ * `displayProgressBar: true` (`DeapCma`, `OptNeuron`) in Node (cli-progress, on
  * stderr so that a run's printed results stay clean; nothing is drawn when stderr is not a
  * terminal). Installed by the Node entry; cli-progress is loaded on the first bar.
  */
@@ -10,37 +11,35 @@ import { setDefaultProgressReporter, type ProgressInfo, type ProgressReporter } 
 let cli: typeof CliProgress | undefined;
 
 /**
- * A cli-progress bar showing percentage, simulated time and ETA on `stream` (default stderr;
- * drawn only on a terminal); returns an Observer-like reporter for the engine.
+ * A cli-progress bar on `stream` (default stderr; drawn only on a terminal); returns an
+ * Observer-like reporter. A simulation's progress shows percentage, simulated time and ETA; a
+ * progress that counts something else (`info.unit`, e.g. the generations of `DeapCma`) shows
+ * `done/total unit` and its `detail` (the best loss) instead of the time.
  *
  * @example
  * ```ts
  * simulate(10000, { progress: terminalProgressBar('simulate') });
+ * new DeapCma({ lower, upper, evaluateFunction, displayProgressBar: terminalProgressBar('fit') });
  * ```
  */
 export function terminalProgressBar(label = 'simulate', stream: NodeJS.WritableStream = process.stderr): ProgressReporter {
   cli ??= createRequire(import.meta.url)('cli-progress') as typeof CliProgress;
-  const bar = new cli.SingleBar(
-    {
-      format: `${label} |{bar}| {percentage}% | t = {simTime} ms | ETA {eta_formatted}`,
-      hideCursor: true,
-      stream,
-      etaBuffer: 50,
-    },
-    cli.Presets.shades_classic,
-  );
-  let started = false;
+  const { SingleBar, Presets } = cli;
+  let bar: CliProgress.SingleBar | undefined;
+  const payload = (info: ProgressInfo) => ({ simTime: info.t.toFixed(1), detail: info.detail ? ` | ${info.detail}` : '' });
   return {
     next(info: ProgressInfo) {
-      if (!started) {
-        bar.start(info.total, info.done, { simTime: info.t.toFixed(1) });
-        started = true;
+      if (!bar) {
+        // the first report decides what the bar counts
+        const counts = info.unit ? `{value}/{total} ${info.unit}{detail}` : 't = {simTime} ms{detail}';
+        bar = new SingleBar({ format: `${label} |{bar}| {percentage}% | ${counts} | ETA {eta_formatted}`, hideCursor: true, stream, etaBuffer: 50 }, Presets.shades_classic);
+        bar.start(info.total, info.done, payload(info));
       } else {
-        bar.update(info.done, { simTime: info.t.toFixed(1) });
+        bar.update(info.done, payload(info));
       }
     },
     complete() {
-      if (started) bar.stop();
+      bar?.stop();
     },
   };
 }
@@ -55,5 +54,5 @@ export function terminalProgressBar(label = 'simulate', stream: NodeJS.WritableS
  * ```
  */
 export function installTerminalProgressBar(): void {
-  setDefaultProgressReporter(() => terminalProgressBar());
+  setDefaultProgressReporter((label) => terminalProgressBar(label));
 }

@@ -212,7 +212,7 @@ function makeReader(pop: Population, variable: string, rank: number): Reader {
     throw new Error(`livePlot: neuron rank ${rank} is out of range for population "${pop.name}" of size ${pop.size}`);
   }
   return () => {
-    const S = pop.state!;
+    const S = pop.$state!;
     const arr = S.local[variable];
     return arr ? arr[rank]! : S.global[variable]!;
   };

@@ -1,4 +1,5 @@
-import { Observable, type OperatorFunction } from 'rxjs';
+import { type Observable, type OperatorFunction } from 'rxjs';
+import { ProducerObservable } from './producer-observable.js';
 import type { Network } from '../engine/network.js';
 import { currentNetwork } from '../engine/magic-network.js';
 import { SimulationFrame } from './simulation-frame.js';
@@ -103,7 +104,7 @@ function subscribeSimulation(cfg: SimulationConfig, subscriber: import('rxjs').S
  * sim.pipe(currentStep$({ pop: 'HH_Bischop', t1: 500, t2: 500, a1: 0, a2: 50 })).subscribe();
  * ```
  */
-export class SimulationObservable extends Observable<SimulationFrame> {
+export class SimulationObservable extends ProducerObservable<SimulationFrame> {
   readonly config: Readonly<SimulationConfig>;
 
   constructor(config: SimulationConfig) {

@@ -2,6 +2,7 @@ import type { SchedulerLike, Subscriber, TeardownLogic } from 'rxjs';
 import type { Network } from '../engine/network.js';
 import { SimulationFrame } from './simulation-frame.js';
 import { runGate } from './run-gate.js';
+import { deliver } from './producer-observable.js';
 
 /**
  * What a simulation Observable runs: a program asked before every step whether to go on
@@ -58,7 +59,7 @@ export function checkDriveOptions(where: string, opts: DriveOptions): void {
 export function assertNoNaN(network: Network, step: number): void {
   const pops = network.populationsList;
   for (let p = 0; p < pops.length; p++) {
-    const S = pops[p]!.state;
+    const S = pops[p]!.$state;
     if (!S) continue;
     for (const name in S.local) {
       const arr = S.local[name]!;
@@ -95,11 +96,12 @@ function runSteps(network: Network, program: StepProgram, subscriber: Subscriber
     network.step();
     if (hasAfter) program.afterStep!();
     if (checkNaN) assertNoNaN(network, k);
-    if (frame === undefined) subscriber.next(new SimulationFrame(k, k * dt, network));
+    // a consumer that throws stops the run here (the driver restores the protocols), see deliver
+    if (frame === undefined) deliver(subscriber, new SimulationFrame(k, k * dt, network), 'simulate$', k, true);
     else {
       frame.step = k;
       frame.t = k * dt;
-      subscriber.next(frame);
+      deliver<SimulationFrame>(subscriber, frame, 'simulate$', k, true);
     }
   }
   return left;

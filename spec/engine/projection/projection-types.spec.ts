@@ -57,8 +57,8 @@ describe('engine: projection types and rules (ANNarchy 4.7.3 Projection.py, Spec
     new Projection(rateSrc, rate, 'bar').connectAllToAll({ weights: 3.0 });
     net.simulate(3);
     // the neuron never resets g_foo (ANNarchy generates no `g_foo = 0` for a target it does not mention)
-    expect(Array.from(spk.state!.local.g_foo!)).to.deep.equal([1.5, 1.5]);
-    expect(Array.from(rate.state!.local._sum_bar!)).to.deep.equal([6.0]);
+    expect(Array.from(spk.$state!.local.g_foo!)).to.deep.equal([1.5, 1.5]);
+    expect(Array.from(rate.$state!.local._sum_bar!)).to.deep.equal([6.0]);
     expect(rate.r).to.deep.equal(Float64Array.from([0]));
   });
 

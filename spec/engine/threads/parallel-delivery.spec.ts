@@ -25,10 +25,10 @@ function coba(numThreads: number, backend: 'js' | 'wasm') {
   net.compile();
   net.simulate(300);
   const out = {
-    split: [P.parallel !== undefined, (ee.parallelDelivery?.splitRuns ?? 0) > 300, (ii.parallelDelivery?.splitRuns ?? 0) > 100],
+    split: [P.$parallel !== undefined, (ee.$parallelDelivery?.splitRuns ?? 0) > 300, (ii.$parallelDelivery?.splitRuns ?? 0) > 100],
     spikes: m.get('spike') as Record<number, number[]>,
     gInh: (m.get('g_inh') as RecordedArray).data.slice(),
-    v: Array.from(P.state!.local.v!),
+    v: Array.from(P.$state!.local.v!),
   };
   net.dispose();
   return out;

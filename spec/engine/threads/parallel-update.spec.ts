@@ -32,7 +32,7 @@ function run(numThreads: number, backend: 'js' | 'wasm', n: number) {
   const pop = new Population(n, Noisy, { name: 'noisy', network: net });
   const mon = new Monitor(pop, ['v', 'spike']);
   net.compile();
-  const split = pop.parallel !== undefined;
+  const split = pop.$parallel !== undefined;
   net.simulate(100);
   // values set between runs reach the threads
   gain.set(2.0);
@@ -42,7 +42,7 @@ function run(numThreads: number, backend: 'js' | 'wasm', n: number) {
   const v = (mon.get('v') as RecordedArray).data.slice();
   const spikes = mon.get('spike') as Record<number, number[]>;
   net.dispose();
-  return { v, spikes, split, last: Array.from(pop.state!.spiked.subarray(0, pop.state!.nSpiked)) };
+  return { v, spikes, split, last: Array.from(pop.$state!.spiked.subarray(0, pop.$state!.nSpiked)) };
 }
 
 describe('engine: neuron updates split over kernel threads (setup({ numThreads }))', () => {
@@ -74,7 +74,7 @@ describe('engine: neuron updates split over kernel threads (setup({ numThreads }
         pop.I_app = [0, 10, 20, 40, 50, 80, 120, 200, 400];
         const mon = new Monitor(pop, ['spike']);
         net.simulate(100);
-        const out = { split: pop.parallel !== undefined, v: Array.from(pop.v as ArrayLike<number>), m: Array.from(pop.get('m') as ArrayLike<number>), spikes: mon.get('spike') };
+        const out = { split: pop.$parallel !== undefined, v: Array.from(pop.v as ArrayLike<number>), m: Array.from(pop.get('m') as ArrayLike<number>), spikes: mon.get('spike') };
         net.dispose();
         return out;
       };
@@ -95,7 +95,7 @@ describe('engine: neuron updates split over kernel threads (setup({ numThreads }
         net.compile();
         pop.I_app = Float64Array.from({ length: 100000 }, (_, i) => (i % 100) * 4);
         net.simulate(0.5);
-        const out = { split: pop.parallel !== undefined, unstored: !('alpha_m' in pop.state!.local), v: Float64Array.from(pop.v as ArrayLike<number>) };
+        const out = { split: pop.$parallel !== undefined, unstored: !('alpha_m' in pop.$state!.local), v: Float64Array.from(pop.v as ArrayLike<number>) };
         net.dispose();
         return out;
       };
@@ -111,7 +111,7 @@ describe('engine: neuron updates split over kernel threads (setup({ numThreads }
     net.compile();
     expect(net.threadsFor(100)).to.equal(1);
     expect(net.threadsFor(4096)).to.equal(2);
-    expect(pop.parallel).to.equal(undefined);
+    expect(pop.$parallel).to.equal(undefined);
   });
 
   it('stops the threads: dispose() ends them, and a process that never disposes still exits', () => {
@@ -119,7 +119,7 @@ describe('engine: neuron updates split over kernel threads (setup({ numThreads }
     const pop = new Population(10, Noisy, { name: 'n', network: net });
     net.compile();
     net.simulate(1);
-    expect(pop.parallel).to.not.equal(undefined);
+    expect(pop.$parallel).to.not.equal(undefined);
     net.dispose();
     expect(() => net.simulate(1)).to.throw(/kernel threads of this network were disposed/);
     // a script that leaves its threads running: Node must still exit on its own
@@ -132,7 +132,7 @@ describe('engine: neuron updates split over kernel threads (setup({ numThreads }
       'const net = new Network({ dt: 0.01, numThreads: 2, minNeuronsPerThread: 1 });',
       "const pop = new Population(20, HHneuronBischop, { name: 'hh', network: net });",
       'net.compile(); net.simulate(1);',
-      "if (pop.parallel === undefined) throw new Error('not split');",
+      "if (pop.$parallel === undefined) throw new Error('not split');",
       "console.log('simulated');",
     ].join('\n');
     const r = spawnSync(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', script], { encoding: 'utf8', timeout: 60_000 });

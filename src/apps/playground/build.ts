@@ -24,7 +24,7 @@ export const PLAYGROUND_DIST = join(here, 'dist');
  */
 export async function buildPlayground(options: { minify?: boolean } = {}): Promise<string[]> {
   await mkdir(PLAYGROUND_DIST, { recursive: true });
-  const entries: Record<string, string> = { 'playground.js': join(here, 'main.ts'), 'worker.js': join(here, 'worker.ts') };
+  const entries: Record<string, string> = { 'playground.js': join(here, 'main.ts'), 'worker.js': join(here, 'worker.ts'), 'fit-worker.js': join(here, 'fit-worker.ts') };
   const outs: string[] = [];
   for (const [name, entry] of Object.entries(entries)) {
     const outfile = join(PLAYGROUND_DIST, name);

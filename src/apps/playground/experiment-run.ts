@@ -76,7 +76,7 @@ function describePopulation(pop: Population): ModelInfo {
   const parameters: ModelInfo['parameters'] = [];
   const variables: string[] = [];
   for (const a of pop.attributes) {
-    const meta = pop.attributeMeta(a);
+    const meta = pop.$attributeMeta(a);
     if (meta.kind === 'parameter') {
       const v = pop.get(a) as number | Float64Array;
       parameters.push({ name: a, value: typeof v === 'number' ? v : v[0]!, local: meta.local });
@@ -166,7 +166,7 @@ export class ExperimentRun {
     if (n > 1) {
       const a = state.sweep.attr;
       if (!pop.attributes.includes(a)) throw new Error(`sweep: ${where} has no attribute "${a}"; attributes: ${pop.attributes.join(', ')}`);
-      if (!pop.attributeMeta(a).local) throw new Error(`sweep: "${a}" is population-wide (": population"); only per-neuron attributes can differ across neurons`);
+      if (!pop.$attributeMeta(a).local) throw new Error(`sweep: "${a}" is population-wide (": population"); only per-neuron attributes can differ across neurons`);
       if (a in state.params) throw new Error(`sweep: "${a}" is swept; it cannot also be set as a parameter`);
       this.sweepValues = linspace(state.sweep.from, state.sweep.to, n);
       pop.set({ [a]: this.sweepValues });

@@ -4,15 +4,10 @@
  * and the protocol's pipe operator, which is what the page's worker does step by step, so its
  * numbers are the page's. Run it with `npx tsx experiment.ts` (add `--json` for the data).
  */
-import { neuronOptions, parseSections } from './sections.js';
 import { linspace, populationName } from './experiment-run.js';
 import { protocolCall } from './protocols.js';
 import type { PlaygroundState } from './state.js';
-
-/** A string as a template literal (reads like ANNarchy's triple-quoted strings). */
-function templateLiteral(s: string): string {
-  return `\`${s.replace(/\\/g, '\\\\').replace(/`/g, '\\`').replace(/\$\{/g, '\\${')}\``;
-}
+import { exportFitScript, neuronCode } from './export-fit.js';
 
 /**
  * The TypeScript source of a script that runs the page's experiment in Node with `compneuro-rx`
@@ -24,23 +19,18 @@ function templateLiteral(s: string): string {
  * ```
  */
 export function exportScript(state: PlaygroundState, options: { from?: string } = {}): string {
-  const opts = neuronOptions(parseSections(state.source), state.name);
+  // with a fit configured (one neuron), the script runs the fit (export-fit.ts)
+  if (state.fit && state.sweep.n === 1) return exportFitScript(state, options);
   const pop = populationName(state.name);
   const proto = protocolCall(state.protocol, pop);
   const imports = ['Monitor', 'Network', 'Neuron', 'Population', 'RecordedArray', 'runSync', 'simulate$', ...(proto ? [proto.name] : [])].sort();
-  const neuronFields: string[] = [`  name: ${JSON.stringify(state.name)},`];
-  for (const k of ['parameters', 'equations', 'spike', 'reset', 'functions'] as const) {
-    if (opts[k] !== undefined) neuronFields.push(`  ${k}: ${templateLiteral(opts[k]!)},`);
-  }
-  if (opts.refractory !== undefined) neuronFields.push(`  refractory: ${JSON.stringify(opts.refractory)},`);
   const lines: string[] = [
     `// The compneuro-rx playground's experiment "${state.name}": run with \`npx tsx <this file>\` (--json prints the data).`,
     `import { ${imports.join(', ')} } from '${options.from ?? 'compneuro-rx'}';`,
+    ...(state.fit ? [`// The page's fit settings are not in this script: a fit simulates one neuron per parameter set, and this experiment sweeps ${state.sweep.n}.`] : []),
     '',
     `const network = new Network({ dt: ${state.dt}, seed: ${state.seed} });`,
-    'const neuron = new Neuron({',
-    ...neuronFields,
-    '});',
+    `const neuron = ${neuronCode(state.source, state.name).join('\n')};`,
     `const pop = new Population(${state.sweep.n}, neuron, { name: ${JSON.stringify(pop)}, network });`,
   ];
   const params = Object.entries(state.params);

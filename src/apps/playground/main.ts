@@ -14,6 +14,7 @@ import type { ModelInfo } from './experiment-run.js';
 import type { EditorDiagnostic } from './sections.js';
 import type { FromWorker, ToWorker } from './messages.js';
 import { fillSelect, numberField, option, parameterRow } from './controls.js';
+import { FitPanel } from './fit-panel.js';
 
 const $ = <T extends HTMLElement>(id: string): T => {
   const el = document.getElementById(id);
@@ -316,6 +317,7 @@ function adoptModel(next: ModelInfo): void {
   for (const k of Object.keys(state.params)) if (!next.parameters.some((p) => p.name === k)) delete state.params[k];
   renderExperiment();
   renderParams();
+  fitPanel.modelChanged(next);
 }
 
 ui.preset.replaceChildren(...presets.map((p) => option(p.name)));
@@ -328,11 +330,13 @@ ui.protocol.addEventListener('change', () => {
   state.protocol = { kind, values: { ...PROTOCOLS[kind].fields } };
   renderProtocol();
   markDriven();
+  if (info) fitPanel.modelChanged(info);
   rerunSoon();
 });
 ui.protocolAttr.addEventListener('change', () => {
   state.protocol.attr = ui.protocolAttr.value;
   markDriven();
+  if (info) fitPanel.modelChanged(info);
   rerunSoon();
 });
 const numberInput = (el: HTMLInputElement, set: (v: number) => boolean): void => {
@@ -398,6 +402,20 @@ ui.exportBtn.addEventListener('click', () => {
 });
 ui.exportClose.addEventListener('click', () => ui.dialog.close());
 
+// ---- fit ---------------------------------------------------------------------------------
+
+const fitPanel = new FitPanel({
+  state: () => state,
+  models: presets.map((p) => p.name),
+  drivenAttribute: () => protocolAttribute(state.protocol),
+  changed: saveUrl,
+  apply: (values) => {
+    for (const [k, v] of Object.entries(values)) state.params[k] = v;
+    renderParams();
+    rerunSoon();
+  },
+});
+
 // ---- editor ------------------------------------------------------------------------------
 
 let editor: EditorView | undefined;
@@ -454,6 +472,7 @@ void init();
     return editor;
   },
   plots,
+  fit: fitPanel,
   exportScript: (from?: string) => exportScript(state, { from }),
   status: () => ({
     state: document.body.dataset.state,

@@ -14,6 +14,8 @@ const FILES: Record<string, [string, string]> = {
   '/playground.js.map': [join(PLAYGROUND_DIST, 'playground.js.map'), 'application/json'],
   '/worker.js': [join(PLAYGROUND_DIST, 'worker.js'), JS],
   '/worker.js.map': [join(PLAYGROUND_DIST, 'worker.js.map'), 'application/json'],
+  '/fit-worker.js': [join(PLAYGROUND_DIST, 'fit-worker.js'), JS],
+  '/fit-worker.js.map': [join(PLAYGROUND_DIST, 'fit-worker.js.map'), 'application/json'],
 };
 
 /**

@@ -5,6 +5,7 @@
  * written from.
  */
 import { PROTOCOLS, type ProtocolKind, type ProtocolState } from './protocols.js';
+import { validateFit, type FitState } from './fit-state.js';
 
 /**
  * Several neurons with one attribute spread evenly from `from` to `to` (`n` = 1: no sweep, one
@@ -52,6 +53,8 @@ export interface PlaygroundState {
   speed: number;
   /** Seed of the random numbers (noisy models). */
   seed: number;
+  /** The fit settings, once the page's fit panel has a parameter chosen (fit-state.ts). */
+  fit?: FitState;
 }
 
 /**
@@ -110,7 +113,7 @@ const NAME = /^[A-Za-z0-9_ .()-]+$/;
 export function validateState(x: unknown): PlaygroundState {
   if (x === null || typeof x !== 'object' || Array.isArray(x)) fail('the state', 'an object', x);
   const o = x as Record<string, unknown>;
-  const known = ['source', 'name', 'params', 'protocol', 'sweep', 'duration', 'dt', 'record', 'periodSteps', 'speed', 'seed'];
+  const known = ['source', 'name', 'params', 'protocol', 'sweep', 'duration', 'dt', 'record', 'periodSteps', 'speed', 'seed', 'fit'];
   for (const k of Object.keys(o)) if (!known.includes(k)) throw new Error(`playground state: unknown field "${k}"; expected ${known.join(', ')}`);
   const params = o.params;
   if (params === null || typeof params !== 'object' || Array.isArray(params)) fail('params', 'an object of numbers', params);
@@ -150,6 +153,7 @@ export function validateState(x: unknown): PlaygroundState {
     periodSteps: num(o, 'periodSteps', (v) => Number.isInteger(v) && v >= 1, 'a positive integer number of steps'),
     speed: num(o, 'speed', (v) => v >= 0, 'a non-negative number (0: as fast as possible)'),
     seed: num(o, 'seed', (v) => Number.isInteger(v) && v >= 0, 'a non-negative integer'),
+    ...(o.fit !== undefined ? { fit: validateFit(o.fit) } : {}),
   };
 }
 

@@ -35,7 +35,7 @@ export class Copy extends Projection {
     super(pre, post, target, new Synapse({ psp: o.psp ?? 'pre.r * w', operation: o.operation ?? 'sum', name: 'Copy' }), o.name);
   }
 
-  protected override checkEndpointTypes(): void {
+  protected override $checkEndpointTypes(): void {
     if (this.pre.spiking || this.post.spiking) throw new Error(`Copy "${this.name}": Copy projections are rate-coded; "${this.pre.spiking ? this.pre.name : this.post.name}" is spiking`);
   }
 
@@ -54,15 +54,15 @@ export class Copy extends Projection {
     if (projection.network !== this.network) throw new Error(`${where}: "${projection.name}" belongs to another network`);
     if (projection.id > this.id) throw new Error(`${where}: "${projection.name}" must be created before the copy (projections compile in creation order)`);
     const same = (a: readonly number[], b: readonly number[]) => a.length === b.length && a.every((x, i) => x === b[i]);
-    if (!same(this.preEndpoint.geometry, projection.pre.geometry) || !same(this.postEndpoint.geometry, projection.post.geometry)) {
-      throw new Error(`${where}: when copying a projection, the geometries must be the same (pre ${JSON.stringify(this.preEndpoint.geometry)} vs ${JSON.stringify(projection.pre.geometry)}, post ${JSON.stringify(this.postEndpoint.geometry)} vs ${JSON.stringify(projection.post.geometry)})`);
+    if (!same(this.$preEndpoint.geometry, projection.pre.geometry) || !same(this.$postEndpoint.geometry, projection.post.geometry)) {
+      throw new Error(`${where}: when copying a projection, the geometries must be the same (pre ${JSON.stringify(this.$preEndpoint.geometry)} vs ${JSON.stringify(projection.pre.geometry)}, post ${JSON.stringify(this.$postEndpoint.geometry)} vs ${JSON.stringify(projection.post.geometry)})`);
     }
     this.projection = projection;
-    return this.defineConnectivity('Copy', () => projection.lilConnectivity(), false);
+    return this.$defineConnectivity('Copy', () => projection.lilConnectivity(), false);
   }
 
   /** The weights are the original's array: later changes of the original are transmitted. */
-  protected override adoptState(state: ProjectionKernelState): void {
-    state.local.w = this.projection!.state!.local.w!;
+  protected override $adoptState(state: ProjectionKernelState): void {
+    state.local.w = this.projection!.$state!.local.w!;
   }
 }

@@ -24,12 +24,12 @@ export class CurrentInjection extends Projection {
     super(pre, post, target, undefined, name);
   }
 
-  protected override checkEndpointTypes(): void {
+  protected override $checkEndpointTypes(): void {
     if (this.pre.spiking) throw new Error(`CurrentInjection "${this.name}": the pre-synaptic population "${this.pre.name}" must be rate-coded`);
     if (!this.post.spiking) throw new Error(`CurrentInjection "${this.name}": the post-synaptic population "${this.post.name}" must be spiking`);
     if (this.targets.length !== 1) throw new Error(`CurrentInjection "${this.name}": one target, got ${this.targets.join(', ')}`);
-    if (this.preEndpoint.size !== this.postEndpoint.size) {
-      throw new Error(`CurrentInjection "${this.name}": the pre- and post-synaptic populations must have the same size (${this.preEndpoint.size} and ${this.postEndpoint.size})`);
+    if (this.$preEndpoint.size !== this.$postEndpoint.size) {
+      throw new Error(`CurrentInjection "${this.name}": the pre- and post-synaptic populations must have the same size (${this.$preEndpoint.size} and ${this.$postEndpoint.size})`);
     }
   }
 
@@ -38,23 +38,23 @@ export class CurrentInjection extends Projection {
     return this.connectOneToOne({ weights: 1.0 });
   }
 
-  protected override generateKernels(_net: Network): SynapseKernels {
+  protected override $generateKernels(_net: Network): SynapseKernels {
     return { psp: undefined, preSpike: undefined, update: undefined, postSpike: undefined, plainPreSpike: false, source: {} };
   }
 
   override compile(net: Network): void {
     super.compile(net);
-    this.pre.requireStored(['r']);
-    this.rIn = this.pre.state!.local.r!;
-    this.gOut = this.post.state!.local[`g_${this.targets[0]}`]!;
+    this.pre.$requireStored(['r']);
+    this.rIn = this.pre.$state!.local.r!;
+    this.gOut = this.post.$state!.local[`g_${this.targets[0]}`]!;
   }
 
-  override computeInputs(_t: number): void {
-    const S = this.state;
+  override $computeInputs(_t: number): void {
+    const S = this.$state;
     if (!S || !this.post.enabled) return;
     const g = this.gOut, r = this.rIn, post = S.postRank, pre = S.preRank, ptr = S.rowPtr;
     for (let i = 0; i < S.nDendrites; i++) g[post[i]!]! += r[pre[ptr[i]!]!]!;
   }
 
-  override pushDelays(): void {}
+  override $pushDelays(): void {}
 }

@@ -40,13 +40,13 @@ export class DecodingProjection extends Projection {
     this.window = w === 0.0 ? this.network.dt : w;
   }
 
-  protected override checkEndpointTypes(): void {
+  protected override $checkEndpointTypes(): void {
     if (!this.pre.spiking) throw new Error(`DecodingProjection "${this.name}": the pre-synaptic population "${this.pre.name}" must be spiking`);
     if (this.post.spiking) throw new Error(`DecodingProjection "${this.name}": the post-synaptic population "${this.post.name}" must be rate-coded`);
     if (this.targets.length !== 1) throw new Error(`DecodingProjection "${this.name}": one target, got ${this.targets.join(', ')}`);
   }
 
-  protected override generateKernels(_net: Network): SynapseKernels {
+  protected override $generateKernels(_net: Network): SynapseKernels {
     return { psp: undefined, preSpike: undefined, update: undefined, postSpike: undefined, plainPreSpike: false, source: {} };
   }
 
@@ -58,16 +58,16 @@ export class DecodingProjection extends Projection {
     this.newest = 0;
   }
 
-  override computeInputs(_t: number): void {
-    const S = this.state;
+  override $computeInputs(_t: number): void {
+    const S = this.$state;
     if (!S || !this.post.enabled) return;
-    const pre = this.pre.state!;
+    const pre = this.pre.$state!;
     const n = this.windowSteps;
     // push_front a new vector, pop_back the oldest: reuse the oldest slot
     this.newest = (this.newest + n - 1) % n;
     const rates = this.history[this.newest]!;
     rates.fill(0);
-    const w = S.local.w!, ptr = this.invPtr, syn = this.invSyn, dend = this.invDend, postRank = S.postRank;
+    const w = S.local.w!, ptr = this.$invPtr, syn = this.$invSyn, dend = this.$invDend, postRank = S.postRank;
     for (let s = 0; s < pre.nSpiked; s++) {
       const r = pre.spiked[s]!;
       for (let x = ptr[r]!; x < ptr[r + 1]!; x++) rates[postRank[dend[x]!]!]! += w[syn[x]!]!;
@@ -82,16 +82,16 @@ export class DecodingProjection extends Projection {
     }
   }
 
-  override saveRuntime(arrays: Record<string, Float64Array | Int32Array>): Record<string, unknown> {
+  override $saveRuntime(arrays: Record<string, Float64Array | Int32Array>): Record<string, unknown> {
     this.history.forEach((h, k) => { arrays[`_decoding_${k}`] = h.slice(); });
-    return { ...super.saveRuntime(arrays), newest: this.newest };
+    return { ...super.$saveRuntime(arrays), newest: this.newest };
   }
 
-  override loadRuntime(r: Record<string, unknown>, arrays: Record<string, ArrayLike<number>>): void {
-    super.loadRuntime(r, arrays);
+  override $loadRuntime(r: Record<string, unknown>, arrays: Record<string, ArrayLike<number>>): void {
+    super.$loadRuntime(r, arrays);
     this.newest = r.newest as number;
     this.history.forEach((h, k) => h.set(arrays[`_decoding_${k}`]!));
   }
 
-  override pushDelays(): void {}
+  override $pushDelays(): void {}
 }

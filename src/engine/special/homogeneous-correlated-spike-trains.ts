@@ -164,19 +164,19 @@ export class HomogeneousCorrelatedSpikeTrains extends ScheduledPopulation {
     this.hasSchedule = hasSchedule;
   }
 
-  override compileInto(method: string): void {
-    super.compileInto(method);
-    const S = this.state!;
+  override $compileInto(method: string): void {
+    super.$compileInto(method);
+    const S = this.$state!;
     this.cursor.set(this.scheduleMs, this.periodMs, this.network.dt);
     this.cursor.restart();
-    const normal = this.ir.randoms.find((r) => r.locality === 'global')!.name;
-    const uniform = this.ir.randoms.find((r) => r.locality !== 'global')!.name;
+    const normal = this.$ir.randoms.find((r) => r.locality === 'global')!.name;
+    const uniform = this.$ir.randoms.find((r) => r.locality !== 'global')!.name;
     const p = S.local.p!;
     const n = this.size;
-    this.leanUpdateKernel = undefined;
-    this.spikeKernel = undefined;
+    this.$leanUpdateKernel = undefined;
+    this.$spikeKernel = undefined;
     // ANNarchy's update_variables template replaces the generated update (its arithmetic order)
-    this.updateKernel = (t: number) => {
+    this.$updateKernel = (t: number) => {
       const G = S.global;
       if (this.hasSchedule) {
         const b = this.cursor.advance();

@@ -13,31 +13,31 @@ import { ScheduleCursor } from './schedule-cursor.js';
  */
 export abstract class ScheduledPopulation extends Population {
   /** Its own update: every array is kept. */
-  protected override get generatedUpdate(): boolean {
+  protected override get $generatedUpdate(): boolean {
     return false;
   }
 
   protected readonly cursor = new ScheduleCursor();
 
-  override saveRuntime(): Record<string, unknown> {
-    return { ...super.saveRuntime(), cursor: [this.cursor.t, this.cursor.block] };
+  override $saveRuntime(): Record<string, unknown> {
+    return { ...super.$saveRuntime(), cursor: [this.cursor.t, this.cursor.block] };
   }
 
-  override loadRuntime(r: Record<string, unknown>): void {
-    super.loadRuntime(r);
+  override $loadRuntime(r: Record<string, unknown>): void {
+    super.$loadRuntime(r);
     [this.cursor.t, this.cursor.block] = r.cursor as [number, number];
   }
 
-  override resetState(): void {
-    super.resetState();
-    if (!this.state) return;
+  override $resetState(): void {
+    super.$resetState();
+    if (!this.$state) return;
     this.cursor.restart();
-    this.state.local.r!.fill(0);
+    this.$state.local.r!.fill(0);
   }
 
   /** Spike test of the Poisson-like timed inputs: neuron i spikes when `p[i] < threshold` (per neuron or one value). */
   protected gatherSpikes(t: number, p: Float64Array, threshold: Float64Array | number): void {
-    const S = this.state!;
+    const S = this.$state!;
     let ns = 0;
     for (let i = 0; i < this.size; i++) {
       if (p[i]! < (typeof threshold === 'number' ? threshold : threshold[i]!)) {

@@ -111,17 +111,17 @@ export class SpikeSourceArray extends Population {
   }
 
   /** Its own update: every array is kept. */
-  protected override get generatedUpdate(): boolean {
+  protected override get $generatedUpdate(): boolean {
     return false;
   }
 
-  override compileInto(method: string): void {
-    super.compileInto(method);
+  override $compileInto(method: string): void {
+    super.$compileInto(method);
     this.stepsOf = this.sortSpikes(this.times);
-    const S = this.state!;
+    const S = this.$state!;
     // the generated kernels are replaced by the emission rule of ANNarchy's template
-    this.leanUpdateKernel = undefined;
-    this.updateKernel = () => {
+    this.$leanUpdateKernel = undefined;
+    this.$updateKernel = () => {
       let ns = 0;
       for (let i = 0; i < this.size; i++) {
         if (this.localStep === this.nextSpike[i]) {
@@ -135,14 +135,14 @@ export class SpikeSourceArray extends Population {
       S.nSpiked = ns;
       this.localStep++;
     };
-    this.spikeKernel = () => {};
+    this.$spikeKernel = () => {};
     this.localStep = 0;
     this.recompute();
   }
 
-  override resetState(): void {
-    super.resetState();
-    if (!this.state) return;
+  override $resetState(): void {
+    super.$resetState();
+    if (!this.$state) return;
     this.localStep = 0;
     this.recompute();
   }

@@ -118,30 +118,30 @@ export class TimedArray extends ScheduledPopulation {
     const rows = TimedArray.toRows(value, this.size);
     if (rows.length < this.scheduleMs.length) throw new Error(`TimedArray: the rates need at least ${this.scheduleMs.length} rows (one per schedule time), got ${rows.length}`);
     this.rows = rows;
-    if (this.state) this.state.local.r!.set(this.rows[0]!);
+    if (this.$state) this.$state.local.r!.set(this.rows[0]!);
   }
 
   /** Schedule times in ms (after compile: on the step grid, `dt * int(ms/dt)`). */
   get schedule(): number[] {
-    return this.state ? this.cursor.steps.map((s) => s * this.network.dt) : [...this.scheduleMs];
+    return this.$state ? this.cursor.steps.map((s) => s * this.network.dt) : [...this.scheduleMs];
   }
 
   set schedule(value: readonly number[]) {
     if (!Array.isArray(value) || value.length === 0 || value.some((x) => typeof x !== 'number' || !Number.isFinite(x))) throw new Error('TimedArray: schedule must be a non-empty list of times in ms');
     if (value.length > this.rows.length) throw new Error(`TimedArray: the schedule (${value.length} times) cannot be longer than the rates (${this.rows.length} rows)`);
     this.scheduleMs = [...value];
-    if (this.state) this.cursor.set(this.scheduleMs, this.periodMs, this.network.dt);
+    if (this.$state) this.cursor.set(this.scheduleMs, this.periodMs, this.network.dt);
   }
 
   /** Cycle length in ms (-1: none). */
   get period(): number {
-    return this.state ? this.cursor.period * this.network.dt : this.periodMs;
+    return this.$state ? this.cursor.period * this.network.dt : this.periodMs;
   }
 
   set period(value: number) {
     if (typeof value !== 'number' || !Number.isFinite(value)) throw new Error('TimedArray: period must be a number of ms (-1: no cycling)');
     this.periodMs = value;
-    if (this.state) this.cursor.set(this.scheduleMs, this.periodMs, this.network.dt);
+    if (this.$state) this.cursor.set(this.scheduleMs, this.periodMs, this.network.dt);
   }
 
   /**
@@ -175,16 +175,16 @@ export class TimedArray extends ScheduledPopulation {
     this.period = period;
   }
 
-  override compileInto(method: string): void {
-    super.compileInto(method);
+  override $compileInto(method: string): void {
+    super.$compileInto(method);
     // np.array(schedule) / dt converted to C int: truncation
     this.cursor.set(this.scheduleMs, this.periodMs, this.network.dt);
-    const r = this.state!.local.r!;
+    const r = this.$state!.local.r!;
     r.set(this.rows[0]!);
     this.cursor.restart();
     // ANNarchy's update_variables template of TimedArray replaces the generated update
-    this.leanUpdateKernel = undefined;
-    this.updateKernel = () => {
+    this.$leanUpdateKernel = undefined;
+    this.$updateKernel = () => {
       const b = this.cursor.advance();
       if (b >= 0) r.set(this.rows[b]!);
     };

@@ -97,39 +97,39 @@ export class TimedPoissonPopulation extends ScheduledPopulation {
 
   /** Schedule times in ms (after compile: on the step grid). */
   get schedule(): number[] {
-    return this.state ? this.cursor.steps.map((s) => s * this.network.dt) : [...this.scheduleMs];
+    return this.$state ? this.cursor.steps.map((s) => s * this.network.dt) : [...this.scheduleMs];
   }
 
   set schedule(value: readonly number[]) {
     const s = TimedPoissonPopulation.checkSchedule(value);
     if (s.length !== this.rows.length) throw new Error(`TimedPoissonPopulation: the schedule (${s.length} times) must match the rates (${this.rows.length} rows)`);
     this.scheduleMs = s;
-    if (this.state) this.cursor.set(s, this.periodMs, this.network.dt);
+    if (this.$state) this.cursor.set(s, this.periodMs, this.network.dt);
   }
 
   /** Cycle length in ms (-1: none). */
   get period(): number {
-    return this.state ? this.cursor.period * this.network.dt : this.periodMs;
+    return this.$state ? this.cursor.period * this.network.dt : this.periodMs;
   }
 
   set period(value: number) {
     this.periodMs = TimedPoissonPopulation.checkPeriod(value);
-    if (this.state) this.cursor.set(this.scheduleMs, this.periodMs, this.network.dt);
+    if (this.$state) this.cursor.set(this.scheduleMs, this.periodMs, this.network.dt);
   }
 
-  override compileInto(method: string): void {
-    super.compileInto(method);
-    const S = this.state!;
+  override $compileInto(method: string): void {
+    super.$compileInto(method);
+    const S = this.$state!;
     this.cursor.set(this.scheduleMs, this.periodMs, this.network.dt);
     this.cursor.restart();
     const proba = S.local.proba!, p = S.local.p!;
-    const rand = S.rand[this.ir.randoms[0]!.name] as Float64Array;
+    const rand = S.rand[this.$ir.randoms[0]!.name] as Float64Array;
     const n = this.size;
     // ANNarchy's update_variables template replaces the generated update: schedule, then
     // p[i] = step * rand_0[i] with step = 1000.0/dt (not the equation's order), then spike_gather
-    this.leanUpdateKernel = undefined;
-    this.spikeKernel = undefined;
-    this.updateKernel = (t: number) => {
+    this.$leanUpdateKernel = undefined;
+    this.$spikeKernel = undefined;
+    this.$updateKernel = (t: number) => {
       const b = this.cursor.advance();
       if (b >= 0) proba.set(this.rows[b]!);
       const step = 1000.0 / S.dt;

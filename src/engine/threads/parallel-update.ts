@@ -8,11 +8,11 @@ import type { ThreadPool } from './thread-pool.js';
 export interface SplittablePopulation {
   readonly name: string;
   readonly size: number;
-  kernels: PopulationKernels | undefined;
-  state: PopulationKernelState | undefined;
-  scratchStride: number;
-  updateKernel: PopulationKernel | undefined;
-  leanUpdateKernel: PopulationKernel | undefined;
+  $kernels: PopulationKernels | undefined;
+  $state: PopulationKernelState | undefined;
+  $scratchStride: number;
+  $updateKernel: PopulationKernel | undefined;
+  $leanUpdateKernel: PopulationKernel | undefined;
 }
 
 const ARRAY_KEYS = ['lastSpike', 'refRemaining', 'refSteps', 'inRef', 'spiked'] as const;
@@ -49,8 +49,8 @@ const sliceOf = (a: View, start: number, end: number): View => a.subarray(start,
  *
  * @example
  * ```ts
- * pop.parallel = new ParallelUpdate(pop, pool);
- * pop.parallel.run(t, false); // instead of pop.updateKernel(t)
+ * pop.$parallel = new ParallelUpdate(pop, pool);
+ * pop.$parallel.run(t, false); // instead of pop.$updateKernel(t)
  * ```
  */
 export class ParallelUpdate {
@@ -77,13 +77,13 @@ export class ParallelUpdate {
   /** Step `t` of the update (`lean`: the lean update), on all threads; spikes joined in rank order. */
   run(t: number, lean: boolean): void {
     const pop = this.pop;
-    if (pop.kernels !== this.kernels || CONSTANTS.size !== this.constantsSize) this.prepare();
+    if (pop.$kernels !== this.kernels || CONSTANTS.size !== this.constantsSize) this.prepare();
     if (this.unshared) {
-      (lean ? pop.leanUpdateKernel! : pop.updateKernel!)(t);
+      (lean ? pop.$leanUpdateKernel! : pop.$updateKernel!)(t);
       return;
     }
     lean ||= this.alwaysLean;
-    const S = pop.state!, P = this.params, G = S.global, R = S.rand;
+    const S = pop.$state!, P = this.params, G = S.global, R = S.rand;
     let j = 0;
     const gs = this.globals, rs = this.randNumbers, cs = this.constants;
     for (let k = 0; k < gs.length; k++) P[j++] = G[gs[k]!]!;
@@ -114,7 +114,7 @@ export class ParallelUpdate {
 
   /** Build the slices and hand them (with the kernels) to the threads. */
   private prepare(): void {
-    const pop = this.pop, k = pop.kernels!, S = pop.state!;
+    const pop = this.pop, k = pop.$kernels!, S = pop.$state!;
     this.kernels = k;
     this.constantsSize = CONSTANTS.size;
     this.alwaysLean = k.transient.some((n) => !(n in S.local));
@@ -122,7 +122,7 @@ export class ParallelUpdate {
     this.unshared = views.some((a) => !(a.buffer instanceof SharedArrayBuffer));
     if (this.unshared) return;
     const heap = S.heap;
-    const wasm = heap && k.wasm && k.wasm.scratchBytes <= pop.scratchStride ? k.wasm : undefined;
+    const wasm = heap && k.wasm && k.wasm.scratchBytes <= pop.$scratchStride ? k.wasm : undefined;
     const lean = wasm ? k.source.wasmUpdateLean : k.source.updateLean;
     if ((wasm ? wasm.updateLean : k.updateLean) !== undefined && lean === undefined) throw new Error(`Population "${pop.name}": no source of its lean update`);
     this.globals = Object.keys(S.global);
@@ -135,7 +135,7 @@ export class ParallelUpdate {
     // unstored transients moved to the slice's first neuron
     const sliceHeap = (start: number, r: number): PopulationKernelState['heap'] => heap && {
       ...heap,
-      scratch: heap.scratch + r * pop.scratchStride,
+      scratch: heap.scratch + r * pop.$scratchStride,
       ...(heap.reserved ? { reserved: Object.fromEntries(Object.entries(heap.reserved).map(([n, at]) => [n, at + 8 * start])) } : {}),
     };
     const slices = this.ranges.map(([start, end], r) => this.slice(S, start, end, r, sliceHeap(start, r)));

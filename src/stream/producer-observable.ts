@@ -1,4 +1,4 @@
-import { Observable, Subscriber, type Observer, type Operator, type Subscription } from 'rxjs';
+import { config, Observable, Subscriber, type Observer, type Operator, type Subscription } from 'rxjs';
 
 /**
  * An Observable whose subscribers' exceptions reach the producer. RxJS 7 catches an exception
@@ -10,6 +10,9 @@ import { Observable, Subscriber, type Observer, type Operator, type Subscription
  * (`lift`), so `samples$().pipe(map(f)).subscribe(g)` behaves the same: `g` throwing, or `f`
  * throwing without an error handler downstream, reaches the producer. (Operators catch what
  * their downstream throws, so the note is taken where it happens, not from the call stack.)
+ * `simulate$` and `experiment$` are ProducerObservables too: a consumer that throws stops the
+ * run (issue 18 item 7). An error that reaches a subscriber without an error handler is
+ * reported as RxJS reports it (`config.onUnhandledError`, else thrown on an empty stack).
  *
  * @example
  * ```ts
@@ -39,14 +42,16 @@ export class ProducerObservable<T> extends Observable<T> {
         try {
           o.next?.(v);
         } catch (e) {
-          faults?.push(e);
+          faults?.errors.push(e);
           throw e;
         }
       },
       error: (e: unknown) => {
         if (o.error) o.error(e);
-        else if (faults !== undefined) faults.push(e);
-        else throw e;
+        else if (faults !== undefined) {
+          faults.errors.push(e);
+          if (faults.report) reportUnhandledError(e);
+        } else reportUnhandledError(e);
       },
       complete: () => o.complete?.(),
     }));
@@ -72,31 +77,61 @@ export class StreamSubscriberError extends Error {
   }
 }
 
-/** Exceptions of subscribers noted during the {@link deliver} call under way (deliveries are synchronous). */
-let faults: unknown[] | undefined;
+/**
+ * What RxJS 7 does with an error no subscriber handles (its internal `reportUnhandledError`):
+ * hand it to `config.onUnhandledError` if the application set one, else throw it on an empty
+ * stack. Read, never set: the application's configuration is its own.
+ */
+function reportUnhandledError(e: unknown): void {
+  setTimeout(() => {
+    const handler = config.onUnhandledError;
+    if (handler) handler(e);
+    else throw e;
+  });
+}
+
+/** Exceptions of subscribers noted during one {@link deliver} call; `report`: see {@link deliver}. */
+interface FaultNote { errors: unknown[]; report: boolean }
+
+/** The note of the {@link deliver} call under way (deliveries are synchronous and nest as a stack). */
+let faults: FaultNote | undefined;
+/** Notes reused by depth of nesting: a delivery per simulation step allocates nothing. */
+const notes: FaultNote[] = [];
+let depth = 0;
 
 /**
  * Deliver `value` to `subscriber` of a {@link ProducerObservable}; an exception of a subscriber
- * becomes a {@link StreamSubscriberError} thrown here.
+ * becomes a {@link StreamSubscriberError} thrown here. `where` is a text or a step number
+ * (`at step N`, formatted only when something failed).
+ *
+ * `report` is for producers that run inside a subscription themselves (`simulate$`): they can
+ * only pass the error on as the stream's error, and an operator between them and a subscriber
+ * without an error handler has already stopped the chain, so such an exception is also reported
+ * as RxJS reports an unhandled error. Producers with a caller to throw to (a monitor stream
+ * driven by `simulate()`) leave it false.
  *
  * @example
  * ```ts
  * new ProducerObservable<number>((s) => deliver(s, 1, 'counter$', 'at step 0'));
  * ```
  */
-export function deliver<T>(subscriber: Subscriber<T>, value: T, stream: string, where: string): void {
+export function deliver<T>(subscriber: Subscriber<T>, value: T, stream: string, where: string | number, report = false): void {
   const outer = faults;
-  const mine: unknown[] = [];
-  faults = mine;
+  let note = notes[depth];
+  if (note === undefined) note = notes[depth] = { errors: [], report };
+  note.report = report;
+  faults = note;
+  depth++;
   try {
     subscriber.next(value);
   } catch (e) {
-    mine.push(e);
-  } finally {
-    faults = outer;
+    note.errors.push(e);
   }
-  if (mine.length > 0) {
-    const e = mine[0];
-    throw e instanceof StreamSubscriberError ? e : new StreamSubscriberError(stream, where, e);
+  depth--;
+  faults = outer;
+  if (note.errors.length > 0) {
+    const e = note.errors[0];
+    note.errors.length = 0;
+    throw e instanceof StreamSubscriberError ? e : new StreamSubscriberError(stream, typeof where === 'number' ? `at step ${where}` : where, e);
   }
 }

@@ -1,6 +1,6 @@
 import { expect } from 'chai';
 import { map, filter } from 'rxjs';
-import { deliver, ProducerObservable, StreamSubscriberError } from '../../src/monitors/producer-observable.js';
+import { deliver, ProducerObservable, StreamSubscriberError } from '../../src/stream/producer-observable.js';
 
 /** A producer that emits 1, 2, 3 and reports what went wrong while delivering. */
 function source(errors: unknown[]) {
