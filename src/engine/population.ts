@@ -117,7 +117,7 @@ export class Population {
    */
   $leanUpdateKernel: PopulationKernel | undefined;
   /** The `sum(target)` inputs the network zeroes at the start of each step (rate-coded). */
-  sumArrays: Float64Array[] = [];
+  $sumArrays: Float64Array[] = [];
   /**
    * The update bound at compile; populations with their own update (SpikeSourceArray, ...)
    * replace {@link Population.$updateKernel} and are never split over kernel threads.
@@ -129,7 +129,7 @@ export class Population {
   /** The update split over kernel threads (`setup({ numThreads })`), set by the network at compile. @internal */
   $parallel: ParallelUpdate | undefined;
   /** Set by the network while it runs {@link Population.$leanUpdateKernel}. */
-  leanNow = false;
+  $leanNow = false;
   /** Per-neuron variables other objects read during a run: always stored. */
   private readonly $keepStored = new Set<string>();
   /** Transient variables nothing reads: no per-neuron array (see {@link UnstoredTransients}). */

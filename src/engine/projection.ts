@@ -281,8 +281,8 @@ export class Projection implements NamedParticipant, Recordable {
   /** Cached weights of the plain loop in inverse order, undefined when stale. */
   private $invW: Float64Array | undefined;
   /** All cached weights are the same number (the common constant-weight case). */
-  private invWConstant = false;
-  private learning = { update: true, period: 1, offset: 0 };
+  private $invWConstant = false;
+  private $learning = { update: true, period: 1, offset: 0 };
   /** The plain delivery split over kernel threads (`setup({ numThreads })`), set at compile. @internal */
   $parallelDelivery: ParallelDelivery | undefined;
 
