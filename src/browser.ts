@@ -38,7 +38,7 @@ export { CurrentInjection } from './engine/special/current-injection.js';
 export { DecodingProjection, type DecodingProjectionOptions } from './engine/special/decoding-projection.js';
 export { Copy, type CopyOptions } from './engine/special/copy-projection.js';
 export { enableLearning, disableLearning, type EnableLearningOptions } from './engine/learning.js';
-export { captureNetworkState, restoreNetworkState, type NetworkState, type NetworkStateMeta, type StateArray } from './engine/network-state.js';
+export { captureNetworkState, restoreNetworkState, type NetworkState, type NetworkStateMeta, type ProjectionStateMeta, type StateArray } from './engine/network-state.js';
 export { reportMarkdown, type ReportOptions } from './engine/report.js';
 export { every, callbacksEnabled, enableCallbacks, disableCallbacks, clearAllCallbacks, type EveryOptions, type SimulationCallback } from './engine/callbacks.js';
 export {

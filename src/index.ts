@@ -60,8 +60,8 @@ export { startQueueWorker, type QueueWorkerOptions } from './run/queue-worker.js
 export { BuildError } from './run/evaluator-cache.js';
 export { OptNeuron, type OptNeuronOptions, type OptNeuronRunOptions, type OptNeuronResult } from './fit/opt-neuron.js';
 export { OptNeuronSimulator, resultsOfSingleNeuron, type OptNeuronProblem, type LossValue, type SimulatorOutput } from './fit/opt-neuron-simulator.js';
-export { VClampParamSearch, type VClampParamSearchOptions } from './fit/v-clamp-param-search.js';
-export { VClampFunctions, clampNeuron } from './fit/v-clamp-equations.js';
+export { VClampParamSearch, type VClampParamSearchOptions, type ClampData } from './fit/v-clamp-param-search.js';
+export { VClampFunctions, clampNeuron, type Line as VClampLine } from './fit/v-clamp-equations.js';
 export { tpeMinimize, type TpeOptions } from './fit/tpe.js';
 export { parseVariablesBounds, evaluateExpression, type VariableBound, type ParsedBounds } from './fit/variables-bounds.js';
 export { createRunner, type CreateRunnerOptions } from './run/create-runner.js';

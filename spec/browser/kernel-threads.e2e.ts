@@ -23,7 +23,7 @@ window.threadsCheck = async () => {
     net.compile();
     const spikes = [];
     for (let k = 0; k < 1000; k++) { net.step(); spikes.push(pop.spike.join(',')); }
-    const out = { split: pop.parallel !== undefined, v: Array.from(pop.v), spikes: spikes.join('|') };
+    const out = { split: pop.$parallel !== undefined, v: Array.from(pop.v), spikes: spikes.join('|') };
     net.dispose();
     return out;
   };

@@ -88,10 +88,13 @@ export function clampNeuron(neuron: Neuron): Neuron {
   });
 }
 
-interface Line {
+/** One clamp equation as VClampParamSearch solves it. */
+export interface Line {
+  /** The variable this equation determines. */
   unknown: string;
   /** Updated at once when v jumps (v_clamp and plain assignments), or through its ODE (derivatives). */
   instant: boolean;
+  /** The equation's left minus right side for the values in `scope` (zero when it holds). */
   residual: (scope: Float64Array) => number;
 }
 

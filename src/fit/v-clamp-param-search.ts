@@ -75,11 +75,16 @@ function linspace(a: number, b: number, n: number): number[] {
 }
 
 /** What the clamp simulations give (CompNeuroPy `_simulations`). */
-interface ClampData {
+export interface ClampData {
+  /** Resting potential of the unclamped model after the holding period. */
   vRest: number;
+  /** Clamp current one dt after the jump from v_0 to v_step, one per (v_0, v_step) pair. */
   inst: Float64Array;
+  /** Clamp current held at v_step at the end of the run, one per pair. */
   hold: Float64Array;
+  /** The distinct step potentials. */
   vStepUnique: number[];
+  /** The held current at each distinct step potential (numpy's `unique`, first index). */
   holdUnique: number[];
 }
 
