@@ -4,6 +4,7 @@ import { Population } from '../../../src/engine/population.js';
 import { Projection } from '../../../src/engine/projection.js';
 import { Neuron } from '../../../src/language/neuron.js';
 import { Monitor } from '../../../src/engine/monitor.js';
+import { DiscreteUniform } from '../../../src/engine/random/index.js';
 import type { RecordedArray } from '../../../src/engine/recorded-array.js';
 
 /** pre r after step s is s (r = t, dt = 1); post r = sum(ff) reads it `delay` steps late. */
@@ -84,5 +85,24 @@ describe('engine: Projection.delay setter (per-synapse delays, spiking)', () => 
     expect(() => { proj.delay = [[1.0]]; }).to.throw(/dendrite 0 has 2 synapses, got 1 values/);
     expect(() => { proj.delay = 2.0; }).to.throw(/per-synapse delays; expected one list per dendrite/);
     expect(proj.delay).to.deep.equal([[1, 2]]);
+  });
+});
+
+describe('engine: delays given as a distribution are per synapse even when the draws are equal (ANNarchy uniform_delay -1)', () => {
+  it('DiscreteUniform(3, 3) on one-to-one synapses: per-synapse delays, a list can be set', () => {
+    const net = new Network();
+    const pre = new Population(2, new Neuron({ equations: 'r = t' }), { network: net });
+    const post = new Population(2, new Neuron({ equations: 'r = sum(ff)' }), { network: net });
+    const proj = new Projection(pre, post, 'ff').connectOneToOne({ weights: 1.0, delays: new DiscreteUniform(3, 3) });
+    net.compile();
+    expect(proj.uniformDelay).to.equal(-1);
+    proj.delay = [[2], [4]];
+    net.simulate(6); // step 5 reads step 3 and step 1
+    expect(Array.from(post.r as Float64Array)).to.deep.equal([3, 1]);
+  });
+
+  it('a constant delay stays uniform', () => {
+    const { proj } = build(3);
+    expect(proj.uniformDelay).to.equal(3);
   });
 });
