@@ -237,8 +237,6 @@ export class Projection implements NamedParticipant, Recordable {
   private readonly $postEnd: ConnectorEndpoint;
   private $builder: ((rng: unknown) => LILConnectivity | CSRConnectivity) | undefined;
   private $singleConstantWeight = false;
-  /** The connect call gave delays as a distribution or an array: per-synapse delays at compile. */
-  private $delaysDrawn = false;
   private readonly $meta = new Map<string, AttrMeta>();
   /** Kernel state after compile. */
   $state: ProjectionKernelState | undefined;
@@ -416,10 +414,6 @@ export class Projection implements NamedParticipant, Recordable {
     if (this.$state) throw new Error(`Projection "${this.name}": connect methods must be called before compile()`);
     this.connectorName = name;
     this.connectorCall = call;
-    // ANNarchy: delays given as a distribution or an array are per synapse (uniform_delay -1) even
-    // when the drawn values happen to be equal (3 one-to-one synapses of DiscreteUniform(1, 5))
-    const given = call && call.method !== 'connectFromLil' && call.method !== 'connectWithFunc' ? (call.args[0] as { delays?: unknown } | undefined)?.delays : undefined;
-    this.$delaysDrawn = typeof given === 'object' && given !== null;
     this.$builder = builder;
     this.$singleConstantWeight = constantWeight;
     return this;
@@ -442,6 +436,18 @@ export class Projection implements NamedParticipant, Recordable {
     if (typeof delays === 'number' && delays < 0) throw new Error(`${where}: delays must be >= 0 ms, got ${delays}`);
     if (typeof delays === 'number') this.$checkDelayBudget(delays / this.network.dt, `${where}: delays`);
     return { weights, delays };
+  }
+
+  /**
+   * ANNarchy: delays given as a distribution or an array are per synapse (uniform_delay -1) even
+   * when the drawn values happen to be equal (3 one-to-one synapses of DiscreteUniform(1, 5)).
+   * A LIL or a user function says so itself (`delaysPerSynapse`).
+   */
+  private $delaysGivenPerSynapse(): boolean {
+    const call = this.connectorCall;
+    if (!call || call.method === 'connectFromLil' || call.method === 'connectWithFunc') return false;
+    const given = (call.args[0] as { delays?: unknown } | undefined)?.delays;
+    return typeof given === 'object' && given !== null;
   }
 
   /** Throws if a delay of `steps` steps would need a queue beyond the memory budget (resource-limits.ts). */
@@ -689,7 +695,7 @@ export class Projection implements NamedParticipant, Recordable {
     this.maxDelay = maxDelay;
     this.$compiledWithDelays = maxDelay > 1;
     if (delay && !csr.delaysPerSynapse && (nS === 0 || delay.every((d) => d === delay[0]))) commonDelay = nS > 0 ? delay[0]! : 0;
-    this.uniformDelay = csr.delaysPerSynapse || this.$delaysDrawn ? -1 : commonDelay;
+    this.uniformDelay = csr.delaysPerSynapse || this.$delaysGivenPerSynapse() ? -1 : commonDelay;
     // per-synapse steps are kept only where they differ (the ring buffer and `delay` read them)
     this.$delaySteps = this.uniformDelay === -1 ? (delay ?? new Int32Array(nS).fill(commonDelay)) : new Int32Array(0);
     this.$axonMode = this.$ir.preAxonSpike.length === 0 ? 0 : this.$ir.axonSameAsPreSpike ? 1 : 2;
