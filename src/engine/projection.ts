@@ -1,5 +1,6 @@
 import { Synapse, defaultRateSynapse, defaultSpikingSynapse } from '../language/synapse.js';
 import { asModelErrors, ModelError } from '../language/model-error.js';
+import { symbolsOf } from '../language/expression.js';
 import { symbolicScope } from '../language/bounded-symbolic.js';
 import { formatBytes, resourceLimits } from './resource-limits.js';
 import type { SynapseIR } from '../language/analyse-synapse.js';
@@ -28,6 +29,7 @@ import { fromSparse, type SparseInput } from './connectors/from-sparse.js';
 import { gaussian } from './connectors/gaussian.js';
 import { dog } from './connectors/dog.js';
 import { ParallelDelivery } from './threads/parallel-delivery.js';
+import { StructuralConditions, type StructuralStartOptions } from './structural-conditions.js';
 import type { ThreadPool } from './threads/thread-pool.js';
 
 /**
@@ -285,6 +287,8 @@ export class Projection implements NamedParticipant, Recordable {
   private $learning = { update: true, period: 1, offset: 0 };
   /** The plain delivery split over kernel threads (`setup({ numThreads })`), set at compile. @internal */
   $parallelDelivery: ParallelDelivery | undefined;
+  /** The synapse's `pruning` / `creating` conditions after compile (structural plasticity). @internal */
+  $structural: StructuralConditions | undefined;
 
   constructor(pre: ProjectionEndpoint, post: ProjectionEndpoint, target: string | string[], synapse?: Synapse, nameOrOptions?: string | ProjectionOptions) {
     const opts: ProjectionOptions = typeof nameOrOptions === 'string' ? { name: nameOrOptions } : (nameOrOptions ?? {});
@@ -309,6 +313,12 @@ export class Projection implements NamedParticipant, Recordable {
     if (this.synapseType.spiking && !this.pre.spiking) throw new Error(`Projection: the spiking synapse "${this.synapseType.name}" needs a spiking pre-synaptic population; "${this.pre.name}" is rate-coded`);
     // the synapse type follows the pre-synaptic population (ANNarchy: synapse_type.type = pre.neuron_type.type)
     this.$ir = this.synapseType.analyse(this.pre.spiking ? 'spike' : 'rate');
+    if ((this.$ir.pruning || this.$ir.creating) && !this.network.structuralPlasticity) {
+      // ANNarchy 4.7.3 raises this in Synapse(); here the network is known once the projection is built
+      const c = (this.$ir.pruning ?? this.$ir.creating)!;
+      throw new ModelError('"structural_plasticity" has not been set to true: call setup({ structuralPlasticity: true }) (or new Network({ structuralPlasticity: true })) before building projections whose synapse has pruning or creating conditions',
+        { model: this.synapseType.name, section: c.section, line: c.line, statement: c.source, symbol: c.section });
+    }
     this.id = this.network.nextId('projection');
     this.name = opts.name ?? `proj${this.id}`;
     this.$checkEndpointTypes();
@@ -347,8 +357,10 @@ export class Projection implements NamedParticipant, Recordable {
         if (/^_sum_/.test(d) && !pop.spiking) continue;
         if (!known.has(d)) {
           // a description error (the synapse names an attribute its neurons lack), found early
+          // a structural condition names its section (the others are found again at compile)
+          const c = [this.$ir.pruning, this.$ir.creating].find((x) => x && symbolsOf(x.expr).has(`${side}__${d}`));
           throw new ModelError(`the synapse reads ${side}.${d}, but the ${side}-synaptic population "${pop.name}" (neuron "${pop.neuronType.name}") of projection "${this.name}" has no attribute "${d}"`,
-            { model: this.synapseType.name, symbol: `${side}.${d}` });
+            { model: this.synapseType.name, symbol: `${side}.${d}`, ...(c ? { section: c.section, line: c.line, statement: c.source } : {}) });
         }
       }
     }
@@ -617,6 +629,10 @@ export class Projection implements NamedParticipant, Recordable {
       }
     }
     this.$kernels = this.$generateKernels(net);
+    const k = this.$kernels;
+    this.$structural = k.pruning || k.creating
+      ? new StructuralConditions(this, { pruning: k.pruning, creating: k.creating }, { pruning: this.$ir.pruning, creating: this.$ir.creating })
+      : undefined;
     this.$build(this.$builder(undefined));
   }
 
@@ -742,6 +758,7 @@ export class Projection implements NamedParticipant, Recordable {
       update: k.update?.(this.$state, CONSTANTS),
       postSpike: k.postSpike?.(this.$state, CONSTANTS),
     };
+    this.$structural?.bind(this.$state);
     this.$clearQueues();
   }
 
@@ -1027,6 +1044,69 @@ export class Projection implements NamedParticipant, Recordable {
   }
 
   /**
+   * Start evaluating the synapse's `creating` condition every `period` ms (default `dt`) from the
+   * current step on (ANNarchy `start_creating(period)`): for each dendrite and each rank of the
+   * pre-synaptic population without a synapse there, a pair meeting the condition gets a
+   * synapse with probability `proba`, weight `w` (default 0) and the projection's delay.
+   * Needs `setup({ structuralPlasticity: true })` and a compiled network.
+   *
+   * @example
+   * ```ts
+   * proj.startCreating({ period: 100.0 });
+   * ```
+   */
+  startCreating(options?: StructuralStartOptions | number): void {
+    this.$structuralFor('startCreating').start('creating', options);
+  }
+
+  /**
+   * Stop evaluating the `creating` condition (ANNarchy `stop_creating()`).
+   *
+   * @example
+   * ```ts
+   * proj.stopCreating();
+   * ```
+   */
+  stopCreating(): void {
+    this.$structuralFor('stopCreating').stop('creating');
+  }
+
+  /**
+   * Start evaluating the synapse's `pruning` condition every `period` ms (default `dt`) from the
+   * current step on (ANNarchy `start_pruning(period)`): a synapse meeting it is removed with
+   * probability `proba`. As in 4.7.3, the synapse after a removed one in the same dendrite is
+   * not examined in that period.
+   *
+   * @example
+   * ```ts
+   * proj.startPruning({ period: 100.0 });
+   * ```
+   */
+  startPruning(options?: StructuralStartOptions | number): void {
+    this.$structuralFor('startPruning').start('pruning', options);
+  }
+
+  /**
+   * Stop evaluating the `pruning` condition (ANNarchy `stop_pruning()`).
+   *
+   * @example
+   * ```ts
+   * proj.stopPruning();
+   * ```
+   */
+  stopPruning(): void {
+    this.$structuralFor('stopPruning').stop('pruning');
+  }
+
+  private $structuralFor(what: string): StructuralConditions {
+    if (!this.$state) throw new Error(`Projection "${this.name}".${what}: can not ${what.replace(/^(start|stop)/, '$1 ').toLowerCase()} if the network is not compiled`);
+    if (!this.network.structuralPlasticity) throw new Error(`Projection "${this.name}".${what}: you must set structuralPlasticity to true in setup() to change synapses`);
+    const kind = /Creating$/.test(what) ? 'creating' : 'pruning';
+    if (!this.$structural || !this.$ir[kind]) throw new Error(`Projection "${this.name}".${what}: the synapse "${this.synapseType.name}" does not define a '${kind}' argument`);
+    return this.$structural;
+  }
+
+  /**
    * Enable synaptic plasticity (ANNarchy `enable_learning(period, offset)`): continuous equations
    * run every `int(period/dt)` steps (with `dt*period` as their step) and `w` may change in
    * events. As 4.7.3: the offset is relative to the current time
@@ -1121,7 +1201,7 @@ export class Projection implements NamedParticipant, Recordable {
   }
 
   /** Rebuild the connectivity from `lil` (loading a saved network), attributes at their compile values. */
-  $rebuild(lil: LILConnectivity): void {
+  $rebuild(lil: LILConnectivity | CSRConnectivity): void {
     this.$assertCompiled('rebuild');
     this.$build(lil);
   }
