@@ -157,12 +157,12 @@ function invertRows(rowPtr: Int32Array, preRank: Int32Array, postRank: Int32Arra
   for (let k = 0; k < nS; k++) ptr[preRank[k]! + 1]!++;
   for (let r = 0; r < nPre; r++) ptr[r + 1]! += ptr[r]!;
   const fill = ptr.slice(0, nPre);
-  const withDend = dend.length > 0, withPost = post.length > 0;
+  const withSyn = syn.length > 0, withDend = dend.length > 0, withPost = post.length > 0;
   for (let i = 0; i < nD; i++) {
     const r = postRank[i]!, k1 = rowPtr[i + 1]!;
     for (let k = rowPtr[i]!; k < k1; k++) {
       const at = fill[preRank[k]!]!++;
-      syn[at] = k;
+      if (withSyn) syn[at] = k;
       if (withDend) dend[at] = i;
       if (withPost) post[at] = r;
     }
@@ -737,7 +737,10 @@ export class Projection implements NamedParticipant, Recordable {
     const plain = this.$kernels!.plainPreSpike;
     const needDend = this.spiking && (!plain || this.uniformDelay === -1 || this.$axonMode === 2);
     this.$invPtr = new Int32Array(this.pre.size + 1);
-    this.$invSyn = new Int32Array(this.spiking ? nS : 0);
+    // the plain loop of non-plastic synapses with one delay reads no synapse index: it is made
+    // when something asks for it ($synapseIndex), saving 4 B per synapse and a scattered write
+    const needSyn = this.spiking && (!plain || this.$ir.plasticity || this.uniformDelay === -1 || this.$axonMode === 2);
+    this.$invSyn = new Int32Array(needSyn ? nS : 0);
     this.$invDend = new Int32Array(needDend ? nS : 0);
     // shared with the kernel threads when the post population is split over them
     this.$invPost = this.spiking && plain && this.post.$parallel ? new Int32Array(new SharedArrayBuffer(4 * nS)) : new Int32Array(this.spiking && plain ? nS : 0);
@@ -940,15 +943,31 @@ export class Projection implements NamedParticipant, Recordable {
    * written); one element when all synapses share one weight.
    */
   private $copyInvW(S: ProjectionKernelState): Float64Array {
-    const w = S.local.w!, syn = this.$invSyn;
+    const w = S.local.w!;
     // one weight for all synapses (Object.is: -0 and NaN must stay what they are)
     let same = w.length > 0;
     for (let k = 1; k < w.length && same; k++) same = Object.is(w[k], w[0]);
     this.$invWConstant = same;
     if (same) return (this.$invW = Float64Array.of(w[0]!));
+    const syn = this.$synapseIndex();
     const out = this.post.$parallel ? new Float64Array(new SharedArrayBuffer(8 * syn.length)) : new Float64Array(syn.length);
     for (let x = 0; x < syn.length; x++) out[x] = w[syn[x]!]!;
     return (this.$invW = out);
+  }
+
+  /**
+   * The synapse index of each inverse-connectivity entry (ANNarchy's `inv_pre_rank`), made on
+   * first use where the build skipped it: synapses of each pre rank in row order.
+   */
+  protected $synapseIndex(): Int32Array {
+    const S = this.$state!;
+    const nS = S.preRank.length;
+    if (this.$invSyn.length === nS) return this.$invSyn;
+    const syn = new Int32Array(nS);
+    const fill = this.$invPtr.slice(0, this.$invPtr.length - 1);
+    // synapse indices ascend in row order
+    for (let k = 0; k < nS; k++) syn[fill[S.preRank[k]!]!++] = k;
+    return (this.$invSyn = syn);
   }
 
   /** Make room for at least `size` events (keeping the listed ones). */
