@@ -235,3 +235,34 @@ export function selectBelow(mt: MTKeyAccess, n: number, p: number): { indices: I
   mt.loadKey(words, KEY / 4, words[POS / 4]!);
   return { indices: new Int32Array(inst.memory.buffer, OUT, n), count };
 }
+
+/**
+ * {@link selectBelow} for `rows` consecutive draws of `random(n) < p` with the key kept in the
+ * module's memory between them (one copy in and out instead of one per row): `onRow(indices,
+ * count)` sees each row's selection (valid during the call) and must not draw from `mt`. Returns
+ * false, drawing nothing, without WebAssembly SIMD or for arguments {@link selectBelow} refuses.
+ *
+ * @example
+ * ```ts
+ * selectBelowRows(mt, 16000, 12800, 0.02, (idx, m) => { ... });
+ * ```
+ */
+export function selectBelowRows(mt: MTKeyAccess, rows: number, n: number, p: number, onRow: (indices: Int32Array, count: number) => void): boolean {
+  const inst = simdInstance();
+  if (!inst || !(p >= 0 && p <= 1) || !Number.isInteger(n) || n < 0 || n > 2 ** 28) return false;
+  const need = OUT + 4 * n;
+  if (inst.memory.buffer.byteLength < need) inst.memory.grow(Math.ceil((need - inst.memory.buffer.byteLength) / 65536));
+  const words = new Uint32Array(inst.memory.buffer);
+  words[POS / 4] = mt.saveKey(words, KEY / 4);
+  const bound = Math.ceil(p * 2 ** 53);
+  const A = Math.floor(bound / 2 ** 26), B = bound - A * 2 ** 26;
+  const C = (A + 1) * 32 < 2 ** 32 ? ((A + 1) * 32) | 0 : 0;
+  const indices = new Int32Array(inst.memory.buffer, OUT, n);
+  try {
+    for (let r = 0; r < rows; r++) onRow(indices, inst.select(n, A, B, C));
+  } finally {
+    // the key goes back even if onRow throws: the generator stands after the rows drawn
+    mt.loadKey(words, KEY / 4, words[POS / 4]!);
+  }
+  return true;
+}
