@@ -748,7 +748,13 @@ export class Projection implements NamedParticipant, Recordable {
     if (this.spiking && this.post.spiking) this.$gPlain = this.post.$state!.local[`g_${this.targets[0]}`]!;
     // the plain delivery loop of non-plastic synapses reads a copy of the weights in this order
     this.$invW = undefined;
-    if (plain && !this.$ir.plasticity) this.$copyInvW(this.$state);
+    if (plain && !this.$ir.plasticity) {
+      // one weight from the connector and none set since: no need to compare 5M weights
+      if (typeof csr.w === 'number' && !this.init.has('w')) {
+        this.$invWConstant = true;
+        this.$invW = Float64Array.of(this.$state.local.w![0] ?? csr.w);
+      } else this.$copyInvW(this.$state);
+    }
     this.$adoptState(this.$state);
     const k = this.$kernels!;
     // per-synapse delays: the psp reads per-synapse gathered pre values (computeInputs fills them)
