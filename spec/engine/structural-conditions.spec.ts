@@ -6,6 +6,7 @@ import { MT19937 } from '../../src/engine/random/mt19937.js';
 import { Neuron } from '../../src/language/neuron.js';
 import { Synapse } from '../../src/language/synapse.js';
 import { ModelError } from '../../src/language/model-error.js';
+import { captureNetworkState, restoreNetworkState } from '../../src/engine/network-state.js';
 
 // Semantics of ANNarchy 4.7.3's generated pruning()/creating() (SingleThread/LIL.py templates).
 describe('engine: structural plasticity conditions (pruning / creating)', () => {
@@ -111,6 +112,26 @@ describe('engine: structural plasticity conditions (pruning / creating)', () => 
     expect(proj.dendrite(1).preRanks).to.deep.equal([1]);
     expect(proj.dendrite(1).w).to.deep.equal([0]);
     expect(proj.dendrite(0).preRanks).to.deep.equal([1]);
+  });
+
+  it('a network state with an emptied dendrite restores into a freshly built network', () => {
+    const make = () => {
+      const net = new Network({ structuralPlasticity: true, dt: 1.0 });
+      const pop = new Population(3, Input, { network: net });
+      const proj = new Projection(pop, pop, 'exc', new Synapse({ parameters: 'c = 1 : postsynaptic', pruning: 'pre.r < -0.5' })).connectAllToAll({ weights: 1.0 });
+      net.compile();
+      return { net, pop, proj };
+    };
+    const a = make();
+    a.pop.r = [-1, -1, -1];
+    a.proj.startPruning();
+    a.net.simulate(2);
+    a.proj.dendrite(2).set({ c: 5 });
+    expect(a.proj.dendrite(1).preRanks).to.deep.equal([]);
+    const b = make();
+    restoreNetworkState(b.net, captureNetworkState(a.net));
+    expect([0, 1, 2].map((r) => b.proj.dendrite(r).preRanks)).to.deep.equal([0, 1, 2].map((r) => a.proj.dendrite(r).preRanks));
+    expect(b.proj.dendrite(2).c).to.equal(5);
   });
 
   it('is evaluated in the steps (t - start step) % int(period / dt) == 0', () => {
