@@ -1225,7 +1225,10 @@ export class Projection implements NamedParticipant, Recordable {
     this.$invW = undefined;
   }
 
-  /** Rebuild the connectivity from `lil` (loading a saved network), attributes at their compile values. */
+  /**
+   * Rebuild the connectivity from `lil` (loading a saved network), attributes at their compile values.
+   * @internal
+   */
   $rebuild(lil: LILConnectivity | CSRConnectivity): void {
     this.$assertCompiled('rebuild');
     this.$build(lil);

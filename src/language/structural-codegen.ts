@@ -13,11 +13,15 @@ import type { ProjectionKernelState } from './synapse-codegen.js';
  * ```
  */
 export interface StructuralEnv {
-  rng: { canonicalInto(out: Float64Array, j: number): void };
+  rng: {
+    /** Write one `generate_canonical<double, 53>` draw to `out[j]`. */
+    canonicalInto(out: Float64Array, j: number): void;
+  };
   nPre: number;
   out: Int32Array;
   /** Scratch for the uniform draw (a double returned from a call would be boxed). */
   u: Float64Array;
+  /** Replace `out` by a copy twice as long and return it. */
   grow(): Int32Array;
 }
 
