@@ -145,7 +145,8 @@ function printPsp(ir: SynapseIR, kind: 'Convolution' | 'Pooling', pre: { local: 
     }
     if (s === 't') return '__tms';
     if (s === 'dt') return '__dt';
-    if (parseGlobalOp(s)) throw new ModelError(`global operations are not available in a ${kind} psp (ANNarchy 4.7.3 generates its own loop without them)`, { ...ctx, symbol: s });
+    const g = parseGlobalOp(s);
+    if (g) throw new ModelError(`global operations are not available in a ${kind} psp (ANNarchy 4.7.3 generates its own loop without them)`, { ...ctx, symbol: `${g.op}(${g.side ? `${g.side}.` : ''}${g.variable})` });
     if (/^post__/.test(s)) {
       throw new ModelError(`a ${kind} psp cannot read post-synaptic variables (ANNarchy 4.7.3's ${kind} code has no post rank); use w and pre-synaptic variables`, { ...ctx, symbol: s.replace(/^post__/, 'post.') });
     }
