@@ -217,11 +217,13 @@ export function generateConvolutionKernel(ir: SynapseIR, layout: ConvolutionLayo
   const G = layout.preGeometry, K = layout.kernel, nK = K.length;
   const width = G.length + (layout.bank ? 1 : 0);
   const body: string[] = ['for (let i = 0; i < __N; i++) {', `  const __c = i * ${width};`, '  let sum = 0.0;'];
+  // the post neuron's coordinates, read once (4.7.3 reads coord[d] in the loops: same integers)
+  for (let d = 0; d < width; d++) body.push(`  const __c${d} = __coords[__c + ${d}];`);
   let indent = '  ';
   for (let d = 0; d < nK; d++) {
     body.push(`${indent}for (let __w${d} = 0; __w${d} < ${K[d]}; __w${d}++) {`);
     indent += '  ';
-    body.push(`${indent}let __p${d} = __coords[__c + ${d}] + (__w${d} - ${centerOfFilter(K[d]!)});`);
+    body.push(`${indent}let __p${d} = __c${d} + (__w${d} - ${centerOfFilter(K[d]!)});`);
     const out = `__p${d} < 0 || __p${d} > ${G[d]! - 1}`;
     if (op === 'sum' || op === 'mean') {
       if (layout.padding === 'border') body.push(`${indent}if (__p${d} < 0) __p${d} = 0;`, `${indent}if (__p${d} > ${G[d]! - 1}) __p${d} = ${G[d]! - 1};`);
@@ -230,11 +232,11 @@ export function generateConvolutionKernel(ir: SynapseIR, layout: ConvolutionLayo
   }
   const parts = Array.from({ length: nK }, (_, d) => `__p${d}`);
   // keep_last_dimension: the post neuron's own coordinate in the last pre dimension
-  if (layout.keepLastDimension) parts.push(`__coords[__c + ${nK}]`);
+  if (layout.keepLastDimension) parts.push(`__c${nK}`);
   body.push(`${indent}const __rk = ${rankCode(parts, G)};`);
   const inner = rankCode(Array.from({ length: nK }, (_, d) => `__w${d}`), K);
   const filterSize = K.reduce((a, b) => a * b, 1);
-  body.push(`${indent}const __wk = ${layout.bank ? `__coords[__c + ${G.length}] * ${filterSize} + ` : ''}${inner};`);
+  body.push(`${indent}const __wk = ${layout.bank ? `__c${G.length} * ${filterSize} + ` : ''}${inner};`);
   if (op === 'sum' || op === 'mean') body.push(`${indent}sum += ${psp.expr};`);
   else body.push(`${indent}const __psp = ${psp.expr};`, `${indent}if (__psp ${op === 'max' ? '>' : '<'} sum) sum = __psp;`);
   for (let d = nK - 1; d >= 0; d--) {
@@ -261,13 +263,14 @@ export function generatePoolingKernel(ir: SynapseIR, layout: PoolingLayout, pre:
   const G = layout.preGeometry, E = layout.extent, n = G.length;
   const init = op === 'min' ? `${Number.MAX_VALUE}` : op === 'max' ? `${DBL_MIN}` : '0.0';
   const body: string[] = ['for (let i = 0; i < __N; i++) {', `  const __c = i * ${n};`, `  let sum = ${init};`];
+  for (let d = 0; d < n; d++) body.push(`  const __c${d} = __coords[__c + ${d}];`);
   let indent = '  ';
   for (let d = 0; d < n; d++) {
     if (E[d]! <= 1) continue;
     body.push(`${indent}for (let __w${d} = 0; __w${d} < ${E[d]}; __w${d}++) {`);
     indent += '  ';
   }
-  for (let d = 0; d < n; d++) body.push(`${indent}const __p${d} = __coords[__c + ${d}]${E[d]! > 1 ? ` + __w${d}` : ''};`);
+  for (let d = 0; d < n; d++) body.push(`${indent}const __p${d} = __c${d}${E[d]! > 1 ? ` + __w${d}` : ''};`);
   // without any loop this `continue` skips the neuron's addition, as in 4.7.3's code
   for (let d = 0; d < n; d++) body.push(`${indent}if (__p${d} < 0 || __p${d} > ${G[d]! - 1}) continue;`);
   body.push(`${indent}const __rk = ${rankCode(Array.from({ length: n }, (_, d) => `__p${d}`), G)};`);
