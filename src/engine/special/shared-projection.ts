@@ -74,17 +74,18 @@ export abstract class SharedProjection implements NamedParticipant {
     if (o.copied !== undefined && o.copied !== false) {
       throw new ConvolutionError(kind, 'copied', 'only false is accepted: ANNarchy sets it when Network.add() copies a projection; here a projection belongs to the network of its populations');
     }
-    const endpoint = (e: ProjectionEndpoint, side: 'pre' | 'post'): Population => {
+    const endpoint = (e: ProjectionEndpoint, side: 'pre' | 'post', net: Network): Population => {
       if (e instanceof Population) return e;
-      if (typeof e === 'string') return currentNetwork().getPopulation(e);
+      if (typeof e === 'string') return net.getPopulation(e);
       if (e && typeof e === 'object' && (e as { population?: unknown }).population instanceof Population) {
         // 4.7.3 indexes the whole population with the view's geometry and size: refused here
         throw new ConvolutionError(kind, side, 'a whole Population is needed, not a PopulationView (4.7.3 computes coordinates and ranks over the whole population)');
       }
       throw new ConvolutionError(kind, side, 'expected a Population or a population name');
     };
-    this.pre = endpoint(pre, 'pre');
-    this.post = endpoint(post, 'post');
+    this.pre = endpoint(pre, 'pre', currentNetwork());
+    // a post given by name is looked up in the network of pre
+    this.post = endpoint(post, 'post', this.pre.network);
     this.network = this.pre.network;
     if (this.post.network !== this.network) throw new ConvolutionError(kind, 'post', `"${this.post.name}" belongs to another network than "${this.pre.name}"`);
     if (typeof target !== 'string' || !/^\w+$/.test(target)) throw new ConvolutionError(kind, 'target', `expected one name such as 'exc', got ${JSON.stringify(target)}`);
