@@ -150,6 +150,23 @@ describe('engine/special: Convolution', () => {
     expect(Array.from(post.v as Float64Array)).to.deep.equal([4, 8, 12, 11]);
   });
 
+  it('a spiking pre population is read through its r (computeFiringRate); delays are refused for it', () => {
+    const net = new Network({ dt: 1 });
+    const pre = new Population([2], new Neuron({ equations: 'v = 0.0', spike: 'v > -1', reset: 'v = 0.0' }), { network: net });
+    const post = new Population([2], output, { network: net });
+    new Convolution(pre, post, 'exc').connectFilter([0, 2, 0]);
+    convError(() => new Convolution(pre, post, 'exc').connectFilter([1], { delays: 2 }), 'delays');
+    net.removeProjection(net.projectionsList[1]!);
+    pre.computeFiringRate(4);
+    net.compile();
+    net.simulate(3);
+    const r = Array.from(pre.r as Float64Array);
+    expect(r[0]).to.be.greaterThan(0);
+    net.step();
+    // step 2 reads the rates after the previous step
+    expect(Array.from(post.r as Float64Array)).to.deep.equal(r.map((x) => 2 * x));
+  });
+
   it('weights read as nested arrays and can be replaced between steps (same shape); size, postRanks', () => {
     const { net, pre, post, start } = setup([2, 2], [2, 2], R22);
     const conv = new Convolution(pre, post, 'exc').connectFilter([[0, 0, 0], [0, 1, 0], [0, 0, 0]]);

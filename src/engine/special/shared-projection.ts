@@ -134,7 +134,7 @@ export abstract class SharedProjection implements NamedParticipant {
       throw this.$error('delays', `expected one number of ms >= 0 (4.7.3: convolutions can only have constant delays), got ${Array.isArray(delays) ? 'a list' : String(delays)}`, method);
     }
     const steps = Math.trunc(delays / this.network.dt);
-    if (delays > this.network.dt && this.pre.spiking) throw this.$error('delays', `the pre-synaptic population "${this.pre.name}" is spiking: 4.7.3 delays only the r of rate-coded populations here; use no delay`, method);
+    if (delays > this.network.dt && this.pre.spiking) throw this.$error('delays', `the pre-synaptic population "${this.pre.name}" is spiking: delaying its r in a ${this.constructor.name} is not supported; use no delay`, method);
     const bytes = (steps + 1) * this.pre.size * 8;
     if (bytes > resourceLimits().delayQueueBytes) {
       throw this.$error('delays', `${delays} ms (${steps} steps) need a delay queue of ${formatBytes(bytes)}, more than the budget of ${formatBytes(resourceLimits().delayQueueBytes)} (setResourceLimits({ delayQueueBytes }))`, method);
