@@ -67,6 +67,7 @@ export const Simd = {
   f64x2Abs: 0xec, f64x2Neg: 0xed, f64x2Sqrt: 0xef, f64x2Add: 0xf0, f64x2Sub: 0xf1, f64x2Mul: 0xf2, f64x2Div: 0xf3,
   f64x2Min: 0xf4, f64x2Max: 0xf5,
   i16x8ExtendLowI8x16U: 0x89, i32x4ExtendLowI16x8U: 0xa9,
+  i64x2ExtendLowI32x4U: 0xc9, i64x2Shl: 0xcb,
   i32x4TruncSatF64x2SZero: 0xfc, f64x2ConvertLowI32x4S: 0xfe, f64x2ConvertLowI32x4U: 0xff,
 } as const;
 
