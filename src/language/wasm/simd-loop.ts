@@ -246,7 +246,7 @@ class LoopCompiler {
           });
           f.get(tests[0]!);
           for (const c of tests.slice(1)) f.get(c).simd(Simd.or);
-          f.simd(Simd.anyTrue).op(Op.if, 0x40);
+          f.simd(Simd.i64x2Bitmask).op(Op.if, 0x40);
           pairs.forEach((p, k) => {
             this.ctx = p;
             this.ifStatement(s, tests[k]);
@@ -433,10 +433,13 @@ class LoopCompiler {
     };
     if (outer.full) {
       const not = this.tmp();
+      // the lanes' sign bits as an integer (0..3): cheaper to branch on than any_true/all_true
+      const bits = this.bitsLocal ??= this.f.local(I32);
+      f.get(c).simd(Simd.i64x2Bitmask).tee(bits);
       if (s.alternate) {
-        f.get(c).simd(Simd.i64x2AllTrue).op(Op.if, 0x40);
+        f.i32(3).op(Op.i32Eq).op(Op.if, 0x40);
         run(s.consequent, FULL);
-        f.op(Op.else).get(c).simd(Simd.anyTrue).op(Op.if, 0x40);
+        f.op(Op.else).get(bits).op(Op.if, 0x40);
         f.get(c).simd(Simd.not).set(not);
         run(s.consequent, { full: false, local: c });
         run(s.alternate, { full: false, local: not });
@@ -444,8 +447,8 @@ class LoopCompiler {
         run(s.alternate, FULL);
         f.op(Op.end).op(Op.end);
       } else {
-        f.get(c).simd(Simd.anyTrue).op(Op.if, 0x40);
-        f.get(c).simd(Simd.i64x2AllTrue).op(Op.if, 0x40);
+        f.op(Op.if, 0x40);
+        f.get(bits).i32(3).op(Op.i32Eq).op(Op.if, 0x40);
         run(s.consequent, FULL);
         f.op(Op.else);
         run(s.consequent, { full: false, local: c });
@@ -456,11 +459,11 @@ class LoopCompiler {
       const yes = this.tmp(), no = this.tmp();
       f.get(c).get(outer.local).simd(Simd.and).set(yes);
       f.get(outer.local).get(c).simd(Simd.andnot).set(no);
-      f.get(yes).simd(Simd.anyTrue).op(Op.if, 0x40);
+      f.get(yes).simd(Simd.i64x2Bitmask).op(Op.if, 0x40);
       run(s.consequent, { full: false, local: yes });
       f.op(Op.end);
       if (s.alternate) {
-        f.get(no).simd(Simd.anyTrue).op(Op.if, 0x40);
+        f.get(no).simd(Simd.i64x2Bitmask).op(Op.if, 0x40);
         run(s.alternate, { full: false, local: no });
         f.op(Op.end);
       }
@@ -914,6 +917,8 @@ class LoopCompiler {
   }
 
   private scratch0: number | undefined;
+  /** i32 local holding a condition's lane bits while its branches are chosen (not held across them). */
+  private bitsLocal: number | undefined;
 
   private tmp(): number {
     return this.free.pop() ?? this.f.local(V128);
