@@ -98,7 +98,9 @@ export const EXP_TABLE_POW2_OFFSET = 1278;
  */
 function expFastPath(x: string, table: string, assign: string): string[] {
   return [
-    `  if (${x} > -708 && ${x} < 709) {`,
+    // one comparison of |x| (one SIMD compare and a mask, not two and an and): x in [708, 709)
+    // takes the edge path, which scales by 2^1009 separately and gives the same doubles
+    `  if (Math.abs(${x}) < 708) {`,
     `    const __k = ${x} * 184.6649652337873 + 6755399441055744 - 6755399441055744, __i = __k | 0;`,
     `    const __r = ${x} + __k * -0.005415212348111709 + __k * -1.2864023111638346e-14, __q = __r * __r;`,
     `    const __j = (__i & 127) << 1, __s = ${table}[__j] * ${table}[(__i >> 7) + ${EXP_TABLE_POW2_OFFSET}];`,
@@ -161,7 +163,6 @@ export const EXP_TABLE = new Function(`${FAST_MATH_PRELUDE}\nreturn __EXP_T;`)()
 
 /** Length of {@link EXP_TABLE}. */
 export const EXP_TABLE_LENGTH = 2302;
-
 
 /** Options of {@link hoistFastExp}. */
 export interface HoistFastExpOptions {

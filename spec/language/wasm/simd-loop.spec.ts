@@ -136,7 +136,7 @@ describe('language/wasm: SIMD loop compiler', () => {
 
   it('the exp template over its whole fast range: bit-identical to fastExp (scale built from bits, k | 0 from the shifted sum)', () => {
     // every residue j = k mod 128 and every exponent: a dense sweep plus the ends of the range
-    const xs: number[] = [-707.99, 708.99, -0, 1e-17, -1e-17];
+    const xs: number[] = [-707.99, 708.99, 708, 708.5, -708, -0, 1e-17, -1e-17];
     for (let k = -130700; k <= 130900; k += 37) xs.push(k * 0.005415212348111709 + ((k * 7919) % 1000) * 1e-6);
     const x = Float64Array.from(xs);
     const r = both(hoistFastExp(['y[i] = __exp(x[i]);'], { table: '__T' }), { x, y: new Float64Array(x.length) }, {});
