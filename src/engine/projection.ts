@@ -285,6 +285,8 @@ export class Projection implements NamedParticipant, Recordable {
   private $learning = { update: true, period: 1, offset: 0 };
   /** The plain delivery split over kernel threads (`setup({ numThreads })`), set at compile. @internal */
   $parallelDelivery: ParallelDelivery | undefined;
+  /** Step 2 only defers a split delivery (see `StepParticipant.$defersDelivery`). @internal */
+  $defersDelivery = false;
 
   constructor(pre: ProjectionEndpoint, post: ProjectionEndpoint, target: string | string[], synapse?: Synapse, nameOrOptions?: string | ProjectionOptions) {
     const opts: ProjectionOptions = typeof nameOrOptions === 'string' ? { name: nameOrOptions } : (nameOrOptions ?? {});
@@ -753,8 +755,9 @@ export class Projection implements NamedParticipant, Recordable {
   $splitDelivery(pool: ThreadPool): void {
     // structural plasticity changes the rows during a run: such networks deliver on one thread
     if (this.spiking && this.post.$parallel !== undefined && this.$kernels?.plainPreSpike && !this.$ir.plasticity && !this.post.network.structuralPlasticity) {
-      // a step's delivery is split from 4 synapses per neuron of minNeuronsPerThread (8192 by default)
-      this.$parallelDelivery = new ParallelDelivery(pool, this.post.size, 4 * this.post.network.minNeuronsPerThread);
+      this.$parallelDelivery = new ParallelDelivery(pool, this.post.size);
+      // step 2 then only defers (else the network runs deferred deliveries before it)
+      this.$defersDelivery = this.$bound.psp === undefined && this.$axonMode === 0 && !(this.maxDelay > 1 && this.uniformDelay === -1);
     }
   }
 
@@ -895,8 +898,16 @@ export class Projection implements NamedParticipant, Recordable {
       else {
         const w = this.$invW ?? this.$copyInvW(S);
         const par = this.$parallelDelivery;
-        // split over the kernel threads by post-synaptic range (setup({ numThreads }))
-        if (par !== undefined && par.prepare(ptr, post, w, this.$invWConstant, g) && par.run(spikes, count)) return;
+        // split over the kernel threads by post-synaptic range (setup({ numThreads })), with the
+        // post population's update: one barrier for both
+        if (par !== undefined) {
+          if (par.prepare(ptr, post, w, this.$invWConstant, g)) {
+            par.defer(spikes, count);
+            return;
+          }
+          // deferred deliveries into the same conductances come first
+          this.network.$flushThreads();
+        }
         if (this.$invWConstant) deliverConstant(spikes, count, ptr, post, w, g);
         else deliverCopied(spikes, count, ptr, post, w, g);
       }

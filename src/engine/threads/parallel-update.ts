@@ -45,7 +45,8 @@ const sliceOf = (a: View, start: number, end: number): View => a.subarray(start,
  * each step (population-wide equations run in every thread, on the same inputs); per-neuron
  * random numbers are drawn by the calling thread before the update, as with one thread. Spikes:
  * each thread writes its ranks into its own range of `spiked`, and the lists are joined in rank
- * order afterwards: the order of one thread.
+ * order afterwards: the order of one thread. The deferred spike deliveries of the step (see
+ * `ParallelDelivery`) run in the same command, each thread on its own post range first.
  *
  * @example
  * ```ts
@@ -79,6 +80,7 @@ export class ParallelUpdate {
     const pop = this.pop;
     if (pop.$kernels !== this.kernels || CONSTANTS.size !== this.constantsSize) this.prepare();
     if (this.unshared) {
+      this.pool.flush();
       (lean ? pop.$leanUpdateKernel! : pop.$updateKernel!)(t);
       return;
     }
@@ -95,6 +97,8 @@ export class ParallelUpdate {
     s0.nSpiked = 0;
     let failure: unknown;
     try {
+      // the deferred spike deliveries (this population's inputs among them) first, as every thread does
+      pool.runOwnDeliveries();
       (lean ? this.lean0! : this.full0!)(t);
     } catch (e) {
       failure = e;

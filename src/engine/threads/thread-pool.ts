@@ -1,5 +1,13 @@
 import { threadSpawner, type KernelThread } from './thread-host.js';
-import { CMD, CTRL, ERROR_BYTES, KERNEL_WORKER_SOURCE } from './worker-source.js';
+import { CMD, CTRL, ERROR_BYTES, KERNEL_WORKER_SOURCE, MAX_DEFERRED, STATS } from './worker-source.js';
+
+/** A spike delivery the pool can run later, split by post-synaptic range (a `ParallelDelivery`). */
+export interface DeferredDelivery {
+  /** Add the synapses of ranges `[q0, q1)` of this step's deferred `count` spikes. */
+  deliverRanges(q0: number, q1: number, count: number): void;
+  /** Deliveries that ran split over the threads. */
+  splitRuns: number;
+}
 
 // spin iterations before a blocking wait: a step's barrier is usually met within microseconds
 const WORKER_SPIN = 20000;
@@ -31,6 +39,19 @@ export class ThreadPool {
   private nextTask = 0;
   private canBlock = true;
   private disposed = false;
+  private readonly deferred: DeferredDelivery[] = [];
+  private deferredEvents = 0;
+  /** Commands the threads ran (each one barrier): a debug counter for tests. */
+  commands = 0;
+  // per rank (see STATS); rank 0's busy time ends and its wait begins when it reaches the barrier
+  private readonly statsArray: Float64Array;
+  private startedAt = 0;
+  private idleFrom = 0;
+  /**
+   * Synapses per thread a flush needs to run split (below that, the barrier costs more than the
+   * additions: the calling thread adds them all, in the same order per post neuron).
+   */
+  minSplitEvents = 8192;
 
   constructor(ranks: number) {
     const spawner = threadSpawner();
@@ -43,12 +64,14 @@ export class ThreadPool {
     this.ranks = ranks;
     this.ctrl = new Int32Array(new SharedArrayBuffer(4 * (CTRL.RESULT + ranks)));
     const error = new SharedArrayBuffer(ERROR_BYTES);
+    const stats = new SharedArrayBuffer(8 * STATS * ranks);
+    this.statsArray = new Float64Array(stats);
     this.errorBytes = new Uint8Array(error);
     try {
       for (let r = 1; r < ranks; r++) {
         const th = spawner.spawn(KERNEL_WORKER_SOURCE);
         this.threads.push(th);
-        th.postMessage({ type: 'init', ctrl: this.ctrl.buffer, rank: r, spin: WORKER_SPIN, error, ack: true });
+        th.postMessage({ type: 'init', ctrl: this.ctrl.buffer, rank: r, spin: WORKER_SPIN, error, stats, ack: true });
       }
       this.awaitDone();
     } catch (e) {
@@ -75,24 +98,115 @@ export class ThreadPool {
     this.looping = true;
   }
 
-  /** Start rank 1.. on `task` for step `t`; the caller then runs rank 0 and calls {@link ThreadPool.finish}. */
+  /**
+   * Run delivery `d` (kernel-thread task `task`, `count` spikes, `events` synapses) with the next
+   * command, before its population's update: the step's deliveries and update then cost one
+   * barrier. A delivery deferred twice, or more than {@link MAX_DEFERRED}, flushes first.
+   */
+  defer(d: DeferredDelivery, task: number, count: number, events: number): void {
+    const list = this.deferred;
+    if (list.length === MAX_DEFERRED || this.isDeferred(d)) this.flush();
+    const at = CTRL.DELIV + 2 * list.length;
+    this.ctrl[at] = task;
+    this.ctrl[at + 1] = count;
+    list.push(d);
+    this.deferredEvents += events;
+  }
+
+  /** Whether `d` waits for the next command. */
+  isDeferred(d: DeferredDelivery): boolean {
+    const list = this.deferred;
+    for (let k = 0; k < list.length; k++) if (list[k] === d) return true;
+    return false;
+  }
+
+  /** Deliveries waiting for the next command. */
+  get pending(): number {
+    return this.deferred.length;
+  }
+
+  /**
+   * Run the deferred deliveries now (before anything else reads or writes their conductances):
+   * split over the threads if they are large enough, else all on this thread.
+   */
+  flush(): void {
+    const list = this.deferred;
+    if (list.length === 0) return;
+    if (this.deferredEvents < this.minSplitEvents * this.ranks) {
+      try {
+        for (let k = 0; k < list.length; k++) list[k]!.deliverRanges(0, this.ranks, this.ctrl[CTRL.DELIV + 2 * k + 1]!);
+      } finally {
+        list.length = 0;
+        this.deferredEvents = 0;
+      }
+      return;
+    }
+    this.start(-1, 0, false);
+    let failure: unknown;
+    try {
+      this.runOwnDeliveries();
+    } catch (e) {
+      failure = e;
+    }
+    this.finish();
+    if (failure !== undefined) throw failure;
+  }
+
+  /**
+   * Start rank 1.. on the deferred deliveries, then `task` (-1: none) for step `t`; the caller
+   * then runs rank 0 ({@link ThreadPool.runOwnDeliveries} first) and calls {@link ThreadPool.finish}.
+   */
   start(task: number, t: number, lean: boolean): void {
-    const c = this.ctrl;
+    const c = this.ctrl, list = this.deferred;
     c[CTRL.TASK] = task;
     c[CTRL.STEP] = t;
     c[CTRL.LEAN] = lean ? 1 : 0;
+    c[CTRL.NDEL] = list.length;
+    for (let k = 0; k < list.length; k++) list[k]!.splitRuns++;
+    this.commands++;
+    const now = performance.now();
+    if (this.idleFrom > 0) this.statsArray[1] += now - this.idleFrom;
+    this.startedAt = now;
     this.command(CMD.RUN);
+  }
+
+  /** Rank 0's part of the deferred deliveries (between {@link ThreadPool.start} and finish). */
+  runOwnDeliveries(): void {
+    const list = this.deferred;
+    for (let k = 0; k < list.length; k++) list[k]!.deliverRanges(0, 1, this.ctrl[CTRL.DELIV + 2 * k + 1]!);
   }
 
   /** Wait for the threads started by {@link ThreadPool.start}; throws a thread's error. */
   finish(): void {
+    const st = this.statsArray, reached = performance.now();
+    st[0] += reached - this.startedAt;
     this.awaitDone();
+    this.idleFrom = performance.now();
+    st[2] += this.idleFrom - reached;
+    st[4]++;
+    this.deferred.length = 0;
+    this.deferredEvents = 0;
+    this.ctrl[CTRL.NDEL] = 0;
     if (Atomics.load(this.ctrl, CTRL.ERROR) !== 0) {
       const bytes = this.errorBytes.slice();
       const n = new DataView(bytes.buffer).getInt32(0, true);
       this.ctrl[CTRL.ERROR] = 0;
       throw new Error(new TextDecoder().decode(bytes.subarray(4, 4 + n)));
     }
+  }
+
+  /**
+   * Time and barrier statistics per rank since the threads started (rank 0 is the calling
+   * thread): `busyMs` in its part of commands, `idleMs` between commands (for rank 0 the rest of
+   * the step, for the others spinning or blocked), `barrierMs` (rank 0) waiting for the others
+   * at the end of a command, `blockingWaits` how often a thread stopped spinning and blocked
+   * (`Atomics.wait`), `commands`.
+   */
+  stats(): { rank: number; busyMs: number; idleMs: number; barrierMs: number; blockingWaits: number; commands: number }[] {
+    const st = this.statsArray;
+    return Array.from({ length: this.ranks }, (_, r) => ({
+      rank: r, busyMs: st[STATS * r]!, idleMs: st[STATS * r + 1]!, barrierMs: st[STATS * r + 2]!, blockingWaits: st[STATS * r + 3]!, commands: st[STATS * r + 4]!,
+    }));
   }
 
   /** Spike count that rank `r` reported for the last command. */
@@ -139,6 +253,7 @@ export class ThreadPool {
       const d = Atomics.load(c, CTRL.DONE);
       if (d >= want) return;
       if (this.canBlock) {
+        this.statsArray[3]++;
         try {
           Atomics.wait(c, CTRL.DONE, d, 100);
         } catch {

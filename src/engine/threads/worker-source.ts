@@ -6,24 +6,37 @@
  * Protocol: setup messages (arrays, kernel sources, WebAssembly bytes) arrive while the thread
  * listens on its event loop; a message with `loop` sends it into a loop that blocks on the
  * shared control word `GEN` (`Atomics.wait` after a short spin) and runs one command per
- * generation: RUN (a population's slice of one step), YIELD (back to the event loop for more
- * setup messages), EXIT.
+ * generation: RUN (the deferred spike deliveries listed in `DELIV`, then a population's slice of
+ * one step unless `TASK` is -1), YIELD (back to the event loop for more setup messages), EXIT.
+ * A step of a split population with its deliveries is thus one command and one barrier.
  */
 
-/** Indices into the shared control array (`Int32Array`). */
-export const CTRL = { GEN: 0, CMD: 1, TASK: 2, STEP: 3, LEAN: 4, DONE: 5, ERROR: 6, RESULT: 8 } as const;
+/** Deliveries one command can carry (more are flushed first: see `ThreadPool.defer`). */
+export const MAX_DEFERRED = 64;
+/**
+ * Indices into the shared control array (`Int32Array`): `NDEL` deferred deliveries as pairs
+ * (task id, spike count) from `DELIV`, the ranks' spike counts from `RESULT`.
+ */
+export const CTRL = { GEN: 0, CMD: 1, TASK: 2, STEP: 3, LEAN: 4, DONE: 5, ERROR: 6, NDEL: 7, DELIV: 8, RESULT: 8 + 2 * MAX_DEFERRED } as const;
 /** Commands in `CTRL.CMD`. */
 export const CMD = { RUN: 1, YIELD: 2, EXIT: 3 } as const;
+/**
+ * Numbers per rank in the shared statistics (`Float64Array`): ms busy in commands, ms between
+ * commands (spinning, blocked or, for rank 0, the rest of the step), ms waiting at the barrier
+ * (rank 0), blocking waits, commands (see `ThreadPool.stats`).
+ */
+export const STATS = 5;
 /** Bytes of the shared buffer a failing thread writes its error message into. */
 export const ERROR_BYTES = 2048;
 
 /** The thread's script. */
 export const KERNEL_WORKER_SOURCE = `
 'use strict';
-const GEN = ${CTRL.GEN}, CMD = ${CTRL.CMD}, TASK = ${CTRL.TASK}, STEP = ${CTRL.STEP}, LEAN = ${CTRL.LEAN}, DONE = ${CTRL.DONE}, ERROR = ${CTRL.ERROR}, RESULT = ${CTRL.RESULT};
+const GEN = ${CTRL.GEN}, CMD = ${CTRL.CMD}, TASK = ${CTRL.TASK}, STEP = ${CTRL.STEP}, LEAN = ${CTRL.LEAN}, DONE = ${CTRL.DONE}, ERROR = ${CTRL.ERROR}, NDEL = ${CTRL.NDEL}, DELIV = ${CTRL.DELIV}, RESULT = ${CTRL.RESULT};
+const STATS = ${STATS};
 const RUN = ${CMD.RUN}, YIELD = ${CMD.YIELD}, EXIT = ${CMD.EXIT};
 const tasks = [];
-let ctrl, rank = 0, spin = 0, errorBytes;
+let ctrl, rank = 0, spin = 0, errorBytes, stats;
 const done = () => { Atomics.add(ctrl, DONE, 1); Atomics.notify(ctrl, DONE); };
 const fail = (e) => {
   const text = new TextEncoder().encode('kernel thread ' + rank + ': ' + String(e && e.stack || e)).subarray(0, errorBytes.length - 4);
@@ -78,8 +91,15 @@ function deliver(task, count) {
     }
   }
 }
+// this thread's post range of the deferred deliveries (in the order they were deferred), then
+// its neuron range of the population's update
+function runCommand() {
+  const nd = ctrl[NDEL];
+  for (let k = 0; k < nd; k++) deliver(tasks[ctrl[DELIV + 2 * k]], ctrl[DELIV + 2 * k + 1]);
+  const id = ctrl[TASK];
+  if (id >= 0) runTask(tasks[id]);
+}
 function runTask(task) {
-  if (task.deliver) return deliver(task, ctrl[STEP]);
   const P = task.params, S = task.S, G = S.global, R = S.rand, gs = task.globals, rs = task.randNumbers, cs = task.constants;
   let j = 0;
   for (let k = 0; k < gs.length; k++) G[gs[k]] = P[j++];
@@ -90,19 +110,29 @@ function runTask(task) {
   ctrl[RESULT + rank] = S.nSpiked | 0;
 }
 function loop(gen) {
+  const at = STATS * rank;
+  let idleFrom = performance.now();
   for (;;) {
     let k = 0;
     while (Atomics.load(ctrl, GEN) === gen) {
-      if (++k > spin) Atomics.wait(ctrl, GEN, gen);
+      if (++k > spin) {
+        stats[at + 3]++;
+        Atomics.wait(ctrl, GEN, gen);
+      }
     }
     gen = Atomics.load(ctrl, GEN);
     const cmd = ctrl[CMD];
     if (cmd === RUN) {
+      const t0 = performance.now();
+      stats[at + 1] += t0 - idleFrom;
       try {
-        runTask(tasks[ctrl[TASK]]);
+        runCommand();
       } catch (e) {
         fail(e);
       }
+      idleFrom = performance.now();
+      stats[at] += idleFrom - t0;
+      stats[at + 4]++;
       done();
     } else if (cmd === YIELD) {
       done();
@@ -121,6 +151,7 @@ __host.onMessage((m) => {
       rank = m.rank;
       spin = m.spin;
       errorBytes = new Uint8Array(m.error);
+      stats = new Float64Array(m.stats);
     } else if (m.type === 'task') {
       tasks[m.id] = buildTask(m);
     } else if (m.type === 'drop') {
