@@ -72,9 +72,20 @@ export function threadRows(repeats = 3): BenchRow[] {
   }
   const one = cobaNetwork(1), two = cobaNetwork(2);
   let spikes = 0;
-  const before = two.net.$threadStats();
+  // the thread statistics of the 2-thread network's windows only (not while the other one runs)
+  const d = two.net.$threadStats().map(() => ({ busy: 0, idle: 0, barrier: 0, blocking: 0, commands: 0 }));
   for (let k = 0; k < repeats; k++) {
-    const a = cobaWindow(one, cobaSteps), b = cobaWindow(two, cobaSteps);
+    const a = cobaWindow(one, cobaSteps);
+    const before = two.net.$threadStats();
+    const b = cobaWindow(two, cobaSteps);
+    two.net.$threadStats().forEach((r, q) => {
+      const x = d[q]!, o = before[q]!;
+      x.busy += r.busyMs - o.busyMs;
+      x.idle += r.idleMs - o.idleMs;
+      x.barrier += r.barrierMs - o.barrierMs;
+      x.blocking += r.blockingWaits - o.blockingWaits;
+      x.commands += r.commands - o.commands;
+    });
     if (a.spikes !== b.spikes) throw new Error(`bench threads: COBA 16000 gave ${a.spikes} spikes on 1 thread, ${b.spikes} on 2 (window ${k})`);
     co1.push(a.s);
     co2.push(b.s);
@@ -82,11 +93,9 @@ export function threadRows(repeats = 3): BenchRow[] {
   }
   const v1 = one.P.$state!.local.v!, v2 = two.P.$state!.local.v!;
   if (!Buffer.from(v1.buffer, v1.byteOffset, v1.byteLength).equals(Buffer.from(v2.buffer, v2.byteOffset, v2.byteLength))) throw new Error('bench threads: COBA 16000 v differs between 1 and 2 threads');
-  const after = two.net.$threadStats();
   one.net.dispose();
   two.net.dispose();
   const n = repeats * cobaSteps, us = (ms: number) => ((ms * 1000) / n).toFixed(1);
-  const d = after.map((r, q) => ({ busy: r.busyMs - before[q]!.busyMs, idle: r.idleMs - before[q]!.idleMs, barrier: r.barrierMs - before[q]!.barrierMs, blocking: r.blockingWaits - before[q]!.blockingWaits, commands: r.commands - before[q]!.commands }));
   const ns = (s: number) => (s * 1e9) / (steps * 100000);
   const load = `load average ${os.loadavg().map((x) => x.toFixed(2)).join(' ')}`;
   return [
