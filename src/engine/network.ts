@@ -519,8 +519,13 @@ export class Network {
     return this.threads?.commands ?? 0;
   }
 
-  /** Time and barrier statistics of the kernel threads (`ThreadPool.stats`; empty without threads). @internal */
-  $threadStats(): ReturnType<ThreadPool['stats']> {
+  /**
+   * Time and barrier statistics of the kernel threads (`ThreadPool.stats`; empty without
+   * threads); `timing` switches the threads' clocks on or off from now on.
+   * @internal
+   */
+  $threadStats(timing?: boolean): ReturnType<ThreadPool['stats']> {
+    if (this.threads && timing !== undefined) this.threads.timing = timing;
     return this.threads?.stats() ?? [];
   }
 

@@ -49,7 +49,7 @@ describe('engine: spike delivery split over kernel threads (setup({ numThreads }
   }
 
   // the whole state after `steps` steps, every array as bytes (bit-identity, NaN and -0 included)
-  const bytes = (net: Network, P: Population) => Object.fromEntries(Object.entries(P.$state!.local).map(([k, a]) => [k, Buffer.from(a.buffer, a.byteOffset, a.byteLength).toString('base64')]));
+  const bytes = (P: Population) => Object.fromEntries(Object.entries(P.$state!.local).map(([k, a]) => [k, Buffer.from(a.buffer, a.byteOffset, a.byteLength).toString('base64')]));
 
   function cobaSpikes(numThreads: number, backend: 'js' | 'wasm', steps: number) {
     const net = new Network({ dt: 0.1, seed: 5, backend, numThreads, minNeuronsPerThread: 1 });
@@ -62,7 +62,7 @@ describe('engine: spike delivery split over kernel threads (setup({ numThreads }
     const m = new Monitor(P, ['spike']);
     net.compile();
     for (let k = 0; k < steps; k++) net.step();
-    const out = { commands: net.$threadCommands, spikes: m.get('spike') as Record<number, number[]>, state: bytes(net, P) };
+    const out = { commands: net.$threadCommands, ran: net.$threadStats().map((r) => r.commands), spikes: m.get('spike') as Record<number, number[]>, state: bytes(P) };
     net.dispose();
     return out;
   }
@@ -75,6 +75,8 @@ describe('engine: spike delivery split over kernel threads (setup({ numThreads }
       expect(one.commands).to.equal(0);
       // one command (so one barrier) per step, although the two projections delivered spikes
       expect(two.commands).to.equal(steps);
+      // counted by each thread as it ran them
+      expect(two.ran).to.deep.equal([steps, steps]);
       expect(Object.values(one.spikes).flat().length).to.be.greaterThan(2000);
       expect(two.spikes).to.deep.equal(one.spikes);
       expect(two.state).to.deep.equal(one.state);
@@ -102,7 +104,7 @@ describe('engine: spike delivery split over kernel threads (setup({ numThreads }
       commands: net.$threadCommands,
       spikes: m.get('spike') as Record<number, number[]>,
       gExc: Buffer.from((m.get('g_exc') as RecordedArray).data.buffer).toString('base64'),
-      state: bytes(net, P),
+      state: bytes(P),
     };
     net.dispose();
     return out;

@@ -46,7 +46,8 @@ export class ThreadPool {
   // per rank (see STATS); rank 0's busy time ends and its wait begins when it reaches the barrier
   private readonly statsArray: Float64Array;
   private startedAt = 0;
-  private idleFrom = 0;
+  private idleFrom = -1;
+  private timed = false;
   /**
    * Synapses per thread a flush needs to run split (below that, the barrier costs more than the
    * additions: the calling thread adds them all, in the same order per post neuron).
@@ -164,9 +165,11 @@ export class ThreadPool {
     c[CTRL.NDEL] = list.length;
     for (let k = 0; k < list.length; k++) list[k]!.splitRuns++;
     this.commands++;
-    const now = performance.now();
-    if (this.idleFrom > 0) this.statsArray[1] += now - this.idleFrom;
-    this.startedAt = now;
+    if (this.timed) {
+      const now = performance.now();
+      if (this.idleFrom >= 0) this.statsArray[1] += now - this.idleFrom;
+      this.startedAt = now;
+    }
     this.command(CMD.RUN);
   }
 
@@ -178,11 +181,14 @@ export class ThreadPool {
 
   /** Wait for the threads started by {@link ThreadPool.start}; throws a thread's error. */
   finish(): void {
-    const st = this.statsArray, reached = performance.now();
-    st[0] += reached - this.startedAt;
-    this.awaitDone();
-    this.idleFrom = performance.now();
-    st[2] += this.idleFrom - reached;
+    const st = this.statsArray;
+    if (this.timed) {
+      const reached = performance.now();
+      st[0] += reached - this.startedAt;
+      this.awaitDone();
+      this.idleFrom = performance.now();
+      st[2] += this.idleFrom - reached;
+    } else this.awaitDone();
     st[4]++;
     this.deferred.length = 0;
     this.deferredEvents = 0;
@@ -196,8 +202,22 @@ export class ThreadPool {
   }
 
   /**
+   * Whether the threads time their commands for {@link ThreadPool.stats} (off by default: the
+   * clock reads cost a little in every step).
+   */
+  get timing(): boolean {
+    return this.timed;
+  }
+
+  set timing(on: boolean) {
+    this.timed = on;
+    this.idleFrom = -1;
+    Atomics.store(this.ctrl, CTRL.TIMING, on ? 1 : 0);
+  }
+
+  /**
    * Time and barrier statistics per rank since the threads started (rank 0 is the calling
-   * thread): `busyMs` in its part of commands, `idleMs` between commands (for rank 0 the rest of
+   * thread), the times only while {@link ThreadPool.timing} was on: `busyMs` in its part of commands, `idleMs` between commands (for rank 0 the rest of
    * the step, for the others spinning or blocked), `barrierMs` (rank 0) waiting for the others
    * at the end of a command, `blockingWaits` how often a thread stopped spinning and blocked
    * (`Atomics.wait`), `commands`.
@@ -242,7 +262,8 @@ export class ThreadPool {
     c[CTRL.DONE] = 0;
     c[CTRL.CMD] = cmd;
     Atomics.add(c, CTRL.GEN, 1);
-    Atomics.notify(c, CTRL.GEN);
+    // a thread that blocks announces it first (WSLEEP): spinning threads need no notify
+    if (Atomics.load(c, CTRL.WSLEEP) !== 0) Atomics.notify(c, CTRL.GEN);
   }
 
   private awaitDone(): void {
@@ -254,12 +275,15 @@ export class ThreadPool {
       if (d >= want) return;
       if (this.canBlock) {
         this.statsArray[3]++;
+        // announced before the wait checks DONE (see WSLEEP in command())
+        Atomics.store(c, CTRL.MSLEEP, 1);
         try {
           Atomics.wait(c, CTRL.DONE, d, 100);
         } catch {
           // a browser's page thread may not block: spin there
           this.canBlock = false;
         }
+        Atomics.store(c, CTRL.MSLEEP, 0);
       }
       if (Date.now() - since > TIMEOUT_MS) throw new Error(`kernel threads did not answer within ${TIMEOUT_MS / 1000} s (${d} of ${want} done)`);
     }

@@ -17,13 +17,23 @@ export const MAX_DEFERRED = 64;
  * Indices into the shared control array (`Int32Array`): `NDEL` deferred deliveries as pairs
  * (task id, spike count) from `DELIV`, the ranks' spike counts from `RESULT`.
  */
-export const CTRL = { GEN: 0, CMD: 1, TASK: 2, STEP: 3, LEAN: 4, DONE: 5, ERROR: 6, NDEL: 7, DELIV: 8, RESULT: 8 + 2 * MAX_DEFERRED } as const;
+export const CTRL = {
+  GEN: 0, CMD: 1, TASK: 2, STEP: 3, LEAN: 4, DONE: 5, ERROR: 6, NDEL: 7,
+  /** 1: the threads time their commands (`ThreadPool.timing`). */
+  TIMING: 8,
+  /** Threads blocked (or about to block) on `GEN`: only then does a command need `Atomics.notify`. */
+  WSLEEP: 9,
+  /** 1 while the calling thread blocks on `DONE`: only then does a thread's `done` notify. */
+  MSLEEP: 10,
+  DELIV: 12, RESULT: 12 + 2 * MAX_DEFERRED,
+} as const;
 /** Commands in `CTRL.CMD`. */
 export const CMD = { RUN: 1, YIELD: 2, EXIT: 3 } as const;
 /**
  * Numbers per rank in the shared statistics (`Float64Array`): ms busy in commands, ms between
  * commands (spinning, blocked or, for rank 0, the rest of the step), ms waiting at the barrier
- * (rank 0), blocking waits, commands (see `ThreadPool.stats`).
+ * (rank 0) — these three only while `CTRL.TIMING` is 1 —, blocking waits, commands (see
+ * `ThreadPool.stats`).
  */
 export const STATS = 5;
 /** Bytes of the shared buffer a failing thread writes its error message into. */
@@ -32,12 +42,16 @@ export const ERROR_BYTES = 2048;
 /** The thread's script. */
 export const KERNEL_WORKER_SOURCE = `
 'use strict';
-const GEN = ${CTRL.GEN}, CMD = ${CTRL.CMD}, TASK = ${CTRL.TASK}, STEP = ${CTRL.STEP}, LEAN = ${CTRL.LEAN}, DONE = ${CTRL.DONE}, ERROR = ${CTRL.ERROR}, NDEL = ${CTRL.NDEL}, DELIV = ${CTRL.DELIV}, RESULT = ${CTRL.RESULT};
+const GEN = ${CTRL.GEN}, CMD = ${CTRL.CMD}, TASK = ${CTRL.TASK}, STEP = ${CTRL.STEP}, LEAN = ${CTRL.LEAN}, DONE = ${CTRL.DONE}, ERROR = ${CTRL.ERROR}, NDEL = ${CTRL.NDEL}, TIMING = ${CTRL.TIMING}, WSLEEP = ${CTRL.WSLEEP}, MSLEEP = ${CTRL.MSLEEP}, DELIV = ${CTRL.DELIV}, RESULT = ${CTRL.RESULT};
 const STATS = ${STATS};
 const RUN = ${CMD.RUN}, YIELD = ${CMD.YIELD}, EXIT = ${CMD.EXIT};
 const tasks = [];
 let ctrl, rank = 0, spin = 0, errorBytes, stats;
-const done = () => { Atomics.add(ctrl, DONE, 1); Atomics.notify(ctrl, DONE); };
+// a notify costs a lock even without waiters: only when the calling thread said it blocks
+const done = () => {
+  Atomics.add(ctrl, DONE, 1);
+  if (Atomics.load(ctrl, MSLEEP) !== 0) Atomics.notify(ctrl, DONE);
+};
 const fail = (e) => {
   const text = new TextEncoder().encode('kernel thread ' + rank + ': ' + String(e && e.stack || e)).subarray(0, errorBytes.length - 4);
   new DataView(errorBytes.buffer, errorBytes.byteOffset).setInt32(0, text.length, true);
@@ -111,27 +125,37 @@ function runTask(task) {
 }
 function loop(gen) {
   const at = STATS * rank;
-  let idleFrom = performance.now();
+  let idleFrom = -1;
   for (;;) {
     let k = 0;
     while (Atomics.load(ctrl, GEN) === gen) {
       if (++k > spin) {
-        stats[at + 3]++;
+        // announced before the wait checks GEN: a command either sees it and notifies, or
+        // changed GEN before, and the wait returns at once
+        Atomics.add(ctrl, WSLEEP, 1);
         Atomics.wait(ctrl, GEN, gen);
+        Atomics.sub(ctrl, WSLEEP, 1);
+        stats[at + 3]++;
       }
     }
     gen = Atomics.load(ctrl, GEN);
     const cmd = ctrl[CMD];
     if (cmd === RUN) {
-      const t0 = performance.now();
-      stats[at + 1] += t0 - idleFrom;
+      const timed = ctrl[TIMING] === 1;
+      let t0 = 0;
+      if (timed) {
+        t0 = performance.now();
+        if (idleFrom >= 0) stats[at + 1] += t0 - idleFrom;
+      }
       try {
         runCommand();
       } catch (e) {
         fail(e);
       }
-      idleFrom = performance.now();
-      stats[at] += idleFrom - t0;
+      if (timed) {
+        idleFrom = performance.now();
+        stats[at] += idleFrom - t0;
+      } else idleFrom = -1;
       stats[at + 4]++;
       done();
     } else if (cmd === YIELD) {
