@@ -39,7 +39,9 @@ export class ThreadPool {
   private nextTask = 0;
   private canBlock = true;
   private disposed = false;
-  private readonly deferred: DeferredDelivery[] = [];
+  // a fixed list and a count: a step must not allocate (length = 0 would drop the backing store)
+  private readonly deferred: (DeferredDelivery | undefined)[] = new Array<DeferredDelivery | undefined>(MAX_DEFERRED).fill(undefined);
+  private nDeferred = 0;
   private deferredEvents = 0;
   /** Commands the threads ran (each one barrier): a debug counter for tests. */
   commands = 0;
@@ -105,25 +107,24 @@ export class ThreadPool {
    * barrier. A delivery deferred twice, or more than {@link MAX_DEFERRED}, flushes first.
    */
   defer(d: DeferredDelivery, task: number, count: number, events: number): void {
-    const list = this.deferred;
-    if (list.length === MAX_DEFERRED || this.isDeferred(d)) this.flush();
-    const at = CTRL.DELIV + 2 * list.length;
+    if (this.nDeferred === MAX_DEFERRED || this.isDeferred(d)) this.flush();
+    const at = CTRL.DELIV + 2 * this.nDeferred;
     this.ctrl[at] = task;
     this.ctrl[at + 1] = count;
-    list.push(d);
+    this.deferred[this.nDeferred++] = d;
     this.deferredEvents += events;
   }
 
   /** Whether `d` waits for the next command. */
   isDeferred(d: DeferredDelivery): boolean {
     const list = this.deferred;
-    for (let k = 0; k < list.length; k++) if (list[k] === d) return true;
+    for (let k = 0; k < this.nDeferred; k++) if (list[k] === d) return true;
     return false;
   }
 
   /** Deliveries waiting for the next command. */
   get pending(): number {
-    return this.deferred.length;
+    return this.nDeferred;
   }
 
   /**
@@ -131,14 +132,13 @@ export class ThreadPool {
    * split over the threads if they are large enough, else all on this thread.
    */
   flush(): void {
-    const list = this.deferred;
-    if (list.length === 0) return;
+    const list = this.deferred, n = this.nDeferred;
+    if (n === 0) return;
     if (this.deferredEvents < this.minSplitEvents * this.ranks) {
       try {
-        for (let k = 0; k < list.length; k++) list[k]!.deliverRanges(0, this.ranks, this.ctrl[CTRL.DELIV + 2 * k + 1]!);
+        for (let k = 0; k < n; k++) list[k]!.deliverRanges(0, this.ranks, this.ctrl[CTRL.DELIV + 2 * k + 1]!);
       } finally {
-        list.length = 0;
-        this.deferredEvents = 0;
+        this.clearDeferred();
       }
       return;
     }
@@ -158,12 +158,12 @@ export class ThreadPool {
    * then runs rank 0 ({@link ThreadPool.runOwnDeliveries} first) and calls {@link ThreadPool.finish}.
    */
   start(task: number, t: number, lean: boolean): void {
-    const c = this.ctrl, list = this.deferred;
+    const c = this.ctrl, list = this.deferred, n = this.nDeferred;
     c[CTRL.TASK] = task;
     c[CTRL.STEP] = t;
     c[CTRL.LEAN] = lean ? 1 : 0;
-    c[CTRL.NDEL] = list.length;
-    for (let k = 0; k < list.length; k++) list[k]!.splitRuns++;
+    c[CTRL.NDEL] = n;
+    for (let k = 0; k < n; k++) list[k]!.splitRuns++;
     this.commands++;
     if (this.timed) {
       const now = performance.now();
@@ -176,7 +176,7 @@ export class ThreadPool {
   /** Rank 0's part of the deferred deliveries (between {@link ThreadPool.start} and finish). */
   runOwnDeliveries(): void {
     const list = this.deferred;
-    for (let k = 0; k < list.length; k++) list[k]!.deliverRanges(0, 1, this.ctrl[CTRL.DELIV + 2 * k + 1]!);
+    for (let k = 0; k < this.nDeferred; k++) list[k]!.deliverRanges(0, 1, this.ctrl[CTRL.DELIV + 2 * k + 1]!);
   }
 
   /** Wait for the threads started by {@link ThreadPool.start}; throws a thread's error. */
@@ -190,8 +190,7 @@ export class ThreadPool {
       st[2] += this.idleFrom - reached;
     } else this.awaitDone();
     st[4]++;
-    this.deferred.length = 0;
-    this.deferredEvents = 0;
+    this.clearDeferred();
     this.ctrl[CTRL.NDEL] = 0;
     if (Atomics.load(this.ctrl, CTRL.ERROR) !== 0) {
       const bytes = this.errorBytes.slice();
@@ -199,6 +198,12 @@ export class ThreadPool {
       this.ctrl[CTRL.ERROR] = 0;
       throw new Error(new TextDecoder().decode(bytes.subarray(4, 4 + n)));
     }
+  }
+
+  private clearDeferred(): void {
+    for (let k = 0; k < this.nDeferred; k++) this.deferred[k] = undefined;
+    this.nDeferred = 0;
+    this.deferredEvents = 0;
   }
 
   /**
@@ -217,10 +222,17 @@ export class ThreadPool {
 
   /**
    * Time and barrier statistics per rank since the threads started (rank 0 is the calling
-   * thread), the times only while {@link ThreadPool.timing} was on: `busyMs` in its part of commands, `idleMs` between commands (for rank 0 the rest of
-   * the step, for the others spinning or blocked), `barrierMs` (rank 0) waiting for the others
-   * at the end of a command, `blockingWaits` how often a thread stopped spinning and blocked
-   * (`Atomics.wait`), `commands`.
+   * thread), the times only while {@link ThreadPool.timing} was on: `busyMs` in its part of
+   * commands, `idleMs` between commands (for rank 0 the rest of the step, for the others
+   * spinning or blocked), `barrierMs` (rank 0) waiting for the others at the end of a command,
+   * `blockingWaits` how often a thread stopped spinning and blocked (`Atomics.wait`), `commands`.
+   *
+   * @example
+   * ```ts
+   * pool.timing = true;
+   * net.simulate(100);
+   * pool.stats()[1].busyMs; // ms rank 1 spent in commands
+   * ```
    */
   stats(): { rank: number; busyMs: number; idleMs: number; barrierMs: number; blockingWaits: number; commands: number }[] {
     const st = this.statsArray;
