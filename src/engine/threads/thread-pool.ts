@@ -64,8 +64,9 @@ export class ThreadPool {
     if (typeof SharedArrayBuffer === 'undefined') {
       throw new Error('setup({ numThreads }) needs SharedArrayBuffer, which this page does not have: serve it cross-origin isolated (Cross-Origin-Opener-Policy: same-origin, Cross-Origin-Embedder-Policy: require-corp)');
     }
+    if (!Number.isInteger(ranks) || ranks < 1 || ranks > 256) throw new Error(`ThreadPool: ranks must be an integer from 1 to 256, got ${String(ranks)}`);
     this.ranks = ranks;
-    this.ctrl = new Int32Array(new SharedArrayBuffer(4 * (CTRL.RESULT + ranks)));
+    this.ctrl = new Int32Array(new SharedArrayBuffer(4 * CTRL.END));
     const error = new SharedArrayBuffer(ERROR_BYTES);
     const stats = new SharedArrayBuffer(8 * STATS * ranks);
     this.statsArray = new Float64Array(stats);

@@ -14,18 +14,21 @@
 /** Deliveries one command can carry (more are flushed first: see `ThreadPool.defer`). */
 export const MAX_DEFERRED = 64;
 /**
- * Indices into the shared control array (`Int32Array`): `NDEL` deferred deliveries as pairs
- * (task id, spike count) from `DELIV`, the ranks' spike counts from `RESULT`.
+ * Indices into the shared control array (`Int32Array`, `END` words): `NDEL` deferred deliveries
+ * as pairs (task id, spike count) from `DELIV`, rank r's spike count at `RESULT + r` (r >= 1).
  */
 export const CTRL = {
-  GEN: 0, CMD: 1, TASK: 2, STEP: 3, LEAN: 4, DONE: 5, ERROR: 6, NDEL: 7,
+  // the words the calling thread writes for a command share one cache line ...
+  GEN: 0, CMD: 1, TASK: 2, STEP: 3, LEAN: 4, ERROR: 6, NDEL: 7,
   /** 1: the threads time their commands (`ThreadPool.timing`). */
   TIMING: 8,
   /** Threads blocked (or about to block) on `GEN`: only then does a command need `Atomics.notify`. */
   WSLEEP: 9,
   /** 1 while the calling thread blocks on `DONE`: only then does a thread's `done` notify. */
   MSLEEP: 10,
-  DELIV: 12, RESULT: 12 + 2 * MAX_DEFERRED,
+  // ... the threads' answers (count, spike counts of ranks 1..255) start on the next (64 bytes on)
+  DONE: 16, RESULT: 16,
+  DELIV: 16 + 256, END: 16 + 256 + 2 * MAX_DEFERRED,
 } as const;
 /** Commands in `CTRL.CMD`. */
 export const CMD = { RUN: 1, YIELD: 2, EXIT: 3 } as const;
