@@ -837,6 +837,8 @@ export class Projection implements NamedParticipant, Recordable {
     }
     this.$deliverEvents(S, t);
     if (this.$bound.psp) {
+      // its events, if deferred to the kernel threads, must reach g_target before the psp sum
+      if (this.$parallelDelivery !== undefined) this.network.$flushThreads();
       // continuous transmission of a spiking synapse (psp), after the events, from live pre values
       const preL = this.pre.$state!.local, preG = this.pre.$state!.global, gNames = this.$preGlobalNames;
       for (const name of this.$ir.preDependencies) if (preL[name]) S.preValues[name] = preL[name];
@@ -914,6 +916,8 @@ export class Projection implements NamedParticipant, Recordable {
       return;
     }
     // general synapse: list the events, then run the generated pre_spike kernel over them
+    // (after this projection's deferred plain events: axonal spikes with their own kernel)
+    if (this.$parallelDelivery !== undefined) this.network.$flushThreads();
     let n = 0;
     for (let s = 0; s < count; s++) {
       const r = spikes[s]!;
