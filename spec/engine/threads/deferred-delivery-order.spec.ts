@@ -36,7 +36,38 @@ function run(numThreads: number) {
   return out;
 }
 
+// axonal spikes with their own pre_axon_spike statement: its generated kernel adds to g_exc on
+// the calling thread after the deferred events of the same projection
+function axonal(numThreads: number) {
+  const net = new Network({ dt: 0.1, seed: 12, numThreads, minNeuronsPerThread: 1 });
+  const pre = new Population(60, new Neuron({
+    parameters: 'period = 4',
+    equations: 'c = c + 1',
+    spike: 'modulo(c, period) == 0',
+    axonSpike: 'modulo(c, 3) == 0',
+    name: 'AxonSource',
+  }), { network: net });
+  pre.period = Array.from({ length: 60 }, (_, i) => 4 + (i % 5));
+  const post = new Population(300, new Neuron({ equations: 'tau * dv/dt = -v + g_exc\ntau = 5.0\n3.0 * dg_exc/dt = -g_exc', spike: 'v > 1e9', name: 'Leaky2' }), { network: net });
+  const proj = new Projection(pre, post, 'exc', new Synapse({ preSpike: 'g_target += w', preAxonSpike: 'g_target += 0.37 * w', name: 'OwnAxon' }))
+    .connectFixedProbability({ weights: new Uniform(0.1, 0.9), probability: 0.3 });
+  net.compile();
+  net.simulate(40);
+  const out = {
+    split: [post.$parallel !== undefined, proj.$parallelDelivery !== undefined, proj.$defersDelivery],
+    g: Buffer.from(post.$state!.local.g_exc!.slice().buffer).toString('base64'),
+  };
+  net.dispose();
+  return out;
+}
+
 describe('engine: deferred spike delivery keeps the order of additions (setup({ numThreads }))', () => {
+  it('axonal events with their own statement reach g_exc after the deferred spike events, as on one thread', () => {
+    const one = axonal(1), two = axonal(2);
+    expect(two.split).to.deep.equal([true, true, false]);
+    expect(two.g).to.equal(one.g);
+  });
+
   it('events of a spiking synapse with psp reach g_exc before its psp sum, as on one thread', () => {
     const one = run(1), two = run(2);
     expect(two.split).to.deep.equal([true, true, false]);
