@@ -44,16 +44,21 @@ function cobaNetwork(numThreads: number): { net: Network; P: Population } {
   return { net, P };
 }
 
-/** Seconds of the next `steps` steps, and their spikes. */
-function cobaWindow({ net, P }: { net: Network; P: Population }, steps: number): { s: number; spikes: number } {
+/** Seconds of the next `steps` steps, and their spikes; `perStep` gets each step's ms. */
+function cobaWindow({ net, P }: { net: Network; P: Population }, steps: number, perStep?: Float64Array): { s: number; spikes: number } {
   let spikes = 0;
   const t0 = performance.now();
   for (let k = 0; k < steps; k++) {
+    const a = perStep ? performance.now() : 0;
     net.step();
+    if (perStep) perStep[k] = performance.now() - a;
     spikes += P.$state!.nSpiked;
   }
   return { s: (performance.now() - t0) / 1000, spikes };
 }
+
+/** The `q`-quantile of `xs` in µs (xs in ms). */
+const quantileUs = (xs: Float64Array, q: number) => Array.from(xs).sort((a, b) => a - b)[Math.floor(q * (xs.length - 1))]! * 1000;
 
 const range = (xs: number[]) => `${Math.min(...xs).toFixed(3)}-${Math.max(...xs).toFixed(3)}`;
 
@@ -79,14 +84,17 @@ export function threadRows(repeats = 3): BenchRow[] {
     co2.push(b.s);
     spikes = a.spikes;
   }
-  // one more window of the 2-thread network with the threads' clocks on (they cost a little)
+  // one more window each with every step timed and the threads' clocks on (they cost a little):
+  // medians and 10th percentiles of single steps say more than totals on a loaded machine
+  const steps1 = new Float64Array(cobaSteps), steps2 = new Float64Array(cobaSteps);
   const before = two.net.$threadStats(true);
-  const timed = cobaWindow(two, cobaSteps);
+  const timed = cobaWindow(two, cobaSteps, steps2);
   const d = two.net.$threadStats(false).map((r, q) => {
     const o = before[q]!;
     return { busy: r.busyMs - o.busyMs, idle: r.idleMs - o.idleMs, barrier: r.barrierMs - o.barrierMs, blocking: r.blockingWaits - o.blockingWaits, commands: r.commands - o.commands };
   });
-  cobaWindow(one, cobaSteps);
+  cobaWindow(one, cobaSteps, steps1);
+  const m1 = quantileUs(steps1, 0.5), m2 = quantileUs(steps2, 0.5), p1 = quantileUs(steps1, 0.1), p2 = quantileUs(steps2, 0.1);
   const v1 = one.P.$state!.local.v!, v2 = two.P.$state!.local.v!;
   if (!Buffer.from(v1.buffer, v1.byteOffset, v1.byteLength).equals(Buffer.from(v2.buffer, v2.byteOffset, v2.byteLength))) throw new Error('bench threads: COBA 16000 v differs between 1 and 2 threads');
   one.net.dispose();
@@ -101,6 +109,12 @@ export function threadRows(repeats = 3): BenchRow[] {
     { name: 'COBA 16000 neurons, 2% (5.1M synapses), 1 s at dt 0.1, 1 thread', median: median(co1), unit: 's', note: `range ${range(co1)}; ${spikes} spikes in the last second` },
     { name: 'COBA 16000 neurons, 1 s, numThreads 2 (updates and delivery split)', median: median(co2), unit: 's', note: `range ${range(co2)}; the same spikes, the same v bits` },
     { name: 'COBA 16000: speed-up of numThreads 2', median: median(co1) / median(co2), unit: 'x', note: `target >= 1.7 on 2 idle cores; ${load}` },
+    {
+      name: 'COBA 16000: speed-up of numThreads 2 from single steps (median step time)',
+      median: m1 / m2,
+      unit: 'x',
+      note: `median step ${m1.toFixed(1)} us on 1 thread, ${m2.toFixed(1)} us on 2; 10th percentiles ${p1.toFixed(1)} and ${p2.toFixed(1)} us (${(p1 / p2).toFixed(2)}x)`,
+    },
     {
       name: 'COBA 16000, numThreads 2: barriers (thread commands) per step',
       median: d[0]!.commands / n,
