@@ -41,9 +41,10 @@ const shared = <T extends Int32Array | Float64Array>(a: T): T => {
  * lies in its range, spike by spike in the order of the spike list. Each `g` element is thus
  * summed by one thread in the order of one thread: bit-identical. The delivery is deferred to
  * the next command of the threads (the post population's update, whose ranges are the same):
- * a step of the post population costs one barrier, and no thread reads what another writes. Needs every row's post ranks
- * ascending (the inverse connectivity of a compressed-row projection): otherwise
- * {@link ParallelDelivery.prepare} says no and the projection delivers on one thread.
+ * a step of the post population costs one barrier, and no thread reads what another writes.
+ * Needs every row's post ranks ascending (the inverse connectivity of a compressed-row
+ * projection): otherwise {@link ParallelDelivery.prepare} says no and the projection delivers
+ * on one thread.
  *
  * @example
  * ```ts
