@@ -519,6 +519,11 @@ export class Network {
     return this.threads?.commands ?? 0;
   }
 
+  /** The kernel threads (`setup({ numThreads })`), once a population was split. @internal */
+  get $threadPool(): ThreadPool | undefined {
+    return this.threads;
+  }
+
   /**
    * Time and barrier statistics of the kernel threads (`ThreadPool.stats`; empty without
    * threads); `timing` switches the threads' clocks on or off from now on.

@@ -1,6 +1,11 @@
 import { threadSpawner, type KernelThread } from './thread-host.js';
 import { CMD, CTRL, ERROR_BYTES, KERNEL_WORKER_SOURCE, MAX_DEFERRED, STATS } from './worker-source.js';
 
+/** What runs rank q's part of a command's task on the calling thread (a `ParallelUpdate`). */
+export interface ChunkRunner {
+  runChunk(q: number): void;
+}
+
 /** A spike delivery the pool can run later, split by post-synaptic range (a `ParallelDelivery`). */
 export interface DeferredDelivery {
   /** Add the synapses of ranges `[q0, q1)` of this step's deferred `count` spikes. */
@@ -50,6 +55,11 @@ export class ThreadPool {
   private startedAt = 0;
   private idleFrom = -1;
   private timed = false;
+  /**
+   * Testing: the threads never take a command's chunks; the calling thread runs them all (as it
+   * does with a chunk whose thread had not started it when the calling thread finished its own).
+   */
+  stealAll = false;
   /**
    * Synapses per thread a flush needs to run split (below that, the barrier costs more than the
    * additions: the calling thread adds them all, in the same order per post neuron).
@@ -171,6 +181,9 @@ export class ThreadPool {
       if (this.idleFrom >= 0) this.statsArray[1] += now - this.idleFrom;
       this.startedAt = now;
     }
+    // the chunks open for their threads from the new generation on (see CTRL.CLAIM)
+    const open = this.stealAll ? -2 : Atomics.load(c, CTRL.GEN) + 1;
+    for (let q = 1; q < this.ranks; q++) Atomics.store(c, CTRL.CLAIM + q, open);
     this.command(CMD.RUN);
   }
 
@@ -180,16 +193,34 @@ export class ThreadPool {
     for (let k = 0; k < this.nDeferred; k++) list[k]!.deliverRanges(0, 1, this.ctrl[CTRL.DELIV + 2 * k + 1]!);
   }
 
-  /** Wait for the threads started by {@link ThreadPool.start}; throws a thread's error. */
-  finish(): void {
-    const st = this.statsArray;
+  /**
+   * Wait for the threads started by {@link ThreadPool.start}; throws a thread's error. A chunk
+   * whose thread has not started it yet (asleep, or not scheduled on a busy machine) runs here
+   * instead: its deferred deliveries, then `runner.runChunk(q)`; the results are those of that
+   * thread (the same code over the same views).
+   */
+  finish(runner?: ChunkRunner): void {
+    const st = this.statsArray, c = this.ctrl, gen = Atomics.load(c, CTRL.GEN);
+    const reached = this.timed ? performance.now() : 0;
+    if (this.timed) st[0] += reached - this.startedAt;
+    let stolen = 0, failure: unknown;
+    for (let q = 1; q < this.ranks; q++) {
+      const claim = Atomics.load(c, CTRL.CLAIM + q);
+      if (claim === -1 || (claim !== -2 && Atomics.compareExchange(c, CTRL.CLAIM + q, gen, -2) !== gen)) continue;
+      stolen++;
+      try {
+        for (let k = 0; k < this.nDeferred; k++) this.deferred[k]!.deliverRanges(q, q + 1, c[CTRL.DELIV + 2 * k + 1]!);
+        if (c[CTRL.TASK]! >= 0) runner!.runChunk(q);
+      } catch (e) {
+        failure ??= e;
+      }
+    }
+    st[5] += stolen;
+    this.awaitDone(this.ranks - 1 - stolen);
     if (this.timed) {
-      const reached = performance.now();
-      st[0] += reached - this.startedAt;
-      this.awaitDone();
       this.idleFrom = performance.now();
       st[2] += this.idleFrom - reached;
-    } else this.awaitDone();
+    }
     st[4]++;
     this.clearDeferred();
     this.ctrl[CTRL.NDEL] = 0;
@@ -199,6 +230,7 @@ export class ThreadPool {
       this.ctrl[CTRL.ERROR] = 0;
       throw new Error(new TextDecoder().decode(bytes.subarray(4, 4 + n)));
     }
+    if (failure !== undefined) throw failure;
   }
 
   private clearDeferred(): void {
@@ -226,7 +258,9 @@ export class ThreadPool {
    * thread), the times only while {@link ThreadPool.timing} was on: `busyMs` in its part of
    * commands, `idleMs` between commands (for rank 0 the rest of the step, for the others
    * spinning or blocked), `barrierMs` (rank 0) waiting for the others at the end of a command,
-   * `blockingWaits` how often a thread stopped spinning and blocked (`Atomics.wait`), `commands`.
+   * `blockingWaits` how often a thread stopped spinning and blocked (`Atomics.wait`), `commands`
+   * (rank 0: all; the others: those they ran), `chunksTaken` (rank 0) chunks of other ranks it
+   * ran because their thread had not started them.
    *
    * @example
    * ```ts
@@ -235,10 +269,10 @@ export class ThreadPool {
    * pool.stats()[1].busyMs; // ms rank 1 spent in commands
    * ```
    */
-  stats(): { rank: number; busyMs: number; idleMs: number; barrierMs: number; blockingWaits: number; commands: number }[] {
+  stats(): { rank: number; busyMs: number; idleMs: number; barrierMs: number; blockingWaits: number; commands: number; chunksTaken: number }[] {
     const st = this.statsArray;
     return Array.from({ length: this.ranks }, (_, r) => ({
-      rank: r, busyMs: st[STATS * r]!, idleMs: st[STATS * r + 1]!, barrierMs: st[STATS * r + 2]!, blockingWaits: st[STATS * r + 3]!, commands: st[STATS * r + 4]!,
+      rank: r, busyMs: st[STATS * r]!, idleMs: st[STATS * r + 1]!, barrierMs: st[STATS * r + 2]!, blockingWaits: st[STATS * r + 3]!, commands: st[STATS * r + 4]!, chunksTaken: st[STATS * r + 5]!,
     }));
   }
 
@@ -279,8 +313,8 @@ export class ThreadPool {
     if (Atomics.load(c, CTRL.WSLEEP) !== 0) Atomics.notify(c, CTRL.GEN);
   }
 
-  private awaitDone(): void {
-    const c = this.ctrl, want = this.ranks - 1;
+  private awaitDone(want = this.ranks - 1): void {
+    const c = this.ctrl;
     for (let k = 0; k < MAIN_SPIN; k++) if (Atomics.load(c, CTRL.DONE) >= want) return;
     const since = Date.now();
     for (;;) {

@@ -28,24 +28,30 @@ export const CTRL = {
   MSLEEP: 10,
   // ... the threads' answers (count, spike counts of ranks 1..255) start on the next (64 bytes on)
   DONE: 16, RESULT: 16,
-  DELIV: 16 + 256, END: 16 + 256 + 2 * MAX_DEFERRED,
+  /**
+   * Rank r's chunk of the open command at `CLAIM + r`: the command's generation while nobody
+   * took it, then -1 (its thread took it) or -2 (the calling thread ran it: it had finished its
+   * own part before that thread started, which was asleep or not scheduled).
+   */
+  CLAIM: 16 + 256,
+  DELIV: 16 + 512, END: 16 + 512 + 2 * MAX_DEFERRED,
 } as const;
 /** Commands in `CTRL.CMD`. */
 export const CMD = { RUN: 1, YIELD: 2, EXIT: 3 } as const;
 /**
  * Numbers per rank in the shared statistics (`Float64Array`): ms busy in commands, ms between
  * commands (spinning, blocked or, for rank 0, the rest of the step), ms waiting at the barrier
- * (rank 0) — these three only while `CTRL.TIMING` is 1 —, blocking waits, commands (see
- * `ThreadPool.stats`).
+ * (rank 0) — these three only while `CTRL.TIMING` is 1 —, blocking waits, commands (rank 0:
+ * all; the others: those they ran), chunks of other ranks rank 0 ran (see `ThreadPool.stats`).
  */
-export const STATS = 5;
+export const STATS = 6;
 /** Bytes of the shared buffer a failing thread writes its error message into. */
 export const ERROR_BYTES = 2048;
 
 /** The thread's script. */
 export const KERNEL_WORKER_SOURCE = `
 'use strict';
-const GEN = ${CTRL.GEN}, CMD = ${CTRL.CMD}, TASK = ${CTRL.TASK}, STEP = ${CTRL.STEP}, LEAN = ${CTRL.LEAN}, DONE = ${CTRL.DONE}, ERROR = ${CTRL.ERROR}, NDEL = ${CTRL.NDEL}, TIMING = ${CTRL.TIMING}, WSLEEP = ${CTRL.WSLEEP}, MSLEEP = ${CTRL.MSLEEP}, DELIV = ${CTRL.DELIV}, RESULT = ${CTRL.RESULT};
+const GEN = ${CTRL.GEN}, CMD = ${CTRL.CMD}, TASK = ${CTRL.TASK}, STEP = ${CTRL.STEP}, LEAN = ${CTRL.LEAN}, DONE = ${CTRL.DONE}, ERROR = ${CTRL.ERROR}, NDEL = ${CTRL.NDEL}, CLAIM = ${CTRL.CLAIM}, TIMING = ${CTRL.TIMING}, WSLEEP = ${CTRL.WSLEEP}, MSLEEP = ${CTRL.MSLEEP}, DELIV = ${CTRL.DELIV}, RESULT = ${CTRL.RESULT};
 const STATS = ${STATS};
 const RUN = ${CMD.RUN}, YIELD = ${CMD.YIELD}, EXIT = ${CMD.EXIT};
 const tasks = [];
@@ -144,6 +150,8 @@ function loop(gen) {
     gen = Atomics.load(ctrl, GEN);
     const cmd = ctrl[CMD];
     if (cmd === RUN) {
+      // the calling thread may have run this chunk already (or be writing the next command)
+      if (Atomics.compareExchange(ctrl, CLAIM + rank, gen, -1) !== gen) continue;
       const timed = ctrl[TIMING] === 1;
       let t0 = 0;
       if (timed) {
