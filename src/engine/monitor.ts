@@ -377,8 +377,13 @@ export class Monitor implements Recorder {
   }
 
   recordTargets(step: number): void {
+    if (this.targetsDue(step)) this.sample(true);
+  }
+
+  /** Whether {@link Monitor.recordTargets} samples at `step` (the network asks before). @internal */
+  targetsDue(step: number): boolean {
     if (this.plan === undefined) this.buildPlan();
-    if (this.active && this.hasTargets && this.due(step)) this.sample(true);
+    return this.active && this.hasTargets && this.due(step);
   }
 
   record(step: number): void {

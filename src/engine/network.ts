@@ -400,9 +400,29 @@ export class Network {
     }
     // indexed loops: the step must not allocate (no iterators, no boxed numbers)
     const recs = this.recorders;
+    // kernel threads (setup({ numThreads })): a split delivery is deferred to the command of the
+    // post population's update (one barrier per step); whatever may read or write its
+    // conductances before that runs the deferred ones first (flush), so that every g element
+    // sees the additions of one thread, in its order
+    const pool = this.threads;
+    // left over by a step that failed: one thread had delivered them at once
+    if (pool !== undefined) pool.flush();
     // 2. inputs
-    for (let k = 0; k < projs.length; k++) projs[k]!.$computeInputs?.(t);
+    for (let k = 0; k < projs.length; k++) {
+      const pr = projs[k]!;
+      if (pool !== undefined && pool.pending > 0 && pr.$defersDelivery !== true) pool.flush();
+      pr.$computeInputs?.(t);
+    }
     // 3. record targets
+    if (pool !== undefined && pool.pending > 0) {
+      for (let k = 0; k < recs.length; k++) {
+        const due = recs[k]!.targetsDue;
+        if (due === undefined || due.call(recs[k], t)) {
+          pool.flush();
+          break;
+        }
+      }
+    }
     for (let k = 0; k < recs.length; k++) recs[k]!.recordTargets(t);
     // 4. random draws
     for (let k = 0; k < pops.length; k++) if (pops[k]!.enabled) pops[k]!.$drawRandoms?.(t);
@@ -413,11 +433,16 @@ export class Network {
       if (!p.enabled) continue;
       // a replaced update (a subclass, a test's probe) runs as it is, on this thread
       if (p.$parallel !== undefined && p.$updateKernel === p.$boundUpdate) p.$parallel.run(t, p.$leanNow);
-      else (p.$leanNow ? p.$leanUpdateKernel! : p.$updateKernel!)(t);
+      else {
+        // other populations' updates read only their own variables
+        if (p.$parallel !== undefined) pool!.flush();
+        (p.$leanNow ? p.$leanUpdateKernel! : p.$updateKernel!)(t);
+      }
       // spiking models mostly test spikes inside the update (kernels.spikeFused)
       p.$spikeKernel?.(t);
       if (p.spiking) p.$afterSpikes(t);
     }
+    if (pool !== undefined) pool.flush();
     // 6. delays
     for (let k = 0; k < projs.length; k++) projs[k]!.$pushDelays?.(t);
     // 7. global operations (mean(r), ...), over the values after the update
@@ -457,7 +482,11 @@ export class Network {
     p.$parallel = undefined;
     if (!S || this.threadsFor(p.size) === 1 || p.$updateKernel !== p.$boundUpdate || S.axonal !== undefined) return;
     if (S.heap ? !S.heap.shared : !(S.spiked.buffer instanceof SharedArrayBuffer)) return;
-    this.threads ??= new ThreadPool(this.numThreads);
+    if (this.threads === undefined) {
+      this.threads = new ThreadPool(this.numThreads);
+      // a flushed delivery is split from 4 synapses per neuron of minNeuronsPerThread (8192 by default)
+      this.threads.minSplitEvents = 4 * this.minNeuronsPerThread;
+    }
     p.$parallel = new ParallelUpdate(p, this.threads);
   }
 
@@ -475,6 +504,39 @@ export class Network {
    */
   dispose(): void {
     this.threads?.dispose();
+  }
+
+  /**
+   * Run the spike deliveries deferred to the kernel threads' next command now (before
+   * something reads or writes the conductances they add to).
+   * @internal
+   */
+  $flushThreads(): void {
+    this.threads?.flush();
+  }
+
+  /**
+   * Commands the kernel threads ran so far, each one barrier (0 without threads): a debug
+   * counter (a step of a split population with its split deliveries is one command).
+   * @internal
+   */
+  get $threadCommands(): number {
+    return this.threads?.commands ?? 0;
+  }
+
+  /** The kernel threads (`setup({ numThreads })`), once a population was split. @internal */
+  get $threadPool(): ThreadPool | undefined {
+    return this.threads;
+  }
+
+  /**
+   * Time and barrier statistics of the kernel threads (`ThreadPool.stats`; empty without
+   * threads); `timing` switches the threads' clocks on or off from now on.
+   * @internal
+   */
+  $threadStats(timing?: boolean): ReturnType<ThreadPool['stats']> {
+    if (this.threads && timing !== undefined) this.threads.timing = timing;
+    return this.threads?.stats() ?? [];
   }
 
   /** Number of steps `simulate(ms)` runs: `ceil(ms / dt)` in doubles, as ANNarchy. */

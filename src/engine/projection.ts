@@ -289,6 +289,8 @@ export class Projection implements NamedParticipant, Recordable {
   $parallelDelivery: ParallelDelivery | undefined;
   /** The synapse's `pruning` / `creating` conditions after compile (structural plasticity). @internal */
   $structural: StructuralConditions | undefined;
+  /** Step 2 only defers a split delivery (see `StepParticipant.$defersDelivery`). @internal */
+  $defersDelivery = false;
 
   constructor(pre: ProjectionEndpoint, post: ProjectionEndpoint, target: string | string[], synapse?: Synapse, nameOrOptions?: string | ProjectionOptions) {
     const opts: ProjectionOptions = typeof nameOrOptions === 'string' ? { name: nameOrOptions } : (nameOrOptions ?? {});
@@ -779,8 +781,9 @@ export class Projection implements NamedParticipant, Recordable {
   $splitDelivery(pool: ThreadPool): void {
     // structural plasticity changes the rows during a run: such networks deliver on one thread
     if (this.spiking && this.post.$parallel !== undefined && this.$kernels?.plainPreSpike && !this.$ir.plasticity && !this.post.network.structuralPlasticity) {
-      // a step's delivery is split from 4 synapses per neuron of minNeuronsPerThread (8192 by default)
-      this.$parallelDelivery = new ParallelDelivery(pool, this.post.size, 4 * this.post.network.minNeuronsPerThread);
+      this.$parallelDelivery = new ParallelDelivery(pool, this.post.size);
+      // step 2 then only defers (else the network runs deferred deliveries before it)
+      this.$defersDelivery = this.$bound.psp === undefined && this.$axonMode === 0 && !(this.maxDelay > 1 && this.uniformDelay === -1);
     }
   }
 
@@ -860,6 +863,8 @@ export class Projection implements NamedParticipant, Recordable {
     }
     this.$deliverEvents(S, t);
     if (this.$bound.psp) {
+      // its events, if deferred to the kernel threads, must reach g_target before the psp sum
+      if (this.$parallelDelivery !== undefined) this.network.$flushThreads();
       // continuous transmission of a spiking synapse (psp), after the events, from live pre values
       const preL = this.pre.$state!.local, preG = this.pre.$state!.global, gNames = this.$preGlobalNames;
       for (const name of this.$ir.preDependencies) if (preL[name]) S.preValues[name] = preL[name];
@@ -921,14 +926,24 @@ export class Projection implements NamedParticipant, Recordable {
       else {
         const w = this.$invW ?? this.$copyInvW(S);
         const par = this.$parallelDelivery;
-        // split over the kernel threads by post-synaptic range (setup({ numThreads }))
-        if (par !== undefined && par.prepare(ptr, post, w, this.$invWConstant, g) && par.run(spikes, count)) return;
+        // split over the kernel threads by post-synaptic range (setup({ numThreads })), with the
+        // post population's update: one barrier for both
+        if (par !== undefined) {
+          if (par.prepare(ptr, post, w, this.$invWConstant, g)) {
+            par.defer(spikes, count);
+            return;
+          }
+          // deferred deliveries into the same conductances come first
+          this.network.$flushThreads();
+        }
         if (this.$invWConstant) deliverConstant(spikes, count, ptr, post, w, g);
         else deliverCopied(spikes, count, ptr, post, w, g);
       }
       return;
     }
     // general synapse: list the events, then run the generated pre_spike kernel over them
+    // (after this projection's deferred plain events: axonal spikes with their own kernel)
+    if (this.$parallelDelivery !== undefined) this.network.$flushThreads();
     let n = 0;
     for (let s = 0; s < count; s++) {
       const r = spikes[s]!;

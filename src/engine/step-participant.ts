@@ -9,6 +9,11 @@ export interface StepParticipant {
   compile?(net: Network): void;
   /** Step 2: accumulate inputs (rate sums, spike delivery). */
   $computeInputs?(step: number): void;
+  /**
+   * True if step 2 only defers spike deliveries to the kernel threads (and reads or writes
+   * nothing else of the populations); otherwise deferred deliveries run before its step 2.
+   */
+  readonly $defersDelivery?: boolean;
   /** Step 4: random draws of synaptic equations. */
   $drawRandoms?(step: number): void;
   /** Step 6: push delayed values (after all neuron updates). */
@@ -34,6 +39,11 @@ export interface StepParticipant {
 export interface Recorder {
   /** Step 3: inputs (`g_target`, `sum(target)`), after accumulation, before the update. */
   recordTargets(step: number): void;
+  /**
+   * Whether `recordTargets(step)` will read anything (a recorder without this method is taken
+   * to read inputs every step): deferred spike deliveries must have run before it does.
+   */
+  targetsDue?(step: number): boolean;
   /** Step 11: all other variables and the spikes of this step. */
   record(step: number): void;
   /** Called at compile for recorders created before compile. */

@@ -185,6 +185,7 @@ export class CompNeuroMonitors {
     );
     this.drain = {
       recordTargets: () => {},
+      targetsDue: () => false,
       record: (step: number) => this.onStep(step),
       clearData: () => this.onNetworkClear(),
       // drains the engine monitors' buffers; reads no population

@@ -268,6 +268,7 @@ function monitorSamples(source: LiveMonitorsSource, variables: readonly string[]
     let count = 0;
     const recorder: Recorder = {
       recordTargets: () => {},
+      targetsDue: () => false,
       record: (step: number) => {
         const values: Record<string, number> = {};
         let any = false;

@@ -3,7 +3,7 @@ import { Network } from '../../../src/engine/network.js';
 import { Population } from '../../../src/engine/population.js';
 import { Projection } from '../../../src/engine/projection.js';
 import { Monitor } from '../../../src/engine/monitor.js';
-import { Normal } from '../../../src/engine/random/random-distribution.js';
+import { Normal, Uniform } from '../../../src/engine/random/random-distribution.js';
 import { installNodeThreads } from '../../../src/node/kernel-threads.js';
 import { COBA } from '../../../bench/coba.js';
 import type { RecordedArray } from '../../../src/monitors/recorded-array.js';
@@ -47,4 +47,99 @@ describe('engine: spike delivery split over kernel threads (setup({ numThreads }
       expect(two.v).to.deep.equal(one.v);
     });
   }
+
+  // the whole state after `steps` steps, every array as bytes (bit-identity, NaN and -0 included)
+  const bytes = (P: Population) => Object.fromEntries(Object.entries(P.$state!.local).map(([k, a]) => [k, Buffer.from(a.buffer, a.byteOffset, a.byteLength).toString('base64')]));
+
+  function cobaSpikes(numThreads: number, backend: 'js' | 'wasm', steps: number, stealAll = false) {
+    const net = new Network({ dt: 0.1, seed: 5, backend, numThreads, minNeuronsPerThread: 1 });
+    const P = new Population(1000, COBA, { network: net });
+    P.v = new Normal(-55.0, 5.0);
+    P.g_exc = new Normal(4.0, 1.5);
+    P.g_inh = new Normal(20.0, 12.0);
+    new Projection(P.slice(0, 800), P, 'exc').connectFixedProbability({ weights: 0.6, probability: 0.05 });
+    new Projection(P.slice(800, 1000), P, 'inh').connectFixedProbability({ weights: new Normal(6.7, 0.5), probability: 0.05 });
+    const m = new Monitor(P, ['spike']);
+    net.compile();
+    if (net.$threadPool) net.$threadPool.stealAll = stealAll;
+    for (let k = 0; k < steps; k++) net.step();
+    const st = net.$threadStats();
+    const out = {
+      commands: net.$threadCommands,
+      // commands rank 0 finished; chunks rank 1 ran + chunks rank 0 ran for it
+      ran: st.length === 0 ? [] : [st[0]!.commands, st[1]!.commands + st[0]!.chunksTaken],
+      taken: st[0]?.chunksTaken ?? 0,
+      spikes: m.get('spike') as Record<number, number[]>,
+      state: bytes(P),
+    };
+    net.dispose();
+    return out;
+  }
+
+  for (const backend of ['js', 'wasm'] as const) {
+    it(`one barrier per step: both deliveries run in the command of the update, bit-identical (${backend})`, () => {
+      const steps = 2000;
+      const one = cobaSpikes(1, backend, steps);
+      const two = cobaSpikes(2, backend, steps);
+      expect(one.commands).to.equal(0);
+      // one command (so one barrier) per step, although the two projections delivered spikes
+      expect(two.commands).to.equal(steps);
+      // each chunk ran once: by its thread, or by rank 0 when that thread had not started it
+      expect(two.ran).to.deep.equal([steps, steps]);
+      expect(Object.values(one.spikes).flat().length).to.be.greaterThan(2000);
+      expect(two.spikes).to.deep.equal(one.spikes);
+      expect(two.state).to.deep.equal(one.state);
+    });
+  }
+
+  for (const backend of ['js', 'wasm'] as const) {
+    it(`a chunk its thread has not started runs on the calling thread, bit-identical (every chunk, ${backend})`, () => {
+      const steps = 1000;
+      const one = cobaSpikes(1, backend, steps);
+      const taken = cobaSpikes(2, backend, steps, true);
+      expect(taken.commands).to.equal(steps);
+      expect(taken.taken).to.equal(steps);
+      expect(Object.values(one.spikes).flat().length).to.be.greaterThan(1000);
+      expect(taken.spikes).to.deep.equal(one.spikes);
+      expect(taken.state).to.deep.equal(one.state);
+    });
+  }
+
+  // a projection that cannot defer (per-synapse delays: the generated kernel on one thread)
+  // between two that do, into the same conductance, and a monitor reading g_exc before the
+  // update: the deferred deliveries must run before each, so every g_exc element receives its
+  // additions in the order of one thread
+  function mixed(numThreads: number) {
+    const net = new Network({ dt: 0.1, seed: 9, numThreads, minNeuronsPerThread: 1 });
+    const P = new Population(600, COBA, { network: net });
+    P.v = new Normal(-55.0, 5.0);
+    P.g_exc = new Normal(4.0, 1.5);
+    const a = new Projection(P.slice(0, 480), P, 'exc').connectFixedProbability({ weights: new Normal(0.6, 0.1), probability: 0.05 });
+    const d = new Projection(P.slice(0, 480), P, 'exc').connectFixedProbability({ weights: new Normal(0.3, 0.1), probability: 0.05, delays: new Uniform(0.1, 2.0) });
+    const b = new Projection(P.slice(480, 600), P, 'inh').connectFixedProbability({ weights: 6.7, probability: 0.05 });
+    const c = new Projection(P.slice(0, 480), P, 'exc').connectFixedProbability({ weights: new Normal(0.2, 0.05), probability: 0.05 });
+    const m = new Monitor(P, ['spike', 'g_exc'], { period: 0.5 });
+    net.compile();
+    net.simulate(200);
+    const out = {
+      defers: [a, d, b, c].map((p) => p.$defersDelivery),
+      commands: net.$threadCommands,
+      spikes: m.get('spike') as Record<number, number[]>,
+      gExc: Buffer.from((m.get('g_exc') as RecordedArray).data.buffer).toString('base64'),
+      state: bytes(P),
+    };
+    net.dispose();
+    return out;
+  }
+
+  it('runs deferred deliveries before a projection that cannot defer and before a monitor of g_exc: bit-identical', () => {
+    const one = mixed(1), two = mixed(2);
+    expect(two.defers).to.deep.equal([true, false, true, true]);
+    // more than one command in some steps (the flushes), never more than three
+    expect(two.commands).to.be.greaterThan(2000).and.at.most(3 * 2000);
+    expect(Object.values(one.spikes).flat().length).to.be.greaterThan(500);
+    expect(two.spikes).to.deep.equal(one.spikes);
+    expect(two.gExc).to.equal(one.gExc);
+    expect(two.state).to.deep.equal(one.state);
+  });
 });

@@ -1,28 +1,29 @@
 import { splitRanges } from './parallel-update.js';
-import type { ThreadPool } from './thread-pool.js';
+import type { DeferredDelivery, ThreadPool } from './thread-pool.js';
 
 /**
- * `g[post] += w` over the synapses of `spikes[0..count)` whose post-synaptic rank lies in one
- * thread's range: row `r`'s entries `[qPtr[r * stride + q], qPtr[r * stride + q + 1])`.
+ * `g[post] += w` over the synapses of `spikes[0..count)` whose post-synaptic rank lies in the
+ * threads' ranges `[q0, q1)`: row `r`'s entries `[qPtr[r * stride + q0], qPtr[r * stride + q1])`.
+ * With `q0 = 0, q1 = ranks` this is the whole row, in the order of one thread.
  *
  * @example
  * ```ts
- * deliverRange(spikes, count, qPtr, 3, 0, post, w, false, g);
+ * deliverRange(spikes, count, qPtr, 3, 0, 1, post, w, false, g);
  * ```
  */
-export function deliverRange(spikes: Int32Array, count: number, qPtr: Int32Array, stride: number, q: number, post: Int32Array, w: Float64Array, constant: boolean, g: Float64Array): void {
+export function deliverRange(spikes: Int32Array, count: number, qPtr: Int32Array, stride: number, q0: number, q1: number, post: Int32Array, w: Float64Array, constant: boolean, g: Float64Array): void {
   if (constant) {
     const c = w[0]!;
     for (let s = 0; s < count; s++) {
-      const at = spikes[s]! * stride + q;
-      const x1 = qPtr[at + 1]!;
-      for (let x = qPtr[at]!; x < x1; x++) g[post[x]!]! += c;
+      const at = spikes[s]! * stride;
+      const x1 = qPtr[at + q1]!;
+      for (let x = qPtr[at + q0]!; x < x1; x++) g[post[x]!]! += c;
     }
   } else {
     for (let s = 0; s < count; s++) {
-      const at = spikes[s]! * stride + q;
-      const x1 = qPtr[at + 1]!;
-      for (let x = qPtr[at]!; x < x1; x++) g[post[x]!]! += w[x]!;
+      const at = spikes[s]! * stride;
+      const x1 = qPtr[at + q1]!;
+      for (let x = qPtr[at + q0]!; x < x1; x++) g[post[x]!]! += w[x]!;
     }
   }
 }
@@ -38,17 +39,20 @@ const shared = <T extends Int32Array | Float64Array>(a: T): T => {
  * The plain spike delivery of a projection (`g_target += w`, non-plastic) split over the
  * network's kernel threads by post-synaptic neuron: thread q adds the synapses whose post rank
  * lies in its range, spike by spike in the order of the spike list. Each `g` element is thus
- * summed by one thread in the order of one thread: bit-identical. Needs every row's post ranks
- * ascending (the inverse connectivity of a compressed-row projection): otherwise
- * {@link ParallelDelivery.prepare} says no and the projection delivers on one thread.
+ * summed by one thread in the order of one thread: bit-identical. The delivery is deferred to
+ * the next command of the threads (the post population's update, whose ranges are the same):
+ * a step of the post population costs one barrier, and no thread reads what another writes.
+ * Needs every row's post ranks ascending (the inverse connectivity of a compressed-row
+ * projection): otherwise {@link ParallelDelivery.prepare} says no and the projection delivers
+ * on one thread.
  *
  * @example
  * ```ts
  * const d = new ParallelDelivery(pool, post.size);
- * if (d.prepare(invPtr, invPost, w, constant, g)) d.run(spikes, count);
+ * if (d.prepare(invPtr, invPost, w, constant, g)) d.defer(spikes, count);
  * ```
  */
-export class ParallelDelivery {
+export class ParallelDelivery implements DeferredDelivery {
   private readonly ranges: [number, number][];
   private readonly stride: number;
   private task = -1;
@@ -59,16 +63,12 @@ export class ParallelDelivery {
   private g: Float64Array = new Float64Array(0);
   private constant = false;
   private from: { ptr: Int32Array; post: Int32Array; w: Float64Array; g: Float64Array; constant: boolean } | undefined;
-  /** Steps whose delivery ran split (the others had too few synapses). */
+  /** Steps whose delivery ran split (the others ran on one thread, flushed with few synapses). */
   splitRuns = 0;
   /** False once a row turned out not sorted by post rank. */
   possible = true;
 
-  /**
-   * `minEvents`: synapses a step must deliver per thread before it is split (below that, the
-   * barrier costs more than the additions; one thread then adds them, in the same order).
-   */
-  constructor(private readonly pool: ThreadPool, postSize: number, private readonly minEvents = 8192) {
+  constructor(private readonly pool: ThreadPool, postSize: number) {
     this.ranges = splitRanges(postSize, pool.ranks);
     this.stride = pool.ranks + 1;
   }
@@ -81,6 +81,8 @@ export class ParallelDelivery {
     const f = this.from;
     if (f && f.ptr === ptr && f.post === post && f.w === w && f.g === g && f.constant === constant) return true;
     if (!this.possible) return false;
+    // a deferred delivery must not see its arrays change (nor its task dropped) before it ran
+    if (this.pool.isDeferred(this)) this.pool.flush();
     if (!f || f.ptr !== ptr || f.post !== post) {
       const nPre = ptr.length - 1, T = this.pool.ranks, stride = this.stride;
       const qPtr = new Int32Array(new SharedArrayBuffer(4 * Math.max(1, nPre * stride)));
@@ -120,10 +122,12 @@ export class ParallelDelivery {
   }
 
   /**
-   * Deliver `spikes[0..count)` on all threads (after {@link ParallelDelivery.prepare}); false
-   * (nothing delivered) if they have too few synapses for that to pay.
+   * Deliver `spikes[0..count)` (after {@link ParallelDelivery.prepare}) with the threads' next
+   * command: the ranks are copied now, the additions run before the post population's update
+   * (or at a flush).
    */
-  run(spikes: Int32Array, count: number): boolean {
+  defer(spikes: Int32Array, count: number): void {
+    if (count === 0) return;
     const own = this.spikes, qPtr = this.qPtr, stride = this.stride, T = this.pool.ranks;
     let events = 0;
     for (let s = 0; s < count; s++) {
@@ -131,17 +135,11 @@ export class ParallelDelivery {
       own[s] = r;
       events += qPtr[r * stride + T]! - qPtr[r * stride]!;
     }
-    if (events < this.minEvents * T) return false;
-    this.splitRuns++;
-    this.pool.start(this.task, count, false);
-    let failure: unknown;
-    try {
-      deliverRange(own, count, this.qPtr, this.stride, 0, this.post, this.w, this.constant, this.g);
-    } catch (e) {
-      failure = e;
-    }
-    this.pool.finish();
-    if (failure !== undefined) throw failure;
-    return true;
+    this.pool.defer(this, this.task, count, events);
+  }
+
+  /** The additions of ranges `[q0, q1)` of the deferred spikes (called by the pool). */
+  deliverRanges(q0: number, q1: number, count: number): void {
+    deliverRange(this.spikes, count, this.qPtr, this.stride, q0, q1, this.post, this.w, this.constant, this.g);
   }
 }

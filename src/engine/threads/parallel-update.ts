@@ -3,6 +3,7 @@ import type { PopulationKernel, PopulationKernelState } from '../../language/ker
 import type { PopulationKernels } from '../../language/population-codegen.js';
 import type { SimdLoopBinding } from '../../language/wasm/bind-simd-loop.js';
 import type { ThreadPool } from './thread-pool.js';
+import { CTRL } from './worker-source.js';
 
 /** The part of a population the split update needs (a structural type: no import cycle). */
 export interface SplittablePopulation {
@@ -45,7 +46,8 @@ const sliceOf = (a: View, start: number, end: number): View => a.subarray(start,
  * each step (population-wide equations run in every thread, on the same inputs); per-neuron
  * random numbers are drawn by the calling thread before the update, as with one thread. Spikes:
  * each thread writes its ranks into its own range of `spiked`, and the lists are joined in rank
- * order afterwards: the order of one thread.
+ * order afterwards: the order of one thread. The deferred spike deliveries of the step (see
+ * `ParallelDelivery`) run in the same command, each thread on its own post range first.
  *
  * @example
  * ```ts
@@ -69,6 +71,13 @@ export class ParallelUpdate {
   private alwaysLean = false;
   /** An array is not shared (one given after compile): the population runs on this thread. */
   private unshared = false;
+  // every rank's slice and, for ranks 1.., kernels of this thread: a chunk the thread of its rank
+  // has not taken when this one finished its own runs here (ThreadPool: stealing)
+  private slices: PopulationKernelState[] = [];
+  private fullQ: (PopulationKernel | undefined)[] = [];
+  private leanQ: (PopulationKernel | undefined)[] = [];
+  private lean = false;
+  private t = 0;
 
   constructor(private readonly pop: SplittablePopulation, private readonly pool: ThreadPool) {
     this.ranges = splitRanges(pop.size, pool.ranks);
@@ -79,6 +88,7 @@ export class ParallelUpdate {
     const pop = this.pop;
     if (pop.$kernels !== this.kernels || CONSTANTS.size !== this.constantsSize) this.prepare();
     if (this.unshared) {
+      this.pool.flush();
       (lean ? pop.$leanUpdateKernel! : pop.$updateKernel!)(t);
       return;
     }
@@ -90,17 +100,21 @@ export class ParallelUpdate {
     for (let k = 0; k < rs.length; k++) P[j++] = R[rs[k]!] as number;
     for (let k = 0; k < cs.length; k++) P[j++] = cs[k]!.value;
     const pool = this.pool;
+    this.t = t;
+    this.lean = lean;
     pool.start(this.task, t, lean);
     const s0 = this.slice0!;
     s0.nSpiked = 0;
     let failure: unknown;
     try {
+      // the deferred spike deliveries (this population's inputs among them) first, as every thread does
+      pool.runOwnDeliveries();
       (lean ? this.lean0! : this.full0!)(t);
     } catch (e) {
       failure = e;
     }
     // the threads must be done before anything (even an error) reaches the caller
-    pool.finish();
+    pool.finish(this);
     if (failure !== undefined) throw failure;
     // join the spike lists: rank r's spikes sit at the start of its own range, relative to it
     const spiked = S.spiked, ranges = this.ranges;
@@ -110,6 +124,21 @@ export class ParallelUpdate {
       for (let k = 0; k < m; k++) spiked[n++] = spiked[start + k]! + start;
     }
     S.nSpiked = n;
+  }
+
+  /**
+   * Rank `q`'s slice of this step on this thread (its thread had not started it): the same
+   * kernel over the same views, on the same population-wide inputs, as that thread would run.
+   */
+  runChunk(q: number): void {
+    const S = this.slices[q]!, P = this.params, G = S.global, R = S.rand;
+    let j = 0;
+    const gs = this.globals, rs = this.randNumbers;
+    for (let k = 0; k < gs.length; k++) G[gs[k]!] = P[j++]!;
+    for (let k = 0; k < rs.length; k++) R[rs[k]!] = P[j++]!;
+    S.nSpiked = 0;
+    (this.lean ? this.leanQ[q]! : this.fullQ[q]!)(this.t);
+    this.pool.ctrl[CTRL.RESULT + q] = S.nSpiked | 0;
   }
 
   /** Build the slices and hand them (with the kernels) to the threads. */
@@ -139,18 +168,30 @@ export class ParallelUpdate {
       ...(heap.reserved ? { reserved: Object.fromEntries(Object.entries(heap.reserved).map(([n, at]) => [n, at + 8 * start])) } : {}),
     };
     const slices = this.ranges.map(([start, end], r) => this.slice(S, start, end, r, sliceHeap(start, r)));
+    // ranks 1..: their own population-wide values and random numbers, set before each chunk
+    for (const slice of slices.slice(1)) {
+      for (const g of this.globals) slice.global[g] = 0;
+      for (const r of this.randNumbers) slice.rand[r] = 0;
+    }
     // rank 0: this thread, on population-wide values and random numbers of the population itself
     this.slice0 = slices[0]!;
     this.full0 = (wasm?.update ?? k.update)(this.slice0, CONSTANTS);
     this.lean0 = (wasm ? wasm.updateLean : k.updateLean)?.(this.slice0, CONSTANTS);
+    this.slices = slices;
+    this.fullQ = [undefined];
+    this.leanQ = [undefined];
     if (this.task >= 0) this.pool.send(Array.from({ length: this.pool.ranks - 1 }, () => ({ type: 'drop', id: this.task })));
     this.task = this.pool.taskId();
     const messages = slices.slice(1).map((slice, q) => {
       let wasmPart: { bytes: Uint8Array; params: number; nParams: number } | undefined;
+      // this thread's kernels of the slice (for a chunk it takes over)
+      const full = (wasm?.update ?? k.update)(slice, CONSTANTS);
+      this.fullQ.push(full);
+      this.leanQ.push((wasm ? wasm.updateLean : k.updateLean)?.(slice, CONSTANTS));
       if (wasm) {
         // the module of this slice (its arrays' offsets, its scratch region) is emitted and its
         // exp table written here; the thread instantiates the same bytes over the shared memory
-        const b = (wasm.update(slice, CONSTANTS) as unknown as { simd: SimdLoopBinding }).simd;
+        const b = (full as unknown as { simd: SimdLoopBinding }).simd;
         wasmPart = { bytes: b.bytes, params: b.P.byteOffset, nParams: b.P.length };
       }
       const arrays: { key: string; kind: string; buffer: ArrayBufferLike; byteOffset: number; length: number }[] = [];

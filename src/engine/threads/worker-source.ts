@@ -6,25 +6,61 @@
  * Protocol: setup messages (arrays, kernel sources, WebAssembly bytes) arrive while the thread
  * listens on its event loop; a message with `loop` sends it into a loop that blocks on the
  * shared control word `GEN` (`Atomics.wait` after a short spin) and runs one command per
- * generation: RUN (a population's slice of one step), YIELD (back to the event loop for more
- * setup messages), EXIT.
+ * generation: RUN (the deferred spike deliveries listed in `DELIV`, then a population's slice of
+ * one step unless `TASK` is -1), YIELD (back to the event loop for more setup messages), EXIT.
+ * A step of a split population with its deliveries is thus one command and one barrier.
  */
 
-/** Indices into the shared control array (`Int32Array`). */
-export const CTRL = { GEN: 0, CMD: 1, TASK: 2, STEP: 3, LEAN: 4, DONE: 5, ERROR: 6, RESULT: 8 } as const;
+/** Deliveries one command can carry (more are flushed first: see `ThreadPool.defer`). */
+export const MAX_DEFERRED = 64;
+/**
+ * Indices into the shared control array (`Int32Array`, `END` words): `NDEL` deferred deliveries
+ * as pairs (task id, spike count) from `DELIV`, rank r's spike count at `RESULT + r` (r >= 1).
+ */
+export const CTRL = {
+  // the words the calling thread writes for a command share one cache line ...
+  GEN: 0, CMD: 1, TASK: 2, STEP: 3, LEAN: 4, ERROR: 6, NDEL: 7,
+  /** 1: the threads time their commands (`ThreadPool.timing`). */
+  TIMING: 8,
+  /** Threads blocked (or about to block) on `GEN`: only then does a command need `Atomics.notify`. */
+  WSLEEP: 9,
+  /** 1 while the calling thread blocks on `DONE`: only then does a thread's `done` notify. */
+  MSLEEP: 10,
+  // ... the threads' answers (count, spike counts of ranks 1..255) start on the next (64 bytes on)
+  DONE: 16, RESULT: 16,
+  /**
+   * Rank r's chunk of the open command at `CLAIM + r`: the command's generation while nobody
+   * took it, then -1 (its thread took it) or -2 (the calling thread ran it: it had finished its
+   * own part before that thread started, which was asleep or not scheduled).
+   */
+  CLAIM: 16 + 256,
+  DELIV: 16 + 512, END: 16 + 512 + 2 * MAX_DEFERRED,
+} as const;
 /** Commands in `CTRL.CMD`. */
 export const CMD = { RUN: 1, YIELD: 2, EXIT: 3 } as const;
+/**
+ * Numbers per rank in the shared statistics (`Float64Array`): ms busy in commands, ms between
+ * commands (spinning, blocked or, for rank 0, the rest of the step), ms waiting at the barrier
+ * (rank 0) — these three only while `CTRL.TIMING` is 1 —, blocking waits, commands (rank 0:
+ * all; the others: those they ran), chunks of other ranks rank 0 ran (see `ThreadPool.stats`).
+ */
+export const STATS = 6;
 /** Bytes of the shared buffer a failing thread writes its error message into. */
 export const ERROR_BYTES = 2048;
 
 /** The thread's script. */
 export const KERNEL_WORKER_SOURCE = `
 'use strict';
-const GEN = ${CTRL.GEN}, CMD = ${CTRL.CMD}, TASK = ${CTRL.TASK}, STEP = ${CTRL.STEP}, LEAN = ${CTRL.LEAN}, DONE = ${CTRL.DONE}, ERROR = ${CTRL.ERROR}, RESULT = ${CTRL.RESULT};
+const GEN = ${CTRL.GEN}, CMD = ${CTRL.CMD}, TASK = ${CTRL.TASK}, STEP = ${CTRL.STEP}, LEAN = ${CTRL.LEAN}, DONE = ${CTRL.DONE}, ERROR = ${CTRL.ERROR}, NDEL = ${CTRL.NDEL}, CLAIM = ${CTRL.CLAIM}, TIMING = ${CTRL.TIMING}, WSLEEP = ${CTRL.WSLEEP}, MSLEEP = ${CTRL.MSLEEP}, DELIV = ${CTRL.DELIV}, RESULT = ${CTRL.RESULT};
+const STATS = ${STATS};
 const RUN = ${CMD.RUN}, YIELD = ${CMD.YIELD}, EXIT = ${CMD.EXIT};
 const tasks = [];
-let ctrl, rank = 0, spin = 0, errorBytes;
-const done = () => { Atomics.add(ctrl, DONE, 1); Atomics.notify(ctrl, DONE); };
+let ctrl, rank = 0, spin = 0, errorBytes, stats;
+// a notify costs a lock even without waiters: only when the calling thread said it blocks
+const done = () => {
+  Atomics.add(ctrl, DONE, 1);
+  if (Atomics.load(ctrl, MSLEEP) !== 0) Atomics.notify(ctrl, DONE);
+};
 const fail = (e) => {
   const text = new TextEncoder().encode('kernel thread ' + rank + ': ' + String(e && e.stack || e)).subarray(0, errorBytes.length - 4);
   new DataView(errorBytes.buffer, errorBytes.byteOffset).setInt32(0, text.length, true);
@@ -78,8 +114,15 @@ function deliver(task, count) {
     }
   }
 }
+// this thread's post range of the deferred deliveries (in the order they were deferred), then
+// its neuron range of the population's update
+function runCommand() {
+  const nd = ctrl[NDEL];
+  for (let k = 0; k < nd; k++) deliver(tasks[ctrl[DELIV + 2 * k]], ctrl[DELIV + 2 * k + 1]);
+  const id = ctrl[TASK];
+  if (id >= 0) runTask(tasks[id]);
+}
 function runTask(task) {
-  if (task.deliver) return deliver(task, ctrl[STEP]);
   const P = task.params, S = task.S, G = S.global, R = S.rand, gs = task.globals, rs = task.randNumbers, cs = task.constants;
   let j = 0;
   for (let k = 0; k < gs.length; k++) G[gs[k]] = P[j++];
@@ -90,19 +133,41 @@ function runTask(task) {
   ctrl[RESULT + rank] = S.nSpiked | 0;
 }
 function loop(gen) {
+  const at = STATS * rank;
+  let idleFrom = -1;
   for (;;) {
     let k = 0;
     while (Atomics.load(ctrl, GEN) === gen) {
-      if (++k > spin) Atomics.wait(ctrl, GEN, gen);
+      if (++k > spin) {
+        // announced before the wait checks GEN: a command either sees it and notifies, or
+        // changed GEN before, and the wait returns at once
+        Atomics.add(ctrl, WSLEEP, 1);
+        Atomics.wait(ctrl, GEN, gen);
+        Atomics.sub(ctrl, WSLEEP, 1);
+        stats[at + 3]++;
+      }
     }
     gen = Atomics.load(ctrl, GEN);
     const cmd = ctrl[CMD];
     if (cmd === RUN) {
+      // the calling thread may have run this chunk already (or be writing the next command)
+      if (Atomics.compareExchange(ctrl, CLAIM + rank, gen, -1) !== gen) continue;
+      const timed = ctrl[TIMING] === 1;
+      let t0 = 0;
+      if (timed) {
+        t0 = performance.now();
+        if (idleFrom >= 0) stats[at + 1] += t0 - idleFrom;
+      }
       try {
-        runTask(tasks[ctrl[TASK]]);
+        runCommand();
       } catch (e) {
         fail(e);
       }
+      if (timed) {
+        idleFrom = performance.now();
+        stats[at] += idleFrom - t0;
+      } else idleFrom = -1;
+      stats[at + 4]++;
       done();
     } else if (cmd === YIELD) {
       done();
@@ -121,6 +186,7 @@ __host.onMessage((m) => {
       rank = m.rank;
       spin = m.spin;
       errorBytes = new Uint8Array(m.error);
+      stats = new Float64Array(m.stats);
     } else if (m.type === 'task') {
       tasks[m.id] = buildTask(m);
     } else if (m.type === 'drop') {
