@@ -4,7 +4,17 @@
 import type { MathJsInstance, MathNode } from 'mathjs';
 import { lazyModule } from './lazy-module.js';
 
-const mathjs = lazyModule('mathjs', (require) => require('mathjs/lib/browser/math.js') as typeof import('mathjs'));
+/**
+ * The whole mathjs module (its default instance included), loaded on first call: for code
+ * outside the language layer that needs more than parsing and symbolic work (evaluation).
+ *
+ * @example
+ * ```ts
+ * mathjsModule().parse('x^2').compile().evaluate({ x: 3 }); // 9
+ * ```
+ */
+export const mathjsModule = lazyModule('mathjs', (require) => require('mathjs/lib/browser/math.js') as typeof import('mathjs'));
+const mathjs = mathjsModule;
 
 let instance: MathJsInstance | undefined;
 
