@@ -8,6 +8,7 @@ import type * as vl from 'vega-lite';
 import type { TopLevelSpec } from 'vega-lite';
 import { vegaLiteModule, vegaModule } from './vega-modules.js';
 import type { VegaLiteSpec } from './vega-lite-spec.js';
+import { leanLineSpec, restoreLineItems } from './line-items.js';
 
 /**
  * An SVG document and its size in px.
@@ -81,6 +82,16 @@ export function measureSpec(spec: VegaLiteSpec): { width: number; height: number
  * ```
  */
 export function renderSvg(spec: VegaLiteSpec, size?: { width: number; height: number }): SvgFigure {
+  const lean = leanLineSpec(spec);
+  if (lean) {
+    const fast = renderSvgWith(lean.spec, size, (view) => restoreLineItems(view as unknown as Parameters<typeof restoreLineItems>[0], lean));
+    if (fast) return fast;
+  }
+  return renderSvgWith(spec, size, () => true)!;
+}
+
+/** Renders `spec`; `beforeRender` may change the scene graph, or refuse (then undefined). */
+function renderSvgWith(spec: VegaLiteSpec, size: { width: number; height: number } | undefined, beforeRender: (view: vega.View) => boolean): SvgFigure | undefined {
   const zero = { left: 0, right: 0, top: 0, bottom: 0 };
   const view = headlessView(spec, size ? zero : undefined);
   const v = view as unknown as ViewInternals;
@@ -98,6 +109,10 @@ export function renderSvg(spec: VegaLiteSpec, size?: { width: number; height: nu
   const width = size ? size.width : Math.max(0, v._viewWidth + pad.left + pad.right);
   const height = size ? size.height : Math.max(0, v._viewHeight + pad.top + pad.bottom);
   const origin: [number, number] = [pad.left + v._origin[0], pad.top + v._origin[1]];
+  if (!beforeRender(view)) {
+    view.finalize();
+    return undefined;
+  }
   const module = (vegaModule() as unknown as { renderModule(t: string): { headless: new (loader: unknown) => SvgStringRenderer } }).renderModule('svg');
   const r = new module.headless(view.loader());
   r.initialize(null, width, height, origin, 1).background(view.background());
