@@ -141,6 +141,16 @@ function findMarks(node: SceneMark | SceneItem, name: string, out: SceneMark[]):
   return out;
 }
 
+/** A scale of the view, or undefined (Vega throws for unknown names). */
+function scaleOf(view: { scale(name: string): unknown }, name: string): ((v: unknown) => number) | undefined {
+  try {
+    const s = view.scale(name);
+    return typeof s === 'function' ? (s as (v: unknown) => number) : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
 /**
  * Puts every point back into the line marks of the view's scene graph (after `view.run()`,
  * before rendering): positions from the view's scales, `defined` as Vega-Lite's encoding
@@ -155,9 +165,9 @@ export function restoreLineItems(view: { scale(name: string): unknown; scenegrap
   const root = view.scenegraph().root as SceneMark;
   const plans: Array<{ mark: SceneMark; items: SceneItem[] }> = [];
   for (const cell of lean.cells) {
-    const sx = view.scale(`concat_${cell.index}_x`) as ((v: unknown) => number) | undefined;
-    const sy = view.scale(`concat_${cell.index}_y`) as ((v: unknown) => number) | undefined;
-    if (typeof sx !== 'function' || typeof sy !== 'function') return false;
+    const sx = scaleOf(view, `concat_${cell.index}_x`);
+    const sy = scaleOf(view, `concat_${cell.index}_y`);
+    if (!sx || !sy) return false;
     const marks = findMarks(root, `concat_${cell.index}_marks`, []);
     if (marks.length !== cell.series.size) return false;
     for (const mark of marks) {

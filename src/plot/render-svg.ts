@@ -74,15 +74,17 @@ export function measureSpec(spec: VegaLiteSpec): { width: number; height: number
 
 /**
  * Renders a Vega-Lite spec to SVG. With `size`, padding is added around the content so that the
- * SVG is exactly `size` (content larger than `size` is kept and the SVG grows).
+ * SVG is exactly `size` (content larger than `size` is kept and the SVG grows). Line cells take
+ * the shortcut of line-items.ts (same SVG) unless `opts.leanLines` is false.
  *
  * @example
  * ```ts
  * const { svg } = renderSvg(spec, { width: 640, height: 480 });
  * ```
  */
-export function renderSvg(spec: VegaLiteSpec, size?: { width: number; height: number }): SvgFigure {
-  const lean = leanLineSpec(spec);
+export function renderSvg(spec: VegaLiteSpec, size?: { width: number; height: number }, opts: { leanLines?: boolean } = {}): SvgFigure {
+  // leanLines: false runs every point through Vega's dataflow (the reference the shortcut is tested against)
+  const lean = opts.leanLines === false ? undefined : leanLineSpec(spec);
   if (lean) {
     const fast = renderSvgWith(lean.spec, size, (view) => restoreLineItems(view as unknown as Parameters<typeof restoreLineItems>[0], lean));
     if (fast) return fast;

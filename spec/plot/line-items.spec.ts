@@ -1,0 +1,96 @@
+import { expect } from 'chai';
+import { buildPlotSpec, type PlotSpecOptions } from '../../src/plot/plot-spec.js';
+import { fitSpec, renderSvg } from '../../src/plot/render-svg.js';
+import { rasterizeSvg } from '../../src/plot/render-file.js';
+import { leanLineSpec, restoreLineItems } from '../../src/plot/line-items.js';
+import { vegaLiteModule, vegaModule } from '../../src/plot/vega-modules.js';
+import type { VegaLiteSpec } from '../../src/plot/vega-lite-spec.js';
+import { manyTraces } from './many-traces.js';
+import { smallRecordings } from './helpers.js';
+
+/** Clip-path ids count up across renders; everything else must match character for character. */
+const normalise = (svg: string): string => svg.replace(/clip\d+/g, 'clip#');
+
+function bothWays(opts: PlotSpecOptions): { lean: string; full: string; size: { width: number; height: number } } {
+  const res = buildPlotSpec(opts);
+  const spec = fitSpec(res.spec, res.figure);
+  const size = { width: res.figure.width, height: res.figure.height };
+  return { lean: renderSvg(spec, size).svg, full: renderSvg(spec, size, { leanLines: false }).svg, size };
+}
+
+describe('plot/line-items', () => {
+  it('writes the same SVG as Vega with every point in its dataflow: 100 traces above their raster', () => {
+    const { lean, full } = bothWays(manyTraces(100, 300));
+    expect(normalise(lean)).to.equal(normalise(full));
+    expect((lean.match(/role-mark concat_0_marks/g) ?? []).length).to.equal(100);
+  });
+
+  it('the same for one trace, lines broken at recording pauses (NaN rows), a mean line and an expression', () => {
+    const { recordings, recordingTimes } = smallRecordings();
+    const plan = { position: [1, 2, 3, 4], compartment: ['pop', 'pop', 'pop', 'proj'], variable: ['v', 'v*2+u', 'spike', 'w'], format: ['line', 'line_mean', 'mean', 'line'] };
+    const { lean, full } = bothWays({ recordings, recordingTimes, shape: [2, 2], plan });
+    expect(normalise(lean)).to.equal(normalise(full));
+    // the pause breaks the path: a second M in the same path data
+    expect(lean).to.match(/d="M[^"M]*M[^"]*"/);
+  });
+
+  it('gives the same pixels (the PNG is rasterised from the same text)', () => {
+    const { lean, full } = bothWays(manyTraces(20, 500));
+    const a = rasterizeSvg(lean, 1);
+    const b = rasterizeSvg(full, 1);
+    expect(a.width).to.equal(b.width);
+    expect(Buffer.from(a.pixels).equals(Buffer.from(b.pixels))).to.equal(true);
+  });
+
+  it('takes the shortcut for PlotRecordings line cells: the lean view gets every point back', () => {
+    const res = buildPlotSpec(manyTraces(5, 400));
+    const spec = fitSpec(res.spec, res.figure);
+    const lean = leanLineSpec(spec)!;
+    expect(lean.cells.map((c) => c.index)).to.deep.equal([0]);
+    const view = new (vegaModule().View)(vegaModule().parse(vegaLiteModule().compile(lean.spec as never).spec), { renderer: 'none' });
+    view.run();
+    expect(restoreLineItems(view as never, lean)).to.equal(true);
+    const marks: Array<{ items: unknown[] }> = [];
+    const walk = (n: { marktype?: string; name?: string; items?: unknown[] }): void => {
+      if (n.marktype === 'line' && n.name === 'concat_0_marks') marks.push(n as { items: unknown[] });
+      else for (const c of n.items ?? []) walk(c as typeof n);
+    };
+    walk(view.scenegraph().root as never);
+    expect(marks.map((m) => m.items.length)).to.deep.equal([...lean.cells[0]!.series.values()].map((s) => s.length));
+    view.finalize();
+  });
+
+  it('keeps only the first point and the extremes of each series for the dataflow', () => {
+    const values = [
+      { t: 0, y: 1, n: 0 }, { t: 1, y: 5, n: 0 }, { t: 2, y: 2, n: 0 }, { t: 3, y: null, n: 0 }, { t: 4, y: -3, n: 0 }, { t: 5, y: 0, n: 0 },
+      { t: 0, y: 7, n: 1 },
+    ];
+    const spec = { concat: [{ data: { values }, mark: { type: 'line' }, encoding: { x: { field: 't' }, y: { field: 'y' }, detail: { field: 'n' }, order: { value: null } } }] } as unknown as VegaLiteSpec;
+    const lean = leanLineSpec(spec)!;
+    const kept = (lean.spec as unknown as { concat: Array<{ data: { values: unknown[] } }> }).concat[0]!.data.values;
+    expect(kept).to.deep.equal([values[0], values[1], values[4], values[5], values[6]]);
+    expect(lean.cells[0]!.series.get(0)).to.have.length(6);
+  });
+
+  it('leaves cells alone that it cannot reproduce (layers, colour encodings, sorted lines)', () => {
+    const cell = { data: { values: [{ t: 0, y: 1 }] }, mark: 'line', encoding: { x: { field: 't' }, y: { field: 'y' } } };
+    const withColor = { ...cell, encoding: { ...cell.encoding, color: { field: 'n' } } };
+    const sorted = { ...cell, encoding: { ...cell.encoding, order: { field: 'y' } } };
+    const layered = { layer: [cell] };
+    expect(leanLineSpec({ concat: [withColor, sorted, layered] } as unknown as VegaLiteSpec)).to.equal(undefined);
+    expect(leanLineSpec({ concat: [cell] } as unknown as VegaLiteSpec)).to.not.equal(undefined);
+  });
+
+  it('refuses (changes nothing) when the scene graph does not hold the expected marks', () => {
+    const cell = { width: 100, height: 50, data: { values: [{ t: 0, y: 1 }, { t: 1, y: 2 }] }, mark: 'line', encoding: { x: { field: 't', type: 'quantitative' }, y: { field: 'y', type: 'quantitative' } } };
+    const lean = leanLineSpec({ concat: [cell] } as unknown as VegaLiteSpec)!;
+    // a view of a different spec: no scale named concat_0_x
+    const other = vegaLiteModule().compile({ data: { values: [{ a: 1 }] }, mark: 'point', encoding: { x: { field: 'a', type: 'quantitative' } } } as never).spec;
+    const view = new (vegaModule().View)(vegaModule().parse(other), { renderer: 'none' });
+    view.run();
+    const before = JSON.stringify(Object.keys(view.scenegraph().root));
+    expect(restoreLineItems(view as never, lean)).to.equal(false);
+    expect(JSON.stringify(Object.keys(view.scenegraph().root))).to.equal(before);
+    view.finalize();
+  });
+});
