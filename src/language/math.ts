@@ -23,6 +23,13 @@ function mathInstance(): MathJsInstance {
     // no evaluateDependencies: values are evaluated by evaluate-value.ts, never by mathjs
     const { create, parseDependencies, derivativeDependencies, simplifyDependencies } = mathjs();
     instance = create({ parseDependencies, derivativeDependencies, simplifyDependencies });
+    // The single-file bundle's create() is bound to all of mathjs' factories (the ones given
+    // here are undefined there), so the first SymbolNode would build the Unit class and every
+    // function it needs (~120 ms). SymbolNode only consults Unit when mathjs evaluates or writes
+    // LaTeX, which the language never asks of it; the ESM build given above leaves it out too.
+    if (Object.getOwnPropertyDescriptor(instance, 'Unit')?.get) {
+      Object.defineProperty(instance, 'Unit', { value: undefined, writable: true, configurable: true });
+    }
   }
   return instance;
 }
