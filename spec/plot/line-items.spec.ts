@@ -2,7 +2,7 @@ import { expect } from 'chai';
 import { buildPlotSpec, type PlotSpecOptions } from '../../src/plot/plot-spec.js';
 import { fitSpec, renderSvg } from '../../src/plot/render-svg.js';
 import { rasterizeSvg } from '../../src/plot/render-file.js';
-import { leanLineSpec, restoreLineItems } from '../../src/plot/line-items.js';
+import { formatMilli, leanLineSpec, prepareLinePaths } from '../../src/plot/line-items.js';
 import { vegaLiteModule, vegaModule } from '../../src/plot/vega-modules.js';
 import type { VegaLiteSpec } from '../../src/plot/vega-lite-spec.js';
 import { manyTraces } from './many-traces.js';
@@ -16,6 +16,10 @@ function bothWays(opts: PlotSpecOptions): { lean: string; full: string; size: { 
   const spec = fitSpec(res.spec, res.figure);
   const size = { width: res.figure.width, height: res.figure.height };
   return { lean: renderSvg(spec, size).svg, full: renderSvg(spec, size, { leanLines: false }).svg, size };
+}
+
+function bothWaysSpec(spec: VegaLiteSpec): { lean: string; full: string } {
+  return { lean: normalise(renderSvg(spec).svg), full: normalise(renderSvg(spec, undefined, { leanLines: false }).svg) };
 }
 
 describe('plot/line-items', () => {
@@ -42,22 +46,40 @@ describe('plot/line-items', () => {
     expect(Buffer.from(a.pixels).equals(Buffer.from(b.pixels))).to.equal(true);
   });
 
-  it('takes the shortcut for PlotRecordings line cells: the lean view gets every point back', () => {
+  it('takes the shortcut for PlotRecordings line cells: one marker per trace, replaced by its path data', () => {
     const res = buildPlotSpec(manyTraces(5, 400));
     const spec = fitSpec(res.spec, res.figure);
     const lean = leanLineSpec(spec)!;
     expect(lean.cells.map((c) => c.index)).to.deep.equal([0]);
     const view = new (vegaModule().View)(vegaModule().parse(vegaLiteModule().compile(lean.spec as never).spec), { renderer: 'none' });
     view.run();
-    expect(restoreLineItems(view as never, lean)).to.equal(true);
-    const marks: Array<{ items: unknown[] }> = [];
-    const walk = (n: { marktype?: string; name?: string; items?: unknown[] }): void => {
-      if (n.marktype === 'line' && n.name === 'concat_0_marks') marks.push(n as { items: unknown[] });
-      else for (const c of n.items ?? []) walk(c as typeof n);
-    };
-    walk(view.scenegraph().root as never);
-    expect(marks.map((m) => m.items.length)).to.deep.equal([...lean.cells[0]!.series.values()].map((s) => s.length));
+    const finish = prepareLinePaths(view as never, lean);
+    expect(finish).to.be.a('function');
+    const markers = Array.from({ length: 5 }, (_, k) => `<path d="M${-1e12 - k},0Z"/>`).join('');
+    const filled = finish!(markers)!;
+    const paths = [...filled.matchAll(/d="([^"]*)"/g)].map((m) => m[1]!);
+    expect(paths).to.have.length(5);
+    // every point of each trace: 400 samples, each an M or L
+    for (const d of paths) expect(d.match(/[ML]/g)).to.have.length(400);
+    expect(finish!('<svg/>')).to.equal(undefined); // a marker missing: refused
     view.finalize();
+  });
+
+  it('writes runs of one point as Vega does (M x,yZ), and breaks at undefined points', () => {
+    const values = [{ t: 0, y: 0 }, { t: 1, y: null }, { t: 2, y: 1 }, { t: 3, y: 2 }, { t: 4, y: NaN }, { t: 5, y: 3 }];
+    const cell = { width: 100, height: 50, data: { values }, mark: 'line', encoding: { x: { field: 't', type: 'quantitative', scale: { domain: [0, 5] } }, y: { field: 'y', type: 'quantitative', scale: { domain: [0, 3] } } } };
+    const spec = { concat: [cell] } as unknown as VegaLiteSpec;
+    const lean = bothWaysSpec(spec);
+    expect(lean.lean).to.equal(lean.full);
+    expect(lean.lean).to.include('d="M0,50ZM40,33.333L60,16.667M100,0Z"');
+  });
+
+  it('formats numbers as String(Math.round(v * 1000) / 1000) does', () => {
+    const cases = [0, -0, 0.0004, -0.0004, 0.0005, -0.0005, 1, -1, 0.001, 0.01, 0.1, 0.12, 0.102, 0.0125, 292.512, 1e6 + 0.5, -1234.5678, 2 ** 40 + 0.25, 1e15, -1e300, 1e-7];
+    let seed = 7;
+    const rand = () => ((seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648);
+    for (let i = 0; i < 3000; i++) cases.push((rand() - 0.5) * 10 ** Math.floor(rand() * 10), Math.round((rand() - 0.5) * 2e6) / 1000);
+    for (const v of cases) expect(formatMilli(v), String(v)).to.equal(String(Math.round(v * 1000) / 1000));
   });
 
   it('keeps only the first point and the extremes of each series for the dataflow', () => {
@@ -89,7 +111,7 @@ describe('plot/line-items', () => {
     const view = new (vegaModule().View)(vegaModule().parse(other), { renderer: 'none' });
     view.run();
     const before = JSON.stringify(Object.keys(view.scenegraph().root));
-    expect(restoreLineItems(view as never, lean)).to.equal(false);
+    expect(prepareLinePaths(view as never, lean)).to.equal(undefined);
     expect(JSON.stringify(Object.keys(view.scenegraph().root))).to.equal(before);
     view.finalize();
   });

@@ -2,10 +2,10 @@
  * Long lines without Vega's dataflow. Vega turns every point of a line into a tuple and a scene
  * item (ingest, facet, encode, bounds): for 100 traces x 3000 samples that was 1.4 s of a figure.
  * Here the headless view runs on a few points per series (the first, which carries the path's
- * ARIA description, and the extremes, which give the same bounds and so the same layout); before
- * the SVG string is written, each line mark's scene items are replaced by items for every point,
- * positioned by the view's own scales, so Vega's renderer writes the same path data as before
- * (`spec/plot/line-items.spec.ts` compares the SVG text).
+ * ARIA description, and the extremes, which give the same bounds and so the same layout); the
+ * path data of every point is then written here, positioned by the view's own scales, in the
+ * format of Vega's renderer, into the SVG Vega writes (`spec/plot/line-items.spec.ts` compares
+ * the SVG text with Vega's own for every point).
  */
 import type { VegaLiteSpec } from './vega-lite-spec.js';
 
@@ -152,42 +152,103 @@ function scaleOf(view: { scale(name: string): unknown }, name: string): ((v: unk
 }
 
 /**
- * Puts every point back into the line marks of the view's scene graph (after `view.run()`,
- * before rendering): positions from the view's scales, `defined` as Vega-Lite's encoding
- * computes it. Returns false (nothing changed) if the scene does not have the expected shape.
+ * d3-path's number format at Vega's 3 digits, `String(Math.round(v * 1e3) / 1e3)`, written from
+ * the integer `Math.round(v * 1e3)`: the shortest decimal of a double nearest to k/1000 is k/1000
+ * itself while |k| < 2^53 / 1e3 (doubles there are far denser than 0.001; pixel positions are),
+ * and formatting integers is several times faster than formatting fractions (600000 numbers in
+ * a figure of 100 traces). `spec/plot/line-items.spec.ts` checks it against `String`.
+ */
+export function formatMilli(v: number): string {
+  let k = Math.round(v * 1000);
+  if (!(Math.abs(k) < 2 ** 53 / 1000)) return String(k / 1000);
+  if (k === 0) return '0'; // -0 too
+  let sign = '';
+  if (k < 0) {
+    sign = '-';
+    k = -k;
+  }
+  const whole = Math.floor(k / 1000);
+  const frac = k - whole * 1000;
+  if (frac === 0) return `${sign}${whole}`;
+  if (frac % 100 === 0) return `${sign}${whole}.${frac / 100}`;
+  if (frac % 10 === 0) return `${sign}${whole}.${frac < 100 ? '0' : ''}${frac / 10}`;
+  return `${sign}${whole}.${frac < 10 ? '00' : frac < 100 ? '0' : ''}${frac}`;
+}
+
+/**
+ * The path data Vega writes for a line through `data` (d3's linear curve): a run of defined
+ * points is `M x,y L x,y ...`, a run of one point `M x,yZ`; undefined points end a run.
+ */
+function linePath(data: Datum[], cell: LineCell, sx: (v: unknown) => number, sy: (v: unknown) => number): string {
+  const parts: string[] = [];
+  let run = 0;
+  for (const d of data) {
+    const xv = d[cell.x];
+    const yv = d[cell.y];
+    // Vega-Lite's `defined`: isValid(v) && isFinite(+v) for x and y
+    if (!(xv != null && Number.isFinite(+(xv as number)) && yv != null && Number.isFinite(+(yv as number)))) {
+      if (run === 1) parts.push('Z');
+      run = 0;
+      continue;
+    }
+    // Vega's line reads `item.x || 0`
+    parts.push(`${run === 0 ? 'M' : 'L'}${formatMilli(sx(xv) || 0)},${formatMilli(sy(yv) || 0)}`);
+    run++;
+  }
+  if (run === 1) parts.push('Z');
+  return parts.join('');
+}
+
+/**
+ * Prepares the line marks of the view's scene graph (after `view.run()`, before rendering) and
+ * returns what completes the SVG Vega then writes: each mark is left with its first item, moved
+ * to a position no figure has (so Vega writes a path `M<marker>,0Z` that cannot be confused
+ * with another), and the function puts the path data of all points there, positioned by the
+ * view's own scales. Undefined (nothing changed) if the scene does not have the expected shape;
+ * the function answers undefined if a marker is missing from the SVG.
  *
  * @example
  * ```ts
- * if (!restoreLineItems(view, lean)) renderWithoutTheShortcut();
+ * const finish = prepareLinePaths(view, lean);
+ * const svg = finish?.(renderer.svg());
  * ```
  */
-export function restoreLineItems(view: { scale(name: string): unknown; scenegraph(): { root: unknown } }, lean: LeanLineSpec): boolean {
+export function prepareLinePaths(view: { scale(name: string): unknown; scenegraph(): { root: unknown } }, lean: LeanLineSpec): ((svg: string) => string | undefined) | undefined {
   const root = view.scenegraph().root as SceneMark;
-  const plans: Array<{ mark: SceneMark; items: SceneItem[] }> = [];
+  const plans: Array<{ first: SceneItem; d: () => string }> = [];
   for (const cell of lean.cells) {
     const sx = scaleOf(view, `concat_${cell.index}_x`);
     const sy = scaleOf(view, `concat_${cell.index}_y`);
-    if (!sx || !sy) return false;
+    if (!sx || !sy) return undefined;
     const marks = findMarks(root, `concat_${cell.index}_marks`, []);
-    if (marks.length !== cell.series.size) return false;
+    if (marks.length !== cell.series.size) return undefined;
     for (const mark of marks) {
       const first = mark.items[0];
-      if (!first?.datum) return false;
+      if (!first?.datum) return undefined;
       const data = cell.series.get(cell.detail === undefined ? undefined : first.datum[cell.detail]);
       // Vega-Lite may copy the values: the first point must be the series' first datum
-      if (!data || data[0]![cell.x] !== first.datum[cell.x] || data[0]![cell.y] !== first.datum[cell.y]) return false;
-      const items: SceneItem[] = [first];
-      for (let i = 1; i < data.length; i++) {
-        const d = data[i]!;
-        const xv = d[cell.x];
-        const yv = d[cell.y];
-        // Vega-Lite's `defined`: isValid(v) && isFinite(+v) for x and y
-        const defined = xv != null && Number.isFinite(+(xv as number)) && yv != null && Number.isFinite(+(yv as number));
-        items.push({ x: sx(xv), y: sy(yv), defined });
-      }
-      plans.push({ mark, items });
+      if (!data || data[0]![cell.x] !== first.datum[cell.x] || data[0]![cell.y] !== first.datum[cell.y]) return undefined;
+      plans.push({ first, d: () => linePath(data, cell, sx, sy) });
+      mark.items = [first];
     }
   }
-  for (const p of plans) p.mark.items = p.items;
-  return true;
+  const markers = plans.map((p, k) => {
+    // a whole number far outside any figure: written as is, one per mark
+    p.first.x = -1e12 - k;
+    p.first.y = 0;
+    p.first.defined = true;
+    return `d="M${-1e12 - k},0Z"`;
+  });
+  return (svg) => {
+    const out: string[] = [];
+    let from = 0;
+    for (let k = 0; k < plans.length; k++) {
+      const at = svg.indexOf(markers[k]!, from);
+      if (at < 0) return undefined;
+      out.push(svg.slice(from, at), `d="${plans[k]!.d()}"`);
+      from = at + markers[k]!.length;
+    }
+    out.push(svg.slice(from));
+    return out.join('');
+  };
 }
