@@ -110,9 +110,10 @@ describe('plot/line-items', () => {
     const other = vegaLiteModule().compile({ data: { values: [{ a: 1 }] }, mark: 'point', encoding: { x: { field: 'a', type: 'quantitative' } } } as never).spec;
     const view = new (vegaModule().View)(vegaModule().parse(other), { renderer: 'none' });
     view.run();
-    const before = JSON.stringify(Object.keys(view.scenegraph().root));
+    const root = (view.scenegraph() as unknown as { root: object }).root;
+    const before = JSON.stringify(Object.keys(root));
     expect(prepareLinePaths(view as never, lean)).to.equal(undefined);
-    expect(JSON.stringify(Object.keys(view.scenegraph().root))).to.equal(before);
+    expect(JSON.stringify(Object.keys(root))).to.equal(before);
     view.finalize();
   });
 });

@@ -157,7 +157,7 @@ describe('language/wasm: SIMD loop compiler', () => {
     clearSimdPlanCache();
     const first = planSimdLoop(body, sym);
     const layout = { bases: { x: 0 }, table: 0, params: 800 };
-    first.scalars.push('changed by a caller');
+    (first.scalars as string[]).push('changed by a caller');
     const again = planSimdLoop(body, sym);
     expect(again.scalars).to.deep.equal(['a', 'b.c']);
     expect(again.emit(layout)).to.deep.equal(first.emit(layout));
