@@ -3,6 +3,7 @@
 // a description is first analysed (lazy-module.ts).
 import type { MathJsInstance, MathNode } from 'mathjs';
 import { lazyModule } from './lazy-module.js';
+import { compileCommonJs } from './code-cache.js';
 
 /**
  * The whole mathjs module (its default instance included), loaded on first call: for code
@@ -13,7 +14,15 @@ import { lazyModule } from './lazy-module.js';
  * mathjsModule().parse('x^2').compile().evaluate({ x: 3 }); // 9
  * ```
  */
-export const mathjsModule = lazyModule('mathjs', (require) => require('mathjs/lib/browser/math.js') as typeof import('mathjs'));
+export const mathjsModule = lazyModule('mathjs', (require) => {
+  // evaluated with V8's code cache (code-cache.ts); the bundle requires nothing
+  const wrapper = compileCommonJs(require, require.resolve('mathjs/lib/browser/math.js'));
+  const module = { exports: {} };
+  wrapper(module.exports, module, (id) => {
+    throw new Error(`mathjs' bundle requires "${id}", which compneuro-rx does not provide`);
+  });
+  return module.exports as typeof import('mathjs');
+});
 const mathjs = mathjsModule;
 
 let instance: MathJsInstance | undefined;
