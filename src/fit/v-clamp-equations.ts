@@ -10,7 +10,8 @@
  * a finite-difference Jacobian; the usual model equations are linear in their unknowns, where
  * it is exact to rounding). The numbers are the same; README, differences from CompNeuroPy.
  */
-import { derivative, parse, simplify, type MathNode, type EvalFunction } from 'mathjs';
+import type { MathNode, EvalFunction } from 'mathjs';
+import { mathjsModule } from '../language/math.js';
 import { Neuron } from '../language/neuron.js';
 
 const WHO = 'VClampParamSearch';
@@ -62,12 +63,12 @@ export function clampNeuron(neuron: Neuron): Neuron {
     // "a*dv/dt + b = f": dv/dt = (f - b) / a, which needs a free of dv/dt
     let lhs: MathNode;
     try {
-      lhs = parse(left.replaceAll('dv/dt', 'delta_v'));
+      lhs = mathjsModule().parse(left.replaceAll('dv/dt', 'delta_v'));
     } catch (e) {
       throw new Error(`${WHO}: cannot parse the left side "${left}" of the v equation: ${(e as Error).message}`);
     }
-    const a = derivative(lhs, 'delta_v');
-    const b = simplify(substitute(lhs, 'delta_v', parse('0')));
+    const a = mathjsModule().derivative(lhs, 'delta_v');
+    const b = mathjsModule().simplify(substitute(lhs, 'delta_v', mathjsModule().parse('0')));
     const aUses = a.filter((n) => isSymbol(n, 'delta_v')).length > 0;
     if (aUses || a.toString() === '0') throw new Error(`${WHO}: Could not solve equation of neuronmodel for dv/dt! ("${eq}" is not linear in dv/dt)`);
     eqV = 'dv/dt=0';
@@ -221,7 +222,7 @@ export class VClampFunctions {
       }
       let node: MathNode;
       try {
-        node = parse(`(${right}) - (${left})`);
+        node = mathjsModule().parse(`(${right}) - (${left})`);
       } catch (e) {
         throw new Error(`${WHO}: cannot parse equation "${line}": ${(e as Error).message}`);
       }

@@ -8,6 +8,7 @@ import type * as vl from 'vega-lite';
 import type { TopLevelSpec } from 'vega-lite';
 import { vegaLiteModule, vegaModule } from './vega-modules.js';
 import type { VegaLiteSpec } from './vega-lite-spec.js';
+import { leanLineSpec, prepareLinePaths } from './line-items.js';
 
 /**
  * An SVG document and its size in px.
@@ -73,14 +74,33 @@ export function measureSpec(spec: VegaLiteSpec): { width: number; height: number
 
 /**
  * Renders a Vega-Lite spec to SVG. With `size`, padding is added around the content so that the
- * SVG is exactly `size` (content larger than `size` is kept and the SVG grows).
+ * SVG is exactly `size` (content larger than `size` is kept and the SVG grows). Line cells take
+ * the shortcut of line-items.ts (same SVG) unless `opts.leanLines` is false.
  *
  * @example
  * ```ts
  * const { svg } = renderSvg(spec, { width: 640, height: 480 });
  * ```
  */
-export function renderSvg(spec: VegaLiteSpec, size?: { width: number; height: number }): SvgFigure {
+export function renderSvg(spec: VegaLiteSpec, size?: { width: number; height: number }, opts: { leanLines?: boolean } = {}): SvgFigure {
+  // leanLines: false runs every point through Vega's dataflow (the reference the shortcut is tested against)
+  const lean = opts.leanLines === false ? undefined : leanLineSpec(spec);
+  if (lean) {
+    const fast = renderSvgWith(lean.spec, size, (view) => prepareLinePaths(view as unknown as Parameters<typeof prepareLinePaths>[0], lean));
+    if (fast) return fast;
+  }
+  return renderSvgWith(spec, size, () => (svg) => svg)!;
+}
+
+/**
+ * Renders `spec`; `beforeRender` may change the scene graph and returns what completes the SVG
+ * text, or refuses (undefined; then the result is undefined too).
+ */
+function renderSvgWith(
+  spec: VegaLiteSpec,
+  size: { width: number; height: number } | undefined,
+  beforeRender: (view: vega.View) => ((svg: string) => string | undefined) | undefined,
+): SvgFigure | undefined {
   const zero = { left: 0, right: 0, top: 0, bottom: 0 };
   const view = headlessView(spec, size ? zero : undefined);
   const v = view as unknown as ViewInternals;
@@ -98,13 +118,18 @@ export function renderSvg(spec: VegaLiteSpec, size?: { width: number; height: nu
   const width = size ? size.width : Math.max(0, v._viewWidth + pad.left + pad.right);
   const height = size ? size.height : Math.max(0, v._viewHeight + pad.top + pad.bottom);
   const origin: [number, number] = [pad.left + v._origin[0], pad.top + v._origin[1]];
+  const finish = beforeRender(view);
+  if (!finish) {
+    view.finalize();
+    return undefined;
+  }
   const module = (vegaModule() as unknown as { renderModule(t: string): { headless: new (loader: unknown) => SvgStringRenderer } }).renderModule('svg');
   const r = new module.headless(view.loader());
   r.initialize(null, width, height, origin, 1).background(view.background());
   r.render(v._scenegraph.root);
-  const svg = r.svg();
+  const svg = finish(r.svg());
   view.finalize();
-  return { svg, width, height };
+  return svg === undefined ? undefined : { svg, width, height };
 }
 
 /**

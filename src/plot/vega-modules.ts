@@ -8,16 +8,12 @@
 import type * as VegaNs from 'vega';
 import type * as VegaLiteNs from 'vega-lite';
 import { lazyModule, type NodeRequireLike } from '../language/lazy-module.js';
+import { compileCommonJs } from '../language/code-cache.js';
 
-type UmdWrapper = (exports: object, module: { exports: object }, require: (id: string) => unknown) => void;
-
-/** Evaluates the UMD file `file` of package `pkg` as CommonJS, answering `require` from `deps`. */
+/** Evaluates the UMD file `file` of package `pkg` as CommonJS (code-cache.ts), answering `require` from `deps`. */
 function loadUmd(require: NodeRequireLike, pkg: string, file: string, deps: Record<string, unknown>): unknown {
   const main = require.resolve(pkg); // build/<main>.js: the exports map hides the UMD file beside it
-  const path = main.slice(0, main.lastIndexOf('/') + 1) + file;
-  const fs = require('node:fs') as { readFileSync(path: string, encoding: 'utf8'): string };
-  const vm = require('node:vm') as { runInThisContext(code: string, options: { filename: string }): unknown };
-  const wrapper = vm.runInThisContext(`(function (exports, module, require) {${fs.readFileSync(path, 'utf8')}\n})`, { filename: path }) as UmdWrapper;
+  const wrapper = compileCommonJs(require, main.slice(0, main.lastIndexOf('/') + 1) + file);
   const module = { exports: {} };
   wrapper(module.exports, module, (id) => {
     if (id in deps) return deps[id];

@@ -1,5 +1,5 @@
 import { expect } from 'chai';
-import { planSimdLoop, SimdUnsupported, type SimdLoopSymbols } from '../../../src/language/wasm/simd-loop.js';
+import { clearSimdPlanCache, planSimdLoop, SimdUnsupported, type SimdLoopSymbols } from '../../../src/language/wasm/simd-loop.js';
 import { KERNEL_PRELUDE } from '../../../src/language/builtin-functions.js';
 import { EXP_TABLE, EXP_TABLE_LENGTH, EXP_TABLE_POW2_OFFSET, fastExp, hoistFastExp } from '../../../src/language/fast-math.js';
 
@@ -167,5 +167,27 @@ describe('language/wasm: SIMD loop compiler', () => {
     bad('x[i] = [1, 2][0];', /ArrayExpression|indexed expression/);
     bad('q = 1;', /assignment to "q", which is not a local of the loop/);
     bad('x[i] = x;', /"x" as a value/);
+  });
+
+  it('reuses a plan for the same source and symbols: the same bytes, lists of its own, errors again', () => {
+    const sym: SimdLoopSymbols = { arrays: { x: 'f64' }, helpers: '' };
+    const body = [{ name: 'full', lines: ['x[i] = x[i] * a + b.c;'] }];
+    clearSimdPlanCache();
+    const first = planSimdLoop(body, sym);
+    const layout = { bases: { x: 0 }, table: 0, params: 800 };
+    (first.scalars as string[]).push('changed by a caller');
+    const again = planSimdLoop(body, sym);
+    expect(again.scalars).to.deep.equal(['a', 'b.c']);
+    expect(again.emit(layout)).to.deep.equal(first.emit(layout));
+    // another source is another plan
+    const other = planSimdLoop([{ name: 'full', lines: ['x[i] = x[i] * a;'] }], sym);
+    expect(other.scalars).to.deep.equal(['a']);
+    // a construct it cannot translate fails every time, also from the cache
+    const bad = () => planSimdLoop([{ name: 'full', lines: ['x[i + 1] = 1;'] }], sym);
+    expect(bad).to.throw(SimdUnsupported, /index other than i/);
+    expect(bad).to.throw(SimdUnsupported, /index other than i/);
+    // cleared: compiled again from scratch, same bytes
+    clearSimdPlanCache();
+    expect(planSimdLoop(body, sym).emit(layout)).to.deep.equal(first.emit(layout));
   });
 });

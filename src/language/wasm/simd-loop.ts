@@ -32,6 +32,45 @@ import { I32, Op, Simd, V128, WasmFunction, patchUleb5, uleb, wasmModule } from 
  * ```
  */
 export function planSimdLoop(bodies: SimdLoopBody[], symbols: SimdLoopSymbols): SimdLoopPlan {
+  // A plan depends only on the source text and the symbols: networks that build the same model
+  // again (a network per fit individual, DBS recreating a model, populations of one neuron type)
+  // reuse it instead of parsing and compiling again (~100 ms for HH_Bischop).
+  const key = JSON.stringify([bodies, symbols]);
+  let cached = planCache.get(key);
+  if (cached) {
+    planCache.delete(key); // most recently used last
+  } else {
+    try {
+      cached = { plan: planUncached(bodies, symbols) };
+    } catch (e) {
+      if (!(e instanceof SimdUnsupported)) throw e;
+      cached = { unsupported: e };
+    }
+    if (planCache.size >= PLAN_CACHE_SIZE) planCache.delete(planCache.keys().next().value!);
+  }
+  planCache.set(key, cached);
+  if (cached.unsupported) throw cached.unsupported;
+  const p = cached.plan!;
+  // callers get their own lists
+  return { scalars: [...p.scalars], imports: [...p.imports], arrays: [...p.arrays], usesTable: p.usesTable, emit: p.emit };
+}
+
+const PLAN_CACHE_SIZE = 32;
+const planCache = new Map<string, { plan?: SimdLoopPlan; unsupported?: SimdUnsupported }>();
+
+/**
+ * Forgets every cached plan (benchmarks measure compiling from scratch with it).
+ *
+ * @example
+ * ```ts
+ * clearSimdPlanCache();
+ * ```
+ */
+export function clearSimdPlanCache(): void {
+  planCache.clear();
+}
+
+function planUncached(bodies: SimdLoopBody[], symbols: SimdLoopSymbols): SimdLoopPlan {
   const helpers = parseHelpers(symbols.helpers);
   const programs = bodies.map((b) => ({ name: b.name, source: b.lines.join('\n'), ast: parseBody(b.lines.join('\n')) }));
   const shared: Shared = { scalars: [], imports: [], arrays: new Set(), usesTable: false };

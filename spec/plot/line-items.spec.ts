@@ -1,0 +1,119 @@
+import { expect } from 'chai';
+import { buildPlotSpec, type PlotSpecOptions } from '../../src/plot/plot-spec.js';
+import { fitSpec, renderSvg } from '../../src/plot/render-svg.js';
+import { rasterizeSvg } from '../../src/plot/render-file.js';
+import { formatMilli, leanLineSpec, prepareLinePaths } from '../../src/plot/line-items.js';
+import { vegaLiteModule, vegaModule } from '../../src/plot/vega-modules.js';
+import type { VegaLiteSpec } from '../../src/plot/vega-lite-spec.js';
+import { manyTraces } from './many-traces.js';
+import { smallRecordings } from './helpers.js';
+
+/** Clip-path ids count up across renders; everything else must match character for character. */
+const normalise = (svg: string): string => svg.replace(/clip\d+/g, 'clip#');
+
+function bothWays(opts: PlotSpecOptions): { lean: string; full: string; size: { width: number; height: number } } {
+  const res = buildPlotSpec(opts);
+  const spec = fitSpec(res.spec, res.figure);
+  const size = { width: res.figure.width, height: res.figure.height };
+  return { lean: renderSvg(spec, size).svg, full: renderSvg(spec, size, { leanLines: false }).svg, size };
+}
+
+function bothWaysSpec(spec: VegaLiteSpec): { lean: string; full: string } {
+  return { lean: normalise(renderSvg(spec).svg), full: normalise(renderSvg(spec, undefined, { leanLines: false }).svg) };
+}
+
+describe('plot/line-items', () => {
+  it('writes the same SVG as Vega with every point in its dataflow: 100 traces above their raster', () => {
+    const { lean, full } = bothWays(manyTraces(100, 300));
+    expect(normalise(lean)).to.equal(normalise(full));
+    expect((lean.match(/role-mark concat_0_marks/g) ?? []).length).to.equal(100);
+  });
+
+  it('the same for one trace, lines broken at recording pauses (NaN rows), a mean line and an expression', () => {
+    const { recordings, recordingTimes } = smallRecordings();
+    const plan = { position: [1, 2, 3, 4], compartment: ['pop', 'pop', 'pop', 'proj'], variable: ['v', 'v*2+u', 'spike', 'w'], format: ['line', 'line_mean', 'mean', 'line'] };
+    const { lean, full } = bothWays({ recordings, recordingTimes, shape: [2, 2], plan });
+    expect(normalise(lean)).to.equal(normalise(full));
+    // the pause breaks the path: a second M in the same path data
+    expect(lean).to.match(/d="M[^"M]*M[^"]*"/);
+  });
+
+  it('gives the same pixels (the PNG is rasterised from the same text)', () => {
+    const { lean, full } = bothWays(manyTraces(20, 500));
+    const a = rasterizeSvg(lean, 1);
+    const b = rasterizeSvg(full, 1);
+    expect(a.width).to.equal(b.width);
+    expect(Buffer.from(a.pixels).equals(Buffer.from(b.pixels))).to.equal(true);
+  });
+
+  it('takes the shortcut for PlotRecordings line cells: one marker per trace, replaced by its path data', () => {
+    const res = buildPlotSpec(manyTraces(5, 400));
+    const spec = fitSpec(res.spec, res.figure);
+    const lean = leanLineSpec(spec)!;
+    expect(lean.cells.map((c) => c.index)).to.deep.equal([0]);
+    const view = new (vegaModule().View)(vegaModule().parse(vegaLiteModule().compile(lean.spec as never).spec), { renderer: 'none' });
+    view.run();
+    const finish = prepareLinePaths(view as never, lean);
+    expect(finish).to.be.a('function');
+    const markers = Array.from({ length: 5 }, (_, k) => `<path d="M${-1e12 - k},0Z"/>`).join('');
+    const filled = finish!(markers)!;
+    const paths = [...filled.matchAll(/d="([^"]*)"/g)].map((m) => m[1]!);
+    expect(paths).to.have.length(5);
+    // every point of each trace: 400 samples, each an M or L
+    for (const d of paths) expect(d.match(/[ML]/g)).to.have.length(400);
+    expect(finish!('<svg/>')).to.equal(undefined); // a marker missing: refused
+    view.finalize();
+  });
+
+  it('writes runs of one point as Vega does (M x,yZ), and breaks at undefined points', () => {
+    const values = [{ t: 0, y: 0 }, { t: 1, y: null }, { t: 2, y: 1 }, { t: 3, y: 2 }, { t: 4, y: NaN }, { t: 5, y: 3 }];
+    const cell = { width: 100, height: 50, data: { values }, mark: 'line', encoding: { x: { field: 't', type: 'quantitative', scale: { domain: [0, 5] } }, y: { field: 'y', type: 'quantitative', scale: { domain: [0, 3] } } } };
+    const spec = { concat: [cell] } as unknown as VegaLiteSpec;
+    const lean = bothWaysSpec(spec);
+    expect(lean.lean).to.equal(lean.full);
+    expect(lean.lean).to.include('d="M0,50ZM40,33.333L60,16.667M100,0Z"');
+  });
+
+  it('formats numbers as String(Math.round(v * 1000) / 1000) does', () => {
+    const cases = [0, -0, 0.0004, -0.0004, 0.0005, -0.0005, 1, -1, 0.001, 0.01, 0.1, 0.12, 0.102, 0.0125, 292.512, 1e6 + 0.5, -1234.5678, 2 ** 40 + 0.25, 1e15, -1e300, 1e-7];
+    let seed = 7;
+    const rand = () => ((seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648);
+    for (let i = 0; i < 3000; i++) cases.push((rand() - 0.5) * 10 ** Math.floor(rand() * 10), Math.round((rand() - 0.5) * 2e6) / 1000);
+    for (const v of cases) expect(formatMilli(v), String(v)).to.equal(String(Math.round(v * 1000) / 1000));
+  });
+
+  it('keeps only the first point and the extremes of each series for the dataflow', () => {
+    const values = [
+      { t: 0, y: 1, n: 0 }, { t: 1, y: 5, n: 0 }, { t: 2, y: 2, n: 0 }, { t: 3, y: null, n: 0 }, { t: 4, y: -3, n: 0 }, { t: 5, y: 0, n: 0 },
+      { t: 0, y: 7, n: 1 },
+    ];
+    const spec = { concat: [{ data: { values }, mark: { type: 'line' }, encoding: { x: { field: 't' }, y: { field: 'y' }, detail: { field: 'n' }, order: { value: null } } }] } as unknown as VegaLiteSpec;
+    const lean = leanLineSpec(spec)!;
+    const kept = (lean.spec as unknown as { concat: Array<{ data: { values: unknown[] } }> }).concat[0]!.data.values;
+    expect(kept).to.deep.equal([values[0], values[1], values[4], values[5], values[6]]);
+    expect(lean.cells[0]!.series.get(0)).to.have.length(6);
+  });
+
+  it('leaves cells alone that it cannot reproduce (layers, colour encodings, sorted lines)', () => {
+    const cell = { data: { values: [{ t: 0, y: 1 }] }, mark: 'line', encoding: { x: { field: 't' }, y: { field: 'y' } } };
+    const withColor = { ...cell, encoding: { ...cell.encoding, color: { field: 'n' } } };
+    const sorted = { ...cell, encoding: { ...cell.encoding, order: { field: 'y' } } };
+    const layered = { layer: [cell] };
+    expect(leanLineSpec({ concat: [withColor, sorted, layered] } as unknown as VegaLiteSpec)).to.equal(undefined);
+    expect(leanLineSpec({ concat: [cell] } as unknown as VegaLiteSpec)).to.not.equal(undefined);
+  });
+
+  it('refuses (changes nothing) when the scene graph does not hold the expected marks', () => {
+    const cell = { width: 100, height: 50, data: { values: [{ t: 0, y: 1 }, { t: 1, y: 2 }] }, mark: 'line', encoding: { x: { field: 't', type: 'quantitative' }, y: { field: 'y', type: 'quantitative' } } };
+    const lean = leanLineSpec({ concat: [cell] } as unknown as VegaLiteSpec)!;
+    // a view of a different spec: no scale named concat_0_x
+    const other = vegaLiteModule().compile({ data: { values: [{ a: 1 }] }, mark: 'point', encoding: { x: { field: 'a', type: 'quantitative' } } } as never).spec;
+    const view = new (vegaModule().View)(vegaModule().parse(other), { renderer: 'none' });
+    view.run();
+    const root = (view.scenegraph() as unknown as { root: object }).root;
+    const before = JSON.stringify(Object.keys(root));
+    expect(prepareLinePaths(view as never, lean)).to.equal(undefined);
+    expect(JSON.stringify(Object.keys(root))).to.equal(before);
+    view.finalize();
+  });
+});

@@ -1,0 +1,122 @@
+/**
+ * Large single-file libraries (mathjs' bundle, vega, vega-lite: 1.4 MB) evaluated with V8's
+ * code cache, as Node >= 22 does for every module with `module.enableCompileCache()` (Node 20
+ * has no such switch). A fresh process then neither parses them nor compiles the functions a
+ * figure or a first model used last time: ~150-190 ms of CPU. The cache lives where build tools
+ * keep theirs, in `node_modules/.cache/compneuro-rx/` beside the library's dependencies (never a
+ * shared temporary folder: a cache planted by another user would run as code), is written once
+ * per file and Node version, when the process exits, and is ignored when V8 rejects it (another
+ * source or V8 version). `COMPNEURO_RX_CODE_CACHE=0` turns it off. Node only, through the
+ * `require` the lazy loaders get (lazy-module.ts), so the language layer imports no Node module.
+ */
+import type { NodeRequireLike } from './lazy-module.js';
+
+interface VmScript {
+  runInThisContext(): unknown;
+  createCachedData(): Uint8Array;
+  cachedDataRejected?: boolean;
+}
+interface NodeApis {
+  fs: {
+    readFileSync(path: string, encoding?: 'utf8'): string | Uint8Array;
+    writeFileSync(path: string, data: Uint8Array): void;
+    existsSync(path: string): boolean;
+    mkdirSync(path: string, opts: { recursive: boolean }): void;
+    renameSync(from: string, to: string): void;
+    accessSync(path: string, mode: number): void;
+    constants: { W_OK: number };
+  };
+  vm: { Script: new (code: string, opts: { filename: string; cachedData?: Uint8Array }) => VmScript };
+  crypto: { createHash(alg: string): { update(s: string): { digest(enc: 'hex'): string } } };
+  path: { join(...p: string[]): string; dirname(p: string): string; basename(p: string): string };
+}
+
+/** CommonJS wrapper of a file's code: called with (exports, module, require). */
+export type CommonJsWrapper = (exports: object, module: { exports: object }, require: (id: string) => unknown) => void;
+
+/** The folder of the code cache: `.cache/compneuro-rx` in the `node_modules` that holds `file`, if writable. */
+function cacheDir(api: NodeApis, file: string): string | undefined {
+  const at = file.lastIndexOf('/node_modules/');
+  if (at < 0) return undefined;
+  const modules = file.slice(0, at + '/node_modules'.length);
+  try {
+    api.fs.accessSync(modules, api.fs.constants.W_OK);
+  } catch {
+    return undefined;
+  }
+  return api.path.join(modules, '.cache', 'compneuro-rx');
+}
+
+const pending = new Map<string, VmScript>();
+let exitHookInstalled = false;
+
+/**
+ * Writes the caches this process has pending now instead of at exit (tests).
+ *
+ * @example
+ * ```ts
+ * flushCodeCache(require);
+ * ```
+ */
+export function flushCodeCache(require: NodeRequireLike): number {
+  const n = pending.size;
+  writePending({ fs: require('node:fs'), path: require('node:path') } as NodeApis);
+  return n;
+}
+
+function writePending(api: NodeApis): void {
+  for (const [target, script] of pending) {
+    try {
+      api.fs.mkdirSync(api.path.dirname(target), { recursive: true });
+      // another process may write the same file: write aside, then rename (atomic)
+      const tmp = `${target}.${(globalThis as { process?: { pid?: number } }).process?.pid ?? 0}.tmp`;
+      api.fs.writeFileSync(tmp, script.createCachedData());
+      api.fs.renameSync(tmp, target);
+    } catch {
+      // a cache that cannot be written only costs the next start its time
+    }
+  }
+  pending.clear();
+}
+
+/**
+ * Compiles `file` wrapped as a CommonJS function, with V8's code cache when one can be kept
+ * beside the file's `node_modules`, and returns the wrapper function.
+ *
+ * @example
+ * ```ts
+ * const wrapper = compileCommonJs(require, require.resolve('vega').replace(/[^/]*$/, 'vega.min.js'));
+ * const module = { exports: {} };
+ * wrapper(module.exports, module, (id) => { throw new Error(id); });
+ * ```
+ */
+export function compileCommonJs(require: NodeRequireLike, file: string): CommonJsWrapper {
+  const api: NodeApis = {
+    fs: require('node:fs') as NodeApis['fs'],
+    vm: require('node:vm') as NodeApis['vm'],
+    crypto: require('node:crypto') as NodeApis['crypto'],
+    path: require('node:path') as NodeApis['path'],
+  };
+  const code = `(function (exports, module, require) {${api.fs.readFileSync(file, 'utf8') as string}\n})`;
+  const proc = (globalThis as { process?: { env?: Record<string, string | undefined>; version?: string; arch?: string; once?(ev: string, fn: () => void): void } }).process;
+  const dir = proc?.env?.COMPNEURO_RX_CODE_CACHE === '0' ? undefined : cacheDir(api, file);
+  if (!dir) return new api.vm.Script(code, { filename: file }).runInThisContext() as CommonJsWrapper;
+  const key = api.crypto.createHash('sha256').update(`${proc?.version}\0${proc?.arch}\0${file}\0${code}`).digest('hex').slice(0, 24);
+  const target = api.path.join(dir, `${api.path.basename(file)}-${key}.v8`);
+  let cachedData: Uint8Array | undefined;
+  try {
+    if (api.fs.existsSync(target)) cachedData = api.fs.readFileSync(target) as Uint8Array;
+  } catch {
+    cachedData = undefined;
+  }
+  const script = new api.vm.Script(code, { filename: file, cachedData });
+  if (!cachedData || script.cachedDataRejected) {
+    // written at exit, so that it holds the functions this run compiled, not only the top level
+    pending.set(target, script);
+    if (!exitHookInstalled && proc?.once) {
+      exitHookInstalled = true;
+      proc.once('exit', () => writePending(api));
+    }
+  }
+  return script.runInThisContext() as CommonJsWrapper;
+}

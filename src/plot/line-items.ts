@@ -1,0 +1,254 @@
+/**
+ * Long lines without Vega's dataflow. Vega turns every point of a line into a tuple and a scene
+ * item (ingest, facet, encode, bounds): for 100 traces x 3000 samples that was 1.4 s of a figure.
+ * Here the headless view runs on a few points per series (the first, which carries the path's
+ * ARIA description, and the extremes, which give the same bounds and so the same layout); the
+ * path data of every point is then written here, positioned by the view's own scales, in the
+ * format of Vega's renderer, into the SVG Vega writes (`spec/plot/line-items.spec.ts` compares
+ * the SVG text with Vega's own for every point).
+ */
+import type { VegaLiteSpec } from './vega-lite-spec.js';
+
+type Datum = Record<string, unknown>;
+
+/** One concat cell drawn as line(s): its index and the full data of each series, in data order. */
+interface LineCell {
+  index: number;
+  /** Series key (the `detail` field's value, or undefined for one series) -> its data. */
+  series: Map<unknown, Datum[]>;
+  detail: string | undefined;
+  x: string;
+  y: string;
+}
+
+/**
+ * A spec whose line cells hold only a few points per series, and what is needed to restore them.
+ *
+ * @example
+ * ```ts
+ * const lean = leanLineSpec(spec);   // undefined if the spec has no line cells
+ * ```
+ */
+export interface LeanLineSpec {
+  spec: VegaLiteSpec;
+  cells: LineCell[];
+}
+
+interface CellSpec {
+  mark?: unknown;
+  data?: { values?: unknown };
+  encoding?: Record<string, { field?: unknown } | undefined>;
+  transform?: unknown;
+  layer?: unknown;
+}
+
+const isNum = (v: unknown): v is number => typeof v === 'number' && Number.isFinite(v);
+
+/** The line cells of a `concat` spec in the shape PlotRecordings builds (plain fields, inline values). */
+function lineCell(cell: CellSpec, index: number): LineCell | undefined {
+  const mark = cell.mark as { type?: unknown } | string | undefined;
+  const type = typeof mark === 'string' ? mark : mark?.type;
+  const values = cell.data?.values;
+  const enc = cell.encoding;
+  if (type !== 'line' || !Array.isArray(values) || cell.transform !== undefined || cell.layer !== undefined || !enc) return undefined;
+  const x = enc.x?.field;
+  const y = enc.y?.field;
+  const detail = enc.detail?.field;
+  if (typeof x !== 'string' || typeof y !== 'string' || (detail !== undefined && typeof detail !== 'string')) return undefined;
+  // only encodings whose per-point values this file reproduces (the order must keep data order)
+  const allowed = new Set(['x', 'y', 'detail', 'order']);
+  if (Object.keys(enc).some((k) => !allowed.has(k))) return undefined;
+  const order = enc.order as { value?: unknown } | undefined;
+  if (order !== undefined && order.value !== null) return undefined;
+  const series = new Map<unknown, Datum[]>();
+  for (const d of values as Datum[]) {
+    const key = detail === undefined ? undefined : d[detail];
+    let s = series.get(key);
+    if (!s) series.set(key, (s = []));
+    s.push(d);
+  }
+  return { index, series, detail, x, y };
+}
+
+/** The first defined point and those with the extreme x and y: same ARIA text, same bounds. */
+function placeholder(data: Datum[], x: string, y: string): Datum[] {
+  const keep = new Set<number>();
+  let x0 = -1;
+  let x1 = -1;
+  let y0 = -1;
+  let y1 = -1;
+  for (let i = 0; i < data.length; i++) {
+    const xv = data[i]![x];
+    const yv = data[i]![y];
+    if (!isNum(xv) || !isNum(yv)) continue;
+    if (keep.size === 0) keep.add(i);
+    if (x0 < 0 || xv < (data[x0]![x] as number)) x0 = i;
+    if (x1 < 0 || xv > (data[x1]![x] as number)) x1 = i;
+    if (y0 < 0 || yv < (data[y0]![y] as number)) y0 = i;
+    if (y1 < 0 || yv > (data[y1]![y] as number)) y1 = i;
+  }
+  for (const i of [x0, x1, y0, y1]) if (i >= 0) keep.add(i);
+  // the first datum is kept even if undefined: it decides the facet order and the description
+  keep.add(0);
+  return [...keep].sort((a, b) => a - b).map((i) => data[i]!);
+}
+
+/**
+ * Replaces the data of every line cell by a few points per series; undefined if there is none.
+ *
+ * @example
+ * ```ts
+ * const lean = leanLineSpec(spec);
+ * if (lean) runVegaOn(lean.spec);
+ * ```
+ */
+export function leanLineSpec(spec: VegaLiteSpec): LeanLineSpec | undefined {
+  const concat = (spec as { concat?: CellSpec[] }).concat;
+  if (!Array.isArray(concat)) return undefined;
+  const cells: LineCell[] = [];
+  const lean = concat.map((cell, i) => {
+    const lc = lineCell(cell, i);
+    if (!lc) return cell;
+    cells.push(lc);
+    const values: Datum[] = [];
+    for (const data of lc.series.values()) values.push(...placeholder(data, lc.x, lc.y));
+    return { ...cell, data: { ...cell.data, values } };
+  });
+  return cells.length === 0 ? undefined : { spec: { ...spec, concat: lean } as VegaLiteSpec, cells };
+}
+
+interface SceneItem {
+  x?: number;
+  y?: number;
+  defined?: boolean;
+  datum?: Datum;
+  items?: SceneMark[];
+}
+interface SceneMark {
+  marktype?: string;
+  name?: string;
+  items: SceneItem[];
+}
+
+/** Line marks named `name` in scene order. */
+function findMarks(node: SceneMark | SceneItem, name: string, out: SceneMark[]): SceneMark[] {
+  const mark = node as SceneMark;
+  if (mark.marktype === 'line' && mark.name === name) {
+    out.push(mark);
+    return out;
+  }
+  for (const child of (node as { items?: Array<SceneMark | SceneItem> }).items ?? []) findMarks(child, name, out);
+  return out;
+}
+
+/** A scale of the view, or undefined (Vega throws for unknown names). */
+function scaleOf(view: { scale(name: string): unknown }, name: string): ((v: unknown) => number) | undefined {
+  try {
+    const s = view.scale(name);
+    return typeof s === 'function' ? (s as (v: unknown) => number) : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * d3-path's number format at Vega's 3 digits, `String(Math.round(v * 1e3) / 1e3)`, written from
+ * the integer `Math.round(v * 1e3)`: the shortest decimal of a double nearest to k/1000 is k/1000
+ * itself while |k| < 2^53 / 1e3 (doubles there are far denser than 0.001; pixel positions are),
+ * and formatting integers is several times faster than formatting fractions (600000 numbers in
+ * a figure of 100 traces). `spec/plot/line-items.spec.ts` checks it against `String`.
+ */
+export function formatMilli(v: number): string {
+  let k = Math.round(v * 1000);
+  if (!(Math.abs(k) < 2 ** 53 / 1000)) return String(k / 1000);
+  if (k === 0) return '0'; // -0 too
+  let sign = '';
+  if (k < 0) {
+    sign = '-';
+    k = -k;
+  }
+  const whole = Math.floor(k / 1000);
+  const frac = k - whole * 1000;
+  if (frac === 0) return `${sign}${whole}`;
+  if (frac % 100 === 0) return `${sign}${whole}.${frac / 100}`;
+  if (frac % 10 === 0) return `${sign}${whole}.${frac < 100 ? '0' : ''}${frac / 10}`;
+  return `${sign}${whole}.${frac < 10 ? '00' : frac < 100 ? '0' : ''}${frac}`;
+}
+
+/**
+ * The path data Vega writes for a line through `data` (d3's linear curve): a run of defined
+ * points is `M x,y L x,y ...`, a run of one point `M x,yZ`; undefined points end a run.
+ */
+function linePath(data: Datum[], cell: LineCell, sx: (v: unknown) => number, sy: (v: unknown) => number): string {
+  const parts: string[] = [];
+  let run = 0;
+  for (const d of data) {
+    const xv = d[cell.x];
+    const yv = d[cell.y];
+    // Vega-Lite's `defined`: isValid(v) && isFinite(+v) for x and y
+    if (!(xv != null && Number.isFinite(+(xv as number)) && yv != null && Number.isFinite(+(yv as number)))) {
+      if (run === 1) parts.push('Z');
+      run = 0;
+      continue;
+    }
+    // Vega's line reads `item.x || 0`
+    parts.push(`${run === 0 ? 'M' : 'L'}${formatMilli(sx(xv) || 0)},${formatMilli(sy(yv) || 0)}`);
+    run++;
+  }
+  if (run === 1) parts.push('Z');
+  return parts.join('');
+}
+
+/**
+ * Prepares the line marks of the view's scene graph (after `view.run()`, before rendering) and
+ * returns what completes the SVG Vega then writes: each mark is left with its first item, moved
+ * to a position no figure has (so Vega writes a path `M<marker>,0Z` that cannot be confused
+ * with another), and the function puts the path data of all points there, positioned by the
+ * view's own scales. Undefined (nothing changed) if the scene does not have the expected shape;
+ * the function answers undefined if a marker is missing from the SVG.
+ *
+ * @example
+ * ```ts
+ * const finish = prepareLinePaths(view, lean);
+ * const svg = finish?.(renderer.svg());
+ * ```
+ */
+export function prepareLinePaths(view: { scale(name: string): unknown; scenegraph(): { root: unknown } }, lean: LeanLineSpec): ((svg: string) => string | undefined) | undefined {
+  const root = view.scenegraph().root as SceneMark;
+  const plans: Array<{ first: SceneItem; d: () => string }> = [];
+  for (const cell of lean.cells) {
+    const sx = scaleOf(view, `concat_${cell.index}_x`);
+    const sy = scaleOf(view, `concat_${cell.index}_y`);
+    if (!sx || !sy) return undefined;
+    const marks = findMarks(root, `concat_${cell.index}_marks`, []);
+    if (marks.length !== cell.series.size) return undefined;
+    for (const mark of marks) {
+      const first = mark.items[0];
+      if (!first?.datum) return undefined;
+      const data = cell.series.get(cell.detail === undefined ? undefined : first.datum[cell.detail]);
+      // Vega-Lite may copy the values: the first point must be the series' first datum
+      if (!data || data[0]![cell.x] !== first.datum[cell.x] || data[0]![cell.y] !== first.datum[cell.y]) return undefined;
+      plans.push({ first, d: () => linePath(data, cell, sx, sy) });
+      mark.items = [first];
+    }
+  }
+  const markers = plans.map((p, k) => {
+    // a whole number far outside any figure: written as is, one per mark
+    p.first.x = -1e12 - k;
+    p.first.y = 0;
+    p.first.defined = true;
+    return `d="M${-1e12 - k},0Z"`;
+  });
+  return (svg) => {
+    const out: string[] = [];
+    let from = 0;
+    for (let k = 0; k < plans.length; k++) {
+      const at = svg.indexOf(markers[k]!, from);
+      if (at < 0) return undefined;
+      out.push(svg.slice(from, at), `d="${plans[k]!.d()}"`);
+      from = at + markers[k]!.length;
+    }
+    out.push(svg.slice(from));
+    return out.join('');
+  };
+}
