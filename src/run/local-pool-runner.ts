@@ -18,7 +18,7 @@ export interface LocalPoolRunnerOptions {
   threads?: number;
   /**
    * Tasks per message to a worker; default a few messages per thread
-   * ({@link defaultBatchSize}): many short evaluations do not pay a round trip each.
+   * (`ceil(tasks / (4 x threads))`): many short evaluations do not pay a round trip each.
    */
   batchSize?: number;
 }

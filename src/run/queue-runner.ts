@@ -22,7 +22,7 @@ export interface QueueRunnerOptions {
   /** How many tasks are expected to run at once (how finely fits split a generation); default 2. */
   concurrency?: number;
   /**
-   * Tasks per queued job; default a few jobs per worker ({@link defaultBatchSize}), so that
+   * Tasks per queued job; default a few jobs per worker (`ceil(tasks / (4 x concurrency))`), so that
    * short evaluations do not pay Redis round trips each. A killed worker's job is retried whole.
    */
   batchSize?: number;
@@ -38,7 +38,14 @@ export interface QueueTaskData {
   readonly index: number;
 }
 
-/** Typed arrays as plain arrays (JSON would turn them into objects keyed by index). */
+/**
+ * Typed arrays as plain arrays (JSON would turn them into objects keyed by index).
+ *
+ * @example
+ * ```ts
+ * jsonFriendly(Float64Array.of(1, 2)); // [1, 2]
+ * ```
+ */
 export function jsonFriendly(x: unknown): unknown {
   return ArrayBuffer.isView(x) && !(x instanceof DataView) ? Array.from(x as unknown as ArrayLike<number>) : x;
 }

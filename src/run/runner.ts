@@ -99,7 +99,14 @@ export function defaultBatchSize(tasks: number, concurrency: number): number {
   return Math.max(1, Math.ceil(tasks / (4 * concurrency)));
 }
 
-/** Checks a runner's `batchSize` option (a positive integer or undefined for the default). */
+/**
+ * Checks a runner's `batchSize` option (a positive integer or undefined for the default).
+ *
+ * @example
+ * ```ts
+ * checkBatchSize(0, 'LocalPoolRunner'); // throws "LocalPoolRunner: batchSize must be a positive integer, got 0"
+ * ```
+ */
 export function checkBatchSize(batchSize: number | undefined, who: string): void {
   if (batchSize !== undefined && (!Number.isInteger(batchSize) || batchSize < 1)) throw new Error(`${who}: batchSize must be a positive integer, got ${String(batchSize)}`);
 }
