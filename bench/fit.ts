@@ -178,6 +178,19 @@ export async function fitRows(options: { reps?: number; maxEvals?: number } = {}
     rows.push({ name: 'one simulation of the experiment (2 x 1000 steps + losses), 1 / 3 / 6 neurons', median: c[6].median, unit: 'ms', note: `6 neurons; 1: ${c[1].median.toFixed(3)} (${range(c[1], 3)}), 3: ${c[3].median.toFixed(3)} (${range(c[3], 3)}), 6: ${range(c[6], 3)}` });
     rows.push({ name: 'ceiling of a generation split in two: T(6 neurons) / T(3 neurons)', median: c[6].median / c[3].median, unit: 'x', note: 'the most a 2-thread split can gain, before messages and CMA' });
 
+    // the cost of handing a generation to the threads: one chunk of 3 candidates each, no work
+    const noop = { module: new URL('./noop-evaluator.ts', import.meta.url).href, setup: {} };
+    const chunk = () => [Float64Array.of(1, 2, 3, 4, 5, 6), Float64Array.of(1, 2, 3, 4, 5, 6)];
+    await evaluateAll(pool, noop, chunk());
+    const trips: number[] = [];
+    for (let k = 0; k < 300; k++) {
+      const t0 = performance.now();
+      await evaluateAll(pool, noop, chunk());
+      trips.push(performance.now() - t0);
+    }
+    const rt = stat(trips);
+    rows.push({ name: `local pool round trip: a chunk to each of ${threads} threads and back, no evaluation`, median: rt.median * 1000, unit: 'µs', note: `300 trips, range ${range({ min: rt.min * 1000, max: rt.max * 1000, median: 0 })} µs` });
+
     // independent generations (restarts, repeated losses): batched messages / jobs
     const serialEval = cost[6]!.map((ms) => 6000 / ms);
     const ip = stat(await independentRate(pool, g, reps));
