@@ -12,12 +12,14 @@ import { recordingStreamsBench } from './recording-streams.js';
 import { hostileCompileRows } from './hostile-compile.js';
 import { cmaRows, fitRows } from './fit.js';
 import { threadRows } from './threads.js';
+import { convolutionRows } from './convolution.js';
 
 const rows: BenchRow[] = [];
 rows.push(...engineRows());
 rows.push(...cobaRows(3, 'wasm'), ...cobaRows(3, 'wasm', true), ...cobaRows(3, 'js'));
 rows.push(...scaleRows(3));
 rows.push(...threadRows(3));
+rows.push(...convolutionRows(5));
 rows.push(...streamOverhead({ repeats: 3, heapSteps: 1e6 }));
 rows.push(...monitorMemoryBench(3));
 rows.push(...recordingStreamsBench(31));

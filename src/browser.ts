@@ -37,6 +37,11 @@ export { HomogeneousCorrelatedSpikeTrains, rectify, type HomogeneousCorrelatedSp
 export { CurrentInjection } from './engine/special/current-injection.js';
 export { DecodingProjection, type DecodingProjectionOptions } from './engine/special/decoding-projection.js';
 export { Copy, type CopyOptions } from './engine/special/copy-projection.js';
+export { Convolution, type ConvolutionOptions, type ConnectFilterOptions } from './engine/special/convolution.js';
+export { Pooling, type PoolingOptions, type ConnectPoolingOptions } from './engine/special/pooling.js';
+export { SharedProjection, type SharedProjectionOptions } from './engine/special/shared-projection.js';
+export { ConvolutionError } from './engine/special/convolution-error.js';
+export type { FilterWeights, NestedNumbers } from './engine/special/filter-weights.js';
 export { enableLearning, disableLearning, type EnableLearningOptions } from './engine/learning.js';
 export { captureNetworkState, restoreNetworkState, type NetworkState, type NetworkStateMeta, type ProjectionStateMeta, type StateArray } from './engine/network-state.js';
 export { reportMarkdown, type ReportOptions } from './engine/report.js';
