@@ -217,3 +217,7 @@ export { DBSError } from './dbs/dbs-error.js';
 export { DBS_PULSE_FUNCTION, setDbsConstants } from './dbs/dbs-pulse.js';
 export { addDbsToNeuron, addDbsToSynapse } from './dbs/dbs-model-terms.js';
 export type { ConnectorCall } from './engine/projection.js';
+// structural plasticity: synapse pruning/creating conditions
+export type { StructuralCondition } from './language/structural-condition.js';
+export type { StructuralEnv, StructuralKernel, StructuralKernelFactory } from './language/structural-codegen.js';
+export type { StructuralStartOptions } from './engine/structural-conditions.js';

@@ -92,6 +92,6 @@ describe('engine: model attributes named like library members (issue 20 item 4: 
 const PROJECTION_API = ['constructor', 'id', 'name', 'network', 'pre', 'post', 'target', 'targets', 'synapseType', 'parameters', 'variables',
   'init', 'connectorName', 'connectorCall', 'endpointView', 'maxDelay', 'uniformDelay', 'attributes', 'spiking', 'connectAllToAll', 'connectOneToOne', 'connectFixedProbability',
   'connectFixedNumberPre', 'connectFixedNumberPost', 'connectFromMatrix', 'connectFromLil', 'connectFromSparse', 'connectGaussian', 'connectDog',
-  'connectWithFunc', 'compile', 'enableLearning', 'disableLearning', 'reset', 'get', 'set', 'size', 'nbSynapses', 'nbSynapsesPerDendrite',
+  'connectWithFunc', 'compile', 'enableLearning', 'disableLearning', 'startCreating', 'stopCreating', 'startPruning', 'stopPruning', 'reset', 'get', 'set', 'size', 'nbSynapses', 'nbSynapsesPerDendrite',
   'postRanks', 'preRanks', 'lilConnectivity', 'delay', 'dendrite', 'dendrites', 'synapse', 'connectivityMatrix', 'w',
   'recordWidth', 'recordShape', 'checkRecordable', 'isTarget', 'readInto'];

@@ -1,6 +1,6 @@
 import { expect } from 'chai';
 import { glibcExp } from '../../src/engine/random/libm.js';
-import { fastExp, FAST_MATH_PRELUDE, hoistFastExp } from '../../src/language/fast-math.js';
+import { EXP_TABLE, fastExp, FAST_MATH_PRELUDE, hoistFastExp } from '../../src/language/fast-math.js';
 import { KERNEL_PRELUDE, BUILTIN_FUNCTIONS } from '../../src/language/builtin-functions.js';
 
 // Distance in units in the last place between two finite doubles of the same sign.
@@ -90,6 +90,22 @@ describe('language: fast-math exp', () => {
     // = 84.8 * 2^-1074 -> 85 * 2^-1074 = 4.2e-322, exp(-744) = 1.55 * 2^-1074 -> 2 * 2^-1074
     expect(fastExp(-740)).to.equal(85 * 5e-324);
     expect(fastExp(-744)).to.equal(2 * 5e-324);
+  });
+
+  it('[708, 709) (the edge path: the fast path tests |x| < 708) gives the table-driven formula exactly', () => {
+    // glibc's non-FMA fast path written out (N = 128, table {H, T} then 2^e at 1278 + e)
+    const formula = (x: number) => {
+      const k = x * 184.6649652337873 + 6755399441055744 - 6755399441055744, i = k | 0;
+      const r = x + k * -0.005415212348111709 + k * -1.2864023111638346e-14, q = r * r;
+      const j = (i & 127) << 1, sc = EXP_TABLE[j]! * 2 ** (i >> 7);
+      return sc + sc * (EXP_TABLE[j + 1]! + r + q * (0.49999999999996786 + r * 0.16666666666665886) + q * q * (0.0416666808410674 + r * 0.008333335853059549));
+    };
+    let mismatches = 0;
+    sweep(50_000, 708, 709, (x) => {
+      if (!Object.is(fastExp(x), formula(x))) mismatches++;
+    });
+    expect(mismatches).to.equal(0);
+    expect(fastExp(707.5)).to.equal(formula(707.5));
   });
 
   it('is what the kernels call for exp()', () => {

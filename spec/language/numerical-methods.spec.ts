@@ -31,6 +31,29 @@ function convergence(make: () => Neuron, T: number, dts: number[], method: Metho
 const DTS = [0.2, 0.1, 0.05];
 
 describe('language: numerical methods (annarchy-semantics §2.3)', () => {
+  it('explicit: a derivative -A or (-A)/B is subtracted as A/B, the same doubles as adding its negation (signed zeros, both backends)', () => {
+    const x0 = [1, -0, 0, 5e-324, -3.75, 1e308, -1e-310, 0.1];
+    for (const backend of ['js', 'wasm'] as const) {
+      const net = new Network({ dt: 0.1, backend });
+      const pop = new Population(x0.length, new Neuron({ parameters: 'tau = 3.0 : population\n r = 0', equations: 'tau * dx/dt = -x\n dy/dt = -y', name: 'minus' }), { network: net }) as Population & Record<string, Float64Array>;
+      pop.x = Float64Array.from(x0);
+      pop.y = Float64Array.from(x0);
+      net.compile();
+      expect(pop.$kernels!.source.update).to.contain('$$x -= dt * __d_x').and.contain('$$y -= dt * __d_y');
+      let x = Float64Array.from(x0), y = Float64Array.from(x0);
+      for (let k = 0; k < 3; k++) {
+        net.step();
+        // ANNarchy's form: x += dt * ((-x) / tau)
+        x = x.map((v) => v + 0.1 * ((-v) / 3.0));
+        y = y.map((v) => v + 0.1 * (-v));
+        for (let i = 0; i < x0.length; i++) {
+          expect(Object.is(pop.x[i], x[i]), `${backend} x[${i}] step ${k}: ${pop.x[i]} vs ${x[i]}`).to.equal(true);
+          expect(Object.is(pop.y[i], y[i]), `${backend} y[${i}] step ${k}: ${pop.y[i]} vs ${y[i]}`).to.equal(true);
+        }
+      }
+    }
+  });
+
   describe('convergence on tau*dx/dt = -x (x(T) = exp(-T/tau))', () => {
     const make = () => new Neuron({ parameters: 'tau = 2.0\n r = 0', equations: 'tau * dx/dt = -x : init=1', name: 'decay' });
     const exact = Math.exp(-4 / 2);

@@ -1,6 +1,7 @@
 import { RecordedArray } from './recorded-array.js';
 import type { SpikeDict } from './spike-dict.js';
 import { GrowableBuffer } from './growable-buffer.js';
+import { SpikeLog } from './spike-log.js';
 import type { Network } from './network.js';
 import type { Recorder } from './step-participant.js';
 import {
@@ -121,8 +122,8 @@ export class Monitor implements Recorder {
   private active = false;
   private startWhenCompiled: boolean;
   private buffers = new Map<string, GrowableBuffer>();
-  private spikes = new Map<number, number[]>();
-  private axonSpikes = new Map<number, number[]>();
+  private readonly spikes: SpikeLog;
+  private readonly axonSpikes: SpikeLog;
   private stopped = false;
   /**
    * ANNarchy's `_recorded_variables`: start/stop steps of the periods of the current window
@@ -140,6 +141,8 @@ export class Monitor implements Recorder {
     if (!obj || typeof (obj as Recordable).readInto !== 'function') throw new Error('Monitor: the first argument must be a Population, PopulationView or Projection');
     this.object = obj;
     this.network = obj.network;
+    this.spikes = new SpikeLog(`Monitor on "${obj.name}", variable "spike"`);
+    this.axonSpikes = new SpikeLog(`Monitor on "${obj.name}", variable "axon_spike"`);
     this.vars = typeof variables === 'string' ? [variables] : [...variables];
     for (const v of this.vars) this.checkVar(v);
     const dt = this.network.dt;
@@ -382,20 +385,8 @@ export class Monitor implements Recorder {
     if (!this.active) return;
     const sampled = this.due(step);
     if (sampled) this.sample(false);
-    if (this.recordsAxonSpikes) {
-      for (const r of this.object.axonSpikedRanks!()) {
-        let l = this.axonSpikes.get(r);
-        if (!l) this.axonSpikes.set(r, (l = []));
-        l.push(step);
-      }
-    }
-    if (this.recordsSpikes) {
-      for (const r of this.object.spikedRanks!()) {
-        let l = this.spikes.get(r);
-        if (!l) this.spikes.set(r, (l = []));
-        l.push(step);
-      }
-    }
+    if (this.recordsAxonSpikes) this.axonSpikes.append(step, this.object.axonSpikedRanks!());
+    if (this.recordsSpikes) this.spikes.append(step, this.object.spikedRanks!());
     const taps = this.taps;
     if (taps !== undefined) for (let k = 0; k < taps.length; k++) taps[k]!.recorded(step, sampled);
   }
@@ -456,10 +447,7 @@ export class Monitor implements Recorder {
     if (!this.vars.includes(variable)) throw new Error(`Monitor on "${this.object.name}": "${variable}" is not recorded; recorded: ${this.vars.join(', ')}`);
     if (variable === 'spike' || variable === 'axon_spike') {
       const events = variable === 'spike' ? this.spikes : this.axonSpikes;
-      const d: SpikeDict = {};
-      for (const r of this.object.recordedRanks?.() ?? []) d[r] = [...(events.get(r) ?? [])];
-      for (const [r, l] of events) if (!(r in d)) d[r] = [...l];
-      return d;
+      return events.toDict(this.object.recordedRanks?.() ?? []);
     }
     const b = this.buffers.get(variable);
     const data = b ? b.toArray() : new Float64Array(0);

@@ -1,5 +1,4 @@
 import { CONSTANTS } from '../language/constant.js';
-import { LILConnectivity } from './connectors/lil-connectivity.js';
 import type { Network } from './network.js';
 import { Projection } from './projection.js';
 
@@ -211,14 +210,13 @@ export function restoreProjectionState(proj: Projection, f: ProjectionStateMeta,
     && S0.rowPtr.every((x, i) => x === rowPtr[i]) && S0.preRank.every((x, i) => x === preRank[i]) && S0.postRank.every((x, i) => x === postRank[i]);
   const delaysDiffer = proj.lilConnectivity().delays.flat().some((d, i) => d !== delay[i]);
   if (!same || delaysDiffer) {
-    const lil = new LILConnectivity();
-    for (let i = 0; i < postRank.length; i++) {
-      const k0 = rowPtr[i]!, k1 = rowPtr[i + 1]!;
-      lil.add(postRank[i]!, Array.from(preRank).slice(k0, k1), 0, Array.from(delay).slice(k0, k1));
-    }
-    // delays given per synapse (random) keep ANNarchy's non-uniform delivery even when equal
-    lil.delaysPerSynapse = f.runtime.perSynapseDelays as boolean;
-    proj.$rebuild(lil);
+    // compressed rows as saved: a dendrite structural plasticity emptied keeps its place
+    proj.$rebuild({
+      postRanks: Int32Array.from(postRank), rowPtr: Int32Array.from(rowPtr), preRanks: Int32Array.from(preRank),
+      w: 0, delays: Float64Array.from(delay),
+      // delays given per synapse (random) keep ANNarchy's non-uniform delivery even when equal
+      delaysPerSynapse: f.runtime.perSynapseDelays as boolean,
+    });
   }
   const S = proj.$state!;
   for (const key of Object.keys(S.local)) S.local[key]!.set(arrays[at + key]!);

@@ -428,6 +428,11 @@ export class Network {
     // 8. synapses, 9. post events
     for (let k = 0; k < projs.length; k++) projs[k]!.$updateSynapses?.(t);
     for (let k = 0; k < projs.length; k++) projs[k]!.$postEvents?.(t);
+    // 10. structural plasticity: every projection's creating, then every projection's pruning
+    if (this.structuralPlasticity) {
+      for (let k = 0; k < projs.length; k++) projs[k]!.$structural?.creating(t);
+      for (let k = 0; k < projs.length; k++) projs[k]!.$structural?.pruning(t);
+    }
     // 11. record; 12. the step is done even if a recorder fails (a stream subscriber that
     // throws): the time then agrees with what the monitors before it recorded
     try {

@@ -1,5 +1,6 @@
 import { Synapse, defaultRateSynapse, defaultSpikingSynapse } from '../language/synapse.js';
 import { asModelErrors, ModelError } from '../language/model-error.js';
+import { symbolsOf } from '../language/expression.js';
 import { symbolicScope } from '../language/bounded-symbolic.js';
 import { formatBytes, resourceLimits } from './resource-limits.js';
 import type { SynapseIR } from '../language/analyse-synapse.js';
@@ -28,6 +29,7 @@ import { fromSparse, type SparseInput } from './connectors/from-sparse.js';
 import { gaussian } from './connectors/gaussian.js';
 import { dog } from './connectors/dog.js';
 import { ParallelDelivery } from './threads/parallel-delivery.js';
+import { StructuralConditions, type StructuralStartOptions } from './structural-conditions.js';
 import type { ThreadPool } from './threads/thread-pool.js';
 
 /**
@@ -155,12 +157,12 @@ function invertRows(rowPtr: Int32Array, preRank: Int32Array, postRank: Int32Arra
   for (let k = 0; k < nS; k++) ptr[preRank[k]! + 1]!++;
   for (let r = 0; r < nPre; r++) ptr[r + 1]! += ptr[r]!;
   const fill = ptr.slice(0, nPre);
-  const withDend = dend.length > 0, withPost = post.length > 0;
+  const withSyn = syn.length > 0, withDend = dend.length > 0, withPost = post.length > 0;
   for (let i = 0; i < nD; i++) {
     const r = postRank[i]!, k1 = rowPtr[i + 1]!;
     for (let k = rowPtr[i]!; k < k1; k++) {
       const at = fill[preRank[k]!]!++;
-      syn[at] = k;
+      if (withSyn) syn[at] = k;
       if (withDend) dend[at] = i;
       if (withPost) post[at] = r;
     }
@@ -285,6 +287,8 @@ export class Projection implements NamedParticipant, Recordable {
   private $learning = { update: true, period: 1, offset: 0 };
   /** The plain delivery split over kernel threads (`setup({ numThreads })`), set at compile. @internal */
   $parallelDelivery: ParallelDelivery | undefined;
+  /** The synapse's `pruning` / `creating` conditions after compile (structural plasticity). @internal */
+  $structural: StructuralConditions | undefined;
 
   constructor(pre: ProjectionEndpoint, post: ProjectionEndpoint, target: string | string[], synapse?: Synapse, nameOrOptions?: string | ProjectionOptions) {
     const opts: ProjectionOptions = typeof nameOrOptions === 'string' ? { name: nameOrOptions } : (nameOrOptions ?? {});
@@ -309,6 +313,12 @@ export class Projection implements NamedParticipant, Recordable {
     if (this.synapseType.spiking && !this.pre.spiking) throw new Error(`Projection: the spiking synapse "${this.synapseType.name}" needs a spiking pre-synaptic population; "${this.pre.name}" is rate-coded`);
     // the synapse type follows the pre-synaptic population (ANNarchy: synapse_type.type = pre.neuron_type.type)
     this.$ir = this.synapseType.analyse(this.pre.spiking ? 'spike' : 'rate');
+    if ((this.$ir.pruning || this.$ir.creating) && !this.network.structuralPlasticity) {
+      // ANNarchy 4.7.3 raises this in Synapse(); here the network is known once the projection is built
+      const c = (this.$ir.pruning ?? this.$ir.creating)!;
+      throw new ModelError('"structural_plasticity" has not been set to true: call setup({ structuralPlasticity: true }) (or new Network({ structuralPlasticity: true })) before building projections whose synapse has pruning or creating conditions',
+        { model: this.synapseType.name, section: c.section, line: c.line, statement: c.source, symbol: c.section });
+    }
     this.id = this.network.nextId('projection');
     this.name = opts.name ?? `proj${this.id}`;
     this.$checkEndpointTypes();
@@ -347,8 +357,10 @@ export class Projection implements NamedParticipant, Recordable {
         if (/^_sum_/.test(d) && !pop.spiking) continue;
         if (!known.has(d)) {
           // a description error (the synapse names an attribute its neurons lack), found early
+          // a structural condition names its section (the others are found again at compile)
+          const c = [this.$ir.pruning, this.$ir.creating].find((x) => x && symbolsOf(x.expr).has(`${side}__${d}`));
           throw new ModelError(`the synapse reads ${side}.${d}, but the ${side}-synaptic population "${pop.name}" (neuron "${pop.neuronType.name}") of projection "${this.name}" has no attribute "${d}"`,
-            { model: this.synapseType.name, symbol: `${side}.${d}` });
+            { model: this.synapseType.name, symbol: `${side}.${d}`, ...(c ? { section: c.section, line: c.line, statement: c.source } : {}) });
         }
       }
     }
@@ -617,6 +629,10 @@ export class Projection implements NamedParticipant, Recordable {
       }
     }
     this.$kernels = this.$generateKernels(net);
+    const k = this.$kernels;
+    this.$structural = k.pruning || k.creating
+      ? new StructuralConditions(this, { pruning: k.pruning, creating: k.creating }, { pruning: this.$ir.pruning, creating: this.$ir.creating })
+      : undefined;
     this.$build(this.$builder(undefined));
   }
 
@@ -721,7 +737,10 @@ export class Projection implements NamedParticipant, Recordable {
     const plain = this.$kernels!.plainPreSpike;
     const needDend = this.spiking && (!plain || this.uniformDelay === -1 || this.$axonMode === 2);
     this.$invPtr = new Int32Array(this.pre.size + 1);
-    this.$invSyn = new Int32Array(this.spiking ? nS : 0);
+    // the plain loop of non-plastic synapses with one delay reads no synapse index: it is made
+    // when something asks for it ($synapseIndex), saving 4 B per synapse and a scattered write
+    const needSyn = this.spiking && (!plain || this.$ir.plasticity || this.uniformDelay === -1 || this.$axonMode === 2);
+    this.$invSyn = new Int32Array(needSyn ? nS : 0);
     this.$invDend = new Int32Array(needDend ? nS : 0);
     // shared with the kernel threads when the post population is split over them
     this.$invPost = this.spiking && plain && this.post.$parallel ? new Int32Array(new SharedArrayBuffer(4 * nS)) : new Int32Array(this.spiking && plain ? nS : 0);
@@ -729,7 +748,13 @@ export class Projection implements NamedParticipant, Recordable {
     if (this.spiking && this.post.spiking) this.$gPlain = this.post.$state!.local[`g_${this.targets[0]}`]!;
     // the plain delivery loop of non-plastic synapses reads a copy of the weights in this order
     this.$invW = undefined;
-    if (plain && !this.$ir.plasticity) this.$copyInvW(this.$state);
+    if (plain && !this.$ir.plasticity) {
+      // one weight from the connector and none set since: no need to compare 5M weights
+      if (typeof csr.w === 'number' && !this.init.has('w')) {
+        this.$invWConstant = true;
+        this.$invW = Float64Array.of(this.$state.local.w![0] ?? csr.w);
+      } else this.$copyInvW(this.$state);
+    }
     this.$adoptState(this.$state);
     const k = this.$kernels!;
     // per-synapse delays: the psp reads per-synapse gathered pre values (computeInputs fills them)
@@ -742,6 +767,7 @@ export class Projection implements NamedParticipant, Recordable {
       update: k.update?.(this.$state, CONSTANTS),
       postSpike: k.postSpike?.(this.$state, CONSTANTS),
     };
+    this.$structural?.bind(this.$state);
     this.$clearQueues();
   }
 
@@ -923,15 +949,31 @@ export class Projection implements NamedParticipant, Recordable {
    * written); one element when all synapses share one weight.
    */
   private $copyInvW(S: ProjectionKernelState): Float64Array {
-    const w = S.local.w!, syn = this.$invSyn;
+    const w = S.local.w!;
     // one weight for all synapses (Object.is: -0 and NaN must stay what they are)
     let same = w.length > 0;
     for (let k = 1; k < w.length && same; k++) same = Object.is(w[k], w[0]);
     this.$invWConstant = same;
     if (same) return (this.$invW = Float64Array.of(w[0]!));
+    const syn = this.$synapseIndex();
     const out = this.post.$parallel ? new Float64Array(new SharedArrayBuffer(8 * syn.length)) : new Float64Array(syn.length);
     for (let x = 0; x < syn.length; x++) out[x] = w[syn[x]!]!;
     return (this.$invW = out);
+  }
+
+  /**
+   * The synapse index of each inverse-connectivity entry (ANNarchy's `inv_pre_rank`), made on
+   * first use where the build skipped it: synapses of each pre rank in row order.
+   */
+  protected $synapseIndex(): Int32Array {
+    const S = this.$state!;
+    const nS = S.preRank.length;
+    if (this.$invSyn.length === nS) return this.$invSyn;
+    const syn = new Int32Array(nS);
+    const fill = this.$invPtr.slice(0, this.$invPtr.length - 1);
+    // synapse indices ascend in row order
+    for (let k = 0; k < nS; k++) syn[fill[S.preRank[k]!]!++] = k;
+    return (this.$invSyn = syn);
   }
 
   /** Make room for at least `size` events (keeping the listed ones). */
@@ -1024,6 +1066,69 @@ export class Projection implements NamedParticipant, Recordable {
   $postEvents(t: number): void {
     if (!this.$bound.postSpike || !this.post.enabled || this.post.$state!.nSpiked === 0) return;
     this.$bound.postSpike(t);
+  }
+
+  /**
+   * Start evaluating the synapse's `creating` condition every `period` ms (default `dt`) from the
+   * current step on (ANNarchy `start_creating(period)`): for each dendrite and each rank of the
+   * pre-synaptic population without a synapse there, a pair meeting the condition gets a
+   * synapse with probability `proba`, weight `w` (default 0) and the projection's delay.
+   * Needs `setup({ structuralPlasticity: true })` and a compiled network.
+   *
+   * @example
+   * ```ts
+   * proj.startCreating({ period: 100.0 });
+   * ```
+   */
+  startCreating(options?: StructuralStartOptions | number): void {
+    this.$structuralFor('startCreating').start('creating', options);
+  }
+
+  /**
+   * Stop evaluating the `creating` condition (ANNarchy `stop_creating()`).
+   *
+   * @example
+   * ```ts
+   * proj.stopCreating();
+   * ```
+   */
+  stopCreating(): void {
+    this.$structuralFor('stopCreating').stop('creating');
+  }
+
+  /**
+   * Start evaluating the synapse's `pruning` condition every `period` ms (default `dt`) from the
+   * current step on (ANNarchy `start_pruning(period)`): a synapse meeting it is removed with
+   * probability `proba`. As in 4.7.3, the synapse after a removed one in the same dendrite is
+   * not examined in that period.
+   *
+   * @example
+   * ```ts
+   * proj.startPruning({ period: 100.0 });
+   * ```
+   */
+  startPruning(options?: StructuralStartOptions | number): void {
+    this.$structuralFor('startPruning').start('pruning', options);
+  }
+
+  /**
+   * Stop evaluating the `pruning` condition (ANNarchy `stop_pruning()`).
+   *
+   * @example
+   * ```ts
+   * proj.stopPruning();
+   * ```
+   */
+  stopPruning(): void {
+    this.$structuralFor('stopPruning').stop('pruning');
+  }
+
+  private $structuralFor(what: string): StructuralConditions {
+    if (!this.$state) throw new Error(`Projection "${this.name}".${what}: can not ${what.replace(/^(start|stop)/, '$1 ').toLowerCase()} if the network is not compiled`);
+    if (!this.network.structuralPlasticity) throw new Error(`Projection "${this.name}".${what}: you must set structuralPlasticity to true in setup() to change synapses`);
+    const kind = /Creating$/.test(what) ? 'creating' : 'pruning';
+    if (!this.$structural || !this.$ir[kind]) throw new Error(`Projection "${this.name}".${what}: the synapse "${this.synapseType.name}" does not define a '${kind}' argument`);
+    return this.$structural;
   }
 
   /**
@@ -1120,8 +1225,11 @@ export class Projection implements NamedParticipant, Recordable {
     this.$invW = undefined;
   }
 
-  /** Rebuild the connectivity from `lil` (loading a saved network), attributes at their compile values. */
-  $rebuild(lil: LILConnectivity): void {
+  /**
+   * Rebuild the connectivity from `lil` (loading a saved network), attributes at their compile values.
+   * @internal
+   */
+  $rebuild(lil: LILConnectivity | CSRConnectivity): void {
     this.$assertCompiled('rebuild');
     this.$build(lil);
   }

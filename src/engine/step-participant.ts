@@ -17,6 +17,8 @@ export interface StepParticipant {
   $updateSynapses?(step: number): void;
   /** Step 9: post-synaptic events. */
   $postEvents?(step: number): void;
+  /** Step 10: structural plasticity (`creating`, then after all projections `pruning`). @internal */
+  $structural?: { creating(step: number): void; pruning(step: number): void } | undefined;
   /** Global reset. */
   reset?(opts: { populations: boolean; projections: boolean; synapses: boolean }): void;
 }

@@ -6,6 +6,7 @@ import { derivativeIfLinear, isNumberValue, simplifyBounded } from './bounded-sy
 import { findAssignment, firstLineOf, splitStatements } from './statements.js';
 import { withGlobalFunctions } from './global-functions.js';
 import type { DescriptionIR, EquationInfo, RandomInfo } from './description.js';
+import { parseStructuralCondition, type StructuralCondition } from './structural-condition.js';
 
 /**
  * Summation of rate-coded inputs over a dendrite (ANNarchy's `operation`).
@@ -88,6 +89,9 @@ export interface SynapseIR extends DescriptionIR {
   /** Global operations over the pre-/post-synaptic population (`mean(pre.r)`), each once. */
   preGlobalOps?: GlobalOpUse[];
   postGlobalOps?: GlobalOpUse[];
+  /** Structural plasticity conditions (`pruning`, `creating`), if given. */
+  pruning?: StructuralCondition;
+  creating?: StructuralCondition;
 }
 
 /**
@@ -109,6 +113,8 @@ export interface SynapseSource {
   postSpike: string | undefined;
   preAxonSpike?: string | undefined;
   functions: string | undefined;
+  pruning?: string | undefined;
+  creating?: string | undefined;
   /**
    * The projection's type: ANNarchy 4.7.3 sets `synapse_type.type = pre.neuron_type.type`, so a
    * synapse without `pre_spike` between spiking populations is spiking. Default: spiking iff
@@ -317,8 +323,27 @@ export function analyseSynapse(src: SynapseSource): SynapseIR {
     for (const b of s.bounds) visit(b.expr, s);
   }
   if (psp) visit(psp.expr, psp);
+  const structural: { pruning?: StructuralCondition; creating?: StructuralCondition } = {};
+  for (const section of ['pruning', 'creating'] as const) {
+    const text = src[section];
+    if (text === undefined || text === null || text.trim() === '') continue;
+    const c = parseStructuralCondition(text, section, model);
+    checkCalls(c.expr, functions, { model, ...where(c) });
+    if (section === 'creating') {
+      // the pair has no synapse yet: per-synapse attributes do not exist
+      for (const s of symbolsOf(c.expr)) {
+        const a = parameters.find((p) => p.name === s) ?? variables.find((v) => v.name === s);
+        if (a && a.locality === 'local') {
+          throw new ModelError(`the creating condition is evaluated for pairs without a synapse and cannot read the per-synapse attribute "${s}"`, { model, ...where(c), symbol: s });
+        }
+      }
+    }
+    visit(c.expr, c);
+    structural[section] = c;
+  }
 
   return {
+    ...structural,
     name: model, type, parameters, variables, equations, functions, randoms, psp, operation: src.operation,
     preSpike, postSpike, preAxonSpike, axonSameAsPreSpike, eventDriven, plasticity, preDependencies: [...pre], postDependencies: [...post],
     preGlobalOps: globalOps.pre, postGlobalOps: globalOps.post,

@@ -83,16 +83,27 @@ const EXP_HT = [
 ];
 
 /**
+ * Index of 2^0 in {@link EXP_TABLE}: element `EXP_TABLE_POW2_OFFSET + e` is 2^e for
+ * e = -1022..1023 (the WebAssembly loop builds these from the bits instead of loading them).
+ *
+ * @example
+ * EXP_TABLE[EXP_TABLE_POW2_OFFSET + 3]; // 8
+ */
+export const EXP_TABLE_POW2_OFFSET = 1278;
+
+/**
  * The fast path of `exp(x)` as source lines, shared by `__exp` and the inline blocks of
  * {@link hoistFastExp} so that both compute the same operations: `if (x in range) {`, the
  * table-driven evaluation, and `<assign>result;`. The caller closes the `if`.
  */
 function expFastPath(x: string, table: string, assign: string): string[] {
   return [
-    `  if (${x} > -708 && ${x} < 709) {`,
+    // one comparison of |x| (one SIMD compare and a mask, not two and an and): x in [708, 709)
+    // takes the edge path, which scales by 2^1009 separately and gives the same doubles
+    `  if (Math.abs(${x}) < 708) {`,
     `    const __k = ${x} * 184.6649652337873 + 6755399441055744 - 6755399441055744, __i = __k | 0;`,
     `    const __r = ${x} + __k * -0.005415212348111709 + __k * -1.2864023111638346e-14, __q = __r * __r;`,
-    `    const __j = (__i & 127) << 1, __s = ${table}[__j] * ${table}[(__i >> 7) + 1278];`,
+    `    const __j = (__i & 127) << 1, __s = ${table}[__j] * ${table}[(__i >> 7) + ${EXP_TABLE_POW2_OFFSET}];`,
     `    ${assign}__s + __s * (${table}[__j + 1] + __r + __q * (0.49999999999996786 + __r * 0.16666666666665886) + __q * __q * (0.0416666808410674 + __r * 0.008333335853059549));`,
   ];
 }

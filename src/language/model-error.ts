@@ -1,6 +1,7 @@
 /**
  * Which description string a statement comes from: a neuron's `parameters`, `equations`,
- * `spike`, `reset`, `functions`, `refractory`, or a synapse's `psp`, `preSpike`, `postSpike`.
+ * `spike`, `reset`, `functions`, `refractory`, or a synapse's `psp`, `preSpike`, `postSpike`,
+ * `pruning`, `creating`.
  *
  * @example
  * ```ts
@@ -9,7 +10,7 @@
  */
 export type ModelSection =
   | 'parameters' | 'equations' | 'spike' | 'reset' | 'functions' | 'refractory' | 'axonSpike' | 'axonReset' | 'preAxonSpike'
-  | 'psp' | 'preSpike' | 'postSpike';
+  | 'psp' | 'preSpike' | 'postSpike' | 'pruning' | 'creating';
 
 /**
  * What a {@link ModelError} knows about the place of the problem.

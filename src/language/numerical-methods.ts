@@ -204,10 +204,14 @@ export function emitOdeBlock(block: EquationInfo[], ctx: MethodContext): BlockCo
       continue;
     }
     switch (method) {
-      case 'explicit':
-        compute.push(`const ${d} = ${p(eq.rhs, eq)};`);
-        update.push(switchOf(x, `${ref} += dt * ${d}`));
+      case 'explicit': {
+        // `-A` or `(-A) / B`: x -= dt * (A / B) is the same IEEE result as x += dt * ((-A) / B)
+        // (negation is exact and rounding symmetric), without a negation per neuron
+        const positive = withoutLeadingMinus(eq.rhs);
+        compute.push(`const ${d} = ${p(positive ?? eq.rhs, eq)};`);
+        update.push(switchOf(x, `${ref} ${positive ? '-=' : '+='} dt * ${d}`));
         break;
+      }
       case 'exponential': {
         const f = standardForm(eq, model, 'exponential');
         const factor = `1.0 - Math.exp(${p(new math.OperatorNode('-', 'unaryMinus', [new math.ParenthesisNode(f.stepsize)]), eq)})`;
@@ -260,4 +264,26 @@ export function emitOdeBlock(block: EquationInfo[], ctx: MethodContext): BlockCo
     }
   }
   return { compute, update };
+}
+
+/**
+ * `A` for a derivative `-A`, `(-A) / B` as `A / B`, otherwise undefined (parentheses looked
+ * through). Used where the caller subtracts instead: x + dt*((-A)/B) and x - dt*(A/B) are the
+ * same doubles, signed zeros included.
+ */
+function withoutLeadingMinus(node: MathNode): MathNode | undefined {
+  type Op = MathNode & { type: string; fn?: string; args?: MathNode[]; content?: MathNode };
+  const bare = (n: MathNode): Op => {
+    let o = n as Op;
+    while (o.type === 'ParenthesisNode') o = o.content as Op;
+    return o;
+  };
+  const n = bare(node);
+  if (n.type !== 'OperatorNode') return undefined;
+  if (n.fn === 'unaryMinus') return n.args![0];
+  if (n.fn === 'divide') {
+    const num = bare(n.args![0]!);
+    if (num.type === 'OperatorNode' && num.fn === 'unaryMinus') return new math.OperatorNode('/', 'divide', [num.args![0]!, n.args![1]!]);
+  }
+  return undefined;
 }

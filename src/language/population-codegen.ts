@@ -12,7 +12,7 @@ import type { EquationInfo, FunctionInfo, NeuronIR, NumericalMethod, VariableInf
 import type { PopulationKernelFactory, PopulationKernelState } from './kernel-state.js';
 import { planSimdLoop, SimdUnsupported, type SimdLoopPlan, type SimdLoopSymbols } from './wasm/simd-loop.js';
 import { bindSimdLoop, type SimdLoopBinding } from './wasm/bind-simd-loop.js';
-import { EXP_TABLE_LENGTH } from './fast-math.js';
+import { EXP_TABLE_LENGTH, EXP_TABLE_POW2_OFFSET } from './fast-math.js';
 import { reciprocalDefinitions, reciprocalDivisions, reciprocalTimeConstants } from './fast-math-rewrite.js';
 
 /**
@@ -415,7 +415,7 @@ export function generatePopulationKernels(ir: NeuronIR, opts: PopulationCodegenO
       ...(transient.size > 0 ? [{ name: 'lean', lines: [...loopCompute, ...loopOrdered(true)] }] : []),
     ], {
       arrays,
-      table: { name: '__T', length: EXP_TABLE_LENGTH },
+      table: { name: '__T', length: EXP_TABLE_LENGTH, pow2Offset: EXP_TABLE_POW2_OFFSET },
       counter: fuse ? '__ns' : undefined,
       helpers: [KERNEL_PRELUDE, METHOD_PRELUDE, ...emitFunctions(ir.functions, model).map((f) => f.replace(/__C_(\w+)/g, "C.get('$1').value"))].join('\n'),
     });

@@ -9,6 +9,7 @@ import { blocksOf, emitFunctions } from './population-codegen.js';
 import { globalOpKey, parseGlobalOp } from './expression.js';
 import type { SynapseEventStatement, SynapseIR } from './analyse-synapse.js';
 import type { EquationInfo, Locality, NumericalMethod, VariableInfo } from './description.js';
+import { creatingBody, pruningBody, type StructuralKernelFactory } from './structural-codegen.js';
 
 /**
  * The structure-of-arrays state of a projection that generated synapse kernels work on.
@@ -145,6 +146,9 @@ export interface SynapseKernels {
    * `preSpike` (same additions in the same order, so bit-identical).
    */
   plainPreSpike: boolean;
+  /** Structural plasticity: the `pruning` / `creating` conditions over the projection. */
+  pruning?: StructuralKernelFactory | undefined;
+  creating?: StructuralKernelFactory | undefined;
   source: Record<string, string>;
 }
 
@@ -480,5 +484,20 @@ export function generateSynapseKernels(ir: SynapseIR, opts: SynapseCodegenOption
     source.update = c.src;
   }
 
-  return { psp, pspPerSynapse, preSpike, preAxonSpike, update, postSpike, plainPreSpike: isPlainPreSpike(ir, opts.targets), source };
+  // --- structural plasticity: conditions read live pre/post values (4.7.3 pastes pop.r[rk_pre]) ---
+  const structural: { pruning?: StructuralKernelFactory; creating?: StructuralKernelFactory } = {};
+  for (const c of [ir.pruning, ir.creating]) {
+    if (!c) continue;
+    const cond = print('local')(c.expr, undefined, c);
+    const body = c.section === 'pruning' ? pruningBody(cond, c.proba) : creatingBody(cond, c.proba);
+    const src = [...header(), ...functionsCode(), 'return function kernel(__t) {', '  const dt = __dt;', ...stepHeader('S.pre.local', c.section).map((l) => `  ${l}`), ...body.map((l) => `  ${l}`), '};'].join('\n');
+    try {
+      structural[c.section] = new Function('S', 'C', 'E', src) as StructuralKernelFactory;
+    } catch (e) {
+      throw new ModelError(`generated ${c.section} code does not compile (${(e as Error).message}); this is a bug in compneuro-rx:\n${src}`, { model });
+    }
+    source[c.section] = src;
+  }
+
+  return { psp, pspPerSynapse, preSpike, preAxonSpike, update, postSpike, plainPreSpike: isPlainPreSpike(ir, opts.targets), ...structural, source };
 }

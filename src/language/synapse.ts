@@ -59,11 +59,21 @@ export interface SynapseOptions {
   preAxonSpike?: string;
   /** User functions, one `f(x, y) = expr` per line. */
   functions?: string;
+  /**
+   * Structural plasticity: `condition : proba = p`, evaluated on every synapse each period of
+   * `proj.startPruning()`; needs `setup({ structuralPlasticity: true })`.
+   */
+  pruning?: string;
+  /**
+   * Structural plasticity: `condition : proba = p, w = w0, d = delay`, evaluated for every missing
+   * pre-post pair of each dendrite each period of `proj.startCreating()`.
+   */
+  creating?: string;
   name?: string;
   description?: string;
 }
 
-const KNOWN = ['parameters', 'equations', 'psp', 'operation', 'preSpike', 'postSpike', 'preAxonSpike', 'functions', 'name', 'description'];
+const KNOWN = ['parameters', 'equations', 'psp', 'operation', 'preSpike', 'postSpike', 'preAxonSpike', 'functions', 'pruning', 'creating', 'name', 'description'];
 let synapseCounter = 0;
 
 /**
@@ -90,6 +100,8 @@ export class Synapse {
   readonly postSpike: string | undefined;
   readonly preAxonSpike: string | undefined;
   readonly functions: string | undefined;
+  readonly pruning: string | undefined;
+  readonly creating: string | undefined;
   readonly name: string;
   readonly description: string;
   private readonly _ir = new Map<string, SynapseIR>();
@@ -99,7 +111,7 @@ export class Synapse {
     for (const k of Object.keys(opts)) {
       if (!KNOWN.includes(k)) throw new Error(`Synapse: unknown option "${k}"; expected one of ${KNOWN.join(', ')}`);
     }
-    for (const k of ['parameters', 'equations', 'psp', 'operation', 'preSpike', 'postSpike', 'preAxonSpike', 'functions', 'name', 'description'] as const) {
+    for (const k of ['parameters', 'equations', 'psp', 'operation', 'preSpike', 'postSpike', 'preAxonSpike', 'functions', 'pruning', 'creating', 'name', 'description'] as const) {
       const v = opts[k];
       if (v !== undefined && v !== null && typeof v !== 'string') throw new Error(`Synapse: option "${k}" must be a string, got ${typeof v}`);
     }
@@ -113,6 +125,8 @@ export class Synapse {
     this.postSpike = opts.postSpike ?? undefined;
     this.preAxonSpike = opts.preAxonSpike ?? undefined;
     this.functions = opts.functions ?? undefined;
+    this.pruning = opts.pruning ?? undefined;
+    this.creating = opts.creating ?? undefined;
     this.name = opts.name ?? `Synapse ${synapseCounter++}`;
     this.description = opts.description ?? '';
     if (this.operation !== 'sum' && this.spiking) throw new Error(`Synapse "${this.name}": operation "${this.operation}" is only for rate-coded synapses`);
@@ -135,6 +149,7 @@ export class Synapse {
       ir = asModelErrors(this.name, () => symbolicScope(() => analyseSynapse({
         name: this.name, parameters: this.parameters, equations: this.equations, psp: this.psp, operation: this.operation,
         preSpike: this.preSpike, postSpike: this.postSpike, preAxonSpike: this.preAxonSpike, functions: this.functions, type: key,
+        pruning: this.pruning, creating: this.creating,
       })));
       this._ir.set(key, ir);
     }

@@ -1,7 +1,7 @@
 import { expect } from 'chai';
 import { planSimdLoop, SimdUnsupported, type SimdLoopSymbols } from '../../../src/language/wasm/simd-loop.js';
 import { KERNEL_PRELUDE } from '../../../src/language/builtin-functions.js';
-import { EXP_TABLE, EXP_TABLE_LENGTH, hoistFastExp } from '../../../src/language/fast-math.js';
+import { EXP_TABLE, EXP_TABLE_LENGTH, EXP_TABLE_POW2_OFFSET, fastExp, hoistFastExp } from '../../../src/language/fast-math.js';
 
 type Arrays = Record<string, Float64Array | Int32Array | Uint8Array>;
 
@@ -14,7 +14,7 @@ function both(lines: string[], init: Arrays, scalars: Record<string, number>, op
   const kinds: SimdLoopSymbols['arrays'] = {};
   for (const [k, a] of Object.entries(init)) kinds[k] = a instanceof Float64Array ? 'f64' : a instanceof Int32Array ? 'i32' : 'u8';
   const helpers = opts.helpers ?? KERNEL_PRELUDE;
-  const symbols: SimdLoopSymbols = { arrays: { ...kinds, ...(opts.counter ? { __spiked: 'i32' } : {}) }, table: { name: '__T', length: EXP_TABLE_LENGTH }, counter: opts.counter ? '__ns' : undefined, helpers };
+  const symbols: SimdLoopSymbols = { arrays: { ...kinds, ...(opts.counter ? { __spiked: 'i32' } : {}) }, table: { name: '__T', length: EXP_TABLE_LENGTH, pow2Offset: EXP_TABLE_POW2_OFFSET }, counter: opts.counter ? '__ns' : undefined, helpers };
   const plan = planSimdLoop([{ name: 'full', lines }], symbols);
   // JavaScript
   const js: Arrays = {};
@@ -132,6 +132,24 @@ describe('language/wasm: SIMD loop compiler', () => {
     expect(r.wasm.y![0]).to.equal(Math.E);
     expect(r.wasm.y![1]).to.equal(Infinity);
     expect(r.wasm.y![2]).to.equal(0);
+  });
+
+  it('the exp template over its whole fast range: bit-identical to fastExp (scale built from bits, k | 0 from the shifted sum)', () => {
+    // every residue j = k mod 128 and every exponent: a dense sweep plus the ends of the range
+    const xs: number[] = [-707.99, 708.99, 708, 708.5, -708, -0, 1e-17, -1e-17];
+    for (let k = -130700; k <= 130900; k += 37) xs.push(k * 0.005415212348111709 + ((k * 7919) % 1000) * 1e-6);
+    const x = Float64Array.from(xs);
+    const r = both(hoistFastExp(['y[i] = __exp(x[i]);'], { table: '__T' }), { x, y: new Float64Array(x.length) }, {});
+    expectIdentical(r);
+    const i = Array.from(x).findIndex((v, j) => !Object.is(r.wasm.y![j], fastExp(v)));
+    expect(i, `exp(${x[i]})`).to.equal(-1);
+  });
+
+  it('`k | 0` of `const k = (x + 1.5 * 2^52) - 1.5 * 2^52` wraps modulo 2^32 as ToInt32 does', () => {
+    const x = Float64Array.from([3.5, -2.5, 2 ** 31 + 5, -(2 ** 31) - 7, 1e15 + 0.25, -1e15, 0.49999999999999994, -0, 12, -13]);
+    const r = both(['const k = x[i] + 6755399441055744 - 6755399441055744, j = k | 0;', 'y[i] = j;', 'z[i] = k;'], { x, y: new Float64Array(x.length), z: new Float64Array(x.length) }, {});
+    expectIdentical(r);
+    expect(Array.from(r.wasm.y!.subarray(0, 4))).to.deep.equal([4, -2, -(2 ** 31) + 5, 2 ** 31 - 7]);
   });
 
   it('scalars are read once per call, in the order of plan.scalars (free identifiers and member chains)', () => {

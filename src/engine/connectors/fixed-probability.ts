@@ -39,15 +39,31 @@ export function fixedProbability(pre: ConnectorEndpoint, post: ConnectorEndpoint
   const row = new Int32Array(n);
   const b = new CSRBuilder(n * post.ranks.length * Math.min(1, o.probability) * 1.05 + 64);
   const delays = o.delays ?? 0;
-  for (const rPost of post.ranks) {
-    const sel = selected(rng, n, o.probability);
+  const posts = post.ranks;
+  // the row of post neuron rPost from the selected indices; its length
+  const fill = (sel: Int32Array, count: number, rPost: number): number => {
     let m = 0;
-    for (let j = 0; j < sel.length; j++) {
+    for (let j = 0; j < count; j++) {
       const r = ranks[sel[j]!]!;
       if (allowSelf || r !== rPost) row[m++] = r;
     }
+    if (m > 0 && !ascending) row.subarray(0, m).sort();
+    return m;
+  };
+  if (typeof o.weights === 'number' && typeof delays === 'number' && rng.randomBelowRows) {
+    // nothing else draws between the rows: the generator stays in WebAssembly memory
+    let i = 0;
+    rng.randomBelowRows(posts.length, n, o.probability, (sel, count) => {
+      const rPost = posts[i++]!;
+      const m = fill(sel, count, rPost);
+      if (m > 0) b.addRow(rPost, row, m, o.weights as number, delays);
+    });
+    return b.finish();
+  }
+  for (const rPost of posts) {
+    const sel = selected(rng, n, o.probability);
+    const m = fill(sel, sel.length, rPost);
     if (m === 0) continue;
-    if (!ascending) row.subarray(0, m).sort();
     const w = typeof o.weights === 'number' ? o.weights : o.weights.getValues(m, rng);
     const d = typeof delays === 'number' ? delays : delays.getValues(m, rng);
     b.addRow(rPost, row, m, w, d);

@@ -12,6 +12,8 @@ export interface ConnectorRng {
    * (optional: a bulk form that need not build the doubles).
    */
   randomBelow?(size: number, p: number): Int32Array;
+  /** `rows` consecutive {@link ConnectorRng.randomBelow} draws handed to `onRow` (optional). */
+  randomBelowRows?(rows: number, size: number, p: number, onRow: (indices: Int32Array, count: number) => void): void;
   /** `np.random.choice(a, size, replace)`. */
   choice(a: readonly number[], size: number, replace?: boolean): number[];
 }

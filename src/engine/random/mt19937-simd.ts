@@ -220,6 +220,15 @@ export interface MTKeyAccess {
  * ```
  */
 export function selectBelow(mt: MTKeyAccess, n: number, p: number): { indices: Int32Array; count: number } | undefined {
+  const run = loadKey(mt, n, p);
+  if (!run) return undefined;
+  const count = run.inst.select(n, run.A, run.B, run.C);
+  mt.loadKey(run.words, KEY / 4, run.words[POS / 4]!);
+  return { indices: new Int32Array(run.inst.memory.buffer, OUT, n), count };
+}
+
+/** Copy `mt`'s key into the module's memory (grown for n indices) and compute the bounds of p; undefined where {@link selectBelow} gives up. */
+function loadKey(mt: MTKeyAccess, n: number, p: number): { inst: Instance; words: Uint32Array; A: number; B: number; C: number } | undefined {
   const inst = simdInstance();
   if (!inst || !(p >= 0 && p <= 1) || !Number.isInteger(n) || n < 0 || n > 2 ** 28) return undefined;
   const need = OUT + 4 * n;
@@ -231,7 +240,30 @@ export function selectBelow(mt: MTKeyAccess, n: number, p: number): { indices: I
   const A = Math.floor(bound / 2 ** 26), B = bound - A * 2 ** 26;
   // (A + 1) * 32 must fit 32 bits for the vector pre-test; otherwise every pair is decided alone
   const C = (A + 1) * 32 < 2 ** 32 ? ((A + 1) * 32) | 0 : 0;
-  const count = inst.select(n, A, B, C);
-  mt.loadKey(words, KEY / 4, words[POS / 4]!);
-  return { indices: new Int32Array(inst.memory.buffer, OUT, n), count };
+  return { inst, words, A, B, C };
+}
+
+/**
+ * {@link selectBelow} for `rows` consecutive draws of `random(n) < p` with the key kept in the
+ * module's memory between them (one copy in and out instead of one per row): `onRow(indices,
+ * count)` sees each row's selection (valid during the call) and must not draw from `mt`. Returns
+ * false, drawing nothing, without WebAssembly SIMD or for arguments {@link selectBelow} refuses.
+ *
+ * @example
+ * ```ts
+ * selectBelowRows(mt, 16000, 12800, 0.02, (idx, m) => { ... });
+ * ```
+ */
+export function selectBelowRows(mt: MTKeyAccess, rows: number, n: number, p: number, onRow: (indices: Int32Array, count: number) => void): boolean {
+  const run = loadKey(mt, n, p);
+  if (!run) return false;
+  const { inst, A, B, C } = run;
+  const indices = new Int32Array(inst.memory.buffer, OUT, n);
+  try {
+    for (let r = 0; r < rows; r++) onRow(indices, inst.select(n, A, B, C));
+  } finally {
+    // the key goes back even if onRow throws: the generator stands after the rows drawn
+    mt.loadKey(run.words, KEY / 4, run.words[POS / 4]!);
+  }
+  return true;
 }

@@ -6,7 +6,7 @@
  */
 import { glibcExp, glibcLog, glibcPow } from './libm.js';
 import { MT19937, type MT19937State } from './mt19937.js';
-import { selectBelow } from './mt19937-simd.js';
+import { selectBelow, selectBelowRows } from './mt19937-simd.js';
 
 const TWO32 = 4294967296;
 
@@ -144,6 +144,27 @@ export class NumpyRandomState {
     let count = 0;
     for (let k = 0; k < size; k++) if (this.nextDouble() < p) out[count++] = k;
     return out.subarray(0, count);
+  }
+
+  /**
+   * `rows` consecutive {@link NumpyRandomState.randomBelow} draws, each handed to `onRow(indices,
+   * count)` (a view valid during the call; `onRow` must not draw from this generator). The
+   * generator's key stays in WebAssembly memory between rows.
+   *
+   * @example
+   * ```ts
+   * rng.randomBelowRows(100, 10, 0.5, (idx, m) => console.log(idx.subarray(0, m)));
+   * ```
+   */
+  randomBelowRows(rows: number, size: number, p: number, onRow: (indices: Int32Array, count: number) => void): void {
+    checkSize('randomBelowRows', size);
+    checkSize('randomBelowRows', rows);
+    checkNumber('randomBelowRows', 'p', p);
+    if (selectBelowRows(this.mt, rows, size, p, onRow)) return;
+    for (let r = 0; r < rows; r++) {
+      const sel = this.randomBelow(size, p);
+      onRow(sel, sel.length);
+    }
   }
 
   /** Legacy gauss: polar method, second value cached in the state. */

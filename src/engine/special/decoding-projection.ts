@@ -67,7 +67,7 @@ export class DecodingProjection extends Projection {
     this.newest = (this.newest + n - 1) % n;
     const rates = this.history[this.newest]!;
     rates.fill(0);
-    const w = S.local.w!, ptr = this.$invPtr, syn = this.$invSyn, dend = this.$invDend, postRank = S.postRank;
+    const w = S.local.w!, ptr = this.$invPtr, syn = this.$synapseIndex(), dend = this.$invDend, postRank = S.postRank;
     for (let s = 0; s < pre.nSpiked; s++) {
       const r = pre.spiked[s]!;
       for (let x = ptr[r]!; x < ptr[r + 1]!; x++) rates[postRank[dend[x]!]!]! += w[syn[x]!]!;

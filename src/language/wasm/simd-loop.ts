@@ -68,8 +68,13 @@ export interface SimdLoopBody {
 export interface SimdLoopSymbols {
   /** Typed arrays indexed by the neuron index `i`, with their element type. */
   arrays: Record<string, 'f64' | 'i32' | 'u8'>;
-  /** A Float64Array indexed by integer expressions (the exp table). */
-  table?: { name: string; length: number };
+  /**
+   * A Float64Array indexed by integer expressions (the exp table). With `pow2Offset`, its
+   * elements `pow2Offset + e` are 2^e for e = -1022..1023: a read `T[x + pow2Offset]` is then
+   * built from the bits of x instead of loaded (the same double for every x in that range, which
+   * the exp template's range check guarantees).
+   */
+  table?: { name: string; length: number; pow2Offset?: number };
   /** An integer counter used as `A[counter++] = value` (the spike list); the function returns it. */
   counter?: string;
   /** JavaScript source defining helper functions: short ones are inlined, others imported. */
@@ -123,7 +128,7 @@ type Mask = { full: true } | { full: false; local: number };
 /** Per pair of lanes: its first neuron relative to `i`, its variables and its cached loads. */
 interface PairContext {
   lane: number;
-  scopes: Map<string, { local: number; ty: Ty; constant?: boolean }>[];
+  scopes: Map<string, Binding>[];
   /**
    * `A[i]` already in a local, by array: loaded for all lanes, so valid until a store into `A`.
    * Arrays never alias one another, so a store into one leaves the others' entries valid.
@@ -132,6 +137,14 @@ interface PairContext {
   /** Arrays stored into, in order (branches drop the entries their stores invalidated). */
   storeLog: string[];
 }
+/**
+ * A variable of the loop body. `shifted`: for `const k = (x + SHIFT) - SHIFT` (rounding to an
+ * integer with SHIFT = 1.5 * 2^52), the local holding `x + SHIFT`.
+ */
+interface Binding { local: number; ty: Ty; constant?: boolean; shifted?: number }
+/** 1.5 * 2^52: adding and subtracting it rounds a double of magnitude < 2^51 to an integer. */
+const SHIFT = 6755399441055744;
+const isShift = (n: Node) => n.type === 'Literal' && n.value === SHIFT;
 const newPair = (lane: number): PairContext => ({ lane, scopes: [new Map()], cache: new Map(), storeLog: [] });
 const BYTES = { f64: 8, i32: 4, u8: 1 } as const;
 const FULL: Mask = { full: true };
@@ -200,6 +213,8 @@ class LoopCompiler {
   private mask: Mask = FULL;
   private inlineDepth = 0;
   private readonly counterStores = new Set<Node>();
+  /** The last `(x + SHIFT) - SHIFT` compiled, and the local holding `x + SHIFT`. */
+  private shifted: { node: Node; local: number } | undefined;
 
   constructor(
     private source: string,
@@ -231,7 +246,7 @@ class LoopCompiler {
           });
           f.get(tests[0]!);
           for (const c of tests.slice(1)) f.get(c).simd(Simd.or);
-          f.simd(Simd.anyTrue).op(Op.if, 0x40);
+          f.simd(Simd.i64x2Bitmask).op(Op.if, 0x40);
           pairs.forEach((p, k) => {
             this.ctx = p;
             this.ifStatement(s, tests[k]);
@@ -273,10 +288,14 @@ class LoopCompiler {
         for (const d of s.declarations) {
           if (d.id.type !== 'Identifier') throw this.unsupported(d, 'destructuring');
           let ty: Ty = 'f';
+          this.shifted = undefined;
           if (d.init) ty = this.expr(d.init);
           const local = this.f.local(V128);
           if (d.init) this.f.set(local);
-          this.ctx.scopes[this.ctx.scopes.length - 1]!.set(d.id.name, { local, ty, constant: s.kind === 'const' });
+          // (a cast: TypeScript does not see that expr() may set it)
+          const sh = this.shifted as { node: Node; local: number } | undefined;
+          const shifted = s.kind === 'const' && sh !== undefined && sh.node === d.init ? sh.local : undefined;
+          this.ctx.scopes[this.ctx.scopes.length - 1]!.set(d.id.name, { local, ty, constant: s.kind === 'const', shifted });
         }
         return;
       case 'ExpressionStatement':
@@ -414,10 +433,13 @@ class LoopCompiler {
     };
     if (outer.full) {
       const not = this.tmp();
+      // the lanes' sign bits as an integer (0..3): cheaper to branch on than any_true/all_true
+      const bits = this.bitsLocal ??= this.f.local(I32);
+      f.get(c).simd(Simd.i64x2Bitmask).tee(bits);
       if (s.alternate) {
-        f.get(c).simd(Simd.i64x2AllTrue).op(Op.if, 0x40);
+        f.i32(3).op(Op.i32Eq).op(Op.if, 0x40);
         run(s.consequent, FULL);
-        f.op(Op.else).get(c).simd(Simd.anyTrue).op(Op.if, 0x40);
+        f.op(Op.else).get(bits).op(Op.if, 0x40);
         f.get(c).simd(Simd.not).set(not);
         run(s.consequent, { full: false, local: c });
         run(s.alternate, { full: false, local: not });
@@ -425,8 +447,8 @@ class LoopCompiler {
         run(s.alternate, FULL);
         f.op(Op.end).op(Op.end);
       } else {
-        f.get(c).simd(Simd.anyTrue).op(Op.if, 0x40);
-        f.get(c).simd(Simd.i64x2AllTrue).op(Op.if, 0x40);
+        f.op(Op.if, 0x40);
+        f.get(bits).i32(3).op(Op.i32Eq).op(Op.if, 0x40);
         run(s.consequent, FULL);
         f.op(Op.else);
         run(s.consequent, { full: false, local: c });
@@ -437,11 +459,11 @@ class LoopCompiler {
       const yes = this.tmp(), no = this.tmp();
       f.get(c).get(outer.local).simd(Simd.and).set(yes);
       f.get(outer.local).get(c).simd(Simd.andnot).set(no);
-      f.get(yes).simd(Simd.anyTrue).op(Op.if, 0x40);
+      f.get(yes).simd(Simd.i64x2Bitmask).op(Op.if, 0x40);
       run(s.consequent, { full: false, local: yes });
       f.op(Op.end);
       if (s.alternate) {
-        f.get(no).simd(Simd.anyTrue).op(Op.if, 0x40);
+        f.get(no).simd(Simd.i64x2Bitmask).op(Op.if, 0x40);
         run(s.alternate, { full: false, local: no });
         f.op(Op.end);
       }
@@ -466,6 +488,11 @@ class LoopCompiler {
         return this.member(e);
       case 'UnaryExpression':
         if (e.operator === '-') {
+          // a negative constant, not a negation at run time (negation is exact: the same bits)
+          if (e.argument.type === 'Literal' && typeof e.argument.value === 'number') {
+            f.f64x2(-e.argument.value);
+            return 'f';
+          }
           this.toF(this.expr(e.argument));
           f.simd(Simd.f64x2Neg);
           return 'f';
@@ -572,6 +599,12 @@ class LoopCompiler {
         f.get(this.ctx.cache.get(key(delta))!);
         return 'f';
       }
+      // `T[x + pow2Offset]` = 2^x: the double whose exponent field is x + 1023 (no load)
+      if (table.pow2Offset !== undefined && p.type === 'BinaryExpression' && p.operator === '+' && isIntLiteral(p.right) && p.right.value === table.pow2Offset) {
+        if (this.expr(p.left) !== 'i') throw this.unsupported(p, 'table index that is not an integer expression');
+        f.i32(1023).simd(Simd.i32x4Splat).simd(Simd.i32x4Add).simd(Simd.i64x2ExtendLowI32x4U).i32(52).simd(Simd.i64x2Shl);
+        return 'f';
+      }
       const ty = this.expr(e.property);
       if (ty !== 'i') throw this.unsupported(e.property, 'table index that is not an integer expression');
       const idx = this.tmp();
@@ -640,6 +673,14 @@ class LoopCompiler {
   private binary(e: Node): Ty {
     const op = e.operator as string;
     const f = this.f;
+    if (op === '-' && isShift(e.right) && e.left.type === 'BinaryExpression' && e.left.operator === '+' && isShift(e.left.right)) {
+      // `(x + SHIFT) - SHIFT`: keep `x + SHIFT`, whose low 32 bits are the rounded integer
+      this.toF(this.expr(e.left));
+      const local = this.f.local(V128);
+      f.tee(local).f64x2(SHIFT).simd(Simd.f64x2Sub);
+      this.shifted = { node: e, local };
+      return 'f';
+    }
     if (op in ARITH) return this.arith(op, () => this.expr(e.left), () => this.expr(e.right), e);
     if (op in COMPARE) {
       this.pair(() => this.expr(e.left), () => this.expr(e.right), false, true);
@@ -649,6 +690,14 @@ class LoopCompiler {
     if (op === '%') return this.importCall('(a, b) => a % b', [e.left, e.right]);
     // integer arithmetic of the exp table index: `k | 0`, `j & 127`, `j << 1`, `i >> 7`
     if (op === '|' && isIntLiteral(e.right) && e.right.value === 0) {
+      // `k | 0` of `const k = (x + SHIFT) - SHIFT`: ToInt32(k) is k modulo 2^32, the low word of
+      // x + SHIFT's bits (|k| < 2^51; the exp template's range check keeps |k| < 2^18). Exactly
+      // JavaScript's result, where the truncation below saturates beyond 32 bits instead
+      const b = e.left.type === 'Identifier' ? this.lookup(e.left.name) : undefined;
+      if (b?.constant && b.shifted !== undefined) {
+        f.get(b.shifted).get(b.shifted).simd(Simd.shuffle, 0, 1, 2, 3, 8, 9, 10, 11, 0, 1, 2, 3, 8, 9, 10, 11);
+        return 'i';
+      }
       const ty = this.expr(e.left);
       if (ty === 'b') throw this.unsupported(e, 'bitwise or of a comparison');
       if (ty === 'f') f.simd(Simd.i32x4TruncSatF64x2SZero);
@@ -868,6 +917,8 @@ class LoopCompiler {
   }
 
   private scratch0: number | undefined;
+  /** i32 local holding a condition's lane bits while its branches are chosen (not held across them). */
+  private bitsLocal: number | undefined;
 
   private tmp(): number {
     return this.free.pop() ?? this.f.local(V128);

@@ -50,7 +50,7 @@ export const Op = {
   drop: 0x1a, localGet: 0x20, localSet: 0x21, localTee: 0x22,
   i32Load: 0x28, f64Load: 0x2b, i32Load8u: 0x2d, i32Store: 0x36, f64Store: 0x39, i32Store8: 0x3a,
   i32Const: 0x41, f64Const: 0x44,
-  i32Eqz: 0x45, i32LtS: 0x48, i32GeS: 0x4e, i32Add: 0x6a, i32Sub: 0x6b, i32And: 0x71, i32Shl: 0x74, i32ShrU: 0x76,
+  i32Eqz: 0x45, i32Eq: 0x46, i32LtS: 0x48, i32GeS: 0x4e, i32Add: 0x6a, i32Sub: 0x6b, i32And: 0x71, i32Shl: 0x74, i32ShrU: 0x76,
   f64ConvertI32S: 0xb7, f64ConvertI32U: 0xb8,
 } as const;
 
@@ -67,6 +67,7 @@ export const Simd = {
   f64x2Abs: 0xec, f64x2Neg: 0xed, f64x2Sqrt: 0xef, f64x2Add: 0xf0, f64x2Sub: 0xf1, f64x2Mul: 0xf2, f64x2Div: 0xf3,
   f64x2Min: 0xf4, f64x2Max: 0xf5,
   i16x8ExtendLowI8x16U: 0x89, i32x4ExtendLowI16x8U: 0xa9,
+  i64x2ExtendLowI32x4U: 0xc9, i64x2Shl: 0xcb,
   i32x4TruncSatF64x2SZero: 0xfc, f64x2ConvertLowI32x4S: 0xfe, f64x2ConvertLowI32x4U: 0xff,
 } as const;
 
