@@ -61,6 +61,8 @@ export class LocalPoolRunner implements Runner {
   readonly concurrency: number;
   private readonly batchSize: number | undefined;
   private readonly pool: Piscina;
+  /** Batches still running: close() lets them finish (destroying a busy pool raises in piscina). */
+  private readonly running = new Set<Promise<unknown>>();
 
   constructor(options: LocalPoolRunnerOptions = {}) {
     const threads = options.threads ?? availableParallelism();
@@ -86,7 +88,11 @@ export class LocalPoolRunner implements Runner {
         const first = next;
         next = Math.min(tasks.length, next + size);
         const message: PoolBatch = { job, tasks: tasks.slice(first, next) };
-        this.pool.run(message).then(
+        const run = this.pool.run(message);
+        this.running.add(run);
+        const forget = () => this.running.delete(run);
+        run.then(forget, forget);
+        run.then(
           (results: R[]) => {
             for (let i = 0; i < results.length && !stopped; i++) {
               done++;
@@ -112,6 +118,7 @@ export class LocalPoolRunner implements Runner {
   }
 
   async close(): Promise<void> {
+    await Promise.allSettled([...this.running]);
     await this.pool.destroy();
   }
 }
