@@ -1,14 +1,23 @@
-// Fitting and runners: CMA-ES overhead per generation, and candidates evaluated per second on the
-// run_opt_neuron_from_neuron fit: serial (one population of lambda_ = 6 neurons per generation,
-// as CompNeuroPy) vs the local worker pool (one thread per core, each building the model once)
-// vs two queue workers; the speed-ups are rows of their own beside the issue's >= 1.8x target.
+// Fitting and runners: CMA-ES overhead per generation, and candidates evaluated per second in the
+// run_opt_neuron_from_neuron fit (CompNeuroPy's example: lambda_ = 6 candidates per generation):
+// serial (one population of 6 neurons per generation, as CompNeuroPy) vs the local worker pool
+// (one thread per core; each generation split in one chunk of 6/threads neurons per thread, one
+// message each) vs two queue workers (one job per worker per generation), in interleaved runs of
+// the whole fit (CMA included) with the same seed, whose candidates and losses must be identical.
+// Then what bounds the split: one generation's simulation costs nearly as much for 3 neurons as
+// for 6. Last, independent generations (restarts, repeated losses) through the batched runners.
 import { spawn, type ChildProcess } from 'node:child_process';
-import { availableParallelism } from 'node:os';
 import { randomUUID } from 'node:crypto';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { availableParallelism, loadavg, tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { isDeepStrictEqual } from 'node:util';
 import type { BenchRow } from './bench-utils.js';
 import { median, timeMs } from './bench-utils.js';
+import { benchRedis } from './redis-server.js';
 import { CmaStrategy } from '../src/fit/cma-strategy.js';
+import { OptNeuron } from '../src/fit/opt-neuron.js';
 import { OptNeuronSimulator } from '../src/fit/opt-neuron-simulator.js';
 import { LocalPoolRunner } from '../src/run/local-pool-runner.js';
 import { QueueRunner } from '../src/run/queue-runner.js';
@@ -33,92 +42,170 @@ export function cmaRows(): BenchRow[] {
   });
 }
 
-function generations(count: number): number[][][] {
-  const rs = new NumpyRandomState(1);
-  return Array.from({ length: count }, () => Array.from({ length: 6 }, () => [(rs.uniform(-50, 100) as number), (rs.uniform(-50, 150) as number)]));
-}
-
-/** Median and range of some rates. */
-interface Rate {
+/** Median and range. */
+interface Stat {
   median: number;
   min: number;
   max: number;
 }
-const rate = (xs: number[]): Rate => ({ median: median(xs), min: Math.min(...xs), max: Math.max(...xs) });
-const range = (r: Rate) => `${r.min.toFixed(0)}-${r.max.toFixed(0)}/s`;
+const stat = (xs: number[]): Stat => ({ median: median(xs), min: Math.min(...xs), max: Math.max(...xs) });
+const range = (r: Stat, digits = 0) => `${r.min.toFixed(digits)}-${r.max.toFixed(digits)}`;
 
-/** Candidates per second through a runner: `split` cuts each generation in `runner.concurrency`
- * chunks (one CMA run waits for all of them); otherwise whole generations (popsize 6) are
- * independent tasks, as restarts or repeated losses are. */
-async function runnerRate(runner: Runner, gens: number[][][], split: boolean): Promise<Rate> {
-  const parts = split ? Math.min(6, runner.concurrency) : 1;
-  const chunk = Math.ceil(6 / parts);
-  const job = { module: evaluatorModule, setup: { problemModule, exportName: 'problem', popsize: chunk } };
-  const tasks = (g: number[][]) => (split ? Array.from({ length: Math.ceil(g.length / chunk) }, (_, i) => g.slice(i * chunk, (i + 1) * chunk)) : [g]);
-  // every worker builds the model (once) before the clock starts: two tasks per worker in flight
-  await evaluateAll(runner, job, Array.from({ length: 2 * runner.concurrency }, (_, i) => tasks(gens[i % gens.length]!)).flat());
+/** Console output of the fits' set-up (OptNeuron prints its checks) is not bench output. */
+async function quiet<T>(fn: () => Promise<T>): Promise<T> {
+  const log = console.log;
+  console.log = () => {};
+  try {
+    return await fn();
+  } finally {
+    console.log = log;
+  }
+}
+
+/** One seeded fit through a runner: candidates per second from its first to its last generation. */
+async function fitRate(runner: 'serial' | Runner, seed: number, maxEvals: number) {
+  return quiet(async () => {
+    const { problem } = await import('../examples/opt-neuron/run-opt-neuron-from-neuron.js');
+    const opt = new OptNeuron({ ...problem, method: 'deap', seed, module: problemModule, runner, displayProgressBar: false });
+    const fit = await opt.run({ maxEvals, resultsFileName: 'bench-fit', deapPlotFile: 'bench-fit.png' });
+    const h = opt.lossHistory;
+    const rate = ((h.length - 1) * opt.popsize) / (h.at(-1)![1] - h[0]![1]);
+    return { rate, generations: h.length, candidates: fit.deap_pop, losses: h.map((x) => x[0]), best: [fit.a, fit.b, fit.loss] };
+  });
+}
+
+function generations(count: number): number[][][] {
+  const rs = new NumpyRandomState(1);
+  return Array.from({ length: count }, () => Array.from({ length: 6 }, () => [rs.uniform(-50, 100) as number, rs.uniform(-50, 150) as number]));
+}
+
+/** Candidates per second of independent whole generations (popsize 6 each) through a runner. */
+async function independentRate(runner: Runner, gens: number[][][], reps: number): Promise<number[]> {
+  const job = { module: evaluatorModule, setup: { problemModule, exportName: 'problem', popsize: 6 } };
+  const tasks = gens.map((g) => Float64Array.from(g.flat()));
   const rates: number[] = [];
-  for (let rep = 0; rep < 5; rep++) {
+  for (let rep = 0; rep < reps; rep++) {
     const t0 = performance.now();
-    if (split) for (const g of gens) await evaluateAll(runner, job, tasks(g));
-    else await evaluateAll(runner, job, gens);
+    await evaluateAll(runner, job, tasks);
     rates.push((gens.length * 6) / ((performance.now() - t0) / 1000));
   }
-  return rate(rates);
+  return rates;
 }
 
 function startWorker(redis: string, queue: string): Promise<ChildProcess> {
+  const root = fileURLToPath(new URL('..', import.meta.url)); // resolves tsx
   const cli = fileURLToPath(new URL('../src/run/cli.ts', import.meta.url));
-  const child = spawn(process.execPath, ['--import', 'tsx', cli, 'worker', '--redis', redis, '--queue', queue], { stdio: ['ignore', 'pipe', 'inherit'] });
+  const child = spawn(process.execPath, ['--import', 'tsx', cli, 'worker', '--redis', redis, '--queue', queue], { cwd: root, stdio: ['ignore', 'pipe', 'inherit'] });
   return new Promise((res, rej) => {
     child.stdout!.on('data', (d: Buffer) => d.toString().includes('listening') && res(child));
     child.on('exit', (c) => rej(new Error(`bench worker exited with ${c}`)));
   });
 }
 
-/** Candidates per second: serial vs local pool vs two queue workers (REDIS_URL). */
-export async function fitRows(): Promise<BenchRow[]> {
-  const { problem } = await import('../examples/opt-neuron/run-opt-neuron-from-neuron.js');
-  const gens = generations(40);
-  const log = console.log;
-  console.log = () => {};
-  const sim = new OptNeuronSimulator(problem, 6, { check: false });
-  console.log = log;
-  sim.evaluate(gens[0]!);
-  const serialRates: number[] = [];
-  for (let rep = 0; rep < 5; rep++) {
-    const t0 = performance.now();
-    for (const g of gens) sim.evaluate(g);
-    serialRates.push((gens.length * 6) / ((performance.now() - t0) / 1000));
-  }
-  const serial = rate(serialRates);
-  const rows: BenchRow[] = [{ name: 'opt_neuron_from_neuron: candidates per second, serial', median: serial.median, unit: '1/s', note: `one population of 6 neurons per generation; range ${range(serial)}` }];
+/** Candidates per second: serial vs local pool vs two queue workers (REDIS_URL or a redis-server started here). */
+export async function fitRows(options: { reps?: number; maxEvals?: number } = {}): Promise<BenchRow[]> {
+  const reps = options.reps ?? 5;
+  const maxEvals = options.maxEvals ?? 100; // generations, as the example
+  const load0 = loadavg()[0]!;
   const threads = availableParallelism();
+  const cwd = process.cwd();
+  const dir = mkdtempSync(join(tmpdir(), 'bench-fit-'));
+  process.chdir(dir); // the fits write their results file and logbook figure
   const pool = new LocalPoolRunner(); // one thread per core, the runner's default
+  const redis = await benchRedis();
+  const queueName = `bench-${randomUUID()}`;
+  let queue: QueueRunner | undefined;
+  const workers: ChildProcess[] = [];
+  const rows: BenchRow[] = [];
   try {
-    const whole = await runnerRate(pool, gens, false);
-    rows.push({ name: `opt_neuron_from_neuron: candidates per second, local pool (${threads} threads), independent generations`, median: whole.median, unit: '1/s', note: `range ${range(whole)}` });
-    rows.push({ name: `opt_neuron_from_neuron: speed-up, local pool (${threads} threads) / serial`, median: whole.median / serial.median, unit: 'x', note: `target >= 1.8x on 2 idle cores; range ${(whole.min / serial.max).toFixed(2)}-${(whole.max / serial.min).toFixed(2)}x` });
-    const split = await runnerRate(pool, gens, true);
-    rows.push({ name: `opt_neuron_from_neuron: candidates per second, local pool (${threads} threads), one CMA run, generation split`, median: split.median, unit: '1/s', note: `x${(split.median / serial.median).toFixed(2)} of serial (a step costs about the same for 3 or 6 rate neurons); range ${range(split)}` });
+    if (typeof redis !== 'string') {
+      workers.push(...(await Promise.all([startWorker(redis.url, queueName), startWorker(redis.url, queueName)])));
+      queue = new QueueRunner({ redis: redis.url, queue: queueName, concurrency: 2 });
+    }
+    const runners: [string, 'serial' | Runner][] = [['serial', 'serial'], ['pool', pool], ...(queue ? [['queue', queue] as [string, Runner]] : [])];
+    // warm-up: every worker builds its model (once) and the code is compiled
+    for (const [, r] of runners) await fitRate(r, 99, 20);
+    const rates: Record<string, number[]> = { serial: [], pool: [], queue: [] };
+    const ratios: Record<string, number[]> = { pool: [], queue: [] };
+    let identical = true;
+    let gens = 0;
+    for (let rep = 0; rep < reps; rep++) {
+      const seed = 7 + rep;
+      const out: Record<string, Awaited<ReturnType<typeof fitRate>>> = {};
+      for (const [name, r] of runners) {
+        out[name] = await fitRate(r, seed, maxEvals);
+        rates[name]!.push(out[name]!.rate);
+      }
+      gens = out.serial!.generations;
+      for (const name of Object.keys(out).filter((n) => n !== 'serial')) {
+        ratios[name]!.push(out[name]!.rate / out.serial!.rate);
+        const { rate: _a, ...a } = out[name]!;
+        const { rate: _b, ...b } = out.serial!;
+        identical &&= isDeepStrictEqual(a, b);
+      }
+    }
+    const s = stat(rates.serial!);
+    const p = stat(rates.pool!);
+    const rp = stat(ratios.pool!);
+    const same = identical ? `same candidates, losses and best as serial for ${reps} seeds` : 'RESULTS DIFFER FROM SERIAL';
+    rows.push({ name: `opt_neuron_from_neuron fit: candidates per second, serial`, median: s.median, unit: '1/s', note: `CMA + one population of 6 neurons per generation, ${gens} generations; range ${range(s)}; load ${load0.toFixed(1)}` });
+    rows.push({ name: `opt_neuron_from_neuron fit: candidates per second, local pool (${threads} threads)`, median: p.median, unit: '1/s', note: `a chunk of ${Math.ceil(6 / threads)} neurons per thread, one message each per generation; range ${range(p)}; ${same}` });
+    rows.push({ name: `opt_neuron_from_neuron fit: speed-up, local pool (${threads} threads) / serial`, median: rp.median, unit: 'x', note: `interleaved runs, range ${range(rp, 2)}x; target >= 1.8x on 2 idle cores (bounded by the split, see below)` });
+    if (queue) {
+      const q = stat(rates.queue!);
+      const rq = stat(ratios.queue!);
+      rows.push({ name: 'opt_neuron_from_neuron fit: candidates per second, 2 queue workers', median: q.median, unit: '1/s', note: `one job per worker per generation (Redis${typeof redis !== 'string' && redis.started ? ' started by the bench' : ''}); range ${range(q)}` });
+      rows.push({ name: 'opt_neuron_from_neuron fit: speed-up, 2 queue workers / serial', median: rq.median, unit: 'x', note: `interleaved runs, range ${range(rq, 2)}x; both workers on this machine` });
+    } else {
+      rows.push({ name: 'opt_neuron_from_neuron fit: candidates per second, 2 queue workers', median: NaN, unit: '1/s', note: `skipped: ${redis}` });
+    }
+
+    // what bounds the split: one simulation of the experiment for 1, 3 and 6 neurons
+    const { problem } = await import('../examples/opt-neuron/run-opt-neuron-from-neuron.js');
+    const g = generations(60);
+    const cost: Record<number, number[]> = { 1: [], 3: [], 6: [] };
+    for (let rep = 0; rep < reps; rep++) {
+      for (const n of [1, 3, 6]) {
+        // the engine's network is global: one simulator at a time
+        const sim = await quiet(async () => new OptNeuronSimulator(problem, n, { check: false }));
+        for (let k = 0; k < 5; k++) sim.evaluate(g[k]!.slice(0, n));
+        const t0 = performance.now();
+        for (const gen of g) sim.evaluate(gen.slice(0, n));
+        cost[n]!.push((performance.now() - t0) / g.length);
+      }
+    }
+    const c = { 1: stat(cost[1]!), 3: stat(cost[3]!), 6: stat(cost[6]!) };
+    rows.push({ name: 'one simulation of the experiment (2 x 1000 steps + losses), 1 / 3 / 6 neurons', median: c[6].median, unit: 'ms', note: `6 neurons; 1: ${c[1].median.toFixed(3)} (${range(c[1], 3)}), 3: ${c[3].median.toFixed(3)} (${range(c[3], 3)}), 6: ${range(c[6], 3)}` });
+    rows.push({ name: 'ceiling of a generation split in two: T(6 neurons) / T(3 neurons)', median: c[6].median / c[3].median, unit: 'x', note: 'the most a 2-thread split can gain, before messages and CMA' });
+
+    // the cost of handing a generation to the threads: one chunk of 3 candidates each, no work
+    const noop = { module: new URL('./noop-evaluator.ts', import.meta.url).href, setup: {} };
+    const chunk = () => [Float64Array.of(1, 2, 3, 4, 5, 6), Float64Array.of(1, 2, 3, 4, 5, 6)];
+    await evaluateAll(pool, noop, chunk());
+    const trips: number[] = [];
+    for (let k = 0; k < 300; k++) {
+      const t0 = performance.now();
+      await evaluateAll(pool, noop, chunk());
+      trips.push(performance.now() - t0);
+    }
+    const rt = stat(trips);
+    rows.push({ name: `local pool round trip: a chunk to each of ${threads} threads and back, no evaluation`, median: rt.median * 1000, unit: 'µs', note: `300 trips, range ${range({ min: rt.min * 1000, max: rt.max * 1000, median: 0 })} µs` });
+
+    // independent generations (restarts, repeated losses): batched messages / jobs
+    const serialEval = cost[6]!.map((ms) => 6000 / ms);
+    const ip = stat(await independentRate(pool, g, reps));
+    rows.push({ name: `independent generations: candidates per second, local pool (${threads} threads, batched)`, median: ip.median, unit: '1/s', note: `x${(ip.median / median(serialEval)).toFixed(2)} of the serial population (${median(serialEval).toFixed(0)}/s); range ${range(ip)}` });
+    if (queue) {
+      const iq = stat(await independentRate(queue, g, reps));
+      rows.push({ name: 'independent generations: candidates per second, 2 queue workers (batched jobs)', median: iq.median, unit: '1/s', note: `x${(iq.median / median(serialEval)).toFixed(2)} of the serial population; range ${range(iq)}; load at the end ${loadavg()[0]!.toFixed(1)}` });
+    }
   } finally {
     await pool.close();
-  }
-  const redis = process.env.REDIS_URL;
-  if (!redis) {
-    rows.push({ name: 'opt_neuron_from_neuron: candidates per second, 2 queue workers', median: NaN, unit: '1/s', note: 'skipped: REDIS_URL unset' });
-    return rows;
-  }
-  const queue = `bench-${randomUUID()}`;
-  const workers = await Promise.all([startWorker(redis, queue), startWorker(redis, queue)]);
-  const runner = new QueueRunner({ redis, queue, concurrency: 2 });
-  try {
-    const q = await runnerRate(runner, gens, false);
-    rows.push({ name: 'opt_neuron_from_neuron: candidates per second, 2 queue workers', median: q.median, unit: '1/s', note: `independent generations; range ${range(q)}` });
-    rows.push({ name: 'opt_neuron_from_neuron: speed-up, 2 queue workers / serial', median: q.median / serial.median, unit: 'x', note: `both workers on this machine (target of the pool: >= 1.8x on 2 idle cores); range ${(q.min / serial.max).toFixed(2)}-${(q.max / serial.min).toFixed(2)}x` });
-  } finally {
-    await runner.close();
+    await queue?.close();
     for (const w of workers) w.kill('SIGTERM');
+    if (typeof redis !== 'string') await redis.stop();
+    process.chdir(cwd);
+    rmSync(dir, { recursive: true, force: true });
   }
   return rows;
 }

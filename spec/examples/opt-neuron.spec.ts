@@ -50,6 +50,12 @@ describe('examples/opt-neuron (CompNeuroPy run_opt_neuron_from_data / _from_neur
     expect(pooled.fit.a).to.equal(serial.fit.a);
     expect(pooled.fit.b).to.equal(serial.fit.b);
     expect((pooled.fit.logbook as Logbook).records).to.deep.equal((serial.fit.logbook as Logbook).records);
+    // the pool splits each generation in one chunk of 3 neurons per thread (one message per
+    // thread per generation): the same candidates and losses as the serial population of 6
+    expect(pooled.fit.deap_pop).to.deep.equal(serial.fit.deap_pop);
+    expect(pooled.opt.lossHistory.map((h) => h[0])).to.deep.equal(serial.opt.lossHistory.map((h) => h[0]));
+    expect(pooled.fit.best_fitness).to.equal(serial.fit.best_fitness);
+    expect(pooled.fit.loss).to.equal(serial.fit.loss);
     expect(serial.opt.popsize).to.equal(6); // lambda_ = int(4 + 3 ln 2)
   });
 });

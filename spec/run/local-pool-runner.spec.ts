@@ -28,6 +28,27 @@ describe('run/local-pool-runner (piscina)', function () {
     expect(Math.max(...pooled.map((o) => o.builds))).to.equal(1);
   });
 
+  it('batches of tasks (one message each) give the serial results; a failing task of a batch is named by its index', async () => {
+    const serial = await evaluateAll<unknown, unknown, Out>(new SerialRunner(), { module, setup: { size: 3 } }, tasks);
+    const batched = new LocalPoolRunner({ threads: 2, batchSize: 5 });
+    try {
+      const events = await lastValueFrom(batched.evaluate$<unknown, unknown, Out>({ module, setup: { size: 3 } }, tasks).pipe(toArray()));
+      expect(events.map((e) => e.done)).to.deep.equal(Array.from({ length: 24 }, (_, i) => i + 1));
+      const out = new Array<Out>(24);
+      for (const e of events) out[e.index] = e.result;
+      expect(out.map((o) => o.r)).to.deep.equal(serial.map((o) => o.r));
+      // 24 tasks in batches of 5: the fourth task of the second batch is task 8
+      const bad = tasks.map((t, i) => (i === 8 ? { ...t, throwIt: true } : t));
+      const e = await evaluateAll(batched, { module, setup: { size: 3 } }, bad).then(() => undefined, (x: unknown) => x);
+      expect(e).to.be.instanceOf(EvaluationError);
+      expect((e as EvaluationError).taskIndex).to.equal(8);
+      expect((e as Error).message).to.match(/^task 8 of module ".*leaky-evaluator.ts" failed: loss is NaN for a = 1.8,1.6,0.5$/);
+    } finally {
+      await batched.close();
+    }
+    expect(() => new LocalPoolRunner({ threads: 1, batchSize: 0 })).to.throw(/LocalPoolRunner: batchSize must be a positive integer, got 0/);
+  });
+
   it('a throwing evaluation errors with the task index and the module', async () => {
     const bad = tasks.slice(0, 6).map((t, i) => (i === 4 ? { ...t, throwIt: true } : t));
     try {

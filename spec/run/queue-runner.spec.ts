@@ -1,13 +1,17 @@
 import { expect } from 'chai';
 import { spawn, type ChildProcess } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
-import { resolve } from 'node:path';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { Queue } from 'bullmq';
+import { Queue, QueueEvents } from 'bullmq';
 import { QueueRunner } from '../../src/run/queue-runner.js';
 import { SerialRunner } from '../../src/run/serial-runner.js';
 import { evaluateAll } from '../../src/run/runner.js';
 import { redisConnection } from '../../src/run/redis-connection.js';
+import type { Logbook } from '../../src/fit/logbook.js';
+import { main as fromNeuron } from '../../examples/opt-neuron/run-opt-neuron-from-neuron.js';
 
 const REDIS_URL = process.env.REDIS_URL;
 const module = pathToFileURL(resolve('spec/fixtures/run/leaky-evaluator.ts')).href;
@@ -38,7 +42,7 @@ describe('run/queue-runner (BullMQ on Redis)', function () {
       console.log('    (skipped: REDIS_URL is not set; .ci/run starts redis-server and sets it)');
       this.skip();
     }
-    runner = new QueueRunner({ redis: REDIS_URL!, queue });
+    runner = new QueueRunner({ redis: REDIS_URL!, queue, batchSize: 2 });
     workers.push(...(await Promise.all([startWorker(queue), startWorker(queue)])));
   });
 
@@ -56,6 +60,13 @@ describe('run/queue-runner (BullMQ on Redis)', function () {
 
   it('two workers, one killed mid-run: the result equals an undisturbed serial run', async () => {
     const tasks = Array.from({ length: 16 }, (_, i) => ({ a: [1 + i * 0.1, 0.5], I: 1 + (i % 3), sleepMs: 250 }));
+    const eventsConnection = redisConnection(REDIS_URL!);
+    const events = new QueueEvents(queue, { connection: eventsConnection });
+    const added = new Set<string>();
+    const stalled: string[] = [];
+    events.on('added', ({ jobId }) => added.add(jobId));
+    events.on('stalled', ({ jobId }) => stalled.push(jobId));
+    await events.waitUntilReady();
     const serial = await evaluateAll<unknown, unknown, Out>(new SerialRunner(), { module, setup: { size: 2 } }, tasks.map((t) => ({ ...t, sleepMs: 0 })));
     let killed = false;
     const results: Out[] = new Array(tasks.length);
@@ -75,6 +86,30 @@ describe('run/queue-runner (BullMQ on Redis)', function () {
     expect(killed).to.equal(true);
     expect(workers[0]!.signalCode).to.equal('SIGKILL');
     expect(results.map((o) => o.r)).to.deep.equal(serial.map((o) => o.r));
+    // 16 tasks in jobs of 2: 8 jobs, the killed worker's job retried whole by the other worker
+    await events.close();
+    eventsConnection.disconnect(); // BullMQ leaves a connection it was given open
+    expect(added.size).to.equal(8);
+    expect(stalled.length).to.be.at.least(1);
+    expect([...added]).to.include.members(stalled);
+  });
+
+  it('OptNeuron over two queue workers (one job per worker per generation) gives the serial run\'s candidates and losses', async () => {
+    const cwd = process.cwd();
+    const log = console.log;
+    process.chdir(mkdtempSync(join(tmpdir(), 'opt-queue-')));
+    console.log = () => {};
+    try {
+      const serial = await fromNeuron({ seed: 7, runner: 'serial', maxEvals: 60, resultsFileName: 'serial' });
+      const queued = await fromNeuron({ seed: 7, runner, maxEvals: 60, resultsFileName: 'queued' });
+      expect(queued.fit.deap_pop).to.deep.equal(serial.fit.deap_pop);
+      expect((queued.fit.logbook as Logbook).records).to.deep.equal((serial.fit.logbook as Logbook).records);
+      expect(queued.opt.lossHistory.map((h) => h[0])).to.deep.equal(serial.opt.lossHistory.map((h) => h[0]));
+      expect([queued.fit.a, queued.fit.b, queued.fit.loss]).to.deep.equal([serial.fit.a, serial.fit.b, serial.fit.loss]);
+    } finally {
+      console.log = log;
+      process.chdir(cwd);
+    }
   });
 
   it('a worker that cannot build the model fails the run naming the module (no retries)', async () => {
@@ -115,5 +150,6 @@ describe('run/queue-runner without Redis', () => {
   it('rejects bad options naming them', () => {
     expect(() => new QueueRunner({} as never)).to.throw(/"redis"/);
     expect(() => new QueueRunner({ redis: 'redis://x', attempts: 0 })).to.throw(/attempts/);
+    expect(() => new QueueRunner({ redis: 'redis://x', batchSize: 1.5 })).to.throw(/QueueRunner: batchSize must be a positive integer, got 1.5/);
   });
 });

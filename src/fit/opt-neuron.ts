@@ -16,7 +16,7 @@ import type { CmaStrategyParams } from './cma-strategy.js';
 import { DeapCma, type DeapCmaResult } from './deap-cma.js';
 import type { ExperimentResults } from '../experiment/comp-neuro-exp.js';
 import { OptNeuronSimulator, resultsOfSingleNeuron, type LossValue, type OptNeuronProblem } from './opt-neuron-simulator.js';
-import type { OptNeuronEvaluatorSetup } from './opt-neuron-evaluator.js';
+import { splitGeneration, type OptNeuronEvaluatorSetup } from './opt-neuron-evaluator.js';
 import { tpeMinimize } from './tpe.js';
 import { checkProgressOption, progressInfo, progressReporter, type ProgressOption } from '../engine/progress.js';
 import { evaluateExpression } from './variables-bounds.js';
@@ -96,7 +96,7 @@ export class OptNeuron<Soll = unknown> {
   private simulator: OptNeuronSimulator;
   private runner: Runner | undefined;
   private readonly ownsRunner: boolean;
-  private startTime = Date.now();
+  private startTime = globalThis.performance.now();
 
   constructor(options: OptNeuronOptions<Soll>) {
     if (!options || typeof options !== 'object') throw new Error('OptNeuron: expected an options object { experiment, getLossFunction, variablesBounds, neuronModel, ... }');
@@ -164,14 +164,15 @@ export class OptNeuron<Soll = unknown> {
     if (!this.runner) {
       loss = this.ensureSimulator().evaluate(population).loss;
     } else {
-      const k = Math.min(this.runner.concurrency, population.length);
-      const size = Math.ceil(population.length / k);
-      const chunks = Array.from({ length: Math.ceil(population.length / size) }, (_, i) => population.slice(i * size, (i + 1) * size));
+      // one chunk per worker, one message (or queue job) per worker per generation; each worker's
+      // network has the chunk's popsize/workers neurons, whose losses equal the serial population's
+      const { size, chunks } = splitGeneration(population, this.runner.concurrency);
       const setup: OptNeuronEvaluatorSetup = { problemModule: this.options.module!, exportName: this.options.exportName ?? 'problem', popsize: size };
-      const parts = await evaluateAll<OptNeuronEvaluatorSetup, number[][], number[]>(this.runner, { module: siblingModule(import.meta.url, './opt-neuron-evaluator.js'), setup }, chunks);
-      loss = parts.flatMap((p, i) => p.slice(0, chunks[i]!.length));
+      const job = { module: siblingModule(import.meta.url, './opt-neuron-evaluator.js'), setup };
+      const parts = await evaluateAll<OptNeuronEvaluatorSetup, Float64Array, ArrayLike<number>>(this.runner, job, chunks);
+      loss = parts.flatMap((p) => Array.from(p));
     }
-    this.lossHistory.push([Math.min(...loss), (Date.now() - this.startTime) / 1000]);
+    this.lossHistory.push([Math.min(...loss), (globalThis.performance.now() - this.startTime) / 1000]);
     return loss;
   }
 
@@ -188,7 +189,7 @@ export class OptNeuron<Soll = unknown> {
     const { maxEvals, resultsFileName = 'opt_neuron_results/best', deapPlotFile = 'opt_neuron_plots/logbook.png' } = options;
     if (!Number.isInteger(maxEvals) || maxEvals < 1) throw new Error(`OptNeuron.run: maxEvals must be a positive integer, got ${String(maxEvals)}`);
     this.lossHistory = [];
-    this.startTime = Date.now();
+    this.startTime = globalThis.performance.now();
     let best: Record<string, unknown>;
     try {
       if (this.method === 'deap') {

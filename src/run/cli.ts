@@ -39,7 +39,7 @@ async function main(argv: string[]): Promise<void> {
     lockDuration: int('lock-duration', values['lock-duration']!),
     stalledInterval: int('stalled-interval', values['stalled-interval']!),
   });
-  worker.on('failed', (job, err) => console.error(`compneuro-rx worker: task ${job?.data.index} failed: ${err.message}`));
+  worker.on('failed', (job, err) => console.error(`compneuro-rx worker: tasks from ${job?.data.index} failed: ${err.message}`));
   console.log(`compneuro-rx worker: listening on queue "${values.queue}" at ${values.redis} (pid ${process.pid})`);
   const stop = () => {
     void worker.close().then(() => process.exit(0));

@@ -9,12 +9,18 @@ import type { Piscina } from 'piscina';
 import { piscina } from './lazy-deps.js';
 import { Observable } from 'rxjs';
 import { siblingModule } from './module-url.js';
-import { checkJob, EvaluationError, type EvaluationJob, type Runner, type RunnerEvent } from './runner.js';
+import type { PoolBatch } from './pool-worker.js';
+import { batchError, checkBatchSize, checkJob, defaultBatchSize, type EvaluationJob, type Runner, type RunnerEvent } from './runner.js';
 
 /** Options of {@link LocalPoolRunner}. */
 export interface LocalPoolRunnerOptions {
   /** Worker threads; default one per core (`os.availableParallelism()`). */
   threads?: number;
+  /**
+   * Tasks per message to a worker; default a few messages per thread
+   * (`ceil(tasks / (4 x threads))`): many short evaluations do not pay a round trip each.
+   */
+  batchSize?: number;
 }
 
 /**
@@ -53,12 +59,17 @@ function workerExecArgv(workerFile: string): string[] | undefined {
 export class LocalPoolRunner implements Runner {
   readonly kind = 'local';
   readonly concurrency: number;
+  private readonly batchSize: number | undefined;
   private readonly pool: Piscina;
+  /** Batches still running: close() lets them finish (destroying a busy pool raises in piscina). */
+  private readonly running = new Set<Promise<unknown>>();
 
   constructor(options: LocalPoolRunnerOptions = {}) {
     const threads = options.threads ?? availableParallelism();
     if (!Number.isInteger(threads) || threads < 1) throw new Error(`LocalPoolRunner: threads must be a positive integer, got ${String(threads)}`);
     this.concurrency = threads;
+    checkBatchSize(options.batchSize, 'LocalPoolRunner');
+    this.batchSize = options.batchSize;
     const filename = siblingModule(import.meta.url, './pool-worker.js');
     this.pool = new (piscina().Piscina)({ filename, minThreads: threads, maxThreads: threads, idleTimeout: 60_000, execArgv: workerExecArgv(filename) });
   }
@@ -66,27 +77,35 @@ export class LocalPoolRunner implements Runner {
   evaluate$<S, T, R>(job: EvaluationJob<S>, tasks: readonly T[]): Observable<RunnerEvent<R>> {
     checkJob(job, 'LocalPoolRunner');
     return new Observable<RunnerEvent<R>>((subscriber) => {
-      // at most `concurrency` tasks in flight; unsubscribing stops handing out new ones (aborting a
-      // running piscina task would terminate its thread and lose the built model)
+      // at most `concurrency` batches in flight, one message each; unsubscribing stops handing out
+      // new ones (aborting a running piscina task would terminate its thread and lose the model)
+      const size = this.batchSize ?? defaultBatchSize(tasks.length, this.concurrency);
       let stopped = false;
       let next = 0;
       let done = 0;
       const dispatch = (): void => {
         if (stopped || next >= tasks.length) return;
-        const index = next++;
-        this.pool.run({ job, task: tasks[index] }).then(
-          (result: R) => {
+        const first = next;
+        next = Math.min(tasks.length, next + size);
+        const message: PoolBatch = { job, tasks: tasks.slice(first, next) };
+        const run = this.pool.run(message);
+        this.running.add(run);
+        const forget = () => this.running.delete(run);
+        run.then(forget, forget);
+        run.then(
+          (results: R[]) => {
+            for (let i = 0; i < results.length && !stopped; i++) {
+              done++;
+              subscriber.next({ type: 'result', index: first + i, result: results[i]!, done, total: tasks.length });
+            }
             if (stopped) return;
-            done++;
-            subscriber.next({ type: 'result', index, result, done, total: tasks.length });
             if (done === tasks.length) subscriber.complete();
             else dispatch();
           },
           (e: Error) => {
             if (stopped) return;
             stopped = true;
-            const build = /could not build the model/.test(e?.message ?? '');
-            subscriber.error(new EvaluationError(job.module, build ? undefined : index, e?.message ?? String(e)));
+            subscriber.error(batchError(job.module, first, e));
           },
         );
       };
@@ -99,6 +118,7 @@ export class LocalPoolRunner implements Runner {
   }
 
   async close(): Promise<void> {
+    await Promise.allSettled([...this.running]);
     await this.pool.destroy();
   }
 }

@@ -1,18 +1,18 @@
 /**
  * The worker-thread side of {@link LocalPoolRunner}: builds the job's evaluator once per thread
- * (the thread's own global network) and evaluates the tasks piscina hands it.
+ * (the thread's own global network) and evaluates the batches of tasks piscina hands it.
  */
 import { loadEvaluator } from './evaluator-cache.js';
-import type { EvaluationJob } from './runner.js';
+import { evaluateBatch, type EvaluationJob } from './runner.js';
 
-/** One task message. */
-export interface PoolTask {
+/** One message: a batch of tasks of one job (typed arrays in tasks and results are copied as such). */
+export interface PoolBatch {
   readonly job: EvaluationJob;
-  readonly task: unknown;
+  readonly tasks: readonly unknown[];
 }
 
-/** Evaluates one task in this worker thread. */
-export default async function evaluateInWorker({ job, task }: PoolTask): Promise<unknown> {
+/** Evaluates a batch of tasks in this worker thread, in order. */
+export default async function evaluateInWorker({ job, tasks }: PoolBatch): Promise<unknown[]> {
   const evaluate = await loadEvaluator(job);
-  return evaluate(task);
+  return evaluateBatch(evaluate, tasks);
 }

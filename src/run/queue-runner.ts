@@ -9,7 +9,7 @@ import { bullmq } from './lazy-deps.js';
 import { Observable } from 'rxjs';
 import type { Redis } from 'ioredis';
 import { checkRedis, redisConnection } from './redis-connection.js';
-import { checkJob, EvaluationError, type EvaluationJob, type Runner, type RunnerEvent } from './runner.js';
+import { batchError, checkBatchSize, checkJob, defaultBatchSize, type EvaluationJob, type Runner, type RunnerEvent } from './runner.js';
 
 /** Options of {@link QueueRunner}. */
 export interface QueueRunnerOptions {
@@ -21,15 +21,33 @@ export interface QueueRunnerOptions {
   attempts?: number;
   /** How many tasks are expected to run at once (how finely fits split a generation); default 2. */
   concurrency?: number;
+  /**
+   * Tasks per queued job; default a few jobs per worker (`ceil(tasks / (4 x concurrency))`), so that
+   * short evaluations do not pay Redis round trips each. A killed worker's job is retried whole.
+   */
+  batchSize?: number;
 }
 
-/** The data of one queued task. */
+/** The data of one queued job: a batch of tasks (JSON: typed arrays travel as plain arrays). */
 export interface QueueTaskData {
   readonly module: string;
   readonly exportName?: string;
   readonly setup: unknown;
-  readonly task: unknown;
+  readonly tasks: readonly unknown[];
+  /** Index of the batch's first task in the run. */
   readonly index: number;
+}
+
+/**
+ * Typed arrays as plain arrays (JSON would turn them into objects keyed by index).
+ *
+ * @example
+ * ```ts
+ * jsonFriendly(Float64Array.of(1, 2)); // [1, 2]
+ * ```
+ */
+export function jsonFriendly(x: unknown): unknown {
+  return ArrayBuffer.isView(x) && !(x instanceof DataView) ? Array.from(x as unknown as ArrayLike<number>) : x;
 }
 
 /**
@@ -48,6 +66,7 @@ export class QueueRunner implements Runner {
   readonly redis: string;
   readonly queueName: string;
   private readonly attempts: number;
+  private readonly batchSize: number | undefined;
   private ready: Promise<{ queue: Queue; events: QueueEvents }> | undefined;
   /** BullMQ leaves connections it was given open: they are closed here. */
   private connections: Redis[] = [];
@@ -60,6 +79,8 @@ export class QueueRunner implements Runner {
     this.concurrency = options.concurrency ?? 2;
     if (!Number.isInteger(this.attempts) || this.attempts < 1) throw new Error(`QueueRunner: attempts must be a positive integer, got ${String(options.attempts)}`);
     if (!Number.isInteger(this.concurrency) || this.concurrency < 1) throw new Error(`QueueRunner: concurrency must be a positive integer, got ${String(options.concurrency)}`);
+    checkBatchSize(options.batchSize, 'QueueRunner');
+    this.batchSize = options.batchSize;
   }
 
   private connect(): Promise<{ queue: Queue; events: QueueEvents }> {
@@ -90,25 +111,27 @@ export class QueueRunner implements Runner {
         const { queue, events } = await this.connect();
         if (stopped) return;
         const run = randomUUID();
+        const size = this.batchSize ?? defaultBatchSize(tasks.length, this.concurrency);
+        const firsts = Array.from({ length: Math.ceil(tasks.length / size) }, (_, b) => b * size);
         added = await queue.addBulk(
-          tasks.map((task, index) => ({
+          firsts.map((index) => ({
             name: 'evaluate',
-            data: { module: job.module, exportName: job.exportName, setup: job.setup, task, index } satisfies QueueTaskData,
+            data: { module: job.module, exportName: job.exportName, setup: job.setup, tasks: tasks.slice(index, index + size).map(jsonFriendly), index } satisfies QueueTaskData,
             opts: { jobId: `${run}-${index}`, attempts: this.attempts, removeOnComplete: { age: 3600 }, removeOnFail: { age: 24 * 3600 } },
           })),
         );
         let done = 0;
         await Promise.all(
-          added.map((j, index) =>
+          added.map((j, b) =>
             j.waitUntilFinished(events).then(
-              (result: R) => {
-                if (stopped) return;
-                done++;
-                subscriber.next({ type: 'result', index, result, done, total: tasks.length });
+              (results: R[]) => {
+                for (let i = 0; i < results.length && !stopped; i++) {
+                  done++;
+                  subscriber.next({ type: 'result', index: firsts[b]! + i, result: results[i]!, done, total: tasks.length });
+                }
               },
               (e: Error) => {
-                const build = /could not build the model/.test(e?.message ?? '');
-                throw new EvaluationError(job.module, build ? undefined : index, e?.message ?? String(e));
+                throw batchError(job.module, firsts[b]!, e);
               },
             ),
           ),

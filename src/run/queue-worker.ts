@@ -1,12 +1,13 @@
 /**
  * A BullMQ worker evaluating queued tasks: `compneuro-rx worker --redis URL --queue NAME`.
- * It builds each job's model once (per setup) and evaluates many tasks.
+ * It builds each job's model once (per setup) and evaluates many tasks, a batch per job.
  */
 import type { Worker } from 'bullmq';
 import { bullmq } from './lazy-deps.js';
 import { BuildError, loadEvaluator } from './evaluator-cache.js';
 import { checkRedis, redisConnection } from './redis-connection.js';
-import type { QueueTaskData } from './queue-runner.js';
+import { jsonFriendly, type QueueTaskData } from './queue-runner.js';
+import { evaluateBatch } from './runner.js';
 
 /** Options of {@link startQueueWorker}. */
 export interface QueueWorkerOptions {
@@ -50,7 +51,7 @@ export async function startQueueWorker(options: QueueWorkerOptions): Promise<Wor
         // building fails the same way on every retry
         throw e instanceof BuildError ? new (bullmq().UnrecoverableError)(e.message) : e;
       }
-      return evaluate(data.task);
+      return (await evaluateBatch(evaluate, data.tasks)).map(jsonFriendly);
     },
     {
       connection,

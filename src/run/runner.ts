@@ -84,6 +84,75 @@ export async function evaluateAll<S, T, R>(runner: Runner, job: EvaluationJob<S>
   return out;
 }
 
+/**
+ * How many tasks go in one message (pool) or job (queue): a few batches per worker, so that many
+ * short evaluations do not pay a round trip each while the workers stay evenly loaded. A fit that
+ * splits a generation into one chunk per worker gets one chunk per message.
+ *
+ * @example
+ * ```ts
+ * defaultBatchSize(40, 2); // 5: 8 messages for 40 tasks on 2 workers
+ * defaultBatchSize(2, 2);  // 1
+ * ```
+ */
+export function defaultBatchSize(tasks: number, concurrency: number): number {
+  return Math.max(1, Math.ceil(tasks / (4 * concurrency)));
+}
+
+/**
+ * Checks a runner's `batchSize` option (a positive integer or undefined for the default).
+ *
+ * @example
+ * ```ts
+ * checkBatchSize(0, 'LocalPoolRunner'); // throws "LocalPoolRunner: batchSize must be a positive integer, got 0"
+ * ```
+ */
+export function checkBatchSize(batchSize: number | undefined, who: string): void {
+  if (batchSize !== undefined && (!Number.isInteger(batchSize) || batchSize < 1)) throw new Error(`${who}: batchSize must be a positive integer, got ${String(batchSize)}`);
+}
+
+/**
+ * The task of a batch that failed, carried in the error message across threads and Redis
+ * (structured clone and BullMQ keep only an error's message).
+ */
+const BATCH_TASK = /^\[task (\d+)\] /;
+
+/**
+ * Evaluates a batch of tasks in order; a failing task throws an error naming its position.
+ *
+ * @example
+ * ```ts
+ * const results = await evaluateBatch(evaluate, [t0, t1, t2]);
+ * ```
+ */
+export async function evaluateBatch<T, R>(evaluate: Evaluator<T, R>, tasks: readonly T[]): Promise<R[]> {
+  const out = new Array<R>(tasks.length);
+  for (let i = 0; i < tasks.length; i++) {
+    try {
+      out[i] = await evaluate(tasks[i]!);
+    } catch (e) {
+      throw new Error(`[task ${i}] ${(e as Error)?.message ?? String(e)}`);
+    }
+  }
+  return out;
+}
+
+/**
+ * The {@link EvaluationError} of a failed batch whose first task has index `first`: a failed
+ * task of the batch is named, a failed build names no task.
+ *
+ * @example
+ * ```ts
+ * batchError(url, 8, new Error('[task 1] loss is NaN')).taskIndex; // 9
+ * ```
+ */
+export function batchError(module: string, first: number, e: unknown): EvaluationError {
+  const message = (e as Error)?.message ?? String(e);
+  const m = BATCH_TASK.exec(message);
+  if (m) return new EvaluationError(module, first + Number(m[1]), message.slice(m[0].length));
+  return new EvaluationError(module, /could not build the model/.test(message) ? undefined : first, message);
+}
+
 /** A stable key of a setup (evaluators are cached per module, export and setup). */
 export function setupKey(job: EvaluationJob): string {
   return JSON.stringify([job.module, job.exportName ?? 'createEvaluator', job.setup]);
