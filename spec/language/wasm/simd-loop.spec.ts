@@ -152,6 +152,33 @@ describe('language/wasm: SIMD loop compiler', () => {
     expect(Array.from(r.wasm.y!.subarray(0, 4))).to.deep.equal([4, -2, -(2 ** 31) + 5, 2 ** 31 - 7]);
   });
 
+  it('scalars read only inside branches (a reset\'s c and d, the spike time) are loaded there: the same results, full and masked lanes', () => {
+    // lanes of one pair disagree (ranks 0/1), agree (2/3 both spike, 4/5 neither), odd last lane
+    const v = Float64Array.from([31, -70, 35, 40, -60, -61, 30]);
+    const u = Float64Array.from([-13, -14, -12, -11, -10, -9, -8]);
+    const last = new Float64Array(7).fill(-1);
+    const body = [
+      'let $$v = v[i];',
+      'let $$u = u[i];',
+      '$$v += dt * (0.04 * ($$v * $$v) + 5 * $$v + 140 - $$u);',
+      'if ($$v >= 30) { $$v = c; $$u = ($$u + d); __spiked[__ns++] = i; last[i] = __t; if ($$u > dt) $$u = dt * 2; }',
+      'v[i] = $$v;',
+      'u[i] = $$u;',
+    ];
+    const r = both(body, { v, u, last }, { dt: 0.1, c: -65, d: 8, __t: 12 }, { counter: true });
+    expectIdentical(r);
+    expect(r.spikesWasm).to.deep.equal([0, 2, 3, 6]);
+    expect(Array.from(r.wasm.v!.subarray(0, 4))).to.deep.equal([-65, r.js.v![1], -65, -65]);
+    expect(Array.from(r.wasm.last!)).to.deep.equal([12, -1, 12, 12, -1, -1, 12]);
+    // c, d and __t are read from the scalars' memory where the branch runs (v128.load64_splat,
+    // 0xfd 0x0a): one load per use, in the pair loop and in the unrolled loop, two pairs each
+    const bytes = r.plan.emit({ bases: { v: 0, u: 64, last: 128, __spiked: 192 }, table: 256, params: 256 });
+    let splats = 0;
+    for (let k = 0; k + 1 < bytes.length; k++) if (bytes[k] === 0xfd && bytes[k + 1] === 0x0a) splats++;
+    expect(splats).to.be.at.least(3 * 3);
+    expect(r.plan.scalars).to.have.members(['dt', 'c', 'd', '__t']);
+  });
+
   it('scalars are read once per call, in the order of plan.scalars (free identifiers and member chains)', () => {
     const x = new Float64Array(4);
     const r = both(['x[i] = a * 2 + b.c;'], { x }, { a: 1.5, b: 0 } as never);

@@ -56,7 +56,7 @@ export const Op = {
 
 /** SIMD opcodes (after the 0xfd prefix). */
 export const Simd = {
-  load: 0x00, load16Splat: 0x08, store: 0x0b, const: 0x0c, shuffle: 0x0d, load64Lane: 0x57, store16Lane: 0x59, store64Lane: 0x5b, load64Zero: 0x5d,
+  load: 0x00, load16Splat: 0x08, load64Splat: 0x0a, store: 0x0b, const: 0x0c, shuffle: 0x0d, load64Lane: 0x57, store16Lane: 0x59, store64Lane: 0x5b, load64Zero: 0x5d,
   i32x4Splat: 0x11, f64x2Splat: 0x14, i32x4ExtractLane: 0x1b, i32x4ReplaceLane: 0x1c,
   f64x2ExtractLane: 0x21, f64x2ReplaceLane: 0x22,
   f64x2Eq: 0x47, f64x2Ne: 0x48, f64x2Lt: 0x49, f64x2Gt: 0x4a, f64x2Le: 0x4b, f64x2Ge: 0x4c,
