@@ -169,6 +169,24 @@ describe('language: hoistFastExp', () => {
     expect(f(0.5, true)).to.deep.equal([1, 3 * fastExp(3), 4, fastExp(-2.5), fastExp(1), 2.5]);
   });
 
+  it('group: exp blocks next to each other test their ranges in one branch, with the same values for in-range and edge arguments', () => {
+    const lines = hoistFastExp(['y[0] = __exp(a) - __exp(-b);', 'c = 1;', 'y[1] = __exp(b * 0.5);', 'a = 2;', 'y[2] = __exp(a);'], { early: true, group: true, table: '__T' });
+    const src = lines.join('\n');
+    // the first three exps read nothing written before them: one group; the last reads the new a
+    expect(lines.filter((l) => l.includes(' && ')).length).to.equal(1);
+    expect(src.match(/Math\.abs\(/g)?.length).to.equal(3 + 3 + 1);
+    const f = new Function(`${FAST_MATH_PRELUDE}\nconst __T = __EXP_T;\nreturn (a, b) => { const y = new Float64Array(3); let c;\n${src}\nreturn y; };`)() as (a: number, b: number) => Float64Array;
+    const xs = [-800, -745.5, -708.2, -50, -0, 1e-300, 3.25, 708.5, 709.5, 1500, NaN, Infinity];
+    for (const a of xs) {
+      for (const b of xs) {
+        const y = f(a, b);
+        expect(Object.is(y[0], fastExp(a) - fastExp(-b)), `a = ${a}, b = ${b}`).to.equal(true);
+        expect(Object.is(y[1], fastExp(b * 0.5)), `b = ${b}`).to.equal(true);
+        expect(Object.is(y[2], fastExp(2))).to.equal(true);
+      }
+    }
+  });
+
   it('leaves lines without exp, nested exp and longer names alone', () => {
     expect(hoistFastExp(['a = b;', 'a = __exp(__exp(b));', 'a = my__exp(b);'])).to.deep.equal(['a = b;', 'a = __exp(__exp(b));', 'a = my__exp(b);']);
   });

@@ -97,10 +97,16 @@ export const EXP_TABLE_POW2_OFFSET = 1278;
  * table-driven evaluation, and `<assign>result;`. The caller closes the `if`.
  */
 function expFastPath(x: string, table: string, assign: string): string[] {
+  // one comparison of |x| (one SIMD compare and a mask, not two and an and): x in [708, 709)
+  // takes the edge path, which scales by 2^1009 separately and gives the same doubles
+  return [`  if (${expInRange(x)}) {`, ...expFastBody(x, table, assign)];
+}
+
+const expInRange = (x: string) => `Math.abs(${x}) < 708`;
+
+/** The evaluation of {@link expFastPath} for an `x` known to be in range. */
+function expFastBody(x: string, table: string, assign: string): string[] {
   return [
-    // one comparison of |x| (one SIMD compare and a mask, not two and an and): x in [708, 709)
-    // takes the edge path, which scales by 2^1009 separately and gives the same doubles
-    `  if (Math.abs(${x}) < 708) {`,
     `    const __k = ${x} * 184.6649652337873 + 6755399441055744 - 6755399441055744, __i = __k | 0;`,
     `    const __r = ${x} + __k * -0.005415212348111709 + __k * -1.2864023111638346e-14, __q = __r * __r;`,
     `    const __j = (__i & 127) << 1, __s = ${table}[__j] * ${table}[(__i >> 7) + ${EXP_TABLE_POW2_OFFSET}];`,
@@ -176,9 +182,15 @@ export interface HoistFastExpOptions {
    * which hides their latency (HH_Bischop: ~110 -> ~96 ns per neuron-step).
    */
   early?: boolean;
+  /**
+   * With `early`: exp blocks that end up next to each other test their arguments' ranges
+   * together, one branch for all of them (taken both ways only near overflow/underflow), so
+   * that the fast paths form one straight-line block; the same values.
+   */
+  group?: boolean;
 }
 
-type HoistItem = { line: string } | { exp: string[]; reads: string[] };
+type HoistItem = { line: string } | { exp: string[]; reads: string[]; v: string; arg: string; indent: string };
 
 /**
  * Rewrites the `__exp(arg)` calls of generated statement lines into inline statement blocks
@@ -233,6 +245,9 @@ export function hoistFastExp(lines: string[], options: HoistFastExpOptions = {})
       }
       const v = `__e${id++}`;
       items.push({
+        v,
+        arg,
+        indent,
         reads: [...new Set(arg.match(/[A-Za-z_$][\w$]*/g) ?? [])],
         exp: [
           `let ${v};`,
@@ -248,7 +263,35 @@ export function hoistFastExp(lines: string[], options: HoistFastExpOptions = {})
     items.push({ line: done + rest });
   }
   if (options.early) hoistEarly(items);
-  return items.flatMap((it) => ('line' in it ? [it.line] : it.exp));
+  const out: string[] = [];
+  for (let p = 0; p < items.length;) {
+    const it = items[p]!;
+    if ('line' in it) {
+      out.push(it.line);
+      p++;
+      continue;
+    }
+    let q = p + 1;
+    while (options.group && q < items.length && 'exp' in items[q]! && (items[q] as { indent: string }).indent === it.indent) q++;
+    const run = items.slice(p, q) as Extract<HoistItem, { exp: string[] }>[];
+    p = q;
+    if (run.length === 1) {
+      out.push(...it.exp);
+      continue;
+    }
+    // arguments first (each reads only what was written before the run), then one range test
+    const x = (e: { v: string }) => `__x${e.v.slice(3)}`;
+    out.push(...[
+      `let ${run.map((e) => e.v).join(', ')};`,
+      ...run.map((e) => `const ${x(e)} = (${e.arg});`),
+      `if (${run.map((e) => expInRange(x(e))).join(' && ')}) {`,
+      ...run.flatMap((e) => ['{', ...expFastBody(x(e), T, `${e.v} = `), '}']),
+      '} else {',
+      ...run.flatMap((e) => [`{ const __x = ${x(e)};`, ...expFastPath('__x', T, `${e.v} = `), `  } else ${e.v} = __expEdge(__x);`, '}']),
+      '}',
+    ].map((l) => it.indent + l));
+  }
+  return out;
 }
 
 const opens = (line: string) => (line.match(/\{/g)?.length ?? 0) - (line.match(/\}/g)?.length ?? 0);

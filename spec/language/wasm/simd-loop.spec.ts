@@ -134,6 +134,20 @@ describe('language/wasm: SIMD loop compiler', () => {
     expect(r.wasm.y![2]).to.equal(0);
   });
 
+  it('grouped exp blocks (one range test for all): fast and edge arguments mixed within and across pairs, as JavaScript and fastExp', () => {
+    const x = Float64Array.from([1, 800, -800, 2, 709.5, -745, NaN, -1e-300, -708.5, 0.5, 700, -3, 4, 5]);
+    const z = Float64Array.from([0.5, -2, 3, 1, 1, 2, -1, 0.25, 1, 3, 2, 1, 900, 6]);
+    const y = new Float64Array(x.length), w = new Float64Array(x.length);
+    const lines = hoistFastExp(['let $$a = x[i];', 'let $$b = z[i];', 'y[i] = __exp($$a) + 2 * __exp(-$$b);', 'w[i] = __exp($$a * $$b);'], { table: '__T', early: true, group: true });
+    expect(lines.filter((l) => l.includes('Math.abs(')).length).to.equal(1 + 3);
+    const r = both(lines, { x, z, y, w }, {});
+    expectIdentical(r);
+    for (let k = 0; k < x.length; k++) {
+      expect(Object.is(r.wasm.y![k], fastExp(x[k]!) + 2 * fastExp(-z[k]!)), `y[${k}]`).to.equal(true);
+      expect(Object.is(r.wasm.w![k], fastExp(x[k]! * z[k]!)), `w[${k}]`).to.equal(true);
+    }
+  });
+
   it('the exp template over its whole fast range: bit-identical to fastExp (scale built from bits, k | 0 from the shifted sum)', () => {
     // every residue j = k mod 128 and every exponent: a dense sweep plus the ends of the range
     const xs: number[] = [-707.99, 708.99, 708, 708.5, -708, -0, 1e-17, -1e-17];
