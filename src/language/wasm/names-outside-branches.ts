@@ -39,4 +39,3 @@ export function namesOutsideBranches(program: Node, source: string): Set<string>
   visit(program, false);
   return out;
 }
-
