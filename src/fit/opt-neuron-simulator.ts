@@ -103,7 +103,10 @@ export function resultsOfNeurons(results: ExperimentResults, count: number, pops
           if (count > m) throw new RangeError(`RecordedArray.column: column ${m} out of range [0, ${m})`);
           const src = a.data;
           const all = new Float64Array(count * n);
-          for (let t = 0; t < n; t++) for (let i = 0; i < count; i++) all[i * n + t] = src[t * m + i]!;
+          for (let i = 0; i < count; i++) {
+            const o = i * n;
+            for (let t = 0; t < n; t++) all[o + t] = src[t * m + i]!;
+          }
           for (let i = 0; i < count; i++) outs[i]![key] = new RecordedArray(all.subarray(i * n, (i + 1) * n), [n, 1]);
           break;
         }
