@@ -10,11 +10,12 @@
 // Every JavaScript file lands in dist/src/, so `siblingModule(import.meta.url, './x.js')` resolves
 // from any chunk; the URLs are found in the sources, so a new worker module needs no entry here.
 import { execFileSync } from 'node:child_process';
-import { chmodSync, readFileSync, readdirSync, rmSync, writeFileSync, mkdirSync, existsSync, statSync } from 'node:fs';
+import { chmodSync, readdirSync, rmSync, writeFileSync, mkdirSync, statSync } from 'node:fs';
 import { dirname, join, resolve, relative, basename } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
 import { rxjsPerFile } from './rxjs-per-file.mjs';
+import { workerModules } from './worker-modules.mjs';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const dist = join(root, 'dist');
@@ -30,16 +31,7 @@ function walk(dir) {
     return statSync(p).isDirectory() ? (f === 'apps' ? [] : walk(p)) : p.endsWith('.ts') ? [p] : [];
   });
 }
-const workers = new Map();
-for (const file of walk(join(root, 'src'))) {
-  for (const m of readFileSync(file, 'utf8').matchAll(/siblingModule\(import\.meta\.url, '\.\/([\w-]+)\.js'\)/g)) {
-    const source = join(dirname(file), `${m[1]}.ts`);
-    if (!existsSync(source)) throw new Error(`${relative(root, file)}: siblingModule names ./${m[1]}.js, but ${relative(root, source)} does not exist`);
-    const other = workers.get(m[1]);
-    if (other && other !== source) throw new Error(`two worker modules are both named ${m[1]}: ${relative(root, other)} and ${relative(root, source)}`);
-    workers.set(m[1], source);
-  }
-}
+const workers = workerModules(root, walk(join(root, 'src')));
 
 // 3. rxjs stays external (a peer dependency), imported name by name (rxjs-per-file.mjs)
 const result = await build({

@@ -2,6 +2,7 @@
 // faster than resolving and transpiling ~200 TypeScript modules through a loader. The bundle is
 // kept in .cache/start/ with the list of its inputs and rebuilt only when one of them changed,
 // so a second run does not even load esbuild. rxjs is imported name by name (rxjs-per-file.mjs).
+// Modules that worker threads load by URL (the figure thread) are bundled beside it.
 import { existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { pathToFileURL, fileURLToPath } from 'node:url';
 import { dirname, join, resolve } from 'node:path';
@@ -25,10 +26,9 @@ function upToDate() {
 if (!upToDate()) {
   const { build } = await import('esbuild');
   const { rxjsPerFile } = await import('./rxjs-per-file.mjs');
+  const { workerModules } = await import('./worker-modules.mjs');
   mkdirSync(dirname(outfile), { recursive: true });
-  const result = await build({
-    entryPoints: [entry],
-    outfile,
+  const options = {
     bundle: true,
     platform: 'node',
     format: 'esm',
@@ -37,9 +37,18 @@ if (!upToDate()) {
     metafile: true,
     logLevel: 'warning',
     plugins: [rxjsPerFile(root)],
-  });
-  const inputs = Object.keys(result.metafile.inputs).map((f) => resolve(process.cwd(), f).slice(root.length + 1));
-  writeFileSync(inputsFile, JSON.stringify([...inputs, 'scripts/start.mjs', 'scripts/rxjs-per-file.mjs']));
+  };
+  const result = await build({ ...options, entryPoints: [entry], outfile });
+  const inputsOf = (r) => Object.keys(r.metafile.inputs).map((f) => resolve(process.cwd(), f));
+  const inputs = inputsOf(result);
+  // the modules the example's code loads in worker threads by URL (siblingModule), beside the bundle
+  const workers = workerModules(root, inputs.filter((f) => f.startsWith(join(root, 'src'))));
+  if (workers.size > 0) {
+    const w = await build({ ...options, entryPoints: [...workers].map(([name, source]) => ({ in: source, out: name })), outdir: dirname(outfile) });
+    inputs.push(...inputsOf(w));
+  }
+  const local = [...new Set(inputs)].map((f) => f.slice(root.length + 1));
+  writeFileSync(inputsFile, JSON.stringify([...local, 'scripts/start.mjs', 'scripts/rxjs-per-file.mjs', 'scripts/worker-modules.mjs']));
 }
 // the bundled example checks import.meta.url against argv[1] to run its main part
 process.argv[1] = outfile;

@@ -6,7 +6,7 @@ import { dirname, join, relative, resolve, sep } from 'node:path';
 // render or write to disk), engine/ and language/ know nothing of RxJS, language/ nothing of
 // engine/, and imports only point down the layers.
 const NODE_ONLY_ALLOWED = new Set([
-  'src/plot/render-file.ts', 'src/plot/html-document.ts', 'src/plot/encode-png.ts', 'src/node/terminal-progress-bar.ts', 'src/node/kernel-threads.ts', 'src/plot/plot-recordings.ts', 'src/index.ts', 'src/fit/opt-neuron.ts', 'src/fit/opt-neuron-evaluator.ts', 'src/fit/v-clamp-param-search.ts', 'src/io/arrow-file.ts', 'src/io/node-readable.ts',
+  'src/plot/render-file.ts', 'src/plot/html-document.ts', 'src/plot/encode-png.ts', 'src/node/terminal-progress-bar.ts', 'src/node/kernel-threads.ts', 'src/node/figure-thread.ts', 'src/node/figure-worker.ts', 'src/plot/plot-recordings.ts', 'src/index.ts', 'src/fit/opt-neuron.ts', 'src/fit/opt-neuron-evaluator.ts', 'src/fit/v-clamp-param-search.ts', 'src/io/arrow-file.ts', 'src/io/node-readable.ts',
   // saving networks and reports to files
   'src/io/save-load.ts', 'src/io/report.ts',
   // the playground's bundler and static server (tooling; the page and its worker stay browser-only)

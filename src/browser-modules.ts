@@ -18,6 +18,7 @@ import * as flechette from '@uwdata/flechette';
 import * as mlMatrix from 'ml-matrix';
 import jStat from 'jstat';
 import FFT from 'fft.js';
+import * as acorn from 'acorn';
 import { provideModule } from './language/lazy-module.js';
 
 provideModule('mathjs', mathjs);
@@ -29,3 +30,4 @@ provideModule('@uwdata/flechette', flechette);
 provideModule('ml-matrix', mlMatrix);
 provideModule('jstat', jStat);
 provideModule('fft.js', FFT);
+provideModule('acorn', acorn);

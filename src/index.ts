@@ -31,6 +31,10 @@ import { installNodeThreads } from './node/kernel-threads.js';
 installNodeThreads();
 export { nodeThreadSpawner, installNodeThreads } from './node/kernel-threads.js';
 
+// PlotRecordings renders in a figure thread that loads vega and resvg while the model simulates
+import { installFigureThread } from './node/figure-thread.js';
+installFigureThread();
+
 // io (Node-only, issue 13): CompNeuroPy's system functions, saving variables Python can read
 export { saveVariables, loadVariables } from './io/save-variables.js';
 export { encodeVariable, decodeVariable, type EncodedVariable, type StoredArray, type NumericArray } from './io/variable-codec.js';

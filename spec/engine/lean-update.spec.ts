@@ -7,6 +7,7 @@ import { Neuron } from '../../src/language/neuron.js';
 import { Synapse } from '../../src/language/synapse.js';
 import type { RecordedArray } from '../../src/monitors/recorded-array.js';
 import { UNSTORED_TRANSIENTS_FROM } from '../../src/engine/unstored-transients.js';
+import { currentStep } from '../../operators/current-step.js';
 
 // a = 2 v is computed from the old v, then explicit Euler v_k = (1 - dt/tau)^k: after n steps
 // a = 2 (1 - dt/tau)^(n-1), with `a` transient (the lean update does not store it)
@@ -157,5 +158,34 @@ describe('engine: in large populations transient variables nothing reads have no
     net.simulate(1);
     const a = m.get('a') as RecordedArray;
     for (let k = 0; k < 10; k++) expect(a.row(k)[1]).to.be.closeTo(2 * q ** (10 + k), 1e-14);
+  });
+});
+
+describe('stream: a simulation function (currentStep) steps lean between protocol changes', () => {
+  it('full updates only at the last step of each granted run, the same values as a step loop with the full update', () => {
+    const build = () => {
+      const net = new Network({ dt: 0.1 });
+      const pop = new Population(2, new Neuron({ parameters: 'tau = 10.0 : population\n I_app = 0\n r = 0', equations: 'a = 2 * v\n tau * dv/dt = -v + I_app : init=1', name: 'decay_in' }), { name: 'p', network: net });
+      const m = new Monitor(pop, ['v']);
+      net.compile();
+      return { net, pop, m };
+    };
+    const lean = build();
+    const writes: number[] = [];
+    const full = lean.pop.$updateKernel!;
+    lean.pop.$updateKernel = (t) => { writes.push(t); full(t); };
+    currentStep({ pop: lean.pop, t1: 2, t2: 3, a1: 0, a2: 5 });
+    // 20 steps at I = 0, then 30 at I = 5: the last step of each run stores the transients
+    expect(writes).to.deep.equal([19, 49]);
+    const ref = build();
+    for (let k = 0; k < 50; k++) {
+      ref.pop.I_app = k < 20 ? 0 : 5;
+      ref.net.step();
+    }
+    const a = lean.m.get('v') as RecordedArray;
+    const b = ref.m.get('v') as RecordedArray;
+    expect(a.length).to.equal(50);
+    expect([...a.data]).to.deep.equal([...b.data]);
+    expect([...(lean.pop.a as Float64Array)]).to.deep.equal([...(ref.pop.a as Float64Array)]);
   });
 });

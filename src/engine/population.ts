@@ -23,6 +23,7 @@ import { GlobalOperations } from './global-operations.js';
 import { rejectUnknownAttributes } from './strict-attributes.js';
 import type { GlobalOperation } from '../language/expression.js';
 import { wasmSimdSupported } from '../language/wasm/wasm-module.js';
+import { populationCreated } from './first-population.js';
 
 /**
  * A population's shape: a size or the size along each dimension (row-major ranks).
@@ -185,6 +186,7 @@ export class Population {
     this.geometry = Object.freeze(geom);
     this.size = geom.reduce((a, b) => a * b, 1);
     this.stopCondition = opts.stopCondition;
+    populationCreated();
     this.$ir = neuron.analyse();
     this.parameters = Object.freeze(this.$ir.parameters.map((p) => p.name));
     this.variables = Object.freeze(this.$ir.variables.map((v) => v.name));
@@ -554,14 +556,16 @@ export class Population {
   private $createState(): PopulationKernelState {
     const kernels = this.$kernels!;
     const backend = this.network.backend;
-    const wasm = kernels.wasm;
+    // 'auto' keeps JavaScript for a single neuron (the SIMD loop would compute a padding lane
+    // too); its WebAssembly kernels are then never planned (population-codegen.ts)
+    const wantsWasm = backend === 'wasm' || (backend === 'auto' && this.size >= 2);
+    const wasm = wantsWasm ? kernels.wasm : undefined;
     if (backend === 'wasm' && !wasm) {
       throw new Error(`Population "${this.name}": setup({ backend: 'wasm' }) but its update cannot run in WebAssembly (${kernels.wasmUnsupported ?? 'no SIMD support in this JavaScript engine'}); use backend 'auto' or 'js'`);
     }
     if (backend === 'wasm' && !wasmSimdSupported()) throw new Error(`Population "${this.name}": setup({ backend: 'wasm' }) but this JavaScript engine has no WebAssembly SIMD`);
     // WebAssembly kernels need every state array in one memory; JavaScript kernels use them as well.
-    // 'auto' keeps JavaScript for a single neuron: the SIMD loop would compute a padding lane too
-    let heap = wasm && wasmSimdSupported() && (backend === 'wasm' || (backend === 'auto' && this.size >= 2)) ? new KernelHeap() : undefined;
+    let heap = wasm && wasmSimdSupported() ? new KernelHeap() : undefined;
     const plan: [string, 'f64' | 'i32' | 'u8'][] = [];
     const f64 = (key: string) => plan.push([key, 'f64']);
     // an unstored transient gets address space in the WebAssembly memory only (its pages are
@@ -930,7 +934,8 @@ export class Population {
     const S = this.$state!;
     const arr = S.local[variable] ?? S.local[this.$recordKey(variable)];
     if (arr) {
-      if (arr.length === 1) out[offset] = arr[0]!;
+      // a loop for a few neurons: TypedArray#set costs more than it copies there
+      if (arr.length <= 16) for (let i = 0; i < arr.length; i++) out[offset + i] = arr[i]!;
       else out.set(arr, offset);
     } else out[offset] = S.global[variable]!;
   }

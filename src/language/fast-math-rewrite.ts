@@ -1,4 +1,4 @@
-import { parse } from 'acorn';
+import { acornModule } from './acorn-module.js';
 
 /**
  * `setup({ fastMath: true })`: divisions by values that do not change during the neuron loop
@@ -23,7 +23,7 @@ export function reciprocalDivisions(lines: readonly string[], invariant: (name: 
   const source = lines.join('\n');
   // eslint-disable-next-line @typescript-eslint/no-explicit-any
   type Node = any;
-  const ast = parse(source, { ecmaVersion: 2022, sourceType: 'script', allowReturnOutsideFunction: true }) as Node;
+  const ast = acornModule().parse(source, { ecmaVersion: 2022, sourceType: 'script', allowReturnOutsideFunction: true }) as Node;
   const splices: { at: number; end: number; text: string }[] = [];
   // an expression of invariant names and literals (`2 * $F * $A * $d`): its reciprocal once per step
   const invariantExpr = (n: Node): boolean => (n.type === 'Identifier' && invariant(n.name))
@@ -94,7 +94,7 @@ export function reciprocalTimeConstants(lines: readonly string[]): string[] {
   let k = 0;
   const parseLine = (l: string): Node | undefined => {
     try {
-      return (parse(l, { ecmaVersion: 2022, sourceType: 'script' }) as Node).body;
+      return (acornModule().parse(l, { ecmaVersion: 2022, sourceType: 'script' }) as Node).body;
     } catch {
       return undefined; // a line of a multi-line block
     }

@@ -414,29 +414,36 @@ export function generatePopulationKernels(ir: NeuronIR, opts: PopulationCodegenO
     }
   };
 
-  // WebAssembly: the single-neuron loop body, compiled to SIMD; the rest of the kernel stays
-  let plan: SimdLoopPlan | undefined;
-  let wasmUnsupported: string | undefined;
+  // WebAssembly: the single-neuron loop body, compiled to SIMD; the rest of the kernel stays.
+  // Planned on first use of `wasm` (a population of two neurons or more, or backend 'wasm'):
+  // a single neuron runs in JavaScript, and planning parses the loop with acorn and compiles
+  // it (~100 ms for HH_Bischop, half of `npm start`'s model build).
   const arrays: SimdLoopSymbols['arrays'] = {};
   for (const [name, a] of attrs) if (!isGlobal(a.locality)) arrays[safe(name)] = 'f64';
   for (const sum of sums) arrays[sum] = 'f64';
   if (!ir.spiking) arrays._sum__all = 'f64';
   for (const r of ir.randoms) if (!isGlobal(r.locality)) arrays[r.name] = 'f64';
   Object.assign(arrays, { __lastSpike: 'f64', __spiked: 'i32', __inref: 'u8', __refrem: 'i32', __refsteps: 'i32' });
-  try {
-    plan = planSimdLoop([
-      { name: 'full', lines: [...loopComputeWasm, ...loopOrdered(false)] },
-      ...(transient.size > 0 ? [{ name: 'lean', lines: [...loopComputeWasm, ...loopOrdered(true)] }] : []),
-    ], {
-      arrays,
-      table: { name: '__T', length: EXP_TABLE_LENGTH, pow2Offset: EXP_TABLE_POW2_OFFSET },
-      counter: fuse ? '__ns' : undefined,
-      helpers: [KERNEL_PRELUDE, METHOD_PRELUDE, ...emitFunctions(ir.functions, model).map((f) => f.replace(/__C_(\w+)/g, "C.get('$1').value"))].join('\n'),
-    });
-  } catch (e) {
-    if (!(e instanceof SimdUnsupported)) throw e;
-    wasmUnsupported = e.message;
-  }
+  const helpers = [KERNEL_PRELUDE, METHOD_PRELUDE, ...emitFunctions(ir.functions, model).map((f) => f.replace(/__C_(\w+)/g, "C.get('$1').value"))].join('\n');
+  const planWasm = () => {
+    let plan: SimdLoopPlan | undefined;
+    let unsupported: string | undefined;
+    try {
+      plan = planSimdLoop([
+        { name: 'full', lines: [...loopComputeWasm, ...loopOrdered(false)] },
+        ...(transient.size > 0 ? [{ name: 'lean', lines: [...loopComputeWasm, ...loopOrdered(true)] }] : []),
+      ], {
+        arrays,
+        table: { name: '__T', length: EXP_TABLE_LENGTH, pow2Offset: EXP_TABLE_POW2_OFFSET },
+        counter: fuse ? '__ns' : undefined,
+        helpers,
+      });
+    } catch (e) {
+      if (!(e instanceof SimdUnsupported)) throw e;
+      unsupported = e.message;
+    }
+    return plan ? { ...wasmKernels(plan), unsupported } : { kernels: undefined, fullSource: undefined, leanSource: undefined, unsupported };
+  };
   const wasmBody = (fn: 'full' | 'lean', p: SimdLoopPlan) => [
     ...preLoop,
     ...globalLines,
@@ -473,22 +480,44 @@ export function generatePopulationKernels(ir: NeuronIR, opts: PopulationCodegenO
       return b;
     });
   };
-  const wasmFullSource = plan ? wasmSource('full', plan) : undefined;
-  const wasmLeanSource = plan && transient.size > 0 ? wasmSource('lean', plan) : undefined;
-  const wasm = plan ? {
-    update: wasmFactory(wasmFullSource!, plan),
-    updateLean: wasmLeanSource ? wasmFactory(wasmLeanSource, plan) : undefined,
-    scratchBytes: (plan.usesTable ? EXP_TABLE_LENGTH * 8 : 0) + 8 * Math.max(1, plan.scalars.length),
-  } : undefined;
+  const wasmKernels = (plan: SimdLoopPlan) => {
+    const fullSource = wasmSource('full', plan);
+    const wasmLeanSource = transient.size > 0 ? wasmSource('lean', plan) : undefined;
+    return {
+      fullSource,
+      leanSource: wasmLeanSource,
+      kernels: {
+        update: wasmFactory(fullSource, plan),
+        updateLean: wasmLeanSource ? wasmFactory(wasmLeanSource, plan) : undefined,
+        scratchBytes: (plan.usesTable ? EXP_TABLE_LENGTH * 8 : 0) + 8 * Math.max(1, plan.scalars.length),
+      },
+    };
+  };
+  let planned: ReturnType<typeof planWasm> | undefined;
+  const wasmPart = () => (planned ??= planWasm());
   return {
     update: compile(updateSource, 'update'),
     updateLean: leanSource ? compile(leanSource, 'update') : undefined,
     transient: [...transient],
     spikeFused: fuse,
     spikeGather: spikeSource ? compile(spikeSource, 'spike') : undefined,
-    wasm,
-    wasmUnsupported,
-    source: { update: updateSource, updateLean: leanSource, spikeGather: spikeSource, wasmUpdate: wasmFullSource, wasmUpdateLean: wasmLeanSource },
+    get wasm() {
+      return wasmPart().kernels;
+    },
+    get wasmUnsupported() {
+      return wasmPart().unsupported;
+    },
+    source: {
+      update: updateSource,
+      updateLean: leanSource,
+      spikeGather: spikeSource,
+      get wasmUpdate() {
+        return wasmPart().fullSource;
+      },
+      get wasmUpdateLean() {
+        return wasmPart().leanSource;
+      },
+    },
   };
 }
 

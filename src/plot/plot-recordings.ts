@@ -25,6 +25,50 @@ export interface PlotRecordingsOptions extends PlotSpecOptions {
   log?: (text: string) => void;
 }
 
+/** The figure PlotRecordings writes, as handed to a {@link FigureRenderer}. */
+export interface FigureJob {
+  figname: string;
+  /** The spec before fitting (buildPlotSpec's). */
+  spec: VegaLiteSpec;
+  figure: PlotSpecResult['figure'];
+}
+
+/**
+ * Fits a figure's spec to its size and writes it to `figname`, returning the fitted spec; done
+ * when it returns. The default runs in this thread; the Node entry installs one that runs in a
+ * figure thread that loaded vega and resvg ahead of time (node/figure-thread.ts).
+ */
+export type FigureRenderer = (job: FigureJob) => VegaLiteSpec;
+
+/**
+ * Fits and writes a figure in this thread (what {@link FigureRenderer}s fall back to).
+ *
+ * @example
+ * ```ts
+ * const fitted = renderFigureHere({ figname: 'v.png', spec, figure });
+ * ```
+ */
+export function renderFigureHere(job: FigureJob): VegaLiteSpec {
+  const { figure } = job;
+  const spec = fitSpec(job.spec, figure);
+  writeFigure(job.figname, spec, { width: figure.width, height: figure.height, scale: figure.scale });
+  return spec;
+}
+
+let renderer: FigureRenderer = renderFigureHere;
+
+/**
+ * Sets how PlotRecordings renders and writes its figures (undefined: in this thread).
+ *
+ * @example
+ * ```ts
+ * provideFigureRenderer((job) => renderFigureHere(job));
+ * ```
+ */
+export function provideFigureRenderer(r: FigureRenderer | undefined): void {
+  renderer = r ?? renderFigureHere;
+}
+
 function defaultLog(text: string): void {
   const out = (globalThis as { process?: { stdout?: { write(s: string): unknown } } }).process?.stdout;
   if (out) out.write(text);
@@ -63,12 +107,13 @@ export class PlotRecordings {
     if (typeof opts.figname !== 'string' || opts.figname === '') throw new Error('PlotRecordings: figname must be a non-empty string');
     this.figname = opts.figname;
     log(`Generate fig ${opts.figname}... `);
-    const result = PlotRecordings.build(opts);
-    this.spec = result.spec;
+    figureFormat(opts.figname);
+    const result = buildPlotSpec(opts);
     this.warnings = result.warnings;
     this.figure = result.figure;
     for (const w of result.warnings) log(w);
-    writeFigure(opts.figname, result.spec, { width: result.figure.width, height: result.figure.height, scale: result.figure.scale });
+    // fitted to the figure and written (perhaps in the figure thread); complete when it returns
+    this.spec = renderer({ figname: opts.figname, spec: result.spec, figure: result.figure });
     log('Done\n\n');
   }
 

@@ -10,6 +10,7 @@ import type * as ResvgJs from '@resvg/resvg-js';
 import { dirname, join } from 'node:path';
 import type { VegaLiteSpec } from './vega-lite-spec.js';
 import { renderSvg } from './render-svg.js';
+import { vegaLiteModule } from './vega-modules.js';
 import { encodePng } from './encode-png.js';
 import { htmlDocument, packageFile } from './html-document.js';
 
@@ -70,6 +71,21 @@ function fonts(): Record<string, unknown> {
     };
   }
   return fontOptions;
+}
+
+/**
+ * Loads what a PNG needs (vega, vega-lite, resvg, the fonts' paths) now instead of at the first
+ * figure (the figure thread does this while the model simulates).
+ *
+ * @example
+ * ```ts
+ * preloadFigureModules();
+ * ```
+ */
+export function preloadFigureModules(): void {
+  vegaLiteModule(); // loads vega too
+  resvgModule();
+  fonts();
 }
 
 /**

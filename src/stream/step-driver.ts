@@ -91,6 +91,20 @@ function runSteps(network: Network, program: StepProgram, subscriber: Subscriber
       const g = program.grantedSteps === undefined ? 1 : program.grantedSteps();
       left = g >= 1 ? Math.floor(g) : 1;
     }
+    if (frame !== undefined && left > 1 && !hasAfter && !checkNaN) {
+      // A frame nobody keeps (runProtocolsSync): the granted steps run as one simulate() runs
+      // them, all but the last with the lean update where no recorder reads the transients
+      // (Network.runSteps; same numbers), and only the last step's frame is delivered.
+      const n = Math.min(left, max - i);
+      left -= n;
+      i += n - 1;
+      network.runSteps(n);
+      const k = network.currentStep - 1;
+      frame.step = k;
+      frame.t = k * dt;
+      deliver<SimulationFrame>(subscriber, frame, 'simulate$', k, true);
+      continue;
+    }
     left--;
     const k = network.currentStep;
     network.step();
@@ -115,9 +129,11 @@ function runSteps(network: Network, program: StepProgram, subscriber: Subscriber
  * by the program, the step or the NaN check arrive as the Observable's error; the network
  * then stays at the step counter of the last completed step.
  *
- * With `reuseFrame`, every step emits that one object, updated in place (its step and t), instead
- * of a new frame: only for subscribers that cannot keep frames (the synchronous simulation
- * functions, whose caller sees none). Every Observable a user subscribes to gets new frames.
+ * With `reuseFrame`, the driver emits that one object, updated in place (its step and t), instead
+ * of a new frame, and only for the last of the steps each `beforeStep()` granted (they run as
+ * `Network.runSteps`, lean where nobody reads the transients): only for subscribers that cannot
+ * keep frames (the synchronous simulation functions, whose caller sees none). Every Observable a
+ * user subscribes to gets a new frame per step.
  *
  * @example
  * ```ts

@@ -6,12 +6,14 @@
  * With a speed limit it runs only as far as wall time allows and sleeps until the next frame.
  */
 import mathjs from 'mathjs/lib/browser/math.js';
+import * as acorn from 'acorn';
 import { provideModule } from '../../language/lazy-module.js';
 import { compileModel, ExperimentRun } from './experiment-run.js';
 
-// The language loads mathjs lazily (Node's require); a page hands it over. Only mathjs: the worker
-// draws nothing, so vega and arquero (src/browser-modules.ts) stay out of its bundle.
+// The language loads mathjs and acorn lazily (Node's require); a page hands them over. Only these:
+// the worker draws nothing, so vega and arquero (src/browser-modules.ts) stay out of its bundle.
 provideModule('mathjs', mathjs);
+provideModule('acorn', acorn);
 import { locateError } from './sections.js';
 import type { FromWorker, ToWorker } from './messages.js';
 

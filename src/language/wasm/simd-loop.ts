@@ -1,4 +1,4 @@
-import { parse } from 'acorn';
+import { acornModule } from '../acorn-module.js';
 import { namesOutsideBranches } from './names-outside-branches.js';
 import { I32, Op, Simd, V128, WasmFunction, patchUleb5, uleb, wasmModule } from './wasm-module.js';
 
@@ -207,7 +207,7 @@ const ARITH: Record<string, number> = { '+': Simd.f64x2Add, '-': Simd.f64x2Sub, 
 
 function parseBody(source: string): Node {
   try {
-    return parse(source, { ecmaVersion: 2022, sourceType: 'script' });
+    return acornModule().parse(source, { ecmaVersion: 2022, sourceType: 'script' });
   } catch (e) {
     throw new SimdUnsupported(`body does not parse (${(e as Error).message})`);
   }
@@ -220,7 +220,7 @@ function parseHelpers(source: string): Map<string, Helper | null> {
   const cached = helperCache.get(source);
   if (cached) return cached;
   const out = new Map<string, Helper | null>();
-  const ast = parse(source, { ecmaVersion: 2022, sourceType: 'script' }) as Node;
+  const ast = acornModule().parse(source, { ecmaVersion: 2022, sourceType: 'script' }) as Node;
   const add = (name: string, fn: Node) => {
     const params = fn.params.every((p: Node) => p.type === 'Identifier') ? fn.params.map((p: Node) => p.name as string) : undefined;
     if (!params) return out.set(name, null);

@@ -1,0 +1,63 @@
+/**
+ * The figure thread's side (figure-thread.ts): loads vega, vega-lite, resvg and the fonts at
+ * once, then fits and writes each figure it is sent, answering on its port and waking the
+ * caller through the shared state.
+ */
+import { parentPort, type MessagePort } from 'node:worker_threads';
+import { renderFigureHere, type FigureJob } from '../plot/plot-recordings.js';
+import { buildPlotSpec } from '../plot/plot-spec.js';
+import { fitSpec, renderSvg } from '../plot/render-svg.js';
+import { preloadFigureModules, rasterizeSvg } from '../plot/render-file.js';
+import { RecordedArray } from '../monitors/recorded-array.js';
+import type { RecordingChunk } from '../monitors/recordings.js';
+import { DONE, STATUS, serializeError, type FigureReply } from './figure-thread.js';
+
+/**
+ * Draws a small line figure in memory, as PlotRecordings would, so that the first real one
+ * finds vega's and the PNG code's functions compiled and resvg's fonts read (the first figure
+ * took about twice as long as the next ones).
+ */
+function warmUp(): void {
+  const n = 2000;
+  const v = new Float64Array(n);
+  for (let i = 0; i < n; i++) v[i] = -68 + 100 * Math.exp(-(((i % 400) - 200) ** 2) / 50);
+  const times = { start: { ms: [0], idx: [0] }, stop: { ms: [n - 1], idx: [n - 1] } };
+  const lims = (key: 'ms' | 'idx'): [number, number] => [times.start[key][0]!, times.stop[key][0]!];
+  const { spec, figure } = buildPlotSpec({
+    recordings: [{ dt: 1, 'pop;v': new RecordedArray(v, [n, 1]), 'pop;period': 1 } as RecordingChunk],
+    recordingTimes: { timeLims: () => lims('ms'), idxLims: () => lims('idx'), getNrPeriods: () => 1 },
+    shape: [1, 1],
+    plan: { position: [1], compartment: ['pop'], variable: ['v'], format: ['line'] },
+  });
+  const { svg } = renderSvg(fitSpec(spec, figure), { width: figure.width, height: figure.height });
+  rasterizeSvg(svg, 1);
+}
+
+/**
+ * Serves figure jobs until the process ends (the thread's prelude calls this).
+ *
+ * @example
+ * ```ts
+ * serveFigures({ state, port }); // inside the figure thread
+ * ```
+ */
+export function serveFigures({ state, port }: { state: Int32Array; port: MessagePort }): void {
+  try {
+    preloadFigureModules();
+    warmUp();
+  } catch {
+    // the first figure loads them again and reports what is missing
+  }
+  Atomics.store(state, STATUS, 1);
+  parentPort!.on('message', ({ seq, job }: { seq: number; job: FigureJob }) => {
+    let reply: FigureReply;
+    try {
+      reply = { seq, spec: renderFigureHere(job) };
+    } catch (e) {
+      reply = { seq, error: serializeError(e) };
+    }
+    port.postMessage(reply);
+    Atomics.store(state, DONE, seq);
+    Atomics.notify(state, DONE);
+  });
+}
