@@ -8,6 +8,7 @@ import type * as vl from 'vega-lite';
 import type { TopLevelSpec } from 'vega-lite';
 import { vegaLiteModule, vegaModule } from './vega-modules.js';
 import type { VegaLiteSpec } from './vega-lite-spec.js';
+import { dropNoopClips } from './noop-clips.js';
 import { leanLineSpec, prepareLinePaths, type LinePathOptions } from './line-items.js';
 
 /**
@@ -121,6 +122,7 @@ function renderSvgWith(
   const width = size ? size.width : Math.max(0, v._viewWidth + pad.left + pad.right);
   const height = size ? size.height : Math.max(0, v._viewHeight + pad.top + pad.bottom);
   const origin: [number, number] = [pad.left + v._origin[0], pad.top + v._origin[1]];
+  dropNoopClips(v._scenegraph.root);
   const finish = beforeRender(view);
   if (!finish) {
     view.finalize();
