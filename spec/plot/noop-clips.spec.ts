@@ -28,7 +28,7 @@ function dots(ts: number[]) {
     const r = new module.headless(view.loader());
     const v = view as unknown as { _viewWidth: number; _viewHeight: number; _origin: [number, number] };
     r.initialize(null, v._viewWidth + 60, v._viewHeight + 60, [v._origin[0] + 30, v._origin[1] + 30], 1);
-    return r.render(view.scenegraph().root).svg();
+    return r.render((view.scenegraph() as unknown as { root: unknown }).root).svg();
   };
   return { view, svg };
 }
@@ -38,7 +38,7 @@ describe('plot/noop-clips', () => {
     const { view, svg } = dots([3, 20, 50, 80, 97]);
     const clipped = svg();
     expect(clipped).to.include('clip-path=');
-    expect(dropNoopClips(view.scenegraph().root)).to.equal(1);
+    expect(dropNoopClips((view.scenegraph() as unknown as { root: unknown }).root)).to.equal(1);
     const free = svg();
     expect(free).to.not.include('clip-path=');
     for (const scale of [1, 3]) {
@@ -52,7 +52,7 @@ describe('plot/noop-clips', () => {
   it('keeps the clip when an item reaches within a pixel of the edge (a spike at the end of the run)', () => {
     for (const t of [0, 100, 99.8, 0.3]) {
       const { view, svg } = dots([20, 50, t]);
-      expect(dropNoopClips(view.scenegraph().root), `t = ${t}`).to.equal(0);
+      expect(dropNoopClips((view.scenegraph() as unknown as { root: unknown }).root), `t = ${t}`).to.equal(0);
       expect(svg()).to.include('clip-path=');
       view.finalize();
     }

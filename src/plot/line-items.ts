@@ -176,7 +176,14 @@ export function formatMilli(v: number): string {
   return `${sign}${whole}.${frac < 10 ? '00' : frac < 100 ? '0' : ''}${frac}`;
 }
 
-/** How a line's path data is written: matplotlib's simplification and resvg's pieces. */
+/**
+ * How long lines' path data is written: thinned as matplotlib does, cut into pieces for resvg.
+ *
+ * @example
+ * ```ts
+ * const { svg } = renderSvg(spec, { width: 640, height: 480 }, { simplify: 1 / 27, split: 256 });
+ * ```
+ */
 export interface LinePathOptions {
   /** Thin each run of points as matplotlib does before drawing (simplify-path.ts), threshold in SVG px. */
   simplify?: number;
@@ -248,8 +255,9 @@ function linePath(data: Datum[], cell: LineCell, sx: (v: unknown) => number, sy:
  * returns what completes the SVG Vega then writes: each mark is left with its first item, moved
  * to a position no figure has (so Vega writes a path `M<marker>,0Z` that cannot be confused
  * with another), and the function puts the path data of all points there, positioned by the
- * view's own scales (thinned and cut into pieces as `opts` asks). Undefined (nothing changed) if the scene does not have the expected shape;
- * the function answers undefined if a marker is missing from the SVG.
+ * view's own scales (thinned and cut into pieces as `opts` asks). Undefined (nothing changed)
+ * if the scene does not have the expected shape; the function answers undefined if a marker is
+ * missing from the SVG.
  *
  * @example
  * ```ts
