@@ -86,7 +86,7 @@ new PlotRecordings({ figname: 'fig.png', recordings: rec, recordingTimes: mon.ge
 const png = readFileSync('fig.png');
 if (png.readUInt32BE(0) !== 0x89504e47) throw new Error('fig.png is not a PNG');
 // the same figure drawn in the figure thread (opt-in) is the same file
-if (lib.preloadFigures() === undefined) throw new Error('preloadFigures() found no figure thread in the dist');
+if (lib.preloadFigures() !== true) throw new Error('preloadFigures() found no figure thread in the dist');
 new PlotRecordings({ figname: 'fig2.png', recordings: rec, recordingTimes: mon.getRecordingTimes(), shape: [1, 1],
   plan: { position: [1], compartment: ['lif'], variable: ['v'], format: ['line'] } });
 if (!readFileSync('fig2.png').equals(png)) throw new Error('the figure thread drew another fig.png');

@@ -144,8 +144,9 @@ let unavailable = false;
  * the fonts while the model compiles and simulates, and PlotRecordings' figures are drawn there.
  * Without this call (or `COMPNEURO_RX_FIGURE_THREAD=1`) figures are drawn in the calling thread:
  * the thread costs ~45 MB and ~0.2 s of CPU, which a program that never plots should not pay.
- * Answers undefined where it cannot run (not the main thread, `COMPNEURO_RX_FIGURE_THREAD=0`,
- * its module not found, e.g. from the TypeScript sources under tsx).
+ * Answers whether figures will be drawn in the thread: false where it cannot run (not the main
+ * thread, `COMPNEURO_RX_FIGURE_THREAD=0`, its module not found, e.g. from the TypeScript sources
+ * under tsx).
  *
  * @example
  * ```ts
@@ -153,16 +154,16 @@ let unavailable = false;
  * preloadFigures(); // vega and resvg load on another core while the model simulates
  * ```
  */
-export function preloadFigures(): FigureThread | undefined {
-  if (thread || unavailable) return thread;
+export function preloadFigures(): boolean {
+  if (thread || unavailable) return thread !== undefined;
   const url = siblingModule(import.meta.url, './figure-worker.js');
   // from the TypeScript sources (tsx) a worker thread cannot load TypeScript: render in this thread
   if (!isMainThread || process.env.COMPNEURO_RX_FIGURE_THREAD === '0' || !url.endsWith('.js') || !existsSync(fileURLToPath(url))) {
     unavailable = true;
-    return undefined;
+    return false;
   }
   thread = new FigureThread(url);
-  return thread;
+  return true;
 }
 
 /**
