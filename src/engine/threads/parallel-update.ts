@@ -71,8 +71,8 @@ export class ParallelUpdate {
   private alwaysLean = false;
   /** An array is not shared (one given after compile): the population runs on this thread. */
   private unshared = false;
-  // every rank's slice and, for ranks 1.., kernels of this thread: a chunk the thread of its rank
-  // has not taken when this one finished its own runs here (ThreadPool: stealing)
+  // every chunk's slice and, for chunks 1.., kernels of this thread: each chunk but the first
+  // runs on whichever thread claims it (see ThreadPool.finish)
   private slices: PopulationKernelState[] = [];
   private fullQ: (PopulationKernel | undefined)[] = [];
   private leanQ: (PopulationKernel | undefined)[] = [];
@@ -80,7 +80,7 @@ export class ParallelUpdate {
   private t = 0;
 
   constructor(private readonly pop: SplittablePopulation, private readonly pool: ThreadPool) {
-    this.ranges = splitRanges(pop.size, pool.ranks);
+    this.ranges = splitRanges(pop.size, pool.chunks);
   }
 
   /** Step `t` of the update (`lean`: the lean update), on all threads; spikes joined in rank order. */
@@ -116,7 +116,7 @@ export class ParallelUpdate {
     // the threads must be done before anything (even an error) reaches the caller
     pool.finish(this);
     if (failure !== undefined) throw failure;
-    // join the spike lists: rank r's spikes sit at the start of its own range, relative to it
+    // join the spike lists: chunk r's spikes sit at the start of its own range, relative to it
     const spiked = S.spiked, ranges = this.ranges;
     let n = s0.nSpiked;
     for (let r = 1; r < ranges.length; r++) {
@@ -127,8 +127,8 @@ export class ParallelUpdate {
   }
 
   /**
-   * Rank `q`'s slice of this step on this thread (its thread had not started it): the same
-   * kernel over the same views, on the same population-wide inputs, as that thread would run.
+   * Chunk `q`'s slice of this step on this thread (no other thread had claimed it): the same
+   * kernel over the same views, on the same population-wide inputs, as another thread runs.
    */
   runChunk(q: number): void {
     const S = this.slices[q]!, P = this.params, G = S.global, R = S.rand;
@@ -168,12 +168,12 @@ export class ParallelUpdate {
       ...(heap.reserved ? { reserved: Object.fromEntries(Object.entries(heap.reserved).map(([n, at]) => [n, at + 8 * start])) } : {}),
     };
     const slices = this.ranges.map(([start, end], r) => this.slice(S, start, end, r, sliceHeap(start, r)));
-    // ranks 1..: their own population-wide values and random numbers, set before each chunk
+    // chunks 1..: their own population-wide values and random numbers, set before each chunk
     for (const slice of slices.slice(1)) {
       for (const g of this.globals) slice.global[g] = 0;
       for (const r of this.randNumbers) slice.rand[r] = 0;
     }
-    // rank 0: this thread, on population-wide values and random numbers of the population itself
+    // chunk 0: always this thread, on population-wide values and random numbers of the population itself
     this.slice0 = slices[0]!;
     this.full0 = (wasm?.update ?? k.update)(this.slice0, CONSTANTS);
     this.lean0 = (wasm ? wasm.updateLean : k.updateLean)?.(this.slice0, CONSTANTS);
@@ -182,15 +182,15 @@ export class ParallelUpdate {
     this.leanQ = [undefined];
     if (this.task >= 0) this.pool.send(Array.from({ length: this.pool.ranks - 1 }, () => ({ type: 'drop', id: this.task })));
     this.task = this.pool.taskId();
-    const messages = slices.slice(1).map((slice, q) => {
+    const chunks = slices.slice(1).map((slice, q) => {
       let wasmPart: { bytes: Uint8Array; params: number; nParams: number } | undefined;
-      // this thread's kernels of the slice (for a chunk it takes over)
+      // this thread's kernels of the slice (for the chunks it claims)
       const full = (wasm?.update ?? k.update)(slice, CONSTANTS);
       this.fullQ.push(full);
       this.leanQ.push((wasm ? wasm.updateLean : k.updateLean)?.(slice, CONSTANTS));
       if (wasm) {
         // the module of this slice (its arrays' offsets, its scratch region) is emitted and its
-        // exp table written here; the thread instantiates the same bytes over the shared memory
+        // exp table written here; the threads instantiate the same bytes over the shared memory
         const b = (full as unknown as { simd: SimdLoopBinding }).simd;
         wasmPart = { bytes: b.bytes, params: b.P.byteOffset, nParams: b.P.length };
       }
@@ -202,13 +202,15 @@ export class ParallelUpdate {
       for (const [name, a] of Object.entries(slice.rand)) if (typeof a !== 'number') add(`rand:${name}`, a);
       for (const key of ARRAY_KEYS) add(key, slice[key]);
       const [start, end] = this.ranges[q + 1]!;
-      return {
-        type: 'task', id: this.task, size: end - start, dt: S.dt, arrays, globals: this.globals, randNumbers: this.randNumbers,
-        constants: constantNames, params, memory: heap ? heap.memory : undefined, scratch: slice.heap?.scratch,
-        wasm: wasmPart, full: wasm ? k.source.wasmUpdate : k.source.update, lean,
-      };
+      return { size: end - start, arrays, scratch: slice.heap?.scratch, wasm: wasmPart };
     });
-    this.pool.send(messages);
+    // every thread gets every chunk (any of them may claim it)
+    const message = {
+      type: 'task', id: this.task, dt: S.dt, chunks, globals: this.globals, randNumbers: this.randNumbers,
+      constants: constantNames, params, memory: heap ? heap.memory : undefined,
+      full: wasm ? k.source.wasmUpdate : k.source.update, lean,
+    };
+    this.pool.send(Array.from({ length: this.pool.ranks - 1 }, () => message));
   }
 
   /** The state of `[start, end)`: views of the population's arrays. */
