@@ -51,7 +51,7 @@ describe('engine: spike delivery split over kernel threads (setup({ numThreads }
   // the whole state after `steps` steps, every array as bytes (bit-identity, NaN and -0 included)
   const bytes = (P: Population) => Object.fromEntries(Object.entries(P.$state!.local).map(([k, a]) => [k, Buffer.from(a.buffer, a.byteOffset, a.byteLength).toString('base64')]));
 
-  function cobaSpikes(numThreads: number, backend: 'js' | 'wasm', steps: number, stealAll = false) {
+  function cobaSpikes(numThreads: number, backend: 'js' | 'wasm', steps: number, steal: 'all' | 'each' | 'none' = 'none') {
     const net = new Network({ dt: 0.1, seed: 5, backend, numThreads, minNeuronsPerThread: 1 });
     const P = new Population(1000, COBA, { network: net });
     P.v = new Normal(-55.0, 5.0);
@@ -61,7 +61,10 @@ describe('engine: spike delivery split over kernel threads (setup({ numThreads }
     new Projection(P.slice(800, 1000), P, 'inh').connectFixedProbability({ weights: new Normal(6.7, 0.5), probability: 0.05 });
     const m = new Monitor(P, ['spike']);
     net.compile();
-    if (net.$threadPool) net.$threadPool.stealAll = stealAll;
+    if (net.$threadPool) {
+      net.$threadPool.stealAll = steal === 'all';
+      net.$threadPool.stealEach = steal === 'each';
+    }
     for (let k = 0; k < steps; k++) net.step();
     const st = net.$threadStats();
     const out = {
@@ -98,12 +101,15 @@ describe('engine: spike delivery split over kernel threads (setup({ numThreads }
     it(`chunks no thread claimed run on the calling thread, bit-identical (every chunk, ${backend})`, () => {
       const steps = 1000;
       const one = cobaSpikes(1, backend, steps);
-      const taken = cobaSpikes(2, backend, steps, true);
-      expect(taken.commands).to.equal(steps);
-      expect(taken.taken).to.equal(7 * steps);
       expect(Object.values(one.spikes).flat().length).to.be.greaterThan(1000);
-      expect(taken.spikes).to.deep.equal(one.spikes);
-      expect(taken.state).to.deep.equal(one.state);
+      // chunks 1.. as one range, and one by one
+      for (const steal of ['all', 'each'] as const) {
+        const taken = cobaSpikes(2, backend, steps, steal);
+        expect(taken.commands).to.equal(steps);
+        expect(taken.taken).to.equal(7 * steps);
+        expect(taken.spikes).to.deep.equal(one.spikes);
+        expect(taken.state).to.deep.equal(one.state);
+      }
     });
   }
 

@@ -76,6 +76,10 @@ export class ParallelUpdate {
   private slices: PopulationKernelState[] = [];
   private fullQ: (PopulationKernel | undefined)[] = [];
   private leanQ: (PopulationKernel | undefined)[] = [];
+  // chunks 1.. as one range: the calling thread runs them at once when no thread claimed any
+  private restSlice: PopulationKernelState | undefined;
+  private fullRest: PopulationKernel | undefined;
+  private leanRest: PopulationKernel | undefined;
   private lean = false;
   private t = 0;
 
@@ -141,6 +145,23 @@ export class ParallelUpdate {
     this.pool.ctrl[CTRL.RESULT + q] = S.nSpiked | 0;
   }
 
+  /**
+   * Chunks 1.. at once on this thread (no thread had claimed any): their range as one slice, the
+   * same kernel over views of the same neurons; its spikes count as chunk 1's, which sit at the
+   * start of chunk 1's range in the order of one thread.
+   */
+  runRest(): void {
+    const S = this.restSlice!, P = this.params, G = S.global, R = S.rand, c = this.pool.ctrl;
+    let j = 0;
+    const gs = this.globals, rs = this.randNumbers;
+    for (let k = 0; k < gs.length; k++) G[gs[k]!] = P[j++]!;
+    for (let k = 0; k < rs.length; k++) R[rs[k]!] = P[j++]!;
+    S.nSpiked = 0;
+    (this.lean ? this.leanRest! : this.fullRest!)(this.t);
+    c[CTRL.RESULT + 1] = S.nSpiked | 0;
+    for (let q = 2; q < this.ranges.length; q++) c[CTRL.RESULT + q] = 0;
+  }
+
   /** Build the slices and hand them (with the kernels) to the threads. */
   private prepare(): void {
     const pop = this.pop, k = pop.$kernels!, S = pop.$state!;
@@ -180,6 +201,13 @@ export class ParallelUpdate {
     this.slices = slices;
     this.fullQ = [undefined];
     this.leanQ = [undefined];
+    // the rest uses chunk 1's scratch region: no thread runs chunk 1 when this thread runs the rest
+    const restStart = this.ranges[1]![0];
+    this.restSlice = this.slice(S, restStart, pop.size, 1, sliceHeap(restStart, 1));
+    for (const g of this.globals) this.restSlice.global[g] = 0;
+    for (const r of this.randNumbers) this.restSlice.rand[r] = 0;
+    this.fullRest = (wasm?.update ?? k.update)(this.restSlice, CONSTANTS);
+    this.leanRest = (wasm ? wasm.updateLean : k.updateLean)?.(this.restSlice, CONSTANTS);
     if (this.task >= 0) this.pool.send(Array.from({ length: this.pool.ranks - 1 }, () => ({ type: 'drop', id: this.task })));
     this.task = this.pool.taskId();
     const chunks = slices.slice(1).map((slice, q) => {

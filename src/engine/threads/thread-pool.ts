@@ -4,6 +4,8 @@ import { chunksFor, CMD, CTRL, ERROR_BYTES, KERNEL_WORKER_SOURCE, MAX_DEFERRED, 
 /** What runs chunk q of a command's task on the calling thread (a `ParallelUpdate`). */
 export interface ChunkRunner {
   runChunk(q: number): void;
+  /** Chunks 1.. as one range (no thread claimed any of them). */
+  runRest(): void;
 }
 
 /** A spike delivery the pool can run later, split by post-synaptic range (a `ParallelDelivery`). */
@@ -66,10 +68,26 @@ export class ThreadPool {
    */
   stealAll = false;
   /**
+   * Testing: as {@link ThreadPool.stealAll}, but the calling thread runs chunks 1.. one by one
+   * (as the chunks no thread had claimed when it finished its own, once a thread claimed one).
+   */
+  stealEach = false;
+  /**
    * Synapses per thread a flush needs to run split (below that, the barrier costs more than the
    * additions: the calling thread adds them all, in the same order per post neuron).
    */
   minSplitEvents = 8192;
+  /** Spin iterations of the calling thread waiting for the threads' chunks before it blocks. */
+  mainSpin = MAIN_SPIN;
+
+  /** Spin iterations of a thread waiting for the next command before it blocks. */
+  get workerSpin(): number {
+    return this.ctrl[CTRL.SPIN]!;
+  }
+
+  set workerSpin(n: number) {
+    Atomics.store(this.ctrl, CTRL.SPIN, n);
+  }
 
   constructor(ranks: number) {
     const spawner = threadSpawner();
@@ -83,6 +101,7 @@ export class ThreadPool {
     this.ranks = ranks;
     this.chunks = chunksFor(ranks);
     this.ctrl = new Int32Array(new SharedArrayBuffer(4 * CTRL.END));
+    this.workerSpin = WORKER_SPIN;
     const error = new SharedArrayBuffer(ERROR_BYTES);
     const stats = new SharedArrayBuffer(8 * STATS * ranks);
     this.statsArray = new Float64Array(stats);
@@ -91,7 +110,7 @@ export class ThreadPool {
       for (let r = 1; r < ranks; r++) {
         const th = spawner.spawn(KERNEL_WORKER_SOURCE);
         this.threads.push(th);
-        th.postMessage({ type: 'init', ctrl: this.ctrl.buffer, rank: r, spin: WORKER_SPIN, chunks: this.chunks, error, stats, ack: true });
+        th.postMessage({ type: 'init', ctrl: this.ctrl.buffer, rank: r, chunks: this.chunks, error, stats, ack: true });
       }
       this.awaitDone();
     } catch (e) {
@@ -190,7 +209,7 @@ export class ThreadPool {
     }
     // chunks 1.. open to the threads from the new generation on (see CTRL.CLAIM)
     c[CTRL.FIN] = 0;
-    Atomics.store(c, CTRL.CLAIM, this.stealAll ? -1 : (((Atomics.load(c, CTRL.GEN) + 1) & 0x7fffff) << 8) | 1);
+    Atomics.store(c, CTRL.CLAIM, this.stealAll || this.stealEach ? -1 : (((Atomics.load(c, CTRL.GEN) + 1) & 0x7fffff) << 8) | 1);
     this.command(CMD.RUN);
   }
 
@@ -211,7 +230,14 @@ export class ThreadPool {
     const reached = this.timed ? performance.now() : 0;
     if (this.timed) st[0] += reached - this.startedAt;
     let taken = 0, failure: unknown;
-    if (this.stealAll) {
+    const w1 = Atomics.load(c, CTRL.CLAIM);
+    // no thread claimed chunk 1 while this one ran chunk 0: a thread that is running claims it
+    // within a fraction of a microsecond, so they sleep or were not scheduled, and will not be
+    // back within this step: take the rest at once (one call per kernel, not one per chunk)
+    if (this.stealAll || ((w1 & 255) === 1 && Atomics.compareExchange(c, CTRL.CLAIM, w1, w1 - 1 + K) === w1)) {
+      taken = K - 1;
+      failure = this.runRest(runner);
+    } else if (this.stealEach) {
       for (let q = 1; q < K; q++, taken++) {
         const e = this.runChunk(q, runner);
         failure ??= e;
@@ -250,6 +276,18 @@ export class ThreadPool {
     try {
       for (let k = 0; k < this.nDeferred; k++) this.deferred[k]!.deliverRanges(q, q + 1, c[CTRL.DELIV + 2 * k + 1]!);
       if (c[CTRL.TASK]! >= 0) runner!.runChunk(q);
+    } catch (e) {
+      return e;
+    }
+    return undefined;
+  }
+
+  /** Chunks 1.. at once on this thread; its error. */
+  private runRest(runner: ChunkRunner | undefined): unknown {
+    const c = this.ctrl;
+    try {
+      for (let k = 0; k < this.nDeferred; k++) this.deferred[k]!.deliverRanges(1, this.chunks, c[CTRL.DELIV + 2 * k + 1]!);
+      if (c[CTRL.TASK]! >= 0) runner!.runRest();
     } catch (e) {
       return e;
     }
@@ -338,7 +376,7 @@ export class ThreadPool {
 
   private awaitDone(want = this.ranks - 1, at: number = CTRL.DONE): void {
     const c = this.ctrl;
-    for (let k = 0; k < MAIN_SPIN; k++) if (Atomics.load(c, at) >= want) return;
+    for (let k = 0; k < this.mainSpin; k++) if (Atomics.load(c, at) >= want) return;
     const since = Date.now();
     for (;;) {
       const d = Atomics.load(c, at);

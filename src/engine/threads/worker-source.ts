@@ -34,6 +34,8 @@ export const CTRL = {
   WSLEEP: 9,
   /** 1 while the calling thread blocks on `DONE`: only then does a thread's `done` notify. */
   MSLEEP: 10,
+  /** Spin iterations of a thread waiting for the next command before it blocks (`ThreadPool.workerSpin`). */
+  SPIN: 11,
   // ... the threads' answers (count, spike counts of chunks 1..127) start on the next (64 bytes on)
   DONE: 16, RESULT: 16,
   /**
@@ -61,11 +63,11 @@ export const ERROR_BYTES = 2048;
 /** The thread's script. */
 export const KERNEL_WORKER_SOURCE = `
 'use strict';
-const GEN = ${CTRL.GEN}, CMD = ${CTRL.CMD}, TASK = ${CTRL.TASK}, STEP = ${CTRL.STEP}, LEAN = ${CTRL.LEAN}, DONE = ${CTRL.DONE}, ERROR = ${CTRL.ERROR}, NDEL = ${CTRL.NDEL}, CLAIM = ${CTRL.CLAIM}, TIMING = ${CTRL.TIMING}, WSLEEP = ${CTRL.WSLEEP}, MSLEEP = ${CTRL.MSLEEP}, DELIV = ${CTRL.DELIV}, RESULT = ${CTRL.RESULT}, FIN = ${CTRL.FIN};
+const GEN = ${CTRL.GEN}, CMD = ${CTRL.CMD}, TASK = ${CTRL.TASK}, STEP = ${CTRL.STEP}, LEAN = ${CTRL.LEAN}, DONE = ${CTRL.DONE}, ERROR = ${CTRL.ERROR}, NDEL = ${CTRL.NDEL}, CLAIM = ${CTRL.CLAIM}, TIMING = ${CTRL.TIMING}, WSLEEP = ${CTRL.WSLEEP}, SPIN = ${CTRL.SPIN}, MSLEEP = ${CTRL.MSLEEP}, DELIV = ${CTRL.DELIV}, RESULT = ${CTRL.RESULT}, FIN = ${CTRL.FIN};
 const STATS = ${STATS};
 const RUN = ${CMD.RUN}, YIELD = ${CMD.YIELD}, EXIT = ${CMD.EXIT};
 const tasks = [];
-let ctrl, rank = 0, spin = 0, chunks = 1, errorBytes, stats;
+let ctrl, rank = 0, chunks = 1, errorBytes, stats;
 // a notify costs a lock even without waiters: only when the calling thread said it blocks
 const done = (at) => {
   Atomics.add(ctrl, at, 1);
@@ -153,6 +155,7 @@ function loop(gen) {
   let idleFrom = -1;
   for (;;) {
     let k = 0;
+    const spin = ctrl[SPIN];
     while (Atomics.load(ctrl, GEN) === gen) {
       if (++k > spin) {
         // announced before the wait checks GEN: a command either sees it and notifies, or
@@ -207,7 +210,6 @@ __host.onMessage((m) => {
     if (m.type === 'init') {
       ctrl = new Int32Array(m.ctrl);
       rank = m.rank;
-      spin = m.spin;
       chunks = m.chunks;
       errorBytes = new Uint8Array(m.error);
       stats = new Float64Array(m.stats);
