@@ -202,7 +202,7 @@ export class ParallelUpdate {
     this.fullQ = [undefined];
     this.leanQ = [undefined];
     // the rest uses chunk 1's scratch region: no thread runs chunk 1 when this thread runs the rest
-    const restStart = this.ranges[1]![0];
+    const restStart = this.ranges[Math.min(1, this.ranges.length - 1)]![0];
     this.restSlice = this.slice(S, restStart, pop.size, 1, sliceHeap(restStart, 1));
     for (const g of this.globals) this.restSlice.global[g] = 0;
     for (const r of this.randNumbers) this.restSlice.rand[r] = 0;
