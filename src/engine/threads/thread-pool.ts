@@ -39,8 +39,8 @@ export class ThreadPool {
   /** Threads including the calling one. */
   readonly ranks: number;
   /**
-   * Chunks of a command ({@link chunksFor}): the calling thread runs chunk 0, then every thread
-   * claims the next unclaimed one until none is left.
+   * Chunks of a command ({@link chunksFor}): the calling thread runs chunk 0, then claims the
+   * lowest unclaimed one while the threads claim the highest, until none is left.
    */
   readonly chunks: number;
   /** The shared control words ({@link CTRL}). */
@@ -110,7 +110,7 @@ export class ThreadPool {
       for (let r = 1; r < ranks; r++) {
         const th = spawner.spawn(KERNEL_WORKER_SOURCE);
         this.threads.push(th);
-        th.postMessage({ type: 'init', ctrl: this.ctrl.buffer, rank: r, chunks: this.chunks, error, stats, ack: true });
+        th.postMessage({ type: 'init', ctrl: this.ctrl.buffer, rank: r, error, stats, ack: true });
       }
       this.awaitDone();
     } catch (e) {
@@ -209,7 +209,7 @@ export class ThreadPool {
     }
     // chunks 1.. open to the threads from the new generation on (see CTRL.CLAIM)
     c[CTRL.FIN] = 0;
-    Atomics.store(c, CTRL.CLAIM, this.stealAll || this.stealEach ? -1 : (((Atomics.load(c, CTRL.GEN) + 1) & 0x7fffff) << 8) | 1);
+    Atomics.store(c, CTRL.CLAIM, this.stealAll || this.stealEach ? -1 : (((Atomics.load(c, CTRL.GEN) + 1) & 0x7fff) << 16) | (this.chunks << 8) | 1);
     this.command(CMD.RUN);
   }
 
@@ -231,10 +231,10 @@ export class ThreadPool {
     if (this.timed) st[0] += reached - this.startedAt;
     let taken = 0, failure: unknown;
     const w1 = Atomics.load(c, CTRL.CLAIM);
-    // no thread claimed chunk 1 while this one ran chunk 0: a thread that is running claims it
+    // no thread claimed a chunk while this one ran chunk 0: a thread that is running claims one
     // within a fraction of a microsecond, so they sleep or were not scheduled, and will not be
     // back within this step: take the rest at once (one call per kernel, not one per chunk)
-    if (this.stealAll || ((w1 & 255) === 1 && Atomics.compareExchange(c, CTRL.CLAIM, w1, w1 - 1 + K) === w1)) {
+    if (this.stealAll || (((w1 >> 8) & 255) === K && (w1 & 255) === 1 && Atomics.compareExchange(c, CTRL.CLAIM, w1, (w1 & ~255) | K) === w1)) {
       taken = K - 1;
       failure = this.runRest(runner);
     } else if (this.stealEach) {
@@ -243,12 +243,13 @@ export class ThreadPool {
         failure ??= e;
       }
     } else {
+      // from the bottom, the threads from the top
       for (;;) {
-        const w = Atomics.load(c, CTRL.CLAIM);
-        if ((w & 255) >= K) break;
+        const w = Atomics.load(c, CTRL.CLAIM), lo = w & 255;
+        if (lo >= ((w >> 8) & 255)) break;
         if (Atomics.compareExchange(c, CTRL.CLAIM, w, w + 1) !== w) continue;
         taken++;
-        const e = this.runChunk(w & 255, runner);
+        const e = this.runChunk(lo, runner);
         failure ??= e;
       }
     }

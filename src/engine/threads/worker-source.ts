@@ -9,8 +9,9 @@
  * generation: RUN (chunks of one step: chunk c is the deferred spike deliveries listed in `DELIV`
  * over post range c, then range c of a population's update unless `TASK` is -1), YIELD (back to
  * the event loop for more setup messages), EXIT. Chunk 0 is the calling thread's; chunks
- * 1..K-1 go to whichever thread claims them first (`CLAIM`), so a thread that starts late or
- * runs slowly costs a share of its chunks, not a whole half. A step of a split population with
+ * 1..K-1 go to whichever thread claims them first (`CLAIM`: the calling thread from the bottom,
+ * the others from the top), so a thread that starts late or runs slowly costs a share of its
+ * chunks, not a whole half. A step of a split population with
  * its deliveries is one command and one barrier.
  */
 
@@ -39,9 +40,11 @@ export const CTRL = {
   // ... the threads' answers (count, spike counts of chunks 1..127) start on the next (64 bytes on)
   DONE: 16, RESULT: 16,
   /**
-   * The open command's next unclaimed chunk: `(generation & 0x7fffff) << 8 | chunk`; a thread
-   * claims chunk c by moving it to c + 1 (compare-exchange), only while the generation is its
-   * command's. -1: closed (the calling thread runs every chunk: `ThreadPool.stealAll`).
+   * The open command's unclaimed chunks `[lo, hi)`: `(generation & 0x7fff) << 16 | hi << 8 | lo`.
+   * The calling thread claims from the bottom (lo + 1), the other threads from the top (hi - 1),
+   * by compare-exchange and only while the generation is their command's: when the threads keep
+   * pace, each runs the same chunks step after step and their state stays in its core's cache.
+   * -1: closed (the calling thread runs every chunk: `ThreadPool.stealAll`).
    */
   CLAIM: 16 + 256,
   /** Chunks the other threads finished in the open command (the calling thread waits for them). */
@@ -67,7 +70,7 @@ const GEN = ${CTRL.GEN}, CMD = ${CTRL.CMD}, TASK = ${CTRL.TASK}, STEP = ${CTRL.S
 const STATS = ${STATS};
 const RUN = ${CMD.RUN}, YIELD = ${CMD.YIELD}, EXIT = ${CMD.EXIT};
 const tasks = [];
-let ctrl, rank = 0, chunks = 1, errorBytes, stats;
+let ctrl, rank = 0, errorBytes, stats;
 // a notify costs a lock even without waiters: only when the calling thread said it blocks
 const done = (at) => {
   Atomics.add(ctrl, at, 1);
@@ -171,18 +174,18 @@ function loop(gen) {
     if (cmd === RUN) {
       // claim chunks while this command has some left (the calling thread may have taken them
       // all, or be writing the next command: then the generation no longer matches)
-      const mine = (gen & 0x7fffff) << 8;
+      const mine = (gen & 0x7fff) << 16;
       let ran = 0, t0 = 0;
       for (;;) {
-        const w = Atomics.load(ctrl, CLAIM);
-        if ((w & ~255) !== mine || (w & 255) >= chunks) break;
-        if (Atomics.compareExchange(ctrl, CLAIM, w, w + 1) !== w) continue;
+        const w = Atomics.load(ctrl, CLAIM), hi = (w >> 8) & 255;
+        if ((w & ~0xffff) !== mine || (w & 255) >= hi) break;
+        if (Atomics.compareExchange(ctrl, CLAIM, w, w - 256) !== w) continue;
         if (ran++ === 0 && ctrl[TIMING] === 1) {
           t0 = performance.now();
           if (idleFrom >= 0) stats[at + 1] += t0 - idleFrom;
         }
         try {
-          runChunk(w & 255);
+          runChunk(hi - 1);
         } catch (e) {
           fail(e);
         }
@@ -210,7 +213,6 @@ __host.onMessage((m) => {
     if (m.type === 'init') {
       ctrl = new Int32Array(m.ctrl);
       rank = m.rank;
-      chunks = m.chunks;
       errorBytes = new Uint8Array(m.error);
       stats = new Float64Array(m.stats);
     } else if (m.type === 'task') {
