@@ -175,29 +175,31 @@ function loop(gen) {
       // claim chunks while this command has some left (the calling thread may have taken them
       // all, or be writing the next command: then the generation no longer matches)
       const mine = (gen & 0x7fff) << 16;
-      let ran = 0, t0 = 0;
+      let ran = 0;
       for (;;) {
         const w = Atomics.load(ctrl, CLAIM), hi = (w >> 8) & 255;
         if ((w & ~0xffff) !== mine || (w & 255) >= hi) break;
         if (Atomics.compareExchange(ctrl, CLAIM, w, w - 256) !== w) continue;
-        if (ran++ === 0 && ctrl[TIMING] === 1) {
+        const timed = ctrl[TIMING] === 1;
+        let t0 = 0;
+        if (timed) {
           t0 = performance.now();
-          if (idleFrom >= 0) stats[at + 1] += t0 - idleFrom;
+          if (ran === 0 && idleFrom >= 0) stats[at + 1] += t0 - idleFrom;
         }
+        if (ran++ === 0) stats[at + 4]++;
         try {
           runChunk(hi - 1);
         } catch (e) {
           fail(e);
         }
+        if (timed) {
+          idleFrom = performance.now();
+          stats[at] += idleFrom - t0;
+        } else idleFrom = -1;
+        // counted before the chunk is reported done: the calling thread may read the stats next
+        stats[at + 5]++;
         done(FIN);
       }
-      if (ran === 0) continue;
-      if (t0 > 0) {
-        idleFrom = performance.now();
-        stats[at] += idleFrom - t0;
-      } else idleFrom = -1;
-      stats[at + 4]++;
-      stats[at + 5] += ran;
     } else if (cmd === YIELD) {
       done(DONE);
       return;
