@@ -135,14 +135,7 @@ export class ParallelUpdate {
    * kernel over the same views, on the same population-wide inputs, as another thread runs.
    */
   runChunk(q: number): void {
-    const S = this.slices[q]!, P = this.params, G = S.global, R = S.rand;
-    let j = 0;
-    const gs = this.globals, rs = this.randNumbers;
-    for (let k = 0; k < gs.length; k++) G[gs[k]!] = P[j++]!;
-    for (let k = 0; k < rs.length; k++) R[rs[k]!] = P[j++]!;
-    S.nSpiked = 0;
-    (this.lean ? this.leanQ[q]! : this.fullQ[q]!)(this.t);
-    this.pool.ctrl[CTRL.RESULT + q] = S.nSpiked | 0;
+    this.pool.ctrl[CTRL.RESULT + q] = this.runSlice(this.slices[q]!, this.lean ? this.leanQ[q]! : this.fullQ[q]!);
   }
 
   /**
@@ -151,15 +144,21 @@ export class ParallelUpdate {
    * start of chunk 1's range in the order of one thread.
    */
   runRest(): void {
-    const S = this.restSlice!, P = this.params, G = S.global, R = S.rand, c = this.pool.ctrl;
+    const c = this.pool.ctrl;
+    c[CTRL.RESULT + 1] = this.runSlice(this.restSlice!, this.lean ? this.leanRest! : this.fullRest!);
+    for (let q = 2; q < this.ranges.length; q++) c[CTRL.RESULT + q] = 0;
+  }
+
+  /** `kernel` over slice `S` (not chunk 0's) on this step's population-wide inputs; its spike count. */
+  private runSlice(S: PopulationKernelState, kernel: PopulationKernel): number {
+    const P = this.params, G = S.global, R = S.rand;
     let j = 0;
     const gs = this.globals, rs = this.randNumbers;
     for (let k = 0; k < gs.length; k++) G[gs[k]!] = P[j++]!;
     for (let k = 0; k < rs.length; k++) R[rs[k]!] = P[j++]!;
     S.nSpiked = 0;
-    (this.lean ? this.leanRest! : this.fullRest!)(this.t);
-    c[CTRL.RESULT + 1] = S.nSpiked | 0;
-    for (let q = 2; q < this.ranges.length; q++) c[CTRL.RESULT + q] = 0;
+    kernel(this.t);
+    return S.nSpiked | 0;
   }
 
   /** Build the slices and hand them (with the kernels) to the threads. */
@@ -189,8 +188,11 @@ export class ParallelUpdate {
       ...(heap.reserved ? { reserved: Object.fromEntries(Object.entries(heap.reserved).map(([n, at]) => [n, at + 8 * start])) } : {}),
     };
     const slices = this.ranges.map(([start, end], r) => this.slice(S, start, end, r, sliceHeap(start, r)));
-    // chunks 1..: their own population-wide values and random numbers, set before each chunk
-    for (const slice of slices.slice(1)) {
+    // the rest (chunks 1.. as one range) uses chunk 1's scratch region: no thread runs chunk 1 then
+    const restStart = this.ranges[Math.min(1, this.ranges.length - 1)]![0];
+    this.restSlice = this.slice(S, restStart, pop.size, 1, sliceHeap(restStart, 1));
+    // chunks 1.. and the rest: their own population-wide values and random numbers, set before each run
+    for (const slice of [...slices.slice(1), this.restSlice]) {
       for (const g of this.globals) slice.global[g] = 0;
       for (const r of this.randNumbers) slice.rand[r] = 0;
     }
@@ -201,11 +203,6 @@ export class ParallelUpdate {
     this.slices = slices;
     this.fullQ = [undefined];
     this.leanQ = [undefined];
-    // the rest uses chunk 1's scratch region: no thread runs chunk 1 when this thread runs the rest
-    const restStart = this.ranges[Math.min(1, this.ranges.length - 1)]![0];
-    this.restSlice = this.slice(S, restStart, pop.size, 1, sliceHeap(restStart, 1));
-    for (const g of this.globals) this.restSlice.global[g] = 0;
-    for (const r of this.randNumbers) this.restSlice.rand[r] = 0;
     this.fullRest = (wasm?.update ?? k.update)(this.restSlice, CONSTANTS);
     this.leanRest = (wasm ? wasm.updateLean : k.updateLean)?.(this.restSlice, CONSTANTS);
     if (this.task >= 0) this.pool.send(Array.from({ length: this.pool.ranks - 1 }, () => ({ type: 'drop', id: this.task })));

@@ -236,7 +236,7 @@ export class ThreadPool {
     // back within this step: take the rest at once (one call per kernel, not one per chunk)
     if (this.stealAll || (((w1 >> 8) & 255) === K && (w1 & 255) === 1 && Atomics.compareExchange(c, CTRL.CLAIM, w1, (w1 & ~255) | K) === w1)) {
       taken = K - 1;
-      failure = this.runRest(runner);
+      failure = this.runChunk(1, runner, true);
     } else if (this.stealEach) {
       for (let q = 1; q < K; q++, taken++) {
         const e = this.runChunk(q, runner);
@@ -271,24 +271,18 @@ export class ThreadPool {
     if (failure !== undefined) throw failure;
   }
 
-  /** Chunk `q` on this thread (a method, not a closure: a step must not allocate); its error. */
-  private runChunk(q: number, runner: ChunkRunner | undefined): unknown {
-    const c = this.ctrl;
+  /**
+   * Chunk `q` on this thread, or with `rest` chunks q.. at once (a method, not a closure: a step
+   * must not allocate); its error.
+   */
+  private runChunk(q: number, runner: ChunkRunner | undefined, rest = false): unknown {
+    const c = this.ctrl, q1 = rest ? this.chunks : q + 1;
     try {
-      for (let k = 0; k < this.nDeferred; k++) this.deferred[k]!.deliverRanges(q, q + 1, c[CTRL.DELIV + 2 * k + 1]!);
-      if (c[CTRL.TASK]! >= 0) runner!.runChunk(q);
-    } catch (e) {
-      return e;
-    }
-    return undefined;
-  }
-
-  /** Chunks 1.. at once on this thread; its error. */
-  private runRest(runner: ChunkRunner | undefined): unknown {
-    const c = this.ctrl;
-    try {
-      for (let k = 0; k < this.nDeferred; k++) this.deferred[k]!.deliverRanges(1, this.chunks, c[CTRL.DELIV + 2 * k + 1]!);
-      if (c[CTRL.TASK]! >= 0) runner!.runRest();
+      for (let k = 0; k < this.nDeferred; k++) this.deferred[k]!.deliverRanges(q, q1, c[CTRL.DELIV + 2 * k + 1]!);
+      if (c[CTRL.TASK]! >= 0) {
+        if (rest) runner!.runRest();
+        else runner!.runChunk(q);
+      }
     } catch (e) {
       return e;
     }
