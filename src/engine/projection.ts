@@ -169,12 +169,27 @@ function invertRows(rowPtr: Int32Array, preRank: Int32Array, postRank: Int32Arra
   }
 }
 
+// The loops below handle eight synapses per iteration: TurboFan re-checks every typed array
+// (map, length, data pointer) after each loop iteration's interrupt check, so that a one-synapse
+// loop costs ~3 ns per synapse and this one ~1 ns. The additions stay in synapse order.
+
 /** `g[post] += w` for the synapses of each spike, in inverse order; `w` in the same order. */
 function deliverCopied(spikes: Int32Array, count: number, ptr: Int32Array, post: Int32Array, w: Float64Array, g: Float64Array): void {
   for (let s = 0; s < count; s++) {
     const r = spikes[s]!;
     const x1 = ptr[r + 1]!;
-    for (let x = ptr[r]!; x < x1; x++) g[post[x]!]! += w[x]!;
+    let x = ptr[r]!;
+    for (; x + 7 < x1; x += 8) {
+      g[post[x]!]! += w[x]!;
+      g[post[x + 1]!]! += w[x + 1]!;
+      g[post[x + 2]!]! += w[x + 2]!;
+      g[post[x + 3]!]! += w[x + 3]!;
+      g[post[x + 4]!]! += w[x + 4]!;
+      g[post[x + 5]!]! += w[x + 5]!;
+      g[post[x + 6]!]! += w[x + 6]!;
+      g[post[x + 7]!]! += w[x + 7]!;
+    }
+    for (; x < x1; x++) g[post[x]!]! += w[x]!;
   }
 }
 
@@ -185,7 +200,18 @@ function deliverConstant(spikes: Int32Array, count: number, ptr: Int32Array, pos
   for (let s = 0; s < count; s++) {
     const r = spikes[s]!;
     const x1 = ptr[r + 1]!;
-    for (let x = ptr[r]!; x < x1; x++) g[post[x]!]! += w;
+    let x = ptr[r]!;
+    for (; x + 7 < x1; x += 8) {
+      g[post[x]!]! += w;
+      g[post[x + 1]!]! += w;
+      g[post[x + 2]!]! += w;
+      g[post[x + 3]!]! += w;
+      g[post[x + 4]!]! += w;
+      g[post[x + 5]!]! += w;
+      g[post[x + 6]!]! += w;
+      g[post[x + 7]!]! += w;
+    }
+    for (; x < x1; x++) g[post[x]!]! += w;
   }
 }
 
@@ -194,7 +220,14 @@ function deliverIndexed(spikes: Int32Array, count: number, ptr: Int32Array, post
   for (let s = 0; s < count; s++) {
     const r = spikes[s]!;
     const x1 = ptr[r + 1]!;
-    for (let x = ptr[r]!; x < x1; x++) g[post[x]!]! += w[syn[x]!]!;
+    let x = ptr[r]!;
+    for (; x + 3 < x1; x += 4) {
+      g[post[x]!]! += w[syn[x]!]!;
+      g[post[x + 1]!]! += w[syn[x + 1]!]!;
+      g[post[x + 2]!]! += w[syn[x + 2]!]!;
+      g[post[x + 3]!]! += w[syn[x + 3]!]!;
+    }
+    for (; x < x1; x++) g[post[x]!]! += w[syn[x]!]!;
   }
 }
 

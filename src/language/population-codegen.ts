@@ -281,9 +281,12 @@ export function generatePopulationKernels(ir: NeuronIR, opts: PopulationCodegenO
     const resets = ir.reset.map((eq) => assignCode(eq, 'local'));
     // fused: the neuron's counter is the local `$$__rr`, stored once at the end of its update
     const counter = fuse ? '$$__rr' : '__refrem[i]';
+    // fused: `| 0` keeps the counter an int32 (the value the Int32Array store below wraps to
+    // anyway), so that WebAssembly holds it in integer lanes
+    const int = fuse ? ' | 0' : '';
     let refStart = '';
-    if (typeof ir.refractory === 'number') refStart = `${counter} = __refsteps[i];`;
-    else if (typeof ir.refractory === 'string') refStart = `${counter} = Math.trunc(${ref(ir.refractory)} / dt);`;
+    if (typeof ir.refractory === 'number') refStart = `${counter} = __refsteps[i]${int};`;
+    else if (typeof ir.refractory === 'string') refStart = `${counter} = Math.trunc(${ref(ir.refractory)} / dt)${int};`;
     scalarLocals = false;
     const test = [
       `if (${cond}) {`,
@@ -302,7 +305,7 @@ export function generatePopulationKernels(ir: NeuronIR, opts: PopulationCodegenO
     ] : [];
     // while refractory the test is off: one condition (one lane mask in WebAssembly, where a
     // nested if would branch on the refractory state of every pair)
-    if (fuse) fusedLines = refractory ? [`if ($$__ir === 1 && (${cond})) {`, ...test.slice(1)] : test;
+    if (fuse) fusedLines = refractory ? [`if (!$$__inref && (${cond})) {`, ...test.slice(1)] : test;
     else {
       spikeLines = [
         'let __ns = 0;',
@@ -368,13 +371,17 @@ export function generatePopulationKernels(ir: NeuronIR, opts: PopulationCodegenO
   // refractoriness: the counter and the 0/1 switch `$$__ir` (ANNarchy's in_ref) are the neuron's
   // locals, read and stored once, no branch (a mask in WebAssembly); the array inRef is written
   // only for a separate spike pass, the one reader of it
-  const refractoryLoad = refractory ? ['let $$__rr = __refrem[i];', 'const $$__ir = $$__rr > 0 ? 0 : 1;', fuse ? '' : '__inref[i] = $$__ir;'] : [];
+  // (`$$__inref`: the condition; in WebAssembly the counter stays in integer lanes, the condition
+  // is one compare, and the counter's update one integer add of its mask)
+  const refractoryLoad = refractory
+    ? ['let $$__rr = __refrem[i] | 0;', 'const $$__inref = $$__rr > 0;', 'const $$__ir = $$__inref ? 0 : 1;', fuse ? '' : '__inref[i] = $$__ir;']
+    : [];
   const loopCompute = fast([...refractoryLoad, ...loadLocals, ...(opts.fastMath ? reciprocalTimeConstants(localLines) : localLines)].filter((l) => l !== ''));
   const loopOrderedPlain = (lean: boolean) => [
     ...fusedLines,
     ...storeFor(lean),
-    // a neuron that spiked had $$__ir 1: this never undoes the refractory start above
-    refractory ? '__refrem[i] = $$__rr - (1 - $$__ir);' : '',
+    // a neuron that spiked was not refractory: this never undoes the refractory start above
+    refractory ? '__refrem[i] = $$__rr - $$__inref;' : '',
   ].filter((l) => l !== '');
   // both variants rewritten now: the reciprocals they need are defined before the loop
   const ordered = [fast(loopOrderedPlain(false)), fast(loopOrderedPlain(true))];

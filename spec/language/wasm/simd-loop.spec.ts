@@ -122,6 +122,29 @@ describe('language/wasm: SIMD loop compiler', () => {
     expect(Array.from(r.wasm.rem!)).to.deep.equal([0, 2, 2, 4, 0, 1, 9]);
   });
 
+
+  it('refractory counters in integer lanes: `A[i] | 0`, integer comparisons, `!a && b`, an integer minus a condition, masked integer assignments and stores', () => {
+    // lanes of one pair disagree (ranks 0/1, 4/5), agree (2/3), and the last lane is padding
+    const v = Float64Array.from([2, 2, 0.5, 3, 4, 5, 6]);
+    const rem = Int32Array.from([0, 3, 0, 0, 1, 0, 2]);
+    const steps = Int32Array.from([2, 5, 2, 4, 4, 7, 9]);
+    const r = both([
+      'let $$rr = rem[i] | 0;',
+      'const $$inref = $$rr > 0;',
+      'const $$ir = $$inref ? 0 : 1;',
+      'let $$v = v[i];',
+      '$$v += 0.5 * $$ir;',
+      'if (!$$inref && ($$v > 2.75)) { $$v = -1; __spiked[__ns++] = i; $$rr = steps[i] | 0; }',
+      'if ($$rr === 3) { rem[i] = $$rr | 0; } else { rem[i] = $$rr - $$inref; }',
+      'v[i] = $$v + ($$rr >= 2) + ($$rr !== 0);',
+    ], { v, rem, steps }, {}, { counter: true });
+    expectIdentical(r);
+    // not refractory and above 2.75 after the step: ranks 3 (3.5) and 5 (5.5); rank 0 reaches
+    // only 2.5. Rank 1 holds 3 (kept by the branch), 4 and 6 count down, 3 and 5 start 4 and 7
+    expect(r.spikesWasm).to.deep.equal([3, 5]);
+    expect(Array.from(r.wasm.rem!)).to.deep.equal([0, 3, 0, 4, 0, 7, 1]);
+    expect(Array.from(r.wasm.v!)).to.deep.equal([2.5, 4, 1, 1, 5, 1, 8]);
+  });
   it('the inline exp template: fast path, edge path (overflow, underflow, subnormal, NaN) mixed within pairs', () => {
     const x = Float64Array.from([1, 800, -800, 2, 709.5, -745, NaN, -1e-300, -708.5, 0.5, 700, -3]);
     const y = new Float64Array(x.length);

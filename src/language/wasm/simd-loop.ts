@@ -195,6 +195,13 @@ const COMPARE: Record<string, number> = {
   '<': Simd.f64x2Lt, '>': Simd.f64x2Gt, '<=': Simd.f64x2Le, '>=': Simd.f64x2Ge,
   '===': Simd.f64x2Eq, '==': Simd.f64x2Eq, '!==': Simd.f64x2Ne, '!=': Simd.f64x2Ne,
 };
+/** The same comparisons of int32 values (exact as doubles too), on the low two i32 lanes. */
+const INT_COMPARE: Record<string, number> = {
+  '<': Simd.i32x4LtS, '>': Simd.i32x4GtS, '<=': Simd.i32x4LeS, '>=': Simd.i32x4GeS,
+  '===': Simd.i32x4Eq, '==': Simd.i32x4Eq, '!==': Simd.i32x4Ne, '!=': Simd.i32x4Ne,
+};
+/** Byte shuffle moving 64-bit lane masks into the low two i32 lanes (masks for 'i' values). */
+const NARROW = [0, 1, 2, 3, 8, 9, 10, 11, 0, 1, 2, 3, 8, 9, 10, 11];
 const ARITH: Record<string, number> = { '+': Simd.f64x2Add, '-': Simd.f64x2Sub, '*': Simd.f64x2Mul, '/': Simd.f64x2Div };
 
 function parseBody(source: string): Node {
@@ -364,7 +371,11 @@ class LoopCompiler {
         this.toF(ty);
         ty = 'f';
       }
-      if (!this.mask.full) this.f.get(b.local).get(this.mask.local).simd(Simd.bitselect);
+      if (!this.mask.full) {
+        this.f.get(b.local).get(this.mask.local);
+        if (ty === 'i') this.narrowMask();
+        this.f.simd(Simd.bitselect);
+      }
       this.f.set(b.local);
       return;
     }
@@ -384,6 +395,7 @@ class LoopCompiler {
     // this pair's elements
     const at = this.ctx.lane * BYTES[kind];
     let ty = value(() => this.load(arr, kind));
+    if (ty === 'i' && kind === 'i32') return this.intStore(arr, at);
     ty = this.toF(ty);
     this.ctx.storeLog.push(arr);
     if (kind === 'f64') {
@@ -417,6 +429,29 @@ class LoopCompiler {
       if (guarded) this.f.op(Op.end);
     }
     this.release(v);
+  }
+
+  /** An int32 value ('i') into `arr[i]` of this pair: no conversion (both lanes at once when both are on). */
+  private intStore(arr: string, at: number): void {
+    this.ctx.storeLog.push(arr);
+    this.ctx.cache.delete(arr);
+    const v = this.tmp();
+    this.f.set(v);
+    if (this.mask.full) this.f.get(this.i4).get(v).mem(true, Simd.store64Lane, 3, arr, at, 0);
+    else {
+      for (let l = 0; l < 2; l++) {
+        const guarded = this.laneGuard(l, false);
+        this.f.get(this.i4).get(v).simd(Simd.i32x4ExtractLane, l).mem(false, Op.i32Store, 2, arr, at + 4 * l);
+        if (guarded) this.f.op(Op.end);
+      }
+    }
+    this.release(v);
+  }
+
+  /** The lane mask on top of the stack as a mask of the low two i32 lanes. */
+  private narrowMask(): void {
+    const m = this.tmp0();
+    this.f.tee(m).get(m).simd(Simd.shuffle, ...NARROW);
   }
 
   /** `A[counter++] = value` lane by lane, for lanes that are active and inside the population. */
@@ -722,13 +757,32 @@ class LoopCompiler {
     }
     if (op in ARITH) return this.arith(op, () => this.expr(e.left), () => this.expr(e.right), e);
     if (op in COMPARE) {
-      this.pair(() => this.expr(e.left), () => this.expr(e.right), false, true);
+      const l = this.expr(e.left);
+      // int32 values (refractory counters) compare as integers: the same order as doubles
+      if (l === 'i' && isIntLiteral(e.right)) {
+        f.i32(e.right.value).simd(Simd.i32x4Splat).simd(INT_COMPARE[op]!).simd(Simd.i64x2ExtendLowI32x4S);
+        return 'b';
+      }
+      const r = this.expr(e.right);
+      if (l === 'i' && r === 'i') {
+        f.simd(INT_COMPARE[op]!).simd(Simd.i64x2ExtendLowI32x4S);
+        return 'b';
+      }
+      this.convertPair(l, r, 'f');
       f.simd(COMPARE[op]!);
       return 'b';
     }
     if (op === '%') return this.importCall('(a, b) => a % b', [e.left, e.right]);
     // integer arithmetic of the exp table index: `k | 0`, `j & 127`, `j << 1`, `i >> 7`
     if (op === '|' && isIntLiteral(e.right) && e.right.value === 0) {
+      // `A[i] | 0` of an Int32Array: the integers themselves, not converted to doubles
+      const m = e.left;
+      if (m.type === 'MemberExpression' && m.computed && m.object.type === 'Identifier' && this.symbols.arrays[m.object.name] === 'i32'
+        && m.property.type === 'Identifier' && m.property.name === 'i' && !this.lookup('i')) {
+        this.shared.arrays.add(m.object.name);
+        f.get(this.i4).mem(true, Simd.load64Zero, 3, m.object.name, this.ctx.lane * 4);
+        return 'i';
+      }
       // `k | 0` of `const k = (x + SHIFT) - SHIFT`: ToInt32(k) is k modulo 2^32, the low word of
       // x + SHIFT's bits (|k| < 2^51; the exp template's range check keeps |k| < 2^18). Exactly
       // JavaScript's result, where the truncation below saturates beyond 32 bits instead
@@ -764,6 +818,12 @@ class LoopCompiler {
       const r = right();
       if (l === 'i' && r === 'i') {
         f.simd(op === '+' ? Simd.i32x4Add : Simd.i32x4Sub);
+        return 'i';
+      }
+      // an integer minus (plus) a condition, which counts 1 where it holds: the mask is -1 there
+      if (l === 'i' && r === 'b') {
+        this.narrowMask();
+        f.simd(op === '+' ? Simd.i32x4Sub : Simd.i32x4Add);
         return 'i';
       }
       this.convertPair(l, r, 'f');
@@ -826,8 +886,27 @@ class LoopCompiler {
   private logical(e: Node): Ty {
     const f = this.f;
     if (e.operator === '??') throw this.unsupported(e, 'operator ??');
-    const l = this.expr(e.left);
-    const r = this.expr(e.right);
+    let l: Ty, r: Ty;
+    if (e.operator === '&&' && e.left.type === 'UnaryExpression' && e.left.operator === '!') {
+      // `!a && b` of two conditions: one andnot (the refractory spike test)
+      const a = this.tmp();
+      this.toB(this.expr(e.left.argument));
+      f.set(a);
+      r = this.expr(e.right);
+      if (r === 'b') {
+        f.get(a).simd(Simd.andnot);
+        this.release(a);
+        return 'b';
+      }
+      const rv = this.tmp();
+      f.set(rv).get(a).simd(Simd.not).get(rv);
+      this.release(rv);
+      this.release(a);
+      l = 'b';
+    } else {
+      l = this.expr(e.left);
+      r = this.expr(e.right);
+    }
     if (l === 'b' && r === 'b') {
       f.simd(e.operator === '&&' ? Simd.and : Simd.or);
       return 'b';
