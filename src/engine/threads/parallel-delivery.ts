@@ -12,18 +12,34 @@ import type { DeferredDelivery, ThreadPool } from './thread-pool.js';
  * ```
  */
 export function deliverRange(spikes: Int32Array, count: number, qPtr: Int32Array, stride: number, q0: number, q1: number, post: Int32Array, w: Float64Array, constant: boolean, g: Float64Array): void {
+  // four synapses per iteration, in synapse order, as Projection's one-thread loops (TurboFan
+  // re-checks every typed array after each iteration: a one-synapse loop costs ~3x per synapse)
   if (constant) {
     const c = w[0]!;
     for (let s = 0; s < count; s++) {
       const at = spikes[s]! * stride;
       const x1 = qPtr[at + q1]!;
-      for (let x = qPtr[at + q0]!; x < x1; x++) g[post[x]!]! += c;
+      let x = qPtr[at + q0]!;
+      for (; x + 3 < x1; x += 4) {
+        g[post[x]!]! += c;
+        g[post[x + 1]!]! += c;
+        g[post[x + 2]!]! += c;
+        g[post[x + 3]!]! += c;
+      }
+      for (; x < x1; x++) g[post[x]!]! += c;
     }
   } else {
     for (let s = 0; s < count; s++) {
       const at = spikes[s]! * stride;
       const x1 = qPtr[at + q1]!;
-      for (let x = qPtr[at + q0]!; x < x1; x++) g[post[x]!]! += w[x]!;
+      let x = qPtr[at + q0]!;
+      for (; x + 3 < x1; x += 4) {
+        g[post[x]!]! += w[x]!;
+        g[post[x + 1]!]! += w[x + 1]!;
+        g[post[x + 2]!]! += w[x + 2]!;
+        g[post[x + 3]!]! += w[x + 3]!;
+      }
+      for (; x < x1; x++) g[post[x]!]! += w[x]!;
     }
   }
 }

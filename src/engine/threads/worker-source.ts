@@ -126,12 +126,20 @@ function deliver(task, count, q) {
     const c = w[0];
     for (let s = 0; s < count; s++) {
       const at = sp[s] * st + q, x1 = qp[at + 1];
-      for (let x = qp[at]; x < x1; x++) g[post[x]] += c;
+      let x = qp[at];
+      for (; x + 3 < x1; x += 4) {
+        g[post[x]] += c; g[post[x + 1]] += c; g[post[x + 2]] += c; g[post[x + 3]] += c;
+      }
+      for (; x < x1; x++) g[post[x]] += c;
     }
   } else {
     for (let s = 0; s < count; s++) {
       const at = sp[s] * st + q, x1 = qp[at + 1];
-      for (let x = qp[at]; x < x1; x++) g[post[x]] += w[x];
+      let x = qp[at];
+      for (; x + 3 < x1; x += 4) {
+        g[post[x]] += w[x]; g[post[x + 1]] += w[x + 1]; g[post[x + 2]] += w[x + 2]; g[post[x + 3]] += w[x + 3];
+      }
+      for (; x < x1; x++) g[post[x]] += w[x];
     }
   }
 }
