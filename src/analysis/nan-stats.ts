@@ -33,13 +33,22 @@ export function pairwiseSum(a: ArrayLike<number>, start = 0, n = a.length - star
     return res;
   }
   if (n <= 128) {
-    const r = new Array<number>(8);
-    for (let j = 0; j < 8; j++) r[j] = a[start + j * stride]!;
+    // eight accumulators in locals (no array per block: losses of a fit sum thousands of blocks)
+    let r0 = a[start]!, r1 = a[start + stride]!, r2 = a[start + 2 * stride]!, r3 = a[start + 3 * stride]!;
+    let r4 = a[start + 4 * stride]!, r5 = a[start + 5 * stride]!, r6 = a[start + 6 * stride]!, r7 = a[start + 7 * stride]!;
     let i = 8;
     for (; i < n - (n % 8); i += 8) {
-      for (let j = 0; j < 8; j++) r[j]! += a[start + (i + j) * stride]!;
+      const o = start + i * stride;
+      r0 += a[o]!;
+      r1 += a[o + stride]!;
+      r2 += a[o + 2 * stride]!;
+      r3 += a[o + 3 * stride]!;
+      r4 += a[o + 4 * stride]!;
+      r5 += a[o + 5 * stride]!;
+      r6 += a[o + 6 * stride]!;
+      r7 += a[o + 7 * stride]!;
     }
-    let res = r[0]! + r[1]! + (r[2]! + r[3]!) + (r[4]! + r[5]! + (r[6]! + r[7]!));
+    let res = r0 + r1 + (r2 + r3) + (r4 + r5 + (r6 + r7));
     for (; i < n; i++) res += a[start + i * stride]!;
     return res;
   }

@@ -5,7 +5,14 @@
  */
 import { pairwiseSum, toShaped, type NumericInput } from './nan-stats.js';
 
-function squaredDiffs(fn: string, a: NumericInput, b: NumericInput): Float64Array {
+/**
+ * Scratch for the squared differences: one buffer grown as needed, reused by every call (the
+ * sums are synchronous), so that the losses of a fit do not allocate an array per call.
+ */
+let scratch = new Float64Array(1024);
+
+/** (a - b)^2 element-wise, in `scratch` (valid until the next call), and their count. */
+function squaredDiffs(fn: string, a: NumericInput, b: NumericInput): { sq: Float64Array; n: number } {
   const x = toShaped(fn, a);
   const y = toShaped(fn, b);
   const scalarX = x.shape.length === 0;
@@ -16,12 +23,13 @@ function squaredDiffs(fn: string, a: NumericInput, b: NumericInput): Float64Arra
     }
   }
   const n = scalarX ? y.data.length : x.data.length;
-  const out = new Float64Array(n);
+  if (scratch.length < n) scratch = new Float64Array(n);
+  const out = scratch;
   for (let i = 0; i < n; i++) {
     const d = x.data[scalarX ? 0 : i]! - y.data[scalarY ? 0 : i]!;
     out[i] = d * d;
   }
-  return out;
+  return { sq: out, n };
 }
 
 /**
@@ -33,8 +41,8 @@ function squaredDiffs(fn: string, a: NumericInput, b: NumericInput): Float64Arra
  * ```
  */
 export function rmse(a: NumericInput, b: NumericInput): number {
-  const sq = squaredDiffs('rmse', a, b);
-  return Math.sqrt((0 + pairwiseSum(sq)) / sq.length);
+  const { sq, n } = squaredDiffs('rmse', a, b);
+  return Math.sqrt((0 + pairwiseSum(sq, 0, n)) / n);
 }
 
 /**
@@ -46,6 +54,6 @@ export function rmse(a: NumericInput, b: NumericInput): number {
  * ```
  */
 export function rsse(a: NumericInput, b: NumericInput): number {
-  const sq = squaredDiffs('rsse', a, b);
-  return Math.sqrt(0 + pairwiseSum(sq));
+  const { sq, n } = squaredDiffs('rsse', a, b);
+  return Math.sqrt(0 + pairwiseSum(sq, 0, n));
 }

@@ -931,7 +931,8 @@ export class Population {
     const S = this.$state!;
     const arr = S.local[variable] ?? S.local[this.$recordKey(variable)];
     if (arr) {
-      if (arr.length === 1) out[offset] = arr[0]!;
+      // a loop for a few neurons: TypedArray#set costs more than it copies there
+      if (arr.length <= 16) for (let i = 0; i < arr.length; i++) out[offset + i] = arr[i]!;
       else out.set(arr, offset);
     } else out[offset] = S.global[variable]!;
   }

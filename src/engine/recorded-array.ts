@@ -16,6 +16,8 @@ export class RecordedArray {
   readonly data: Float64Array;
   /** Size along each axis; the product equals `data.length`. */
   readonly shape: readonly number[];
+  /** Values per sample, computed once: column() runs per neuron in every loss of a fit. */
+  readonly #rowSize: number;
 
   constructor(data: Float64Array, shape: readonly number[]) {
     const n = shape.reduce((a, b) => a * b, 1);
@@ -24,6 +26,7 @@ export class RecordedArray {
     }
     this.data = data;
     this.shape = Object.freeze([...shape]);
+    this.#rowSize = shape.slice(1).reduce((a, b) => a * b, 1);
   }
 
   /** Number of samples (the first axis). */
@@ -33,7 +36,7 @@ export class RecordedArray {
 
   /** Number of values per sample (product of all axes but the first). */
   get rowSize(): number {
-    return this.shape.slice(1).reduce((a, b) => a * b, 1);
+    return this.#rowSize;
   }
 
   /** The value at the given indices (one per axis). */
@@ -65,6 +68,8 @@ export class RecordedArray {
     if (!Number.isInteger(j) || j < 0 || j >= m) {
       throw new RangeError(`RecordedArray.column: column ${j} out of range [0, ${m})`);
     }
+    // one column: a copy of the whole data (a memcpy)
+    if (m === 1) return this.data.slice();
     const out = new Float64Array(this.length);
     for (let i = 0; i < out.length; i++) out[i] = this.data[i * m + j]!;
     return out;

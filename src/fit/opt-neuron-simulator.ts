@@ -56,20 +56,67 @@ export interface SimulatorOutput {
  */
 export function resultsOfSingleNeuron(results: ExperimentResults, i: number, popsize: number): ExperimentResults {
   if (popsize === 1) return results;
-  const recordings: Recordings = results.recordings.map((chunk) => {
-    const out: Record<string, unknown> = {};
-    for (const [key, v] of Object.entries(chunk)) {
-      if (key.includes('target')) out[key] = v;
-      else if (key.includes('spike')) out[key] = { 0: (v as Record<number, number[]>)[i] ?? [] };
-      else if (key.includes('parameter_dict')) {
-        out[key] = Object.fromEntries(Object.entries(v as Record<string, number | Float64Array>).map(([p, pv]) => [p, Float64Array.of(typeof pv === 'number' ? pv : pv[i]!)]));
-      } else if (v instanceof RecordedArray && !key.includes('period') && key !== 'dt') {
-        out[key] = new RecordedArray(v.column(i), [v.length, 1]);
-      } else out[key] = v;
+  return resultsOfNeurons(results, i + 1, popsize)[i]!;
+}
+
+/** How `_get_results_of_single_neuron` treats a recording key (decided once per key and chunk). */
+type KeyKind = 'keep' | 'spike' | 'parameters' | 'column';
+
+function keyKind(key: string, v: unknown): KeyKind {
+  if (key.includes('target')) return 'keep';
+  if (key.includes('spike')) return 'spike';
+  if (key.includes('parameter_dict')) return 'parameters';
+  if (v instanceof RecordedArray && !key.includes('period') && key !== 'dt') return 'column';
+  return 'keep';
+}
+
+/**
+ * {@link resultsOfSingleNeuron} for neurons 0 to count-1 at once: each recorded array is
+ * transposed once into one buffer of which every neuron gets its own column (a disjoint
+ * subarray), instead of one allocation per neuron and array in every evaluation of a fit.
+ *
+ * @example
+ * ```ts
+ * const [first, second] = resultsOfNeurons(results, 2, popsize);
+ * ```
+ */
+export function resultsOfNeurons(results: ExperimentResults, count: number, popsize: number): ExperimentResults[] {
+  if (popsize === 1) return Array.from({ length: count }, () => results);
+  const perNeuron: RecordingChunk[][] = Array.from({ length: count }, () => []);
+  for (const chunk of results.recordings) {
+    const outs: Record<string, unknown>[] = Array.from({ length: count }, () => ({}));
+    for (const key of Object.keys(chunk)) {
+      const v = (chunk as Record<string, unknown>)[key];
+      switch (keyKind(key, v)) {
+        case 'spike':
+          for (let i = 0; i < count; i++) outs[i]![key] = { 0: (v as Record<number, number[]>)[i] ?? [] };
+          break;
+        case 'parameters': {
+          const entries = Object.entries(v as Record<string, number | Float64Array>);
+          for (let i = 0; i < count; i++) outs[i]![key] = Object.fromEntries(entries.map(([p, pv]) => [p, Float64Array.of(typeof pv === 'number' ? pv : pv[i]!)]));
+          break;
+        }
+        case 'column': {
+          const a = v as RecordedArray;
+          const n = a.length;
+          const m = a.rowSize;
+          if (count > m) throw new RangeError(`RecordedArray.column: column ${m} out of range [0, ${m})`);
+          const src = a.data;
+          const all = new Float64Array(count * n);
+          for (let i = 0; i < count; i++) {
+            const o = i * n;
+            for (let t = 0; t < n; t++) all[o + t] = src[t * m + i]!;
+          }
+          for (let i = 0; i < count; i++) outs[i]![key] = new RecordedArray(all.subarray(i * n, (i + 1) * n), [n, 1]);
+          break;
+        }
+        default:
+          for (let i = 0; i < count; i++) outs[i]![key] = v;
+      }
     }
-    return out as RecordingChunk;
-  });
-  return new ExperimentResults(recordings, results.recordingTimes, results.monDict, results.data);
+    for (let i = 0; i < count; i++) perNeuron[i]!.push(outs[i] as RecordingChunk);
+  }
+  return perNeuron.map((recordings) => new ExperimentResults(recordings, results.recordingTimes, results.monDict, results.data));
 }
 
 /**
@@ -176,21 +223,23 @@ export class OptNeuronSimulator {
     });
     const values = resolveValues(this.bounds, this.bounds.fitNames.map((_, j) => padded.map((c) => c[j]!)), n);
     const pop = getPopulation(this.popName);
+    const attributes = new Set(pop.attributes);
     const reps: number[][] = [];
     let allLoss: LossValue[] = [];
     let results!: ExperimentResults;
     for (let r = 0; r < this.numRep; r++) {
       for (const [name, v] of Object.entries(values)) {
-        if (pop.attributes.includes(name)) (pop as unknown as Record<string, unknown>)[name] = n === 1 ? v[0] : v;
+        if (attributes.has(name)) (pop as unknown as Record<string, unknown>)[name] = n === 1 ? v[0] : v;
       }
       results = this.runExperiment(this.popName);
+      const single = resultsOfNeurons(results, candidates.length, n);
       allLoss = [];
       const losses: number[] = [];
       for (let i = 0; i < candidates.length; i++) {
         let l: LossValue;
         const params = () => this.bounds.fitNames.map((f, j) => `${f}=${candidates[i]![j]}`).join(', ');
         try {
-          l = this.problem.getLossFunction(resultsOfSingleNeuron(results, i, n), this.resultsSoll);
+          l = this.problem.getLossFunction(single[i]!, this.resultsSoll);
         } catch (e) {
           throw new Error(`OptNeuron: get_loss_function threw for candidate ${i} (${params()}): ${(e as Error).message}`);
         }

@@ -136,6 +136,8 @@ export class CompNeuroMonitors {
   private readonly entries: MonDictEntry[];
   private readonly stores = new Map<string, SampleBlocks>();
   private readonly lastDrain = new Map<string, number>();
+  /** The first step at which some compartment is due to drain (onStep checks only this per step). */
+  private drainDue = -Infinity;
   private readonly log: (message: string) => void;
   private recordings: Recordings = [];
   private recordingTimes: RecordingTimesChunk[] = [];
@@ -171,7 +173,7 @@ export class CompNeuroMonitors {
       const m = new Monitor(e.object, e.variables, { start: false, periodSteps: e.periodSteps, gridOrigin: 0 });
       this.mon[e.compartment] = m;
       this.stores.set(e.compartment, new SampleBlocks());
-      this.lastDrain.set(e.compartment, this.network.currentStep);
+      this.noteDrain(e.compartment, this.network.currentStep);
     }
     this.lastStep = this.network.currentStep - 1;
     this.hub = new MonitorsStreamHub({ mon: this.mon, compartments: this.compartments, chunkIndex: () => this.recordings.length });
@@ -305,7 +307,7 @@ export class CompNeuroMonitors {
         this.inOwnReset = false;
       }
       if (saved) restoreParameters(saved);
-      for (const c of this.compartments) this.lastDrain.set(c, this.network.currentStep);
+      for (const c of this.compartments) this.noteDrain(c, this.network.currentStep);
       this.lastStep = this.network.currentStep - 1;
     }
   }
@@ -538,7 +540,7 @@ export class CompNeuroMonitors {
     if (this.writer !== undefined) {
       // with recordTo the samples went to the sink through the writer's taps: only empty the engine buffers
       m.discard();
-      this.lastDrain.set(e.compartment, this.network.currentStep);
+      this.noteDrain(e.compartment, this.network.currentStep);
       return;
     }
     if (arrayVars.length > 0) {
@@ -546,7 +548,7 @@ export class CompNeuroMonitors {
       for (const v of arrayVars) store.add(v, (got[v] as RecordedArray).data);
     }
     for (const v of ['spike', 'axon_spike']) if (e.variables.includes(v)) store.addSpikes(m.get(v) as SpikeDict, v);
-    this.lastDrain.set(e.compartment, this.network.currentStep);
+    this.noteDrain(e.compartment, this.network.currentStep);
   }
 
   /** Data of a chunk that is not stored: dropped so that it cannot leak into the next chunk. */
@@ -559,6 +561,17 @@ export class CompNeuroMonitors {
     this.warnedAfterGet = false;
   }
 
+  /** Records that a compartment drained at `step`, and when the next drain is due. */
+  private noteDrain(compartment: string, step: number): void {
+    this.lastDrain.set(compartment, step);
+    let due = Infinity;
+    for (const e of this.entries) {
+      const last = this.lastDrain.get(e.compartment);
+      due = Math.min(due, last === undefined ? -Infinity : last + DRAIN_SAMPLES * e.periodSteps);
+    }
+    this.drainDue = due;
+  }
+
   /** Called by the network after the monitors recorded a step. */
   private onStep(step: number): void {
     if (step <= this.lastStep) {
@@ -569,8 +582,10 @@ export class CompNeuroMonitors {
     }
     this.lastStep = step;
     this.hub.stepEnded(step);
-    for (const e of this.entries) {
-      if (step - this.lastDrain.get(e.compartment)! >= DRAIN_SAMPLES * e.periodSteps) this.drainOne(e);
+    if (step >= this.drainDue) {
+      for (const e of this.entries) {
+        if (step - this.lastDrain.get(e.compartment)! >= DRAIN_SAMPLES * e.periodSteps) this.drainOne(e);
+      }
     }
     if ((this.alreadyGotRecordings || this.alreadyGotRecordingTimes) && !this.warnedAfterGet && this.currentChunk() !== null) {
       this.warnedAfterGet = true;
@@ -599,7 +614,7 @@ export class CompNeuroMonitors {
       const s = this.stores.get(e.compartment)!;
       if (!s.empty || this.timings[e.compartment]!.start.length > 0) had = true;
       s.clear();
-      this.lastDrain.set(e.compartment, step);
+      this.noteDrain(e.compartment, step);
     }
     this.lastStep = step - 1;
     for (const t of Object.values(this.timings)) {
