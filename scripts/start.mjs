@@ -50,6 +50,8 @@ if (!upToDate()) {
   const local = [...new Set(inputs)].map((f) => f.slice(root.length + 1));
   writeFileSync(inputsFile, JSON.stringify([...local, 'scripts/start.mjs', 'scripts/rxjs-per-file.mjs', 'scripts/worker-modules.mjs']));
 }
+// the seed plots: load vega/resvg in a figure thread while it simulates (src/node/figure-thread.ts)
+process.env.COMPNEURO_RX_FIGURE_THREAD ??= '1';
 // the bundled example checks import.meta.url against argv[1] to run its main part
 process.argv[1] = outfile;
 await import(pathToFileURL(outfile).href);

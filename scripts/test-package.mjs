@@ -59,7 +59,7 @@ check('the tarball installs into an empty project (rxjs as the peer dependency)'
   if (rx.length !== 1) throw new Error(`expected one copy of rxjs, found ${rx.join(', ')}`);
 });
 
-check('plain Node ESM imports the three entries, simulates and writes a PNG', () => {
+check('plain Node ESM imports the three entries, simulates and writes a PNG (also in the figure thread)', () => {
   writeFileSync(join(app, 'run.mjs'), `
 import * as lib from 'compneuro-rx';
 import * as browser from 'compneuro-rx/browser';
@@ -85,6 +85,11 @@ new PlotRecordings({ figname: 'fig.png', recordings: rec, recordingTimes: mon.ge
   plan: { position: [1], compartment: ['lif'], variable: ['v'], format: ['line'] } });
 const png = readFileSync('fig.png');
 if (png.readUInt32BE(0) !== 0x89504e47) throw new Error('fig.png is not a PNG');
+// the same figure drawn in the figure thread (opt-in) is the same file
+if (lib.preloadFigures() !== true) throw new Error('preloadFigures() found no figure thread in the dist');
+new PlotRecordings({ figname: 'fig2.png', recordings: rec, recordingTimes: mon.getRecordingTimes(), shape: [1, 1],
+  plan: { position: [1], compartment: ['lif'], variable: ['v'], format: ['line'] } });
+if (!readFileSync('fig2.png').equals(png)) throw new Error('the figure thread drew another fig.png');
 console.log('OK', first);
 `);
   const out = run(process.execPath, ['run.mjs'], app);

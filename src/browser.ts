@@ -198,6 +198,7 @@ export type { CombinedData } from './monitors/recording-times.js';
 export { ARRAY_FORMATS, SPIKE_FORMATS, type PlotLayout } from './plot/plot-spec.js';
 export type { RecordingTimesLike } from './plot/recording-times-like.js';
 export type { SvgFigure } from './plot/render-svg.js';
+export type { LinePathOptions } from './plot/line-items.js';
 export type { AttributeSetting } from './stream/protocol.js';
 export type { ProtocolSimulationFunction, SimulationFunction } from './stream/simulation-function.js';
 export type { DriveOptions } from './stream/step-driver.js';

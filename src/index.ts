@@ -34,6 +34,7 @@ export { nodeThreadSpawner, installNodeThreads } from './node/kernel-threads.js'
 // PlotRecordings renders in a figure thread that loads vega and resvg while the model simulates
 import { installFigureThread } from './node/figure-thread.js';
 installFigureThread();
+export { preloadFigures } from './node/figure-thread.js';
 
 // io (Node-only, issue 13): CompNeuroPy's system functions, saving variables Python can read
 export { saveVariables, loadVariables } from './io/save-variables.js';

@@ -11,13 +11,16 @@ import type { PlotRecordingsOptions } from '../../src/plot/plot-recordings.js';
 export function manyTraces(N = 100, T = 3000): Omit<PlotRecordingsOptions, 'figname'> {
   const v = new Float64Array(T * N);
   const spikes: Record<number, number[]> = {};
+  // glibc's LCG modulo 2^31 in exact 32-bit integer arithmetic (in doubles, seed * 1103515245
+  // exceeds 2^53 and the sequence went periodic)
   let seed = 12345;
-  const rand = () => ((seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648);
+  const rand = () => (seed = (Math.imul(seed, 1103515245) + 12345) & 0x7fffffff) / 2147483648;
   for (let j = 0; j < N; j++) {
     spikes[j] = [];
     let x = -65;
     for (let k = 0; k < T; k++) {
-      x += 0.4 * (rand() - 0.45) + 0.01 * (-65 - x);
+      // noisy drift towards -49 mV, above the -50 mV threshold: a spike every ~30 ms
+      x += 0.4 * (rand() - 0.1) + 0.01 * (-65 - x);
       if (x > -50) {
         v[k * N + j] = 30;
         spikes[j]!.push(k);

@@ -1,6 +1,12 @@
 import { expect } from 'chai';
-import { rasterizeSvg } from '../../src/plot/render-file.js';
-import { renderSvg } from '../../src/plot/render-svg.js';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { inflateSync } from 'node:zlib';
+import { rasterizeSvg, writeFigure } from '../../src/plot/render-file.js';
+import { buildPlotSpec } from '../../src/plot/plot-spec.js';
+import { fitSpec, renderSvg } from '../../src/plot/render-svg.js';
+import { manyTraces } from './many-traces.js';
 
 const textSvg = (family: string) =>
   `<svg xmlns="http://www.w3.org/2000/svg" width="200" height="40"><text x="5" y="30" font-family="${family}" font-size="24">Spikes 0.5 mV</text></svg>`;
@@ -34,5 +40,31 @@ describe('plot/render-file', () => {
     const { svg } = renderSvg(spec);
     expect(svg).to.match(/stroke-linejoin="round"/);
     expect(svg).to.match(/stroke-linecap="round"/);
+  });
+
+  it('writes lines simplified as matplotlib does: one path per line in an SVG file, pieces drawn by resvg in a PNG', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'render-file-'));
+    try {
+      const res = buildPlotSpec(manyTraces(5, 3000));
+      const spec = fitSpec(res.spec, res.figure);
+      const size = { width: res.figure.width, height: res.figure.height };
+      writeFigure(join(dir, 'f.svg'), spec, { ...size, scale: 3 });
+      const svg = readFileSync(join(dir, 'f.svg'), 'utf8');
+      const lines = [...svg.matchAll(/aria-roledescription="line mark" d="([^"]*)"/g)].map((m) => m[1]!);
+      expect(lines).to.have.length(5);
+      // no pieces in the file; every line thinned (3000 samples, M4-decimated, then simplified)
+      expect((svg.match(/<path d="M/g) ?? []).length).to.equal(0);
+      const plain = [...renderSvg(spec, size).svg.matchAll(/aria-roledescription="line mark" d="([^"]*)"/g)].map((m) => m[1]!);
+      for (let k = 0; k < 5; k++) expect(lines[k]!.split('L').length).to.be.below(plain[k]!.split('L').length);
+      // the PNG: the figure's size at 3x, opaque RGB, and the same image as resvg draws from the pieces
+      writeFigure(join(dir, 'f.png'), spec, { ...size, scale: 3 });
+      const png = readFileSync(join(dir, 'f.png'));
+      expect([png.readUInt32BE(16), png.readUInt32BE(20), png[25]]).to.deep.equal([size.width * 3, size.height * 3, 2]);
+      const cut = rasterizeSvg(renderSvg(spec, size, { simplify: 1 / 27, split: 256 }).svg, 3);
+      expect(Buffer.from(png).equals(Buffer.from(cut.png))).to.equal(true);
+      expect(inflateSync(png.subarray(41, 41 + png.readUInt32BE(33))).length).to.equal((size.width * 3 * 3 + 1) * size.height * 3);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });

@@ -1,8 +1,8 @@
 /**
  * PlotRecordings' figures rendered in a worker thread that loads vega, vega-lite, resvg and the
- * fonts while the model compiles and simulates (started when the first population is created),
- * so that `npm start`'s first figure does not wait for ~0.2 s of module loading. PlotRecordings
- * stays synchronous, as matplotlib's savefig: the calling thread posts the spec and blocks on
+ * fonts while the model compiles and simulates (opt-in: `preloadFigures()`, or
+ * `COMPNEURO_RX_FIGURE_THREAD=1` to start it when the first population is created), so that
+ * `npm start`'s first figure does not wait for ~0.2 s of module loading. PlotRecordings stays synchronous, as matplotlib's savefig: the calling thread posts the spec and blocks on
  * `Atomics.wait` until the thread has written the file, then reads the reply with
  * `receiveMessageOnPort`. An error in the thread is rethrown in the caller as the same kind of
  * error (name, message, code, ...). Where the thread's module is missing (the library bundled
@@ -140,29 +140,36 @@ let thread: FigureThread | undefined;
 let unavailable = false;
 
 /**
- * The figure thread, started on first call; undefined where it cannot run (not the main
- * thread, `COMPNEURO_RX_FIGURE_THREAD=0`, its module not found).
+ * Starts the figure thread now (if it can run here), so that it loads vega, vega-lite, resvg and
+ * the fonts while the model compiles and simulates, and PlotRecordings' figures are drawn there.
+ * Without this call (or `COMPNEURO_RX_FIGURE_THREAD=1`) figures are drawn in the calling thread:
+ * the thread costs ~45 MB and ~0.2 s of CPU, which a program that never plots should not pay.
+ * Answers whether figures will be drawn in the thread: false where it cannot run (not the main
+ * thread, `COMPNEURO_RX_FIGURE_THREAD=0`, its module not found, e.g. from the TypeScript sources
+ * under tsx).
  *
  * @example
  * ```ts
- * figureThread(); // starts loading vega and resvg in the background
+ * import { preloadFigures } from 'compneuro-rx';
+ * preloadFigures(); // vega and resvg load on another core while the model simulates
  * ```
  */
-export function figureThread(): FigureThread | undefined {
-  if (thread || unavailable) return thread;
+export function preloadFigures(): boolean {
+  if (thread || unavailable) return thread !== undefined;
   const url = siblingModule(import.meta.url, './figure-worker.js');
   // from the TypeScript sources (tsx) a worker thread cannot load TypeScript: render in this thread
   if (!isMainThread || process.env.COMPNEURO_RX_FIGURE_THREAD === '0' || !url.endsWith('.js') || !existsSync(fileURLToPath(url))) {
     unavailable = true;
-    return undefined;
+    return false;
   }
   thread = new FigureThread(url);
-  return thread;
+  return true;
 }
 
 /**
- * Renders PlotRecordings' figures in the figure thread, started when the first population is
- * created (the Node entry calls this).
+ * Lets PlotRecordings render in the figure thread once one was started ({@link preloadFigures});
+ * with `COMPNEURO_RX_FIGURE_THREAD=1` (as `npm start` sets) it starts when the first population
+ * is created. The Node entry calls this.
  *
  * @example
  * ```ts
@@ -170,6 +177,6 @@ export function figureThread(): FigureThread | undefined {
  * ```
  */
 export function installFigureThread(): void {
-  whenFirstPopulation(() => void figureThread());
-  provideFigureRenderer((job) => figureThread()?.render(job) ?? renderFigureHere(job));
+  if (process.env.COMPNEURO_RX_FIGURE_THREAD === '1') whenFirstPopulation(() => void preloadFigures());
+  provideFigureRenderer((job) => thread?.render(job) ?? renderFigureHere(job));
 }

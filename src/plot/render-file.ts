@@ -12,6 +12,7 @@ import type { VegaLiteSpec } from './vega-lite-spec.js';
 import { renderSvg } from './render-svg.js';
 import { vegaLiteModule } from './vega-modules.js';
 import { encodePng } from './encode-png.js';
+import { SIMPLIFY_THRESHOLD } from './simplify-path.js';
 import { htmlDocument, packageFile } from './html-document.js';
 
 export { htmlDocument };
@@ -55,6 +56,9 @@ let resvg: typeof ResvgJs | undefined;
 const resvgModule = (): typeof ResvgJs => (resvg ??= createRequire(import.meta.url)('@resvg/resvg-js') as typeof ResvgJs);
 
 let fontOptions: Record<string, unknown> | undefined;
+
+/** Segments per `<path>` piece of a long line in a PNG (line-items.ts, LinePathOptions.split). */
+const LINE_PIECE = 256;
 
 /**
  * resvg's fonts: DejaVu Sans (matplotlib's default) from the `dejavu-fonts-ttf` package, never
@@ -121,7 +125,12 @@ export function writeFigure(figname: string, spec: VegaLiteSpec, opts: { width: 
   } else if (format === 'html') {
     writeFileSync(figname, htmlDocument(spec, figname));
   } else {
-    const { svg } = renderSvg(spec, { width: opts.width, height: opts.height });
+    // matplotlib simplifies lines at 1/9 device px before drawing (its SVG backend at 72 dpi,
+    // coarser than 1/9 of this SVG's px)
+    const simplify = SIMPLIFY_THRESHOLD / (format === 'png' ? opts.scale : 1);
+    // pieces only where resvg draws them: an SVG file keeps one path per line, as matplotlib's
+    const split = format === 'png' ? LINE_PIECE : undefined;
+    const { svg } = renderSvg(spec, { width: opts.width, height: opts.height }, { simplify, split });
     if (format === 'svg') writeFileSync(figname, svg);
     else writeFileSync(figname, rasterizeSvg(svg, opts.scale).png);
   }

@@ -8,7 +8,8 @@ import type * as vl from 'vega-lite';
 import type { TopLevelSpec } from 'vega-lite';
 import { vegaLiteModule, vegaModule } from './vega-modules.js';
 import type { VegaLiteSpec } from './vega-lite-spec.js';
-import { leanLineSpec, prepareLinePaths } from './line-items.js';
+import { dropNoopClips } from './noop-clips.js';
+import { leanLineSpec, prepareLinePaths, type LinePathOptions } from './line-items.js';
 
 /**
  * An SVG document and its size in px.
@@ -75,18 +76,21 @@ export function measureSpec(spec: VegaLiteSpec): { width: number; height: number
 /**
  * Renders a Vega-Lite spec to SVG. With `size`, padding is added around the content so that the
  * SVG is exactly `size` (content larger than `size` is kept and the SVG grows). Line cells take
- * the shortcut of line-items.ts (same SVG) unless `opts.leanLines` is false.
+ * the shortcut of line-items.ts (same SVG) unless `opts.leanLines` is false; there,
+ * `opts.simplify` (a threshold in SVG px) thins their paths as matplotlib does before drawing
+ * (simplify-path.ts; writeFigure passes 1/9 device px at the PNG's zoom) and `opts.split`
+ * writes long lines in pieces for resvg ({@link LinePathOptions}).
  *
  * @example
  * ```ts
  * const { svg } = renderSvg(spec, { width: 640, height: 480 });
  * ```
  */
-export function renderSvg(spec: VegaLiteSpec, size?: { width: number; height: number }, opts: { leanLines?: boolean } = {}): SvgFigure {
+export function renderSvg(spec: VegaLiteSpec, size?: { width: number; height: number }, opts: { leanLines?: boolean } & LinePathOptions = {}): SvgFigure {
   // leanLines: false runs every point through Vega's dataflow (the reference the shortcut is tested against)
   const lean = opts.leanLines === false ? undefined : leanLineSpec(spec);
   if (lean) {
-    const fast = renderSvgWith(lean.spec, size, (view) => prepareLinePaths(view as unknown as Parameters<typeof prepareLinePaths>[0], lean));
+    const fast = renderSvgWith(lean.spec, size, (view) => prepareLinePaths(view as unknown as Parameters<typeof prepareLinePaths>[0], lean, { simplify: opts.simplify, split: opts.split }));
     if (fast) return fast;
   }
   return renderSvgWith(spec, size, () => (svg) => svg)!;
@@ -118,6 +122,7 @@ function renderSvgWith(
   const width = size ? size.width : Math.max(0, v._viewWidth + pad.left + pad.right);
   const height = size ? size.height : Math.max(0, v._viewHeight + pad.top + pad.bottom);
   const origin: [number, number] = [pad.left + v._origin[0], pad.top + v._origin[1]];
+  dropNoopClips(v._scenegraph.root);
   const finish = beforeRender(view);
   if (!finish) {
     view.finalize();
