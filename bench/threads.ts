@@ -91,13 +91,12 @@ export function threadRows(repeats = 3): BenchRow[] {
   const timed = cobaWindow(two, cobaSteps, steps2);
   const d = two.net.$threadStats(false).map((r, q) => {
     const o = before[q]!;
-    return { busy: r.busyMs - o.busyMs, idle: r.idleMs - o.idleMs, barrier: r.barrierMs - o.barrierMs, blocking: r.blockingWaits - o.blockingWaits, commands: r.commands - o.commands, chunks: r.chunksTaken - o.chunksTaken };
+    return { busy: r.busyMs - o.busyMs, idle: r.idleMs - o.idleMs, barrier: r.barrierMs - o.barrierMs, blocking: r.blockingWaits - o.blockingWaits, commands: r.commands - o.commands };
   });
   cobaWindow(one, cobaSteps, steps1);
   const m1 = quantileUs(steps1, 0.5), m2 = quantileUs(steps2, 0.5), p1 = quantileUs(steps1, 0.1), p2 = quantileUs(steps2, 0.1);
   const v1 = one.P.$state!.local.v!, v2 = two.P.$state!.local.v!;
   if (!Buffer.from(v1.buffer, v1.byteOffset, v1.byteLength).equals(Buffer.from(v2.buffer, v2.byteOffset, v2.byteLength))) throw new Error('bench threads: COBA 16000 v differs between 1 and 2 threads');
-  const chunks = two.net.$threadPool!.chunks;
   one.net.dispose();
   two.net.dispose();
   const n = cobaSteps, us = (ms: number) => ((ms * 1000) / n).toFixed(1);
@@ -120,7 +119,7 @@ export function threadRows(repeats = 3): BenchRow[] {
       name: 'COBA 16000, numThreads 2: barriers (thread commands) per step',
       median: d[0]!.commands / n,
       unit: '',
-      note: `timed window ${timed.s.toFixed(3)} s, per step: rank 0 busy ${us(d[0]!.busy)} us, serial ${us(d[0]!.idle)} us, at the barrier ${us(d[0]!.barrier)} us; ${d.slice(1).map((r, q) => `rank ${q + 1} busy ${us(r.busy)} us, idle ${us(r.idle)} us`).join('; ')}; blocking waits ${d.map((r) => r.blocking).join('/')}; chunks 1..${chunks - 1} of a step run by rank ${d.map((_, q) => q).join('/')}: ${d.map((r) => (r.chunks / n).toFixed(2)).join('/')} per step`,
+      note: `timed window ${timed.s.toFixed(3)} s, per step: rank 0 busy ${us(d[0]!.busy)} us, serial ${us(d[0]!.idle)} us, at the barrier ${us(d[0]!.barrier)} us; ${d.slice(1).map((r, q) => `rank ${q + 1} busy ${us(r.busy)} us, idle ${us(r.idle)} us`).join('; ')}; blocking waits ${d.map((r) => r.blocking).join('/')}`,
     },
   ];
 }

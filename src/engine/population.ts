@@ -16,7 +16,6 @@ import { IndividualNeuron } from './individual-neuron.js';
 import { compileStopCondition, type StopCondition } from './stop-condition.js';
 import { KernelHeap } from './kernel-heap.js';
 import type { ParallelUpdate } from './threads/parallel-update.js';
-import { chunksFor } from './threads/worker-source.js';
 import { UNSTORED_TRANSIENTS_FROM, UnstoredTransients } from './unstored-transients.js';
 import { warnOnce } from './warn-once.js';
 import { attributeAccessor } from './attribute-accessor.js';
@@ -580,12 +579,12 @@ export class Population {
     f64('lastSpike');
     plan.push(['refRemaining', 'i32'], ['refSteps', 'i32'], ['inRef', 'u8'], ['spiked', 'i32']);
     const handles = plan.map(([, kind]) => heap?.reserve(kind, this.size) ?? -1);
-    // split over kernel threads (setup({ numThreads })): shared memory, one scratch region per chunk
+    // split over kernel threads (setup({ numThreads })): shared memory, one scratch region per thread
     const ranks = this.network.threadsFor(this.size);
     this.$scratchStride = wasm ? Math.ceil(wasm.scratchBytes / 16) * 16 : 0;
     const buffer = (bytes: number) => (ranks > 1 ? new SharedArrayBuffer(bytes) : new ArrayBuffer(bytes));
     try {
-      heap?.allocate(ranks > 1 ? chunksFor(ranks) * this.$scratchStride : wasm!.scratchBytes, ranks > 1);
+      heap?.allocate(ranks > 1 ? ranks * this.$scratchStride : wasm!.scratchBytes, ranks > 1);
     } catch (e) {
       // a WebAssembly memory holds at most 4 GiB (and the engine may refuse less)
       if (!(e instanceof RangeError) || backend === 'wasm') {

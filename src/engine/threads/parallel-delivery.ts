@@ -3,8 +3,8 @@ import type { DeferredDelivery, ThreadPool } from './thread-pool.js';
 
 /**
  * `g[post] += w` over the synapses of `spikes[0..count)` whose post-synaptic rank lies in the
- * chunks' ranges `[q0, q1)`: row `r`'s entries `[qPtr[r * stride + q0], qPtr[r * stride + q1])`.
- * With `q0 = 0, q1 = chunks` this is the whole row, in the order of one thread.
+ * threads' ranges `[q0, q1)`: row `r`'s entries `[qPtr[r * stride + q0], qPtr[r * stride + q1])`.
+ * With `q0 = 0, q1 = ranks` this is the whole row, in the order of one thread.
  *
  * @example
  * ```ts
@@ -12,34 +12,18 @@ import type { DeferredDelivery, ThreadPool } from './thread-pool.js';
  * ```
  */
 export function deliverRange(spikes: Int32Array, count: number, qPtr: Int32Array, stride: number, q0: number, q1: number, post: Int32Array, w: Float64Array, constant: boolean, g: Float64Array): void {
-  // four synapses per iteration, in synapse order, as Projection's one-thread loops (TurboFan
-  // re-checks every typed array after each iteration: a one-synapse loop costs ~3x per synapse)
   if (constant) {
     const c = w[0]!;
     for (let s = 0; s < count; s++) {
       const at = spikes[s]! * stride;
       const x1 = qPtr[at + q1]!;
-      let x = qPtr[at + q0]!;
-      for (; x + 3 < x1; x += 4) {
-        g[post[x]!]! += c;
-        g[post[x + 1]!]! += c;
-        g[post[x + 2]!]! += c;
-        g[post[x + 3]!]! += c;
-      }
-      for (; x < x1; x++) g[post[x]!]! += c;
+      for (let x = qPtr[at + q0]!; x < x1; x++) g[post[x]!]! += c;
     }
   } else {
     for (let s = 0; s < count; s++) {
       const at = spikes[s]! * stride;
       const x1 = qPtr[at + q1]!;
-      let x = qPtr[at + q0]!;
-      for (; x + 3 < x1; x += 4) {
-        g[post[x]!]! += w[x]!;
-        g[post[x + 1]!]! += w[x + 1]!;
-        g[post[x + 2]!]! += w[x + 2]!;
-        g[post[x + 3]!]! += w[x + 3]!;
-      }
-      for (; x < x1; x++) g[post[x]!]! += w[x]!;
+      for (let x = qPtr[at + q0]!; x < x1; x++) g[post[x]!]! += w[x]!;
     }
   }
 }
@@ -53,7 +37,7 @@ const shared = <T extends Int32Array | Float64Array>(a: T): T => {
 
 /**
  * The plain spike delivery of a projection (`g_target += w`, non-plastic) split over the
- * network's kernel threads by post-synaptic neuron: chunk q adds the synapses whose post rank
+ * network's kernel threads by post-synaptic neuron: thread q adds the synapses whose post rank
  * lies in its range, spike by spike in the order of the spike list. Each `g` element is thus
  * summed by one thread in the order of one thread: bit-identical. The delivery is deferred to
  * the next command of the threads (the post population's update, whose ranges are the same):
@@ -85,8 +69,8 @@ export class ParallelDelivery implements DeferredDelivery {
   possible = true;
 
   constructor(private readonly pool: ThreadPool, postSize: number) {
-    this.ranges = splitRanges(postSize, pool.chunks);
-    this.stride = pool.chunks + 1;
+    this.ranges = splitRanges(postSize, pool.ranks);
+    this.stride = pool.ranks + 1;
   }
 
   /**
@@ -100,7 +84,7 @@ export class ParallelDelivery implements DeferredDelivery {
     // a deferred delivery must not see its arrays change (nor its task dropped) before it ran
     if (this.pool.isDeferred(this)) this.pool.flush();
     if (!f || f.ptr !== ptr || f.post !== post) {
-      const nPre = ptr.length - 1, T = this.pool.chunks, stride = this.stride;
+      const nPre = ptr.length - 1, T = this.pool.ranks, stride = this.stride;
       const qPtr = new Int32Array(new SharedArrayBuffer(4 * Math.max(1, nPre * stride)));
       for (let r = 0; r < nPre; r++) {
         let x = ptr[r]!;
@@ -144,7 +128,7 @@ export class ParallelDelivery implements DeferredDelivery {
    */
   defer(spikes: Int32Array, count: number): void {
     if (count === 0) return;
-    const own = this.spikes, qPtr = this.qPtr, stride = this.stride, T = this.pool.chunks;
+    const own = this.spikes, qPtr = this.qPtr, stride = this.stride, T = this.pool.ranks;
     let events = 0;
     for (let s = 0; s < count; s++) {
       const r = spikes[s]!;

@@ -71,20 +71,16 @@ export class ParallelUpdate {
   private alwaysLean = false;
   /** An array is not shared (one given after compile): the population runs on this thread. */
   private unshared = false;
-  // every chunk's slice and, for chunks 1.., kernels of this thread: each chunk but the first
-  // runs on whichever thread claims it (see ThreadPool.finish)
+  // every rank's slice and, for ranks 1.., kernels of this thread: a chunk the thread of its rank
+  // has not taken when this one finished its own runs here (ThreadPool: stealing)
   private slices: PopulationKernelState[] = [];
   private fullQ: (PopulationKernel | undefined)[] = [];
   private leanQ: (PopulationKernel | undefined)[] = [];
-  // chunks 1.. as one range: the calling thread runs them at once when no thread claimed any
-  private restSlice: PopulationKernelState | undefined;
-  private fullRest: PopulationKernel | undefined;
-  private leanRest: PopulationKernel | undefined;
   private lean = false;
   private t = 0;
 
   constructor(private readonly pop: SplittablePopulation, private readonly pool: ThreadPool) {
-    this.ranges = splitRanges(pop.size, pool.chunks);
+    this.ranges = splitRanges(pop.size, pool.ranks);
   }
 
   /** Step `t` of the update (`lean`: the lean update), on all threads; spikes joined in rank order. */
@@ -120,7 +116,7 @@ export class ParallelUpdate {
     // the threads must be done before anything (even an error) reaches the caller
     pool.finish(this);
     if (failure !== undefined) throw failure;
-    // join the spike lists: chunk r's spikes sit at the start of its own range, relative to it
+    // join the spike lists: rank r's spikes sit at the start of its own range, relative to it
     const spiked = S.spiked, ranges = this.ranges;
     let n = s0.nSpiked;
     for (let r = 1; r < ranges.length; r++) {
@@ -131,34 +127,18 @@ export class ParallelUpdate {
   }
 
   /**
-   * Chunk `q`'s slice of this step on this thread (no other thread had claimed it): the same
-   * kernel over the same views, on the same population-wide inputs, as another thread runs.
+   * Rank `q`'s slice of this step on this thread (its thread had not started it): the same
+   * kernel over the same views, on the same population-wide inputs, as that thread would run.
    */
   runChunk(q: number): void {
-    this.pool.ctrl[CTRL.RESULT + q] = this.runSlice(this.slices[q]!, this.lean ? this.leanQ[q]! : this.fullQ[q]!);
-  }
-
-  /**
-   * Chunks 1.. at once on this thread (no thread had claimed any): their range as one slice, the
-   * same kernel over views of the same neurons; its spikes count as chunk 1's, which sit at the
-   * start of chunk 1's range in the order of one thread.
-   */
-  runRest(): void {
-    const c = this.pool.ctrl;
-    c[CTRL.RESULT + 1] = this.runSlice(this.restSlice!, this.lean ? this.leanRest! : this.fullRest!);
-    for (let q = 2; q < this.ranges.length; q++) c[CTRL.RESULT + q] = 0;
-  }
-
-  /** `kernel` over slice `S` (not chunk 0's) on this step's population-wide inputs; its spike count. */
-  private runSlice(S: PopulationKernelState, kernel: PopulationKernel): number {
-    const P = this.params, G = S.global, R = S.rand;
+    const S = this.slices[q]!, P = this.params, G = S.global, R = S.rand;
     let j = 0;
     const gs = this.globals, rs = this.randNumbers;
     for (let k = 0; k < gs.length; k++) G[gs[k]!] = P[j++]!;
     for (let k = 0; k < rs.length; k++) R[rs[k]!] = P[j++]!;
     S.nSpiked = 0;
-    kernel(this.t);
-    return S.nSpiked | 0;
+    (this.lean ? this.leanQ[q]! : this.fullQ[q]!)(this.t);
+    this.pool.ctrl[CTRL.RESULT + q] = S.nSpiked | 0;
   }
 
   /** Build the slices and hand them (with the kernels) to the threads. */
@@ -188,34 +168,29 @@ export class ParallelUpdate {
       ...(heap.reserved ? { reserved: Object.fromEntries(Object.entries(heap.reserved).map(([n, at]) => [n, at + 8 * start])) } : {}),
     };
     const slices = this.ranges.map(([start, end], r) => this.slice(S, start, end, r, sliceHeap(start, r)));
-    // the rest (chunks 1.. as one range) uses chunk 1's scratch region: no thread runs chunk 1 then
-    const restStart = this.ranges[Math.min(1, this.ranges.length - 1)]![0];
-    this.restSlice = this.slice(S, restStart, pop.size, 1, sliceHeap(restStart, 1));
-    // chunks 1.. and the rest: their own population-wide values and random numbers, set before each run
-    for (const slice of [...slices.slice(1), this.restSlice]) {
+    // ranks 1..: their own population-wide values and random numbers, set before each chunk
+    for (const slice of slices.slice(1)) {
       for (const g of this.globals) slice.global[g] = 0;
       for (const r of this.randNumbers) slice.rand[r] = 0;
     }
-    // chunk 0: always this thread, on population-wide values and random numbers of the population itself
+    // rank 0: this thread, on population-wide values and random numbers of the population itself
     this.slice0 = slices[0]!;
     this.full0 = (wasm?.update ?? k.update)(this.slice0, CONSTANTS);
     this.lean0 = (wasm ? wasm.updateLean : k.updateLean)?.(this.slice0, CONSTANTS);
     this.slices = slices;
     this.fullQ = [undefined];
     this.leanQ = [undefined];
-    this.fullRest = (wasm?.update ?? k.update)(this.restSlice, CONSTANTS);
-    this.leanRest = (wasm ? wasm.updateLean : k.updateLean)?.(this.restSlice, CONSTANTS);
     if (this.task >= 0) this.pool.send(Array.from({ length: this.pool.ranks - 1 }, () => ({ type: 'drop', id: this.task })));
     this.task = this.pool.taskId();
-    const chunks = slices.slice(1).map((slice, q) => {
+    const messages = slices.slice(1).map((slice, q) => {
       let wasmPart: { bytes: Uint8Array; params: number; nParams: number } | undefined;
-      // this thread's kernels of the slice (for the chunks it claims)
+      // this thread's kernels of the slice (for a chunk it takes over)
       const full = (wasm?.update ?? k.update)(slice, CONSTANTS);
       this.fullQ.push(full);
       this.leanQ.push((wasm ? wasm.updateLean : k.updateLean)?.(slice, CONSTANTS));
       if (wasm) {
         // the module of this slice (its arrays' offsets, its scratch region) is emitted and its
-        // exp table written here; the threads instantiate the same bytes over the shared memory
+        // exp table written here; the thread instantiates the same bytes over the shared memory
         const b = (full as unknown as { simd: SimdLoopBinding }).simd;
         wasmPart = { bytes: b.bytes, params: b.P.byteOffset, nParams: b.P.length };
       }
@@ -227,15 +202,13 @@ export class ParallelUpdate {
       for (const [name, a] of Object.entries(slice.rand)) if (typeof a !== 'number') add(`rand:${name}`, a);
       for (const key of ARRAY_KEYS) add(key, slice[key]);
       const [start, end] = this.ranges[q + 1]!;
-      return { size: end - start, arrays, scratch: slice.heap?.scratch, wasm: wasmPart };
+      return {
+        type: 'task', id: this.task, size: end - start, dt: S.dt, arrays, globals: this.globals, randNumbers: this.randNumbers,
+        constants: constantNames, params, memory: heap ? heap.memory : undefined, scratch: slice.heap?.scratch,
+        wasm: wasmPart, full: wasm ? k.source.wasmUpdate : k.source.update, lean,
+      };
     });
-    // every thread gets every chunk (any of them may claim it)
-    const message = {
-      type: 'task', id: this.task, dt: S.dt, chunks, globals: this.globals, randNumbers: this.randNumbers,
-      constants: constantNames, params, memory: heap ? heap.memory : undefined,
-      full: wasm ? k.source.wasmUpdate : k.source.update, lean,
-    };
-    this.pool.send(Array.from({ length: this.pool.ranks - 1 }, () => message));
+    this.pool.send(messages);
   }
 
   /** The state of `[start, end)`: views of the population's arrays. */

@@ -1,16 +1,14 @@
 import { threadSpawner, type KernelThread } from './thread-host.js';
-import { chunksFor, CMD, CTRL, ERROR_BYTES, KERNEL_WORKER_SOURCE, MAX_DEFERRED, STATS } from './worker-source.js';
+import { CMD, CTRL, ERROR_BYTES, KERNEL_WORKER_SOURCE, MAX_DEFERRED, STATS } from './worker-source.js';
 
-/** What runs chunk q of a command's task on the calling thread (a `ParallelUpdate`). */
+/** What runs rank q's part of a command's task on the calling thread (a `ParallelUpdate`). */
 export interface ChunkRunner {
   runChunk(q: number): void;
-  /** Chunks 1.. as one range (no thread claimed any of them). */
-  runRest(): void;
 }
 
 /** A spike delivery the pool can run later, split by post-synaptic range (a `ParallelDelivery`). */
 export interface DeferredDelivery {
-  /** Add the synapses of post ranges (chunks) `[q0, q1)` of this step's deferred `count` spikes. */
+  /** Add the synapses of ranges `[q0, q1)` of this step's deferred `count` spikes. */
   deliverRanges(q0: number, q1: number, count: number): void;
   /** Deliveries that ran split over the threads. */
   splitRuns: number;
@@ -38,11 +36,6 @@ const TIMEOUT_MS = 60_000;
 export class ThreadPool {
   /** Threads including the calling one. */
   readonly ranks: number;
-  /**
-   * Chunks of a command ({@link chunksFor}): the calling thread runs chunk 0, then claims the
-   * lowest unclaimed one while the threads claim the highest, until none is left.
-   */
-  readonly chunks: number;
   /** The shared control words ({@link CTRL}). */
   readonly ctrl: Int32Array;
   private readonly errorBytes: Uint8Array;
@@ -64,30 +57,14 @@ export class ThreadPool {
   private timed = false;
   /**
    * Testing: the threads never take a command's chunks; the calling thread runs them all (as it
-   * does with the chunks no thread had claimed when it finished its own).
+   * does with a chunk whose thread had not started it when the calling thread finished its own).
    */
   stealAll = false;
-  /**
-   * Testing: as {@link ThreadPool.stealAll}, but the calling thread runs chunks 1.. one by one
-   * (as the chunks no thread had claimed when it finished its own, once a thread claimed one).
-   */
-  stealEach = false;
   /**
    * Synapses per thread a flush needs to run split (below that, the barrier costs more than the
    * additions: the calling thread adds them all, in the same order per post neuron).
    */
   minSplitEvents = 8192;
-  /** Spin iterations of the calling thread waiting for the threads' chunks before it blocks. */
-  mainSpin = MAIN_SPIN;
-
-  /** Spin iterations of a thread waiting for the next command before it blocks. */
-  get workerSpin(): number {
-    return this.ctrl[CTRL.SPIN]!;
-  }
-
-  set workerSpin(n: number) {
-    Atomics.store(this.ctrl, CTRL.SPIN, n);
-  }
 
   constructor(ranks: number) {
     const spawner = threadSpawner();
@@ -99,9 +76,7 @@ export class ThreadPool {
     }
     if (!Number.isInteger(ranks) || ranks < 1 || ranks > 256) throw new Error(`ThreadPool: ranks must be an integer from 1 to 256, got ${String(ranks)}`);
     this.ranks = ranks;
-    this.chunks = chunksFor(ranks);
     this.ctrl = new Int32Array(new SharedArrayBuffer(4 * CTRL.END));
-    this.workerSpin = WORKER_SPIN;
     const error = new SharedArrayBuffer(ERROR_BYTES);
     const stats = new SharedArrayBuffer(8 * STATS * ranks);
     this.statsArray = new Float64Array(stats);
@@ -110,7 +85,7 @@ export class ThreadPool {
       for (let r = 1; r < ranks; r++) {
         const th = spawner.spawn(KERNEL_WORKER_SOURCE);
         this.threads.push(th);
-        th.postMessage({ type: 'init', ctrl: this.ctrl.buffer, rank: r, error, stats, ack: true });
+        th.postMessage({ type: 'init', ctrl: this.ctrl.buffer, rank: r, spin: WORKER_SPIN, error, stats, ack: true });
       }
       this.awaitDone();
     } catch (e) {
@@ -172,7 +147,7 @@ export class ThreadPool {
     if (n === 0) return;
     if (this.deferredEvents < this.minSplitEvents * this.ranks) {
       try {
-        for (let k = 0; k < n; k++) list[k]!.deliverRanges(0, this.chunks, this.ctrl[CTRL.DELIV + 2 * k + 1]!);
+        for (let k = 0; k < n; k++) list[k]!.deliverRanges(0, this.ranks, this.ctrl[CTRL.DELIV + 2 * k + 1]!);
       } finally {
         this.clearDeferred();
       }
@@ -190,9 +165,8 @@ export class ThreadPool {
   }
 
   /**
-   * Open chunks 1.. of a command to the threads: the deferred deliveries, then `task` (-1: none)
-   * for step `t`; the caller then runs chunk 0 ({@link ThreadPool.runOwnDeliveries} first) and
-   * calls {@link ThreadPool.finish}.
+   * Start rank 1.. on the deferred deliveries, then `task` (-1: none) for step `t`; the caller
+   * then runs rank 0 ({@link ThreadPool.runOwnDeliveries} first) and calls {@link ThreadPool.finish}.
    */
   start(task: number, t: number, lean: boolean): void {
     const c = this.ctrl, list = this.deferred, n = this.nDeferred;
@@ -207,54 +181,42 @@ export class ThreadPool {
       if (this.idleFrom >= 0) this.statsArray[1] += now - this.idleFrom;
       this.startedAt = now;
     }
-    // chunks 1.. open to the threads from the new generation on (see CTRL.CLAIM)
-    c[CTRL.FIN] = 0;
-    Atomics.store(c, CTRL.CLAIM, this.stealAll || this.stealEach ? -1 : (((Atomics.load(c, CTRL.GEN) + 1) & 0x7fff) << 16) | (this.chunks << 8) | 1);
+    // the chunks open for their threads from the new generation on (see CTRL.CLAIM)
+    const open = this.stealAll ? -2 : Atomics.load(c, CTRL.GEN) + 1;
+    for (let q = 1; q < this.ranks; q++) Atomics.store(c, CTRL.CLAIM + q, open);
     this.command(CMD.RUN);
   }
 
-  /** Chunk 0's part of the deferred deliveries (between {@link ThreadPool.start} and finish). */
+  /** Rank 0's part of the deferred deliveries (between {@link ThreadPool.start} and finish). */
   runOwnDeliveries(): void {
     const list = this.deferred;
     for (let k = 0; k < this.nDeferred; k++) list[k]!.deliverRanges(0, 1, this.ctrl[CTRL.DELIV + 2 * k + 1]!);
   }
 
   /**
-   * Run the chunks no thread has claimed yet (as they would: the same code over the same
-   * views: its deferred deliveries, then `runner.runChunk(q)`), wait for those the threads run,
-   * and throw a thread's error. A thread that starts late (asleep, or not scheduled on a busy
-   * machine) or runs slowly thus costs the chunks it did not take, not a wait for its share.
+   * Wait for the threads started by {@link ThreadPool.start}; throws a thread's error. A chunk
+   * whose thread has not started it yet (asleep, or not scheduled on a busy machine) runs here
+   * instead: its deferred deliveries, then `runner.runChunk(q)`; the results are those of that
+   * thread (the same code over the same views).
    */
   finish(runner?: ChunkRunner): void {
-    const st = this.statsArray, c = this.ctrl, K = this.chunks;
+    const st = this.statsArray, c = this.ctrl, gen = Atomics.load(c, CTRL.GEN);
     const reached = this.timed ? performance.now() : 0;
     if (this.timed) st[0] += reached - this.startedAt;
-    let taken = 0, failure: unknown;
-    const w1 = Atomics.load(c, CTRL.CLAIM);
-    // no thread claimed a chunk while this one ran chunk 0: a thread that is running claims one
-    // within a fraction of a microsecond, so they sleep or were not scheduled, and will not be
-    // back within this step: take the rest at once (one call per kernel, not one per chunk)
-    if (this.stealAll || (((w1 >> 8) & 255) === K && (w1 & 255) === 1 && Atomics.compareExchange(c, CTRL.CLAIM, w1, (w1 & ~255) | K) === w1)) {
-      taken = K - 1;
-      failure = this.runChunk(1, runner, true);
-    } else if (this.stealEach) {
-      for (let q = 1; q < K; q++, taken++) {
-        const e = this.runChunk(q, runner);
-        failure ??= e;
-      }
-    } else {
-      // from the bottom, the threads from the top
-      for (;;) {
-        const w = Atomics.load(c, CTRL.CLAIM), lo = w & 255;
-        if (lo >= ((w >> 8) & 255)) break;
-        if (Atomics.compareExchange(c, CTRL.CLAIM, w, w + 1) !== w) continue;
-        taken++;
-        const e = this.runChunk(lo, runner);
+    let stolen = 0, failure: unknown;
+    for (let q = 1; q < this.ranks; q++) {
+      const claim = Atomics.load(c, CTRL.CLAIM + q);
+      if (claim === -1 || (claim !== -2 && Atomics.compareExchange(c, CTRL.CLAIM + q, gen, -2) !== gen)) continue;
+      stolen++;
+      try {
+        for (let k = 0; k < this.nDeferred; k++) this.deferred[k]!.deliverRanges(q, q + 1, c[CTRL.DELIV + 2 * k + 1]!);
+        if (c[CTRL.TASK]! >= 0) runner!.runChunk(q);
+      } catch (e) {
         failure ??= e;
       }
     }
-    st[5] += taken;
-    this.awaitDone(K - 1 - taken, CTRL.FIN);
+    st[5] += stolen;
+    this.awaitDone(this.ranks - 1 - stolen);
     if (this.timed) {
       this.idleFrom = performance.now();
       st[2] += this.idleFrom - reached;
@@ -269,24 +231,6 @@ export class ThreadPool {
       throw new Error(new TextDecoder().decode(bytes.subarray(4, 4 + n)));
     }
     if (failure !== undefined) throw failure;
-  }
-
-  /**
-   * Chunk `q` on this thread, or with `rest` chunks q.. at once (a method, not a closure: a step
-   * must not allocate); its error.
-   */
-  private runChunk(q: number, runner: ChunkRunner | undefined, rest = false): unknown {
-    const c = this.ctrl, q1 = rest ? this.chunks : q + 1;
-    try {
-      for (let k = 0; k < this.nDeferred; k++) this.deferred[k]!.deliverRanges(q, q1, c[CTRL.DELIV + 2 * k + 1]!);
-      if (c[CTRL.TASK]! >= 0) {
-        if (rest) runner!.runRest();
-        else runner!.runChunk(q);
-      }
-    } catch (e) {
-      return e;
-    }
-    return undefined;
   }
 
   private clearDeferred(): void {
@@ -315,8 +259,8 @@ export class ThreadPool {
    * commands, `idleMs` between commands (for rank 0 the rest of the step, for the others
    * spinning or blocked), `barrierMs` (rank 0) waiting for the others at the end of a command,
    * `blockingWaits` how often a thread stopped spinning and blocked (`Atomics.wait`), `commands`
-   * (rank 0: all; the others: those they ran a chunk of), `chunksTaken` chunks 1.. it claimed
-   * and ran (rank 0: those no thread had claimed when it finished chunk 0).
+   * (rank 0: all; the others: those they ran), `chunksTaken` (rank 0) chunks of other ranks it
+   * ran because their thread had not started them.
    *
    * @example
    * ```ts
@@ -332,9 +276,9 @@ export class ThreadPool {
     }));
   }
 
-  /** Spike count of chunk `q` (>= 1) in the last command. */
-  result(q: number): number {
-    return this.ctrl[CTRL.RESULT + q]!;
+  /** Spike count that rank `r` reported for the last command. */
+  result(r: number): number {
+    return this.ctrl[CTRL.RESULT + r]!;
   }
 
   /** Stop the threads (`network.dispose()`; they never keep a process alive either way). */
@@ -369,19 +313,19 @@ export class ThreadPool {
     if (Atomics.load(c, CTRL.WSLEEP) !== 0) Atomics.notify(c, CTRL.GEN);
   }
 
-  private awaitDone(want = this.ranks - 1, at: number = CTRL.DONE): void {
+  private awaitDone(want = this.ranks - 1): void {
     const c = this.ctrl;
-    for (let k = 0; k < this.mainSpin; k++) if (Atomics.load(c, at) >= want) return;
+    for (let k = 0; k < MAIN_SPIN; k++) if (Atomics.load(c, CTRL.DONE) >= want) return;
     const since = Date.now();
     for (;;) {
-      const d = Atomics.load(c, at);
+      const d = Atomics.load(c, CTRL.DONE);
       if (d >= want) return;
       if (this.canBlock) {
         this.statsArray[3]++;
         // announced before the wait checks DONE (see WSLEEP in command())
         Atomics.store(c, CTRL.MSLEEP, 1);
         try {
-          Atomics.wait(c, at, d, 100);
+          Atomics.wait(c, CTRL.DONE, d, 100);
         } catch {
           // a browser's page thread may not block: spin there
           this.canBlock = false;
