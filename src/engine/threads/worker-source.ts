@@ -105,12 +105,22 @@ function deliver(task, count) {
     const c = w[0];
     for (let s = 0; s < count; s++) {
       const at = sp[s] * st + rank, x1 = qp[at + 1];
-      for (let x = qp[at]; x < x1; x++) g[post[x]] += c;
+      let x = qp[at];
+      for (; x + 7 < x1; x += 8) {
+        g[post[x]] += c; g[post[x + 1]] += c; g[post[x + 2]] += c; g[post[x + 3]] += c;
+        g[post[x + 4]] += c; g[post[x + 5]] += c; g[post[x + 6]] += c; g[post[x + 7]] += c;
+      }
+      for (; x < x1; x++) g[post[x]] += c;
     }
   } else {
     for (let s = 0; s < count; s++) {
       const at = sp[s] * st + rank, x1 = qp[at + 1];
-      for (let x = qp[at]; x < x1; x++) g[post[x]] += w[x];
+      let x = qp[at];
+      for (; x + 7 < x1; x += 8) {
+        g[post[x]] += w[x]; g[post[x + 1]] += w[x + 1]; g[post[x + 2]] += w[x + 2]; g[post[x + 3]] += w[x + 3];
+        g[post[x + 4]] += w[x + 4]; g[post[x + 5]] += w[x + 5]; g[post[x + 6]] += w[x + 6]; g[post[x + 7]] += w[x + 7];
+      }
+      for (; x < x1; x++) g[post[x]] += w[x];
     }
   }
 }
