@@ -1,5 +1,5 @@
 import { readFileSync, writeFileSync } from 'node:fs';
-import { unzipSync, zipSync } from 'fflate';
+import { fflateModule } from './fflate-module.js';
 import { captureNetworkState, captureProjectionState, projectionMismatch, restoreNetworkState, restoreProjectionState, type NetworkState, type ProjectionStateMeta, type StateArray } from '../engine/network-state.js';
 import { currentNetwork } from '../engine/magic-network.js';
 import type { Network } from '../engine/network.js';
@@ -20,13 +20,13 @@ function writeNpz(filename: string, arrays: Record<string, NpyArray>): void {
   const files: Record<string, Uint8Array> = {};
   for (const [k, a] of Object.entries(arrays)) files[`${k}.npy`] = encodeNpy(a);
   // deflated, as np.savez_compressed writes
-  writeFileSync(filename, zipSync(files, { level: 6 }));
+  writeFileSync(filename, fflateModule().zipSync(files, { level: 6 }));
 }
 
 function readNpz(filename: string, what: string): Record<string, NpyArray> {
   let zipped: Record<string, Uint8Array>;
   try {
-    zipped = unzipSync(new Uint8Array(readFileSync(filename)));
+    zipped = fflateModule().unzipSync(new Uint8Array(readFileSync(filename)));
   } catch (e) {
     throw new Error(`${what}: cannot read "${filename}" as an .npz file (${(e as Error).message})`);
   }

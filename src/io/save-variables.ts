@@ -11,7 +11,7 @@
  */
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { unzipSync, zipSync } from 'fflate';
+import { fflateModule } from './fflate-module.js';
 import { dump, parse } from 'npyjs';
 import { decodeVariable, encodeVariable, type EncodedVariable, type StoredArray } from './variable-codec.js';
 
@@ -58,7 +58,7 @@ export function saveVariables(variableList: readonly unknown[], nameList: readon
     return {
       dir, name,
       json: JSON.stringify(enc.json),
-      npz: enc.arrays.size > 0 ? zipSync(npz, { level: 0 }) : undefined,
+      npz: enc.arrays.size > 0 ? fflateModule().zipSync(npz, { level: 0 }) : undefined,
     };
   });
   for (const f of files) {
@@ -73,7 +73,7 @@ export function saveVariables(variableList: readonly unknown[], nameList: readon
 function readArrays(npzPath: string): Map<string, StoredArray> {
   let entries: Record<string, Uint8Array>;
   try {
-    entries = unzipSync(new Uint8Array(readFileSync(npzPath)));
+    entries = fflateModule().unzipSync(new Uint8Array(readFileSync(npzPath)));
   } catch (e) {
     throw new Error(`loadVariables: "${npzPath}" is not a readable .npz file (${(e as Error).message})`);
   }
