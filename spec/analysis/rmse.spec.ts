@@ -16,6 +16,14 @@ describe('analysis/rmse', () => {
     expect(rsse(a, b)).to.equal(781.0343868488799);
   });
 
+  it('handles inputs larger than its reused scratch buffer, and small ones after them', () => {
+    const n = (1 << 20) + 3; // above the scratch limit: an array of its own
+    const a = new Float64Array(n).fill(3);
+    expect(rmse(a, 1)).to.equal(2); // every difference 2
+    expect(rsse(a, 3)).to.equal(0);
+    expect(rmse([1, 3], [2, 2])).to.equal(1);
+  });
+
   it('rejects arrays of different shapes', () => {
     expect(() => rmse([1, 2], [1, 2, 3])).to.throw(/same shape/);
   });

@@ -7,9 +7,11 @@ import { pairwiseSum, toShaped, type NumericInput } from './nan-stats.js';
 
 /**
  * Scratch for the squared differences: one buffer grown as needed, reused by every call (the
- * sums are synchronous), so that the losses of a fit do not allocate an array per call.
+ * sums are synchronous), so that the losses of a fit do not allocate an array per call. Inputs
+ * above SCRATCH_MAX get an array of their own, so one large call does not pin its size forever.
  */
 let scratch = new Float64Array(1024);
+const SCRATCH_MAX = 1 << 20;
 
 /** (a - b)^2 element-wise, in `scratch` (valid until the next call), and their count. */
 function squaredDiffs(fn: string, a: NumericInput, b: NumericInput): { sq: Float64Array; n: number } {
@@ -23,8 +25,8 @@ function squaredDiffs(fn: string, a: NumericInput, b: NumericInput): { sq: Float
     }
   }
   const n = scalarX ? y.data.length : x.data.length;
-  if (scratch.length < n) scratch = new Float64Array(n);
-  const out = scratch;
+  if (scratch.length < n && n <= SCRATCH_MAX) scratch = new Float64Array(n);
+  const out = n <= scratch.length ? scratch : new Float64Array(n);
   for (let i = 0; i < n; i++) {
     const d = x.data[scalarX ? 0 : i]! - y.data[scalarY ? 0 : i]!;
     out[i] = d * d;

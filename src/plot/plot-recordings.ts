@@ -107,7 +107,7 @@ export class PlotRecordings {
     if (typeof opts.figname !== 'string' || opts.figname === '') throw new Error('PlotRecordings: figname must be a non-empty string');
     this.figname = opts.figname;
     log(`Generate fig ${opts.figname}... `);
-    figureFormat(opts.figname);
+    figureFormat(opts.figname); // an unknown extension fails before any work
     const result = buildPlotSpec(opts);
     this.warnings = result.warnings;
     this.figure = result.figure;
