@@ -8,6 +8,7 @@ import { CONSTANTS } from '../language/constant.js';
 import { generateSynapseKernels, type ProjectionKernel, type ProjectionKernelState, type SynapseKernels } from '../language/synapse-codegen.js';
 import type { Locality } from '../language/description.js';
 import { coerce, isSampler, type ValueSampler } from './attribute-value.js';
+import { attributeAccessor } from './attribute-accessor.js';
 import { currentNetwork } from './magic-network.js';
 import type { Network } from './network.js';
 import { Population } from './population.js';
@@ -367,12 +368,9 @@ export class Projection implements NamedParticipant, Recordable {
         console.warn(`Warning: Projection "${this.name}": attribute "${name}" has the name of a Projection member; use proj.get('${name}') and proj.set({ ${name}: ... }) for it`);
         continue;
       }
-      Object.defineProperty(this, name, {
-        get: () => this.get(name),
-        set: (v: ProjectionAttributeInput) => this.set({ [name]: v }),
-        enumerable: false,
-        configurable: false,
-      });
+      // shared per name: closures per instance made the second projection's object a
+      // dictionary, whose every property read in Network.step went through LoadIC
+      Object.defineProperty(this, name, attributeAccessor(name));
     }
     attachModelFunctions(this, this.$ir.functions, this.$ir.name, `Projection "${this.name}"`);
     this.network.addProjection(this);
