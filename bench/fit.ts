@@ -64,14 +64,15 @@ async function quiet<T>(fn: () => Promise<T>): Promise<T> {
 }
 
 /** One seeded fit through a runner: candidates per second from its first to its last generation. */
-async function fitRate(runner: 'serial' | Runner, seed: number, maxEvals: number) {
+async function fitRate(runner: 'serial' | Runner, seed: number, maxEvals: number, splitGeneration: 'auto' | boolean = 'auto') {
   return quiet(async () => {
     const { problem } = await import('../examples/opt-neuron/run-opt-neuron-from-neuron.js');
-    const opt = new OptNeuron({ ...problem, method: 'deap', seed, module: problemModule, runner, displayProgressBar: false });
+    const opt = new OptNeuron({ ...problem, method: 'deap', seed, module: problemModule, runner, displayProgressBar: false, splitGeneration });
     const fit = await opt.run({ maxEvals, resultsFileName: 'bench-fit', deapPlotFile: 'bench-fit.png' });
     const h = opt.lossHistory;
     const rate = ((h.length - 1) * opt.popsize) / (h.at(-1)![1] - h[0]![1]);
-    return { rate, generations: h.length, candidates: fit.deap_pop, losses: h.map((x) => x[0]), best: [fit.a, fit.b, fit.loss] };
+    const split = opt.splitDecisions.at(-1)?.split;
+    return { rate, generations: h.length, candidates: fit.deap_pop, losses: h.map((x) => x[0]), best: [fit.a, fit.b, fit.loss], split };
   });
 }
 

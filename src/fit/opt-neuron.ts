@@ -18,6 +18,10 @@ import type { ExperimentResults } from '../experiment/comp-neuro-exp.js';
 import { OptNeuronSimulator, resultsOfSingleNeuron, type LossValue, type OptNeuronProblem } from './opt-neuron-simulator.js';
 import { splitGeneration, type OptNeuronEvaluatorSetup } from './opt-neuron-evaluator.js';
 import { tpeMinimize } from './tpe.js';
+import { SplitChooser, type SplitDecision } from './split-chooser.js';
+import type { PoolSession } from '../run/pool-session.js';
+import type { LocalPoolRunner } from '../run/local-pool-runner.js';
+import { Subject } from 'rxjs';
 import { checkProgressOption, progressInfo, progressReporter, type ProgressOption } from '../engine/progress.js';
 import { evaluateExpression } from './variables-bounds.js';
 import type { SourceSolution } from './warm-start.js';
@@ -43,6 +47,14 @@ export interface OptNeuronOptions<Soll = unknown> extends OptNeuronProblem<Soll>
   runner?: 'serial' | 'local' | 'queue' | Runner;
   redis?: string;
   queue?: string;
+  /**
+   * Whether a generation is split over the runner's workers: `'auto'` (default) times the first
+   * generations both ways on a `'local'` pool and keeps the faster (a light model's generation
+   * costs less than handing it to threads), re-checking every 25 generations; `true` forces the
+   * split, `false` evaluates in the calling thread. Other runners (queue) always split under
+   * `'auto'`. The losses are the same either way; decisions are in `splitDecisions`.
+   */
+  splitGeneration?: 'auto' | boolean;
   /**
    * Progress of the fit (generations for "deap", trials for "hyperopt"): `true` (default) the
    * environment's reporter (the terminal bar of `simulate(ms, { progress: true })` in Node),
@@ -70,7 +82,7 @@ export type OptNeuronResult = Record<string, unknown> & {
   parameters: Record<string, number>;
 };
 
-const KNOWN = ['experiment', 'getLossFunction', 'variablesBounds', 'neuronModel', 'resultsSoll', 'targetNeuronModel', 'timeStep', 'recordingPeriod', 'record', 'numRepLoss', 'compileFolderName', 'method', 'prior', 'fvSpace', 'cmaParamsDict', 'badsParamsDict', 'sourceSolutions', 'variablesBoundsGuess', 'verbose', 'seed', 'module', 'exportName', 'runner', 'redis', 'queue', 'displayProgressBar'];
+const KNOWN = ['experiment', 'getLossFunction', 'variablesBounds', 'neuronModel', 'resultsSoll', 'targetNeuronModel', 'timeStep', 'recordingPeriod', 'record', 'numRepLoss', 'compileFolderName', 'method', 'prior', 'fvSpace', 'cmaParamsDict', 'badsParamsDict', 'sourceSolutions', 'variablesBoundsGuess', 'verbose', 'seed', 'module', 'exportName', 'runner', 'redis', 'queue', 'splitGeneration', 'displayProgressBar'];
 
 /**
  * Fit a neuron model (CompNeuroPy `OptNeuron`).
@@ -91,6 +103,13 @@ export class OptNeuron<Soll = unknown> {
   /** [best loss of the evaluation, seconds since the start] per evaluation. */
   lossHistory: [number, number][] = [];
   results: OptNeuronResult | undefined;
+  /** Where generations were evaluated: each choice of split vs calling thread, as it was made. */
+  splitDecisions: SplitDecision[] = [];
+  /** The same decisions as they happen. */
+  readonly splitDecisions$ = new Subject<SplitDecision>();
+  private chooser: SplitChooser | undefined;
+  private session: Promise<PoolSession> | undefined;
+  private sessionReady: PoolSession | undefined;
   private readonly rng: NumpyRandomState;
   private readonly deapCma: DeapCma | undefined;
   private simulator: OptNeuronSimulator;
@@ -108,6 +127,8 @@ export class OptNeuron<Soll = unknown> {
     if (method !== 'deap' && method !== 'hyperopt') throw new Error(`OptNeuron: method should be 'hyperopt', 'sbi', 'deap', or 'bads', got "${String(method)}"`);
     if ((options as { fvSpace?: unknown }).fvSpace !== undefined) throw new Error('OptNeuron: fvSpace (a custom hyperopt space) is not supported; hyperopt uses uniform spaces between the variablesBounds');
     checkProgressOption(options.displayProgressBar, 'OptNeuron: displayProgressBar');
+    const sg = options.splitGeneration;
+    if (sg !== undefined && sg !== 'auto' && typeof sg !== 'boolean') throw new Error(`OptNeuron: splitGeneration must be 'auto', true or false, got ${JSON.stringify(sg)}`);
     this.options = options;
     this.method = method;
     console.log('OptNeuron: Initialize OptNeuron... do not create anything with ANNarchy before!');
@@ -146,34 +167,105 @@ export class OptNeuron<Soll = unknown> {
     console.log('checking neuron_models, experiment, get_loss...Done\n');
   }
 
-  private buildSimulator(): OptNeuronSimulator {
-    const sim = new OptNeuronSimulator(this.options, this.popsize, { check: false });
+  private buildSimulator(size = this.popsize): OptNeuronSimulator {
+    const sim = new OptNeuronSimulator(this.options, size, { check: false });
     OptNeuron.current = sim;
     return sim;
   }
 
-  /** The engine's network is global: another OptNeuron may have replaced this one's model. */
-  private ensureSimulator(): OptNeuronSimulator {
-    if (OptNeuron.current !== this.simulator) this.simulator = this.buildSimulator();
+  /**
+   * The engine's network is global: another OptNeuron may have replaced this one's model, and a
+   * split generation's own chunk needs a network of the chunk's size (rebuilt when the way changes).
+   */
+  private ensureSimulator(size = this.popsize): OptNeuronSimulator {
+    if (OptNeuron.current !== this.simulator || this.simulator.popsize !== size) this.simulator = this.buildSimulator(size);
     return this.simulator;
   }
 
   /** Losses of a generation (real units), in this thread or split over the runner's workers. */
   private async evaluatePopulation(population: number[][]): Promise<number[]> {
     let loss: number[];
-    if (!this.runner) {
-      loss = this.ensureSimulator().evaluate(population).loss;
+    const runner = this.runner;
+    const chooser = runner ? this.splitChooser() : undefined;
+    // a generation of another size than popsize (none in CMA-ES) stays in this thread
+    const whole = population.length === this.popsize;
+    const pool = runner as Partial<LocalPoolRunner> | undefined;
+    // a local pool of 2+ threads: this thread evaluates the first chunk, the pool's other threads
+    // the rest through shared memory (a 2-core machine runs 2 busy threads, not an idle caller
+    // plus 2); opened on the first generation, so that the threads build while this one works
+    const useSession = whole && this.popsize >= (runner?.concurrency ?? 1) && typeof pool?.openSession === 'function' && runner!.concurrency >= 2;
+    if (useSession && !this.session) this.openSession(pool as LocalPoolRunner, splitGeneration(population, runner!.concurrency).size);
+    const split = chooser !== undefined && whole ? chooser.next(!useSession || (this.sessionReady?.ready ?? false)) : false;
+    const t0 = globalThis.performance.now();
+    if (!split) {
+      loss = this.ensureSimulator(this.popsize).evaluate(population).loss;
+    } else if (useSession) {
+      const { size, chunks } = splitGeneration(population, runner!.concurrency);
+      const session = await this.session!;
+      const others = session.evaluate(chunks.slice(1));
+      others.catch(() => {}); // awaited below, after this thread's own chunk
+      let own: number[];
+      try {
+        own = this.ensureSimulator(size).evaluate(population.slice(0, size)).loss;
+      } finally {
+        await others.catch(() => {});
+      }
+      loss = [...own, ...(await others).flatMap((p) => Array.from(p))];
     } else {
       // one chunk per worker, one message (or queue job) per worker per generation; each worker's
       // network has the chunk's popsize/workers neurons, whose losses equal the serial population's
-      const { size, chunks } = splitGeneration(population, this.runner.concurrency);
-      const setup: OptNeuronEvaluatorSetup = { problemModule: this.options.module!, exportName: this.options.exportName ?? 'problem', popsize: size };
-      const job = { module: siblingModule(import.meta.url, './opt-neuron-evaluator.js'), setup };
-      const parts = await evaluateAll<OptNeuronEvaluatorSetup, Float64Array, ArrayLike<number>>(this.runner, job, chunks);
+      const { size, chunks } = splitGeneration(population, runner!.concurrency);
+      const parts = await evaluateAll<OptNeuronEvaluatorSetup, Float64Array, ArrayLike<number>>(runner!, this.evaluatorJob(size), chunks);
       loss = parts.flatMap((p) => Array.from(p));
+    }
+    if (chooser && whole) {
+      const decision = chooser.record(split, globalThis.performance.now() - t0);
+      if (decision) this.decide(decision);
     }
     this.lossHistory.push([Math.min(...loss), (globalThis.performance.now() - this.startTime) / 1000]);
     return loss;
+  }
+
+  /** The job workers build: the problem module for `size` candidates. */
+  private evaluatorJob(size: number) {
+    const setup: OptNeuronEvaluatorSetup = { problemModule: this.options.module!, exportName: this.options.exportName ?? 'problem', popsize: size };
+    return { module: siblingModule(import.meta.url, './opt-neuron-evaluator.js'), setup };
+  }
+
+  /** A session on all but one of the pool's threads (this thread is the other), chunks of `size`. */
+  private openSession(pool: LocalPoolRunner, size: number): void {
+    const n = this.fittingVariablesNameList.length;
+    this.session = pool.openSession(this.evaluatorJob(size), { slots: pool.concurrency - 1, inputCapacity: size * n, outputCapacity: size });
+    this.session.then((s) => (this.sessionReady = s), () => {});
+  }
+
+  /** The split chooser of this run: 'auto' measures on local pools; queues always split. */
+  private splitChooser(): SplitChooser {
+    if (!this.chooser) {
+      const option = this.options.splitGeneration ?? 'auto';
+      this.chooser = new SplitChooser(option === 'auto' && this.runner!.kind !== 'local' ? true : option);
+      const forced = this.chooser.forced();
+      if (forced) this.decide(forced);
+    }
+    return this.chooser;
+  }
+
+  private decide(decision: SplitDecision): void {
+    this.splitDecisions.push(decision);
+    this.splitDecisions$.next(decision);
+    if (this.options.verbose) {
+      const how = decision.split ? `split over ${this.runner!.concurrency} workers` : 'evaluated in the calling thread';
+      console.log(`OptNeuron: from generation ${decision.generation} on, generations are ${how} (${decision.reason}: split ${decision.splitMs.toFixed(3)} ms, calling thread ${decision.callingThreadMs.toFixed(3)} ms)`);
+    }
+  }
+
+  /** Ends the pool session and the chooser of a run. */
+  private async endSplit(): Promise<void> {
+    const session = this.session;
+    this.session = undefined;
+    this.sessionReady = undefined;
+    this.chooser = undefined;
+    if (session) await (await session.catch(() => undefined))?.close();
   }
 
   /**
@@ -189,6 +281,7 @@ export class OptNeuron<Soll = unknown> {
     const { maxEvals, resultsFileName = 'opt_neuron_results/best', deapPlotFile = 'opt_neuron_plots/logbook.png' } = options;
     if (!Number.isInteger(maxEvals) || maxEvals < 1) throw new Error(`OptNeuron.run: maxEvals must be a positive integer, got ${String(maxEvals)}`);
     this.lossHistory = [];
+    this.splitDecisions = [];
     this.startTime = globalThis.performance.now();
     let best: Record<string, unknown>;
     try {
@@ -218,6 +311,7 @@ export class OptNeuron<Soll = unknown> {
         }
       }
     } finally {
+      await this.endSplit();
       if (this.ownsRunner) await this.runner?.close();
       if (this.ownsRunner) this.runner = undefined;
     }
