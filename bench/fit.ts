@@ -64,10 +64,10 @@ async function quiet<T>(fn: () => Promise<T>): Promise<T> {
 }
 
 /** One seeded fit through a runner: candidates per second from its first to its last generation. */
-async function fitRate(runner: 'serial' | Runner, seed: number, maxEvals: number, splitGeneration: 'auto' | boolean = 'auto') {
+async function fitRate(runner: 'serial' | Runner, seed: number, maxEvals: number, splitGeneration: 'auto' | boolean = 'auto', lambda?: number) {
   return quiet(async () => {
     const { problem } = await import('../examples/opt-neuron/run-opt-neuron-from-neuron.js');
-    const opt = new OptNeuron({ ...problem, method: 'deap', seed, module: problemModule, runner, displayProgressBar: false, splitGeneration });
+    const opt = new OptNeuron({ ...problem, method: 'deap', seed, module: problemModule, runner, displayProgressBar: false, splitGeneration, cmaParamsDict: lambda ? { lambda_: lambda } : undefined });
     const fit = await opt.run({ maxEvals, resultsFileName: 'bench-fit', deapPlotFile: 'bench-fit.png' });
     const h = opt.lossHistory;
     const rate = ((h.length - 1) * opt.popsize) / (h.at(-1)![1] - h[0]![1]);
@@ -128,29 +128,31 @@ export async function fitRows(options: { reps?: number; maxEvals?: number } = {}
       workers.push(...(await Promise.all([startWorker(redis.url, queueName), startWorker(redis.url, queueName)])));
       queue = new QueueRunner({ redis: redis.url, queue: queueName, concurrency: 2 });
     }
-    const runners: [string, 'serial' | Runner][] = [['serial', 'serial'], ['pool', pool], ...(queue ? [['queue', queue] as [string, Runner]] : [])];
+    const runners: [string, 'serial' | Runner, 'auto' | boolean][] = [['serial', 'serial', 'auto'], ['pool', pool, 'auto'], ['split', pool, true], ...(queue ? [['queue', queue, 'auto'] as [string, Runner, 'auto']] : [])];
     // warm-up: every worker builds its model (once) and the code is compiled. Each thread is
     // its own V8 isolate, which optimises the whole evaluation path again (about 1 s of TurboFan
     // on V8's helper threads over the first ~1000 evaluations): with a short warm-up the pool's
     // two isolates compile at once, on the cores the evaluations need, and the rows measure that
     const warm = Number(process.env.BENCH_FIT_WARMUP ?? 300);
-    for (const [, r] of runners) await fitRate(r, 99, warm);
-    const rates: Record<string, number[]> = { serial: [], pool: [], queue: [] };
-    const ratios: Record<string, number[]> = { pool: [], queue: [] };
+    for (const [, r, sg] of runners) await fitRate(r, 99, warm, sg);
+    const rates: Record<string, number[]> = { serial: [], pool: [], split: [], queue: [] };
+    const ratios: Record<string, number[]> = { pool: [], split: [], queue: [] };
+    const chosen: string[] = [];
     let identical = true;
     let gens = 0;
     for (let rep = 0; rep < reps; rep++) {
       const seed = 7 + rep;
       const out: Record<string, Awaited<ReturnType<typeof fitRate>>> = {};
-      for (const [name, r] of runners) {
-        out[name] = await fitRate(r, seed, maxEvals);
+      for (const [name, r, sg] of runners) {
+        out[name] = await fitRate(r, seed, maxEvals, sg);
         rates[name]!.push(out[name]!.rate);
       }
+      chosen.push(out.pool!.split === undefined ? 'none (threads not ready)' : out.pool!.split ? 'split' : 'calling thread');
       gens = out.serial!.generations;
       for (const name of Object.keys(out).filter((n) => n !== 'serial')) {
         ratios[name]!.push(out[name]!.rate / out.serial!.rate);
-        const { rate: _a, ...a } = out[name]!;
-        const { rate: _b, ...b } = out.serial!;
+        const { rate: _a, split: _c, ...a } = out[name]!;
+        const { rate: _b, split: _d, ...b } = out.serial!;
         identical &&= isDeepStrictEqual(a, b);
       }
     }
@@ -159,8 +161,12 @@ export async function fitRows(options: { reps?: number; maxEvals?: number } = {}
     const rp = stat(ratios.pool!);
     const same = identical ? `same candidates, losses and best as serial for ${reps} seeds` : 'RESULTS DIFFER FROM SERIAL';
     rows.push({ name: `opt_neuron_from_neuron fit: candidates per second, serial`, median: s.median, unit: '1/s', note: `CMA + one population of 6 neurons per generation, ${gens} generations; range ${range(s)}; load ${load0.toFixed(1)}` });
-    rows.push({ name: `opt_neuron_from_neuron fit: candidates per second, local pool (${threads} threads)`, median: p.median, unit: '1/s', note: `a chunk of ${Math.ceil(6 / threads)} neurons per thread, one message each per generation; range ${range(p)}; ${same}` });
-    rows.push({ name: `opt_neuron_from_neuron fit: speed-up, local pool (${threads} threads) / serial`, median: rp.median, unit: 'x', note: `interleaved runs, range ${range(rp, 2)}x; target >= 1.8x on 2 idle cores (bounded by the split, see below)` });
+    const sp = stat(rates.split!);
+    const rsp = stat(ratios.split!);
+    rows.push({ name: `opt_neuron_from_neuron fit: candidates per second, local pool (${threads} threads, default 'auto')`, median: p.median, unit: '1/s', note: `last choice per run: ${chosen.join(', ')}; range ${range(p)}; ${same}` });
+    rows.push({ name: `opt_neuron_from_neuron fit: speed-up, local pool 'auto' / serial`, median: rp.median, unit: 'x', note: `interleaved runs, range ${range(rp, 2)}x; never slower than serial is the aim` });
+    rows.push({ name: `opt_neuron_from_neuron fit: candidates per second, local pool, split forced`, median: sp.median, unit: '1/s', note: `${threads} pool threads, a chunk of ${Math.ceil(6 / threads)} neurons each through shared memory; range ${range(sp)}` });
+    rows.push({ name: `opt_neuron_from_neuron fit: speed-up, split forced / serial`, median: rsp.median, unit: 'x', note: `interleaved runs, range ${range(rsp, 2)}x; target >= 1.8x on 2 idle cores (bounded by T(6)/T(3), see below)` });
     if (queue) {
       const q = stat(rates.queue!);
       const rq = stat(ratios.queue!);
@@ -168,6 +174,35 @@ export async function fitRows(options: { reps?: number; maxEvals?: number } = {}
       rows.push({ name: 'opt_neuron_from_neuron fit: speed-up, 2 queue workers / serial', median: rq.median, unit: 'x', note: `interleaved runs, range ${range(rq, 2)}x; both workers on this machine` });
     } else {
       rows.push({ name: 'opt_neuron_from_neuron fit: candidates per second, 2 queue workers', median: NaN, unit: '1/s', note: `skipped: ${redis}` });
+    }
+
+    // where the split pays: the same fit with a population of 40 (cmaParamsDict lambda_ 40, as
+    // users raise popsize for harder fits): a generation costs ~8 ms, its halves ~4 ms each
+    const heavy = { lambda: 40, maxEvals: 40 };
+    const hr: Record<string, number[]> = { serial: [], split: [], auto: [] };
+    const hx: Record<string, number[]> = { split: [], auto: [] };
+    const hw: [string, 'serial' | Runner, 'auto' | boolean][] = [['serial', 'serial', 'auto'], ['split', pool, true], ['auto', pool, 'auto']];
+    for (const [, r, sg] of hw) await fitRate(r, 98, 20, sg, heavy.lambda);
+    let heavySame = true;
+    const heavyChoice: string[] = [];
+    for (let rep = 0; rep < reps; rep++) {
+      const out: Record<string, Awaited<ReturnType<typeof fitRate>>> = {};
+      for (const [name, r, sg] of hw) {
+        out[name] = await fitRate(r, 17 + rep, heavy.maxEvals, sg, heavy.lambda);
+        hr[name]!.push(out[name]!.rate);
+      }
+      heavyChoice.push(out.auto!.split === undefined ? 'none' : out.auto!.split ? 'split' : 'calling thread');
+      for (const name of ['split', 'auto']) {
+        hx[name]!.push(out[name]!.rate / out.serial!.rate);
+        heavySame &&= isDeepStrictEqual(out[name]!.candidates, out.serial!.candidates) && isDeepStrictEqual(out[name]!.losses, out.serial!.losses);
+      }
+    }
+    const hs = stat(hr.serial!);
+    rows.push({ name: `popsize-40 fit (same problem, lambda_ 40, ${heavy.maxEvals} generations): candidates per second, serial`, median: hs.median, unit: '1/s', note: `range ${range(hs)}; load ${loadavg()[0]!.toFixed(1)}` });
+    for (const name of ['split', 'auto']) {
+      const x = stat(hx[name]!);
+      const r = stat(hr[name]!);
+      rows.push({ name: `popsize-40 fit: speed-up, local pool ${name === 'split' ? 'split forced' : "'auto'"} / serial`, median: x.median, unit: 'x', note: `${r.median.toFixed(0)}/s (${range(r)}); interleaved, range ${range(x, 2)}x${name === 'auto' ? `; last choice per run: ${heavyChoice.join(', ')}` : ''}; ${heavySame ? 'same candidates and losses as serial' : 'RESULTS DIFFER FROM SERIAL'}` });
     }
 
     // what bounds the split: one simulation of the experiment for 1, 3 and 6 neurons
@@ -199,6 +234,20 @@ export async function fitRows(options: { reps?: number; maxEvals?: number } = {}
       trips.push(performance.now() - t0);
     }
     const rt = stat(trips);
+    const session = await pool.openSession(noop, { inputCapacity: 6, outputCapacity: 1 });
+    const sessionTrips: number[] = [];
+    try {
+      for (let k = 0; k < 300; k++) await session.evaluate(chunk());
+      for (let k = 0; k < 300; k++) {
+        const t0 = performance.now();
+        await session.evaluate(chunk());
+        sessionTrips.push(performance.now() - t0);
+      }
+    } finally {
+      await session.close();
+    }
+    const st = stat(sessionTrips);
+    rows.push({ name: `local pool session round trip (shared memory, Atomics.wait/notify): a chunk to each of ${threads} threads and back`, median: st.median * 1000, unit: 'µs', note: `300 trips, range ${range({ min: st.min * 1000, max: st.max * 1000, median: 0 })} µs` });
     rows.push({ name: `local pool round trip: a chunk to each of ${threads} threads and back, no evaluation`, median: rt.median * 1000, unit: 'µs', note: `300 trips, range ${range({ min: rt.min * 1000, max: rt.max * 1000, median: 0 })} µs` });
 
     // independent generations (restarts, repeated losses): batched messages / jobs; the pool

@@ -44,7 +44,7 @@ describe('examples/opt-neuron (CompNeuroPy run_opt_neuron_from_data / _from_neur
 
   it('from neuron: a = 6, b = 0, loss < 1e-5; the local worker pool gives the serial run\'s numbers', async () => {
     const serial = await fromNeuron({ seed: 7, runner: 'serial', resultsFileName: 'serial' });
-    // forced split: every generation goes through the pool (this thread takes one chunk)
+    // forced split: every generation goes through the pool (a chunk of 3 per thread, shared memory)
     const pool = new LocalPoolRunner({ threads: 2 });
     try {
     const pooled = await fromNeuron({ seed: 7, runner: pool, resultsFileName: 'pooled', splitGeneration: true });

@@ -167,18 +167,15 @@ export class OptNeuron<Soll = unknown> {
     console.log('checking neuron_models, experiment, get_loss...Done\n');
   }
 
-  private buildSimulator(size = this.popsize): OptNeuronSimulator {
-    const sim = new OptNeuronSimulator(this.options, size, { check: false });
+  private buildSimulator(): OptNeuronSimulator {
+    const sim = new OptNeuronSimulator(this.options, this.popsize, { check: false });
     OptNeuron.current = sim;
     return sim;
   }
 
-  /**
-   * The engine's network is global: another OptNeuron may have replaced this one's model, and a
-   * split generation's own chunk needs a network of the chunk's size (rebuilt when the way changes).
-   */
-  private ensureSimulator(size = this.popsize): OptNeuronSimulator {
-    if (OptNeuron.current !== this.simulator || this.simulator.popsize !== size) this.simulator = this.buildSimulator(size);
+  /** The engine's network is global: another OptNeuron may have replaced this one's model. */
+  private ensureSimulator(): OptNeuronSimulator {
+    if (OptNeuron.current !== this.simulator) this.simulator = this.buildSimulator();
     return this.simulator;
   }
 
@@ -190,27 +187,20 @@ export class OptNeuron<Soll = unknown> {
     // a generation of another size than popsize (none in CMA-ES) stays in this thread
     const whole = population.length === this.popsize;
     const pool = runner as Partial<LocalPoolRunner> | undefined;
-    // a local pool of 2+ threads: this thread evaluates the first chunk, the pool's other threads
-    // the rest through shared memory (a 2-core machine runs 2 busy threads, not an idle caller
-    // plus 2); opened on the first generation, so that the threads build while this one works
+    // a local pool: its threads keep their chunk's model and take each generation through shared
+    // memory (a futex wake-up, no message); opened on the first generation, so that the threads
+    // build while this one evaluates. This thread does not take a chunk itself: its network stays
+    // the whole population's, so that switching between the ways never rebuilds a model
     const useSession = whole && this.popsize >= (runner?.concurrency ?? 1) && typeof pool?.openSession === 'function' && runner!.concurrency >= 2;
     if (useSession && !this.session) this.openSession(pool as LocalPoolRunner, splitGeneration(population, runner!.concurrency).size);
     const split = chooser !== undefined && whole ? chooser.next(!useSession || (this.sessionReady?.ready ?? false)) : false;
     const t0 = globalThis.performance.now();
     if (!split) {
-      loss = this.ensureSimulator(this.popsize).evaluate(population).loss;
+      loss = this.ensureSimulator().evaluate(population).loss;
     } else if (useSession) {
-      const { size, chunks } = splitGeneration(population, runner!.concurrency);
-      const session = await this.session!;
-      const others = session.evaluate(chunks.slice(1));
-      others.catch(() => {}); // awaited below, after this thread's own chunk
-      let own: number[];
-      try {
-        own = this.ensureSimulator(size).evaluate(population.slice(0, size)).loss;
-      } finally {
-        await others.catch(() => {});
-      }
-      loss = [...own, ...(await others).flatMap((p) => Array.from(p))];
+      const { chunks } = splitGeneration(population, runner!.concurrency);
+      const parts = await (await this.session!).evaluate(chunks);
+      loss = parts.flatMap((p) => Array.from(p));
     } else {
       // one chunk per worker, one message (or queue job) per worker per generation; each worker's
       // network has the chunk's popsize/workers neurons, whose losses equal the serial population's
@@ -232,10 +222,10 @@ export class OptNeuron<Soll = unknown> {
     return { module: siblingModule(import.meta.url, './opt-neuron-evaluator.js'), setup };
   }
 
-  /** A session on all but one of the pool's threads (this thread is the other), chunks of `size`. */
+  /** A session on the pool's threads, chunks of `size` candidates. */
   private openSession(pool: LocalPoolRunner, size: number): void {
     const n = this.fittingVariablesNameList.length;
-    this.session = pool.openSession(this.evaluatorJob(size), { slots: pool.concurrency - 1, inputCapacity: size * n, outputCapacity: size });
+    this.session = pool.openSession(this.evaluatorJob(size), { inputCapacity: size * n, outputCapacity: size });
     this.session.then((s) => (this.sessionReady = s), () => {});
   }
 

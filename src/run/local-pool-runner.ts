@@ -122,8 +122,7 @@ export class LocalPoolRunner implements Runner {
 
   /**
    * Opens a {@link PoolSession}: every thread builds the job's evaluator (once, kept after the
-   * session) and then evaluates one flat chunk per call through shared memory, spinning briefly
-   * between calls. While it is open the session holds `slots` threads (default all): close it
+   * session) and then evaluates one flat chunk per call through shared memory. While it is open the session holds `slots` threads (default all): close it
    * before `evaluate$`.
    *
    * @example
@@ -135,7 +134,7 @@ export class LocalPoolRunner implements Runner {
    */
   async openSession<S>(job: EvaluationJob<S>, options: PoolSessionOptions): Promise<PoolSession> {
     checkJob(job, 'LocalPoolRunner');
-    const { inputCapacity, outputCapacity, spinMs = 2 } = options;
+    const { inputCapacity, outputCapacity, spinMs = 0 } = options;
     for (const [k, v] of Object.entries({ inputCapacity, outputCapacity })) {
       if (!Number.isInteger(v) || v < 1) throw new Error(`LocalPoolRunner.openSession: ${k} must be a positive integer, got ${String(v)}`);
     }
