@@ -68,11 +68,15 @@ async function fitRate(runner: 'serial' | Runner, seed: number, maxEvals: number
   return quiet(async () => {
     const { problem } = await import('../examples/opt-neuron/run-opt-neuron-from-neuron.js');
     const opt = new OptNeuron({ ...problem, method: 'deap', seed, module: problemModule, runner, displayProgressBar: false, splitGeneration, cmaParamsDict: lambda ? { lambda_: lambda } : undefined });
+    const c0 = process.cpuUsage();
     const fit = await opt.run({ maxEvals, resultsFileName: 'bench-fit', deapPlotFile: 'bench-fit.png' });
+    const c = process.cpuUsage(c0);
     const h = opt.lossHistory;
     const rate = ((h.length - 1) * opt.popsize) / (h.at(-1)![1] - h[0]![1]);
     const split = opt.splitDecisions.at(-1)?.split;
-    return { rate, generations: h.length, candidates: fit.deap_pop, losses: h.map((x) => x[0]), best: [fit.a, fit.b, fit.loss], split };
+    // CPU time of the process (all threads) per generation, the figure and results file included
+    const cpuMs = (c.user + c.system) / 1000 / h.length;
+    return { rate, generations: h.length, candidates: fit.deap_pop, losses: h.map((x) => x[0]), best: [fit.a, fit.b, fit.loss], split, cpuMs };
   });
 }
 
@@ -138,6 +142,8 @@ export async function fitRows(options: { reps?: number; maxEvals?: number } = {}
     const rates: Record<string, number[]> = { serial: [], pool: [], split: [], queue: [] };
     const ratios: Record<string, number[]> = { pool: [], split: [], queue: [] };
     const chosen: string[] = [];
+    const cpus: Record<string, number[]> = {};
+    const cpuNote = (name: string) => `process CPU ${median(cpus[name]!).toFixed(2)} ms/generation`;
     let identical = true;
     let gens = 0;
     for (let rep = 0; rep < reps; rep++) {
@@ -146,13 +152,14 @@ export async function fitRows(options: { reps?: number; maxEvals?: number } = {}
       for (const [name, r, sg] of runners) {
         out[name] = await fitRate(r, seed, maxEvals, sg);
         rates[name]!.push(out[name]!.rate);
+        (cpus[name] ??= []).push(out[name]!.cpuMs);
       }
       chosen.push(out.pool!.split === undefined ? 'none (threads not ready)' : out.pool!.split ? 'split' : 'calling thread');
       gens = out.serial!.generations;
       for (const name of Object.keys(out).filter((n) => n !== 'serial')) {
         ratios[name]!.push(out[name]!.rate / out.serial!.rate);
-        const { rate: _a, split: _c, ...a } = out[name]!;
-        const { rate: _b, split: _d, ...b } = out.serial!;
+        const { rate: _a, split: _c, cpuMs: _e, ...a } = out[name]!;
+        const { rate: _b, split: _d, cpuMs: _f, ...b } = out.serial!;
         identical &&= isDeepStrictEqual(a, b);
       }
     }
@@ -160,12 +167,12 @@ export async function fitRows(options: { reps?: number; maxEvals?: number } = {}
     const p = stat(rates.pool!);
     const rp = stat(ratios.pool!);
     const same = identical ? `same candidates, losses and best as serial for ${reps} seeds` : 'RESULTS DIFFER FROM SERIAL';
-    rows.push({ name: `opt_neuron_from_neuron fit: candidates per second, serial`, median: s.median, unit: '1/s', note: `CMA + one population of 6 neurons per generation, ${gens} generations; range ${range(s)}; load ${load0.toFixed(1)}` });
+    rows.push({ name: `opt_neuron_from_neuron fit: candidates per second, serial`, median: s.median, unit: '1/s', note: `CMA + one population of 6 neurons per generation, ${gens} generations; range ${range(s)}; ${cpuNote('serial')}; load ${load0.toFixed(1)}` });
     const sp = stat(rates.split!);
     const rsp = stat(ratios.split!);
-    rows.push({ name: `opt_neuron_from_neuron fit: candidates per second, local pool (${threads} threads, default 'auto')`, median: p.median, unit: '1/s', note: `last choice per run: ${chosen.join(', ')}; range ${range(p)}; ${same}` });
+    rows.push({ name: `opt_neuron_from_neuron fit: candidates per second, local pool (${threads} threads, default 'auto')`, median: p.median, unit: '1/s', note: `last choice per run: ${chosen.join(', ')}; range ${range(p)}; ${cpuNote('pool')}; ${same}` });
     rows.push({ name: `opt_neuron_from_neuron fit: speed-up, local pool 'auto' / serial`, median: rp.median, unit: 'x', note: `interleaved runs, range ${range(rp, 2)}x; never slower than serial is the aim` });
-    rows.push({ name: `opt_neuron_from_neuron fit: candidates per second, local pool, split forced`, median: sp.median, unit: '1/s', note: `${threads} pool threads, a chunk of ${Math.ceil(6 / threads)} neurons each through shared memory; range ${range(sp)}` });
+    rows.push({ name: `opt_neuron_from_neuron fit: candidates per second, local pool, split forced`, median: sp.median, unit: '1/s', note: `${threads} pool threads, a chunk of ${Math.ceil(6 / threads)} neurons each through shared memory; range ${range(sp)}; ${cpuNote('split')}` });
     rows.push({ name: `opt_neuron_from_neuron fit: speed-up, split forced / serial`, median: rsp.median, unit: 'x', note: `interleaved runs, range ${range(rsp, 2)}x; target >= 1.8x on 2 idle cores (bounded by T(6)/T(3), see below)` });
     if (queue) {
       const q = stat(rates.queue!);
@@ -176,20 +183,23 @@ export async function fitRows(options: { reps?: number; maxEvals?: number } = {}
       rows.push({ name: 'opt_neuron_from_neuron fit: candidates per second, 2 queue workers', median: NaN, unit: '1/s', note: `skipped: ${redis}` });
     }
 
-    // where the split pays: the same fit with a population of 40 (cmaParamsDict lambda_ 40, as
-    // users raise popsize for harder fits): a generation costs ~8 ms, its halves ~4 ms each
-    const heavy = { lambda: 40, maxEvals: 40 };
+    // where the split pays: the same fit with a population of 100 (cmaParamsDict lambda_ 100, as
+    // users raise popsize for harder fits). Thread CPU time of one generation, measured at load 8:
+    // T(100) 5.1 ms, T(50) 2.4 ms (2.1x), against T(40)/T(20) = 1.8/1.2 ms and T(6)/T(3) = 0.83/0.82 ms
+    const heavy = { lambda: 100, maxEvals: 30 };
     const hr: Record<string, number[]> = { serial: [], split: [], auto: [] };
     const hx: Record<string, number[]> = { split: [], auto: [] };
     const hw: [string, 'serial' | Runner, 'auto' | boolean][] = [['serial', 'serial', 'auto'], ['split', pool, true], ['auto', pool, 'auto']];
     for (const [, r, sg] of hw) await fitRate(r, 98, 20, sg, heavy.lambda);
     let heavySame = true;
+    const hcpu: Record<string, number[]> = {};
     const heavyChoice: string[] = [];
     for (let rep = 0; rep < reps; rep++) {
       const out: Record<string, Awaited<ReturnType<typeof fitRate>>> = {};
       for (const [name, r, sg] of hw) {
         out[name] = await fitRate(r, 17 + rep, heavy.maxEvals, sg, heavy.lambda);
         hr[name]!.push(out[name]!.rate);
+        (hcpu[name] ??= []).push(out[name]!.cpuMs);
       }
       heavyChoice.push(out.auto!.split === undefined ? 'none' : out.auto!.split ? 'split' : 'calling thread');
       for (const name of ['split', 'auto']) {
@@ -198,11 +208,11 @@ export async function fitRows(options: { reps?: number; maxEvals?: number } = {}
       }
     }
     const hs = stat(hr.serial!);
-    rows.push({ name: `popsize-40 fit (same problem, lambda_ 40, ${heavy.maxEvals} generations): candidates per second, serial`, median: hs.median, unit: '1/s', note: `range ${range(hs)}; load ${loadavg()[0]!.toFixed(1)}` });
+    rows.push({ name: `popsize-100 fit (same problem, lambda_ 100, ${heavy.maxEvals} generations): candidates per second, serial`, median: hs.median, unit: '1/s', note: `range ${range(hs)}; process CPU ${median(hcpu.serial!).toFixed(2)} ms/generation; load ${loadavg()[0]!.toFixed(1)}` });
     for (const name of ['split', 'auto']) {
       const x = stat(hx[name]!);
       const r = stat(hr[name]!);
-      rows.push({ name: `popsize-40 fit: speed-up, local pool ${name === 'split' ? 'split forced' : "'auto'"} / serial`, median: x.median, unit: 'x', note: `${r.median.toFixed(0)}/s (${range(r)}); interleaved, range ${range(x, 2)}x${name === 'auto' ? `; last choice per run: ${heavyChoice.join(', ')}` : ''}; ${heavySame ? 'same candidates and losses as serial' : 'RESULTS DIFFER FROM SERIAL'}` });
+      rows.push({ name: `popsize-100 fit: speed-up, local pool ${name === 'split' ? 'split forced' : "'auto'"} / serial`, median: x.median, unit: 'x', note: `${r.median.toFixed(0)}/s (${range(r)}), CPU ${median(hcpu[name]!).toFixed(2)} ms/generation; interleaved, range ${range(x, 2)}x${name === 'auto' ? `; last choice per run: ${heavyChoice.join(', ')}` : ''}; ${heavySame ? 'same candidates and losses as serial' : 'RESULTS DIFFER FROM SERIAL'}` });
     }
 
     // what bounds the split: one simulation of the experiment for 1, 3 and 6 neurons
