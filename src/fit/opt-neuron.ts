@@ -10,7 +10,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { NumpyRandomState } from '../engine/random/numpy-legacy.js';
 import { createRunner } from '../run/create-runner.js';
-import { evaluateAll, type Runner } from '../run/runner.js';
+import { evaluateAll, type EvaluationJob, type Runner } from '../run/runner.js';
 import { siblingModule } from '../run/module-url.js';
 import type { CmaStrategyParams } from './cma-strategy.js';
 import { DeapCma, type DeapCmaResult } from './deap-cma.js';
@@ -19,12 +19,17 @@ import { OptNeuronSimulator, resultsOfSingleNeuron, type LossValue, type OptNeur
 import { splitGeneration, type OptNeuronEvaluatorSetup } from './opt-neuron-evaluator.js';
 import { tpeMinimize } from './tpe.js';
 import { SplitChooser, type SplitDecision } from './split-chooser.js';
-import type { PoolSession } from '../run/pool-session.js';
-import type { LocalPoolRunner } from '../run/local-pool-runner.js';
+import type { PoolSession, PoolSessionOptions } from '../run/pool-session.js';
+
 import { Subject } from 'rxjs';
 import { checkProgressOption, progressInfo, progressReporter, type ProgressOption } from '../engine/progress.js';
 import { evaluateExpression } from './variables-bounds.js';
 import type { SourceSolution } from './warm-start.js';
+
+/** A runner that can open a shared-memory session (the local pool); `fit/` does not import pools. */
+interface SessionRunner extends Runner {
+  openSession(job: EvaluationJob, options: PoolSessionOptions): Promise<PoolSession>;
+}
 
 /** Options of {@link OptNeuron}: the problem plus CompNeuroPy's other keywords and the runner. */
 export interface OptNeuronOptions<Soll = unknown> extends OptNeuronProblem<Soll> {
@@ -50,7 +55,7 @@ export interface OptNeuronOptions<Soll = unknown> extends OptNeuronProblem<Soll>
   /**
    * Whether a generation is split over the runner's workers: `'auto'` (default) times the first
    * generations both ways on a `'local'` pool and keeps the faster (a light model's generation
-   * costs less than handing it to threads), re-checking every 25 generations; `true` forces the
+   * costs less than handing it to threads), re-checking within ~5% of the run; `true` forces the
    * split, `false` evaluates in the calling thread. Other runners (queue) always split under
    * `'auto'`. The losses are the same either way; decisions are in `splitDecisions`.
    */
@@ -186,13 +191,15 @@ export class OptNeuron<Soll = unknown> {
     const chooser = runner ? this.splitChooser() : undefined;
     // a generation of another size than popsize (none in CMA-ES) stays in this thread
     const whole = population.length === this.popsize;
-    const pool = runner as Partial<LocalPoolRunner> | undefined;
+    const pool = runner as Partial<SessionRunner> | undefined;
     // a local pool: its threads keep their chunk's model and take each generation through shared
     // memory (a futex wake-up, no message); opened on the first generation, so that the threads
     // build while this one evaluates. This thread does not take a chunk itself: its network stays
     // the whole population's, so that switching between the ways never rebuilds a model
     const useSession = whole && this.popsize >= (runner?.concurrency ?? 1) && typeof pool?.openSession === 'function' && runner!.concurrency >= 2;
-    if (useSession && !this.session) this.openSession(pool as LocalPoolRunner, splitGeneration(population, runner!.concurrency).size);
+    if (useSession && !this.session) this.openSession(pool as SessionRunner, splitGeneration(population, runner!.concurrency).size);
+    // a thread that could not build the model is an error, also while this thread evaluates
+    if (this.sessionReady?.failed) throw this.sessionReady.failed;
     const split = chooser !== undefined && whole ? chooser.next(!useSession || (this.sessionReady?.ready ?? false)) : false;
     const t0 = globalThis.performance.now();
     if (!split) {
@@ -223,7 +230,7 @@ export class OptNeuron<Soll = unknown> {
   }
 
   /** A session on the pool's threads, chunks of `size` candidates. */
-  private openSession(pool: LocalPoolRunner, size: number): void {
+  private openSession(pool: SessionRunner, size: number): void {
     const n = this.fittingVariablesNameList.length;
     this.session = pool.openSession(this.evaluatorJob(size), { inputCapacity: size * n, outputCapacity: size });
     this.session.then((s) => (this.sessionReady = s), () => {});
@@ -249,13 +256,16 @@ export class OptNeuron<Soll = unknown> {
     }
   }
 
-  /** Ends the pool session and the chooser of a run. */
-  private async endSplit(): Promise<void> {
-    const session = this.session;
+  /** Ends the pool session and the chooser of a run; returns the error of a failed pool thread. */
+  private async endSplit(): Promise<Error | undefined> {
+    const pending = this.session;
     this.session = undefined;
     this.sessionReady = undefined;
     this.chooser = undefined;
-    if (session) await (await session.catch(() => undefined))?.close();
+    if (!pending) return undefined;
+    const session = await pending;
+    await session.close();
+    return session.failed;
   }
 
   /**
@@ -274,6 +284,7 @@ export class OptNeuron<Soll = unknown> {
     this.splitDecisions = [];
     this.startTime = globalThis.performance.now();
     let best: Record<string, unknown>;
+    let poolFailure: Error | undefined;
     try {
       if (this.method === 'deap') {
         best = (await this.deapCma!.run({ maxEvals, plotFile: deapPlotFile })) as DeapCmaResult;
@@ -301,10 +312,13 @@ export class OptNeuron<Soll = unknown> {
         }
       }
     } finally {
-      await this.endSplit();
+      poolFailure = await this.endSplit();
       if (this.ownsRunner) await this.runner?.close();
       if (this.ownsRunner) this.runner = undefined;
     }
+    // pool threads that could not build the model fail the run even if this thread did all the
+    // work meanwhile ('auto' does not wait for their builds): never silently dropped
+    if (poolFailure) throw poolFailure;
     // CompNeuroPy `_test_fit`: the best parameters once more, neuron 0
     const sim = this.ensureSimulator();
     const fit = sim.evaluate([this.fittingVariablesNameList.map((n) => best[n] as number)]);

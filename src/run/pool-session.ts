@@ -101,6 +101,11 @@ export class PoolSession {
     for (const t of tasks) t.catch((e: Error) => (this.failure ??= e));
   }
 
+  /** The error that ended a thread's part of the session (a failed build or evaluation), if any. */
+  get failed(): Error | undefined {
+    return this.failure;
+  }
+
   /** Whether every thread has built its model (a first call does not wait for builds). */
   get ready(): boolean {
     for (let s = 0; s < this.slots; s++) if (Atomics.load(this.header, this.layout.field(s, READY)) !== 1) return false;
