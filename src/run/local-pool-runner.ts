@@ -122,8 +122,8 @@ export class LocalPoolRunner implements Runner {
 
   /**
    * Opens a {@link PoolSession}: every thread builds the job's evaluator (once, kept after the
-   * session) and then evaluates one flat chunk per call through shared memory. While it is open the session holds `slots` threads (default all): close it
-   * before `evaluate$`.
+   * session) and then evaluates one flat chunk per call through shared memory. While it is open
+   * the session holds `slots` threads (default all): close it before `evaluate$`.
    *
    * @example
    * ```ts
