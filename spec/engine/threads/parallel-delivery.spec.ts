@@ -52,7 +52,7 @@ describe('engine: spike delivery split over kernel threads (setup({ numThreads }
   // the whole state after `steps` steps, every array as bytes (bit-identity, NaN and -0 included)
   const bytes = (P: Population) => Object.fromEntries(Object.entries(P.$state!.local).map(([k, a]) => [k, Buffer.from(a.buffer, a.byteOffset, a.byteLength).toString('base64')]));
 
-  function cobaSpikes(numThreads: number, backend: 'js' | 'wasm', steps: number, stealAll = false) {
+  function cobaSpikes(numThreads: number, backend: 'js' | 'wasm', steps: number, stealBlocks = 0) {
     const net = new Network({ dt: 0.1, seed: 5, backend, numThreads, minNeuronsPerThread: 1 });
     const P = new Population(1000, COBA, { network: net });
     P.v = new Normal(-55.0, 5.0);
@@ -62,7 +62,7 @@ describe('engine: spike delivery split over kernel threads (setup({ numThreads }
     new Projection(P.slice(800, 1000), P, 'inh').connectFixedProbability({ weights: new Normal(6.7, 0.5), probability: 0.05 });
     const m = new Monitor(P, ['spike']);
     net.compile();
-    if (net.$threadPool) net.$threadPool.stealAll = stealAll;
+    if (net.$threadPool) net.$threadPool.stealBlocks = stealBlocks;
     for (let k = 0; k < steps; k++) net.step();
     const st = net.$threadStats();
     const out = {
@@ -97,12 +97,26 @@ describe('engine: spike delivery split over kernel threads (setup({ numThreads }
     it(`blocks a thread has not started run on the calling thread, bit-identical (every block, ${backend})`, () => {
       const steps = 1000;
       const one = cobaSpikes(1, backend, steps);
-      const taken = cobaSpikes(2, backend, steps, true);
+      const taken = cobaSpikes(2, backend, steps, BLOCK_PARTS.length);
       expect(taken.commands).to.equal(steps);
       expect(taken.taken).to.equal(steps * BLOCK_PARTS.length);
       expect(Object.values(one.spikes).flat().length).to.be.greaterThan(1000);
       expect(taken.spikes).to.deep.equal(one.spikes);
       expect(taken.state).to.deep.equal(one.state);
+    });
+  }
+
+  for (const backend of ['js', 'wasm'] as const) {
+    it(`a part split between its thread and the calling thread (its last 3 blocks) is bit-identical (${backend})`, () => {
+      const steps = 1000;
+      const one = cobaSpikes(1, backend, steps);
+      const mixed = cobaSpikes(2, backend, steps, 3);
+      expect(mixed.commands).to.equal(steps);
+      // the calling thread ran at least the last three blocks of rank 1's part in every step
+      expect(mixed.taken).to.be.at.least(3 * steps);
+      expect(mixed.ran).to.deep.equal([steps, steps * BLOCK_PARTS.length]);
+      expect(mixed.spikes).to.deep.equal(one.spikes);
+      expect(mixed.state).to.deep.equal(one.state);
     });
   }
 

@@ -60,10 +60,21 @@ export class ThreadPool {
   // the first error of a block this thread ran for another rank (thrown after the barrier)
   private failure: unknown = undefined;
   /**
-   * Testing: the threads never take a command's blocks; the calling thread runs them all (as it
-   * does with the blocks a thread had not started when the calling thread finished its own).
+   * Testing: the last `stealBlocks` blocks of every other rank's part are taken by the calling
+   * thread before the threads start (as when it finished its own part before they got to them);
+   * {@link ThreadPool.stealAll} takes them all.
    */
-  stealAll = false;
+  stealBlocks = 0;
+
+  /** Testing: the threads never take a block; the calling thread runs every part. */
+  get stealAll(): boolean {
+    return this.stealBlocks === BLOCK_PARTS.length;
+  }
+
+  set stealAll(on: boolean) {
+    this.stealBlocks = on ? BLOCK_PARTS.length : 0;
+  }
+
   /**
    * Synapses per thread a flush needs to run split (below that, the barrier costs more than the
    * additions: the calling thread adds them all, in the same order per post neuron).
@@ -186,9 +197,9 @@ export class ThreadPool {
       if (this.idleFrom >= 0) this.statsArray[1] += now - this.idleFrom;
       this.startedAt = now;
     }
-    // the blocks open for their threads from the new generation on (see CTRL.CLAIM); stealAll:
-    // all taken by this thread already
-    const open = (((Atomics.load(c, CTRL.GEN) + 1) & 0xffff) << 16) | (this.stealAll ? BLOCK_PARTS.length << 8 : 0);
+    // the blocks open for their threads from the new generation on (see CTRL.CLAIM), but for the
+    // last stealBlocks (testing), taken by this thread already
+    const open = (((Atomics.load(c, CTRL.GEN) + 1) & 0xffff) << 16) | (this.stealBlocks << 8);
     for (let q = 1; q < this.ranks; q++) Atomics.store(c, CTRL.CLAIM + q, open);
     this.command(CMD.RUN);
   }
@@ -214,10 +225,8 @@ export class ThreadPool {
     this.failure = undefined;
     for (let q = 1; q < this.ranks; q++) {
       const at = CTRL.CLAIM + q, first = 1 + (q - 1) * nb;
-      if (this.stealAll) {
-        for (let j = nb - 1; j >= 0; j--) this.runBlock(first + j, runner);
-        stolen += nb;
-      }
+      for (let j = nb - 1; j >= nb - this.stealBlocks; j--) this.runBlock(first + j, runner);
+      stolen += this.stealBlocks;
       for (;;) {
         const w = Atomics.load(c, at), lo = w & 255, hi = (w >>> 8) & 255;
         if (lo + hi >= nb) {
