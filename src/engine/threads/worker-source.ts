@@ -106,12 +106,14 @@ function buildBlock(m, b, C) {
   for (const g of m.globals) S.global[g] = 0;
   for (const r of m.randNumbers) S.rand[r] = 0;
   if (m.memory) S.heap = { memory: m.memory, scratch: b.scratch, shared: true };
+  // compiled now (during compile()), not at the block's first run inside a timed step
+  const module = b.wasm ? new WebAssembly.Module(b.wasm.bytes) : undefined;
   let binding;
   const bind = (st, arrays, imports) => {
     if (!binding) {
       const f = {};
       imports.forEach((fn, k) => { f[String(k)] = fn; });
-      const ex = new WebAssembly.Instance(new WebAssembly.Module(b.wasm.bytes), { e: { m: m.memory }, f }).exports;
+      const ex = new WebAssembly.Instance(module, { e: { m: m.memory }, f }).exports;
       binding = { ready: true, P: new Float64Array(m.memory.buffer, b.wasm.params, b.wasm.nParams), full: ex.full, lean: ex.lean, bytes: b.wasm.bytes };
     }
     return binding;
