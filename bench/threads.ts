@@ -14,13 +14,18 @@ import { median, printTable, type BenchRow } from './bench-utils.js';
 
 installNodeThreads();
 
-/** Seconds of `steps` steps of 1e5 HH_Bischop neurons (I_app = 50, dt 0.01) after one warm-up step. */
+/**
+ * Seconds of `steps` steps of 1e5 HH_Bischop neurons (I_app = 50, dt 0.01) after 100 warm-up
+ * steps: V8 optimizes each WebAssembly module in the background during its first runs, and a
+ * split population has several (one per block of a step), so a window right after compile
+ * measured mostly that compilation.
+ */
 function hh(numThreads: number, steps: number): number {
   const net = new Network({ dt: 0.01, seed: 1, numThreads });
   const pop = new Population(100000, HHneuronBischop, { network: net });
   net.compile();
   pop.I_app = 50;
-  net.simulate(0.01);
+  net.simulate(100 * 0.01);
   const t0 = performance.now();
   net.simulate(steps * 0.01);
   const s = (performance.now() - t0) / 1000;
