@@ -15,17 +15,17 @@ import { median, printTable, type BenchRow } from './bench-utils.js';
 installNodeThreads();
 
 /**
- * Seconds of `steps` steps of 1e5 HH_Bischop neurons (I_app = 50, dt 0.01) after 100 warm-up
+ * Seconds of `steps` steps of 1e5 HH_Bischop neurons (I_app = 50, dt 0.01) after 300 warm-up
  * steps: V8 optimizes each WebAssembly module in the background during its first runs, and a
- * split population has several (one per block of a step), so a window right after compile
- * measured mostly that compilation.
+ * split population has seven (one per block of a step), ~0.2-0.3 s of CPU more than one
+ * thread's single module; a window right after compile measured that compilation too.
  */
 function hh(numThreads: number, steps: number): number {
   const net = new Network({ dt: 0.01, seed: 1, numThreads });
   const pop = new Population(100000, HHneuronBischop, { network: net });
   net.compile();
   pop.I_app = 50;
-  net.simulate(100 * 0.01);
+  net.simulate(300 * 0.01);
   const t0 = performance.now();
   net.simulate(steps * 0.01);
   const s = (performance.now() - t0) / 1000;
