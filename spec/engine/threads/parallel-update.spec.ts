@@ -71,7 +71,7 @@ describe('engine: neuron updates split over kernel threads (setup({ numThreads }
   });
 
   for (const backend of ['js', 'wasm'] as const) {
-    it(`gives bit-identical traces and spikes in the same order with 2 threads (${backend})`, () => {
+    it(`gives bit-identical traces and spikes in the same order with 2 and 3 threads (${backend})`, () => {
       const one = run(1, backend, 301);
       const two = run(2, backend, 301);
       expect(one.split).to.equal(false);
@@ -85,6 +85,12 @@ describe('engine: neuron updates split over kernel threads (setup({ numThreads }
       expect(Buffer.from(taken.v.buffer).equals(Buffer.from(one.v.buffer))).to.equal(true);
       expect(taken.spikes).to.deep.equal(one.spikes);
       expect(taken.last).to.deep.equal(one.last);
+      // three threads: two parts of blocks, each with its own claim word
+      const three = run(3, backend, 301);
+      expect(three.split).to.equal(true);
+      expect(Buffer.from(three.v.buffer).equals(Buffer.from(one.v.buffer))).to.equal(true);
+      expect(three.spikes).to.deep.equal(one.spikes);
+      expect(three.last).to.deep.equal(one.last);
     });
   }
 
