@@ -8,18 +8,24 @@ import { Projection } from '../src/engine/projection.js';
 import { Normal } from '../src/engine/random/random-distribution.js';
 import { HHneuronBischop } from '../src/models/hh-neuron-bischop.js';
 import { installNodeThreads } from '../src/node/kernel-threads.js';
+import { BLOCK_PARTS } from '../src/engine/threads/worker-source.js';
 import { COBA } from './coba.js';
 import { median, printTable, type BenchRow } from './bench-utils.js';
 
 installNodeThreads();
 
-/** Seconds of `steps` steps of 1e5 HH_Bischop neurons (I_app = 50, dt 0.01) after one warm-up step. */
+/**
+ * Seconds of `steps` steps of 1e5 HH_Bischop neurons (I_app = 50, dt 0.01) after 300 warm-up
+ * steps: V8 optimizes each WebAssembly module in the background during its first runs, and a
+ * split population has seven (one per block of a step), ~0.2-0.3 s of CPU more than one
+ * thread's single module; a window right after compile measured that compilation too.
+ */
 function hh(numThreads: number, steps: number): number {
   const net = new Network({ dt: 0.01, seed: 1, numThreads });
   const pop = new Population(100000, HHneuronBischop, { network: net });
   net.compile();
   pop.I_app = 50;
-  net.simulate(0.01);
+  net.simulate(300 * 0.01);
   const t0 = performance.now();
   net.simulate(steps * 0.01);
   const s = (performance.now() - t0) / 1000;
@@ -91,7 +97,7 @@ export function threadRows(repeats = 3): BenchRow[] {
   const timed = cobaWindow(two, cobaSteps, steps2);
   const d = two.net.$threadStats(false).map((r, q) => {
     const o = before[q]!;
-    return { busy: r.busyMs - o.busyMs, idle: r.idleMs - o.idleMs, barrier: r.barrierMs - o.barrierMs, blocking: r.blockingWaits - o.blockingWaits, commands: r.commands - o.commands };
+    return { busy: r.busyMs - o.busyMs, idle: r.idleMs - o.idleMs, barrier: r.barrierMs - o.barrierMs, blocking: r.blockingWaits - o.blockingWaits, commands: r.commands - o.commands, blocks: r.blocks - o.blocks };
   });
   cobaWindow(one, cobaSteps, steps1);
   const m1 = quantileUs(steps1, 0.5), m2 = quantileUs(steps2, 0.5), p1 = quantileUs(steps1, 0.1), p2 = quantileUs(steps2, 0.1);
@@ -119,7 +125,7 @@ export function threadRows(repeats = 3): BenchRow[] {
       name: 'COBA 16000, numThreads 2: barriers (thread commands) per step',
       median: d[0]!.commands / n,
       unit: '',
-      note: `timed window ${timed.s.toFixed(3)} s, per step: rank 0 busy ${us(d[0]!.busy)} us, serial ${us(d[0]!.idle)} us, at the barrier ${us(d[0]!.barrier)} us; ${d.slice(1).map((r, q) => `rank ${q + 1} busy ${us(r.busy)} us, idle ${us(r.idle)} us`).join('; ')}; blocking waits ${d.map((r) => r.blocking).join('/')}`,
+      note: `timed window ${timed.s.toFixed(3)} s, per step: rank 0 busy ${us(d[0]!.busy)} us, serial ${us(d[0]!.idle)} us, at the barrier ${us(d[0]!.barrier)} us; ${d.slice(1).map((r, q) => `rank ${q + 1} busy ${us(r.busy)} us, idle ${us(r.idle)} us`).join('; ')}; blocking waits ${d.map((r) => r.blocking).join('/')}; blocks of rank 1's part run by rank 0 ${(d[0]!.blocks / n).toFixed(2)} per step (of ${BLOCK_PARTS.length})`,
     },
   ];
 }

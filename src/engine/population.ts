@@ -1,3 +1,4 @@
+import { blockCount } from './threads/worker-source.js';
 import { Neuron } from '../language/neuron.js';
 import { asModelErrors } from '../language/model-error.js';
 import { symbolicScope } from '../language/bounded-symbolic.js';
@@ -579,12 +580,13 @@ export class Population {
     f64('lastSpike');
     plan.push(['refRemaining', 'i32'], ['refSteps', 'i32'], ['inRef', 'u8'], ['spiked', 'i32']);
     const handles = plan.map(([, kind]) => heap?.reserve(kind, this.size) ?? -1);
-    // split over kernel threads (setup({ numThreads })): shared memory, one scratch region per thread
+    // split over kernel threads (setup({ numThreads })): shared memory, one scratch region per
+    // block of a step (a thread and the calling thread may run two blocks of one rank at once)
     const ranks = this.network.threadsFor(this.size);
     this.$scratchStride = wasm ? Math.ceil(wasm.scratchBytes / 16) * 16 : 0;
     const buffer = (bytes: number) => (ranks > 1 ? new SharedArrayBuffer(bytes) : new ArrayBuffer(bytes));
     try {
-      heap?.allocate(ranks > 1 ? ranks * this.$scratchStride : wasm!.scratchBytes, ranks > 1);
+      heap?.allocate(ranks > 1 ? blockCount(ranks) * this.$scratchStride : wasm!.scratchBytes, ranks > 1);
     } catch (e) {
       // a WebAssembly memory holds at most 4 GiB (and the engine may refuse less)
       if (!(e instanceof RangeError) || backend === 'wasm') {

@@ -5,6 +5,7 @@ import { Projection } from '../../../src/engine/projection.js';
 import { Monitor } from '../../../src/engine/monitor.js';
 import { Normal, Uniform } from '../../../src/engine/random/random-distribution.js';
 import { installNodeThreads } from '../../../src/node/kernel-threads.js';
+import { BLOCK_PARTS } from '../../../src/engine/threads/worker-source.js';
 import { COBA } from '../../../bench/coba.js';
 import type { RecordedArray } from '../../../src/monitors/recorded-array.js';
 
@@ -51,7 +52,7 @@ describe('engine: spike delivery split over kernel threads (setup({ numThreads }
   // the whole state after `steps` steps, every array as bytes (bit-identity, NaN and -0 included)
   const bytes = (P: Population) => Object.fromEntries(Object.entries(P.$state!.local).map(([k, a]) => [k, Buffer.from(a.buffer, a.byteOffset, a.byteLength).toString('base64')]));
 
-  function cobaSpikes(numThreads: number, backend: 'js' | 'wasm', steps: number, stealAll = false) {
+  function cobaSpikes(numThreads: number, backend: 'js' | 'wasm', steps: number, stealBlocks = 0) {
     const net = new Network({ dt: 0.1, seed: 5, backend, numThreads, minNeuronsPerThread: 1 });
     const P = new Population(1000, COBA, { network: net });
     P.v = new Normal(-55.0, 5.0);
@@ -61,14 +62,14 @@ describe('engine: spike delivery split over kernel threads (setup({ numThreads }
     new Projection(P.slice(800, 1000), P, 'inh').connectFixedProbability({ weights: new Normal(6.7, 0.5), probability: 0.05 });
     const m = new Monitor(P, ['spike']);
     net.compile();
-    if (net.$threadPool) net.$threadPool.stealAll = stealAll;
+    if (net.$threadPool) net.$threadPool.stealBlocks = stealBlocks;
     for (let k = 0; k < steps; k++) net.step();
     const st = net.$threadStats();
     const out = {
       commands: net.$threadCommands,
-      // commands rank 0 finished; chunks rank 1 ran + chunks rank 0 ran for it
-      ran: st.length === 0 ? [] : [st[0]!.commands, st[1]!.commands + st[0]!.chunksTaken],
-      taken: st[0]?.chunksTaken ?? 0,
+      // commands rank 0 finished; blocks of rank 1's part that rank 1 ran + that rank 0 ran for it
+      ran: st.length === 0 ? [] : [st[0]!.commands, st[1]!.blocks + st[0]!.blocks],
+      taken: st[0]?.blocks ?? 0,
       spikes: m.get('spike') as Record<number, number[]>,
       state: bytes(P),
     };
@@ -84,8 +85,8 @@ describe('engine: spike delivery split over kernel threads (setup({ numThreads }
       expect(one.commands).to.equal(0);
       // one command (so one barrier) per step, although the two projections delivered spikes
       expect(two.commands).to.equal(steps);
-      // each chunk ran once: by its thread, or by rank 0 when that thread had not started it
-      expect(two.ran).to.deep.equal([steps, steps]);
+      // each block ran once: by its thread, or by rank 0 when that thread had not started it
+      expect(two.ran).to.deep.equal([steps, steps * BLOCK_PARTS.length]);
       expect(Object.values(one.spikes).flat().length).to.be.greaterThan(2000);
       expect(two.spikes).to.deep.equal(one.spikes);
       expect(two.state).to.deep.equal(one.state);
@@ -93,15 +94,29 @@ describe('engine: spike delivery split over kernel threads (setup({ numThreads }
   }
 
   for (const backend of ['js', 'wasm'] as const) {
-    it(`a chunk its thread has not started runs on the calling thread, bit-identical (every chunk, ${backend})`, () => {
+    it(`blocks a thread has not started run on the calling thread, bit-identical (every block, ${backend})`, () => {
       const steps = 1000;
       const one = cobaSpikes(1, backend, steps);
-      const taken = cobaSpikes(2, backend, steps, true);
+      const taken = cobaSpikes(2, backend, steps, BLOCK_PARTS.length);
       expect(taken.commands).to.equal(steps);
-      expect(taken.taken).to.equal(steps);
+      expect(taken.taken).to.equal(steps * BLOCK_PARTS.length);
       expect(Object.values(one.spikes).flat().length).to.be.greaterThan(1000);
       expect(taken.spikes).to.deep.equal(one.spikes);
       expect(taken.state).to.deep.equal(one.state);
+    });
+  }
+
+  for (const backend of ['js', 'wasm'] as const) {
+    it(`a part split between its thread and the calling thread (its last 3 blocks) is bit-identical (${backend})`, () => {
+      const steps = 1000;
+      const one = cobaSpikes(1, backend, steps);
+      const mixed = cobaSpikes(2, backend, steps, 3);
+      expect(mixed.commands).to.equal(steps);
+      // the calling thread ran at least the last three blocks of rank 1's part in every step
+      expect(mixed.taken).to.be.at.least(3 * steps);
+      expect(mixed.ran).to.deep.equal([steps, steps * BLOCK_PARTS.length]);
+      expect(mixed.spikes).to.deep.equal(one.spikes);
+      expect(mixed.state).to.deep.equal(one.state);
     });
   }
 

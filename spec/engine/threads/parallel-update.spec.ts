@@ -6,7 +6,7 @@ import { Monitor } from '../../../src/engine/monitor.js';
 import { Neuron } from '../../../src/language/neuron.js';
 import { Constant } from '../../../src/language/constant.js';
 import { HHneuronBischop } from '../../../src/models/hh-neuron-bischop.js';
-import { splitRanges } from '../../../src/engine/threads/parallel-update.js';
+import { splitBlocks, splitRanges } from '../../../src/engine/threads/parallel-update.js';
 import { installNodeThreads } from '../../../src/node/kernel-threads.js';
 import type { RecordedArray } from '../../../src/monitors/recorded-array.js';
 
@@ -32,7 +32,7 @@ function run(numThreads: number, backend: 'js' | 'wasm', n: number, stealAll = f
   const pop = new Population(n, Noisy, { name: 'noisy', network: net });
   const mon = new Monitor(pop, ['v', 'spike']);
   net.compile();
-  // every chunk on the calling thread, as when a thread has not started its chunk in time
+  // every block on the calling thread, as when a thread has not started its part in time
   if (net.$threadPool) net.$threadPool.stealAll = stealAll;
   const split = pop.$parallel !== undefined;
   net.simulate(100);
@@ -54,8 +54,24 @@ describe('engine: neuron updates split over kernel threads (setup({ numThreads }
     expect(splitRanges(100, 3)).to.deep.equal([[0, 34], [34, 68], [68, 100]]);
   });
 
+  it('cuts the parts of ranks 1.. into blocks of 4, 4, 4, 2, 1, 1 sixteenths with even boundaries', () => {
+    expect(splitBlocks(64, 2)).to.deep.equal([[0, 32], [32, 40], [40, 48], [48, 56], [56, 60], [60, 62], [62, 64]]);
+    // 50 neurons per part: 12.5 rounds to 12 (even), the last block ends at the population's end
+    expect(splitBlocks(100, 2)).to.deep.equal([[0, 50], [50, 62], [62, 76], [76, 88], [88, 94], [94, 96], [96, 100]]);
+    // too small: empty blocks, every neuron in exactly one block
+    expect(splitBlocks(3, 2)).to.deep.equal([[0, 2], [2, 2], [2, 2], [2, 2], [2, 2], [2, 2], [2, 3]]);
+    const b = splitBlocks(1001, 3);
+    expect(b.length).to.equal(13);
+    b.forEach(([s, e], k) => {
+      expect(e).to.be.at.least(s);
+      if (k > 0) expect(s).to.equal(b[k - 1]![1]);
+      if (e !== 1001) expect(e % 2).to.equal(0);
+    });
+    expect(b[12]![1]).to.equal(1001);
+  });
+
   for (const backend of ['js', 'wasm'] as const) {
-    it(`gives bit-identical traces and spikes in the same order with 2 threads (${backend})`, () => {
+    it(`gives bit-identical traces and spikes in the same order with 2 and 3 threads (${backend})`, () => {
       const one = run(1, backend, 301);
       const two = run(2, backend, 301);
       expect(one.split).to.equal(false);
@@ -64,11 +80,17 @@ describe('engine: neuron updates split over kernel threads (setup({ numThreads }
       expect(Buffer.from(two.v.buffer).equals(Buffer.from(one.v.buffer))).to.equal(true);
       expect(two.spikes).to.deep.equal(one.spikes);
       expect(two.last).to.deep.equal(one.last);
-      // the chunks of rank 1 run by the calling thread: the same bits
+      // the blocks of rank 1 run by the calling thread: the same bits
       const taken = run(2, backend, 301, true);
       expect(Buffer.from(taken.v.buffer).equals(Buffer.from(one.v.buffer))).to.equal(true);
       expect(taken.spikes).to.deep.equal(one.spikes);
       expect(taken.last).to.deep.equal(one.last);
+      // three threads: two parts of blocks, each with its own claim word
+      const three = run(3, backend, 301);
+      expect(three.split).to.equal(true);
+      expect(Buffer.from(three.v.buffer).equals(Buffer.from(one.v.buffer))).to.equal(true);
+      expect(three.spikes).to.deep.equal(one.spikes);
+      expect(three.last).to.deep.equal(one.last);
     });
   }
 

@@ -1,10 +1,11 @@
-import { splitRanges } from './parallel-update.js';
+import { splitBlocks } from './parallel-update.js';
 import type { DeferredDelivery, ThreadPool } from './thread-pool.js';
 
 /**
  * `g[post] += w` over the synapses of `spikes[0..count)` whose post-synaptic rank lies in the
- * threads' ranges `[q0, q1)`: row `r`'s entries `[qPtr[r * stride + q0], qPtr[r * stride + q1])`.
- * With `q0 = 0, q1 = ranks` this is the whole row, in the order of one thread.
+ * blocks `[q0, q1)` of a command (`splitBlocks`): row `r`'s entries
+ * `[qPtr[r * stride + q0], qPtr[r * stride + q1])`. With `q0 = 0, q1 = blocks` this is the whole
+ * row, in the order of one thread.
  *
  * @example
  * ```ts
@@ -93,8 +94,8 @@ export class ParallelDelivery implements DeferredDelivery {
   possible = true;
 
   constructor(private readonly pool: ThreadPool, postSize: number) {
-    this.ranges = splitRanges(postSize, pool.ranks);
-    this.stride = pool.ranks + 1;
+    this.ranges = splitBlocks(postSize, pool.ranks);
+    this.stride = pool.blocks + 1;
   }
 
   /**
@@ -108,7 +109,7 @@ export class ParallelDelivery implements DeferredDelivery {
     // a deferred delivery must not see its arrays change (nor its task dropped) before it ran
     if (this.pool.isDeferred(this)) this.pool.flush();
     if (!f || f.ptr !== ptr || f.post !== post) {
-      const nPre = ptr.length - 1, T = this.pool.ranks, stride = this.stride;
+      const nPre = ptr.length - 1, T = this.pool.blocks, stride = this.stride;
       const qPtr = new Int32Array(new SharedArrayBuffer(4 * Math.max(1, nPre * stride)));
       for (let r = 0; r < nPre; r++) {
         let x = ptr[r]!;
@@ -152,7 +153,7 @@ export class ParallelDelivery implements DeferredDelivery {
    */
   defer(spikes: Int32Array, count: number): void {
     if (count === 0) return;
-    const own = this.spikes, qPtr = this.qPtr, stride = this.stride, T = this.pool.ranks;
+    const own = this.spikes, qPtr = this.qPtr, stride = this.stride, T = this.pool.blocks;
     let events = 0;
     for (let s = 0; s < count; s++) {
       const r = spikes[s]!;
@@ -162,7 +163,7 @@ export class ParallelDelivery implements DeferredDelivery {
     this.pool.defer(this, this.task, count, events);
   }
 
-  /** The additions of ranges `[q0, q1)` of the deferred spikes (called by the pool). */
+  /** The additions of blocks `[q0, q1)` of the deferred spikes (called by the pool). */
   deliverRanges(q0: number, q1: number, count: number): void {
     deliverRange(this.spikes, count, this.qPtr, this.stride, q0, q1, this.post, this.w, this.constant, this.g);
   }

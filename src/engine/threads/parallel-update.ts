@@ -3,7 +3,7 @@ import type { PopulationKernel, PopulationKernelState } from '../../language/ker
 import type { PopulationKernels } from '../../language/population-codegen.js';
 import type { SimdLoopBinding } from '../../language/wasm/bind-simd-loop.js';
 import type { ThreadPool } from './thread-pool.js';
-import { CTRL } from './worker-source.js';
+import { BLOCK_PARTS, CTRL } from './worker-source.js';
 
 /** The part of a population the split update needs (a structural type: no import cycle). */
 export interface SplittablePopulation {
@@ -35,6 +35,34 @@ export function splitRanges(n: number, ranks: number): [number, number][] {
   return Array.from({ length: ranks }, (_, r) => [Math.min(n, r * chunk), Math.min(n, (r + 1) * chunk)]);
 }
 
+/**
+ * The blocks of a command over `n` neurons (see `BLOCK_PARTS`): rank 0's range of
+ * {@link splitRanges} as one block, then each other rank's range cut into `BLOCK_PARTS`
+ * sixteenths of it, every boundary even (empty blocks where a range is too small).
+ *
+ * @example
+ * ```ts
+ * splitBlocks(64, 2); // [[0, 32], [32, 40], [40, 48], [48, 56], [56, 60], [60, 62], [62, 64]]
+ * ```
+ */
+export function splitBlocks(n: number, ranks: number): [number, number][] {
+  const out: [number, number][] = [];
+  splitRanges(n, ranks).forEach(([start, end], r) => {
+    if (r === 0) {
+      out.push([start, end]);
+      return;
+    }
+    let at = start, sum = 0;
+    for (const part of BLOCK_PARTS) {
+      sum += part;
+      const to = sum === 16 ? end : Math.min(end, start + 2 * Math.round(((end - start) * sum) / 32));
+      out.push([at, to]);
+      at = to;
+    }
+  });
+  return out;
+}
+
 const sliceOf = (a: View, start: number, end: number): View => a.subarray(start, end);
 
 /**
@@ -56,6 +84,7 @@ const sliceOf = (a: View, start: number, end: number): View => a.subarray(start,
  * ```
  */
 export class ParallelUpdate {
+  /** Neuron ranges of the blocks of a command ({@link splitBlocks}). */
   readonly ranges: [number, number][];
   private kernels: PopulationKernels | undefined;
   private constantsSize = -1;
@@ -71,8 +100,8 @@ export class ParallelUpdate {
   private alwaysLean = false;
   /** An array is not shared (one given after compile): the population runs on this thread. */
   private unshared = false;
-  // every rank's slice and, for ranks 1.., kernels of this thread: a chunk the thread of its rank
-  // has not taken when this one finished its own runs here (ThreadPool: stealing)
+  // every block's slice and, for blocks 1.., kernels of this thread: a block the thread of its
+  // rank has not taken when this one finished its own runs here (ThreadPool.finish)
   private slices: PopulationKernelState[] = [];
   private fullQ: (PopulationKernel | undefined)[] = [];
   private leanQ: (PopulationKernel | undefined)[] = [];
@@ -80,7 +109,7 @@ export class ParallelUpdate {
   private t = 0;
 
   constructor(private readonly pop: SplittablePopulation, private readonly pool: ThreadPool) {
-    this.ranges = splitRanges(pop.size, pool.ranks);
+    this.ranges = splitBlocks(pop.size, pool.ranks);
   }
 
   /** Step `t` of the update (`lean`: the lean update), on all threads; spikes joined in rank order. */
@@ -116,19 +145,19 @@ export class ParallelUpdate {
     // the threads must be done before anything (even an error) reaches the caller
     pool.finish(this);
     if (failure !== undefined) throw failure;
-    // join the spike lists: rank r's spikes sit at the start of its own range, relative to it
+    // join the spike lists: block b's spikes sit at the start of its own range, relative to it
     const spiked = S.spiked, ranges = this.ranges;
     let n = s0.nSpiked;
-    for (let r = 1; r < ranges.length; r++) {
-      const start = ranges[r]![0], m = pool.result(r);
+    for (let b = 1; b < ranges.length; b++) {
+      const start = ranges[b]![0], m = pool.result(b);
       for (let k = 0; k < m; k++) spiked[n++] = spiked[start + k]! + start;
     }
     S.nSpiked = n;
   }
 
   /**
-   * Rank `q`'s slice of this step on this thread (its thread had not started it): the same
-   * kernel over the same views, on the same population-wide inputs, as that thread would run.
+   * Block `q` of this step on this thread (its thread had not started it): the same kernel over
+   * the same views, on the same population-wide inputs, as that thread would run.
    */
   runChunk(q: number): void {
     const S = this.slices[q]!, P = this.params, G = S.global, R = S.rand;
@@ -182,17 +211,17 @@ export class ParallelUpdate {
     this.leanQ = [undefined];
     if (this.task >= 0) this.pool.send(Array.from({ length: this.pool.ranks - 1 }, () => ({ type: 'drop', id: this.task })));
     this.task = this.pool.taskId();
-    const messages = slices.slice(1).map((slice, q) => {
+    // block b's part of a thread's message; this thread's kernels of it (for a block it takes over)
+    const block = (slice: PopulationKernelState, b: number) => {
       let wasmPart: { bytes: Uint8Array; params: number; nParams: number } | undefined;
-      // this thread's kernels of the slice (for a chunk it takes over)
       const full = (wasm?.update ?? k.update)(slice, CONSTANTS);
-      this.fullQ.push(full);
-      this.leanQ.push((wasm ? wasm.updateLean : k.updateLean)?.(slice, CONSTANTS));
+      this.fullQ[b] = full;
+      this.leanQ[b] = (wasm ? wasm.updateLean : k.updateLean)?.(slice, CONSTANTS);
       if (wasm) {
-        // the module of this slice (its arrays' offsets, its scratch region) is emitted and its
+        // the module of this block (its arrays' offsets, its scratch region) is emitted and its
         // exp table written here; the thread instantiates the same bytes over the shared memory
-        const b = (full as unknown as { simd: SimdLoopBinding }).simd;
-        wasmPart = { bytes: b.bytes, params: b.P.byteOffset, nParams: b.P.length };
+        const bnd = (full as unknown as { simd: SimdLoopBinding }).simd;
+        wasmPart = { bytes: bnd.bytes, params: bnd.P.byteOffset, nParams: bnd.P.length };
       }
       const arrays: { key: string; kind: string; buffer: ArrayBufferLike; byteOffset: number; length: number }[] = [];
       const add = (key: string, a: View) => arrays.push({
@@ -201,13 +230,15 @@ export class ParallelUpdate {
       for (const [name, a] of Object.entries(slice.local)) add(`local:${name}`, a);
       for (const [name, a] of Object.entries(slice.rand)) if (typeof a !== 'number') add(`rand:${name}`, a);
       for (const key of ARRAY_KEYS) add(key, slice[key]);
-      const [start, end] = this.ranges[q + 1]!;
-      return {
-        type: 'task', id: this.task, size: end - start, dt: S.dt, arrays, globals: this.globals, randNumbers: this.randNumbers,
-        constants: constantNames, params, memory: heap ? heap.memory : undefined, scratch: slice.heap?.scratch,
-        wasm: wasmPart, full: wasm ? k.source.wasmUpdate : k.source.update, lean,
-      };
-    });
+      return { index: b, size: slice.size, arrays, scratch: slice.heap?.scratch, wasm: wasmPart };
+    };
+    const nb = BLOCK_PARTS.length;
+    const messages = Array.from({ length: this.pool.ranks - 1 }, (_, q) => ({
+      type: 'task', id: this.task, dt: S.dt, globals: this.globals, randNumbers: this.randNumbers,
+      constants: constantNames, params, memory: heap ? heap.memory : undefined,
+      full: wasm ? k.source.wasmUpdate : k.source.update, lean,
+      blocks: Array.from({ length: nb }, (_, j) => 1 + q * nb + j).map((b) => block(slices[b]!, b)),
+    }));
     this.pool.send(messages);
   }
 

@@ -1,14 +1,14 @@
 import { threadSpawner, type KernelThread } from './thread-host.js';
-import { CMD, CTRL, ERROR_BYTES, KERNEL_WORKER_SOURCE, MAX_DEFERRED, STATS } from './worker-source.js';
+import { BLOCK_PARTS, blockCount, CMD, CTRL, ERROR_BYTES, KERNEL_WORKER_SOURCE, MAX_DEFERRED, STATS } from './worker-source.js';
 
-/** What runs rank q's part of a command's task on the calling thread (a `ParallelUpdate`). */
+/** What runs block b of a command's task on the calling thread (a `ParallelUpdate`). */
 export interface ChunkRunner {
-  runChunk(q: number): void;
+  runChunk(b: number): void;
 }
 
 /** A spike delivery the pool can run later, split by post-synaptic range (a `ParallelDelivery`). */
 export interface DeferredDelivery {
-  /** Add the synapses of ranges `[q0, q1)` of this step's deferred `count` spikes. */
+  /** Add the synapses of blocks `[q0, q1)` (see `blockCount`) of this step's deferred `count` spikes. */
   deliverRanges(q0: number, q1: number, count: number): void;
   /** Deliveries that ran split over the threads. */
   splitRuns: number;
@@ -36,6 +36,8 @@ const TIMEOUT_MS = 60_000;
 export class ThreadPool {
   /** Threads including the calling one. */
   readonly ranks: number;
+  /** Blocks of a command ({@link blockCount}): block 0 is rank 0's part. */
+  readonly blocks: number;
   /** The shared control words ({@link CTRL}). */
   readonly ctrl: Int32Array;
   private readonly errorBytes: Uint8Array;
@@ -55,11 +57,24 @@ export class ThreadPool {
   private startedAt = 0;
   private idleFrom = -1;
   private timed = false;
+  // the first error of a block this thread ran for another rank (thrown after the barrier)
+  private failure: unknown = undefined;
   /**
-   * Testing: the threads never take a command's chunks; the calling thread runs them all (as it
-   * does with a chunk whose thread had not started it when the calling thread finished its own).
+   * Testing: the last `stealBlocks` blocks of every other rank's part are taken by the calling
+   * thread before the threads start (as when it finished its own part before they got to them);
+   * {@link ThreadPool.stealAll} takes them all.
    */
-  stealAll = false;
+  stealBlocks = 0;
+
+  /** Testing: the threads never take a block; the calling thread runs every part. */
+  get stealAll(): boolean {
+    return this.stealBlocks === BLOCK_PARTS.length;
+  }
+
+  set stealAll(on: boolean) {
+    this.stealBlocks = on ? BLOCK_PARTS.length : 0;
+  }
+
   /**
    * Synapses per thread a flush needs to run split (below that, the barrier costs more than the
    * additions: the calling thread adds them all, in the same order per post neuron).
@@ -76,6 +91,7 @@ export class ThreadPool {
     }
     if (!Number.isInteger(ranks) || ranks < 1 || ranks > 256) throw new Error(`ThreadPool: ranks must be an integer from 1 to 256, got ${String(ranks)}`);
     this.ranks = ranks;
+    this.blocks = blockCount(ranks);
     this.ctrl = new Int32Array(new SharedArrayBuffer(4 * CTRL.END));
     const error = new SharedArrayBuffer(ERROR_BYTES);
     const stats = new SharedArrayBuffer(8 * STATS * ranks);
@@ -147,7 +163,7 @@ export class ThreadPool {
     if (n === 0) return;
     if (this.deferredEvents < this.minSplitEvents * this.ranks) {
       try {
-        for (let k = 0; k < n; k++) list[k]!.deliverRanges(0, this.ranks, this.ctrl[CTRL.DELIV + 2 * k + 1]!);
+        for (let k = 0; k < n; k++) list[k]!.deliverRanges(0, this.blocks, this.ctrl[CTRL.DELIV + 2 * k + 1]!);
       } finally {
         this.clearDeferred();
       }
@@ -181,8 +197,9 @@ export class ThreadPool {
       if (this.idleFrom >= 0) this.statsArray[1] += now - this.idleFrom;
       this.startedAt = now;
     }
-    // the chunks open for their threads from the new generation on (see CTRL.CLAIM)
-    const open = this.stealAll ? -2 : Atomics.load(c, CTRL.GEN) + 1;
+    // the blocks open for their threads from the new generation on (see CTRL.CLAIM), but for the
+    // last stealBlocks (testing), taken by this thread already
+    const open = (((Atomics.load(c, CTRL.GEN) + 1) & 0xffff) << 16) | (this.stealBlocks << 8);
     for (let q = 1; q < this.ranks; q++) Atomics.store(c, CTRL.CLAIM + q, open);
     this.command(CMD.RUN);
   }
@@ -194,29 +211,37 @@ export class ThreadPool {
   }
 
   /**
-   * Wait for the threads started by {@link ThreadPool.start}; throws a thread's error. A chunk
-   * whose thread has not started it yet (asleep, or not scheduled on a busy machine) runs here
-   * instead: its deferred deliveries, then `runner.runChunk(q)`; the results are those of that
-   * thread (the same code over the same views).
+   * Wait for the threads started by {@link ThreadPool.start}; throws a thread's error. First the
+   * blocks of other ranks that their threads have not started yet run here, from each part's
+   * last (smallest) block down (a thread asleep, not scheduled on a busy machine, or stopped in
+   * the middle of its part): their deferred deliveries, then `runner.runChunk(b)`; the results
+   * are those of that thread (the same code over the same views).
    */
   finish(runner?: ChunkRunner): void {
-    const st = this.statsArray, c = this.ctrl, gen = Atomics.load(c, CTRL.GEN);
+    const st = this.statsArray, c = this.ctrl, nb = BLOCK_PARTS.length;
     const reached = this.timed ? performance.now() : 0;
     if (this.timed) st[0] += reached - this.startedAt;
-    let stolen = 0, failure: unknown;
+    let stolen = 0, want = 0;
+    this.failure = undefined;
     for (let q = 1; q < this.ranks; q++) {
-      const claim = Atomics.load(c, CTRL.CLAIM + q);
-      if (claim === -1 || (claim !== -2 && Atomics.compareExchange(c, CTRL.CLAIM + q, gen, -2) !== gen)) continue;
-      stolen++;
-      try {
-        for (let k = 0; k < this.nDeferred; k++) this.deferred[k]!.deliverRanges(q, q + 1, c[CTRL.DELIV + 2 * k + 1]!);
-        if (c[CTRL.TASK]! >= 0) runner!.runChunk(q);
-      } catch (e) {
-        failure ??= e;
+      const at = CTRL.CLAIM + q, first = 1 + (q - 1) * nb;
+      for (let j = nb - 1; j >= nb - this.stealBlocks; j--) this.runBlock(first + j, runner);
+      stolen += this.stealBlocks;
+      for (;;) {
+        const w = Atomics.load(c, at), lo = w & 255, hi = (w >>> 8) & 255;
+        if (lo + hi >= nb) {
+          // its thread took blocks: it reports when it has run them
+          if (lo > 0) want++;
+          break;
+        }
+        if (Atomics.compareExchange(c, at, w, w + 256) === w) {
+          this.runBlock(first + nb - 1 - hi, runner);
+          stolen++;
+        }
       }
     }
     st[5] += stolen;
-    this.awaitDone(this.ranks - 1 - stolen);
+    this.awaitDone(want);
     if (this.timed) {
       this.idleFrom = performance.now();
       st[2] += this.idleFrom - reached;
@@ -230,7 +255,20 @@ export class ThreadPool {
       this.ctrl[CTRL.ERROR] = 0;
       throw new Error(new TextDecoder().decode(bytes.subarray(4, 4 + n)));
     }
+    const failure = this.failure;
+    this.failure = undefined;
     if (failure !== undefined) throw failure;
+  }
+
+  /** Block b (of another rank) here: its deferred deliveries, then its part of the task. */
+  private runBlock(b: number, runner: ChunkRunner | undefined): void {
+    const c = this.ctrl;
+    try {
+      for (let k = 0; k < this.nDeferred; k++) this.deferred[k]!.deliverRanges(b, b + 1, c[CTRL.DELIV + 2 * k + 1]!);
+      if (c[CTRL.TASK]! >= 0) runner!.runChunk(b);
+    } catch (e) {
+      this.failure ??= e;
+    }
   }
 
   private clearDeferred(): void {
@@ -259,8 +297,8 @@ export class ThreadPool {
    * commands, `idleMs` between commands (for rank 0 the rest of the step, for the others
    * spinning or blocked), `barrierMs` (rank 0) waiting for the others at the end of a command,
    * `blockingWaits` how often a thread stopped spinning and blocked (`Atomics.wait`), `commands`
-   * (rank 0: all; the others: those they ran), `chunksTaken` (rank 0) chunks of other ranks it
-   * ran because their thread had not started them.
+   * (rank 0: all; the others: those they ran blocks of), `blocks`: blocks of ranks 1.. it ran
+   * (rank 0: those their thread had not started when it finished its own part).
    *
    * @example
    * ```ts
@@ -269,16 +307,16 @@ export class ThreadPool {
    * pool.stats()[1].busyMs; // ms rank 1 spent in commands
    * ```
    */
-  stats(): { rank: number; busyMs: number; idleMs: number; barrierMs: number; blockingWaits: number; commands: number; chunksTaken: number }[] {
+  stats(): { rank: number; busyMs: number; idleMs: number; barrierMs: number; blockingWaits: number; commands: number; blocks: number }[] {
     const st = this.statsArray;
     return Array.from({ length: this.ranks }, (_, r) => ({
-      rank: r, busyMs: st[STATS * r]!, idleMs: st[STATS * r + 1]!, barrierMs: st[STATS * r + 2]!, blockingWaits: st[STATS * r + 3]!, commands: st[STATS * r + 4]!, chunksTaken: st[STATS * r + 5]!,
+      rank: r, busyMs: st[STATS * r]!, idleMs: st[STATS * r + 1]!, barrierMs: st[STATS * r + 2]!, blockingWaits: st[STATS * r + 3]!, commands: st[STATS * r + 4]!, blocks: st[STATS * r + 5]!,
     }));
   }
 
-  /** Spike count that rank `r` reported for the last command. */
-  result(r: number): number {
-    return this.ctrl[CTRL.RESULT + r]!;
+  /** Spike count of block `b` (b >= 1) of the last command. */
+  result(b: number): number {
+    return this.ctrl[CTRL.RESULT + b]!;
   }
 
   /** Stop the threads (`network.dispose()`; they never keep a process alive either way). */
