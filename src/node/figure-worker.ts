@@ -1,10 +1,12 @@
 /**
  * The figure thread's side (figure-thread.ts): loads vega, vega-lite, resvg and the fonts at
- * once, then fits and writes each figure it is sent, answering on its port and waking the
- * caller through the shared state.
+ * once, then fits and writes each figure it is sent (resvg drawing on a libuv pool thread while
+ * the next figure's SVG is built), answering on its port and waking the caller through the
+ * shared state.
  */
 import { parentPort, type MessagePort } from 'node:worker_threads';
-import { renderFigureHere, type FigureJob } from '../plot/plot-recordings.js';
+import { renderFigureAsync, type FigureJob } from '../plot/plot-recordings.js';
+import type { VegaLiteSpec } from '../plot/vega-lite-spec.js';
 import { buildPlotSpec } from '../plot/plot-spec.js';
 import { fitSpec, renderSvg } from '../plot/render-svg.js';
 import { preloadFigureModules, rasterizeSvg } from '../plot/render-file.js';
@@ -49,15 +51,23 @@ export function serveFigures({ state, port }: { state: Int32Array; port: Message
     // the first figure loads them again and reports what is missing
   }
   Atomics.store(state, STATUS, 1);
-  parentPort!.on('message', ({ seq, job }: { seq: number; job: FigureJob }) => {
-    let reply: FigureReply;
-    try {
-      reply = { seq, spec: renderFigureHere(job) };
-    } catch (e) {
-      reply = { seq, error: serializeError(e) };
-    }
+  const answer = (reply: FigureReply): void => {
     port.postMessage(reply);
-    Atomics.store(state, DONE, seq);
+    // counted after the reply is on the port (FigureThread.take relies on it)
+    Atomics.add(state, DONE, 1);
     Atomics.notify(state, DONE);
+  };
+  parentPort!.on('message', ({ seq, job }: { seq: number; job: FigureJob }) => {
+    // the SVG is built now; resvg draws it on a pool thread while the next message is handled
+    let written: Promise<VegaLiteSpec>;
+    try {
+      written = renderFigureAsync(job);
+    } catch (e) {
+      written = Promise.reject(e);
+    }
+    written.then(
+      (spec) => answer({ seq, spec }),
+      (e: unknown) => answer({ seq, error: serializeError(e) }),
+    );
   });
 }

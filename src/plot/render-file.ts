@@ -101,8 +101,38 @@ export function preloadFigureModules(): void {
  * ```
  */
 export function rasterizeSvg(svg: string, scale: number): RasterImage {
-  const resvg = new (resvgModule().Resvg)(svg, { fitTo: { mode: 'zoom', value: scale }, font: fonts(), background: 'white' });
-  const img = resvg.render();
+  const img = new (resvgModule().Resvg)(svg, resvgOptions(scale)).render();
+  return rasterImage(img);
+}
+
+/**
+ * {@link rasterizeSvg} with resvg's parsing and drawing on a libuv pool thread (`renderAsync`,
+ * the same code, the same pixels): this thread can build the next figure's SVG meanwhile. The
+ * PNG is encoded here when the pixels arrive.
+ *
+ * @example
+ * ```ts
+ * const { png } = await rasterizeSvgAsync(svg, 3);
+ * ```
+ */
+export function rasterizeSvgAsync(svg: string, scale: number): Promise<RasterImage> {
+  // one drawing at a time, in the order asked: the first figure's pixels arrive early and are
+  // encoded here while resvg draws the next (all at once, they would finish together, late)
+  const drawn = rasterQueue.then(() => resvgModule().renderAsync(svg, resvgOptions(scale)));
+  rasterQueue = drawn.then(
+    () => undefined,
+    () => undefined,
+  );
+  return drawn.then(rasterImage);
+}
+
+let rasterQueue: Promise<void> = Promise.resolve();
+
+function resvgOptions(scale: number): ResvgJs.ResvgRenderOptions {
+  return { fitTo: { mode: 'zoom', value: scale }, font: fonts(), background: 'white' };
+}
+
+function rasterImage(img: ResvgJs.RenderedImage): RasterImage {
   const pixels = img.pixels; // a getter that copies
   return { width: img.width, height: img.height, pixels, png: encodePng(pixels, img.width, img.height) };
 }
@@ -117,21 +147,40 @@ export function rasterizeSvg(svg: string, scale: number): RasterImage {
  * ```
  */
 export function writeFigure(figname: string, spec: VegaLiteSpec, opts: { width: number; height: number; scale: number }): void {
+  const out = figureContent(figname, spec, opts);
+  writeFileSync(figname, typeof out === 'string' ? out : rasterizeSvg(out.svg, opts.scale).png);
+}
+
+/**
+ * {@link writeFigure} whose PNG is drawn on a libuv pool thread ({@link rasterizeSvgAsync}):
+ * the SVG is built before it returns, the file is written when the promise resolves.
+ *
+ * @example
+ * ```ts
+ * await writeFigureAsync('figs/v.png', spec, { width: 640, height: 480, scale: 3 });
+ * ```
+ */
+export function writeFigureAsync(figname: string, spec: VegaLiteSpec, opts: { width: number; height: number; scale: number }): Promise<void> {
+  const out = figureContent(figname, spec, opts);
+  if (typeof out === 'string') {
+    writeFileSync(figname, out);
+    return Promise.resolve();
+  }
+  return rasterizeSvgAsync(out.svg, opts.scale).then(({ png }) => writeFileSync(figname, png));
+}
+
+/** The file's text, or for a PNG the SVG to rasterise; creates the parent folder. */
+function figureContent(figname: string, spec: VegaLiteSpec, opts: { width: number; height: number; scale: number }): string | { svg: string } {
   const format = figureFormat(figname);
   // CompNeuroPy creates the parent folder when the name contains "/"
   if (figname.includes('/')) mkdirSync(dirname(figname), { recursive: true });
-  if (format === 'json') {
-    writeFileSync(figname, JSON.stringify(spec, null, 1));
-  } else if (format === 'html') {
-    writeFileSync(figname, htmlDocument(spec, figname));
-  } else {
-    // matplotlib simplifies lines at 1/9 device px before drawing (its SVG backend at 72 dpi,
-    // coarser than 1/9 of this SVG's px)
-    const simplify = SIMPLIFY_THRESHOLD / (format === 'png' ? opts.scale : 1);
-    // pieces only where resvg draws them: an SVG file keeps one path per line, as matplotlib's
-    const split = format === 'png' ? LINE_PIECE : undefined;
-    const { svg } = renderSvg(spec, { width: opts.width, height: opts.height }, { simplify, split });
-    if (format === 'svg') writeFileSync(figname, svg);
-    else writeFileSync(figname, rasterizeSvg(svg, opts.scale).png);
-  }
+  if (format === 'json') return JSON.stringify(spec, null, 1);
+  if (format === 'html') return htmlDocument(spec, figname);
+  // matplotlib simplifies lines at 1/9 device px before drawing (its SVG backend at 72 dpi,
+  // coarser than 1/9 of this SVG's px)
+  const simplify = SIMPLIFY_THRESHOLD / (format === 'png' ? opts.scale : 1);
+  // pieces only where resvg draws them: an SVG file keeps one path per line, as matplotlib's
+  const split = format === 'png' ? LINE_PIECE : undefined;
+  const { svg } = renderSvg(spec, { width: opts.width, height: opts.height }, { simplify, split });
+  return format === 'svg' ? svg : { svg };
 }
