@@ -116,17 +116,40 @@ export function rasterizeSvg(svg: string, scale: number): RasterImage {
  * ```
  */
 export function rasterizeSvgAsync(svg: string, scale: number): Promise<RasterImage> {
-  // one drawing at a time, in the order asked: the first figure's pixels arrive early and are
-  // encoded here while resvg draws the next (all at once, they would finish together, late)
-  const drawn = rasterQueue.then(() => resvgModule().renderAsync(svg, resvgOptions(scale)));
-  rasterQueue = drawn.then(
-    () => undefined,
-    () => undefined,
-  );
-  return drawn.then(rasterImage);
+  // device pixels, from the root element's size (Vega writes width="..." height="...")
+  const m = /^<svg[^>]*?\swidth="([\d.]+)"[^>]*?\sheight="([\d.]+)"/.exec(svg);
+  const pixels = m ? Number(m[1]) * Number(m[2]) * scale * scale : Infinity;
+  // in the order asked, two at a time if both are small: the first figures' pixels arrive
+  // early and are encoded here while resvg draws the next ones (all at once, they would finish
+  // together, late); a large figure (a 9600 x 4320 one holds ~0.5 GB while encoded) alone
+  return new Promise<ResvgJs.RenderedImage>((resolve, reject) => {
+    const draw = (): void => {
+      inFlight.push(pixels);
+      resvgModule()
+        .renderAsync(svg, resvgOptions(scale))
+        .then(resolve, reject)
+        .finally(() => {
+          inFlight.splice(inFlight.indexOf(pixels), 1);
+          next();
+        });
+    };
+    waiting.push({ pixels, draw });
+    next();
+  }).then(rasterImage);
 }
 
-let rasterQueue: Promise<void> = Promise.resolve();
+/** Drawings on libuv's pool at once (the figure thread keeps a core busy too), and their pixels at most. */
+const RASTER_THREADS = 2;
+const RASTER_PIXELS = 8e6;
+const inFlight: number[] = [];
+const waiting: Array<{ pixels: number; draw: () => void }> = [];
+
+function next(): void {
+  const first = waiting[0];
+  if (!first || inFlight.length >= RASTER_THREADS) return;
+  if (inFlight.length > 0 && inFlight.reduce((a, b) => a + b, first.pixels) > RASTER_PIXELS) return;
+  waiting.shift()!.draw();
+}
 
 function resvgOptions(scale: number): ResvgJs.ResvgRenderOptions {
   return { fitTo: { mode: 'zoom', value: scale }, font: fonts(), background: 'white' };
