@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { PlotRecordings, provideFigureRenderer, renderFigureHere, type FigureJob } from '../../src/plot/plot-recordings.js';
 import { buildPlotSpec } from '../../src/plot/plot-spec.js';
-import { FigureThread, backgroundRenderer, reviveError, serializeError } from '../../src/node/figure-thread.js';
+import { FigureThread, backgroundRenderer, preloadFigures, reviveError, serializeError } from '../../src/node/figure-thread.js';
 import { build } from 'esbuild';
 import { smallRecordings } from '../plot/helpers.js';
 
@@ -194,6 +194,11 @@ describe('node/figure-thread', function () {
         expect(r.stderr).to.match(/ENOTDIR/);
       }
     }
+  });
+
+  it('preloadFigures names a bad options argument', () => {
+    expect(() => preloadFigures({ background: 'yes' } as never)).to.throw(TypeError, /preloadFigures: options must be an object like \{ background: true \}, got \{"background":"yes"\}/);
+    expect(() => preloadFigures(null as never)).to.throw(TypeError, /got null/);
   });
 
   it('errors cross threads with their class and fields', () => {

@@ -218,6 +218,9 @@ export interface PreloadFiguresOptions {
  * ```
  */
 export function preloadFigures(opts: PreloadFiguresOptions = {}): boolean {
+  if (opts === null || typeof opts !== 'object' || (opts.background !== undefined && typeof opts.background !== 'boolean')) {
+    throw new TypeError(`preloadFigures: options must be an object like { background: true }, got ${JSON.stringify(opts) ?? String(opts)}`);
+  }
   if (opts.background) background = true;
   if (thread || unavailable) return thread !== undefined;
   const url = siblingModule(import.meta.url, './figure-worker.js');
