@@ -38,14 +38,17 @@ export const DONE = 0;
 export const STATUS = 1;
 export const FAILED = 2;
 
-// the thread's script: a CommonJS prelude that imports the module and reports a failed import
-// in the shared state (an error event would never reach a caller blocked in Atomics.wait)
+// the thread's script: a CommonJS prelude that imports the module and reports a failed import,
+// or the thread's end (an uncaught error), in the shared state (an error event would never
+// reach a caller blocked in Atomics.wait; the caller then draws the figure itself)
 const PRELUDE = `
 const { workerData } = require('node:worker_threads');
-import(workerData.url).then((m) => m.serveFigures(workerData), (e) => {
+const failed = () => {
   Atomics.store(workerData.state, ${STATUS}, ${FAILED});
   Atomics.notify(workerData.state, ${DONE});
-});
+};
+process.on('exit', failed);
+import(workerData.url).then((m) => m.serveFigures(workerData), failed);
 `;
 
 /**
