@@ -6,7 +6,6 @@
  */
 import { parentPort, type MessagePort } from 'node:worker_threads';
 import { renderFigureAsync, type FigureJob } from '../plot/plot-recordings.js';
-import type { VegaLiteSpec } from '../plot/vega-lite-spec.js';
 import { buildPlotSpec } from '../plot/plot-spec.js';
 import { fitSpec, renderSvg } from '../plot/render-svg.js';
 import { preloadFigureModules, rasterizeSvg } from '../plot/render-file.js';
@@ -59,13 +58,7 @@ export function serveFigures({ state, port }: { state: Int32Array; port: Message
   };
   parentPort!.on('message', ({ seq, job }: { seq: number; job: FigureJob }) => {
     // the SVG is built now; resvg draws it on a pool thread while the next message is handled
-    let written: Promise<VegaLiteSpec>;
-    try {
-      written = renderFigureAsync(job);
-    } catch (e) {
-      written = Promise.reject(e);
-    }
-    written.then(
+    renderFigureAsync(job).then(
       (spec) => answer({ seq, spec }),
       (e: unknown) => answer({ seq, error: serializeError(e) }),
     );

@@ -59,7 +59,8 @@ export function renderFigureHere(job: FigureJob): VegaLiteSpec {
 
 /**
  * {@link renderFigureHere} with the PNG drawn on a libuv pool thread: the spec is fitted and the
- * SVG built before it returns; the promise resolves with the fitted spec once the file is written.
+ * SVG built before it returns; the promise resolves with the fitted spec once the file is written
+ * (errors are rejections).
  *
  * @example
  * ```ts
@@ -68,7 +69,12 @@ export function renderFigureHere(job: FigureJob): VegaLiteSpec {
  */
 export function renderFigureAsync(job: FigureJob): Promise<VegaLiteSpec> {
   const { figure } = job;
-  const spec = fitSpec(job.spec, figure);
+  let spec: VegaLiteSpec;
+  try {
+    spec = fitSpec(job.spec, figure);
+  } catch (e) {
+    return Promise.reject(e);
+  }
   return writeFigureAsync(job.figname, spec, { width: figure.width, height: figure.height, scale: figure.scale }).then(() => spec);
 }
 

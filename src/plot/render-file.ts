@@ -125,8 +125,13 @@ export function rasterizeSvgAsync(svg: string, scale: number): Promise<RasterIma
   return new Promise<ResvgJs.RenderedImage>((resolve, reject) => {
     const draw = (): void => {
       inFlight.push(pixels);
-      resvgModule()
-        .renderAsync(svg, resvgOptions(scale))
+      let drawn: Promise<ResvgJs.RenderedImage>;
+      try {
+        drawn = resvgModule().renderAsync(svg, resvgOptions(scale));
+      } catch (e) {
+        drawn = Promise.reject(e); // resvg missing: this figure fails, the queue goes on
+      }
+      drawn
         .then(resolve, reject)
         .finally(() => {
           inFlight.splice(inFlight.indexOf(pixels), 1);
@@ -176,7 +181,8 @@ export function writeFigure(figname: string, spec: VegaLiteSpec, opts: { width: 
 
 /**
  * {@link writeFigure} whose PNG is drawn on a libuv pool thread ({@link rasterizeSvgAsync}):
- * the SVG is built before it returns, the file is written when the promise resolves.
+ * the SVG is built before it returns, the file is written when the promise resolves; every
+ * error (a bad name, a folder that cannot be made) is a rejection.
  *
  * @example
  * ```ts
@@ -184,12 +190,14 @@ export function writeFigure(figname: string, spec: VegaLiteSpec, opts: { width: 
  * ```
  */
 export function writeFigureAsync(figname: string, spec: VegaLiteSpec, opts: { width: number; height: number; scale: number }): Promise<void> {
-  const out = figureContent(figname, spec, opts);
-  if (typeof out === 'string') {
+  try {
+    const out = figureContent(figname, spec, opts);
+    if (typeof out !== 'string') return rasterizeSvgAsync(out.svg, opts.scale).then(({ png }) => writeFileSync(figname, png));
     writeFileSync(figname, out);
     return Promise.resolve();
+  } catch (e) {
+    return Promise.reject(e);
   }
-  return rasterizeSvgAsync(out.svg, opts.scale).then(({ png }) => writeFileSync(figname, png));
 }
 
 /** The file's text, or for a PNG the SVG to rasterise; creates the parent folder. */
