@@ -56,11 +56,19 @@ export function serveFigures({ state, port }: { state: Int32Array; port: Message
     Atomics.add(state, DONE, 1);
     Atomics.notify(state, DONE);
   };
-  parentPort!.on('message', ({ seq, job }: { seq: number; job: FigureJob }) => {
-    // the SVG is built now; resvg draws it on a pool thread while the next message is handled
+  // one job per turn of the event loop: the messages of several figures arrive together, and
+  // between two figures' SVGs the loop hands finished drawings back, which starts the next ones
+  const jobs: Array<{ seq: number; job: FigureJob }> = [];
+  const serveOne = (): void => {
+    const { seq, job } = jobs.shift()!;
+    if (jobs.length > 0) setImmediate(serveOne);
+    // the SVG is built now; resvg draws it on a pool thread while the next job is served
     renderFigureAsync(job).then(
       (spec) => answer({ seq, spec }),
       (e: unknown) => answer({ seq, error: serializeError(e) }),
     );
+  };
+  parentPort!.on('message', (m: { seq: number; job: FigureJob }) => {
+    if (jobs.push(m) === 1) setImmediate(serveOne);
   });
 }

@@ -131,12 +131,21 @@ export function rasterizeSvgAsync(svg: string, scale: number): Promise<RasterIma
       } catch (e) {
         drawn = Promise.reject(e); // resvg missing: this figure fails, the queue goes on
       }
-      drawn
-        .then(resolve, reject)
-        .finally(() => {
-          inFlight.splice(inFlight.indexOf(pixels), 1);
-          next();
-        });
+      // the next drawing starts before this one's PNG is encoded
+      const done = (): void => {
+        inFlight.splice(inFlight.indexOf(pixels), 1);
+        next();
+      };
+      drawn.then(
+        (img) => {
+          done();
+          resolve(img);
+        },
+        (e: unknown) => {
+          done();
+          reject(e);
+        },
+      );
     };
     waiting.push({ pixels, draw });
     next();
