@@ -64,14 +64,25 @@ async function quiet<T>(fn: () => Promise<T>): Promise<T> {
 }
 
 /** One seeded fit through a runner: candidates per second from its first to its last generation. */
-async function fitRate(runner: 'serial' | Runner, seed: number, maxEvals: number) {
+async function fitRate(runner: 'serial' | Runner, seed: number, maxEvals: number, splitGeneration: 'auto' | boolean = 'auto', lambda?: number) {
   return quiet(async () => {
     const { problem } = await import('../examples/opt-neuron/run-opt-neuron-from-neuron.js');
-    const opt = new OptNeuron({ ...problem, method: 'deap', seed, module: problemModule, runner, displayProgressBar: false });
+    // process CPU time (all threads) at each generation's progress report: from the first to the
+    // last generation, as the rate (the results file and logbook figure excluded)
+    const cpu: number[] = [];
+    const progress = {
+      next: () => {
+        const u = process.cpuUsage();
+        cpu.push(u.user + u.system);
+      },
+    };
+    const opt = new OptNeuron({ ...problem, method: 'deap', seed, module: problemModule, runner, displayProgressBar: progress, splitGeneration, cmaParamsDict: lambda ? { lambda_: lambda } : undefined });
     const fit = await opt.run({ maxEvals, resultsFileName: 'bench-fit', deapPlotFile: 'bench-fit.png' });
     const h = opt.lossHistory;
     const rate = ((h.length - 1) * opt.popsize) / (h.at(-1)![1] - h[0]![1]);
-    return { rate, generations: h.length, candidates: fit.deap_pop, losses: h.map((x) => x[0]), best: [fit.a, fit.b, fit.loss] };
+    const split = opt.splitDecisions.at(-1)?.split;
+    const cpuMs = (cpu.at(-1)! - cpu[1]!) / 1000 / (cpu.length - 2); // reports 1..n follow generations
+    return { rate, generations: h.length, candidates: fit.deap_pop, losses: h.map((x) => x[0]), best: [fit.a, fit.b, fit.loss], split, cpuMs };
   });
 }
 
@@ -127,29 +138,34 @@ export async function fitRows(options: { reps?: number; maxEvals?: number } = {}
       workers.push(...(await Promise.all([startWorker(redis.url, queueName), startWorker(redis.url, queueName)])));
       queue = new QueueRunner({ redis: redis.url, queue: queueName, concurrency: 2 });
     }
-    const runners: [string, 'serial' | Runner][] = [['serial', 'serial'], ['pool', pool], ...(queue ? [['queue', queue] as [string, Runner]] : [])];
+    const runners: [string, 'serial' | Runner, 'auto' | boolean][] = [['serial', 'serial', 'auto'], ['pool', pool, 'auto'], ['split', pool, true], ...(queue ? [['queue', queue, 'auto'] as [string, Runner, 'auto']] : [])];
     // warm-up: every worker builds its model (once) and the code is compiled. Each thread is
     // its own V8 isolate, which optimises the whole evaluation path again (about 1 s of TurboFan
     // on V8's helper threads over the first ~1000 evaluations): with a short warm-up the pool's
     // two isolates compile at once, on the cores the evaluations need, and the rows measure that
     const warm = Number(process.env.BENCH_FIT_WARMUP ?? 300);
-    for (const [, r] of runners) await fitRate(r, 99, warm);
-    const rates: Record<string, number[]> = { serial: [], pool: [], queue: [] };
-    const ratios: Record<string, number[]> = { pool: [], queue: [] };
+    for (const [, r, sg] of runners) await fitRate(r, 99, warm, sg);
+    const rates: Record<string, number[]> = { serial: [], pool: [], split: [], queue: [] };
+    const ratios: Record<string, number[]> = { pool: [], split: [], queue: [] };
+    const chosen: string[] = [];
+    const cpus: Record<string, number[]> = {};
+    const cpuNote = (name: string) => `process CPU ${median(cpus[name]!).toFixed(2)} ms/generation`;
     let identical = true;
     let gens = 0;
     for (let rep = 0; rep < reps; rep++) {
       const seed = 7 + rep;
       const out: Record<string, Awaited<ReturnType<typeof fitRate>>> = {};
-      for (const [name, r] of runners) {
-        out[name] = await fitRate(r, seed, maxEvals);
+      for (const [name, r, sg] of runners) {
+        out[name] = await fitRate(r, seed, maxEvals, sg);
         rates[name]!.push(out[name]!.rate);
+        (cpus[name] ??= []).push(out[name]!.cpuMs);
       }
+      chosen.push(out.pool!.split === undefined ? 'none (threads not ready)' : out.pool!.split ? 'split' : 'calling thread');
       gens = out.serial!.generations;
       for (const name of Object.keys(out).filter((n) => n !== 'serial')) {
         ratios[name]!.push(out[name]!.rate / out.serial!.rate);
-        const { rate: _a, ...a } = out[name]!;
-        const { rate: _b, ...b } = out.serial!;
+        const { rate: _a, split: _c, cpuMs: _e, ...a } = out[name]!;
+        const { rate: _b, split: _d, cpuMs: _f, ...b } = out.serial!;
         identical &&= isDeepStrictEqual(a, b);
       }
     }
@@ -157,9 +173,13 @@ export async function fitRows(options: { reps?: number; maxEvals?: number } = {}
     const p = stat(rates.pool!);
     const rp = stat(ratios.pool!);
     const same = identical ? `same candidates, losses and best as serial for ${reps} seeds` : 'RESULTS DIFFER FROM SERIAL';
-    rows.push({ name: `opt_neuron_from_neuron fit: candidates per second, serial`, median: s.median, unit: '1/s', note: `CMA + one population of 6 neurons per generation, ${gens} generations; range ${range(s)}; load ${load0.toFixed(1)}` });
-    rows.push({ name: `opt_neuron_from_neuron fit: candidates per second, local pool (${threads} threads)`, median: p.median, unit: '1/s', note: `a chunk of ${Math.ceil(6 / threads)} neurons per thread, one message each per generation; range ${range(p)}; ${same}` });
-    rows.push({ name: `opt_neuron_from_neuron fit: speed-up, local pool (${threads} threads) / serial`, median: rp.median, unit: 'x', note: `interleaved runs, range ${range(rp, 2)}x; target >= 1.8x on 2 idle cores (bounded by the split, see below)` });
+    rows.push({ name: `opt_neuron_from_neuron fit: candidates per second, serial`, median: s.median, unit: '1/s', note: `CMA + one population of 6 neurons per generation, ${gens} generations; range ${range(s)}; ${cpuNote('serial')}; load ${load0.toFixed(1)}` });
+    const sp = stat(rates.split!);
+    const rsp = stat(ratios.split!);
+    rows.push({ name: `opt_neuron_from_neuron fit: candidates per second, local pool (${threads} threads, default 'auto')`, median: p.median, unit: '1/s', note: `last choice per run: ${chosen.join(', ')}; range ${range(p)}; ${cpuNote('pool')}; ${same}` });
+    rows.push({ name: `opt_neuron_from_neuron fit: speed-up, local pool 'auto' / serial`, median: rp.median, unit: 'x', note: `interleaved runs, range ${range(rp, 2)}x; target >= 1 (never slower than serial)` });
+    rows.push({ name: `opt_neuron_from_neuron fit: candidates per second, local pool, split forced`, median: sp.median, unit: '1/s', note: `${threads} pool threads, a chunk of ${Math.ceil(6 / threads)} neurons each through shared memory; range ${range(sp)}; ${cpuNote('split')}` });
+    rows.push({ name: `opt_neuron_from_neuron fit: speed-up, split forced / serial`, median: rsp.median, unit: 'x', note: `interleaved runs, range ${range(rsp, 2)}x; target >= 1.8x on 2 idle cores (bounded by T(6)/T(3), see below)` });
     if (queue) {
       const q = stat(rates.queue!);
       const rq = stat(ratios.queue!);
@@ -167,6 +187,41 @@ export async function fitRows(options: { reps?: number; maxEvals?: number } = {}
       rows.push({ name: 'opt_neuron_from_neuron fit: speed-up, 2 queue workers / serial', median: rq.median, unit: 'x', note: `interleaved runs, range ${range(rq, 2)}x; both workers on this machine` });
     } else {
       rows.push({ name: 'opt_neuron_from_neuron fit: candidates per second, 2 queue workers', median: NaN, unit: '1/s', note: `skipped: ${redis}` });
+    }
+
+    // where the split pays: the same fit with a population of 100 (cmaParamsDict lambda_ 100, as
+    // users raise popsize for harder fits). Thread CPU time of one generation, measured at load 8:
+    // T(100) 5.1 ms, T(50) 2.4 ms (2.1x), against T(40)/T(20) = 1.8/1.2 ms and T(6)/T(3) = 0.83/0.82 ms
+    const heavy = { lambda: 100, maxEvals: 30 };
+    const hr: Record<string, number[]> = { serial: [], split: [], auto: [] };
+    const hx: Record<string, number[]> = { split: [], auto: [] };
+    const hw: [string, 'serial' | Runner, 'auto' | boolean][] = [['serial', 'serial', 'auto'], ['split', pool, true], ['auto', pool, 'auto']];
+    // warm-up: the pool threads' code is optimised for the 50-neuron chunks over several hundred
+    // generations (each thread is its own isolate); 20 left a split generation at 3x the CPU
+    const heavyWarm = Number(process.env.BENCH_FIT_HEAVY_WARMUP ?? 300);
+    for (const [, r, sg] of hw) await fitRate(r, 98, sg === 'auto' ? 20 : heavyWarm, sg, heavy.lambda);
+    let heavySame = true;
+    const hcpu: Record<string, number[]> = {};
+    const heavyChoice: string[] = [];
+    for (let rep = 0; rep < reps; rep++) {
+      const out: Record<string, Awaited<ReturnType<typeof fitRate>>> = {};
+      for (const [name, r, sg] of hw) {
+        out[name] = await fitRate(r, 17 + rep, heavy.maxEvals, sg, heavy.lambda);
+        hr[name]!.push(out[name]!.rate);
+        (hcpu[name] ??= []).push(out[name]!.cpuMs);
+      }
+      heavyChoice.push(out.auto!.split === undefined ? 'none' : out.auto!.split ? 'split' : 'calling thread');
+      for (const name of ['split', 'auto']) {
+        hx[name]!.push(out[name]!.rate / out.serial!.rate);
+        heavySame &&= isDeepStrictEqual(out[name]!.candidates, out.serial!.candidates) && isDeepStrictEqual(out[name]!.losses, out.serial!.losses);
+      }
+    }
+    const hs = stat(hr.serial!);
+    rows.push({ name: `popsize-100 fit (same problem, lambda_ 100, ${heavy.maxEvals} generations): candidates per second, serial`, median: hs.median, unit: '1/s', note: `range ${range(hs)}; process CPU ${median(hcpu.serial!).toFixed(2)} ms/generation; load ${loadavg()[0]!.toFixed(1)}` });
+    for (const name of ['split', 'auto']) {
+      const x = stat(hx[name]!);
+      const r = stat(hr[name]!);
+      rows.push({ name: `popsize-100 fit: speed-up, local pool ${name === 'split' ? 'split forced' : "'auto'"} / serial`, median: x.median, unit: 'x', note: `${r.median.toFixed(0)}/s (${range(r)}), CPU ${median(hcpu[name]!).toFixed(2)} ms/generation; interleaved, range ${range(x, 2)}x${name === 'auto' ? `; last choice per run: ${heavyChoice.join(', ')}` : ''}; ${heavySame ? 'same candidates and losses as serial' : 'RESULTS DIFFER FROM SERIAL'}; target >= ${name === 'split' ? '1.8x on 2 idle cores' : '1 (never slower than serial)'}` });
     }
 
     // what bounds the split: one simulation of the experiment for 1, 3 and 6 neurons
@@ -198,6 +253,20 @@ export async function fitRows(options: { reps?: number; maxEvals?: number } = {}
       trips.push(performance.now() - t0);
     }
     const rt = stat(trips);
+    const session = await pool.openSession(noop, { inputCapacity: 6, outputCapacity: 1 });
+    const sessionTrips: number[] = [];
+    try {
+      for (let k = 0; k < 300; k++) await session.evaluate(chunk());
+      for (let k = 0; k < 300; k++) {
+        const t0 = performance.now();
+        await session.evaluate(chunk());
+        sessionTrips.push(performance.now() - t0);
+      }
+    } finally {
+      await session.close();
+    }
+    const st = stat(sessionTrips);
+    rows.push({ name: `local pool session round trip (shared memory, Atomics.wait/notify): a chunk to each of ${threads} threads and back`, median: st.median * 1000, unit: 'µs', note: `300 trips, range ${range({ min: st.min * 1000, max: st.max * 1000, median: 0 })} µs` });
     rows.push({ name: `local pool round trip: a chunk to each of ${threads} threads and back, no evaluation`, median: rt.median * 1000, unit: 'µs', note: `300 trips, range ${range({ min: rt.min * 1000, max: rt.max * 1000, median: 0 })} µs` });
 
     // independent generations (restarts, repeated losses): batched messages / jobs; the pool

@@ -61,6 +61,8 @@ setFigureWriter(writeFigureForFits);
 export { evaluateAll, EvaluationError, type Runner, type RunnerEvent, type EvaluationJob, type Evaluator, type EvaluatorFactory } from './run/runner.js';
 export { SerialRunner } from './run/serial-runner.js';
 export { LocalPoolRunner, type LocalPoolRunnerOptions } from './run/local-pool-runner.js';
+export { PoolSession, type PoolSessionOptions } from './run/pool-session.js';
+export type { SplitDecision } from './fit/split-chooser.js';
 export { QueueRunner, type QueueRunnerOptions, type QueueTaskData } from './run/queue-runner.js';
 export { startQueueWorker, type QueueWorkerOptions } from './run/queue-worker.js';
 export { BuildError } from './run/evaluator-cache.js';

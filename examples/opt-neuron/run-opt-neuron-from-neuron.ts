@@ -68,7 +68,7 @@ export const problem: OptNeuronProblem<ExperimentResults> = {
   record: ['r'],
 };
 
-export async function main(options: { seed?: number; runner?: 'serial' | 'local' | Runner; maxEvals?: number; resultsFileName?: string } = {}) {
+export async function main(options: { seed?: number; runner?: 'serial' | 'local' | Runner; maxEvals?: number; resultsFileName?: string; splitGeneration?: 'auto' | boolean } = {}) {
   /// define optimization
   const opt = new OptNeuron({
     ...problem,
@@ -77,6 +77,7 @@ export async function main(options: { seed?: number; runner?: 'serial' | 'local'
     seed: options.seed,
     module: import.meta.url,
     runner: options.runner ?? 'local',
+    splitGeneration: options.splitGeneration,
   });
 
   /// run the optimization, define how often the experiment should be repeated

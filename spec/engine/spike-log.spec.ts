@@ -16,6 +16,16 @@ describe('SpikeLog', () => {
     expect(log.size).to.equal(4);
   });
 
+  it('appendList reads only the first n entries of a spike list, and skips a step without spikes', () => {
+    const log = new SpikeLog('test');
+    const list = Int32Array.of(4, 1, 9, 9);
+    log.appendList(2, list, 2);
+    log.appendList(3, list, 0);
+    list[0] = 6; // the list is reused by the next step: the log holds a copy
+    log.appendList(5, list, 1);
+    expect(log.toDict([1])).to.deep.equal({ 1: [2], 4: [2], 6: [5] });
+  });
+
   it('takes any iterable of ranks (views yield theirs one by one)', () => {
     const log = new SpikeLog('test');
     function* ranks(): Generator<number> { yield 4; yield 1; }

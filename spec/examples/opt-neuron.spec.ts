@@ -3,6 +3,7 @@ import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Logbook } from '../../src/fit/logbook.js';
+import { LocalPoolRunner } from '../../src/run/local-pool-runner.js';
 import { main as fromData } from '../../examples/opt-neuron/run-opt-neuron-from-data.js';
 import { main as fromNeuron } from '../../examples/opt-neuron/run-opt-neuron-from-neuron.js';
 
@@ -43,7 +44,11 @@ describe('examples/opt-neuron (CompNeuroPy run_opt_neuron_from_data / _from_neur
 
   it('from neuron: a = 6, b = 0, loss < 1e-5; the local worker pool gives the serial run\'s numbers', async () => {
     const serial = await fromNeuron({ seed: 7, runner: 'serial', resultsFileName: 'serial' });
-    const pooled = await fromNeuron({ seed: 7, runner: 'local', resultsFileName: 'pooled' });
+    // forced split: every generation goes through the pool (a chunk of 3 per thread, shared memory)
+    const pool = new LocalPoolRunner({ threads: 2 });
+    try {
+    const pooled = await fromNeuron({ seed: 7, runner: pool, resultsFileName: 'pooled', splitGeneration: true });
+    expect(pooled.opt.splitDecisions).to.deep.equal([{ generation: 1, split: true, reason: 'forced', splitMs: NaN, callingThreadMs: NaN }]);
     expect(serial.fit.a as number).to.be.closeTo(6, 1e-5);
     expect(Math.abs(serial.fit.b as number)).to.be.below(1e-4);
     expect(serial.fit.loss).to.be.below(1e-5);
@@ -57,5 +62,18 @@ describe('examples/opt-neuron (CompNeuroPy run_opt_neuron_from_data / _from_neur
     expect(pooled.fit.best_fitness).to.equal(serial.fit.best_fitness);
     expect(pooled.fit.loss).to.equal(serial.fit.loss);
     expect(serial.opt.popsize).to.equal(6); // lambda_ = int(4 + 3 ln 2)
+    // the default ('auto') times both ways on the first generations (the split once the threads
+    // have built their models: here from the run above) and decides; the same numbers
+    const auto = await fromNeuron({ seed: 7, runner: pool, resultsFileName: 'auto' });
+    const first = auto.opt.splitDecisions[0]!;
+    expect(first.reason).to.equal('measured');
+    expect(first.generation).to.be.at.least(6); // 2 in this thread + 3 split, at least
+    expect(first.split).to.equal(first.splitMs < first.callingThreadMs);
+    expect(auto.fit.deap_pop).to.deep.equal(serial.fit.deap_pop);
+    expect(auto.opt.lossHistory.map((h) => h[0])).to.deep.equal(serial.opt.lossHistory.map((h) => h[0]));
+    expect(auto.fit.loss).to.equal(serial.fit.loss);
+    } finally {
+      await pool.close();
+    }
   });
 });

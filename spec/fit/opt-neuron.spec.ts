@@ -43,6 +43,14 @@ describe('fit/opt-neuron (CompNeuroPy OptNeuron)', function () {
     expect(() => new OptNeuron({ ...dataProblem, method: 'bads' })).to.throw(/method "bads" is not available/);
   });
 
+  it("pool threads that cannot build the model fail the run, also when 'auto' evaluated every generation in this thread", async () => {
+    const module = new URL('../../examples/opt-neuron/run-opt-neuron-from-data.ts', import.meta.url).href;
+    expect(() => new OptNeuron({ ...dataProblem, module, splitGeneration: 'yes' as never })).to.throw(/splitGeneration must be 'auto', true or false, got "yes"/);
+    const opt = new OptNeuron({ ...dataProblem, seed: 0, module, exportName: 'noSuchProblem', runner: 'local', displayProgressBar: false });
+    const e = await opt.run({ maxEvals: 3 }).then(() => undefined, (x: Error) => x);
+    expect(e?.message).to.match(/could not build the model from module ".*opt-neuron-evaluator.*": createEvaluator\(setup\) threw: module ".*run-opt-neuron-from-data.ts" has no OptNeuron problem export "noSuchProblem"/);
+  });
+
   it('bad input names the culprit', async () => {
     expect(() => new OptNeuron({ ...dataProblem, targetNeuronModel: complexNeuron })).to.throw(/Either provide results_soll or target_neuron_model, not both/);
     expect(() => new OptNeuron({ ...dataProblem, resultsSoll: undefined })).to.throw(/Either provide results_soll or target_neuron_model$/);

@@ -1,13 +1,13 @@
 import type { AttributeInput } from './attribute-value.js';
 
-// One accessor pair per attribute name, shared by all populations and views: closures per
+// One accessor pair per attribute name, shared by all populations, views and projections: closures per
 // instance gave each population its own hidden class, which made every property read of the
 // second population of a model slow (Network.step: ~360 instead of ~210 ns per HH step).
 const ACCESSORS = new Map<string, PropertyDescriptor>();
 
 /**
  * The property descriptor of attribute `name` (`pop.v`, `pop.v = ...`) for objects with
- * `get(name)` and `set({ name: value })`: populations and population views.
+ * `get(name)` and `set({ name: value })`: populations, population views and projections.
  *
  * @example
  * ```ts

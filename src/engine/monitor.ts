@@ -33,6 +33,13 @@ export interface Recordable {
   readInto(variable: string, out: Float64Array, offset: number): void;
   /** Ranks (within the recorded set) that spiked in the last step, or undefined if not spiking. */
   spikedRanks?(): Iterable<number>;
+  /**
+   * The last step's spike list of a whole population, read in place with {@link $spikedCount}
+   * (no allocation per step); ranks then equal neuron indices.
+   */
+  $spikedList?(): Int32Array;
+  /** How many entries of {@link $spikedList} are this step's spikes. */
+  $spikedCount?(): number;
   /** Ranks that emitted an axonal spike in the last step (neurons with `axonSpike`). */
   axonSpikedRanks?(): Iterable<number>;
   /** Ranks reported in spike dicts. */
@@ -391,7 +398,11 @@ export class Monitor implements Recorder {
     const sampled = this.due(step);
     if (sampled) this.sample(false);
     if (this.recordsAxonSpikes) this.axonSpikes.append(step, this.object.axonSpikedRanks!());
-    if (this.recordsSpikes) this.spikes.append(step, this.object.spikedRanks!());
+    if (this.recordsSpikes) {
+      const o = this.object;
+      if (o.$spikedList !== undefined) this.spikes.appendList(step, o.$spikedList(), o.$spikedCount!());
+      else this.spikes.append(step, o.spikedRanks!());
+    }
     const taps = this.taps;
     if (taps !== undefined) for (let k = 0; k < taps.length; k++) taps[k]!.recorded(step, sampled);
   }

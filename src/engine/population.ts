@@ -946,6 +946,16 @@ export class Population {
     return S.spiked.subarray(0, S.nSpiked);
   }
 
+  /** The spike list of the last step, valid up to {@link $spikedCount} (monitors read it in place). */
+  $spikedList(): Int32Array {
+    return this.$state!.spiked;
+  }
+
+  /** Number of spikes in the last step. */
+  $spikedCount(): number {
+    return this.$state!.nSpiked;
+  }
+
   /** Axonal spikes of the last step (ranks); none unless the neuron has `axonSpike`. */
   axonSpikedRanks(): Iterable<number> {
     const S = this.$state!;

@@ -8,6 +8,7 @@ import { CONSTANTS } from '../language/constant.js';
 import { generateSynapseKernels, type ProjectionKernel, type ProjectionKernelState, type SynapseKernels } from '../language/synapse-codegen.js';
 import type { Locality } from '../language/description.js';
 import { coerce, isSampler, type ValueSampler } from './attribute-value.js';
+import { attributeAccessor } from './attribute-accessor.js';
 import { currentNetwork } from './magic-network.js';
 import type { Network } from './network.js';
 import { Population } from './population.js';
@@ -152,7 +153,7 @@ function firstOutside(a: Int32Array, size: number): number {
  * `syn` their indices in row order, `dend` their rows and `post` their post ranks (each only
  * filled if it has room; an empty array is skipped).
  */
-function invertRows(rowPtr: Int32Array, preRank: Int32Array, postRank: Int32Array, ptr: Int32Array, syn: Int32Array, dend: Int32Array, post: Int32Array): void {
+function invertRows(rowPtr: Int32Array, preRank: Int32Array, postRank: Int32Array, ptr: Int32Array, syn: Int32Array, dend: Int32Array, post: PostRanks): void {
   const nS = preRank.length, nD = postRank.length, nPre = ptr.length - 1;
   for (let k = 0; k < nS; k++) ptr[preRank[k]! + 1]!++;
   for (let r = 0; r < nPre; r++) ptr[r + 1]! += ptr[r]!;
@@ -169,12 +170,19 @@ function invertRows(rowPtr: Int32Array, preRank: Int32Array, postRank: Int32Arra
   }
 }
 
+/**
+ * Post ranks of the inverse connectivity: 2 bytes each when the post population has at most
+ * 65536 neurons (the delivery loops read a row of them per spike; half the bytes leave more of
+ * them, and of the state the update streams through, in the caches), else 4.
+ */
+type PostRanks = Int32Array | Uint16Array;
+
 // The loops below handle eight synapses per iteration: TurboFan re-checks every typed array
 // (map, length, data pointer) after each loop iteration's interrupt check, so that a one-synapse
 // loop costs ~3 ns per synapse and this one ~1 ns. The additions stay in synapse order.
 
 /** `g[post] += w` for the synapses of each spike, in inverse order; `w` in the same order. */
-function deliverCopied(spikes: Int32Array, count: number, ptr: Int32Array, post: Int32Array, w: Float64Array, g: Float64Array): void {
+function deliverCopied(spikes: Int32Array, count: number, ptr: Int32Array, post: PostRanks, w: Float64Array, g: Float64Array): void {
   for (let s = 0; s < count; s++) {
     const r = spikes[s]!;
     const x1 = ptr[r + 1]!;
@@ -194,7 +202,7 @@ function deliverCopied(spikes: Int32Array, count: number, ptr: Int32Array, post:
 }
 
 /** As {@link deliverCopied} with one weight for all synapses (same additions, less memory traffic). */
-function deliverConstant(spikes: Int32Array, count: number, ptr: Int32Array, post: Int32Array, weights: Float64Array, g: Float64Array): void {
+function deliverConstant(spikes: Int32Array, count: number, ptr: Int32Array, post: PostRanks, weights: Float64Array, g: Float64Array): void {
   // the weight is read here, not passed: a double argument is boxed on every call
   const w = weights[0]!;
   for (let s = 0; s < count; s++) {
@@ -216,7 +224,7 @@ function deliverConstant(spikes: Int32Array, count: number, ptr: Int32Array, pos
 }
 
 /** As {@link deliverCopied}, reading the live weights through the synapse index `syn`. */
-function deliverIndexed(spikes: Int32Array, count: number, ptr: Int32Array, post: Int32Array, syn: Int32Array, w: Float64Array, g: Float64Array): void {
+function deliverIndexed(spikes: Int32Array, count: number, ptr: Int32Array, post: PostRanks, syn: Int32Array, w: Float64Array, g: Float64Array): void {
   for (let s = 0; s < count; s++) {
     const r = spikes[s]!;
     const x1 = ptr[r + 1]!;
@@ -310,7 +318,7 @@ export class Projection implements NamedParticipant, Recordable {
   protected $invSyn: Int32Array = new Int32Array(0);
   protected $invDend: Int32Array = new Int32Array(0);
   /** Post rank of each inverse-connectivity entry (the plain `g_target += w` loop). */
-  protected $invPost: Int32Array = new Int32Array(0);
+  protected $invPost: PostRanks = new Int32Array(0);
   /** `g_<target>` of the post population, written by the plain delivery loop. */
   private $gPlain: Float64Array = new Float64Array(0);
   /** Cached weights of the plain loop in inverse order, undefined when stale. */
@@ -367,12 +375,9 @@ export class Projection implements NamedParticipant, Recordable {
         console.warn(`Warning: Projection "${this.name}": attribute "${name}" has the name of a Projection member; use proj.get('${name}') and proj.set({ ${name}: ... }) for it`);
         continue;
       }
-      Object.defineProperty(this, name, {
-        get: () => this.get(name),
-        set: (v: ProjectionAttributeInput) => this.set({ [name]: v }),
-        enumerable: false,
-        configurable: false,
-      });
+      // shared per name: closures per instance made the second projection's object a
+      // dictionary, whose every property read in Network.step went through LoadIC
+      Object.defineProperty(this, name, attributeAccessor(name));
     }
     attachModelFunctions(this, this.$ir.functions, this.$ir.name, `Projection "${this.name}"`);
     this.network.addProjection(this);
@@ -778,7 +783,8 @@ export class Projection implements NamedParticipant, Recordable {
     this.$invSyn = new Int32Array(needSyn ? nS : 0);
     this.$invDend = new Int32Array(needDend ? nS : 0);
     // shared with the kernel threads when the post population is split over them
-    this.$invPost = this.spiking && plain && this.post.$parallel ? new Int32Array(new SharedArrayBuffer(4 * nS)) : new Int32Array(this.spiking && plain ? nS : 0);
+    this.$invPost = this.spiking && plain && this.post.$parallel ? new Int32Array(new SharedArrayBuffer(4 * nS))
+      : this.spiking && plain && this.post.size <= 65536 ? new Uint16Array(nS) : new Int32Array(this.spiking && plain ? nS : 0);
     if (this.spiking) invertRows(rowPtr, preRank, this.$state.postRank, this.$invPtr, this.$invSyn, this.$invDend, this.$invPost);
     if (this.spiking && this.post.spiking) this.$gPlain = this.post.$state!.local[`g_${this.targets[0]}`]!;
     // the plain delivery loop of non-plastic synapses reads a copy of the weights in this order
@@ -813,7 +819,9 @@ export class Projection implements NamedParticipant, Recordable {
    */
   $splitDelivery(pool: ThreadPool): void {
     // structural plasticity changes the rows during a run: such networks deliver on one thread
-    if (this.spiking && this.post.$parallel !== undefined && this.$kernels?.plainPreSpike && !this.$ir.plasticity && !this.post.network.structuralPlasticity) {
+    // (its post ranks are then the shared Int32Array made for the split post population)
+    if (this.spiking && this.post.$parallel !== undefined && this.$kernels?.plainPreSpike && !this.$ir.plasticity && !this.post.network.structuralPlasticity
+      && this.$invPost instanceof Int32Array) {
       this.$parallelDelivery = new ParallelDelivery(pool, this.post.size);
       // step 2 then only defers (else the network runs deferred deliveries before it)
       this.$defersDelivery = this.$bound.psp === undefined && this.$axonMode === 0 && !(this.maxDelay > 1 && this.uniformDelay === -1);
@@ -962,7 +970,7 @@ export class Projection implements NamedParticipant, Recordable {
         // split over the kernel threads by post-synaptic range (setup({ numThreads })), with the
         // post population's update: one barrier for both
         if (par !== undefined) {
-          if (par.prepare(ptr, post, w, this.$invWConstant, g)) {
+          if (par.prepare(ptr, post as Int32Array, w, this.$invWConstant, g)) {
             par.defer(spikes, count);
             return;
           }

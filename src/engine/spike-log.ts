@@ -30,17 +30,29 @@ export class SpikeLog {
   /** Record that the neurons `ranks` spiked at `step` (steps are appended in order). */
   append(step: number, ranks: Iterable<number>): void {
     if (ArrayBuffer.isView(ranks)) {
-      // the populations' spike lists are typed arrays: copied in one go
       const a = ranks as unknown as Int32Array;
-      const n = a.length;
-      if (n === 0) return;
-      const off = this.ranks.reserve(n);
-      this.ranks.raw.set(a, off);
-    } else {
-      const before = this.ranks.length;
-      for (const r of ranks) this.ranks.push(r);
-      if (this.ranks.length === before) return;
+      this.appendList(step, a, a.length);
+      return;
     }
+    const before = this.ranks.length;
+    for (const r of ranks) this.ranks.push(r);
+    if (this.ranks.length === before) return;
+    this.mark(step);
+  }
+
+  /**
+   * Record the first `n` ranks of `list` (a population's spike list, read in place: a subarray
+   * per step would allocate).
+   */
+  appendList(step: number, list: Int32Array, n: number): void {
+    if (n === 0) return;
+    const off = this.ranks.reserve(n);
+    const raw = this.ranks.raw;
+    for (let k = 0; k < n; k++) raw[off + k] = list[k]!;
+    this.mark(step);
+  }
+
+  private mark(step: number): void {
     const m = this.marks.reserve(2);
     const marks = this.marks.raw;
     marks[m] = step;

@@ -10,7 +10,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { NumpyRandomState } from '../engine/random/numpy-legacy.js';
 import { createRunner } from '../run/create-runner.js';
-import { evaluateAll, type Runner } from '../run/runner.js';
+import { evaluateAll, type EvaluationJob, type Runner } from '../run/runner.js';
 import { siblingModule } from '../run/module-url.js';
 import type { CmaStrategyParams } from './cma-strategy.js';
 import { DeapCma, type DeapCmaResult } from './deap-cma.js';
@@ -18,9 +18,18 @@ import type { ExperimentResults } from '../experiment/comp-neuro-exp.js';
 import { OptNeuronSimulator, resultsOfSingleNeuron, type LossValue, type OptNeuronProblem } from './opt-neuron-simulator.js';
 import { splitGeneration, type OptNeuronEvaluatorSetup } from './opt-neuron-evaluator.js';
 import { tpeMinimize } from './tpe.js';
+import { SplitChooser, type SplitDecision } from './split-chooser.js';
+import type { PoolSession, PoolSessionOptions } from '../run/pool-session.js';
+
+import { Subject } from 'rxjs';
 import { checkProgressOption, progressInfo, progressReporter, type ProgressOption } from '../engine/progress.js';
 import { evaluateExpression } from './variables-bounds.js';
 import type { SourceSolution } from './warm-start.js';
+
+/** A runner that can open a shared-memory session (the local pool); `fit/` does not import pools. */
+interface SessionRunner extends Runner {
+  openSession(job: EvaluationJob, options: PoolSessionOptions): Promise<PoolSession>;
+}
 
 /** Options of {@link OptNeuron}: the problem plus CompNeuroPy's other keywords and the runner. */
 export interface OptNeuronOptions<Soll = unknown> extends OptNeuronProblem<Soll> {
@@ -43,6 +52,14 @@ export interface OptNeuronOptions<Soll = unknown> extends OptNeuronProblem<Soll>
   runner?: 'serial' | 'local' | 'queue' | Runner;
   redis?: string;
   queue?: string;
+  /**
+   * Whether a generation is split over the runner's workers: `'auto'` (default) times the first
+   * generations both ways on a `'local'` pool and keeps the faster (a light model's generation
+   * costs less than handing it to threads), re-checking within ~5% of the run; `true` forces the
+   * split, `false` evaluates in the calling thread. Other runners (queue) always split under
+   * `'auto'`. The losses are the same either way; decisions are in `splitDecisions`.
+   */
+  splitGeneration?: 'auto' | boolean;
   /**
    * Progress of the fit (generations for "deap", trials for "hyperopt"): `true` (default) the
    * environment's reporter (the terminal bar of `simulate(ms, { progress: true })` in Node),
@@ -70,7 +87,7 @@ export type OptNeuronResult = Record<string, unknown> & {
   parameters: Record<string, number>;
 };
 
-const KNOWN = ['experiment', 'getLossFunction', 'variablesBounds', 'neuronModel', 'resultsSoll', 'targetNeuronModel', 'timeStep', 'recordingPeriod', 'record', 'numRepLoss', 'compileFolderName', 'method', 'prior', 'fvSpace', 'cmaParamsDict', 'badsParamsDict', 'sourceSolutions', 'variablesBoundsGuess', 'verbose', 'seed', 'module', 'exportName', 'runner', 'redis', 'queue', 'displayProgressBar'];
+const KNOWN = ['experiment', 'getLossFunction', 'variablesBounds', 'neuronModel', 'resultsSoll', 'targetNeuronModel', 'timeStep', 'recordingPeriod', 'record', 'numRepLoss', 'compileFolderName', 'method', 'prior', 'fvSpace', 'cmaParamsDict', 'badsParamsDict', 'sourceSolutions', 'variablesBoundsGuess', 'verbose', 'seed', 'module', 'exportName', 'runner', 'redis', 'queue', 'splitGeneration', 'displayProgressBar'];
 
 /**
  * Fit a neuron model (CompNeuroPy `OptNeuron`).
@@ -91,6 +108,13 @@ export class OptNeuron<Soll = unknown> {
   /** [best loss of the evaluation, seconds since the start] per evaluation. */
   lossHistory: [number, number][] = [];
   results: OptNeuronResult | undefined;
+  /** Where generations were evaluated: each choice of split vs calling thread, as it was made. */
+  splitDecisions: SplitDecision[] = [];
+  /** The same decisions as they happen. */
+  readonly splitDecisions$ = new Subject<SplitDecision>();
+  private chooser: SplitChooser | undefined;
+  private session: Promise<PoolSession> | undefined;
+  private sessionReady: PoolSession | undefined;
   private readonly rng: NumpyRandomState;
   private readonly deapCma: DeapCma | undefined;
   private simulator: OptNeuronSimulator;
@@ -108,6 +132,8 @@ export class OptNeuron<Soll = unknown> {
     if (method !== 'deap' && method !== 'hyperopt') throw new Error(`OptNeuron: method should be 'hyperopt', 'sbi', 'deap', or 'bads', got "${String(method)}"`);
     if ((options as { fvSpace?: unknown }).fvSpace !== undefined) throw new Error('OptNeuron: fvSpace (a custom hyperopt space) is not supported; hyperopt uses uniform spaces between the variablesBounds');
     checkProgressOption(options.displayProgressBar, 'OptNeuron: displayProgressBar');
+    const sg = options.splitGeneration;
+    if (sg !== undefined && sg !== 'auto' && typeof sg !== 'boolean') throw new Error(`OptNeuron: splitGeneration must be 'auto', true or false, got ${JSON.stringify(sg)}`);
     this.options = options;
     this.method = method;
     console.log('OptNeuron: Initialize OptNeuron... do not create anything with ANNarchy before!');
@@ -161,19 +187,85 @@ export class OptNeuron<Soll = unknown> {
   /** Losses of a generation (real units), in this thread or split over the runner's workers. */
   private async evaluatePopulation(population: number[][]): Promise<number[]> {
     let loss: number[];
-    if (!this.runner) {
+    const runner = this.runner;
+    const chooser = runner ? this.splitChooser() : undefined;
+    // a generation of another size than popsize (none in CMA-ES) stays in this thread
+    const whole = population.length === this.popsize;
+    const pool = runner as Partial<SessionRunner> | undefined;
+    // a local pool: its threads keep their chunk's model and take each generation through shared
+    // memory (a futex wake-up, no message); opened on the first generation, so that the threads
+    // build while this one evaluates. This thread does not take a chunk itself: its network stays
+    // the whole population's, so that switching between the ways never rebuilds a model
+    const useSession = whole && this.popsize >= (runner?.concurrency ?? 1) && typeof pool?.openSession === 'function' && runner!.concurrency >= 2;
+    if (useSession && !this.session) this.openSession(pool as SessionRunner, splitGeneration(population, runner!.concurrency).size);
+    // a thread that could not build the model is an error, also while this thread evaluates
+    if (this.sessionReady?.failed) throw this.sessionReady.failed;
+    const split = chooser !== undefined && whole ? chooser.next(!useSession || (this.sessionReady?.ready ?? false)) : false;
+    const t0 = globalThis.performance.now();
+    if (!split) {
       loss = this.ensureSimulator().evaluate(population).loss;
+    } else if (useSession) {
+      const { chunks } = splitGeneration(population, runner!.concurrency);
+      const parts = await (await this.session!).evaluate(chunks);
+      loss = parts.flatMap((p) => Array.from(p));
     } else {
       // one chunk per worker, one message (or queue job) per worker per generation; each worker's
       // network has the chunk's popsize/workers neurons, whose losses equal the serial population's
-      const { size, chunks } = splitGeneration(population, this.runner.concurrency);
-      const setup: OptNeuronEvaluatorSetup = { problemModule: this.options.module!, exportName: this.options.exportName ?? 'problem', popsize: size };
-      const job = { module: siblingModule(import.meta.url, './opt-neuron-evaluator.js'), setup };
-      const parts = await evaluateAll<OptNeuronEvaluatorSetup, Float64Array, ArrayLike<number>>(this.runner, job, chunks);
+      const { size, chunks } = splitGeneration(population, runner!.concurrency);
+      const parts = await evaluateAll<OptNeuronEvaluatorSetup, Float64Array, ArrayLike<number>>(runner!, this.evaluatorJob(size), chunks);
       loss = parts.flatMap((p) => Array.from(p));
+    }
+    if (chooser && whole) {
+      const decision = chooser.record(split, globalThis.performance.now() - t0);
+      if (decision) this.decide(decision);
     }
     this.lossHistory.push([Math.min(...loss), (globalThis.performance.now() - this.startTime) / 1000]);
     return loss;
+  }
+
+  /** The job workers build: the problem module for `size` candidates. */
+  private evaluatorJob(size: number) {
+    const setup: OptNeuronEvaluatorSetup = { problemModule: this.options.module!, exportName: this.options.exportName ?? 'problem', popsize: size };
+    return { module: siblingModule(import.meta.url, './opt-neuron-evaluator.js'), setup };
+  }
+
+  /** A session on the pool's threads, chunks of `size` candidates. */
+  private openSession(pool: SessionRunner, size: number): void {
+    const n = this.fittingVariablesNameList.length;
+    this.session = pool.openSession(this.evaluatorJob(size), { inputCapacity: size * n, outputCapacity: size });
+    this.session.then((s) => (this.sessionReady = s), () => {});
+  }
+
+  /** The split chooser of this run: 'auto' measures on local pools; queues always split. */
+  private splitChooser(): SplitChooser {
+    if (!this.chooser) {
+      const option = this.options.splitGeneration ?? 'auto';
+      this.chooser = new SplitChooser(option === 'auto' && this.runner!.kind !== 'local' ? true : option);
+      const forced = this.chooser.forced();
+      if (forced) this.decide(forced);
+    }
+    return this.chooser;
+  }
+
+  private decide(decision: SplitDecision): void {
+    this.splitDecisions.push(decision);
+    this.splitDecisions$.next(decision);
+    if (this.options.verbose) {
+      const how = decision.split ? `split over ${this.runner!.concurrency} workers` : 'evaluated in the calling thread';
+      console.log(`OptNeuron: from generation ${decision.generation} on, generations are ${how} (${decision.reason}: split ${decision.splitMs.toFixed(3)} ms, calling thread ${decision.callingThreadMs.toFixed(3)} ms)`);
+    }
+  }
+
+  /** Ends the pool session and the chooser of a run; returns the error of a failed pool thread. */
+  private async endSplit(): Promise<Error | undefined> {
+    const pending = this.session;
+    this.session = undefined;
+    this.sessionReady = undefined;
+    this.chooser = undefined;
+    if (!pending) return undefined;
+    const session = await pending;
+    await session.close();
+    return session.failed;
   }
 
   /**
@@ -189,8 +281,10 @@ export class OptNeuron<Soll = unknown> {
     const { maxEvals, resultsFileName = 'opt_neuron_results/best', deapPlotFile = 'opt_neuron_plots/logbook.png' } = options;
     if (!Number.isInteger(maxEvals) || maxEvals < 1) throw new Error(`OptNeuron.run: maxEvals must be a positive integer, got ${String(maxEvals)}`);
     this.lossHistory = [];
+    this.splitDecisions = [];
     this.startTime = globalThis.performance.now();
     let best: Record<string, unknown>;
+    let poolFailure: Error | undefined;
     try {
       if (this.method === 'deap') {
         best = (await this.deapCma!.run({ maxEvals, plotFile: deapPlotFile })) as DeapCmaResult;
@@ -218,9 +312,13 @@ export class OptNeuron<Soll = unknown> {
         }
       }
     } finally {
+      poolFailure = await this.endSplit();
       if (this.ownsRunner) await this.runner?.close();
       if (this.ownsRunner) this.runner = undefined;
     }
+    // pool threads that could not build the model fail the run even if this thread did all the
+    // work meanwhile ('auto' does not wait for their builds): never silently dropped
+    if (poolFailure) throw poolFailure;
     // CompNeuroPy `_test_fit`: the best parameters once more, neuron 0
     const sim = this.ensureSimulator();
     const fit = sim.evaluate([this.fittingVariablesNameList.map((n) => best[n] as number)]);

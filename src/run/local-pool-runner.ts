@@ -10,6 +10,7 @@ import { piscina } from './lazy-deps.js';
 import { Observable } from 'rxjs';
 import { siblingModule } from './module-url.js';
 import type { PoolBatch } from './pool-worker.js';
+import { PoolSession, sessionLayout, type PoolSessionOptions, type SessionMessage } from './pool-session.js';
 import { batchError, checkBatchSize, checkJob, defaultBatchSize, type EvaluationJob, type Runner, type RunnerEvent } from './runner.js';
 
 /** Options of {@link LocalPoolRunner}. */
@@ -63,6 +64,8 @@ export class LocalPoolRunner implements Runner {
   private readonly pool: Piscina;
   /** Batches still running: close() lets them finish (destroying a busy pool raises in piscina). */
   private readonly running = new Set<Promise<unknown>>();
+  /** Open sessions: close() stops them (their threads would otherwise wait for chunks forever). */
+  private readonly sessions = new Set<PoolSession>();
 
   constructor(options: LocalPoolRunnerOptions = {}) {
     const threads = options.threads ?? availableParallelism();
@@ -117,7 +120,46 @@ export class LocalPoolRunner implements Runner {
     });
   }
 
+  /**
+   * Opens a {@link PoolSession}: every thread builds the job's evaluator (once, kept after the
+   * session) and then evaluates one flat chunk per call through shared memory. While it is open
+   * the session holds `slots` threads (default all): close it before `evaluate$`.
+   *
+   * @example
+   * ```ts
+   * const session = await pool.openSession({ module: url, setup }, { inputCapacity: 6, outputCapacity: 3 });
+   * const losses = await session.evaluate(chunks); // one chunk per thread
+   * await session.close();
+   * ```
+   */
+  async openSession<S>(job: EvaluationJob<S>, options: PoolSessionOptions): Promise<PoolSession> {
+    checkJob(job, 'LocalPoolRunner');
+    const { inputCapacity, outputCapacity, spinMs = 0 } = options;
+    for (const [k, v] of Object.entries({ inputCapacity, outputCapacity })) {
+      if (!Number.isInteger(v) || v < 1) throw new Error(`LocalPoolRunner.openSession: ${k} must be a positive integer, got ${String(v)}`);
+    }
+    if (!(spinMs >= 0)) throw new Error(`LocalPoolRunner.openSession: spinMs must be >= 0, got ${String(spinMs)}`);
+    const slots = options.slots ?? this.concurrency;
+    if (!Number.isInteger(slots) || slots < 1 || slots > this.concurrency) throw new Error(`LocalPoolRunner.openSession: slots must be an integer from 1 to the pool's ${this.concurrency} threads, got ${String(slots)}`);
+    const buffer = new SharedArrayBuffer(sessionLayout(slots, inputCapacity, outputCapacity).bytes);
+    const tasks = Array.from({ length: slots }, (_, slot) => {
+      const message: SessionMessage = { job, slot, slots, inputCapacity, outputCapacity, spinMs, buffer };
+      const run = this.pool.run(message, { name: 'session' }) as Promise<unknown>;
+      const forget = () => this.running.delete(run);
+      this.running.add(run);
+      run.then(forget, forget);
+      return run.catch((e: Error) => {
+        throw batchError(job.module, slot, e); // the chunk of this thread
+      });
+    });
+    const session = new PoolSession(slots, { inputCapacity, outputCapacity, spinMs }, buffer, tasks);
+    this.sessions.add(session);
+    return session;
+  }
+
   async close(): Promise<void> {
+    await Promise.all([...this.sessions].map((s) => s.close()));
+    this.sessions.clear();
     await Promise.allSettled([...this.running]);
     await this.pool.destroy();
   }

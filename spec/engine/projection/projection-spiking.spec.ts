@@ -31,6 +31,20 @@ describe('engine: spiking projections', () => {
     expect(proj.delay).to.equal(1.0);
   });
 
+  it('reaches every post neuron on both sides of 65536 (2-byte post ranks up to 65536 neurons, 4-byte beyond)', () => {
+    for (const size of [65536, 65537]) {
+      const net = new Network({ dt: 0.1 });
+      const src = new Population(1, counterSource('c == 11'), { network: net }); // spikes at step 10
+      const post = new Population(size, receiver, { network: net });
+      new Projection(src, post, 'exc').connectAllToAll({ weights: 0.5 });
+      net.simulate(1.2); // delivered at step 11, integrated in its update
+      const v = post.get('v') as Float64Array;
+      const expected = 0.1 * 0.5;
+      for (const r of [0, 255, 256, 65535, size - 1]) expect(v[r], `size ${size}, rank ${r}`).to.equal(expected);
+      expect(v.every((x) => x === expected), `size ${size}: every neuron`).to.equal(true);
+    }
+  });
+
   it('per-synapse delays: 0 steps is treated as 1 (ANNarchy would index out of its ring buffer), 0.3 ms as 3', () => {
     const net = new Network({ dt: 0.1 });
     const src = new Population(1, counterSource('c == 11'), { network: net }); // spikes at step 10

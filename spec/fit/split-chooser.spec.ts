@@ -1,0 +1,56 @@
+import { expect } from 'chai';
+import { SplitChooser, type SplitDecision } from '../../src/fit/split-chooser.js';
+
+/** Runs `gens` generations with fixed costs per way; returns the ways taken and the decisions. */
+function drive(chooser: SplitChooser, gens: number, cost: { split: number; thread: number }, ready = (_g: number) => true) {
+  const ways: boolean[] = [];
+  const decisions: SplitDecision[] = [];
+  for (let g = 0; g < gens; g++) {
+    const split = chooser.next(ready(g));
+    ways.push(split);
+    const d = chooser.record(split, split ? cost.split : cost.thread);
+    if (d) decisions.push(d);
+  }
+  return { ways, decisions };
+}
+
+describe('fit/split-chooser (split a generation over the pool, or evaluate it in the calling thread)', () => {
+  it('a generation cheaper than the hand-over stays in the calling thread after 2 + 3 probing generations', () => {
+    const { ways, decisions } = drive(new SplitChooser('auto'), 40, { split: 2, thread: 1 });
+    // 2 in the calling thread, 3 split (the first after the change not timed), then the thread
+    expect(ways.slice(0, 6)).to.deep.equal([false, false, true, true, true, false]);
+    expect(decisions[0]).to.deep.equal({ generation: 6, split: false, reason: 'measured', splitMs: 2, callingThreadMs: 1 });
+    // re-checks cost at most ~5% of the run: 3 split generations (6 ms) after >= 120 ms of others
+    expect(ways.slice(5).filter(Boolean)).to.have.length(0);
+    const long = drive(new SplitChooser('auto'), 400, { split: 2, thread: 1 });
+    const rechecked = long.ways.slice(5).filter(Boolean).length;
+    expect(rechecked).to.be.within(3, 9);
+    expect(long.decisions).to.have.length(1);
+  });
+
+  it('a heavy generation is split from generation 6 on; a slower calling thread never wins a tie', () => {
+    const { ways, decisions } = drive(new SplitChooser('auto'), 30, { split: 5, thread: 9 });
+    expect(decisions[0]).to.deep.equal({ generation: 6, split: true, reason: 'measured', splitMs: 5, callingThreadMs: 9 });
+    expect(ways.slice(5, 25).every(Boolean)).to.equal(true);
+    const tie = drive(new SplitChooser('auto'), 10, { split: 3, thread: 3 });
+    expect(tie.decisions[0]!.split).to.equal(false);
+  });
+
+  it('does not wait for the threads to build: the calling thread evaluates until they are ready', () => {
+    const { ways, decisions } = drive(new SplitChooser('auto'), 12, { split: 1, thread: 4 }, (g) => g >= 6);
+    expect(ways.slice(0, 6).some(Boolean)).to.equal(false);
+    expect(ways.slice(6, 9)).to.deep.equal([true, true, true]);
+    expect(decisions[0]!.generation).to.equal(10);
+  });
+
+  it('a forced way is kept and reported once', () => {
+    for (const mode of [true, false]) {
+      const c = new SplitChooser(mode);
+      expect(c.forced()).to.deep.equal({ generation: 1, split: mode, reason: 'forced', splitMs: NaN, callingThreadMs: NaN });
+      const { ways, decisions } = drive(c, 50, { split: 9, thread: 1 });
+      expect(ways.every((w) => w === mode)).to.equal(true);
+      expect(decisions).to.have.length(0);
+    }
+    expect(new SplitChooser('auto').forced()).to.equal(undefined);
+  });
+});

@@ -1,0 +1,113 @@
+/**
+ * Whether a fit's generations are split over a pool or evaluated in the calling thread: a pool
+ * only pays when a generation's evaluation costs clearly more than handing it over (a rate
+ * neuron's generation of 6 costs ~1 ms, barely more for 3 neurons than for 6), so with `'auto'`
+ * the fit times both ways on its first generations and keeps the faster, trying the other way
+ * again now and then (pool threads are still optimising their code during the first few hundred
+ * evaluations). The losses are the same either way; only where they are computed changes.
+ */
+
+/** One decision, as {@link OptNeuron} reports it (`splitDecisions`, `splitDecisions$`). */
+export interface SplitDecision {
+  /** Generation (1-based) from which the choice applies. */
+  readonly generation: number;
+  /** `true`: split over the pool's threads; `false`: evaluated in the calling thread. */
+  readonly split: boolean;
+  /** Why: `'forced'` (the `splitGeneration` option), or `'measured'`. */
+  readonly reason: 'forced' | 'measured';
+  /** Median wall time of a generation measured each way (ms; NaN when not measured). */
+  readonly splitMs: number;
+  readonly callingThreadMs: number;
+}
+
+const median = (xs: readonly number[]) => {
+  if (xs.length === 0) return NaN;
+  const s = [...xs].sort((a, b) => a - b);
+  return s.length % 2 ? s[s.length >> 1]! : (s[s.length / 2 - 1]! + s[s.length / 2]!) / 2;
+};
+
+/**
+ * Chooses per generation; call {@link next} before a generation and {@link record} after it.
+ * With `'auto'`: `probe` generations in the calling thread, then (once the pool's threads have
+ * built their models, so that nobody waits for a build) `probe` split ones; the faster way wins.
+ * The first generation after a change of way (a rebuild, cold code) is not timed. The way not
+ * chosen is tried again once the generations run since the last probe took `1 / budget` times
+ * what that probe cost, so probing stays near `budget` of the run.
+ *
+ * @example
+ * ```ts
+ * const chooser = new SplitChooser('auto');
+ * const split = chooser.next(poolReady);    // false for the first (probing) generations
+ * chooser.record(split, elapsedMs);         // returns a SplitDecision when the choice changes
+ * ```
+ */
+export class SplitChooser {
+  private generation = 0;
+  private times: Record<'split' | 'thread', number[]> = { split: [], thread: [] };
+  private current: boolean | undefined;
+  private plan: boolean[] = [];
+  private last: boolean | undefined;
+  private probeCost = 0;
+  private sinceProbe = 0;
+
+  /**
+   * @param mode `'auto'`, or `true` / `false` to force.
+   * @param probe generations timed each way when deciding.
+   * @param budget share of the run spent re-checking the way not chosen.
+   */
+  constructor(
+    readonly mode: 'auto' | boolean,
+    private readonly probe = 2,
+    private readonly budget = 0.05,
+  ) {
+    if (mode === 'auto') this.plan = [...new Array<boolean>(probe).fill(false), ...new Array<boolean>(probe + 1).fill(true)];
+  }
+
+  /** The decision forced by the option (reported once at the start), or undefined for 'auto'. */
+  forced(): SplitDecision | undefined {
+    return this.mode === 'auto' ? undefined : { generation: 1, split: this.mode, reason: 'forced', splitMs: NaN, callingThreadMs: NaN };
+  }
+
+  /** Whether the next generation is split; `splitReady`: the pool's threads have built their models. */
+  next(splitReady = true): boolean {
+    this.generation++;
+    if (this.mode !== 'auto') return this.mode;
+    if (this.plan.length === 0 && this.current !== undefined && this.sinceProbe * this.budget > this.probeCost && (splitReady || this.current)) {
+      // re-check the way not chosen
+      this.plan = new Array<boolean>(this.probe + 1).fill(!this.current);
+      this.times[this.current ? 'thread' : 'split'] = [];
+      this.sinceProbe = 0;
+      this.probeCost = 0;
+    }
+    if (this.plan.length > 0) {
+      // the threads are still building: the calling thread meanwhile (its time is a sample too)
+      if (this.plan[0] && !splitReady) return false;
+      return this.plan.shift()!;
+    }
+    return this.current!;
+  }
+
+  /** Records a generation's wall time; returns the decision when the choice is made or changes. */
+  record(split: boolean, ms: number): SplitDecision | undefined {
+    if (this.mode !== 'auto') return undefined;
+    const switched = this.last !== undefined && split !== this.last;
+    this.last = split;
+    const probing = this.plan.length > 0 || split !== this.current;
+    if (probing) this.probeCost += ms;
+    else this.sinceProbe += ms;
+    if (!switched) {
+      const list = this.times[split ? 'split' : 'thread'];
+      list.push(ms);
+      if (list.length > this.probe) list.shift();
+    }
+    // decide at the end of a probe only (not on every noisy generation: a change of way rebuilds)
+    if (!probing || this.plan.length > 0 || this.times.split.length === 0 || this.times.thread.length === 0) return undefined;
+    const splitMs = median(this.times.split);
+    const callingThreadMs = median(this.times.thread);
+    // never slower than the calling thread: the split must be measured faster
+    const choice = splitMs < callingThreadMs;
+    if (choice === this.current) return undefined;
+    this.current = choice;
+    return { generation: this.generation + 1, split: choice, reason: 'measured', splitMs, callingThreadMs };
+  }
+}
