@@ -50,8 +50,10 @@ if (!upToDate()) {
   const local = [...new Set(inputs)].map((f) => f.slice(root.length + 1));
   writeFileSync(inputsFile, JSON.stringify([...local, 'scripts/start.mjs', 'scripts/rxjs-per-file.mjs', 'scripts/worker-modules.mjs']));
 }
-// the seed plots: load vega/resvg in a figure thread while it simulates (src/node/figure-thread.ts)
-process.env.COMPNEURO_RX_FIGURE_THREAD ??= '1';
+// the seed plots: load vega/resvg in a figure thread while it simulates, and draw the four
+// figures there in the background, two at a time (src/node/figure-thread.ts); the process exits
+// once they are written
+process.env.COMPNEURO_RX_FIGURE_THREAD ??= 'background';
 // the bundled example checks import.meta.url against argv[1] to run its main part
 process.argv[1] = outfile;
 await import(pathToFileURL(outfile).href);

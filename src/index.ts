@@ -35,6 +35,7 @@ export { nodeThreadSpawner, installNodeThreads } from './node/kernel-threads.js'
 import { installFigureThread } from './node/figure-thread.js';
 installFigureThread();
 export { preloadFigures } from './node/figure-thread.js';
+export type { PreloadFiguresOptions } from './node/figure-thread.js';
 
 // io (Node-only, issue 13): CompNeuroPy's system functions, saving variables Python can read
 export { saveVariables, loadVariables } from './io/save-variables.js';

@@ -3,7 +3,7 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { inflateSync } from 'node:zlib';
-import { rasterizeSvg, writeFigure } from '../../src/plot/render-file.js';
+import { rasterizeSvg, rasterizeSvgAsync, writeFigure } from '../../src/plot/render-file.js';
 import { buildPlotSpec } from '../../src/plot/plot-spec.js';
 import { fitSpec, renderSvg } from '../../src/plot/render-svg.js';
 import { manyTraces } from './many-traces.js';
@@ -27,6 +27,32 @@ describe('plot/render-file', () => {
       const other = rasterizeSvg(textSvg(family), 1);
       expect(Buffer.from(other.pixels).equals(Buffer.from(sans.pixels)), family).to.equal(true);
     }
+  });
+
+  it('rasterizeSvgAsync: many at once, large, sizeless or broken, each the same pixels and PNG as rasterizeSvg, a failure not holding up the rest', async () => {
+    const svgs: Array<[string, number]> = [
+      [textSvg('DejaVu Sans'), 1],
+      [textSvg('DejaVu Sans'), 3],
+      // 4000 x 2000 px: more than the two-at-once pixel budget with any other
+      [textSvg('DejaVu Sans').replace('width="200" height="40"', 'width="400" height="200"'), 10],
+      // no width/height attributes: its size is unknown, it is drawn alone
+      ['<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 30 20"><circle cx="10" cy="10" r="8" fill="red"/></svg>', 2],
+      [textSvg('DejaVu Sans'), 2],
+    ];
+    const broken = rasterizeSvgAsync('<svg', 1);
+    const all = svgs.map(([svg, scale]) => rasterizeSvgAsync(svg, scale));
+    await broken.then(
+      () => expect.fail('a broken SVG must reject'),
+      (e: Error) => expect(e.message).to.match(/SVG|XML|parse/i),
+    );
+    const got = await Promise.all(all);
+    for (const [k, [svg, scale]] of svgs.entries()) {
+      const want = rasterizeSvg(svg, scale);
+      expect([got[k]!.width, got[k]!.height], `svg ${k}`).to.deep.equal([want.width, want.height]);
+      expect(Buffer.from(got[k]!.pixels).equals(Buffer.from(want.pixels)), `svg ${k} pixels`).to.equal(true);
+      expect(Buffer.from(got[k]!.png).equals(Buffer.from(want.png)), `svg ${k} png`).to.equal(true);
+    }
+    expect(got[2]!.width).to.equal(4000);
   });
 
   it('strokes lines with round joins and caps, so a spike tip is drawn whole', () => {

@@ -1,10 +1,11 @@
 /**
  * The figure thread's side (figure-thread.ts): loads vega, vega-lite, resvg and the fonts at
- * once, then fits and writes each figure it is sent, answering on its port and waking the
- * caller through the shared state.
+ * once, then fits and writes each figure it is sent (resvg drawing on a libuv pool thread while
+ * the next figure's SVG is built), answering on its port and waking the caller through the
+ * shared state.
  */
 import { parentPort, type MessagePort } from 'node:worker_threads';
-import { renderFigureHere, type FigureJob } from '../plot/plot-recordings.js';
+import { renderFigureAsync, type FigureJob } from '../plot/plot-recordings.js';
 import { buildPlotSpec } from '../plot/plot-spec.js';
 import { fitSpec, renderSvg } from '../plot/render-svg.js';
 import { preloadFigureModules, rasterizeSvg } from '../plot/render-file.js';
@@ -49,15 +50,25 @@ export function serveFigures({ state, port }: { state: Int32Array; port: Message
     // the first figure loads them again and reports what is missing
   }
   Atomics.store(state, STATUS, 1);
-  parentPort!.on('message', ({ seq, job }: { seq: number; job: FigureJob }) => {
-    let reply: FigureReply;
-    try {
-      reply = { seq, spec: renderFigureHere(job) };
-    } catch (e) {
-      reply = { seq, error: serializeError(e) };
-    }
+  const answer = (reply: FigureReply): void => {
     port.postMessage(reply);
-    Atomics.store(state, DONE, seq);
+    // counted after the reply is on the port (FigureThread.take relies on it)
+    Atomics.add(state, DONE, 1);
     Atomics.notify(state, DONE);
+  };
+  // one job per turn of the event loop: the messages of several figures arrive together, and
+  // between two figures' SVGs the loop hands finished drawings back, which starts the next ones
+  const jobs: Array<{ seq: number; job: FigureJob }> = [];
+  const serveOne = (): void => {
+    const { seq, job } = jobs.shift()!;
+    if (jobs.length > 0) setImmediate(serveOne);
+    // the SVG is built now; resvg draws it on a pool thread while the next job is served
+    renderFigureAsync(job).then(
+      (spec) => answer({ seq, spec }),
+      (e: unknown) => answer({ seq, error: serializeError(e) }),
+    );
+  };
+  parentPort!.on('message', (m: { seq: number; job: FigureJob }) => {
+    if (jobs.push(m) === 1) setImmediate(serveOne);
   });
 }

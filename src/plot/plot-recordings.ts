@@ -5,7 +5,7 @@
  */
 import type { VegaLiteSpec } from './vega-lite-spec.js';
 import { buildPlotSpec, type PlotSpecOptions, type PlotSpecResult } from './plot-spec.js';
-import { figureFormat, writeFigure } from './render-file.js';
+import { figureFormat, writeFigure, writeFigureAsync } from './render-file.js';
 import { fitSpec } from './render-svg.js';
 
 /**
@@ -36,9 +36,11 @@ export interface FigureJob {
 /**
  * Fits a figure's spec to its size and writes it to `figname`, returning the fitted spec; done
  * when it returns. The default runs in this thread; the Node entry installs one that runs in a
- * figure thread that loaded vega and resvg ahead of time (node/figure-thread.ts).
+ * figure thread that loaded vega and resvg ahead of time (node/figure-thread.ts). A renderer
+ * that writes in the background returns a function instead, which waits for the figure and
+ * answers its fitted spec (or throws its error).
  */
-export type FigureRenderer = (job: FigureJob) => VegaLiteSpec;
+export type FigureRenderer = (job: FigureJob) => VegaLiteSpec | (() => VegaLiteSpec);
 
 /**
  * Fits and writes a figure in this thread (what {@link FigureRenderer}s fall back to).
@@ -53,6 +55,27 @@ export function renderFigureHere(job: FigureJob): VegaLiteSpec {
   const spec = fitSpec(job.spec, figure);
   writeFigure(job.figname, spec, { width: figure.width, height: figure.height, scale: figure.scale });
   return spec;
+}
+
+/**
+ * {@link renderFigureHere} with the PNG drawn on a libuv pool thread: the spec is fitted and the
+ * SVG built before it returns; the promise resolves with the fitted spec once the file is written
+ * (errors are rejections).
+ *
+ * @example
+ * ```ts
+ * const fitted = await renderFigureAsync({ figname: 'v.png', spec, figure });
+ * ```
+ */
+export function renderFigureAsync(job: FigureJob): Promise<VegaLiteSpec> {
+  const { figure } = job;
+  let spec: VegaLiteSpec;
+  try {
+    spec = fitSpec(job.spec, figure);
+  } catch (e) {
+    return Promise.reject(e);
+  }
+  return writeFigureAsync(job.figname, spec, { width: figure.width, height: figure.height, scale: figure.scale }).then(() => spec);
 }
 
 let renderer: FigureRenderer = renderFigureHere;
@@ -95,8 +118,8 @@ function defaultLog(text: string): void {
 export class PlotRecordings {
   /** The saved file's name. */
   readonly figname: string;
-  /** The figure as a Vega-Lite spec (plain data). */
-  readonly spec: VegaLiteSpec;
+  /** The fitted spec, or what waits for it while the figure is written in the background. */
+  #spec: VegaLiteSpec | (() => VegaLiteSpec);
   /** Warning texts printed while plotting. */
   readonly warnings: string[];
   /** Figure size in px at 100 px/inch, dpi and PNG scale. */
@@ -112,9 +135,16 @@ export class PlotRecordings {
     this.warnings = result.warnings;
     this.figure = result.figure;
     for (const w of result.warnings) log(w);
-    // fitted to the figure and written (perhaps in the figure thread); complete when it returns
-    this.spec = renderer({ figname: opts.figname, spec: result.spec, figure: result.figure });
+    // fitted to the figure and written (perhaps in the figure thread); complete when it returns,
+    // unless the figure thread writes in the background (`COMPNEURO_RX_FIGURE_THREAD=background`)
+    this.#spec = renderer({ figname: opts.figname, spec: result.spec, figure: result.figure });
     log('Done\n\n');
+  }
+
+  /** The figure as a Vega-Lite spec (plain data), fitted to the figure size; waits for a figure written in the background. */
+  get spec(): VegaLiteSpec {
+    if (typeof this.#spec === 'function') this.#spec = this.#spec();
+    return this.#spec;
   }
 
   /**

@@ -101,8 +101,75 @@ export function preloadFigureModules(): void {
  * ```
  */
 export function rasterizeSvg(svg: string, scale: number): RasterImage {
-  const resvg = new (resvgModule().Resvg)(svg, { fitTo: { mode: 'zoom', value: scale }, font: fonts(), background: 'white' });
-  const img = resvg.render();
+  const img = new (resvgModule().Resvg)(svg, resvgOptions(scale)).render();
+  return rasterImage(img);
+}
+
+/**
+ * {@link rasterizeSvg} with resvg's parsing and drawing on a libuv pool thread (`renderAsync`,
+ * the same code, the same pixels): this thread can build the next figure's SVG meanwhile. The
+ * PNG is encoded here when the pixels arrive.
+ *
+ * @example
+ * ```ts
+ * const { png } = await rasterizeSvgAsync(svg, 3);
+ * ```
+ */
+export function rasterizeSvgAsync(svg: string, scale: number): Promise<RasterImage> {
+  // device pixels, from the root element's size (Vega writes width="..." height="...")
+  const m = /^<svg[^>]*?\swidth="([\d.]+)"[^>]*?\sheight="([\d.]+)"/.exec(svg);
+  const pixels = m ? Number(m[1]) * Number(m[2]) * scale * scale : Infinity;
+  // in the order asked, two at a time if both are small: the first figures' pixels arrive
+  // early and are encoded here while resvg draws the next ones (all at once, they would finish
+  // together, late); a large figure (a 9600 x 4320 one holds ~0.5 GB while encoded) alone
+  return new Promise<ResvgJs.RenderedImage>((resolve, reject) => {
+    const draw = (): void => {
+      inFlight.push(pixels);
+      let drawn: Promise<ResvgJs.RenderedImage>;
+      try {
+        drawn = resvgModule().renderAsync(svg, resvgOptions(scale));
+      } catch (e) {
+        drawn = Promise.reject(e); // resvg missing: this figure fails, the queue goes on
+      }
+      // the next drawing starts before this one's PNG is encoded
+      const done = (): void => {
+        inFlight.splice(inFlight.indexOf(pixels), 1);
+        next();
+      };
+      drawn.then(
+        (img) => {
+          done();
+          resolve(img);
+        },
+        (e: unknown) => {
+          done();
+          reject(e);
+        },
+      );
+    };
+    waiting.push({ pixels, draw });
+    next();
+  }).then(rasterImage);
+}
+
+/** Drawings on libuv's pool at once (the figure thread keeps a core busy too), and their pixels at most. */
+const RASTER_THREADS = 2;
+const RASTER_PIXELS = 8e6;
+const inFlight: number[] = [];
+const waiting: Array<{ pixels: number; draw: () => void }> = [];
+
+function next(): void {
+  const first = waiting[0];
+  if (!first || inFlight.length >= RASTER_THREADS) return;
+  if (inFlight.length > 0 && inFlight.reduce((a, b) => a + b, first.pixels) > RASTER_PIXELS) return;
+  waiting.shift()!.draw();
+}
+
+function resvgOptions(scale: number): ResvgJs.ResvgRenderOptions {
+  return { fitTo: { mode: 'zoom', value: scale }, font: fonts(), background: 'white' };
+}
+
+function rasterImage(img: ResvgJs.RenderedImage): RasterImage {
   const pixels = img.pixels; // a getter that copies
   return { width: img.width, height: img.height, pixels, png: encodePng(pixels, img.width, img.height) };
 }
@@ -117,21 +184,43 @@ export function rasterizeSvg(svg: string, scale: number): RasterImage {
  * ```
  */
 export function writeFigure(figname: string, spec: VegaLiteSpec, opts: { width: number; height: number; scale: number }): void {
+  const out = figureContent(figname, spec, opts);
+  writeFileSync(figname, typeof out === 'string' ? out : rasterizeSvg(out.svg, opts.scale).png);
+}
+
+/**
+ * {@link writeFigure} whose PNG is drawn on a libuv pool thread ({@link rasterizeSvgAsync}):
+ * the SVG is built before it returns, the file is written when the promise resolves; every
+ * error (a bad name, a folder that cannot be made) is a rejection.
+ *
+ * @example
+ * ```ts
+ * await writeFigureAsync('figs/v.png', spec, { width: 640, height: 480, scale: 3 });
+ * ```
+ */
+export function writeFigureAsync(figname: string, spec: VegaLiteSpec, opts: { width: number; height: number; scale: number }): Promise<void> {
+  try {
+    const out = figureContent(figname, spec, opts);
+    if (typeof out !== 'string') return rasterizeSvgAsync(out.svg, opts.scale).then(({ png }) => writeFileSync(figname, png));
+    writeFileSync(figname, out);
+    return Promise.resolve();
+  } catch (e) {
+    return Promise.reject(e);
+  }
+}
+
+/** The file's text, or for a PNG the SVG to rasterise; creates the parent folder. */
+function figureContent(figname: string, spec: VegaLiteSpec, opts: { width: number; height: number; scale: number }): string | { svg: string } {
   const format = figureFormat(figname);
   // CompNeuroPy creates the parent folder when the name contains "/"
   if (figname.includes('/')) mkdirSync(dirname(figname), { recursive: true });
-  if (format === 'json') {
-    writeFileSync(figname, JSON.stringify(spec, null, 1));
-  } else if (format === 'html') {
-    writeFileSync(figname, htmlDocument(spec, figname));
-  } else {
-    // matplotlib simplifies lines at 1/9 device px before drawing (its SVG backend at 72 dpi,
-    // coarser than 1/9 of this SVG's px)
-    const simplify = SIMPLIFY_THRESHOLD / (format === 'png' ? opts.scale : 1);
-    // pieces only where resvg draws them: an SVG file keeps one path per line, as matplotlib's
-    const split = format === 'png' ? LINE_PIECE : undefined;
-    const { svg } = renderSvg(spec, { width: opts.width, height: opts.height }, { simplify, split });
-    if (format === 'svg') writeFileSync(figname, svg);
-    else writeFileSync(figname, rasterizeSvg(svg, opts.scale).png);
-  }
+  if (format === 'json') return JSON.stringify(spec, null, 1);
+  if (format === 'html') return htmlDocument(spec, figname);
+  // matplotlib simplifies lines at 1/9 device px before drawing (its SVG backend at 72 dpi,
+  // coarser than 1/9 of this SVG's px)
+  const simplify = SIMPLIFY_THRESHOLD / (format === 'png' ? opts.scale : 1);
+  // pieces only where resvg draws them: an SVG file keeps one path per line, as matplotlib's
+  const split = format === 'png' ? LINE_PIECE : undefined;
+  const { svg } = renderSvg(spec, { width: opts.width, height: opts.height }, { simplify, split });
+  return format === 'svg' ? svg : { svg };
 }
