@@ -52,5 +52,5 @@ export function cobaRows(repeats = 3, backend: 'wasm' | 'js' = 'wasm', fastMath 
   }
   const tag = `${backend === 'wasm' ? 'WebAssembly SIMD' : 'JavaScript kernels'}${fastMath ? ', fastMath' : ''}`;
   const spread = `${Math.min(...times).toFixed(3)}-${Math.max(...times).toFixed(3)}`;
-  return [{ name: `COBA 4000 neurons, 2% (~320k synapses), 1 s at dt 0.1 (${tag})`, median: median(times), unit: 's', note: `target <= 0.16 (range ${spread}); ANNarchy 0.55, Brian2 0.17; mean rate ${rate.toFixed(1)} Hz (ANNarchy ~19)` }];
+  return [{ name: `COBA 4000 neurons, 2% (~320k synapses), 1 s at dt 0.1 (${tag})`, median: median(times), unit: 's', note: `${backend === 'wasm' && !fastMath ? 'target <= 0.16' : "the target is the default's (WebAssembly, no fastMath)"} (range ${spread}); ANNarchy 0.55, Brian2 0.17; mean rate ${rate.toFixed(1)} Hz (ANNarchy ~19)` }];
 }

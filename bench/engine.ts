@@ -197,10 +197,10 @@ export function engineRows(): BenchRow[] {
         name: `HH_Bischop N=${n}, I_app=50, dt 0.01 (${tag})`,
         median: nsPerNeuronStep(HHneuronBischop, n, 0.01, n === 1 ? 1000 : n === 1000 ? 100 : 20, (p) => { p.I_app = 50; }, backend),
         unit: 'ns/neuron-step',
-        note: n === 10000 ? 'target <= 100; ANNarchy 106, Brian2 46' : n === 1 && backend === 'wasm' ? "setup() 'auto' takes JavaScript for N=1" : '',
+        note: n === 10000 ? (backend === 'wasm' ? 'target <= 100; ANNarchy 106, Brian2 46' : 'the target is the default backend\'s (row above); ANNarchy 106') : n === 1 && backend === 'wasm' ? "setup() 'auto' takes JavaScript for N=1" : '',
       });
     }
-    rows.push({ name: `LIF N=100000, dt 0.1 (${tag})`, median: nsPerNeuronStep(LIF, 100000, 0.1, 100, undefined, backend), unit: 'ns/neuron-step', note: 'target <= 1.5; ANNarchy 0.7' });
+    rows.push({ name: `LIF N=100000, dt 0.1 (${tag})`, median: nsPerNeuronStep(LIF, 100000, 0.1, 100, undefined, backend), unit: 'ns/neuron-step', note: backend === 'wasm' ? 'target <= 1.5; ANNarchy 0.7' : 'the target is the default backend\'s; ANNarchy 0.7' });
     rows.push({ name: `Izhikevich N=10000, dt 0.1 (${tag})`, median: nsPerNeuronStep(Izhikevich, 10000, 0.1, 200, undefined, backend), unit: 'ns/neuron-step', note: backend === 'wasm' ? 'target <= 1.1; Brian2 1.17' : '' });
   }
   rows.push({
