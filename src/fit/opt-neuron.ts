@@ -54,7 +54,7 @@ export interface OptNeuronOptions<Soll = unknown> extends OptNeuronProblem<Soll>
   queue?: string;
   /**
    * Whether a generation is split over the runner's workers: `'auto'` (default) times the first
-   * generations both ways on a `'local'` pool and keeps the faster (a light model's generation
+   * generations both ways on a `'local'` pool and keeps the faster, a split only when it takes at most 85 % of the calling thread's time (a light model's generation
    * costs less than handing it to threads), re-checking within ~5% of the run; `true` forces the
    * split, `false` evaluates in the calling thread. Other runners (queue) always split under
    * `'auto'`. The losses are the same either way; decisions are in `splitDecisions`.

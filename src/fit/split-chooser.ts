@@ -2,7 +2,7 @@
  * Whether a fit's generations are split over a pool or evaluated in the calling thread: a pool
  * only pays when a generation's evaluation costs clearly more than handing it over (a rate
  * neuron's generation of 6 costs ~1 ms, barely more for 3 neurons than for 6), so with `'auto'`
- * the fit times both ways on its first generations and keeps the faster, trying the other way
+ * the fit times both ways on its first generations and keeps the faster (a split must take at most 85 % of the calling thread's time), trying the other way
  * again now and then (pool threads are still optimising their code during the first few hundred
  * evaluations). The losses are the same either way; only where they are computed changes.
  */
@@ -19,6 +19,9 @@ export interface SplitDecision {
   readonly splitMs: number;
   readonly callingThreadMs: number;
 }
+
+/** The split is taken only when its generations take at most this fraction of the calling thread's. */
+const SPLIT_MARGIN = 0.85;
 
 const median = (xs: readonly number[]) => {
   if (xs.length === 0) return NaN;
@@ -104,8 +107,9 @@ export class SplitChooser {
     if (!probing || this.plan.length > 0 || this.times.split.length === 0 || this.times.thread.length === 0) return undefined;
     const splitMs = median(this.times.split);
     const callingThreadMs = median(this.times.thread);
-    // never slower than the calling thread: the split must be measured faster
-    const choice = splitMs < callingThreadMs;
+    // never slower than the calling thread: the split must be measured clearly faster (it takes
+    // the other cores, and probes of two or three generations vary by 10-30 % on a busy machine)
+    const choice = splitMs < SPLIT_MARGIN * callingThreadMs;
     if (choice === this.current) return undefined;
     this.current = choice;
     return { generation: this.generation + 1, split: choice, reason: 'measured', splitMs, callingThreadMs };
