@@ -15,11 +15,11 @@ function drive(chooser: SplitChooser, gens: number, cost: { split: number; threa
 }
 
 describe('fit/split-chooser (split a generation over the pool, or evaluate it in the calling thread)', () => {
-  it('a generation cheaper than the hand-over stays in the calling thread after 2 + 3 probing generations', () => {
+  it('a generation cheaper than the hand-over stays in the calling thread after 2 + 3 + 3 probing generations', () => {
     const { ways, decisions } = drive(new SplitChooser('auto'), 40, { split: 2, thread: 1 });
-    // 2 in the calling thread, 3 split (the first after the change not timed), then the thread
-    expect(ways.slice(0, 6)).to.deep.equal([false, false, true, true, true, false]);
-    expect(decisions[0]).to.deep.equal({ generation: 6, split: false, reason: 'measured', splitMs: 2, callingThreadMs: 1 });
+    // 2 in the calling thread, 3 split, 3 in the calling thread again (the first after a change not timed)
+    expect(ways.slice(0, 9)).to.deep.equal([false, false, true, true, true, false, false, false, false]);
+    expect(decisions[0]).to.deep.equal({ generation: 9, split: false, reason: 'measured', splitMs: 2, callingThreadMs: 1 });
     // re-checks cost at most ~5% of the run: 3 split generations (6 ms) after >= 120 ms of others
     expect(ways.slice(5).filter(Boolean)).to.have.length(0);
     const long = drive(new SplitChooser('auto'), 400, { split: 2, thread: 1 });
@@ -28,10 +28,10 @@ describe('fit/split-chooser (split a generation over the pool, or evaluate it in
     expect(long.decisions).to.have.length(1);
   });
 
-  it('a heavy generation is split from generation 6 on; a slower calling thread never wins a tie', () => {
+  it('a heavy generation is split from generation 9 on; a slower calling thread never wins a tie', () => {
     const { ways, decisions } = drive(new SplitChooser('auto'), 30, { split: 5, thread: 9 });
-    expect(decisions[0]).to.deep.equal({ generation: 6, split: true, reason: 'measured', splitMs: 5, callingThreadMs: 9 });
-    expect(ways.slice(5, 25).every(Boolean)).to.equal(true);
+    expect(decisions[0]).to.deep.equal({ generation: 9, split: true, reason: 'measured', splitMs: 5, callingThreadMs: 9 });
+    expect(ways.slice(8, 25).every(Boolean)).to.equal(true);
     const tie = drive(new SplitChooser('auto'), 10, { split: 3, thread: 3 });
     expect(tie.decisions[0]!.split).to.equal(false);
     // a split measured only a little faster (10 %) is noise on a busy machine: the calling thread keeps it
@@ -42,10 +42,10 @@ describe('fit/split-chooser (split a generation over the pool, or evaluate it in
   });
 
   it('does not wait for the threads to build: the calling thread evaluates until they are ready', () => {
-    const { ways, decisions } = drive(new SplitChooser('auto'), 12, { split: 1, thread: 4 }, (g) => g >= 6);
+    const { ways, decisions } = drive(new SplitChooser('auto'), 13, { split: 1, thread: 4 }, (g) => g >= 6);
     expect(ways.slice(0, 6).some(Boolean)).to.equal(false);
-    expect(ways.slice(6, 9)).to.deep.equal([true, true, true]);
-    expect(decisions[0]!.generation).to.equal(10);
+    expect(ways.slice(6, 12)).to.deep.equal([true, true, true, false, false, false]);
+    expect(decisions[0]!.generation).to.equal(13);
   });
 
   it('a forced way is kept and reported once', () => {
@@ -57,5 +57,20 @@ describe('fit/split-chooser (split a generation over the pool, or evaluate it in
       expect(decisions).to.have.length(0);
     }
     expect(new SplitChooser('auto').forced()).to.equal(undefined);
+  });
+});
+
+describe('fit/split-chooser: cold first generations', () => {
+  it('times the calling thread again once warm: a slow first generation does not make a slower split win', () => {
+    const chooser = new SplitChooser('auto');
+    const ways: boolean[] = [];
+    let decision: SplitDecision | undefined;
+    // the first generation compiles (10 ms), later ones in the calling thread take 1 ms, split ones 1.5 ms
+    for (let g = 0; g < 12 && !decision; g++) {
+      const split = chooser.next(true);
+      ways.push(split);
+      decision = chooser.record(split, split ? 1.5 : g === 0 ? 10 : 1);
+    }
+    expect(decision).to.deep.include({ split: false, splitMs: 1.5, callingThreadMs: 1 });
   });
 });

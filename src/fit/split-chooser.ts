@@ -32,7 +32,8 @@ const median = (xs: readonly number[]) => {
 /**
  * Chooses per generation; call {@link next} before a generation and {@link record} after it.
  * With `'auto'`: `probe` generations in the calling thread, then (once the pool's threads have
- * built their models, so that nobody waits for a build) `probe` split ones; the faster way wins.
+ * built their models, so that nobody waits for a build) `probe` split ones, then the calling thread
+ * again (warm by then); the faster way wins.
  * The first generation after a change of way (a rebuild, cold code) is not timed. The way not
  * chosen is tried again once the generations run since the last probe took `1 / budget` times
  * what that probe cost, so probing stays near `budget` of the run.
@@ -63,7 +64,9 @@ export class SplitChooser {
     private readonly probe = 2,
     private readonly budget = 0.05,
   ) {
-    if (mode === 'auto') this.plan = [...new Array<boolean>(probe).fill(false), ...new Array<boolean>(probe + 1).fill(true)];
+    // the calling thread is timed again after the split probes: its first generations run cold
+    // code (the first simulation compiles, V8 optimises), which made a slower split look faster
+    if (mode === 'auto') this.plan = [...new Array<boolean>(probe).fill(false), ...new Array<boolean>(probe + 1).fill(true), ...new Array<boolean>(probe + 1).fill(false)];
   }
 
   /** The decision forced by the option (reported once at the start), or undefined for 'auto'. */
