@@ -69,6 +69,6 @@ export function seedEndToEnd(repeats = 3): BenchRow[] {
   return [
     ...rows("import 'compneuro-rx' (built package, fresh process)", imports, 'target <= 0.3 (was 1.5-1.8)', 'Node alone ~0.1 s'),
     ...rows('npm start (seed example end to end, 4 PNGs)', npmStart, 'target <= 1.0 (was 2.0-2.7); CompNeuroPy+ANNarchy 24.7 cold, 5 warm', 'the main thread, the figure thread and resvg on a pool thread'),
-    ...rows('node scripts/start.mjs (the same without npm)', nodeStart, 'npm itself adds ~0.3-0.4 s'),
+    ...rows('node scripts/start.mjs (the same without npm)', nodeStart, 'npm itself adds ~0.2-0.4 s'),
   ];
 }

@@ -20,7 +20,6 @@ import { splitGeneration, type OptNeuronEvaluatorSetup } from './opt-neuron-eval
 import { tpeMinimize } from './tpe.js';
 import { SplitChooser, type SplitDecision } from './split-chooser.js';
 import type { PoolSession, PoolSessionOptions } from '../run/pool-session.js';
-
 import { Subject } from 'rxjs';
 import { checkProgressOption, progressInfo, progressReporter, type ProgressOption } from '../engine/progress.js';
 import { evaluateExpression } from './variables-bounds.js';
@@ -54,9 +53,10 @@ export interface OptNeuronOptions<Soll = unknown> extends OptNeuronProblem<Soll>
   queue?: string;
   /**
    * Whether a generation is split over the runner's workers: `'auto'` (default) times the first
-   * generations both ways on a `'local'` pool and keeps the faster, a split only when it takes at most 85 % of the calling thread's time (a light model's generation
-   * costs less than handing it to threads), re-checking within ~5% of the run; `true` forces the
-   * split, `false` evaluates in the calling thread. Other runners (queue) always split under
+   * generations both ways on a `'local'` pool and keeps the faster, a split only when it takes at
+   * most 85 % of the calling thread's time (a light model's generation costs less than handing it
+   * to threads), re-checking within ~5% of the run; `true` forces the split, `false` evaluates in
+   * the calling thread. Other runners (queue) always split under
    * `'auto'`. The losses are the same either way; decisions are in `splitDecisions`.
    */
   splitGeneration?: 'auto' | boolean;

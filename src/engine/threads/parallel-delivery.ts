@@ -14,7 +14,10 @@ import type { DeferredDelivery, ThreadPool } from './thread-pool.js';
  */
 export function deliverRange(spikes: Int32Array, count: number, qPtr: Int32Array, stride: number, q0: number, q1: number, post: Int32Array, w: Float64Array, constant: boolean, g: Float64Array): void {
   // eight synapses per iteration, as the one-thread loops of projection.ts (TurboFan re-checks
-  // every typed array after each iteration); the additions stay in synapse order
+  // every typed array after each iteration); the additions stay in synapse order. Kept apart from
+  // those loops (which this one with stride 1, q0 0, q1 1 would equal): they read 2-byte post
+  // ranks where they fit, this one always the shared 4-byte ones, and one loop fed both array
+  // kinds would turn its element loads polymorphic
   if (constant) {
     const c = w[0]!;
     for (let s = 0; s < count; s++) {
