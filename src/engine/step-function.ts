@@ -43,9 +43,12 @@ export function compileStepFunction(net: StepNetwork): StepFunction {
   const projPhase = (hook: (typeof PROJECTION_HOOKS)[number]) => {
     for (let j = 0; j < projs.length; j++) if (has(j, hook)) lines.push(`J${j}.${hook}(t);`);
   };
-  // 1. reset rate sums (the arrays are set at compile, which rebuilds this function)
+  // 1. reset rate sums (the arrays are set at compile, which rebuilds this function). Only
+  // projections write them (a participant without `post` may write any): sums no projection
+  // feeds stay at the zeros of their allocation and of reset()
+  const fed = (p: Population) => projs.some((j) => !('post' in j) || (j as { post?: unknown }).post === p || (j as { post?: { population?: unknown } }).post?.population === p);
   pops.forEach((p, k) => {
-    if (p.$sumArrays.length === 0) return;
+    if (p.$sumArrays.length === 0 || !fed(p)) return;
     lines.push(`if (P${k}.enabled) { const s = P${k}.$sumArrays; for (let j = 0; j < s.length; j++) { const a = s[j]; for (let i = 0; i < a.length; i++) a[i] = 0; } }`);
   });
   // 2. inputs, 3. record targets, 4. random draws
