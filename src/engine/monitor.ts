@@ -88,6 +88,12 @@ export interface MonitorTap {
   runEnded?(): void;
 }
 
+/** `out.set(src, off)`; a loop for a few neurons, where TypedArray#set costs more than it copies. */
+function copyInto(src: Float64Array, out: Float64Array, off: number): void {
+  if (src.length <= 16) for (let i = 0; i < src.length; i++) out[off + i] = src[i]!;
+  else out.set(src, off);
+}
+
 /**
  * Options of {@link Monitor}.
  *
@@ -397,9 +403,7 @@ export class Monitor implements Recorder {
         }
         const src = p.source;
         if (src !== undefined) {
-          // a loop for a few neurons: TypedArray#set costs more than it copies there
-          if (src.length <= 16) for (let i = 0; i < src.length; i++) out[off + i] = src[i]!;
-          else out.set(src, off);
+          copyInto(src, out, off);
           continue;
         }
       }
