@@ -958,7 +958,7 @@ export class Population {
   /** Copies the current values of `variable` into `out` at `offset` (used by monitors). */
   readInto(variable: string, out: Float64Array, offset: number): void {
     const S = this.$state!;
-    const arr = S.local[variable] ?? S.local[this.$recordKey(variable)];
+    const arr = this.$recordArray(variable);
     if (arr) {
       // a loop for a few neurons: TypedArray#set costs more than it copies there
       if (arr.length <= 16) for (let i = 0; i < arr.length; i++) out[offset + i] = arr[i]!;

@@ -63,7 +63,7 @@ export function compileStepFunction(net: StepNetwork): StepFunction {
     lines.push(
       `if (P${k}.enabled) {`,
       `  const u = P${k}.$leanNow ? P${k}.$leanUpdateKernel : P${k}.$updateKernel; u(t);`,
-      `  const sk = P${k}.$spikeKernel; if (sk !== undefined) sk(t);`,
+      `  if (P${k}.$spikeKernel !== undefined) P${k}.$spikeKernel(t);`,
       ...(p.spiking ? [`  P${k}.$afterSpikes(t);`] : []),
       '}',
     );

@@ -40,22 +40,15 @@ export function deepCopy<T>(value: T, memo: Map<unknown, unknown> = new Map()): 
   const proto = Object.getPrototypeOf(value) as object | null;
   const out = Object.create(proto) as Record<PropertyKey, unknown>;
   memo.set(value, out);
-  if (proto === Object.prototype || proto === null) {
-    // a plain object (an experiment's `data`, copied by every results()): its ordinary data
-    // properties are assigned (no setter on the way but `__proto__`'s), the others defined as
-    // below; the same object, without a descriptor per key
-    for (const key of Reflect.ownKeys(value as object)) {
-      const desc = Object.getOwnPropertyDescriptor(value, key)!;
-      if ('value' in desc && desc.writable && desc.enumerable && desc.configurable && key !== '__proto__') out[key] = deepCopy(desc.value, memo);
-      else {
-        if ('value' in desc) desc.value = deepCopy(desc.value, memo);
-        Object.defineProperty(out, key, desc);
-      }
-    }
-    return out as T;
-  }
+  // a plain object (an experiment's `data`, copied by every results()) has no setter on the way
+  // but `__proto__`'s: its ordinary data properties are assigned, without a descriptor per key
+  const plain = proto === Object.prototype || proto === null;
   for (const key of Reflect.ownKeys(value as object)) {
     const desc = Object.getOwnPropertyDescriptor(value, key)!;
+    if (plain && 'value' in desc && desc.writable && desc.enumerable && desc.configurable && key !== '__proto__') {
+      out[key] = deepCopy(desc.value, memo);
+      continue;
+    }
     if ('value' in desc) desc.value = deepCopy(desc.value, memo);
     Object.defineProperty(out, key, desc);
   }
