@@ -8,6 +8,7 @@ import { Synapse } from '../../src/language/synapse.js';
 import type { Recorder } from '../../src/engine/step-participant.js';
 import type { RecordedArray } from '../../src/monitors/recorded-array.js';
 import { compileStepFunction } from '../../src/engine/step-function.js';
+import { UNSTORED_TRANSIENTS_FROM } from '../../src/engine/unstored-transients.js';
 
 // The step generated for a network's make-up (no kernel threads) must call what ANNarchy's step
 // calls, in annarchy-semantics §2.1's order: 2 inputs, 3 record targets, 4 draws, 5 updates,
@@ -101,6 +102,29 @@ describe('engine: the step generated for the network (step-function)', () => {
     proj.connectAllToAll({ weights: 2 });
     net.simulate(3);
     expect(Array.from((m.get('r') as RecordedArray).data)).to.deep.equal([0, 0, 6, 6, 6]);
+  });
+
+  it('a monitor keeps copying from the right array when the population gives a transient its array mid-run', () => {
+    // a = 2 v from the old v, tau dv/dt = -v (explicit Euler, v0 = 1): after step k (0-based)
+    // v = q^(k+1) and a = 2 q^k. A large population keeps `a` in no array until a monitor reads
+    // it; the monitor on v (which looked its array up once) must go on reading the live one
+    const decay = new Neuron({ parameters: 'tau = 10.0 : population\n r = 0', equations: 'a = 2 * v\n tau * dv/dt = -v : init=1', name: 'decay' });
+    const q = 1 - 0.1 / 10;
+    const net = new Network({ dt: 0.1, verbose: false });
+    const pop = new Population(UNSTORED_TRANSIENTS_FROM, decay, { network: net, name: 'big' });
+    const mv = new Monitor(pop, ['v']);
+    net.compile();
+    net.simulate(0.3);
+    const layout = pop.$layout;
+    const ma = new Monitor(pop, ['a']);
+    expect(pop.$layout).to.be.greaterThan(layout);
+    net.simulate(0.2);
+    const v = mv.get('v') as RecordedArray;
+    const a = ma.get('a') as RecordedArray;
+    expect(v.length).to.equal(5);
+    for (let k = 0; k < 5; k++) expect(v.row(k)[7]).to.be.closeTo(q ** (k + 1), 1e-14);
+    expect(a.length).to.equal(2);
+    for (let k = 0; k < 2; k++) expect(a.row(k)[UNSTORED_TRANSIENTS_FROM - 1]).to.be.closeTo(2 * q ** (k + 3), 1e-14);
   });
 
   it('the generated code has only the phases the network has', () => {
