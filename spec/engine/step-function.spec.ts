@@ -7,7 +7,7 @@ import { Neuron } from '../../src/language/neuron.js';
 import { Synapse } from '../../src/language/synapse.js';
 import type { Recorder } from '../../src/engine/step-participant.js';
 import type { RecordedArray } from '../../src/monitors/recorded-array.js';
-import { compileStepFunction } from '../../src/engine/step-function.js';
+import { compileStepFunction, MAX_PARTICIPANTS } from '../../src/engine/step-function.js';
 import { UNSTORED_TRANSIENTS_FROM } from '../../src/engine/unstored-transients.js';
 
 // The step generated for a network's make-up (no kernel threads) must call what ANNarchy's step
@@ -131,8 +131,25 @@ describe('engine: the step generated for the network (step-function)', () => {
     const net = new Network({ dt: 1, verbose: false });
     new Population(1, rate(), { network: net, name: 'p' });
     net.compile();
-    const src = compileStepFunction(net).toString();
+    const src = compileStepFunction(net)!.toString();
     expect(src).not.to.match(/\$computeInputs|recordTargets|structural|\$sumArrays|try/);
     expect(src).to.match(/\$updateKernel/);
+  });
+
+  it('a network of more participants than MAX_PARTICIPANTS runs the generic step, with the same order', () => {
+    const net = new Network({ dt: 1, verbose: false });
+    const pops = Array.from({ length: MAX_PARTICIPANTS + 1 }, (_, k) => {
+      const p = new Population(1, rate(), { network: net, name: `p${k}` });
+      p.I = k;
+      return p;
+    });
+    const log: string[] = [];
+    net.addRecorder(recorder(log, 'm'));
+    net.compile();
+    expect(compileStepFunction(net)).to.equal(undefined);
+    net.step();
+    expect(pops.map((p) => p.r[0])).to.deep.equal(pops.map((_, k) => k));
+    expect(log).to.deep.equal(['m.targets@0', 'm.record@0']);
+    expect(net.currentStep).to.equal(1);
   });
 });

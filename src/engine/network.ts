@@ -166,9 +166,10 @@ export class Network {
   private dirty = true;
   /**
    * The step generated for the current make-up (see {@link compileStepFunction}); undefined
-   * until the next step builds it after a compile or a change of the recorders.
+   * until the next step builds it after a compile or a change of the recorders, null when the
+   * generic step runs (kernel threads, or too many participants).
    */
-  private stepFn: StepFunction | undefined;
+  private stepFn: StepFunction | null | undefined;
   /**
    * Random generators: `rng` is the C++ `std::mt19937` of equation draws (`Uniform(...)` in
    * equations), `numpyRng` numpy's legacy global generator (RandomDistribution objects,
@@ -394,13 +395,14 @@ export class Network {
   /** One simulation step in ANNarchy's order (annarchy-semantics §2.1). */
   step(): void {
     if (this.dirty) this.compile();
-    // without kernel threads: the step generated for this network's make-up (same order)
-    if (this.threads === undefined) (this.stepFn ?? this.buildStep())(this.currentStep);
+    // the step generated for this network's make-up (same order), else the generic one
+    const f = this.stepFn === undefined ? this.buildStep() : this.stepFn;
+    if (f !== null) f(this.currentStep);
     else this.genericStep();
   }
 
-  private buildStep(): StepFunction {
-    return (this.stepFn = compileStepFunction(this));
+  private buildStep(): StepFunction | null {
+    return (this.stepFn = this.threads === undefined ? compileStepFunction(this) ?? null : null);
   }
 
   /** {@link step} with kernel threads: the deferred deliveries are flushed between phases. */

@@ -13,6 +13,9 @@ export interface StepNetwork {
   readonly recorders: readonly Recorder[];
 }
 
+/** Participants (populations, projections, recorders) up to which the step is generated. */
+export const MAX_PARTICIPANTS = 64;
+
 const PROJECTION_HOOKS = ['$computeInputs', '$drawRandoms', '$pushDelays', '$updateSynapses', '$postEvents'] as const;
 
 /**
@@ -26,7 +29,8 @@ const PROJECTION_HOOKS = ['$computeInputs', '$drawRandoms', '$pushDelays', '$upd
  * the same order). Rebuilt by the network whenever its make-up changes (compile, recorders
  * added or removed). What may change between steps without that (a population's `enabled`,
  * its update kernel, lean switch, spike kernel, global operations, `structuralPlasticity`) is
- * read at every step, as the generic step does. Allocates nothing per step.
+ * read at every step, as the generic step does. Allocates nothing per step. Undefined for a
+ * network of more than {@link MAX_PARTICIPANTS} participants (the generic step runs).
  *
  * @example
  * ```ts
@@ -34,10 +38,13 @@ const PROJECTION_HOOKS = ['$computeInputs', '$drawRandoms', '$pushDelays', '$upd
  * step(net.currentStep); // one step
  * ```
  */
-export function compileStepFunction(net: StepNetwork): StepFunction {
+export function compileStepFunction(net: StepNetwork): StepFunction | undefined {
   const pops = net.populationsList;
   const projs = net.projectionsList;
   const recs = net.recorders;
+  // a few lines per participant: past this many, V8 would not optimise the generated function
+  // (its bytecode limit), and the generic loop is the better step
+  if (pops.length + projs.length + recs.length > MAX_PARTICIPANTS) return undefined;
   const lines: string[] = [];
   const has = (j: number, hook: (typeof PROJECTION_HOOKS)[number]) => typeof projs[j]![hook] === 'function';
   const projPhase = (hook: (typeof PROJECTION_HOOKS)[number]) => {
