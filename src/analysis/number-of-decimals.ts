@@ -94,6 +94,9 @@ export function roundTo(x: number, ndigits = 0): number {
   checkDigits('roundTo', ndigits);
   if (typeof x !== 'number') throw new Error(`roundTo: x must be a number, got ${typeof x}`);
   if (!Number.isFinite(x) || x === 0) return x;
+  // a whole number stays (the rational arithmetic below would give it back): step counts of
+  // protocols are rounded once per simulation
+  if (ndigits >= 0 && Number.isInteger(x)) return x;
   // Same shortcuts as CPython's float.__round__ (NDIGITS_MAX / NDIGITS_MIN).
   if (ndigits > 323) return x;
   if (ndigits < -308) return 0 * x;

@@ -27,9 +27,18 @@ function squaredDiffs(fn: string, a: NumericInput, b: NumericInput): { sq: Float
   const n = scalarX ? y.data.length : x.data.length;
   if (scratch.length < n && n <= SCRATCH_MAX) scratch = new Float64Array(n);
   const out = n <= scratch.length ? scratch : new Float64Array(n);
-  for (let i = 0; i < n; i++) {
-    const d = x.data[scalarX ? 0 : i]! - y.data[scalarY ? 0 : i]!;
-    out[i] = d * d;
+  const xd = x.data, yd = y.data;
+  // the loss of every candidate of a fit: one loop per case, no index select per element
+  if (!scalarX && !scalarY) {
+    for (let i = 0; i < n; i++) {
+      const d = xd[i]! - yd[i]!;
+      out[i] = d * d;
+    }
+  } else {
+    for (let i = 0; i < n; i++) {
+      const d = xd[scalarX ? 0 : i]! - yd[scalarY ? 0 : i]!;
+      out[i] = d * d;
+    }
   }
   return { sq: out, n };
 }

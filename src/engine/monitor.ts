@@ -44,6 +44,13 @@ export interface Recordable {
   axonSpikedRanks?(): Iterable<number>;
   /** Ranks reported in spike dicts. */
   recordedRanks?(): number[];
+  /**
+   * A version of which arrays {@link $recordArray} returns (populations): while it stays, a
+   * monitor copies from the array it got instead of calling `readInto` every sample.
+   */
+  readonly $layout?: number;
+  /** The array `readInto` copies whole for `variable`, or undefined if it does something else. */
+  $recordArray?(variable: string): Float64Array | undefined;
 }
 
 /**
@@ -79,6 +86,12 @@ export interface MonitorTap {
   closing(variables: readonly string[], taken: Readonly<Record<string, RecordedArray | SpikeDict>> | undefined): void;
   /** A simulation run ended (`network.endRun()`, called by `simulate()` and simulation Observables). */
   runEnded?(): void;
+}
+
+/** `out.set(src, off)`; a loop for a few neurons, where TypedArray#set costs more than it copies. */
+function copyInto(src: Float64Array, out: Float64Array, off: number): void {
+  if (src.length <= 16) for (let i = 0; i < src.length; i++) out[off + i] = src[i]!;
+  else out.set(src, off);
 }
 
 /**
@@ -350,8 +363,12 @@ export class Monitor implements Recorder {
     this.axonSpikes.clear();
   }
 
-  /** Per-variable recording plan, rebuilt when the variables change (keeps lookups out of the step). */
-  private plan: { name: string; width: number; target: boolean; buffer: GrowableBuffer }[] | undefined;
+  /**
+   * Per-variable recording plan, rebuilt when the variables change (keeps lookups out of the
+   * step); `source` is the array a sample copies whole, valid while the object's `$layout` is
+   * `layout` (-1: not looked up yet).
+   */
+  private plan: { name: string; width: number; target: boolean; buffer: GrowableBuffer; source: Float64Array | undefined; layout: number }[] | undefined;
   private hasTargets = false;
   private recordsSpikes = false;
   private recordsAxonSpikes = false;
@@ -361,7 +378,7 @@ export class Monitor implements Recorder {
       const width = this.object.recordWidth(name);
       let buffer = this.buffers.get(name);
       if (!buffer) this.buffers.set(name, (buffer = new GrowableBuffer(width * 1024, `Monitor on "${this.object.name}", variable "${name}"`)));
-      return { name, width, target: this.object.isTarget(name), buffer };
+      return { name, width, target: this.object.isTarget(name), buffer, source: undefined as Float64Array | undefined, layout: -1 };
     });
     this.hasTargets = this.plan.some((p) => p.target);
     this.recordsSpikes = this.vars.includes('spike');
@@ -371,16 +388,32 @@ export class Monitor implements Recorder {
 
   private sample(targets: boolean): void {
     const plan = this.plan ?? this.buildPlan();
+    const o = this.object;
+    const layout = o.$layout;
     for (let k = 0; k < plan.length; k++) {
       const p = plan[k]!;
       if (p.target !== targets) continue;
       const off = p.buffer.reserve(p.width);
-      this.object.readInto(p.name, p.buffer.raw, off);
+      const out = p.buffer.raw;
+      if (layout !== undefined) {
+        // a population: copy from its array directly (looked up again only when it changed)
+        if (p.layout !== layout) {
+          p.source = o.$recordArray!(p.name);
+          p.layout = layout;
+        }
+        const src = p.source;
+        if (src !== undefined) {
+          copyInto(src, out, off);
+          continue;
+        }
+      }
+      o.readInto(p.name, out, off);
     }
   }
 
   private due(step: number): boolean {
-    return (step - this.offset) % this.periodSteps === this.periodOffsetSteps;
+    // every step: no division (a period of one step has offset 0)
+    return this.periodSteps === 1 || (step - this.offset) % this.periodSteps === this.periodOffsetSteps;
   }
 
   recordTargets(step: number): void {

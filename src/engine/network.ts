@@ -8,6 +8,7 @@ import { warnOnce } from './warn-once.js';
 import { ThreadPool } from './threads/thread-pool.js';
 import { ParallelUpdate } from './threads/parallel-update.js';
 import { progressReporter, runWithProgress, type ProgressOption } from './progress.js';
+import { compileStepFunction, type StepFunction } from './step-function.js';
 
 /**
  * Options of {@link Network.setup} (ANNarchy's `setup()` keywords in camelCase).
@@ -164,6 +165,12 @@ export class Network {
   /** Something was added since the last compile (cached so step() does not rescan). */
   private dirty = true;
   /**
+   * The step generated for the current make-up (see {@link compileStepFunction}); undefined
+   * until the next step builds it after a compile or a change of the recorders, null when the
+   * generic step runs (kernel threads, or too many participants).
+   */
+  private stepFn: StepFunction | null | undefined;
+  /**
    * Random generators: `rng` is the C++ `std::mt19937` of equation draws (`Uniform(...)` in
    * equations), `numpyRng` numpy's legacy global generator (RandomDistribution objects,
    * connectivity). Both are reseeded by `setup({ seed })`; unseeded they start from the clock.
@@ -304,6 +311,7 @@ export class Network {
   }
 
   private updateDirty(): void {
+    this.stepFn = undefined;
     this.dirty = this.populationsList.some((p) => !this.compiledObjects.has(p)) || this.projectionsList.some((p) => !this.compiledObjects.has(p));
   }
 
@@ -323,6 +331,7 @@ export class Network {
   /** Adds a recorder (a monitor) called in every step. */
   addRecorder(rec: Recorder): void {
     this.recorders.push(rec);
+    this.stepFn = undefined;
     if (this.compiled) {
       // transients it reads get their arrays now (before compile, the populations ask at compile)
       for (const p of this.populationsList) if (p.$state) p.$requireStored(rec.reads ? rec.reads(p) : p.variables);
@@ -334,6 +343,7 @@ export class Network {
   removeRecorder(rec: Recorder): void {
     const k = this.recorders.indexOf(rec);
     if (k >= 0) this.recorders.splice(k, 1);
+    this.stepFn = undefined;
   }
 
   /** True once `compile()` ran (objects added later are compiled by the next `compile()`). */
@@ -378,12 +388,25 @@ export class Network {
     const pool = this.threads;
     if (pool) for (const p of added) (p as { $splitDelivery?: (pool: ThreadPool) => void }).$splitDelivery?.(pool);
     this.dirty = false;
+    this.stepFn = undefined;
     if (first) for (const r of this.recorders) r.onCompile?.(this.currentStep);
   }
 
   /** One simulation step in ANNarchy's order (annarchy-semantics §2.1). */
   step(): void {
-    if (!this.compiled) this.compile();
+    if (this.dirty) this.compile();
+    // the step generated for this network's make-up (same order), else the generic one
+    const f = this.stepFn === undefined ? this.buildStep() : this.stepFn;
+    if (f !== null) f(this.currentStep);
+    else this.genericStep();
+  }
+
+  private buildStep(): StepFunction | null {
+    return (this.stepFn = this.threads === undefined ? compileStepFunction(this) ?? null : null);
+  }
+
+  /** {@link step} with kernel threads: the deferred deliveries are flushed between phases. */
+  private genericStep(): void {
     const t = this.currentStep;
     const pops = this.populationsList;
     const projs = this.projectionsList;

@@ -541,6 +541,7 @@ export class Population {
     this.$unstored = this.$generatedUpdate && this.size >= UNSTORED_TRANSIENTS_FROM && this.$kernels.transient.length > 0
       ? new UnstoredTransients(this.$kernels.transient, this.size) : undefined;
     this.$state = this.$createState();
+    this.$layout++;
     this.$freshState = true;
     this.$globalOperations.initialise(this.$state);
     this.$bindKernels();
@@ -659,6 +660,7 @@ export class Population {
     const arr = slot !== undefined ? this.$transientSlots!.heap.view(slot, 'f64') : new Float64Array(this.size);
     arr.set(values);
     S.local[name] = arr;
+    this.$layout++;
     u.delete(name);
   }
 
@@ -796,7 +798,10 @@ export class Population {
   $addInputArray(key: string): void {
     const S = this.$state;
     if (!S) throw new Error(`Population "${this.name}": compile it before adding the input "${key}"`);
-    if (!S.local[key]) S.local[key] = new Float64Array(this.size);
+    if (!S.local[key]) {
+      S.local[key] = new Float64Array(this.size);
+      this.$layout++;
+    }
     this.$extraInputs.add(key);
   }
 
@@ -931,10 +936,29 @@ export class Population {
     return this.spiking && m !== null && this.targets.includes(m[1]!);
   }
 
+  /**
+   * Counts the changes of which array `state.local` holds for a name (compile, a transient given
+   * its array, an input added): monitors keep the arrays they copy from
+   * ({@link Population.$recordArray}) until it changes, instead of looking them up every step.
+   * Whatever replaces an array in `state.local` must increment it.
+   * @internal
+   */
+  $layout = 0;
+
+  /**
+   * The array {@link readInto} copies whole for `variable` (valid while {@link $layout} stays),
+   * or undefined for a population-wide one.
+   * @internal
+   */
+  $recordArray(variable: string): Float64Array | undefined {
+    const S = this.$state!;
+    return S.local[variable] ?? S.local[this.$recordKey(variable)];
+  }
+
   /** Copies the current values of `variable` into `out` at `offset` (used by monitors). */
   readInto(variable: string, out: Float64Array, offset: number): void {
     const S = this.$state!;
-    const arr = S.local[variable] ?? S.local[this.$recordKey(variable)];
+    const arr = this.$recordArray(variable);
     if (arr) {
       // a loop for a few neurons: TypedArray#set costs more than it copies there
       if (arr.length <= 16) for (let i = 0; i < arr.length; i++) out[offset + i] = arr[i]!;

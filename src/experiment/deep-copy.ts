@@ -37,10 +37,18 @@ export function deepCopy<T>(value: T, memo: Map<unknown, unknown> = new Map()): 
     for (const v of value) out.add(deepCopy(v, memo));
     return out as T;
   }
-  const out = Object.create(Object.getPrototypeOf(value)) as Record<PropertyKey, unknown>;
+  const proto = Object.getPrototypeOf(value) as object | null;
+  const out = Object.create(proto) as Record<PropertyKey, unknown>;
   memo.set(value, out);
+  // a plain object (an experiment's `data`, copied by every results()) has no setter on the way
+  // but `__proto__`'s: its ordinary data properties are assigned, without a descriptor per key
+  const plain = proto === Object.prototype || proto === null;
   for (const key of Reflect.ownKeys(value as object)) {
     const desc = Object.getOwnPropertyDescriptor(value, key)!;
+    if (plain && 'value' in desc && desc.writable && desc.enumerable && desc.configurable && key !== '__proto__') {
+      out[key] = deepCopy(desc.value, memo);
+      continue;
+    }
     if ('value' in desc) desc.value = deepCopy(desc.value, memo);
     Object.defineProperty(out, key, desc);
   }
