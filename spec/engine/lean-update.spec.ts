@@ -159,6 +159,22 @@ describe('engine: in large populations transient variables nothing reads have no
     const a = m.get('a') as RecordedArray;
     for (let k = 0; k < 10; k++) expect(a.row(k)[1]).to.be.closeTo(2 * q ** (10 + k), 1e-14);
   });
+
+  it('a monitor that starts recording it mid-run (start([...])) gives it an array and ANNarchy\'s values', () => {
+    const net = new Network({ dt: 0.1 });
+    const pop = new Population(N, decay(), { network: net });
+    const m = new Monitor(pop, ['v']);
+    net.compile();
+    net.simulate(1);
+    expect(pop.$state!.local.a).to.equal(undefined);
+    m.start(['a']);
+    expect(pop.$state!.local.a).to.be.instanceOf(Float64Array);
+    net.simulate(1);
+    // a = 2 v of the v before each step: steps 10..19 record 2 q^10 .. 2 q^19
+    const a = m.get('a') as RecordedArray;
+    expect(a.length).to.equal(10);
+    for (let k = 0; k < 10; k++) expect(a.row(k)[N - 1]).to.be.closeTo(2 * q ** (10 + k), 1e-14);
+  });
 });
 
 describe('stream: a simulation function (currentStep) steps lean between protocol changes', () => {
