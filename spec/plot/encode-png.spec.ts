@@ -49,6 +49,15 @@ describe('plot/encode-png', () => {
     expect(() => encodePng(px, 3, 2)).to.throw(/expected 24 RGBA bytes/);
   });
 
+  it('writes RGBA when the one translucent pixel is below the first row (the alpha is checked in the filter pass)', () => {
+    // 3 x 3 white, one half-transparent pixel in the last row: rows 0 and 1 are equal and skipped
+    const px = new Uint8Array(3 * 3 * 4).fill(255);
+    px[4 * 7 + 3] = 100;
+    const img = readPng(encodePng(px, 3, 3));
+    expect(img.colorType).to.equal(6);
+    expect([...img.rows[2]!]).to.deep.equal([255, 255, 255, 255, 255, 255, 255, 255, 255, 100, 255, 255, 255, 255]);
+  });
+
   it('round-trips a figure-like image (runs equal to the row above, unaligned views, both strategies)', () => {
     // 37 x 23 pixels: a white background with a diagonal grey line and a few coloured pixels,
     // so most pixels equal the one above (the skipped case) and the others differ per channel

@@ -40,13 +40,15 @@ export function encodePng(rgba: Uint8Array, width: number, height: number, level
     throw new Error(`encodePng: width and height must be positive integers, got ${width} x ${height}`);
   }
   if (rgba.length !== width * height * 4) throw new Error(`encodePng: expected ${width * height * 4} RGBA bytes, got ${rgba.length}`);
-  const opaque = isOpaque(rgba);
-  const raw = opaque ? upFilteredRgb(rgba, width, height) : upFilteredRgba(rgba, width, height);
+  // opaque pixels (every PlotRecordings figure: resvg draws on white) are filtered as RGB in the
+  // same pass that checks their alpha; RGBA only if one is not
+  const rgb = upFilteredRgb(rgba, width, height);
+  const raw = rgb ?? upFilteredRgba(rgba, width, height);
   const ihdr = Buffer.alloc(13);
   ihdr.writeUInt32BE(width, 0);
   ihdr.writeUInt32BE(height, 4);
   ihdr[8] = 8; // bit depth
-  ihdr[9] = opaque ? 2 : 6; // colour type RGB / RGBA
+  ihdr[9] = rgb ? 2 : 6; // colour type RGB / RGBA
   return Buffer.concat([SIGNATURE, chunk('IHDR', ihdr), chunk('IDAT', deflateSync(raw, { level, strategy })), chunk('IEND', new Uint8Array(0))]);
 }
 
@@ -54,48 +56,61 @@ function words(rgba: Uint8Array): Uint32Array | undefined {
   return LITTLE_ENDIAN && rgba.byteOffset % 4 === 0 ? new Uint32Array(rgba.buffer, rgba.byteOffset, rgba.length >> 2) : undefined;
 }
 
-function isOpaque(rgba: Uint8Array): boolean {
+/**
+ * Filter byte + RGB rows, each with the Up filter (byte minus the byte above), or undefined if a
+ * pixel is not opaque. The buffer starts zeroed and a pixel equal to the one above stays zero: a
+ * row equal to the row above (one native compare) is skipped whole, and otherwise the loop mostly
+ * compares two words, since in a figure nearly every pixel equals the one above it. The alpha
+ * bytes are checked on the way: a skipped pixel has the alpha of one already checked.
+ */
+function upFilteredRgb(rgba: Uint8Array, width: number, height: number): Buffer | undefined {
   const px = words(rgba);
-  if (px) {
-    // AND of all words: its alpha byte is 255 only if every alpha byte is
-    let all = 0xffffffff;
-    for (let i = 0; i < px.length; i++) all &= px[i]!;
-    return all >>> 24 === 255;
+  if (!px) return isOpaqueBytes(rgba) ? upFilteredRgbBytes(rgba, width, height) : undefined;
+  const stride = width * 3 + 1;
+  const raw = Buffer.alloc(stride * height);
+  const bytes = Buffer.from(rgba.buffer, rgba.byteOffset, rgba.length);
+  const rowBytes = width * 4;
+  // AND of the words seen: its alpha byte stays 255 only if every alpha byte is
+  let all = 0xffffffff;
+  for (let x = 0, o = 1; x < width; x++, o += 3) {
+    const v = px[x]!;
+    all &= v;
+    raw[o] = v & 255;
+    raw[o + 1] = (v >>> 8) & 255;
+    raw[o + 2] = (v >>> 16) & 255;
   }
+  raw[0] = 2;
+  for (let y = 1; y < height; y++) {
+    raw[y * stride] = 2;
+    const row = y * width;
+    if (bytes.compare(bytes, (row - width) * 4, row * 4, row * 4, row * 4 + rowBytes) === 0) continue;
+    for (let i = row, above = row - width, end = row + width, o = y * stride + 1; i < end; i++, above++, o += 3) {
+      const v = px[i]!;
+      const a = px[above]!;
+      if (v === a) continue;
+      all &= v;
+      raw[o] = (v & 255) - (a & 255);
+      raw[o + 1] = ((v >>> 8) & 255) - ((a >>> 8) & 255);
+      raw[o + 2] = ((v >>> 16) & 255) - ((a >>> 16) & 255);
+    }
+  }
+  return all >>> 24 === 255 ? raw : undefined;
+}
+
+function isOpaqueBytes(rgba: Uint8Array): boolean {
   for (let i = 3; i < rgba.length; i += 4) if (rgba[i] !== 255) return false;
   return true;
 }
 
-/**
- * Filter byte + RGB rows, each with the Up filter (byte minus the byte above). The buffer starts
- * zeroed and a pixel equal to the one above stays zero: a row equal to the row above (one native
- * compare) is skipped whole, and otherwise the loop mostly compares two words, since in a figure
- * nearly every pixel equals the one above it.
- */
-function upFilteredRgb(rgba: Uint8Array, width: number, height: number): Buffer {
+/** {@link upFilteredRgb} byte by byte (a big-endian host or a view not aligned to 4 bytes). */
+function upFilteredRgbBytes(rgba: Uint8Array, width: number, height: number): Buffer {
   const stride = width * 3 + 1;
   const raw = Buffer.alloc(stride * height);
-  const px = words(rgba);
-  const bytes = Buffer.from(rgba.buffer, rgba.byteOffset, rgba.length);
   const rowBytes = width * 4;
   for (let y = 0; y < height; y++) {
     raw[y * stride] = 2;
-    const row = y * width;
-    if (y > 0 && bytes.compare(bytes, (row - width) * 4, row * 4, row * 4, row * 4 + rowBytes) === 0) continue;
-    let o = y * stride + 1;
-    if (px && y > 0) {
-      for (let i = row, above = row - width, end = row + width; i < end; i++, above++, o += 3) {
-        const v = px[i]!;
-        const a = px[above]!;
-        if (v === a) continue;
-        raw[o] = (v & 255) - (a & 255);
-        raw[o + 1] = ((v >>> 8) & 255) - ((a >>> 8) & 255);
-        raw[o + 2] = ((v >>> 16) & 255) - ((a >>> 16) & 255);
-      }
-    } else {
-      for (let x = 0, i = row * 4; x < width; x++, o += 3, i += 4) {
-        for (let c = 0; c < 3; c++) raw[o + c] = rgba[i + c]! - (y > 0 ? rgba[i + c - rowBytes]! : 0);
-      }
+    for (let x = 0, o = y * stride + 1, i = y * rowBytes; x < width; x++, o += 3, i += 4) {
+      for (let c = 0; c < 3; c++) raw[o + c] = rgba[i + c]! - (y > 0 ? rgba[i + c - rowBytes]! : 0);
     }
   }
   return raw;
