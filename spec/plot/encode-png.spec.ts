@@ -55,7 +55,7 @@ describe('plot/encode-png', () => {
     px[4 * 7 + 3] = 100;
     const img = readPng(encodePng(px, 3, 3));
     expect(img.colorType).to.equal(6);
-    expect([...img.rows[2]!]).to.deep.equal([255, 255, 255, 255, 255, 255, 255, 255, 255, 100, 255, 255, 255, 255]);
+    expect([...img.rows[2]!]).to.deep.equal([255, 255, 255, 255, 255, 255, 255, 100, 255, 255, 255, 255]);
   });
 
   it('round-trips a figure-like image (runs equal to the row above, unaligned views, both strategies)', () => {
