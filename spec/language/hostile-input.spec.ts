@@ -58,6 +58,7 @@ describe('language: hostile and careless input (issue 18)', () => {
       ['f = 1', /./],
       ['1 < 2 < 3', /unsupported syntax/],
       ['1/0', /is Infinity, not a finite number/],
+      ['1e400', /is Infinity, not a finite number/],
     ];
     for (const [value, problem] of refused) {
       it(`"x = ${value}" is refused with a ModelError`, () => {
@@ -66,6 +67,12 @@ describe('language: hostile and careless input (issue 18)', () => {
         expect(err.line).to.equal(1);
       });
     }
+
+    it('plain decimal literals read as Python float() reads them (correctly rounded)', () => {
+      const ir = new Neuron({ ...spiking, parameters: 'a = -65.0\n b = .1\n c = +2.5E+4\n d = 007\n e = 0.1e-2\n f = 5e-324\n g = 1.7976931348623157e308' }).analyse();
+      const v = Object.fromEntries(ir.parameters.map((p) => [p.name, p.init]));
+      expect(v).to.deep.equal({ a: -65, b: 0.1, c: 25000, d: 7, e: 0.001, f: 5e-324, g: Number.MAX_VALUE });
+    });
 
     it('allowed: ANNarchy functions, pi, e, conditionals, Constants and earlier parameters (analytic values)', () => {
       const ir = new Neuron({ ...spiking, parameters: 'tau = 4\n a = 2*pi + exp(0) + log(e)\n b = if tau > 3: sqrt(tau) else: 0\n c = fmax(clip(tau, 0, 1), pow(2, 3)) + modulo(7, 3)\n d = True' }).analyse();

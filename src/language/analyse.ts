@@ -54,6 +54,9 @@ function typeOf(st: RawStatement, value?: string): AttributeType {
   return 'double';
 }
 
+/** `12`, `-65.0`, `.5`, `1e-3`, `+2.5E+4`: what Number() and Python's float() read alike. */
+const DECIMAL_LITERAL = /^[+-]?(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?$/;
+
 /**
  * Evaluate a numeric value as ANNarchy's `float(...)` would: literals, arithmetic, ANNarchy's
  * mathematical functions, Constants and earlier values, walked over the checked tree
@@ -65,6 +68,9 @@ export function evaluateNumber(text: string, scope: ReadonlyMap<string, number>,
   if (/^(True|true)$/.test(t)) return 1;
   if (/^(False|false)$/.test(t)) return 0;
   if (t === '') throw new ModelError(`${what} is empty`, at);
+  // a plain decimal literal (most parameter values): Number() rounds it as Python's float()
+  // and as the expression parser's literal would, without parsing a tree
+  if (DECIMAL_LITERAL.test(t) && Number.isFinite(Number(t))) return Number(t);
   const names = new Map<string, number>();
   for (const [k, c] of CONSTANTS) names.set(k, c.value);
   for (const [k, v] of scope) names.set(k, v);
