@@ -206,11 +206,16 @@ describe('language/analysis-cache', () => {
         `import { HHneuronBischopClass } from ${JSON.stringify(new URL('../../src/models/hh-neuron-bischop.ts', import.meta.url).pathname)};`,
         `import { mathjsLoaded } from ${JSON.stringify(new URL('../../src/language/math.ts', import.meta.url).pathname)};`,
         `import { analysisCacheStats } from ${JSON.stringify(new URL('../../src/language/analysis-cache.ts', import.meta.url).pathname)};`,
+        `import { Neuron } from ${JSON.stringify(new URL('../../src/language/neuron.ts', import.meta.url).pathname)};`,
+        `import { Constant } from ${JSON.stringify(new URL('../../src/language/constant.ts', import.meta.url).pathname)};`,
         `const net = new Network();`,
         `const pop = new Population(4, new HHneuronBischopClass(), { name: 'HH', network: net });`,
+        // functions, random arguments, refractory, axonal spikes: printed from the cache too
+        `new Constant('c_tau', 5.0);`,
+        `const all = new Population(3, new Neuron(${JSON.stringify(kitchenSink('every feature in a network'))}), { name: 'all', network: net });`,
         `net.compile();`,
         `net.simulate(5);`,
-        `console.log(JSON.stringify({ mathjs: mathjsLoaded(), v: Array.from(pop.get('v')), ...analysisCacheStats() }));`,
+        `console.log(JSON.stringify({ mathjs: mathjsLoaded(), v: Array.from(pop.get('v')), all: Array.from(all.get('v')), sig: all.sig([0, 2], 2), ...analysisCacheStats() }));`,
       ].join('\n'));
       const run = () => JSON.parse(execFileSync(process.execPath, ['--import', 'tsx', script], { encoding: 'utf8' }).trim().split('\n').pop()!);
       const first = run(); // cold or warm, depending on what ran before
@@ -218,9 +223,12 @@ describe('language/analysis-cache', () => {
       expect(second).to.include({ mathjs: false, misses: 0 });
       expect(second.hits).to.be.at.least(2);
       expect(second.v).to.deep.equal(first.v);
+      expect(second.all).to.deep.equal(first.all);
+      expect(second.sig).to.deep.equal([0.5, 1 / (1 + Math.exp(-1))]);
       const off = JSON.parse(execFileSync(process.execPath, ['--import', 'tsx', script], { encoding: 'utf8', env: { ...process.env, COMPNEURO_RX_CODE_CACHE: '0' } }).trim().split('\n').pop()!);
       expect(off).to.include({ mathjs: true, hits: 0 });
       expect(off.v).to.deep.equal(first.v);
+      expect(off.all).to.deep.equal(first.all);
     } finally {
       rmSync(scratch, { recursive: true, force: true });
     }

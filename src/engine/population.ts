@@ -210,7 +210,7 @@ export class Population {
       }
       Object.defineProperty(this, name, attributeAccessor(name));
     }
-    attachModelFunctions(this, this.$ir.functions, this.$ir.name, `Population "${this.name}"`);
+    attachModelFunctions(this, this.$ir.functions, this.$ir.name, `Population "${this.name}"`, this.$ir);
     this.network.addPopulation(this);
   }
 

@@ -232,21 +232,19 @@ export function cachedAnalysis<T extends object>(kind: string, input: unknown, c
 }
 
 /**
- * The kernel parts `make(ir, opts)` of an analysis result, cached under the result's key and
- * the options when the result came from {@link cachedAnalysis}, made afresh otherwise.
+ * `make()`, something made from an analysis result alone (kernel parts, printed code) plus
+ * `input`: cached under the result's key, `kind` and `input` when the result came from
+ * {@link cachedAnalysis}, made afresh otherwise. Errors are thrown and never cached.
  *
  * @example
  * ```ts
- * const parts = cachedKernelParts(ir, { method: 'rk4' }, populationKernelParts);
+ * const parts = cachedFromAnalysis(ir, 'population kernels', { method: 'rk4' }, () => populationKernelParts(ir, { method: 'rk4' }));
  * ```
  */
-export function cachedKernelParts<I extends object, O extends { keep?: Iterable<string> }, P extends object>(ir: I, opts: O, make: (ir: I, opts: O) => P): P {
+export function cachedFromAnalysis<P extends object>(ir: object, kind: string, input: unknown, make: () => P): P {
   const base = keys.get(ir);
-  if (base === undefined || !openStore()) return make(ir, opts);
-  // only membership in `keep` matters
-  const input = { ...opts, keep: opts.keep === undefined ? undefined : [...new Set(opts.keep)].sort() };
-  const value = cachedAnalysis(`kernels of ${base}`, input, () => make(ir, opts));
-  return value;
+  if (base === undefined || !openStore()) return make();
+  return cachedAnalysis(`${kind} of ${base}`, input, make);
 }
 
 /**

@@ -14,7 +14,7 @@ import { planSimdLoop, SimdUnsupported, type SimdLoopPlan, type SimdLoopSymbols 
 import { bindSimdLoop, type SimdLoopBinding } from './wasm/bind-simd-loop.js';
 import { EXP_TABLE_LENGTH, EXP_TABLE_POW2_OFFSET } from './fast-math.js';
 import { reciprocalDefinitions, reciprocalDivisions, reciprocalTimeConstants } from './fast-math-rewrite.js';
-import { cachedKernelParts } from './analysis-cache.js';
+import { cachedFromAnalysis } from './analysis-cache.js';
 
 /**
  * Options of {@link generatePopulationKernels}.
@@ -138,7 +138,9 @@ export function emitFunctions(functions: FunctionInfo[], model: string): string[
  * ```
  */
 export function generatePopulationKernels(ir: NeuronIR, opts: PopulationCodegenOptions = {}): PopulationKernels {
-  return assemblePopulationKernels(cachedKernelParts(ir, opts, populationKernelParts));
+  // only membership in `keep` matters
+  const input = { ...opts, keep: opts.keep === undefined ? undefined : [...new Set(opts.keep)].sort() };
+  return assemblePopulationKernels(cachedFromAnalysis(ir, 'population kernels', input, () => populationKernelParts(ir, opts)));
 }
 
 /**
