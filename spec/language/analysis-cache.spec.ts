@@ -213,9 +213,12 @@ describe('language/analysis-cache', () => {
         // functions, random arguments, refractory, axonal spikes: printed from the cache too
         `new Constant('c_tau', 5.0);`,
         `const all = new Population(3, new Neuron(${JSON.stringify(kitchenSink('every feature in a network'))}), { name: 'all', network: net });`,
+        // a refractory period set on the population: kernels of a derived analysis
+        `const lif = new Population(2, new Neuron({ name: 'LIF', parameters: 'tau = 10.0', equations: 'tau * dv/dt = 2.0 - v', spike: 'v > 1.0', reset: 'v = 0.0' }), { name: 'lif', network: net });`,
+        `lif.refractory = 2.0;`,
         `net.compile();`,
         `net.simulate(5);`,
-        `console.log(JSON.stringify({ mathjs: mathjsLoaded(), v: Array.from(pop.get('v')), all: Array.from(all.get('v')), sig: all.sig([0, 2], 2), ...analysisCacheStats() }));`,
+        `console.log(JSON.stringify({ mathjs: mathjsLoaded(), v: Array.from(pop.get('v')), all: Array.from(all.get('v')), lif: Array.from(lif.get('v')), sig: all.sig([0, 2], 2), ...analysisCacheStats() }));`,
       ].join('\n'));
       const run = () => JSON.parse(execFileSync(process.execPath, ['--import', 'tsx', script], { encoding: 'utf8' }).trim().split('\n').pop()!);
       const first = run(); // cold or warm, depending on what ran before
@@ -224,11 +227,13 @@ describe('language/analysis-cache', () => {
       expect(second.hits).to.be.at.least(2);
       expect(second.v).to.deep.equal(first.v);
       expect(second.all).to.deep.equal(first.all);
+      expect(second.lif).to.deep.equal(first.lif);
       expect(second.sig).to.deep.equal([0.5, 1 / (1 + Math.exp(-1))]);
       const off = JSON.parse(execFileSync(process.execPath, ['--import', 'tsx', script], { encoding: 'utf8', env: { ...process.env, COMPNEURO_RX_CODE_CACHE: '0' } }).trim().split('\n').pop()!);
       expect(off).to.include({ mathjs: true, hits: 0 });
       expect(off.v).to.deep.equal(first.v);
       expect(off.all).to.deep.equal(first.all);
+      expect(off.lif).to.deep.equal(first.lif);
     } finally {
       rmSync(scratch, { recursive: true, force: true });
     }

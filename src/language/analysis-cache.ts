@@ -248,6 +248,21 @@ export function cachedFromAnalysis<P extends object>(ir: object, kind: string, i
 }
 
 /**
+ * `derived`, a copy of the analysis result `base` with `change` (a description of what differs)
+ * applied, made known to {@link cachedFromAnalysis} under its own key.
+ *
+ * @example
+ * ```ts
+ * const ir = deriveAnalysis(base, { ...base, refractory: 0 }, 'refractory 0');
+ * ```
+ */
+export function deriveAnalysis<T extends object>(base: object, derived: T, change: string): T {
+  const key = keys.get(base);
+  if (key !== undefined) keys.set(derived, `${key}\n${change}`);
+  return derived;
+}
+
+/**
  * Forgets the opened store (tests: after changing `COMPNEURO_RX_CODE_CACHE` or the library's files).
  *
  * @example
