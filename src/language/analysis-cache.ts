@@ -6,8 +6,8 @@
  * `require`, so the language layer imports no Node module; in a browser nothing is cached),
  * kept in `node_modules/.cache/compneuro-rx/analysis/` beside the library (never a shared
  * temporary folder: the kernel parts become code through `new Function`), one file per entry
- * written atomically (temp + rename) when it is made, at most {@link MAX_ENTRIES} files and
- * {@link MAX_BYTES} bytes (the oldest are removed). The key holds the whole input (description
+ * written atomically (temp + rename) when it is made, at most {@link MAX_ENTRIES} files of at
+ * most {@link MAX_ENTRY_BYTES} each (the oldest are removed). The key holds the whole input (description
  * texts, options, Constants), the Node version and an identity of the library's code (size,
  * times and inode of its files and of mathjs' bundle): an edited or upgraded library never reads
  * an old entry. An entry whose stored input differs (hash collision, foreign or corrupt file)
@@ -20,10 +20,10 @@ import { cacheDir } from './code-cache.js';
 import { CONSTANTS } from './constant.js';
 import { decodeValue, encodeValue, NotEncodable, type Encoded } from './ir-codec.js';
 
-/** Entries kept at most; beyond, the oldest files are removed. */
-export const MAX_ENTRIES = 400;
-/** Bytes kept at most (all entries). */
-export const MAX_BYTES = 48 * 1024 * 1024;
+/** Entries kept at most; beyond, the oldest files are removed down to three quarters of it. */
+export const MAX_ENTRIES = 256;
+/** Largest entry kept (HH_Bischop's analysis: ~45 kB, its kernels ~40 kB): the folder stays below MAX_ENTRIES times this. */
+export const MAX_ENTRY_BYTES = 256 * 1024;
 const FORMAT = 1;
 
 interface Stat { size: number; mtimeMs: number; ctimeMs: number; ino: number }
@@ -124,7 +124,7 @@ function read(s: Store, key: string): Entry | undefined {
 function write(s: Store, key: string, entry: Entry): void {
   try {
     const text = JSON.stringify(entry);
-    if (text.length > MAX_BYTES / 8) return;
+    if (text.length > MAX_ENTRY_BYTES) return;
     s.fs.mkdirSync(s.dir, { recursive: true });
     const target = s.path.join(s.dir, fileName(key));
     const tmp = `${target}.${proc()?.pid ?? 0}.tmp`;
@@ -137,32 +137,29 @@ function write(s: Store, key: string, entry: Entry): void {
   }
 }
 
-/** Removes the oldest entries beyond the bounds (and temp files other processes left behind). */
+/**
+ * Beyond {@link MAX_ENTRIES} files, removes the oldest (and temp files other processes left
+ * behind) down to three quarters of it: only one write in many lists more than the names.
+ */
 function evict(s: Store): void {
   const names = s.fs.readdirSync(s.dir);
-  const files: { path: string; size: number; mtimeMs: number }[] = [];
+  if (names.length <= MAX_ENTRIES) return;
+  const files: { path: string; mtimeMs: number }[] = [];
   for (const n of names) {
     const path = s.path.join(s.dir, n);
     try {
-      const st = s.fs.statSync(path);
-      files.push({ path, size: st.size, mtimeMs: /\.tmp$/.test(n) ? -1 : st.mtimeMs });
+      files.push({ path, mtimeMs: /\.tmp$/.test(n) ? -1 : s.fs.statSync(path).mtimeMs });
     } catch {
       // removed meanwhile
     }
   }
-  let bytes = files.reduce((a, f) => a + f.size, 0);
-  let count = files.length;
-  if (count <= MAX_ENTRIES && bytes <= MAX_BYTES) return;
   files.sort((a, b) => a.mtimeMs - b.mtimeMs);
-  for (const f of files) {
-    if (count <= MAX_ENTRIES && bytes <= MAX_BYTES) break;
+  for (const f of files.slice(0, files.length - Math.floor(MAX_ENTRIES * 3 / 4))) {
     try {
       s.fs.unlinkSync(f.path);
     } catch {
       // another process removed it
     }
-    count--;
-    bytes -= f.size;
   }
 }
 
