@@ -15,6 +15,9 @@ import { Izhikevich2003NoisyAmpa } from '../../src/models/izhikevich-2003.js';
 import { IF_cond_alpha, HH_cond_exp } from '../../src/models/annarchy/index.js';
 import { LeakyIntegrator } from '../../src/models/annarchy/neurons.js';
 import { PoissonNeuronSin } from '../../src/models/artificial-neurons.js';
+import { Synapse, type SynapseOptions } from '../../src/language/synapse.js';
+import { Hebb, IBCM, Oja, STDP, STP } from '../../src/models/annarchy/synapses.js';
+import { FactorSynapse } from '../../src/models/factor-synapse.js';
 
 const OPTION_KEYS = ['parameters', 'equations', 'spike', 'reset', 'refractory', 'functions', 'axonSpike', 'axonReset', 'name'] as const;
 const optionsOf = (n: Neuron): NeuronOptions => Object.fromEntries(OPTION_KEYS.map((k) => [k, n[k]])) as NeuronOptions;
@@ -44,6 +47,9 @@ const kitchenSink = (name: string): NeuronOptions => ({
   axonSpike: 'v > -55.0',
   axonReset: 'u += 0.5',
 });
+
+// the cache outlives a test run: models that must miss it get names of their own
+const RUN = `${process.pid}-${Date.now()}`;
 
 describe('language/analysis-cache', () => {
   let dir: string;
@@ -106,8 +112,47 @@ describe('language/analysis-cache', () => {
     });
   }
 
+  const SYNAPSE_KEYS = ['parameters', 'equations', 'psp', 'operation', 'preSpike', 'postSpike', 'preAxonSpike', 'functions', 'pruning', 'creating', 'name'] as const;
+  const synapseOptions = (x: Synapse): SynapseOptions => Object.fromEntries(SYNAPSE_KEYS.map((k) => [k, x[k]])) as SynapseOptions;
+  const synapses: [string, () => Synapse, () => Neuron][] = [
+    ['STDP (event-driven, pre/post spikes)', () => new STDP(), () => new IF_cond_alpha()],
+    ['STP (spiking, continuous equations)', () => new STP(), () => new IF_cond_alpha()],
+    ['Hebb (rate-coded)', () => new Hebb(), () => new LeakyIntegrator()],
+    ['Oja (rate-coded, min bound)', () => new Oja(), () => new LeakyIntegrator()],
+    ['IBCM (rate-coded, postsynaptic variable)', () => new IBCM(), () => new LeakyIntegrator()],
+    ['FactorSynapse (CompNeuroPy)', () => new FactorSynapse({ max_trans: 0 }), () => new IF_cond_alpha()],
+    ['a synapse with functions, a random, mean(post.r) and structural plasticity', () => new Synapse({
+      name: 'every synapse feature',
+      parameters: 'tau = 100.0 : projection\n eta = 0.01',
+      functions: 'lim(x) = if x > 1.0: 1.0 else: x',
+      equations: 'tau * dw/dt = eta * lim(pre.r * post.r) - mean(post.r) * w + Uniform(0.0, 1e-300) : min = -0.0',
+      psp: 'w * pre.r',
+      operation: 'max',
+      pruning: 'w < 0.001 : proba = 0.5',
+      creating: 'pre.r * post.r > 0.9 : proba = 0.1, w = 0.5',
+    }), () => new LeakyIntegrator()],
+  ];
+  for (const [what, make, neuron] of synapses) {
+    it(`${what}: the cached synapse analysis and kernels equal fresh ones`, () => {
+      const options = synapseOptions(make());
+      const kernelOptions = { pre: neuron(), post: neuron(), dt: 0.1 };
+      process.env.COMPNEURO_RX_CODE_CACHE = '0';
+      const fresh = new Synapse(options).analyse();
+      const freshSource = new Synapse(options).kernelSource(kernelOptions);
+      delete process.env.COMPNEURO_RX_CODE_CACHE;
+      new Synapse(options).kernelSource(kernelOptions); // written, if not there yet
+      const before = analysisCacheStats();
+      const cached = new Synapse(options).analyse();
+      expect(analysisCacheStats().hits).to.equal(before.hits + 1);
+      expect(cached).to.deep.equal(fresh);
+      const source = new Synapse(options).kernelSource(kernelOptions);
+      expect(source).to.deep.equal(freshSource);
+      expect(Object.keys(source).length).to.be.greaterThan(0);
+    });
+  }
+
   it('a model that fails analysis fails again with the same ModelError, and nothing is cached for it', () => {
-    const bad = { name: 'bad', parameters: 'tau = 10', equations: 'tau * dv/dt = -v + w_unknown(1)', spike: 'v > 1' };
+    const bad = { name: 'bad ' + RUN, parameters: 'tau = 10', equations: 'tau * dv/dt = -v + w_unknown(1)', spike: 'v > 1' };
     const n = entries().length;
     const err = (() => { try { new Neuron(bad).analyse(); } catch (e) { return e as ModelError; } })();
     expect(err).to.be.instanceOf(ModelError);
@@ -119,33 +164,35 @@ describe('language/analysis-cache', () => {
   });
 
   it('prints the warnings of an analysis again on a hit', () => {
-    const opts = { name: 'warns', parameters: 'g_exc = 1.0', equations: 'dv/dt = -v + g_exc', spike: 'v > 1' };
+    const opts = { name: 'warns ' + RUN, parameters: 'g_exc = 1.0', equations: 'dv/dt = -v + g_exc', spike: 'v > 1' };
     const seen: string[] = [];
     const warn = console.warn;
     console.warn = (m: string) => seen.push(m);
+    const { hits } = analysisCacheStats();
     try {
       new Neuron(opts).analyse();
       new Neuron(opts).analyse();
     } finally {
       console.warn = warn;
     }
+    expect(analysisCacheStats().hits).to.equal(hits + 1);
     expect(seen).to.have.length(2);
     expect(seen[1]).to.equal(seen[0]).and.match(/parameter "g_exc" looks like a conductance/);
   });
 
   it('an edited model text, another name or another Constant value misses the cache', () => {
-    const base = { name: 'edit me', parameters: 'tau = 10.0', equations: 'tau * dv/dt = -v + c_tau', spike: 'v > 1', reset: 'v = 0' };
+    const base = { name: 'edit me ' + RUN, parameters: 'tau = 10.0', equations: 'tau * dv/dt = -v + c_tau', spike: 'v > 1', reset: 'v = 0' };
     new Neuron(base).analyse();
     const { hits, misses } = analysisCacheStats();
     expect(new Neuron({ ...base, parameters: 'tau = 10.5' }).analyse().parameters[0]!.init).to.equal(10.5);
-    expect(new Neuron({ ...base, name: 'edit me too' }).analyse().name).to.equal('edit me too');
+    expect(new Neuron({ ...base, name: 'edit me too ' + RUN }).analyse().name).to.equal('edit me too ' + RUN);
     expect(analysisCacheStats()).to.include({ hits, misses: misses + 2 });
     new Neuron(base).analyse();
     expect(analysisCacheStats().hits).to.equal(hits + 1);
   });
 
   it('ignores a corrupted or foreign entry (and rewrites it)', () => {
-    const opts = { name: 'corrupt me', parameters: 'tau = 10.0', equations: 'tau * dv/dt = -v', spike: 'v > 1' };
+    const opts = { name: 'corrupt me ' + RUN, parameters: 'tau = 10.0', equations: 'tau * dv/dt = -v', spike: 'v > 1' };
     const before = new Set(entries());
     const fresh = new Neuron(opts).analyse();
     const [file] = entries().filter((f) => !before.has(f));
@@ -162,13 +209,13 @@ describe('language/analysis-cache', () => {
   });
 
   it('keeps nothing and reads nothing when COMPNEURO_RX_CODE_CACHE=0', () => {
-    const opts = { name: 'switched off', parameters: 'tau = 10.0', equations: 'tau * dv/dt = -v', spike: 'v > 1' };
+    const opts = { name: 'switched off ' + RUN, parameters: 'tau = 10.0', equations: 'tau * dv/dt = -v', spike: 'v > 1' };
     new Neuron(opts).analyse();
     process.env.COMPNEURO_RX_CODE_CACHE = '0';
     const n = entries().length;
     const before = analysisCacheStats();
     new Neuron(opts).analyse();
-    new Neuron({ ...opts, name: 'switched off 2' }).analyse();
+    new Neuron({ ...opts, name: 'switched off 2 ' + RUN }).analyse();
     expect(analysisCacheStats()).to.deep.equal(before);
     expect(entries().length).to.equal(n);
     delete process.env.COMPNEURO_RX_CODE_CACHE;
@@ -197,7 +244,7 @@ describe('language/analysis-cache', () => {
 
   it(`does not keep an entry above ${MAX_ENTRY_BYTES} bytes`, () => {
     const parameters = Array.from({ length: 3000 }, (_, k) => `a_parameter_with_a_long_name_${k} = ${k}.5`).join('\n');
-    const opts = { name: 'huge', parameters, equations: 'dv/dt = -v', spike: 'v > 1' };
+    const opts = { name: 'huge ' + RUN, parameters, equations: 'dv/dt = -v', spike: 'v > 1' };
     const before = analysisCacheStats();
     expect(new Neuron(opts).analyse().parameters).to.have.length(3000);
     expect(new Neuron(opts).analyse().parameters[2999]!.init).to.equal(2999.5);
@@ -225,9 +272,13 @@ describe('language/analysis-cache', () => {
         // a refractory period set on the population: kernels of a derived analysis
         `const lif = new Population(2, new Neuron({ name: 'LIF', parameters: 'tau = 10.0', equations: 'tau * dv/dt = 2.0 - v', spike: 'v > 1.0', reset: 'v = 0.0' }), { name: 'lif', network: net });`,
         `lif.refractory = 2.0;`,
+        `import { Projection } from ${JSON.stringify(new URL('../../src/engine/projection.ts', import.meta.url).pathname)};`,
+        `import { STP } from ${JSON.stringify(new URL('../../src/models/annarchy/synapses.ts', import.meta.url).pathname)};`,
+        `const proj = new Projection(lif, all, 'exc', new STP());`,
+        `proj.connectAllToAll({ weights: 0.5 });`,
         `net.compile();`,
         `net.simulate(5);`,
-        `console.log(JSON.stringify({ mathjs: mathjsLoaded(), v: Array.from(pop.get('v')), all: Array.from(all.get('v')), lif: Array.from(lif.get('v')), sig: all.sig([0, 2], 2), ...analysisCacheStats() }));`,
+        `console.log(JSON.stringify({ mathjs: mathjsLoaded(), v: Array.from(pop.get('v')), all: Array.from(all.get('v')), lif: Array.from(lif.get('v')), x: Array.from(proj.get('x') as number[]), sig: all.sig([0, 2], 2), ...analysisCacheStats() }));`,
       ].join('\n'));
       const run = () => JSON.parse(execFileSync(process.execPath, ['--import', 'tsx', script], { encoding: 'utf8' }).trim().split('\n').pop()!);
       const first = run(); // cold or warm, depending on what ran before
@@ -237,12 +288,14 @@ describe('language/analysis-cache', () => {
       expect(second.v).to.deep.equal(first.v);
       expect(second.all).to.deep.equal(first.all);
       expect(second.lif).to.deep.equal(first.lif);
+      expect(second.x).to.deep.equal(first.x);
       expect(second.sig).to.deep.equal([0.5, 1 / (1 + Math.exp(-1))]);
       const off = JSON.parse(execFileSync(process.execPath, ['--import', 'tsx', script], { encoding: 'utf8', env: { ...process.env, COMPNEURO_RX_CODE_CACHE: '0' } }).trim().split('\n').pop()!);
       expect(off).to.include({ mathjs: true, hits: 0 });
       expect(off.v).to.deep.equal(first.v);
       expect(off.all).to.deep.equal(first.all);
       expect(off.lif).to.deep.equal(first.lif);
+      expect(off.x).to.deep.equal(first.x);
     } finally {
       rmSync(scratch, { recursive: true, force: true });
     }
