@@ -127,7 +127,8 @@ function write(s: Store, key: string, entry: Entry): void {
     if (text.length > MAX_ENTRY_BYTES) return;
     s.fs.mkdirSync(s.dir, { recursive: true });
     const target = s.path.join(s.dir, fileName(key));
-    const tmp = `${target}.${proc()?.pid ?? 0}.tmp`;
+    // worker threads share the pid: a random part keeps their temp files apart
+    const tmp = `${target}.${proc()?.pid ?? 0}-${Math.random().toString(36).slice(2)}.tmp`;
     s.fs.writeFileSync(tmp, text);
     s.fs.renameSync(tmp, target);
     stats.writes++;
