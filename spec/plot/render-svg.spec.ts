@@ -68,4 +68,23 @@ describe('plot/render-svg: renderFittedSvg', () => {
     expect(value.spec).to.deep.equal(fitted);
     expect(normalise(value.svg.svg)).to.equal(normalise(reference.svg));
   });
+
+  it('falls back to fitSpec + renderSvg for inline data that keeps a format in the compiled spec (Vega reads it on ingest)', () => {
+    const cell = {
+      width: 300,
+      height: 200,
+      data: { values: [{ t: 0, y: 1 }, { t: 5, y: 3 }], format: { type: 'json' } },
+      mark: { type: 'point', clip: true },
+      encoding: { x: { field: 't', type: 'quantitative', scale: { domain: [0, 10] } }, y: { field: 'y', type: 'quantitative', scale: { domain: [0, 4] } } },
+    };
+    const spec = { concat: [cell], columns: 1 } as unknown as VegaLiteSpec;
+    const figure = { width: 400, height: 300, cols: 1, rows: 1 };
+    const fitted = fitSpec(spec, figure);
+    const reference = renderSvg(fitted, figure);
+    const { value, compiles } = countCompiles(() => renderFittedSvg(spec, figure));
+    expect(compiles).to.equal(3);
+    expect(value.spec).to.deep.equal(fitted);
+    expect(normalise(value.svg.svg)).to.equal(normalise(reference.svg));
+    expect(reference.svg.match(/aria-roledescription="point"/g)).to.have.length(2);
+  });
 });

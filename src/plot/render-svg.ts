@@ -213,18 +213,15 @@ export function renderFittedSvg(
   const sizes = Array.isArray(cells) ? cellSizes(cells) : undefined;
   const vgSpec = sizes ? compileQuiet(lean?.spec ?? spec) : undefined;
   const slots = vgSpec && sizeSignals(vgSpec, sizes!);
-  if (!vgSpec || !slots) {
+  // inline data with a format (parsed on ingest) would be put back unparsed: the fallback
+  const inline = (vgSpec?.data ?? []).filter((d) => Array.isArray((d as { values?: unknown }).values));
+  if (!vgSpec || !slots || inline.some((d) => (d as { format?: unknown }).format !== undefined)) {
     const fitted = fitSpec(spec, figure, margin);
     return { spec: fitted, svg: renderSvg(fitted, size, opts) };
   }
   // the data-free layout, as fitSpec measures it (stripData)
-  const held: Array<{ name: string; values: unknown[] }> = [];
-  vgSpec.data = vgSpec.data?.map((d) => {
-    const values = (d as { values?: unknown }).values;
-    if (!Array.isArray(values)) return d;
-    held.push({ name: d.name, values });
-    return { ...d, values: [] } as typeof d;
-  });
+  const held = inline.map((d) => ({ name: d.name, values: (d as { values: unknown[] }).values }));
+  vgSpec.data = vgSpec.data?.map((d) => (inline.includes(d) ? ({ ...d, values: [] } as typeof d) : d));
   (vgSpec as { padding?: unknown }).padding = ZERO;
   const vega = vegaModule();
   const view = new vega.View(vega.parse(vgSpec), { renderer: 'none' });
@@ -239,9 +236,9 @@ export function renderFittedSvg(
   view.resize();
   view.run();
   const fitted = fit.spec;
-  const leanFitted = lean && { ...lean, spec: fitted };
-  const svg = leanFitted
-    ? renderViewWith(view, size, (vw) => prepareLinePaths(vw as unknown as Parameters<typeof prepareLinePaths>[0], leanFitted, opts))
+  // prepareLinePaths reads only lean.cells (the series' data), which fitting does not change
+  const svg = lean
+    ? renderViewWith(view, size, (vw) => prepareLinePaths(vw as unknown as Parameters<typeof prepareLinePaths>[0], lean, opts))
     : renderViewWith(view, size, () => (text) => text);
   // the shortcut refused this scene: Vega draws every point (as renderSvg falls back)
   return { spec: fitted, svg: svg ?? renderSvgWith(fitted, size, () => (text) => text)! };
@@ -276,8 +273,8 @@ const HEIGHT_NAME = /(?:^|_)height$|Height$/;
 /**
  * The signals holding the cells' sizes in a compiled spec (Vega-Lite names them `width`,
  * `childHeight`, `concat_1_width`, ...), or undefined unless setting them is the same as
- * compiling the resized spec: every such signal is a constant equal to a cell size, and no other number or expression of the spec (outside inline data)
- * mentions a cell size.
+ * compiling the resized spec: every such signal is a constant equal to a cell size, and no
+ * other number or expression of the spec (outside inline data) mentions a cell size.
  */
 function sizeSignals(vgSpec: vega.Spec, { widths, heights }: { widths: Set<number>; heights: Set<number> }): SizeSlot[] | undefined {
   const slots: SizeSlot[] = [];
