@@ -80,4 +80,16 @@ describe('plot/encode-png', () => {
     shifted.set(px, 1);
     expect(readPng(encodePng(shifted.subarray(1), w, h)).rows.map((r) => [...r])).to.deep.equal(expected);
   });
+
+  it('encodes each image on its own when the rows buffer is reused (a busy image, then a plain one of the same or a smaller size)', () => {
+    const busy = (w: number, h: number): Uint8Array => Uint8Array.from({ length: w * h * 4 }, (_, k) => (k % 4 === 3 ? 255 : (k * 7919) % 251));
+    const plain = (w: number, h: number): Uint8Array => new Uint8Array(w * h * 4).fill(255);
+    const rows = (px: Uint8Array, w: number, h: number): number[][] =>
+      Array.from({ length: h }, (_, y) => [...px.subarray(y * w * 4, (y + 1) * w * 4)].filter((_, k) => k % 4 !== 3));
+    for (const [w, h] of [[40, 30], [40, 30], [17, 9]] as const) {
+      expect(readPng(encodePng(busy(40, 30), 40, 30)).rows.map((r) => [...r])).to.deep.equal(rows(busy(40, 30), 40, 30));
+      // every filtered byte of a plain white image is 0 below the first row: no byte of the busy one may stay
+      expect(readPng(encodePng(plain(w, h), w, h)).rows.map((r) => [...r])).to.deep.equal(rows(plain(w, h), w, h));
+    }
+  });
 });

@@ -7,7 +7,7 @@
 import { parentPort, type MessagePort } from 'node:worker_threads';
 import { renderFigureAsync, type FigureJob } from '../plot/plot-recordings.js';
 import { buildPlotSpec } from '../plot/plot-spec.js';
-import { fitSpec, renderSvg } from '../plot/render-svg.js';
+import { renderFittedSvg } from '../plot/render-svg.js';
 import { preloadFigureModules, rasterizeSvg } from '../plot/render-file.js';
 import { RecordedArray } from '../monitors/recorded-array.js';
 import type { RecordingChunk } from '../monitors/recordings.js';
@@ -30,8 +30,7 @@ function warmUp(): void {
     shape: [1, 1],
     plan: { position: [1], compartment: ['pop'], variable: ['v'], format: ['line'] },
   });
-  const { svg } = renderSvg(fitSpec(spec, figure), { width: figure.width, height: figure.height });
-  rasterizeSvg(svg, 1);
+  rasterizeSvg(renderFittedSvg(spec, figure).svg.svg, 1);
 }
 
 /**

@@ -5,7 +5,7 @@
  */
 import type { VegaLiteSpec } from './vega-lite-spec.js';
 import { buildPlotSpec, type PlotSpecOptions, type PlotSpecResult } from './plot-spec.js';
-import { figureFormat, writeFigure, writeFigureAsync } from './render-file.js';
+import { figureFormat, writeFittedFigure, writeFittedFigureAsync } from './render-file.js';
 import { fitSpec } from './render-svg.js';
 
 /**
@@ -51,10 +51,7 @@ export type FigureRenderer = (job: FigureJob) => VegaLiteSpec | (() => VegaLiteS
  * ```
  */
 export function renderFigureHere(job: FigureJob): VegaLiteSpec {
-  const { figure } = job;
-  const spec = fitSpec(job.spec, figure);
-  writeFigure(job.figname, spec, { width: figure.width, height: figure.height, scale: figure.scale });
-  return spec;
+  return writeFittedFigure(job.figname, job.spec, job.figure);
 }
 
 /**
@@ -68,14 +65,7 @@ export function renderFigureHere(job: FigureJob): VegaLiteSpec {
  * ```
  */
 export function renderFigureAsync(job: FigureJob): Promise<VegaLiteSpec> {
-  const { figure } = job;
-  let spec: VegaLiteSpec;
-  try {
-    spec = fitSpec(job.spec, figure);
-  } catch (e) {
-    return Promise.reject(e);
-  }
-  return writeFigureAsync(job.figname, spec, { width: figure.width, height: figure.height, scale: figure.scale }).then(() => spec);
+  return writeFittedFigureAsync(job.figname, job.spec, job.figure);
 }
 
 let renderer: FigureRenderer = renderFigureHere;

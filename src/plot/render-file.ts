@@ -9,7 +9,7 @@ import { createRequire } from 'node:module';
 import type * as ResvgJs from '@resvg/resvg-js';
 import { dirname, join } from 'node:path';
 import type { VegaLiteSpec } from './vega-lite-spec.js';
-import { renderSvg } from './render-svg.js';
+import { fitSpec, renderFittedSvg, renderSvg } from './render-svg.js';
 import { vegaLiteModule } from './vega-modules.js';
 import { encodePng } from './encode-png.js';
 import { SIMPLIFY_THRESHOLD } from './simplify-path.js';
@@ -184,7 +184,7 @@ function rasterImage(img: ResvgJs.RenderedImage): RasterImage {
  * ```
  */
 export function writeFigure(figname: string, spec: VegaLiteSpec, opts: { width: number; height: number; scale: number }): void {
-  const out = figureContent(figname, spec, opts);
+  const { out } = figureContent(figname, spec, opts);
   writeFileSync(figname, typeof out === 'string' ? out : rasterizeSvg(out.svg, opts.scale).png);
 }
 
@@ -199,28 +199,82 @@ export function writeFigure(figname: string, spec: VegaLiteSpec, opts: { width: 
  * ```
  */
 export function writeFigureAsync(figname: string, spec: VegaLiteSpec, opts: { width: number; height: number; scale: number }): Promise<void> {
+  return writeContentAsync(figname, () => figureContent(figname, spec, opts), opts.scale).then(() => undefined);
+}
+
+/** A PlotRecordings figure's size (px at 100 px/inch), PNG zoom and subplot grid. */
+export interface FigureLayout {
+  width: number;
+  height: number;
+  scale: number;
+  cols: number;
+  rows: number;
+}
+
+/**
+ * {@link writeFigure} of a spec not yet fitted to its figure: fits it as fitSpec does (for a PNG
+ * or SVG while it is rendered, with one Vega-Lite compile: renderFittedSvg) and returns the
+ * fitted spec.
+ *
+ * @example
+ * ```ts
+ * const fitted = writeFittedFigure('figs/v.png', spec, { width: 640, height: 480, scale: 3, cols: 1, rows: 1 });
+ * ```
+ */
+export function writeFittedFigure(figname: string, spec: VegaLiteSpec, figure: FigureLayout): VegaLiteSpec {
+  const { spec: fitted, out } = figureContent(figname, spec, figure, figure);
+  writeFileSync(figname, typeof out === 'string' ? out : rasterizeSvg(out.svg, figure.scale).png);
+  return fitted;
+}
+
+/**
+ * {@link writeFittedFigure} with the PNG drawn on a libuv pool thread, as {@link writeFigureAsync}.
+ *
+ * @example
+ * ```ts
+ * const fitted = await writeFittedFigureAsync('figs/v.png', spec, { width: 640, height: 480, scale: 3, cols: 1, rows: 1 });
+ * ```
+ */
+export function writeFittedFigureAsync(figname: string, spec: VegaLiteSpec, figure: FigureLayout): Promise<VegaLiteSpec> {
+  return writeContentAsync(figname, () => figureContent(figname, spec, figure, figure), figure.scale);
+}
+
+function writeContentAsync(figname: string, content: () => { spec: VegaLiteSpec; out: string | { svg: string } }, scale: number): Promise<VegaLiteSpec> {
   try {
-    const out = figureContent(figname, spec, opts);
-    if (typeof out !== 'string') return rasterizeSvgAsync(out.svg, opts.scale).then(({ png }) => writeFileSync(figname, png));
+    const { spec, out } = content();
+    if (typeof out !== 'string') return rasterizeSvgAsync(out.svg, scale).then(({ png }) => (writeFileSync(figname, png), spec));
     writeFileSync(figname, out);
-    return Promise.resolve();
+    return Promise.resolve(spec);
   } catch (e) {
     return Promise.reject(e);
   }
 }
 
-/** The file's text, or for a PNG the SVG to rasterise; creates the parent folder. */
-function figureContent(figname: string, spec: VegaLiteSpec, opts: { width: number; height: number; scale: number }): string | { svg: string } {
+/**
+ * The file's text, or for a PNG the SVG to rasterise, and the spec (fitted first with `fit`);
+ * creates the parent folder.
+ */
+function figureContent(
+  figname: string,
+  spec: VegaLiteSpec,
+  opts: { width: number; height: number; scale: number },
+  fit?: { cols: number; rows: number },
+): { spec: VegaLiteSpec; out: string | { svg: string } } {
   const format = figureFormat(figname);
   // CompNeuroPy creates the parent folder when the name contains "/"
   if (figname.includes('/')) mkdirSync(dirname(figname), { recursive: true });
-  if (format === 'json') return JSON.stringify(spec, null, 1);
-  if (format === 'html') return htmlDocument(spec, figname);
+  const layout = fit && { width: opts.width, height: opts.height, cols: fit.cols, rows: fit.rows };
+  if (format === 'json' || format === 'html') {
+    const fitted = layout ? fitSpec(spec, layout) : spec;
+    return { spec: fitted, out: format === 'json' ? JSON.stringify(fitted, null, 1) : htmlDocument(fitted, figname) };
+  }
   // matplotlib simplifies lines at 1/9 device px before drawing (its SVG backend at 72 dpi,
   // coarser than 1/9 of this SVG's px)
   const simplify = SIMPLIFY_THRESHOLD / (format === 'png' ? opts.scale : 1);
   // pieces only where resvg draws them: an SVG file keeps one path per line, as matplotlib's
   const split = format === 'png' ? LINE_PIECE : undefined;
-  const { svg } = renderSvg(spec, { width: opts.width, height: opts.height }, { simplify, split });
-  return format === 'svg' ? svg : { svg };
+  const { spec: fitted, svg } = layout
+    ? renderFittedSvg(spec, layout, { simplify, split })
+    : { spec, svg: renderSvg(spec, { width: opts.width, height: opts.height }, { simplify, split }) };
+  return { spec: fitted, out: format === 'svg' ? svg.svg : { svg: svg.svg } };
 }
