@@ -4,6 +4,7 @@ import type { FunctionInfo } from '../language/description.js';
 import { GLOBAL_FUNCTIONS } from '../language/global-functions.js';
 import { METHOD_PRELUDE } from '../language/numerical-methods.js';
 import { emitFunctions } from '../language/population-codegen.js';
+import { cachedFromAnalysis } from '../language/analysis-cache.js';
 
 /** A model function callable from code: numbers, or arrays (element-wise, numbers broadcast). */
 export type ModelFunction = (...args: (number | ArrayLike<number>)[]) => number | number[];
@@ -21,10 +22,13 @@ export type ModelFunction = (...args: (number | ArrayLike<number>)[]) => number 
  * pop.f([1, 2]);   // [2, 4]
  * ```
  */
-export function attachModelFunctions(target: object, functions: readonly FunctionInfo[], model: string, owner: string): void {
+export function attachModelFunctions(target: object, functions: readonly FunctionInfo[], model: string, owner: string, ir?: object): void {
   const own = functions.filter((f) => !GLOBAL_FUNCTIONS.includes(f));
   if (own.length === 0) return;
-  const src = [KERNEL_PRELUDE, METHOD_PRELUDE, ...emitFunctions([...functions], model).map((f) => f.replace(/__C_(\w+)/g, "C.get('$1').value")),
+  // printing the functions needs their trees (mathjs): kept with a cached analysis `ir`
+  const emit = () => emitFunctions([...functions], model);
+  const emitted = ir ? cachedFromAnalysis(ir, 'model functions', null, emit) : emit();
+  const src = [KERNEL_PRELUDE, METHOD_PRELUDE, ...emitted.map((f) => f.replace(/__C_(\w+)/g, "C.get('$1').value")),
     `return { ${own.map((f) => `${JSON.stringify(f.name)}: __fn_${f.name}`).join(', ')} };`].join('\n');
   const compiled = new Function('C', src)(CONSTANTS) as Record<string, (...a: number[]) => number>;
   for (const f of own) {

@@ -7,6 +7,7 @@ import type { NeuronIR } from '../language/description.js';
 import type { PopulationKernel, PopulationKernelState } from '../language/kernel-state.js';
 import { CONSTANTS } from '../language/constant.js';
 import { generatePopulationKernels, type PopulationKernels } from '../language/population-codegen.js';
+import { deriveAnalysis } from '../language/analysis-cache.js';
 import { coerce, flattenGeometry, toValues, type AttributeInput } from './attribute-value.js';
 import type { Network } from './network.js';
 import { currentNetwork } from './magic-network.js';
@@ -210,7 +211,7 @@ export class Population {
       }
       Object.defineProperty(this, name, attributeAccessor(name));
     }
-    attachModelFunctions(this, this.$ir.functions, this.$ir.name, `Population "${this.name}"`);
+    attachModelFunctions(this, this.$ir.functions, this.$ir.name, `Population "${this.name}"`, this.$ir);
     this.network.addPopulation(this);
   }
 
@@ -527,7 +528,7 @@ export class Population {
   /** Build kernels and state from the compile-state values (called by the network). */
   $compileInto(method: string): void {
     // a refractory period set on the population (not in the model) also needs the refractory code
-    const ir = this.$ir.refractory === undefined && this.$refractoryMs !== undefined ? { ...this.$ir, refractory: 0 } : this.$ir;
+    const ir = this.$ir.refractory === undefined && this.$refractoryMs !== undefined ? deriveAnalysis(this.$ir, { ...this.$ir, refractory: 0 }, 'refractory 0') : this.$ir;
     this.$compiledMethod = method;
     for (const g of this.$ir.globalOps ?? []) {
       this.$globalOperations.add(g.op, g.variable);
@@ -677,7 +678,7 @@ export class Population {
     }
     // subclasses with their own update (SpikeSourceArray, TimedArray) have no lean one
     if (!regenerate || !this.$state || (!this.$leanUpdateKernel && !this.$unstored)) return;
-    const ir = this.$hasRefractoryCode && this.$ir.refractory === undefined ? { ...this.$ir, refractory: 0 } : this.$ir;
+    const ir = this.$hasRefractoryCode && this.$ir.refractory === undefined ? deriveAnalysis(this.$ir, { ...this.$ir, refractory: 0 }, 'refractory 0') : this.$ir;
     const before = this.$kernels;
     this.$kernels = generatePopulationKernels(ir, { method: this.$compiledMethod as never, keep: this.$keepStored, fastMath: this.network.fastMath });
     // the scratch region was sized for the first kernels: a larger need keeps JavaScript

@@ -379,7 +379,7 @@ export class Projection implements NamedParticipant, Recordable {
       // dictionary, whose every property read in Network.step went through LoadIC
       Object.defineProperty(this, name, attributeAccessor(name));
     }
-    attachModelFunctions(this, this.$ir.functions, this.$ir.name, `Projection "${this.name}"`);
+    attachModelFunctions(this, this.$ir.functions, this.$ir.name, `Projection "${this.name}"`, this.$ir);
     this.network.addProjection(this);
   }
 

@@ -2,7 +2,7 @@ import type { DescriptionIR, RandomInfo } from '../language/description.js';
 import type { PopulationKernelState } from '../language/kernel-state.js';
 import { CONSTANTS } from '../language/constant.js';
 import { ModelError, where } from '../language/model-error.js';
-import { toJs } from '../language/js-printer.js';
+import { randomArgumentCode } from '../language/random-argument-code.js';
 import { randomArgumentsProblem } from '../language/random-arguments.js';
 import { createCppDistribution, type CppDistribution, type CppDistributionKind } from './random/cpp-distributions.js';
 import type { MT19937 } from './random/mt19937.js';
@@ -66,21 +66,9 @@ export class RandomDraws {
 
   constructor(ir: DescriptionIR, owner: string) {
     this.model = ir.name;
-    const globalAttrs = new Set<string>([
-      ...ir.parameters.filter((p) => p.locality === 'global').map((p) => p.name),
-      ...ir.variables.filter((v) => v.locality === 'global').map((v) => v.name),
-    ]);
-    const localAttrs = new Set<string>([...ir.parameters, ...ir.variables].map((a) => a.name));
-    for (const r of ir.randoms) {
-      const printed = r.args.map((a) => toJs(a, (s) => {
-        if (globalAttrs.has(s)) return `G[${JSON.stringify(s)}]`;
-        if (localAttrs.has(s)) {
-          throw new ModelError(`the arguments of ${r.distribution}() must be numbers or population-wide parameters, "${s}" is per-neuron`, { model: ir.name, ...where(r), symbol: s });
-        }
-        if (s === 'dt') return 'dt';
-        if (CONSTANTS.has(s)) return `C.get(${JSON.stringify(s)}).value`;
-        return undefined;
-      }, { model: `${ir.name} (${owner})`, ...where(r) }));
+    const printedAll = randomArgumentCode(ir, owner);
+    for (const [k, r] of ir.randoms.entries()) {
+      const printed = printedAll[k]!;
       const args = new Function('S', 'C', 'out', ['const G = S.global, dt = S.dt;', ...printed.map((p, k) => `out[${k}] = ${p};`)].join('\n')) as ArgsFn;
       const slot: Slot = { info: r, args, now: new Float64Array(printed.length), built: new Float64Array(printed.length), dist: undefined };
       (r.locality === 'global' ? this.globals : this.locals).push(slot);

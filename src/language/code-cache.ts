@@ -34,8 +34,15 @@ interface NodeApis {
 /** CommonJS wrapper of a file's code: called with (exports, module, require). */
 export type CommonJsWrapper = (exports: object, module: { exports: object }, require: (id: string) => unknown) => void;
 
-/** The folder of the code cache: `.cache/compneuro-rx` in the `node_modules` that holds `file`, if writable. */
-function cacheDir(api: NodeApis, file: string): string | undefined {
+/**
+ * The folder of the code cache: `.cache/compneuro-rx` in the `node_modules` that holds `file`, if writable.
+ *
+ * @example
+ * ```ts
+ * cacheDir({ fs: require('node:fs'), path: require('node:path') }, require.resolve('mathjs/lib/browser/math.js')); // '.../node_modules/.cache/compneuro-rx'
+ * ```
+ */
+export function cacheDir(api: { fs: Pick<NodeApis['fs'], 'accessSync' | 'constants'>; path: Pick<NodeApis['path'], 'join'> }, file: string): string | undefined {
   const at = file.lastIndexOf('/node_modules/');
   if (at < 0) return undefined;
   const modules = file.slice(0, at + '/node_modules'.length);

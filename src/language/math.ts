@@ -16,6 +16,7 @@ import { compileCommonJs } from './code-cache.js';
  */
 export const mathjsModule = lazyModule('mathjs', (require) => {
   // evaluated with V8's code cache (code-cache.ts); the bundle requires nothing
+  loaded = true;
   const wrapper = compileCommonJs(require, require.resolve('mathjs/lib/browser/math.js'));
   const module = { exports: {} };
   wrapper(module.exports, module, (id) => {
@@ -24,6 +25,19 @@ export const mathjsModule = lazyModule('mathjs', (require) => {
   return module.exports as typeof import('mathjs');
 });
 const mathjs = mathjsModule;
+let loaded = false;
+
+/**
+ * True once this process loaded mathjs (the analysis cache's specs check a cached model does not).
+ *
+ * @example
+ * ```ts
+ * mathjsLoaded(); // false until a description is analysed or a tree is built
+ * ```
+ */
+export function mathjsLoaded(): boolean {
+  return loaded;
+}
 
 let instance: MathJsInstance | undefined;
 

@@ -5,7 +5,8 @@ import { analyseEquations, analyseFunctions, analyseParameters, checkCalls, extr
 import { parseExpression, parseGlobalOp, symbolsOf, userSymbol, type GlobalOpUse } from './expression.js';
 import { splitStatements, findAssignment, firstLineOf } from './statements.js';
 import { CONSTANTS } from './constant.js';
-import { withGlobalFunctions } from './global-functions.js';
+import { GLOBAL_FUNCTIONS, withGlobalFunctions } from './global-functions.js';
+import { cachedAnalysis } from './analysis-cache.js';
 import { generatePopulationKernels, type PopulationCodegenOptions, type PopulationKernels } from './population-codegen.js';
 import type { EquationInfo, FunctionInfo, NeuronIR, RandomInfo, VariableInfo } from './description.js';
 
@@ -99,7 +100,13 @@ export class Neuron {
 
   /** The analysed description (computed once). Throws a {@link ModelError} for bad input. */
   analyse(): NeuronIR {
-    if (!this._ir) this._ir = asModelErrors(this.name, () => symbolicScope(() => analyseNeuron(this)));
+    if (!this._ir) {
+      const analyse = () => asModelErrors(this.name, () => symbolicScope(() => analyseNeuron(this)));
+      // functions added with addFunction() are part of every model: not cached with them
+      const { parameters, equations, spike, reset, refractory, functions, axonSpike, axonReset, name } = this;
+      this._ir = GLOBAL_FUNCTIONS.length > 0 ? analyse()
+        : cachedAnalysis('neuron', { parameters, equations, spike, reset, refractory, functions, axonSpike, axonReset, name }, analyse);
+    }
     return this._ir;
   }
 

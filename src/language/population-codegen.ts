@@ -14,6 +14,7 @@ import { planSimdLoop, SimdUnsupported, type SimdLoopPlan, type SimdLoopSymbols 
 import { bindSimdLoop, type SimdLoopBinding } from './wasm/bind-simd-loop.js';
 import { EXP_TABLE_LENGTH, EXP_TABLE_POW2_OFFSET } from './fast-math.js';
 import { reciprocalDefinitions, reciprocalDivisions, reciprocalTimeConstants } from './fast-math-rewrite.js';
+import { cachedFromAnalysis } from './analysis-cache.js';
 
 /**
  * Options of {@link generatePopulationKernels}.
@@ -137,6 +138,49 @@ export function emitFunctions(functions: FunctionInfo[], model: string): string[
  * ```
  */
 export function generatePopulationKernels(ir: NeuronIR, opts: PopulationCodegenOptions = {}): PopulationKernels {
+  // only membership in `keep` matters
+  const input = { ...opts, keep: opts.keep === undefined ? undefined : [...new Set(opts.keep)].sort() };
+  return assemblePopulationKernels(cachedFromAnalysis(ir, 'population kernels', input, () => populationKernelParts(ir, opts)));
+}
+
+/**
+ * What the kernels of a population are made of, as plain data (strings and arrays): the
+ * factory and step headers, the lines of the per-neuron loop and what the WebAssembly loop
+ * needs. {@link assemblePopulationKernels} compiles them.
+ *
+ * @example
+ * ```ts
+ * const parts = populationKernelParts(LIF.analyse(), { method: 'midpoint' });
+ * parts.transient; // variables the lean update does not store
+ * ```
+ */
+export interface PopulationKernelParts {
+  model: string;
+  /** Factory header, user functions and step header, up to the kernel's body. */
+  head: string[];
+  /** Statements of a step before the per-neuron loop. */
+  prefix: string[];
+  /** The loop body's computations in JavaScript and as the WebAssembly compiler reads them. */
+  compute: string[];
+  computeWasm: string[];
+  /** The loop body's ordered statements (spike test, stores): full and lean update. */
+  ordered: [string[], string[]];
+  spikeLines: string[] | undefined;
+  transient: string[];
+  spikeFused: boolean;
+  arrays: SimdLoopSymbols['arrays'];
+  helpers: string;
+}
+
+/**
+ * The plain parts of {@link generatePopulationKernels} (symbolic work and printing).
+ *
+ * @example
+ * ```ts
+ * const k = assemblePopulationKernels(populationKernelParts(LIF.analyse()));
+ * ```
+ */
+export function populationKernelParts(ir: NeuronIR, opts: PopulationCodegenOptions = {}): PopulationKernelParts {
   const model = ir.name;
   const defaultMethod = opts.method ?? 'explicit';
   const attrs = new Map<string, { locality: string; type: string; variable?: VariableInfo }>();
@@ -358,15 +402,6 @@ export function generatePopulationKernels(ir: NeuronIR, opts: PopulationCodegenO
     lines.push('const __T = __EXP_T;');
     return lines;
   };
-  const wrap = (body: string[]): string => [
-    ...factoryHeader(),
-    ...emitFunctions(ir.functions, model).map((f) => f.replace(/__C_(\w+)/g, "C.get('$1').value")),
-    'return function kernel(__t) {',
-    ...stepHeader().map((l) => `  ${l}`),
-    ...body.map((l) => `  ${l}`),
-    '};',
-  ].join('\n');
-
   // fast math: reciprocals of the values the loop only reads (population-wide attributes, dt,
   // constants), computed after the global equations of the step
   const reciprocals = new Map<string, string>();
@@ -391,20 +426,60 @@ export function generatePopulationKernels(ir: NeuronIR, opts: PopulationCodegenO
     refractory ? '__refrem[i] = $$__rr - $$__inref;' : '',
   ].filter((l) => l !== '');
   // both variants rewritten now: the reciprocals they need are defined before the loop
-  const ordered = [fast(loopOrderedPlain(false)), fast(loopOrderedPlain(true))];
+  const ordered: [string[], string[]] = [fast(loopOrderedPlain(false)), fast(loopOrderedPlain(true))];
+  // headers last: printing the bodies records which constants are used
+  const head = [
+    ...factoryHeader(),
+    ...emitFunctions(ir.functions, model).map((f) => f.replace(/__C_(\w+)/g, "C.get('$1').value")),
+    'return function kernel(__t) {',
+    ...stepHeader().map((l) => `  ${l}`),
+  ];
+  const arrays: SimdLoopSymbols['arrays'] = {};
+  for (const [name, a] of attrs) if (!isGlobal(a.locality)) arrays[safe(name)] = 'f64';
+  for (const sum of sums) arrays[sum] = 'f64';
+  if (!ir.spiking) arrays._sum__all = 'f64';
+  for (const r of ir.randoms) if (!isGlobal(r.locality)) arrays[r.name] = 'f64';
+  Object.assign(arrays, { __lastSpike: 'f64', __spiked: 'i32', __inref: 'u8', __refrem: 'i32', __refsteps: 'i32' });
+  const helpers = [KERNEL_PRELUDE, METHOD_PRELUDE, ...emitFunctions(ir.functions, model).map((f) => f.replace(/__C_(\w+)/g, "C.get('$1').value"))].join('\n');
+  return {
+    model,
+    head,
+    prefix: [...preLoop, ...globalLines, ...assignedGlobals.map((g) => `G.${g} = ${safe(g)};`), ...reciprocalDefinitions(reciprocals)],
+    compute: loopCompute,
+    computeWasm: loopComputeWasm,
+    ordered,
+    spikeLines,
+    transient: [...transient],
+    spikeFused: fuse,
+    arrays,
+    helpers,
+  };
+}
+
+/**
+ * Compiles the kernels of {@link populationKernelParts}: the JavaScript factories now, the
+ * WebAssembly loop on first use. Needs no symbolic algebra (mathjs), so parts read from the
+ * analysis cache (analysis-cache.ts) build kernels without loading it.
+ *
+ * @example
+ * ```ts
+ * const k = assemblePopulationKernels(populationKernelParts(LIF.analyse()));
+ * ```
+ */
+export function assemblePopulationKernels(parts: PopulationKernelParts): PopulationKernels {
+  const { model, head, prefix, compute: loopCompute, computeWasm: loopComputeWasm, ordered, spikeLines, arrays, helpers } = parts;
+  const fuse = parts.spikeFused;
+  const hasTransient = parts.transient.length > 0;
+  const wrap = (body: string[]): string => [...head, ...body.map((l) => `  ${l}`), '};'].join('\n');
   const loopOrdered = (lean: boolean) => ordered[lean ? 1 : 0]!;
   const updateBody = (lean: boolean) => [
-    ...preLoop,
-    ...globalLines,
-    ...assignedGlobals.map((g) => `G.${g} = ${safe(g)};`),
-    ...reciprocalDefinitions(reciprocals),
+    ...prefix,
     fuse ? 'let __ns = 0;' : '',
     ...pairLoop(loopCompute, loopOrdered(lean), '__n'),
     fuse ? 'S.nSpiked = __ns;' : '',
   ].filter((l) => l !== '');
-  // headers last: printing the bodies records which constants are used
   const updateSource = wrap(updateBody(false));
-  const leanSource = transient.size > 0 ? wrap(updateBody(true)) : undefined;
+  const leanSource = hasTransient ? wrap(updateBody(true)) : undefined;
   const spikeSource = spikeLines ? wrap(spikeLines) : undefined;
   const compile = (src: string, what: string): PopulationKernelFactory => {
     try {
@@ -418,20 +493,13 @@ export function generatePopulationKernels(ir: NeuronIR, opts: PopulationCodegenO
   // Planned on first use of `wasm` (a population of two neurons or more, or backend 'wasm'):
   // a single neuron runs in JavaScript, and planning parses the loop with acorn and compiles
   // it (~100 ms for HH_Bischop, half of `npm start`'s model build).
-  const arrays: SimdLoopSymbols['arrays'] = {};
-  for (const [name, a] of attrs) if (!isGlobal(a.locality)) arrays[safe(name)] = 'f64';
-  for (const sum of sums) arrays[sum] = 'f64';
-  if (!ir.spiking) arrays._sum__all = 'f64';
-  for (const r of ir.randoms) if (!isGlobal(r.locality)) arrays[r.name] = 'f64';
-  Object.assign(arrays, { __lastSpike: 'f64', __spiked: 'i32', __inref: 'u8', __refrem: 'i32', __refsteps: 'i32' });
-  const helpers = [KERNEL_PRELUDE, METHOD_PRELUDE, ...emitFunctions(ir.functions, model).map((f) => f.replace(/__C_(\w+)/g, "C.get('$1').value"))].join('\n');
   const planWasm = () => {
     let plan: SimdLoopPlan | undefined;
     let unsupported: string | undefined;
     try {
       plan = planSimdLoop([
         { name: 'full', lines: [...loopComputeWasm, ...loopOrdered(false)] },
-        ...(transient.size > 0 ? [{ name: 'lean', lines: [...loopComputeWasm, ...loopOrdered(true)] }] : []),
+        ...(hasTransient ? [{ name: 'lean', lines: [...loopComputeWasm, ...loopOrdered(true)] }] : []),
       ], {
         arrays,
         table: { name: '__T', length: EXP_TABLE_LENGTH, pow2Offset: EXP_TABLE_POW2_OFFSET },
@@ -445,10 +513,7 @@ export function generatePopulationKernels(ir: NeuronIR, opts: PopulationCodegenO
     return plan ? { ...wasmKernels(plan), unsupported } : { kernels: undefined, fullSource: undefined, leanSource: undefined, unsupported };
   };
   const wasmBody = (fn: 'full' | 'lean', p: SimdLoopPlan) => [
-    ...preLoop,
-    ...globalLines,
-    ...assignedGlobals.map((g) => `G.${g} = ${safe(g)};`),
-    ...reciprocalDefinitions(reciprocals),
+    ...prefix,
     'if (__W.ready) {',
     ...p.scalars.map((x, k) => `  __P[${k}] = ${x};`),
     `  ${fuse ? 'S.nSpiked = ' : ''}__W.${fn}(__n);`,
@@ -482,7 +547,7 @@ export function generatePopulationKernels(ir: NeuronIR, opts: PopulationCodegenO
   };
   const wasmKernels = (plan: SimdLoopPlan) => {
     const fullSource = wasmSource('full', plan);
-    const wasmLeanSource = transient.size > 0 ? wasmSource('lean', plan) : undefined;
+    const wasmLeanSource = hasTransient ? wasmSource('lean', plan) : undefined;
     return {
       fullSource,
       leanSource: wasmLeanSource,
@@ -498,7 +563,7 @@ export function generatePopulationKernels(ir: NeuronIR, opts: PopulationCodegenO
   return {
     update: compile(updateSource, 'update'),
     updateLean: leanSource ? compile(leanSource, 'update') : undefined,
-    transient: [...transient],
+    transient: [...parts.transient],
     spikeFused: fuse,
     spikeGather: spikeSource ? compile(spikeSource, 'spike') : undefined,
     get wasm() {

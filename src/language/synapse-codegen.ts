@@ -10,6 +10,7 @@ import { globalOpKey, parseGlobalOp } from './expression.js';
 import type { SynapseEventStatement, SynapseIR } from './analyse-synapse.js';
 import type { EquationInfo, Locality, NumericalMethod, VariableInfo } from './description.js';
 import { creatingBody, pruningBody, type StructuralKernelFactory } from './structural-codegen.js';
+import { cachedFromAnalysis } from './analysis-cache.js';
 
 /**
  * The structure-of-arrays state of a projection that generated synapse kernels work on.
@@ -178,6 +179,56 @@ const RANK: Record<Scope, number> = { global: 0, semiglobal: 1, local: 2 };
  * ```
  */
 export function generateSynapseKernels(ir: SynapseIR, opts: SynapseCodegenOptions): SynapseKernels {
+  return assembleSynapseKernels(cachedFromAnalysis(ir, 'synapse kernels', opts, () => synapseKernelParts(ir, opts)));
+}
+
+/**
+ * The generated sources of a projection's kernels, as plain data: what
+ * {@link assembleSynapseKernels} compiles (the analysis cache keeps them).
+ *
+ * @example
+ * ```ts
+ * const parts: SynapseKernelParts = synapseKernelParts(analyseSynapse(STDP), { targets: ['exc'], pre, post, dt: 0.1 });
+ * ```
+ */
+export interface SynapseKernelParts {
+  source: Record<string, string>;
+  /** Source of {@link SynapseKernels.pspPerSynapse}. */
+  pspPerSynapse: string | undefined;
+  plainPreSpike: boolean;
+}
+
+/**
+ * Compiles {@link SynapseKernelParts} (no symbolic algebra needed).
+ *
+ * @example
+ * ```ts
+ * const k = assembleSynapseKernels(synapseKernelParts(ir, opts));
+ * ```
+ */
+export function assembleSynapseKernels(parts: SynapseKernelParts): SynapseKernels {
+  const { source } = parts;
+  const kernel = (src: string | undefined) => (src === undefined ? undefined : new Function('S', 'C', src) as ProjectionKernelFactory);
+  const structural: { pruning?: StructuralKernelFactory; creating?: StructuralKernelFactory } = {};
+  for (const section of ['pruning', 'creating'] as const) {
+    if (source[section] !== undefined) structural[section] = new Function('S', 'C', 'E', source[section]) as StructuralKernelFactory;
+  }
+  return {
+    psp: kernel(source.psp), pspPerSynapse: kernel(parts.pspPerSynapse), preSpike: kernel(source.preSpike), preAxonSpike: kernel(source.preAxonSpike),
+    update: kernel(source.update), postSpike: kernel(source.postSpike), plainPreSpike: parts.plainPreSpike, ...structural, source,
+  };
+}
+
+/**
+ * The plain parts of {@link generateSynapseKernels}: symbolic work and printing, each source
+ * compiled once to report a generation bug as a ModelError.
+ *
+ * @example
+ * ```ts
+ * const k = assembleSynapseKernels(synapseKernelParts(ir, opts));
+ * ```
+ */
+export function synapseKernelParts(ir: SynapseIR, opts: SynapseCodegenOptions): SynapseKernelParts {
   const model = ir.name;
   const attrs = new Map<string, { locality: Locality; type: string; variable?: VariableInfo }>();
   for (const p of ir.parameters) attrs.set(p.name, { locality: p.locality, type: p.type });
@@ -365,8 +416,7 @@ export function generateSynapseKernels(ir: SynapseIR, opts: SynapseCodegenOption
   const targetsAssigned = (sts: SynapseEventStatement[]) => new Set(sts.filter((s) => s.target !== 'g_target' && attrs.get(s.target)?.locality === 'global').map((s) => s.target));
 
   // --- psp (rate) ---
-  let psp: ProjectionKernelFactory | undefined;
-  let pspPerSynapse: ProjectionKernelFactory | undefined;
+  let pspPerSynapseSource: string | undefined;
   const pspBody = (): string[] => {
     if (ir.type === 'rate' && opts.post.spiking) throw new ModelError('a rate-coded synapse cannot project onto a spiking population', { model });
     const e = print('local')(ir.psp!.expr, undefined, ir.psp!);
@@ -386,17 +436,15 @@ export function generateSynapseKernels(ir: SynapseIR, opts: SynapseCodegenOption
   };
   if (ir.psp) {
     const c = compile(pspBody(), 'S.preValues', 'psp');
-    psp = c.factory;
     source.psp = c.src;
     if (ir.type === 'rate') {
       preIndex = 'k';
-      pspPerSynapse = compile(pspBody(), 'S.preValues', 'psp').factory;
+      pspPerSynapseSource = compile(pspBody(), 'S.preValues', 'psp').src;
       preIndex = '__rkpre';
     }
   }
 
   // --- pre-spike delivery ---
-  let preSpike: ProjectionKernelFactory | undefined;
   if (ir.type === 'spike') {
     const gLines: string[] = [];
     const others: string[] = [];
@@ -417,12 +465,10 @@ export function generateSynapseKernels(ir: SynapseIR, opts: SynapseCodegenOption
       ...writeBack(targetsAssigned(ir.preSpike)),
     ];
     const c = compile(body, 'S.pre.local', 'pre_spike');
-    preSpike = c.factory;
     source.preSpike = c.src;
   }
 
   // --- axonal spikes with their own statement (4.7.3: g_target only, no event-driven decay) ---
-  let preAxonSpike: ProjectionKernelFactory | undefined;
   if (ir.type === 'spike' && ir.preAxonSpike.length > 0 && !ir.axonSameAsPreSpike) {
     const body = [
       'const __evS = S.eventSynapse, __evD = S.eventDendrite, __n = S.nEvents;',
@@ -433,12 +479,10 @@ export function generateSynapseKernels(ir: SynapseIR, opts: SynapseCodegenOption
       '}',
     ];
     const c = compile(body, 'S.pre.local', 'pre_axon_spike');
-    preAxonSpike = c.factory;
     source.preAxonSpike = c.src;
   }
 
   // --- post-spike events ---
-  let postSpike: ProjectionKernelFactory | undefined;
   if (ir.type === 'spike' && ir.postSpike.length > 0) {
     const gPost = ir.postSpike.find((s) => s.target === 'g_target');
     if (gPost) throw new ModelError('g_target can only be modified in pre_spike', { model, ...where(gPost), symbol: 'g_target' });
@@ -456,12 +500,10 @@ export function generateSynapseKernels(ir: SynapseIR, opts: SynapseCodegenOption
       ...writeBack(targetsAssigned(ir.postSpike)),
     ];
     const c = compile(body, 'S.pre.local', 'post_spike');
-    postSpike = c.factory;
     source.postSpike = c.src;
   }
 
   // --- continuous equations ---
-  let update: ProjectionKernelFactory | undefined;
   if (ir.equations.length > 0) {
     const g = ir.equations.filter((e) => e.locality === 'global');
     const sg = ir.equations.filter((e) => e.locality === 'semiglobal');
@@ -480,24 +522,22 @@ export function generateSynapseKernels(ir: SynapseIR, opts: SynapseCodegenOption
     // per-synapse equations read pre.x through S.preValues: delayed copies when the projection
     // has a uniform delay (ANNarchy's _update_synapse reads _delayed_x[delay-1])
     const c = compile(body, 'S.preValues', 'update');
-    update = c.factory;
     source.update = c.src;
   }
 
   // --- structural plasticity: conditions read live pre/post values (4.7.3 pastes pop.r[rk_pre]) ---
-  const structural: { pruning?: StructuralKernelFactory; creating?: StructuralKernelFactory } = {};
   for (const c of [ir.pruning, ir.creating]) {
     if (!c) continue;
     const cond = print('local')(c.expr, undefined, c);
     const body = c.section === 'pruning' ? pruningBody(cond, c.proba) : creatingBody(cond, c.proba);
     const src = [...header(), ...functionsCode(), 'return function kernel(__t) {', '  const dt = __dt;', ...stepHeader('S.pre.local', c.section).map((l) => `  ${l}`), ...body.map((l) => `  ${l}`), '};'].join('\n');
     try {
-      structural[c.section] = new Function('S', 'C', 'E', src) as StructuralKernelFactory;
+      new Function('S', 'C', 'E', src); // a generation bug is reported here, as a ModelError
     } catch (e) {
       throw new ModelError(`generated ${c.section} code does not compile (${(e as Error).message}); this is a bug in compneuro-rx:\n${src}`, { model });
     }
     source[c.section] = src;
   }
 
-  return { psp, pspPerSynapse, preSpike, preAxonSpike, update, postSpike, plainPreSpike: isPlainPreSpike(ir, opts.targets), ...structural, source };
+  return { source, pspPerSynapse: pspPerSynapseSource, plainPreSpike: isPlainPreSpike(ir, opts.targets) };
 }

@@ -4,6 +4,8 @@ import { symbolicScope } from './bounded-symbolic.js';
 import { generateSynapseKernels, type NeighbourAttributes } from './synapse-codegen.js';
 import type { Neuron } from './neuron.js';
 import type { NumericalMethod } from './description.js';
+import { GLOBAL_FUNCTIONS } from './global-functions.js';
+import { cachedAnalysis } from './analysis-cache.js';
 
 /**
  * Options of {@link Synapse.kernelSource}: what a projection would give the code generator.
@@ -146,11 +148,14 @@ export class Synapse {
     const key = type ?? (this.spiking ? 'spike' : 'rate');
     let ir = this._ir.get(key);
     if (!ir) {
-      ir = asModelErrors(this.name, () => symbolicScope(() => analyseSynapse({
+      const source = {
         name: this.name, parameters: this.parameters, equations: this.equations, psp: this.psp, operation: this.operation,
         preSpike: this.preSpike, postSpike: this.postSpike, preAxonSpike: this.preAxonSpike, functions: this.functions, type: key,
         pruning: this.pruning, creating: this.creating,
-      })));
+      };
+      const analyse = () => asModelErrors(this.name, () => symbolicScope(() => analyseSynapse(source)));
+      // functions added with addFunction() are part of every model: not cached with them
+      ir = GLOBAL_FUNCTIONS.length > 0 ? analyse() : cachedAnalysis('synapse', source, analyse);
       this._ir.set(key, ir);
     }
     return ir;
