@@ -20,8 +20,16 @@ export interface SplitDecision {
   readonly callingThreadMs: number;
 }
 
-/** The split is taken only when its generations take at most this fraction of the calling thread's. */
-const SPLIT_MARGIN = 0.85;
+/**
+ * The split is taken only when its generations take at most this fraction of the calling thread's
+ * (a split that is barely faster is not worth two busy cores).
+ *
+ * @example
+ * ```ts
+ * const split = splitMs < SPLIT_MARGIN * callingThreadMs;
+ * ```
+ */
+export const SPLIT_MARGIN = 0.85;
 
 const median = (xs: readonly number[]) => {
   if (xs.length === 0) return NaN;
