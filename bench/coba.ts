@@ -1,3 +1,5 @@
+import { spawnSync } from 'node:child_process';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { Network } from '../src/engine/network.js';
 import { Population } from '../src/engine/population.js';
 import { Projection } from '../src/engine/projection.js';
@@ -60,4 +62,27 @@ export function cobaRows(repeats = 3, backend: 'wasm' | 'js' = 'wasm', fastMath 
   const tag = `${backend === 'wasm' ? 'WebAssembly SIMD' : 'JavaScript kernels'}${fastMath ? ', fastMath' : ''}`;
   const spread = `${Math.min(...times).toFixed(3)}-${Math.max(...times).toFixed(3)}`;
   return [{ name: `COBA 4000 neurons, 2% (~320k synapses), 1 s at dt 0.1 (${tag})`, median: median(times), unit: 's', note: `${backend === 'wasm' && !fastMath ? 'target <= 0.16' : "the target is the default's (WebAssembly, no fastMath)"} (range ${spread}; first network of the call, left out: ${first.toFixed(3)}); ANNarchy 0.55, Brian2 0.17; mean rate ${rate.toFixed(1)} Hz (ANNarchy ~19)` }];
+}
+
+/** The rows of `npm run bench`: each backend's COBA run with {@link cobaRows}. */
+function allCobaRows(repeats: number): BenchRow[] {
+  return [...cobaRows(repeats, 'wasm'), ...cobaRows(repeats, 'wasm', true), ...cobaRows(repeats, 'js')];
+}
+
+/**
+ * The COBA rows measured in a fresh Node process, as a user's script runs the network: in the
+ * bench's own process they followed a minute of other rows (their heap, their code) and came out
+ * 0.199 and 0.210 s in two whole runs, where four fresh processes just after gave 0.13-0.18 s (
+ * 2026-12-07).
+ */
+export function cobaRowsInFreshProcess(repeats = 3): BenchRow[] {
+  const r = spawnSync(process.execPath, ['--import', 'tsx', fileURLToPath(import.meta.url), '--json', String(repeats)], { encoding: 'utf8' });
+  if (r.status !== 0) throw new Error(`bench COBA child failed (${r.status}): ${r.stderr}`);
+  const rows = JSON.parse(r.stdout.trim().split('\n').pop()!) as BenchRow[];
+  return rows.map((row) => ({ ...row, note: `fresh process; ${row.note}` }));
+}
+
+// child mode: node --import tsx bench/coba.ts --json <repeats> prints the rows as JSON
+if (process.argv[1] !== undefined && import.meta.url === pathToFileURL(process.argv[1]).href && process.argv[2] === '--json') {
+  console.log(JSON.stringify(allCobaRows(Number(process.argv[3] ?? 3))));
 }

@@ -9,7 +9,7 @@ import { engineRows } from './engine.js';
 import { streamOverhead } from './stream-overhead.js';
 import { monitorMemoryBench } from './monitor-memory.js';
 import { seedEndToEnd } from './seed-end-to-end.js';
-import { cobaRows } from './coba.js';
+import { cobaRowsInFreshProcess } from './coba.js';
 import { plotRows } from './plot.js';
 import { scaleRows } from './scale.js';
 import { playgroundRows } from './playground.js';
@@ -27,7 +27,7 @@ const started = new Date();
 
 const rows: BenchRow[] = [];
 rows.push(...engineRows());
-rows.push(...cobaRows(3, 'wasm'), ...cobaRows(3, 'wasm', true), ...cobaRows(3, 'js'));
+rows.push(...cobaRowsInFreshProcess(3));
 rows.push(...scaleRows(3));
 rows.push(...threadRows(3));
 rows.push(...convolutionRows(5));
