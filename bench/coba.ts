@@ -72,8 +72,8 @@ function allCobaRows(repeats: number): BenchRow[] {
 /**
  * The COBA rows measured in a fresh Node process, as a user's script runs the network: in the
  * bench's own process they followed a minute of other rows (their heap, their code) and came out
- * 0.199 and 0.210 s in two whole runs, where four fresh processes just after gave 0.13-0.18 s (
- * 2026-12-07).
+ * 0.199 and 0.210 s in two whole runs, where four fresh processes just after gave 0.13-0.18 s
+ * (2026-12-07).
  */
 export function cobaRowsInFreshProcess(repeats = 3): BenchRow[] {
   const r = spawnSync(process.execPath, ['--import', 'tsx', fileURLToPath(import.meta.url), '--json', String(repeats)], { encoding: 'utf8' });
