@@ -235,13 +235,8 @@ export class Monitor implements Recorder {
         this.addVariable(v);
       }
       this.plan = undefined;
-      // a transient variable of a compiled population may have no per-neuron array (large
-      // populations) or may not be stored by the lean update: from now on it must be, as for a
-      // monitor added after compile (Network.addRecorder)
-      for (const p of this.network.populationsList) {
-        const reads = p.$state ? this.reads(p) : [];
-        if (reads.length > 0) p.$requireStored(reads);
-      }
+      // the new variables are stored from now on, as for a monitor added after compile
+      this.network.$storeWhatItReads(this);
     }
     if (period !== undefined) {
       if (!(period >= this.network.dt - 1e-12)) throw new Error(`Monitor on "${this.object.name}": period must be at least dt`);

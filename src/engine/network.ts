@@ -334,9 +334,19 @@ export class Network {
     this.stepFn = undefined;
     if (this.compiled) {
       // transients it reads get their arrays now (before compile, the populations ask at compile)
-      for (const p of this.populationsList) if (p.$state) p.$requireStored(rec.reads ? rec.reads(p) : p.variables);
+      this.$storeWhatItReads(rec);
       rec.onCompile?.(this.currentStep);
     }
+  }
+
+  /**
+   * Makes every compiled population keep per neuron what `rec` reads of it (transient variables
+   * may otherwise have no array, or not be stored by the lean update): for a recorder added after
+   * compile, or one that starts recording more variables.
+   * @internal
+   */
+  $storeWhatItReads(rec: Recorder): void {
+    for (const p of this.populationsList) if (p.$state) p.$requireStored(rec.reads ? rec.reads(p) : p.variables);
   }
 
   /** Removes a recorder added with `addRecorder`. */

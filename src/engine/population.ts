@@ -525,10 +525,15 @@ export class Population {
     return (this.$updateKernel as { simd?: { ready: boolean } } | undefined)?.simd?.ready ? 'wasm' : 'js';
   }
 
+  /** The model's IR with refractory code (a period set on the population, not in the model). */
+  private $refractoryIr(): NeuronIR {
+    return deriveAnalysis(this.$ir, { ...this.$ir, refractory: 0 }, 'refractory 0');
+  }
+
   /** Build kernels and state from the compile-state values (called by the network). */
   $compileInto(method: string): void {
     // a refractory period set on the population (not in the model) also needs the refractory code
-    const ir = this.$ir.refractory === undefined && this.$refractoryMs !== undefined ? deriveAnalysis(this.$ir, { ...this.$ir, refractory: 0 }, 'refractory 0') : this.$ir;
+    const ir = this.$ir.refractory === undefined && this.$refractoryMs !== undefined ? this.$refractoryIr() : this.$ir;
     this.$compiledMethod = method;
     for (const g of this.$ir.globalOps ?? []) {
       this.$globalOperations.add(g.op, g.variable);
@@ -678,7 +683,7 @@ export class Population {
     }
     // subclasses with their own update (SpikeSourceArray, TimedArray) have no lean one
     if (!regenerate || !this.$state || (!this.$leanUpdateKernel && !this.$unstored)) return;
-    const ir = this.$hasRefractoryCode && this.$ir.refractory === undefined ? deriveAnalysis(this.$ir, { ...this.$ir, refractory: 0 }, 'refractory 0') : this.$ir;
+    const ir = this.$hasRefractoryCode && this.$ir.refractory === undefined ? this.$refractoryIr() : this.$ir;
     const before = this.$kernels;
     this.$kernels = generatePopulationKernels(ir, { method: this.$compiledMethod as never, keep: this.$keepStored, fastMath: this.network.fastMath });
     // the scratch region was sized for the first kernels: a larger need keeps JavaScript
