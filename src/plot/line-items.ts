@@ -121,6 +121,11 @@ export function leanLineSpec(spec: VegaLiteSpec): LeanLineSpec | undefined {
 interface SceneItem {
   x?: number;
   y?: number;
+  width?: number;
+  height?: number;
+  strokeWidth?: number;
+  strokeJoin?: string;
+  strokeCap?: string;
   defined?: boolean;
   datum?: Datum;
   items?: SceneMark[];
@@ -128,6 +133,9 @@ interface SceneItem {
 interface SceneMark {
   marktype?: string;
   name?: string;
+  clip?: unknown;
+  /** The group item the mark is drawn in (its width and height are the clip's). */
+  group?: SceneItem;
   items: SceneItem[];
 }
 
@@ -196,38 +204,102 @@ export interface LinePathOptions {
    * the anti-aliased edges of two pieces overlap at a shared point.
    */
   split?: number;
+  /**
+   * Clip only the pieces that reach the edge of a clipped cell (for resvg): a line whose points
+   * all lie half a stroke width and 1 px inside its cell needs no clip, and resvg draws a clip
+   * as a mask the size of everything in the clipped group (~40 ms of a 1920 x 1440 figure's 75
+   * for one trace across the plot). The pieces within are drawn outside the clipped group, those
+   * that reach an edge (a trace's ends at the x limits, points beyond the y limits) inside it, so
+   * the masks shrink to those pieces' bounds. Only for round or bevel joins (a miter reaches
+   * further). The pixels differ from one clipped group only where two pieces overlap, as with
+   * `split` (0.1 % of a cell's pixels, `spec/plot/line-items.spec.ts`), and by one level where an
+   * unclipped piece, drawn without the group's layer, crosses a grey pixel (a grid line).
+   */
+  clipEdges?: boolean;
+}
+
+/** One `<path>` of a line: its path data, and whether it reaches the edge of its clipped cell. */
+interface LinePiece {
+  d: string;
+  edge: boolean;
+}
+
+/** The area inside which a line's stroke cannot reach its clipped cell's edge: [inset, size - inset]. */
+interface SafeArea {
+  width: number;
+  height: number;
+  inset: number;
+}
+
+/**
+ * The safe area of a line mark: its cell's size less half the stroke width and 1 px (resvg's
+ * anti-aliased edge at zooms >= 1, as noop-clips.ts); undefined if the mark is not clipped or
+ * its joins or caps may reach further than half the width (miter joins, square caps).
+ */
+function safeArea(mark: SceneMark, first: SceneItem): SafeArea | undefined {
+  const g = mark.group;
+  const sw = first.strokeWidth;
+  if (mark.clip !== true || !g || !isNum(g.width) || !isNum(g.height) || !isNum(sw) || sw < 0) return undefined;
+  if (first.strokeJoin !== 'round' && first.strokeJoin !== 'bevel') return undefined;
+  if (first.strokeCap !== undefined && first.strokeCap !== 'round' && first.strokeCap !== 'butt') return undefined;
+  return { width: g.width, height: g.height, inset: sw / 2 + 1 };
 }
 
 /**
  * The path data Vega writes for a line through `data` (d3's linear curve): a run of defined
  * points is `M x,y L x,y ...`, a run of one point `M x,yZ`; undefined points end a run. With
- * options, thinned and cut into pieces (one path data string each), see {@link LinePathOptions}.
+ * options, thinned and cut into pieces (one path data string each), see {@link LinePathOptions};
+ * with a safe area, a piece never mixes segments within it and segments that leave it.
  */
-function linePath(data: Datum[], cell: LineCell, sx: (v: unknown) => number, sy: (v: unknown) => number, opts: LinePathOptions): string[] {
-  const pieces: string[] = [];
+function linePath(data: Datum[], cell: LineCell, sx: (v: unknown) => number, sy: (v: unknown) => number, opts: LinePathOptions, safe?: SafeArea): LinePiece[] {
+  const pieces: LinePiece[] = [];
   let parts: string[] = [];
+  // whether the current piece reaches the edge (undefined while it is empty)
+  let kind: boolean | undefined;
   const split = opts.split !== undefined && opts.split >= 1 ? Math.floor(opts.split) : Infinity;
   const px: number[] = [];
   const py: number[] = [];
+  const lo = safe?.inset ?? -Infinity;
+  const inside = (i: number): boolean => !safe || (px[i]! >= lo && px[i]! <= safe.width - lo && py[i]! >= lo && py[i]! <= safe.height - lo);
+  /** Ends the current piece if it is of the other kind (or `force`), starting the next at `prev`. */
+  const into = (edge: boolean, force: boolean, prev?: string): void => {
+    if (kind !== undefined && (kind !== edge || force)) {
+      pieces.push({ d: parts.join(''), edge: kind });
+      parts = prev === undefined ? [] : [`M${prev}`];
+    }
+    kind = edge;
+  };
   const flush = (): void => {
     const n = px.length;
-    if (n === 1) parts.push(`M${formatMilli(px[0]!)},${formatMilli(py[0]!)}`, 'Z');
-    else if (n > 1) {
+    if (n === 1) {
+      into(!inside(0), false);
+      parts.push(`M${formatMilli(px[0]!)},${formatMilli(py[0]!)}`, 'Z');
+    } else if (n > 1) {
       const keep = opts.simplify === undefined || n < 3 ? undefined : simplifyPolyline(px, py, n, opts.simplify);
       const m = keep ? keep.length : n;
       let segments = 0;
       let prev = '';
+      let prevInside = false;
       for (let j = 0; j < m; j++) {
         const i = keep ? keep[j]! : j;
         const at = `${formatMilli(px[i]!)},${formatMilli(py[i]!)}`;
-        if (j > 0 && segments === split) {
-          pieces.push(parts.join(''));
-          parts = [`M${prev}`];
-          segments = 0;
+        const here = inside(i);
+        if (j === 0) {
+          // the run's first segment decides which piece its first point starts
+          const second = keep ? keep[1]! : 1;
+          into(!(here && inside(second)), false);
+          parts.push(`M${at}`);
+        } else {
+          const edge = !(here && prevInside);
+          if (segments === split || edge !== kind) {
+            into(edge, true, prev);
+            segments = 0;
+          }
+          parts.push(`L${at}`);
+          segments++;
         }
-        parts.push(`${j === 0 ? 'M' : 'L'}${at}`);
-        if (j > 0) segments++;
         prev = at;
+        prevInside = here;
       }
     }
     px.length = 0;
@@ -246,7 +318,7 @@ function linePath(data: Datum[], cell: LineCell, sx: (v: unknown) => number, sy:
     py.push(sy(yv) || 0);
   }
   flush();
-  pieces.push(parts.join(''));
+  pieces.push({ d: parts.join(''), edge: kind ?? false });
   return pieces;
 }
 
@@ -271,7 +343,7 @@ export function prepareLinePaths(
   opts: LinePathOptions = {},
 ): ((svg: string) => string | undefined) | undefined {
   const root = view.scenegraph().root as SceneMark;
-  const plans: Array<{ first: SceneItem; d: () => string[] }> = [];
+  const plans: Array<{ first: SceneItem; d: () => LinePiece[]; safe?: SafeArea }> = [];
   for (const cell of lean.cells) {
     const sx = scaleOf(view, `concat_${cell.index}_x`);
     const sy = scaleOf(view, `concat_${cell.index}_y`);
@@ -284,7 +356,8 @@ export function prepareLinePaths(
       const data = cell.series.get(cell.detail === undefined ? undefined : first.datum[cell.detail]);
       // Vega-Lite may copy the values: the first point must be the series' first datum
       if (!data || data[0]![cell.x] !== first.datum[cell.x] || data[0]![cell.y] !== first.datum[cell.y]) return undefined;
-      plans.push({ first, d: () => linePath(data, cell, sx, sy, opts) });
+      const safe = opts.clipEdges ? safeArea(mark, first) : undefined;
+      plans.push({ first, d: () => linePath(data, cell, sx, sy, opts, safe), safe });
       mark.items = [first];
     }
   }
@@ -301,23 +374,51 @@ export function prepareLinePaths(
     for (let k = 0; k < plans.length; k++) {
       const at = svg.indexOf(markers[k]!, from);
       if (at < 0) return undefined;
-      const [d, ...more] = plans[k]!.d();
-      out.push(svg.slice(from, at), `d="${d}"`);
-      from = at + markers[k]!.length;
-      if (more.length > 0) {
-        // the other pieces: copies of the element (attribute values have '<' and '>' escaped),
-        // without the accessibility attributes, which describe the whole line once
-        const open = svg.lastIndexOf('<', at);
-        const close = svg.indexOf('>', from);
-        if (open < 0 || close < 0) return undefined;
-        const head = svg.slice(open, at).replace(/\s(?:aria-[a-z]+|role)="[^"]*"/g, '');
-        const tail = svg.slice(from, close + 1);
-        out.push(tail);
-        for (const piece of more) out.push(`${head}d="${piece}"${tail}`);
-        from = close + 1;
+      const { d, safe } = plans[k]!;
+      const pieces = d();
+      const end = at + markers[k]!.length;
+      const unclipped = safe !== undefined && pieces.some((p) => !p.edge);
+      if (pieces.length === 1 && !unclipped) {
+        out.push(svg.slice(from, at), `d="${pieces[0]!.d}"`);
+        from = end;
+        continue;
       }
+      // the other pieces: copies of the element (attribute values have '<' and '>' escaped),
+      // without the accessibility attributes, which describe the whole line once
+      const open = svg.lastIndexOf('<', at);
+      const close = svg.indexOf('>', end);
+      if (open < 0 || close < 0) return undefined;
+      const first = svg.slice(open, at);
+      const head = first.replace(/\s(?:aria-[a-z]+|role)="[^"]*"/g, '');
+      const tail = svg.slice(end, close + 1);
+      // pieces within the safe area leave the clipped group: its clip goes to groups around the others
+      const clip = unclipped ? movableClip(svg, open) : undefined;
+      out.push(clip ? `${svg.slice(from, clip.at)}${clip.tag}` : svg.slice(from, open));
+      let inClip = false;
+      pieces.forEach((p, i) => {
+        const wrap = clip !== undefined && p.edge;
+        if (wrap !== inClip) out.push(wrap ? `<g clip-path="url(#${clip.id})">` : '</g>');
+        inClip = wrap;
+        out.push(`${i === 0 ? first : head}d="${p.d}"${tail}`);
+      });
+      if (inClip) out.push('</g>');
+      from = close + 1;
     }
     out.push(svg.slice(from));
     return out.join('');
   };
+}
+
+/**
+ * The clipped group that holds the element at `open` as its first child (Vega's line mark
+ * container), as `at`, its opening tag without the clip and the clip's id; undefined if the
+ * element is not so placed.
+ */
+function movableClip(svg: string, open: number): { at: number; tag: string; id: string } | undefined {
+  const at = svg.lastIndexOf('<g', open);
+  if (at < 0 || svg.indexOf('>', at) !== open - 1) return undefined;
+  const tag = svg.slice(at, open);
+  const m = /\sclip-path="url\(#([^)"]+)\)"/.exec(tag);
+  if (!m || !tag.includes('mark-line')) return undefined;
+  return { at, tag: tag.replace(m[0], ''), id: m[1]! };
 }

@@ -272,9 +272,11 @@ function figureContent(
   // coarser than 1/9 of this SVG's px)
   const simplify = SIMPLIFY_THRESHOLD / (format === 'png' ? opts.scale : 1);
   // pieces only where resvg draws them: an SVG file keeps one path per line, as matplotlib's
+  // (and clipped only where they reach the cell's edge: resvg's masks cost what they cover)
   const split = format === 'png' ? LINE_PIECE : undefined;
+  const lines = { simplify, split, clipEdges: format === 'png' };
   const { spec: fitted, svg } = layout
-    ? renderFittedSvg(spec, layout, { simplify, split })
-    : { spec, svg: renderSvg(spec, { width: opts.width, height: opts.height }, { simplify, split }) };
+    ? renderFittedSvg(spec, layout, lines)
+    : { spec, svg: renderSvg(spec, { width: opts.width, height: opts.height }, lines) };
   return { spec: fitted, out: format === 'svg' ? svg.svg : { svg: svg.svg } };
 }

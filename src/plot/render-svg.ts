@@ -79,7 +79,8 @@ export function measureSpec(spec: VegaLiteSpec): { width: number; height: number
  * the shortcut of line-items.ts (same SVG) unless `opts.leanLines` is false; there,
  * `opts.simplify` (a threshold in SVG px) thins their paths as matplotlib does before drawing
  * (simplify-path.ts; writeFigure passes 1/9 device px at the PNG's zoom) and `opts.split`
- * writes long lines in pieces for resvg ({@link LinePathOptions}).
+ * writes long lines in pieces for resvg, `opts.clipEdges` clipping only those that reach the
+ * cell's edge ({@link LinePathOptions}).
  *
  * @example
  * ```ts
@@ -90,7 +91,7 @@ export function renderSvg(spec: VegaLiteSpec, size?: { width: number; height: nu
   // leanLines: false runs every point through Vega's dataflow (the reference the shortcut is tested against)
   const lean = opts.leanLines === false ? undefined : leanLineSpec(spec);
   if (lean) {
-    const fast = renderSvgWith(lean.spec, size, (view) => prepareLinePaths(view as unknown as Parameters<typeof prepareLinePaths>[0], lean, { simplify: opts.simplify, split: opts.split }));
+    const fast = renderSvgWith(lean.spec, size, (view) => prepareLinePaths(view as unknown as Parameters<typeof prepareLinePaths>[0], lean, { simplify: opts.simplify, split: opts.split, clipEdges: opts.clipEdges }));
     if (fast) return fast;
   }
   return renderSvgWith(spec, size, () => (svg) => svg)!;
