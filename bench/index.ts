@@ -35,7 +35,7 @@ rows.push(...streamOverhead({ repeats: 3, heapSteps: 1e6 }));
 rows.push(...monitorMemoryBench(3));
 rows.push(...recordingStreamsBench(31));
 rows.push(...plotRows(7));
-rows.push(...seedEndToEnd(3));
+rows.push(...seedEndToEnd(5));
 rows.push(...(await playgroundRows(7)));
 rows.push(...hostileCompileRows(3));
 rows.push(...cmaRows());
