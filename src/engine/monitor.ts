@@ -68,8 +68,10 @@ export interface MonitorTimes {
 
 /**
  * What a layer above the engine hooks into a monitor (the stream layer's `samples$`, `spikes$`,
- * `chunks$`): told after every recorded step and before recorded data leaves the monitor. The
- * engine knows nothing of who listens; without taps a step costs one field test.
+ * `chunks$`): told after recorded steps and before recorded data leaves the monitor. The engine
+ * knows nothing of who listens; without taps a step costs one field test. A tap that only needs
+ * the samples at some steps says so with {@link MonitorTap.wake}, so that a step in between costs
+ * the monitor two comparisons and no call.
  *
  * @example
  * ```ts
@@ -79,6 +81,15 @@ export interface MonitorTimes {
 export interface MonitorTap {
   /** After the monitor recorded step `step`: its samples if `sampled` (read them with `sampleBuffer`), its spikes. */
   recorded(step: number, sampled: boolean): void;
+  /**
+   * Read after each call of {@link recorded}: the next step at which this tap must be called
+   * (undefined: the next step). Before it the monitor calls the taps only at a sample that does
+   * not follow the last one by one period (a gap: a pause, the time going back or jumping) and at
+   * the first step after a tap was added or the variables or the period changed; the samples it
+   * skipped are `lastSampleStep` and the period steps before it. A tap must bear being called at
+   * any other step too (another tap's wake).
+   */
+  readonly wake?: number;
   /**
    * Before data of `variables` leaves the monitor: handed out by `get()` (`taken`, the values
    * returned) or dropped (`taken` undefined: `reset()`, `stop()`, a network reset).
@@ -156,6 +167,11 @@ export class Monitor implements Recorder {
   private taps: MonitorTap[] | undefined;
   /** True while `reset()` empties the monitor through `get()`: the taps were told it drops the data. */
   private dropping = false;
+  /** While taps listen: the first step at which they are called again (see {@link MonitorTap.wake}). */
+  private tapWake = -Infinity;
+  /** While taps listen: steps of the last sample and of the one before it (-Infinity: none seen). */
+  private lastSample = -Infinity;
+  private previousSample = -Infinity;
 
   constructor(obj: Recordable, variables: string | string[] = [], opts: MonitorOptions = {}) {
     if (!obj || typeof (obj as Recordable).readInto !== 'function') throw new Error('Monitor: the first argument must be a Population, PopulationView or Projection');
@@ -208,6 +224,27 @@ export class Monitor implements Recorder {
     return this.periodSteps * this.network.dt;
   }
 
+  /** Sampling period in steps. @example m.periodStepCount; // 10 for period 1.0 at dt 0.1 */
+  get periodStepCount(): number {
+    return this.periodSteps;
+  }
+
+  /**
+   * While taps listen: the step of the last sample (-Infinity before the first one a tap saw).
+   * @example
+   * ```ts
+   * m.lastSampleStep; // 41 after the sample of step 41
+   * ```
+   */
+  get lastSampleStep(): number {
+    return this.lastSample;
+  }
+
+  /** While taps listen: the step of the sample before the last one (see {@link lastSampleStep}). @example m.previousSampleStep; */
+  get previousSampleStep(): number {
+    return this.previousSample;
+  }
+
   /**
    * The network compiled (or this monitor was created after compile): as ANNarchy's
    * `_init_monitoring`, the sampling grid starts here, every variable's timing starts at this
@@ -243,6 +280,8 @@ export class Monitor implements Recorder {
       this.periodSteps = Math.max(1, Math.trunc(period / this.network.dt));
       this.offset = this.network.currentStep;
     }
+    // taps see the new variables or period at the next step
+    this.tapWake = -Infinity;
     this.active = true;
   }
 
@@ -438,8 +477,26 @@ export class Monitor implements Recorder {
       if (o.$spikedList !== undefined) this.spikes.appendList(step, o.$spikedList(), o.$spikedCount!());
       else this.spikes.append(step, o.spikedRanks!());
     }
-    const taps = this.taps;
-    if (taps !== undefined) for (let k = 0; k < taps.length; k++) taps[k]!.recorded(step, sampled);
+    if (this.taps === undefined) return;
+    if (sampled) {
+      // a sample one period after the last one continues the taps' blocks; any other is a gap
+      if (step !== this.lastSample + this.periodSteps) this.tapWake = -Infinity;
+      this.previousSample = this.lastSample;
+      this.lastSample = step;
+    }
+    if (step >= this.tapWake) this.callTaps(step, sampled);
+  }
+
+  private callTaps(step: number, sampled: boolean): void {
+    const taps = this.taps!;
+    let wake = Infinity;
+    for (let k = 0; k < taps.length; k++) {
+      const t = taps[k]!;
+      t.recorded(step, sampled);
+      const w = t.wake;
+      wake = Math.min(wake, w === undefined ? step + 1 : w);
+    }
+    this.tapWake = wake;
   }
 
   /** Called by `network.endRun()` when a simulation run ended. */
@@ -457,6 +514,7 @@ export class Monitor implements Recorder {
    */
   addTap(tap: MonitorTap): void {
     (this.taps ??= []).push(tap);
+    this.tapWake = -Infinity;
   }
 
   /** Remove a tap added with {@link addTap}. @example m.removeTap(tap); */

@@ -94,6 +94,9 @@ export function installMonitorStreams(): void {
       const builder = new SampleBlockBuilder(this, every, this.object.name, () => chunk, (b) => deliver(sub, b, stream, `at step ${b.steps[b.steps.length - 1]}`), true);
       return {
         recorded: (step, sampled) => builder.recorded(step, sampled),
+        get wake() {
+          return builder.wake;
+        },
         closing: (variables) => {
           builder.closing(variables);
           chunk++;

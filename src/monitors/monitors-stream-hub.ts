@@ -152,6 +152,9 @@ export class MonitorsStreamHub {
             this.deferred ??= e;
           }
         },
+        get wake() {
+          return tap.wake;
+        },
         closing: (vars, taken) => tap.closing(vars, taken),
         runEnded: () => tap.runEnded?.(),
       };

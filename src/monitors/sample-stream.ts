@@ -71,8 +71,11 @@ export function checkEvery(where: string, opts: SamplesOptions | undefined): num
 /**
  * A {@link MonitorTap} that hands on a monitor's samples in blocks: once a block spans `every`
  * steps, at a gap in the sampling (a pause, the time going back), at the end of a run, or when
- * {@link flush} is called. Per sample it only counts: the samples stay in the monitor's buffer
- * and are copied out in bulk when the block is handed on, or before the monitor lets go of them
+ * {@link flush} is called. It is not called per sample: it asks the monitor for a call at the
+ * step of the block's last sample ({@link wake}), and the monitor calls it earlier at a gap or
+ * when its variables or period change; the samples stay in the monitor's buffer, the block's are
+ * the period steps from its first to the monitor's last (or, at a gap, previous) sample, and are
+ * copied out in bulk when the block is handed on, or before the monitor lets go of them
  * (`closing`, e.g. CompNeuroMonitors draining its engine monitors). Steps are the block's first
  * step plus multiples of the period (a gap ends the block).
  *
@@ -83,6 +86,8 @@ export function checkEvery(where: string, opts: SamplesOptions | undefined): num
  * ```
  */
 export class SampleBlockBuilder implements MonitorTap {
+  /** The step at which the monitor must call {@link recorded} next (see {@link MonitorTap.wake}). */
+  wake = -Infinity;
   private count = -1;
   private names: string[] = [];
   private widths: number[] = [];
@@ -92,9 +97,9 @@ export class SampleBlockBuilder implements MonitorTap {
   private offs: number[] = [];
   /** Samples copied out of the monitor before the block ended. */
   private bufs: GrowableBuffer[] = [];
-  private n = 0;
+  /** A block is pending (its first sample at `start`, one every `periodSteps`). */
+  private open = false;
   private start = 0;
-  private last = 0;
   private periodSteps = 1;
   private chunk = 0;
 
@@ -115,60 +120,76 @@ export class SampleBlockBuilder implements MonitorTap {
   private setup(): void {
     const m = this.monitor;
     this.count = m.variableCount;
-    this.periodSteps = Math.max(1, Math.round(m.period / m.network.dt));
     this.names = m.variables.filter((v) => v !== 'spike');
     this.widths = this.names.map((v) => m.object.recordWidth(v));
     this.shapes = this.names.map((v) => m.object.recordShape(v));
     this.sources = this.names.map((v) => m.sampleBuffer(v));
     this.offs = this.names.map(() => 0);
-    this.bufs = this.widths.map((w) => new GrowableBuffer(Math.max(1, w * Math.min(Math.ceil(this.every / this.periodSteps), 1024))));
+    const p = m.periodStepCount;
+    this.bufs = this.widths.map((w) => new GrowableBuffer(Math.max(1, w * Math.min(Math.ceil(this.every / p), 1024))));
   }
 
   recorded(step: number, sampled: boolean): void {
-    if (!sampled) return;
-    if (this.monitor.variableCount !== this.count) {
-      this.flushInStep();
+    const m = this.monitor;
+    // the block's samples so far end at the sample before this step's
+    const before = sampled ? m.previousSampleStep : m.lastSampleStep;
+    if (m.variableCount !== this.count) {
+      this.flushInStep(before);
       this.setup();
     }
-    const names = this.names;
-    if (names.length === 0) return;
-    // a sample that would make the block span more than `every` steps, or that is not one period
-    // after the last (a pause, the time going back), starts the next block
-    if (this.n > 0 && (step - this.start >= this.every || step !== this.last + this.periodSteps)) this.flushInStep();
-    if (this.n === 0) {
+    if (this.names.length === 0) {
+      this.wake = Infinity; // nothing to stream until the variables change (the monitor calls then)
+      return;
+    }
+    // a sample that would make the block span more than `every` steps, that is not one period
+    // after the last (a pause, the time going back), or of another period starts the next block
+    const p = m.periodStepCount;
+    if (this.open && (p !== this.periodSteps || (sampled && (step - this.start >= this.every || step !== before + p)))) this.flushInStep(before);
+    if (sampled && !this.open) {
+      this.open = true;
       this.start = step;
+      this.periodSteps = p;
       this.chunk = this.chunkOf();
-      for (let k = 0; k < names.length; k++) {
+      for (let k = 0; k < this.names.length; k++) {
         let src = this.sources[k];
-        if (src === undefined) src = this.sources[k] = this.monitor.sampleBuffer(names[k]!)!;
+        if (src === undefined) src = this.sources[k] = m.sampleBuffer(this.names[k]!)!;
         this.offs[k] = src.length - this.widths[k]!;
       }
     }
-    this.last = step;
-    this.n++;
+    if (!this.open) {
+      this.wake = m.lastSampleStep + p; // the next sample that continues the sampling
+      return;
+    }
+    // the block's last sample: the last one whose step lies less than `every` after the first
+    const end = this.start + Math.floor((this.every - 1) / this.periodSteps) * this.periodSteps;
     // the next sample (one period on) would not fit: deliver now rather than one period late
-    if (step + this.periodSteps - this.start >= this.every) this.flushInStep();
+    if (sampled && step >= end) {
+      this.flushInStep(step);
+      this.wake = step + p;
+    } else {
+      this.wake = end;
+    }
   }
 
-  /** Copy the block's samples still in the monitor's buffer of variable k into the block buffer. */
-  private copyOut(k: number): void {
+  /** Copy `len` values of the block's samples still in the monitor's buffer of variable k into the block buffer. */
+  private copyOut(k: number, len: number): void {
     const src = this.sources[k];
     if (src === undefined) return;
     const from = this.offs[k]!;
-    const len = src.length - from;
+    len = Math.min(len, src.length - from); // never past what the monitor holds (a shortfall fails the block's check)
     if (len > 0) {
       const b = this.bufs[k]!;
       const off = b.reserve(len);
-      b.raw.set(src.raw.subarray(from, src.length), off);
+      b.raw.set(src.raw.subarray(from, from + len), off);
     }
-    this.offs[k] = src.length;
+    if (len > 0) this.offs[k] = from + len;
   }
 
-  /** A flush inside a step: its error goes to `stepError` if given (kept until the step ends). */
-  private flushInStep(): void {
-    if (this.stepError === undefined) return this.flush();
+  /** A flush inside a step (of the block up to the sample at step `last`): its error goes to `stepError` if given (kept until the step ends). */
+  private flushInStep(last: number): void {
+    if (this.stepError === undefined) return this.flushTo(last);
     try {
-      this.flush();
+      this.flushTo(last);
     } catch (e) {
       this.stepError(e);
     }
@@ -176,11 +197,12 @@ export class SampleBlockBuilder implements MonitorTap {
 
   closing(variables: readonly string[]): void {
     if (this.flushOnClose) return this.flush();
-    // the monitor is about to empty these buffers: keep the block's samples
-    if (this.n === 0) return;
+    // the monitor is about to empty these buffers: keep the block's samples (all it holds from the block's first on)
+    if (!this.open) return;
     for (let k = 0; k < this.names.length; k++) {
       if (!variables.includes(this.names[k]!)) continue;
-      this.copyOut(k);
+      const src = this.sources[k];
+      if (src !== undefined) this.copyOut(k, src.length - this.offs[k]!);
       this.offs[k] = 0; // the buffer restarts empty
     }
   }
@@ -189,29 +211,39 @@ export class SampleBlockBuilder implements MonitorTap {
     this.flush();
   }
 
-  /** Hand on the pending block, if any. */
+  /** Hand on the pending block, if any (its samples end at the monitor's last sample). */
   flush(): void {
-    if (this.n === 0) return;
-    const n = this.n;
+    this.flushTo(this.monitor.lastSampleStep);
+  }
+
+  /** Hand on the pending block, whose last sample is at step `last`. */
+  private flushTo(last: number): void {
+    if (!this.open) return;
     const p = this.periodSteps;
+    const n = Math.floor((last - this.start) / p) + 1;
     const dt = this.monitor.network.dt;
-    const steps = new Float64Array(n);
-    const t = new Float64Array(n);
+    const steps = new Float64Array(Math.max(0, n));
+    const t = new Float64Array(steps.length);
     for (let i = 0; i < n; i++) {
       steps[i] = this.start + i * p;
       t[i] = steps[i]! * dt;
     }
     const values: Record<string, RecordedArray> = {};
     for (let k = 0; k < this.names.length; k++) {
-      this.copyOut(k);
+      const w = this.widths[k]!;
       const b = this.bufs[k]!;
-      if (b.length !== n * this.widths[k]!) throw new Error(`samples$ (${this.compartment};${this.names[k]}): ${b.length} values for ${n} samples of width ${this.widths[k]} (the monitor's buffer changed under the stream)`);
+      this.copyOut(k, n * w - b.length);
+      if (!(n > 0) || b.length !== n * w) {
+        this.open = false;
+        for (const buf of this.bufs) buf.clear();
+        throw new Error(`samples$ (${this.compartment};${this.names[k]}): ${b.length} values for ${n} samples of width ${w} (the monitor's buffer changed under the stream)`);
+      }
       // views of the block buffers (valid during the callback only) or copies
       values[this.names[k]!] = new RecordedArray(this.views ? b.raw.subarray(0, b.length) : b.toArray(), [n, ...this.shapes[k]!]);
     }
     const clear = (): void => {
       for (const b of this.bufs) b.clear();
-      this.n = 0;
+      this.open = false;
     };
     if (!this.views) clear();
     try {
