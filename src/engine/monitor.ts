@@ -85,9 +85,9 @@ export interface MonitorTap {
    * Read after each call of {@link recorded}: the next step at which this tap must be called
    * (undefined: the next step). Before it the monitor calls the taps only at a sample that does
    * not follow the last one by one period (a gap: a pause, the time going back or jumping) and at
-   * the first step after a tap was added or the variables or the period changed; the samples it
-   * skipped are `lastSampleStep` and the period steps before it. A tap must bear being called at
-   * any other step too (another tap's wake).
+   * the first step after a tap was added, the variables or the period changed or `wakeTaps()` was
+   * called; the samples it skipped are `lastSampleStep` and the period steps before it. A tap
+   * must bear being called at any other step too (another tap's wake).
    */
   readonly wake?: number;
   /**
@@ -514,6 +514,19 @@ export class Monitor implements Recorder {
    */
   addTap(tap: MonitorTap): void {
     (this.taps ??= []).push(tap);
+    this.tapWake = -Infinity;
+  }
+
+  /**
+   * Call the taps at the next recorded step, whatever their {@link MonitorTap.wake} said: for a
+   * tap whose state changed between its calls (a block it handed on when a run ended).
+   *
+   * @example
+   * ```ts
+   * m.wakeTaps();
+   * ```
+   */
+  wakeTaps(): void {
     this.tapWake = -Infinity;
   }
 

@@ -213,6 +213,9 @@ export class SampleBlockBuilder implements MonitorTap {
 
   /** Hand on the pending block, if any (its samples end at the monitor's last sample). */
   flush(): void {
+    if (!this.open) return;
+    // the next sample starts a block: the monitor must call at it, whatever the wake said
+    this.monitor.wakeTaps();
     this.flushTo(this.monitor.lastSampleStep);
   }
 
@@ -221,9 +224,14 @@ export class SampleBlockBuilder implements MonitorTap {
     if (!this.open) return;
     const p = this.periodSteps;
     const n = Math.floor((last - this.start) / p) + 1;
+    if (!(n >= 1)) {
+      this.open = false;
+      for (const buf of this.bufs) buf.clear();
+      throw new Error(`samples$ (${this.compartment}): the block from step ${this.start} ends at step ${last}, before it began (the monitor's sampling changed under the stream)`);
+    }
     const dt = this.monitor.network.dt;
-    const steps = new Float64Array(Math.max(0, n));
-    const t = new Float64Array(steps.length);
+    const steps = new Float64Array(n);
+    const t = new Float64Array(n);
     for (let i = 0; i < n; i++) {
       steps[i] = this.start + i * p;
       t[i] = steps[i]! * dt;
@@ -232,14 +240,24 @@ export class SampleBlockBuilder implements MonitorTap {
     for (let k = 0; k < this.names.length; k++) {
       const w = this.widths[k]!;
       const b = this.bufs[k]!;
-      this.copyOut(k, n * w - b.length);
-      if (!(n > 0) || b.length !== n * w) {
-        this.open = false;
-        for (const buf of this.bufs) buf.clear();
-        throw new Error(`samples$ (${this.compartment};${this.names[k]}): ${b.length} values for ${n} samples of width ${w} (the monitor's buffer changed under the stream)`);
+      const src = this.sources[k];
+      const from = this.offs[k]!;
+      let data: Float64Array;
+      if (!this.views && b.length === 0 && src !== undefined && from + n * w <= src.length) {
+        // all still in the monitor's buffer: one copy straight out of it
+        data = src.raw.slice(from, from + n * w);
+        this.offs[k] = from + n * w;
+      } else {
+        this.copyOut(k, n * w - b.length);
+        if (b.length !== n * w) {
+          this.open = false;
+          for (const buf of this.bufs) buf.clear();
+          throw new Error(`samples$ (${this.compartment};${this.names[k]}): ${b.length} values for ${n} samples of width ${w} (the monitor's buffer changed under the stream)`);
+        }
+        // views of the block buffers (valid during the callback only) or copies
+        data = this.views ? b.raw.subarray(0, b.length) : b.toArray();
       }
-      // views of the block buffers (valid during the callback only) or copies
-      values[this.names[k]!] = new RecordedArray(this.views ? b.raw.subarray(0, b.length) : b.toArray(), [n, ...this.shapes[k]!]);
+      values[this.names[k]!] = new RecordedArray(data, [n, ...this.shapes[k]!]);
     }
     const clear = (): void => {
       for (const b of this.bufs) b.clear();
