@@ -10,7 +10,8 @@ import { simulate$ } from '../../src/stream/simulate.js';
 import { CompNeuroSim } from '../../src/experiment/comp-neuro-sim.js';
 import { currentStep } from '../../operators/current-step.js';
 import type { RecordingChunkEvent } from '../../src/monitors/monitors-stream-hub.js';
-import { collect, expectStreamsEqualRecordings, sameBits, thrown, Ticker, twoCompartments } from './stream-helpers.js';
+import type { SampleBlock } from '../../src/monitors/sample-stream.js';
+import { collect, expectStreamsEqualRecordings, joinBlocks, sameBits, thrown, Ticker, twoCompartments } from './stream-helpers.js';
 
 const DT = 0.25;
 
@@ -72,6 +73,51 @@ describe('monitors/CompNeuroMonitors streams (samples$, spikes$, chunks$)', () =
       expect(qSteps.some((s) => s >= 54 && s < 78)).to.equal(false);
     });
   }
+
+  // samples$ alone: no spikes$ tap has the monitors call their taps at every step
+  for (const [name, run] of [modes[0]!, modes[2]!]) {
+    it(`samples$ alone: blocks joined equal getRecordings() bit for bit across run ends, a pause and a chunk: ${name}`, async () => {
+      const mon = model();
+      const blocks: SampleBlock[] = [];
+      const sub = mon.samples$({ every: 10 }).subscribe((b) => blocks.push(b));
+      mon.start();
+      await run(13.5); // p: 54 steps -> blocks of 10 steps, the last of 4 at the run end
+      mon.pause(['q']);
+      await run(6);
+      mon.start(['q']);
+      await run(7.25);
+      mon.reset({ model: false });
+      await run(20);
+      const recordings = mon.getRecordings();
+      sub.unsubscribe();
+      expect(recordings).to.have.length(2);
+      expectStreamsEqualRecordings(recordings, blocks, undefined, 10, DT);
+      const p0 = blocks.filter((b) => b.compartment === 'p' && b.chunk === 0).map((b) => b.steps[0]);
+      expect(p0.slice(0, 7)).to.deep.equal([0, 10, 20, 30, 40, 50, 54]); // a run end restarts the blocks
+    });
+  }
+
+  it('samples$ alone, the time going back outside mon.reset(): blocks end at the gap and at the chunk restart', () => {
+    const mon = model();
+    const blocks: SampleBlock[] = [];
+    mon.samples$({ every: 10 }).subscribe((b) => blocks.push(b));
+    mon.start();
+    simulate(2); // 8 steps
+    const net = currentNetwork();
+    for (let k = 0; k < 3; k++) net.step();
+    net.reset({ monitors: false }); // time back to 0, without the monitors knowing
+    for (let k = 0; k < 5; k++) net.step();
+    net.endRun();
+    const steps = (c: string) => blocks.filter((b) => b.compartment === c).map((b) => Array.from(b.steps));
+    // the samples before the restart were emitted all the same; the chunk restarts after step 0
+    expect(steps('p')).to.deep.equal([[0, 1, 2, 3, 4, 5, 6, 7], [8, 9, 10], [0], [1, 2, 3, 4]]);
+    expect(steps('q')).to.deep.equal([[0, 3, 6], [9], [0], [3]]);
+    const rec = mon.getRecordings()[0]!;
+    const after = blocks.slice(blocks.findIndex((b) => b.compartment === 'p' && b.steps[0] === 1));
+    expect(sameBits(joinBlocks(after, 0, 'p', 'x'), (rec['p;x'] as RecordedArray).data)).to.equal(true);
+    expect(sameBits(joinBlocks(after, 0, 'q', 'x'), (rec['q;x'] as RecordedArray).data)).to.equal(true);
+    for (const b of blocks) b.values.x!.data.forEach((x, i) => expect(x).to.equal(b.t[Math.floor(i / b.values.x!.shape[1]!)]));
+  });
 
   it('a run ending delivers the last partial block; a subscriber that unsubscribes changes nothing', () => {
     const mon = model();
