@@ -97,6 +97,19 @@ describe('monitors/CompNeuroMonitors streams (samples$, spikes$, chunks$)', () =
     });
   }
 
+  it('samples$ alone: blocks across the drains of the engine monitors (every 1000 samples) equal the recordings', () => {
+    const mon = model();
+    const blocks: SampleBlock[] = [];
+    mon.samples$({ every: 300 }).subscribe((b) => blocks.push(b));
+    mon.start();
+    simulate(625); // 2500 steps: p drains at steps 1000 and 2000, inside the blocks [900, 1199] and [1800, 2099]
+    const recordings = mon.getRecordings();
+    expectStreamsEqualRecordings(recordings, blocks, undefined, 300, DT);
+    expect(blocks.filter((b) => b.compartment === 'p').map((b) => b.steps[0])).to.deep.equal(Array.from({ length: 9 }, (_, i) => 300 * i));
+    expect((recordings[0]!['p;x'] as RecordedArray).shape).to.deep.equal([2500, 3]);
+    for (const b of blocks) b.values.x!.data.forEach((x, i) => expect(x).to.equal(b.t[Math.floor(i / b.values.x!.shape[1]!)]));
+  });
+
   it('samples$ alone, the time going back outside mon.reset(): blocks end at the gap and at the chunk restart', () => {
     const mon = model();
     const blocks: SampleBlock[] = [];

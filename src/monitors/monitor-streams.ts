@@ -91,7 +91,7 @@ export function installMonitorStreams(): void {
     const stream = label(this, 'samples$');
     return tapStream<SampleBlock>(this, (sub) => {
       let chunk = 0;
-      const builder = new SampleBlockBuilder(this, every, this.object.name, () => chunk, (b) => deliver(sub, b, stream, `at step ${b.steps[b.steps.length - 1]}`), true);
+      const builder = new SampleBlockBuilder(this, every, this.object.name, () => chunk, (b) => deliver(sub, b, stream, b.steps[b.steps.length - 1]!), true);
       return {
         recorded: (step, sampled) => builder.recorded(step, sampled),
         get wake() {

@@ -64,7 +64,7 @@ export class MonitorsStreamHub {
         const m = this.owner.mon[c]!;
         if (!m.variables.some((v) => v !== 'spike')) continue;
         const stream = `CompNeuroMonitors.samples$ (${c})`;
-        const b = new SampleBlockBuilder(m, every, c, () => this.owner.chunkIndex(), (block) => deliver(sub, block, stream, `at step ${block.steps[block.steps.length - 1]}`), false, false, this.defer);
+        const b = new SampleBlockBuilder(m, every, c, () => this.owner.chunkIndex(), (block) => deliver(sub, block, stream, block.steps[block.steps.length - 1]!), false, false, this.defer);
         m.addTap(b);
         this.builders.add(b);
         this.builderOf.set(b, c);

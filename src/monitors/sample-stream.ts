@@ -174,15 +174,12 @@ export class SampleBlockBuilder implements MonitorTap {
   /** Copy `len` values of the block's samples still in the monitor's buffer of variable k into the block buffer. */
   private copyOut(k: number, len: number): void {
     const src = this.sources[k];
-    if (src === undefined) return;
+    if (src === undefined || len <= 0) return;
     const from = this.offs[k]!;
-    len = Math.min(len, src.length - from); // never past what the monitor holds (a shortfall fails the block's check)
-    if (len > 0) {
-      const b = this.bufs[k]!;
-      const off = b.reserve(len);
-      b.raw.set(src.raw.subarray(from, from + len), off);
-    }
-    if (len > 0) this.offs[k] = from + len;
+    const b = this.bufs[k]!;
+    const off = b.reserve(len);
+    b.raw.set(src.raw.subarray(from, from + len), off);
+    this.offs[k] = from + len;
   }
 
   /** A flush inside a step (of the block up to the sample at step `last`): its error goes to `stepError` if given (kept until the step ends). */
@@ -232,9 +229,11 @@ export class SampleBlockBuilder implements MonitorTap {
     const dt = this.monitor.network.dt;
     const steps = new Float64Array(n);
     const t = new Float64Array(n);
+    const start = this.start;
     for (let i = 0; i < n; i++) {
-      steps[i] = this.start + i * p;
-      t[i] = steps[i]! * dt;
+      const step = start + i * p;
+      steps[i] = step;
+      t[i] = step * dt;
     }
     const values: Record<string, RecordedArray> = {};
     for (let k = 0; k < this.names.length; k++) {
@@ -242,21 +241,26 @@ export class SampleBlockBuilder implements MonitorTap {
       const b = this.bufs[k]!;
       const src = this.sources[k];
       const from = this.offs[k]!;
-      let data: Float64Array;
-      if (!this.views && b.length === 0 && src !== undefined && from + n * w <= src.length) {
-        // all still in the monitor's buffer: one copy straight out of it
-        data = src.raw.slice(from, from + n * w);
-        this.offs[k] = from + n * w;
-      } else {
-        this.copyOut(k, n * w - b.length);
-        if (b.length !== n * w) {
-          this.open = false;
-          for (const buf of this.bufs) buf.clear();
-          throw new Error(`samples$ (${this.compartment};${this.names[k]}): ${b.length} values for ${n} samples of width ${w} (the monitor's buffer changed under the stream)`);
-        }
-        // views of the block buffers (valid during the callback only) or copies
-        data = this.views ? b.raw.subarray(0, b.length) : b.toArray();
+      // the block's values: those copied out before the monitor let go of them, then the rest, still in its buffer
+      const rest = n * w - b.length;
+      if (src === undefined || rest < 0 || from + rest > src.length) {
+        this.open = false;
+        for (const buf of this.bufs) buf.clear();
+        throw new Error(`samples$ (${this.compartment};${this.names[k]}): ${b.length + (src === undefined ? 0 : src.length - from)} values for ${n} samples of width ${w} (the monitor's buffer changed under the stream)`);
       }
+      let data: Float64Array;
+      if (this.views) {
+        // views of the block buffer, valid during the callback only
+        this.copyOut(k, rest);
+        data = b.raw.subarray(0, b.length);
+      } else if (b.length === 0) {
+        data = src.raw.slice(from, from + rest); // the usual case: one copy, straight out of the monitor's buffer
+      } else {
+        data = new Float64Array(n * w);
+        data.set(b.raw.subarray(0, b.length));
+        data.set(src.raw.subarray(from, from + rest), b.length);
+      }
+      this.offs[k] = from + rest;
       values[this.names[k]!] = new RecordedArray(data, [n, ...this.shapes[k]!]);
     }
     const clear = (): void => {
