@@ -5,16 +5,17 @@ import { join } from 'node:path';
 import { Writable } from 'node:stream';
 import { asyncScheduler, lastValueFrom } from 'rxjs';
 import { tableFromIPC } from 'apache-arrow';
-import { clear, simulate } from '../../src/engine/global-functions.js';
+import { clear, compile, setup, simulate } from '../../src/engine/global-functions.js';
 import { currentNetwork } from '../../src/engine/magic-network.js';
-import type { CompNeuroMonitors } from '../../src/monitors/comp-neuro-monitors.js';
+import { CompNeuroMonitors, type CompNeuroMonitorsOptions } from '../../src/monitors/comp-neuro-monitors.js';
+import { Population } from '../../src/engine/population.js';
 import type { RecordedArray } from '../../src/monitors/recorded-array.js';
 import type { Recordings } from '../../src/monitors/recordings.js';
 import { simulate$ } from '../../src/stream/simulate.js';
 import { arrowFile } from '../../src/io/arrow-file.js';
 import { readArrowRecordings } from '../../src/monitors/arrow-recording.js';
 import { nodeWritableSink, RecordingSinkError, webWritableSink, type ByteSink } from '../../src/monitors/byte-sink.js';
-import { sameBits, thrown, twoCompartments } from '../monitors/stream-helpers.js';
+import { sameBits, thrown, Ticker, twoCompartments } from '../monitors/stream-helpers.js';
 
 const DT = 0.25;
 
@@ -81,6 +82,25 @@ describe('io: recordTo (Arrow recording streams, sinks, backpressure)', () => {
     expect(spikeRows).to.be.at.least(nSpikeSteps);
     const rows = [t.get(0)!, t.get(1)!].map((r) => [r.chunk, r.compartment, r.variable, r.step, r.t, [...r.values]]);
     expect(rows).to.deep.equal([[0, 'p', 'x', 0, 0, [0, 0, 0]], [0, 'p', 'x', 1, 0.25, [0.25, 0.25, 0.25]]]);
+  });
+
+  it('compartments without spikes (their taps are called only at block ends and gaps): read back equals the in-memory recording', async () => {
+    const noSpikes = (opts: CompNeuroMonitorsOptions = {}) => {
+      setup({ dt: DT });
+      const p = new Population(3, Ticker(), 'p');
+      p.g = new Float64Array([1, 0.5, 0.25]);
+      new Population(2, Ticker(), 'q');
+      compile();
+      return new CompNeuroMonitors({ p: ['x', 'v'], 'q;0.75': ['x'] }, { log: () => {}, ...opts });
+    };
+    const want = await experiment(noSpikes(), (ms) => simulate(ms));
+    clear();
+    const path = join(dir, 'run.arrow');
+    const mon = noSpikes({ recordTo: arrowFile(path), batchSteps: 64 });
+    await experiment(mon, (ms) => simulate(ms));
+    await mon.closeRecording();
+    expectSameRecordings(readArrowRecordings(readFileSync(path)), want);
+    expect((want[1]!['p;x'] as RecordedArray).shape).to.deep.equal([1000, 3]);
   });
 
   it('a slow Node Writable slows a scheduled run instead of filling memory; read back equals the in-memory recording', async () => {

@@ -112,6 +112,10 @@ export class RecordingWriter {
         // spike rows go out with the sample blocks; a spike-only compartment bounds them itself
         if (builder === undefined && spikeRanks.length >= 65536) flush();
       },
+      // without spikes to collect, only the sample blocks need calls (see MonitorTap.wake)
+      get wake() {
+        return spiking || builder === undefined ? undefined : builder.wake;
+      },
       closing: (variables) => builder?.closing(variables),
       runEnded: () => flush(),
     };
