@@ -113,6 +113,23 @@ describe('monitors/sample-stream: block boundaries and gaps of samples$ (the mon
     expect(sameBits(joinBlocks(fives, 0, 'p', 'x'), x)).to.equal(true);
   });
 
+  it('with chunks$ subscribed too (a tap that needs no calls per step): blocks end at each get() and run end', () => {
+    const { net, pop } = model();
+    const m = new Monitor(pop, ['x']);
+    const blocks = blocksOf(m, 4);
+    const chunks: number[] = [];
+    m.chunks$().subscribe((c) => chunks.push((c.data.x as RecordedArray).length));
+    net.simulate(1.5); // 6 steps
+    const first = m.get('x') as RecordedArray;
+    for (let k = 0; k < 5; k++) net.step();
+    const second = m.get('x') as RecordedArray;
+    expect(stepsOf(blocks)).to.deep.equal([[0, 1, 2, 3], [4, 5], [6, 7, 8, 9], [10]]);
+    expect(chunks).to.deep.equal([6, 5]);
+    expect(sameBits(joinBlocks(blocks, 0, 'p', 'x'), first.data)).to.equal(true);
+    expect(sameBits(joinBlocks(blocks, 1, 'p', 'x'), second.data)).to.equal(true);
+    expectAnalytic(blocks);
+  });
+
   it('a subscriber added in the middle of a run starts at the next sample', () => {
     const { net, pop } = model();
     const m = new Monitor(pop, ['x']);

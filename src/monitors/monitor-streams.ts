@@ -118,6 +118,7 @@ export function installMonitorStreams(): void {
       let chunk = 0;
       return {
         recorded: () => {},
+        wake: Infinity, // only closing matters: no calls per step
         closing: (variables, taken) => {
           let data = taken;
           if (data === undefined) {
