@@ -27,7 +27,7 @@ const started = new Date();
 
 const rows: BenchRow[] = [];
 rows.push(...engineRows());
-rows.push(...cobaRowsInFreshProcess(3));
+rows.push(...cobaRowsInFreshProcess(5));
 rows.push(...scaleRows(3));
 rows.push(...threadRows(3));
 rows.push(...convolutionRows(5));

@@ -2,6 +2,7 @@ import { expect } from 'chai';
 import { Network } from '../../src/engine/network.js';
 import { Population, sliceIndices } from '../../src/engine/population.js';
 import { Neuron } from '../../src/language/neuron.js';
+import { HHneuronBischop } from '../../src/models/hh-neuron-bischop.js';
 
 const N = new Neuron({ parameters: 'tau = 10.0 : population\nI = 0.0\nn = 2 : int', equations: 'v = v + I\nr = v' });
 
@@ -73,5 +74,20 @@ describe('engine: Population attribute errors', () => {
     const pop = new Population(2, N, { network: new Network() });
     pop.n = [2.7, -2.7];
     expect(Array.from(pop.n as Float64Array)).to.deep.equal([2, -2]);
+  });
+
+  it('gives a one-neuron population the single-neuron loop only (pairs off): the same bits as neuron 0 of a paired JavaScript loop', () => {
+    const net = new Network({ dt: 0.01, seed: 1, backend: 'js' });
+    const one = new Population(1, HHneuronBischop, { network: net });
+    const two = new Population(2, HHneuronBischop, { network: net });
+    net.compile();
+    one.I_app = 30;
+    two.I_app = 30;
+    net.simulate(100); // spiking
+    expect(String(one.$updateKernel)).to.not.include('i + 1 < __n');
+    expect(String(two.$updateKernel)).to.include('i + 1 < __n');
+    expect(one.v[0]).to.equal(two.v[0]);
+    expect(one.v[0]).to.equal(two.v[1]);
+    net.dispose();
   });
 });

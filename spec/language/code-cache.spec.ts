@@ -40,7 +40,7 @@ describe('language/code-cache', () => {
     expect(flushCodeCache(require)).to.equal(1);
     const files = cached();
     expect(files).to.have.length(1);
-    expect(files[0]).to.match(/^lib\.js-[0-9a-f]{24}\.v8$/);
+    expect(files[0]).to.match(/^lib\.js-[0-9a-f]{24}-[0-9a-f]{32}\.v8$/); // source key, then V8's version and flags
     // loaded again: nothing to write (in this process V8 reuses the compiled source; fresh processes below)
     expect(run(file).f()).to.equal(42);
     expect(flushCodeCache(require)).to.equal(0);
@@ -68,6 +68,28 @@ describe('language/code-cache', () => {
     for (const name of cached()) writeFileSync(join(root, 'node_modules', '.cache', 'compneuro-rx', name), 'not V8 code');
     expect(child()).to.equal('7 1'); // rejected: run from source, written again
     expect(child()).to.equal('7 0');
+  });
+
+  it('keeps the caches of processes with other V8 flags apart (a flag set at run time, as benches do)', () => {
+    const script = join(root, 'load-flags.mts');
+    writeFileSync(script, [
+      `import { createRequire } from 'node:module';`,
+      `import { setFlagsFromString } from 'node:v8';`,
+      `import { compileCommonJs, flushCodeCache } from ${JSON.stringify(new URL('../../src/language/code-cache.ts', import.meta.url).pathname)};`,
+      `if (process.argv[2] === 'gc') setFlagsFromString('--expose-gc');`,
+      `const require = createRequire(import.meta.url);`,
+      `const module = { exports: {} };`,
+      `compileCommonJs(require, ${JSON.stringify(file)})(module.exports, module, () => undefined);`,
+      `console.log(module.exports.f(), flushCodeCache(require));`,
+    ].join('\n'));
+    const child = (arg: string) => execFileSync(process.execPath, ['--import', 'tsx', script, arg], { encoding: 'utf8' }).trim();
+    const before = cached().length;
+    expect(child('plain')).to.equal('42 1');
+    expect(child('gc')).to.equal('42 1'); // its flags differ: a cache of its own, the plain one untouched
+    expect(cached().length).to.equal(before + 2);
+    // each is accepted by a process like the one that wrote it (V8 rejected the other's before)
+    expect(child('plain')).to.equal('42 0');
+    expect(child('gc')).to.equal('42 0');
   });
 
   it('keeps nothing when turned off (COMPNEURO_RX_CODE_CACHE=0) or when node_modules is not writable', () => {

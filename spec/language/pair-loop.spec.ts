@@ -31,4 +31,11 @@ describe('language: pairLoop', () => {
     expect(lines[0]).to.equal('for (let i = 0; i < __n; i++) {');
     expect(run(lines, [1, 2, 3]).v).to.deep.equal([2, 4, 6]);
   });
+
+  it('writes the single-neuron loop only when pairs is false (a population of one neuron), with the same results', () => {
+    const lines = pairLoop(compute, ordered, '__n', false);
+    expect(lines[0]).to.equal('for (let i = 0; i < __n; i++) {');
+    expect(lines.join('\n')).to.not.include('i$1');
+    expect(run(lines, [1, 1, 1, 1, 1])).to.deep.equal(run(pairLoop(compute, ordered, '__n'), [1, 1, 1, 1, 1]));
+  });
 });

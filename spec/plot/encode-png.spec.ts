@@ -1,6 +1,6 @@
 import { expect } from 'chai';
 import { inflateSync } from 'node:zlib';
-import { encodePng, encodePngAsync } from '../../src/plot/encode-png.js';
+import { encodePng } from '../../src/plot/encode-png.js';
 
 /** Minimal PNG reader for the spec: chunks, IHDR, and un-filtering of the Up filter. */
 function readPng(png: Uint8Array): { width: number; height: number; colorType: number; rows: Uint8Array[] } {
@@ -91,21 +91,5 @@ describe('plot/encode-png', () => {
       // every filtered byte of a plain white image is 0 below the first row: no byte of the busy one may stay
       expect(readPng(encodePng(plain(w, h), w, h)).rows.map((r) => [...r])).to.deep.equal(rows(plain(w, h), w, h));
     }
-  });
-
-  it('deflates on the pool to the same bytes, with two images in flight at once (each keeps its own rows buffer)', async () => {
-    const busy = (w: number, h: number): Uint8Array => Uint8Array.from({ length: w * h * 4 }, (_, k) => (k % 4 === 3 ? 255 : (k * 7919) % 251));
-    const plain = (w: number, h: number): Uint8Array => new Uint8Array(w * h * 4).fill(255);
-    const translucent = plain(5, 4).fill(7, 3, 4);
-    const images: Array<[Uint8Array, number, number]> = [[busy(40, 30), 40, 30], [plain(40, 30), 40, 30], [busy(17, 9), 17, 9], [translucent, 5, 4], [busy(9, 3).subarray(4 * 3), 8, 3]];
-    const sync = images.map(([px, w, h]) => Buffer.from(encodePng(px, w, h)));
-    // all started before any is awaited: their rows buffers are in use at the same time
-    const together = await Promise.all(images.map(([px, w, h]) => encodePngAsync(px, w, h)));
-    together.forEach((png, k) => expect(Buffer.from(png).equals(sync[k]!), `image ${k}`).to.equal(true));
-    expect(readPng(together[3]!).colorType).to.equal(6);
-    // a bad size is a rejection, not a throw
-    let error: unknown;
-    await encodePngAsync(new Uint8Array(4), 2, 1).catch((e: unknown) => (error = e));
-    expect(String(error)).to.match(/expected 8 RGBA bytes, got 4/);
   });
 });

@@ -542,7 +542,7 @@ export class Population {
     // what recorders and the stop condition read is stored every step
     for (const r of this.network.recorders) for (const v of r.reads ? r.reads(this) : this.variables) this.$keepStored.add(v);
     if (this.stopCondition !== undefined) for (const v of this.variables) if (new RegExp(`(?<![\\w.])${v}(?!\\w)`).test(this.stopCondition)) this.$keepStored.add(v);
-    this.$kernels = asModelErrors(ir.name, () => symbolicScope(() => generatePopulationKernels(ir, { method: method as never, keep: this.$keepStored, fastMath: this.network.fastMath })));
+    this.$kernels = asModelErrors(ir.name, () => symbolicScope(() => generatePopulationKernels(ir, { method: method as never, keep: this.$keepStored, fastMath: this.network.fastMath, pairs: this.size > 1 })));
     this.$hasRefractoryCode = ir.refractory !== undefined;
     this.$unstored = this.$generatedUpdate && this.size >= UNSTORED_TRANSIENTS_FROM && this.$kernels.transient.length > 0
       ? new UnstoredTransients(this.$kernels.transient, this.size) : undefined;
@@ -685,7 +685,7 @@ export class Population {
     if (!regenerate || !this.$state || (!this.$leanUpdateKernel && !this.$unstored)) return;
     const ir = this.$hasRefractoryCode && this.$ir.refractory === undefined ? this.$refractoryIr() : this.$ir;
     const before = this.$kernels;
-    this.$kernels = generatePopulationKernels(ir, { method: this.$compiledMethod as never, keep: this.$keepStored, fastMath: this.network.fastMath });
+    this.$kernels = generatePopulationKernels(ir, { method: this.$compiledMethod as never, keep: this.$keepStored, fastMath: this.network.fastMath, pairs: this.size > 1 });
     // the scratch region was sized for the first kernels: a larger need keeps JavaScript
     const w = this.$state.heap && this.$kernels.wasm && before?.wasm && this.$kernels.wasm.scratchBytes <= before.wasm.scratchBytes ? this.$kernels.wasm : undefined;
     this.$bindUpdate(w);

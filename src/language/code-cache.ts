@@ -5,8 +5,8 @@
  * figure or a first model used last time: ~150-190 ms of CPU. The cache lives where build tools
  * keep theirs, in `node_modules/.cache/compneuro-rx/` beside the library's dependencies (never a
  * shared temporary folder: a cache planted by another user would run as code), is written once
- * per file and Node version, when the process exits, and is ignored when V8 rejects it (another
- * source or V8 version). `COMPNEURO_RX_CODE_CACHE=0` turns it off. Node only, through the
+ * per file, Node version and V8 flags (see v8Fingerprint), when the process exits (or earlier:
+ * flushCodeCache), and is ignored when V8 rejects it. `COMPNEURO_RX_CODE_CACHE=0` turns it off. Node only, through the
  * `require` the lazy loaders get (lazy-module.ts), so the language layer imports no Node module.
  */
 import type { NodeRequireLike } from './lazy-module.js';
@@ -54,11 +54,31 @@ export function cacheDir(api: { fs: Pick<NodeApis['fs'], 'accessSync' | 'constan
   return api.path.join(modules, '.cache', 'compneuro-rx');
 }
 
-const pending = new Map<string, VmScript>();
+/** Caches to write: where (the folder and the file name without the V8 fingerprint) and what. */
+const pending = new Map<string, { dir: string; name: string; script: VmScript }>();
 let exitHookInstalled = false;
 
 /**
- * Writes the caches this process has pending now instead of at exit (tests).
+ * What V8 checks a code cache against besides its source: V8's version and its flags. A process
+ * that changes a flag at run time (`v8.setFlagsFromString('--expose-gc')`, as benches and specs
+ * do) writes caches that every other process rejects, and a process that never exits normally
+ * (the figure thread) would never write a good one back. The header of the cache of a fixed
+ * one-character script holds V8's magic number, version hash and flag hash: its first 16 bytes,
+ * in the file name, keep the caches of processes with other flags apart. Read when a cache is
+ * read or written (the flags may change in between).
+ */
+function v8Fingerprint(api: Pick<NodeApis, 'vm'>): string {
+  const header = new api.vm.Script('0', { filename: 'compneuro-rx-v8-fingerprint' }).createCachedData().subarray(0, 16);
+  let hex = '';
+  for (const b of header) hex += b.toString(16).padStart(2, '0');
+  return hex;
+}
+
+const cacheFile = (api: Pick<NodeApis, 'vm' | 'path'>, dir: string, name: string): string => api.path.join(dir, `${name}-${v8Fingerprint(api)}.v8`);
+
+/**
+ * Writes the caches this process has pending now instead of at exit: for specs, and for a
+ * thread that never exits normally (the figure thread, once warmed up; the process ends it).
  *
  * @example
  * ```ts
@@ -67,13 +87,14 @@ let exitHookInstalled = false;
  */
 export function flushCodeCache(require: NodeRequireLike): number {
   const n = pending.size;
-  writePending({ fs: require('node:fs'), path: require('node:path') } as NodeApis);
+  writePending({ fs: require('node:fs'), path: require('node:path'), vm: require('node:vm') } as NodeApis);
   return n;
 }
 
-function writePending(api: NodeApis): void {
-  for (const [target, script] of pending) {
+function writePending(api: Pick<NodeApis, 'fs' | 'path' | 'vm'>): void {
+  for (const { dir, name, script } of pending.values()) {
     try {
+      const target = cacheFile(api, dir, name);
       api.fs.mkdirSync(api.path.dirname(target), { recursive: true });
       // another process may write the same file: write aside, then rename (atomic)
       const tmp = `${target}.${(globalThis as { process?: { pid?: number } }).process?.pid ?? 0}.tmp`;
@@ -109,7 +130,8 @@ export function compileCommonJs(require: NodeRequireLike, file: string): CommonJ
   const dir = proc?.env?.COMPNEURO_RX_CODE_CACHE === '0' ? undefined : cacheDir(api, file);
   if (!dir) return new api.vm.Script(code, { filename: file }).runInThisContext() as CommonJsWrapper;
   const key = api.crypto.createHash('sha256').update(`${proc?.version}\0${proc?.arch}\0${file}\0${code}`).digest('hex').slice(0, 24);
-  const target = api.path.join(dir, `${api.path.basename(file)}-${key}.v8`);
+  const name = `${api.path.basename(file)}-${key}`;
+  const target = cacheFile(api, dir, name);
   let cachedData: Uint8Array | undefined;
   try {
     if (api.fs.existsSync(target)) cachedData = api.fs.readFileSync(target) as Uint8Array;
@@ -119,7 +141,7 @@ export function compileCommonJs(require: NodeRequireLike, file: string): CommonJ
   const script = new api.vm.Script(code, { filename: file, cachedData });
   if (!cachedData || script.cachedDataRejected) {
     // written at exit, so that it holds the functions this run compiled, not only the top level
-    pending.set(target, script);
+    pending.set(name, { dir, name, script });
     if (!exitHookInstalled && proc?.once) {
       exitHookInstalled = true;
       proc.once('exit', () => writePending(api));

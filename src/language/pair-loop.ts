@@ -6,15 +6,18 @@
  * so spikes are listed in rank order. An odd last neuron runs in a single-neuron loop.
  *
  * `compute` and `ordered` are statement lines over the neuron's locals `$$x` and the index `i`.
- * Returns the single-neuron loop if a statement declares a name it cannot rename.
+ * Returns the single-neuron loop if a statement declares a name it cannot rename, or with
+ * `pairs` false (a population of one neuron: the paired loop would never run, and V8 would
+ * still compile it, about twice the code, on the first run's critical path).
  *
  * @example
  * pairLoop(['let $$v = $v[i];', '$$v += dt * 2;'], ['$v[i] = $$v;'], '__n');
  * // ['let i = 0;', 'for (; i + 1 < __n; i += 2) {', '  const i$1 = i + 1;', '  let $$v = $v[i];',
  * //  '  let $$v$1 = $v[i$1];', ...]
  */
-export function pairLoop(compute: string[], ordered: string[], n: string): string[] {
+export function pairLoop(compute: string[], ordered: string[], n: string, pairs = true): string[] {
   const single = ['for (let i = 0; i < ' + n + '; i++) {', ...[...compute, ...ordered].map((l) => `  ${l}`), '}'];
+  if (!pairs) return single;
   const statements = topLevel(compute);
   // top-level declarations other than neuron locals ($$x) and exp results (__e<n>) are not renamed
   if (statements.some((s) => /^\s*(let|const|var)\s+(?!\$\$|__e\d+\b)/.test(s[0]!))) return single;

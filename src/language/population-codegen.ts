@@ -38,6 +38,12 @@ export interface PopulationCodegenOptions {
    * reciprocals computed once per step (changes the last bits; see `fast-math-rewrite.ts`).
    */
   fastMath?: boolean;
+  /**
+   * Two neurons per iteration of the JavaScript loop (pair-loop.ts), default true; false for a
+   * population of one neuron, which then gets the single-neuron loop only (the same arithmetic).
+   * Only assembles the kernels differently: not part of the analysis cache's key.
+   */
+  pairs?: boolean;
 }
 
 /**
@@ -138,9 +144,10 @@ export function emitFunctions(functions: FunctionInfo[], model: string): string[
  * ```
  */
 export function generatePopulationKernels(ir: NeuronIR, opts: PopulationCodegenOptions = {}): PopulationKernels {
-  // only membership in `keep` matters
-  const input = { ...opts, keep: opts.keep === undefined ? undefined : [...new Set(opts.keep)].sort() };
-  return assemblePopulationKernels(cachedFromAnalysis(ir, 'population kernels', input, () => populationKernelParts(ir, opts)));
+  // only membership in `keep` matters; `pairs` is applied when assembling
+  const { pairs, ...analysed } = opts;
+  const input = { ...analysed, keep: opts.keep === undefined ? undefined : [...new Set(opts.keep)].sort() };
+  return assemblePopulationKernels(cachedFromAnalysis(ir, 'population kernels', input, () => populationKernelParts(ir, analysed)), { pairs });
 }
 
 /**
@@ -466,7 +473,8 @@ export function populationKernelParts(ir: NeuronIR, opts: PopulationCodegenOptio
  * const k = assemblePopulationKernels(populationKernelParts(LIF.analyse()));
  * ```
  */
-export function assemblePopulationKernels(parts: PopulationKernelParts): PopulationKernels {
+export function assemblePopulationKernels(parts: PopulationKernelParts, opts: { pairs?: boolean } = {}): PopulationKernels {
+  const pairs = opts.pairs ?? true;
   const { model, head, prefix, compute: loopCompute, computeWasm: loopComputeWasm, ordered, spikeLines, arrays, helpers } = parts;
   const fuse = parts.spikeFused;
   const hasTransient = parts.transient.length > 0;
@@ -475,7 +483,7 @@ export function assemblePopulationKernels(parts: PopulationKernelParts): Populat
   const updateBody = (lean: boolean) => [
     ...prefix,
     fuse ? 'let __ns = 0;' : '',
-    ...pairLoop(loopCompute, loopOrdered(lean), '__n'),
+    ...pairLoop(loopCompute, loopOrdered(lean), '__n', pairs),
     fuse ? 'S.nSpiked = __ns;' : '',
   ].filter((l) => l !== '');
   const updateSource = wrap(updateBody(false));
@@ -520,7 +528,7 @@ export function assemblePopulationKernels(parts: PopulationKernelParts): Populat
     '} else {',
     // until an asynchronous compile (browsers) finishes, the JavaScript loop runs
     ...(fuse ? ['  let __ns = 0;'] : []),
-    ...pairLoop(loopCompute, loopOrdered(fn === 'lean'), '__n').map((l) => `  ${l}`),
+    ...pairLoop(loopCompute, loopOrdered(fn === 'lean'), '__n', pairs).map((l) => `  ${l}`),
     ...(fuse ? ['  S.nSpiked = __ns;'] : []),
     '}',
   ];

@@ -4,7 +4,9 @@
  * the next figure's SVG is built), answering on its port and waking the caller through the
  * shared state.
  */
+import { createRequire } from 'node:module';
 import { parentPort, type MessagePort } from 'node:worker_threads';
+import { flushCodeCache } from '../language/code-cache.js';
 import { renderFigureAsync, type FigureJob } from '../plot/plot-recordings.js';
 import { buildPlotSpec } from '../plot/plot-spec.js';
 import { renderFittedSvg } from '../plot/render-svg.js';
@@ -45,6 +47,9 @@ export function serveFigures({ state, port }: { state: Int32Array; port: Message
   try {
     preloadFigureModules();
     warmUp();
+    // vega's and vega-lite's code caches, if they were missing or rejected, now (with the code
+    // the warm-up compiled): the thread is ended with the process, its exit hook never runs
+    flushCodeCache(createRequire(import.meta.url));
   } catch {
     // the first figure loads them again and reports what is missing
   }

@@ -9,7 +9,7 @@
  * small writer.
  * @packageDocumentation
  */
-import { constants, crc32, deflate, deflateSync } from 'node:zlib';
+import { constants, crc32, deflateSync } from 'node:zlib';
 
 // pixels are read as 32-bit words (R in the low byte on little-endian hosts; else byte by byte)
 const LITTLE_ENDIAN = new Uint8Array(new Uint32Array([1]).buffer)[0] === 1;
@@ -36,67 +36,20 @@ function chunk(type: string, data: Uint8Array): Buffer {
  * ```
  */
 export function encodePng(rgba: Uint8Array, width: number, height: number, level = 6, strategy: number = constants.Z_RLE): Uint8Array {
-  const { raw, ihdr, scratch } = filtered(rgba, width, height);
-  try {
-    return assemble(ihdr, deflateSync(raw, { level, strategy }));
-  } finally {
-    release(scratch);
-  }
-}
-
-/**
- * {@link encodePng} with the deflating on a libuv pool thread (zlib's asynchronous API, the
- * same bytes): the calling thread only filters the rows. The figure thread draws the next
- * figure's SVG meanwhile.
- *
- * @example
- * ```ts
- * const png = await encodePngAsync(new Uint8Array([255, 0, 0, 255]), 1, 1);
- * ```
- */
-export function encodePngAsync(rgba: Uint8Array, width: number, height: number, level = 6, strategy: number = constants.Z_RLE): Promise<Uint8Array> {
-  let rows: ReturnType<typeof filtered>;
-  try {
-    rows = filtered(rgba, width, height);
-  } catch (e) {
-    return Promise.reject(e);
-  }
-  const { raw, ihdr, scratch } = rows;
-  return new Promise((resolve, reject) => {
-    deflate(raw, { level, strategy }, (err, idat) => {
-      release(scratch);
-      if (err) reject(err);
-      else resolve(assemble(ihdr, idat));
-    });
-  });
-}
-
-/**
- * The filtered rows of `rgba` (RGB where every pixel is opaque, see {@link encodePng}) and the
- * IHDR chunk's data; `scratch` is the pooled buffer holding them, if any ({@link release} it
- * once deflated).
- */
-function filtered(rgba: Uint8Array, width: number, height: number): { raw: Buffer; ihdr: Buffer; scratch: Buffer | undefined } {
   if (!Number.isInteger(width) || !Number.isInteger(height) || width <= 0 || height <= 0) {
     throw new Error(`encodePng: width and height must be positive integers, got ${width} x ${height}`);
   }
   if (rgba.length !== width * height * 4) throw new Error(`encodePng: expected ${width * height * 4} RGBA bytes, got ${rgba.length}`);
   // opaque pixels (every PlotRecordings figure: resvg draws on white) are filtered as RGB in the
   // same pass that checks their alpha; RGBA only if one is not
-  const scratch = words(rgba) ? take((width * 3 + 1) * height) : undefined;
-  const rgb = upFilteredRgb(rgba, width, height, scratch);
-  if (!rgb) release(scratch);
+  const rgb = upFilteredRgb(rgba, width, height);
   const raw = rgb ?? upFilteredRgba(rgba, width, height);
   const ihdr = Buffer.alloc(13);
   ihdr.writeUInt32BE(width, 0);
   ihdr.writeUInt32BE(height, 4);
   ihdr[8] = 8; // bit depth
   ihdr[9] = rgb ? 2 : 6; // colour type RGB / RGBA
-  return { raw, ihdr, scratch: rgb ? scratch : undefined };
-}
-
-function assemble(ihdr: Buffer, idat: Uint8Array): Uint8Array {
-  return Buffer.concat([SIGNATURE, chunk('IHDR', ihdr), chunk('IDAT', idat), chunk('IEND', new Uint8Array(0))]);
+  return Buffer.concat([SIGNATURE, chunk('IHDR', ihdr), chunk('IDAT', deflateSync(raw, { level, strategy })), chunk('IEND', new Uint8Array(0))]);
 }
 
 function words(rgba: Uint8Array): Uint32Array | undefined {
@@ -110,11 +63,11 @@ function words(rgba: Uint8Array): Uint32Array | undefined {
  * compares two words, since in a figure nearly every pixel equals the one above it. The alpha
  * bytes are checked on the way: a skipped pixel has the alpha of one already checked.
  */
-function upFilteredRgb(rgba: Uint8Array, width: number, height: number, scratch: Buffer | undefined): Buffer | undefined {
+function upFilteredRgb(rgba: Uint8Array, width: number, height: number): Buffer | undefined {
   const px = words(rgba);
   if (!px) return isOpaqueBytes(rgba) ? upFilteredRgbBytes(rgba, width, height) : undefined;
   const stride = width * 3 + 1;
-  const raw = scratch ? scratch.subarray(0, stride * height) : Buffer.alloc(stride * height);
+  const raw = zeroed(stride * height);
   const bytes = Buffer.from(rgba.buffer, rgba.byteOffset, rgba.length);
   const rowBytes = width * 4;
   // AND of the words seen: its alpha byte stays 255 only if every alpha byte is
@@ -145,26 +98,18 @@ function upFilteredRgb(rgba: Uint8Array, width: number, height: number, scratch:
 }
 
 /**
- * Buffers for the RGB rows, reused (zeroed again) from figure to figure up to
- * {@link SCRATCH_MAX} bytes: a fresh 8 MB buffer for each 1920 x 1440 figure cost its page
- * faults, and the external memory it added made V8 collect garbage on the figure thread. One per
- * PNG being deflated (the asynchronous encoder holds its buffer until zlib is done), at most
- * {@link SCRATCH_KEPT} kept.
+ * The RGB rows' buffer, reused (zeroed again) from figure to figure up to {@link SCRATCH_MAX}
+ * bytes: a fresh 8 MB buffer for each 1920 x 1440 figure cost its page faults, and the external
+ * memory it added made V8 collect garbage on the figure thread. Safe because encodePng is
+ * synchronous and deflates it before returning.
  */
-const free: Buffer[] = [];
+let scratch: Buffer | undefined;
 const SCRATCH_MAX = 32 << 20;
-const SCRATCH_KEPT = 2;
 
-/** A zeroed buffer of at least `n` bytes, pooled if not too large. */
-function take(n: number): Buffer | undefined {
-  if (n > SCRATCH_MAX) return undefined;
-  const i = free.findIndex((b) => b.length >= n);
-  if (i < 0) return Buffer.alloc(n);
-  return free.splice(i, 1)[0]!.fill(0, 0, n);
-}
-
-function release(buf: Buffer | undefined): void {
-  if (buf && free.length < SCRATCH_KEPT) free.push(buf);
+function zeroed(n: number): Buffer {
+  if (n > SCRATCH_MAX) return Buffer.alloc(n);
+  if (!scratch || scratch.length < n) return (scratch = Buffer.alloc(n));
+  return scratch.fill(0, 0, n).subarray(0, n);
 }
 
 function isOpaqueBytes(rgba: Uint8Array): boolean {

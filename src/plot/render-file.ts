@@ -11,7 +11,7 @@ import { dirname, join } from 'node:path';
 import type { VegaLiteSpec } from './vega-lite-spec.js';
 import { fitSpec, renderFittedSvg, renderSvg } from './render-svg.js';
 import { vegaLiteModule } from './vega-modules.js';
-import { encodePng, encodePngAsync } from './encode-png.js';
+import { encodePng } from './encode-png.js';
 import { SIMPLIFY_THRESHOLD } from './simplify-path.js';
 import { htmlDocument, packageFile } from './html-document.js';
 
@@ -108,7 +108,7 @@ export function rasterizeSvg(svg: string, scale: number): RasterImage {
 /**
  * {@link rasterizeSvg} with resvg's parsing and drawing on a libuv pool thread (`renderAsync`,
  * the same code, the same pixels): this thread can build the next figure's SVG meanwhile. The
- * rows are filtered here when the pixels arrive and deflated on the pool (the same bytes).
+ * PNG is encoded here when the pixels arrive.
  *
  * @example
  * ```ts
@@ -149,11 +149,7 @@ export function rasterizeSvgAsync(svg: string, scale: number): Promise<RasterIma
     };
     waiting.push({ pixels, draw });
     next();
-  }).then(async (img) => {
-    // deflated on the pool too: this thread only filters the rows
-    const pixels = img.pixels; // a getter that copies
-    return { width: img.width, height: img.height, pixels, png: await encodePngAsync(pixels, img.width, img.height) };
-  });
+  }).then(rasterImage);
 }
 
 /** Drawings on libuv's pool at once (the figure thread keeps a core busy too), and their pixels at most. */
