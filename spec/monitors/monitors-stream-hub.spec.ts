@@ -17,12 +17,8 @@ const DT = 0.25;
 
 const model = twoCompartments;
 
-/** Two chunks with a pause in the first: the same protocol for every driving mode. */
-async function experiment(run: (ms: number) => void | Promise<void>) {
-  const mon = model();
-  const s = collect(mon, 10);
-  const chunks: RecordingChunkEvent[] = [];
-  mon.chunks$().subscribe((c) => chunks.push(c));
+/** Two chunks with a pause in the first (p: 54 steps in the first run): the same protocol for every driving mode. */
+async function protocol(mon: CompNeuroMonitors, run: (ms: number) => void | Promise<void>) {
   mon.start();
   await run(13.5);
   mon.pause(['q']);
@@ -31,7 +27,16 @@ async function experiment(run: (ms: number) => void | Promise<void>) {
   await run(7.25);
   mon.reset({ model: false });
   await run(20);
-  const recordings = mon.getRecordings();
+  return mon.getRecordings();
+}
+
+/** {@link protocol} with samples$ (every 10), spikes$ and chunks$ subscribed. */
+async function experiment(run: (ms: number) => void | Promise<void>) {
+  const mon = model();
+  const s = collect(mon, 10);
+  const chunks: RecordingChunkEvent[] = [];
+  mon.chunks$().subscribe((c) => chunks.push(c));
+  const recordings = await protocol(mon, run);
   s.stop();
   return { mon, recordings, chunks, ...s };
 }
@@ -80,20 +85,12 @@ describe('monitors/CompNeuroMonitors streams (samples$, spikes$, chunks$)', () =
       const mon = model();
       const blocks: SampleBlock[] = [];
       const sub = mon.samples$({ every: 10 }).subscribe((b) => blocks.push(b));
-      mon.start();
-      await run(13.5); // p: 54 steps -> blocks of 10 steps, the last of 4 at the run end
-      mon.pause(['q']);
-      await run(6);
-      mon.start(['q']);
-      await run(7.25);
-      mon.reset({ model: false });
-      await run(20);
-      const recordings = mon.getRecordings();
+      const recordings = await protocol(mon, run);
       sub.unsubscribe();
       expect(recordings).to.have.length(2);
       expectStreamsEqualRecordings(recordings, blocks, undefined, 10, DT);
       const p0 = blocks.filter((b) => b.compartment === 'p' && b.chunk === 0).map((b) => b.steps[0]);
-      expect(p0.slice(0, 7)).to.deep.equal([0, 10, 20, 30, 40, 50, 54]); // a run end restarts the blocks
+      expect(p0.slice(0, 7)).to.deep.equal([0, 10, 20, 30, 40, 50, 54]); // the first run's end (54 steps) restarts the blocks
     });
   }
 
