@@ -1,5 +1,6 @@
 import { globalOpKey, type GlobalOperation } from '../language/expression.js';
 import type { PopulationKernelState } from '../language/kernel-state.js';
+import { addFastKey } from './fast-record.js';
 
 const CODES: Record<GlobalOperation, number> = { min: 0, max: 1, mean: 2, norm1: 3, norm2: 4 };
 
@@ -42,7 +43,7 @@ export class GlobalOperations {
 
   /** Give every operation not yet in `S.global` its initial value 0. */
   initialise(S: PopulationKernelState): void {
-    for (const k of this.keys) if (!(k in S.global)) S.global[k] = 0;
+    for (const k of this.keys) if (!(k in S.global)) addFastKey(S.global, k, 0);
   }
 
   /** Compute every operation over the whole population's current values. */

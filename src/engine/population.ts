@@ -17,6 +17,7 @@ import { PopulationView } from './population-view.js';
 import { IndividualNeuron } from './individual-neuron.js';
 import { compileStopCondition, type StopCondition } from './stop-condition.js';
 import { KernelHeap } from './kernel-heap.js';
+import { fastRecord } from './fast-record.js';
 import type { ParallelUpdate } from './threads/parallel-update.js';
 import { UNSTORED_TRANSIENTS_FROM, UnstoredTransients } from './unstored-transients.js';
 import { warnOnce } from './warn-once.js';
@@ -609,14 +610,15 @@ export class Population {
     });
     this.$transientSlots = heap ? { heap, handles: slots } : undefined;
     const local: Record<string, Float64Array> = {};
-    const global: Record<string, number> = {};
-    const rand: Record<string, Float64Array | number> = {};
+    const rands: [string, Float64Array | number][] = [];
     for (const [key, a] of arrays) {
       if (key.startsWith('local:')) local[key.slice(6)] = a as Float64Array;
-      if (key.startsWith('rand:')) rand[key.slice(5)] = a as Float64Array;
+      if (key.startsWith('rand:')) rands.push([key.slice(5), a as Float64Array]);
     }
-    for (const [name, m] of this.$meta) if (!m.local) global[name] = 0;
-    for (const r of this.$ir.randoms) if (r.locality === 'global') rand[r.name] = 0;
+    for (const r of this.$ir.randoms) if (r.locality === 'global') rands.push([r.name, 0]);
+    // read by name at every step of the kernels: kept out of V8's dictionary mode (fast-record.ts)
+    const global = fastRecord([...this.$meta].filter(([, m]) => !m.local).map(([name]): [string, number] => [name, 0]));
+    const rand = fastRecord(rands);
     return {
       size: this.size,
       dt: this.network.dt,

@@ -32,6 +32,7 @@ import { dog } from './connectors/dog.js';
 import { ParallelDelivery } from './threads/parallel-delivery.js';
 import { StructuralConditions, type StructuralStartOptions } from './structural-conditions.js';
 import type { ThreadPool } from './threads/thread-pool.js';
+import { fastRecord } from './fast-record.js';
 
 /**
  * A pre/post side: a population, its name, or a view (`{ population, ranks }`).
@@ -706,13 +707,15 @@ export class Projection implements NamedParticipant, Recordable {
     }
     const local: Record<string, Float64Array> = {};
     const semiglobal: Record<string, Float64Array> = {};
-    const global: Record<string, number> = {};
+    const globals: [string, number][] = [];
     for (const [name, m] of this.$meta) {
       // a new array is already zero: a fill would touch every page once more
       if (m.locality === 'local') local[name] = Object.is(m.init, 0) ? new Float64Array(nS) : new Float64Array(nS).fill(m.init);
       else if (m.locality === 'semiglobal') semiglobal[name] = new Float64Array(nD).fill(m.init);
-      else global[name] = m.init;
+      else globals.push([name, m.init]);
     }
+    // read by name at every step of the kernels: kept out of V8's dictionary mode (fast-record.ts)
+    const global = fastRecord(globals);
     if (local.w) {
       if (typeof csr.w === 'number') local.w.fill(csr.w);
       else local.w.set(csr.w);
@@ -738,9 +741,8 @@ export class Projection implements NamedParticipant, Recordable {
       nEvents: 0,
       plasticity: true,
       updatePeriod: 1,
-      rand: {},
+      rand: fastRecord(this.$ir.randoms.map((r): [string, Float64Array | number] => [r.name, r.locality === 'local' ? new Float64Array(nS) : 0])),
     };
-    for (const r of this.$ir.randoms) this.$state.rand[r.name] = r.locality === 'local' ? new Float64Array(nS) : 0;
     // RandomDraws reads S.global, S.dt, S.size (here: one value per synapse) and fills S.rand
     this.$randomState = this.$ir.randoms.length === 0 ? undefined
       : { global: global, rand: this.$state.rand, size: nS, dt: this.network.dt } as unknown as PopulationKernelState;
