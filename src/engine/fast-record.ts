@@ -1,10 +1,11 @@
 /**
  * Plain records of a population's or projection's state that V8 keeps in fast mode. A record
- * built with one keyed store per name (`global[name] = 0` in a loop) turns into a hash table
- * ("dictionary mode") past about 16 names: HH_Bischop has 24 population-wide parameters, and
- * every `G.C_m` the generated kernel reads once per step then went through V8's generic
- * property lookup (`LoadIC`) instead of a field load, ~30 % of a one-neuron step in a `perf`
- * profile. `Object.fromEntries` and `Object.defineProperty` keep the record fast.
+ * built with one keyed store per name (`global[name] = 0` in a loop) may turn into a hash table
+ * ("dictionary mode") once it has more than a dozen or so names, depending on V8's heuristics:
+ * HH_Bischop's 24 population-wide parameters did, and every `G.C_m` the generated kernel reads
+ * once per step then went through V8's generic property lookup (`LoadIC`) instead of a field
+ * load, ~30 % of a one-neuron step in a `perf` profile. `Object.fromEntries` and
+ * `Object.defineProperty` keep the record fast (`spec/engine/fast-record.spec.ts` checks it).
  * @packageDocumentation
  */
 
@@ -22,7 +23,7 @@ export function fastRecord<T>(entries: Iterable<readonly [string, T]>): Record<s
 
 /**
  * Adds `key` to a record made by {@link fastRecord} (an ordinary writable, enumerable property)
- * without turning it into a hash table, as a keyed store past the first few names would.
+ * without turning it into a hash table, as a keyed store may.
  *
  * @example
  * ```ts

@@ -6,8 +6,9 @@
  * keep theirs, in `node_modules/.cache/compneuro-rx/` beside the library's dependencies (never a
  * shared temporary folder: a cache planted by another user would run as code), is written once
  * per file, Node version and V8 flags (see v8Fingerprint), when the process exits (or earlier:
- * flushCodeCache), and is ignored when V8 rejects it. `COMPNEURO_RX_CODE_CACHE=0` turns it off. Node only, through the
- * `require` the lazy loaders get (lazy-module.ts), so the language layer imports no Node module.
+ * flushCodeCache), and is ignored when V8 rejects it. `COMPNEURO_RX_CODE_CACHE=0` turns it off.
+ * Node only, through the `require` the lazy loaders get (lazy-module.ts), so the language layer
+ * imports no Node module.
  */
 import type { NodeRequireLike } from './lazy-module.js';
 
