@@ -531,6 +531,12 @@ export class Population {
     return deriveAnalysis(this.$ir, { ...this.$ir, refractory: 0 }, 'refractory 0');
   }
 
+  /** The kernels of `ir` as this population compiles them (its method, stored variables, fast math, size). */
+  private $generateKernels(ir: NeuronIR): PopulationKernels {
+    // a single neuron never runs the paired loop: it gets the single-neuron one only
+    return generatePopulationKernels(ir, { method: this.$compiledMethod as never, keep: this.$keepStored, fastMath: this.network.fastMath, pairs: this.size > 1 });
+  }
+
   /** Build kernels and state from the compile-state values (called by the network). */
   $compileInto(method: string): void {
     // a refractory period set on the population (not in the model) also needs the refractory code
@@ -543,7 +549,7 @@ export class Population {
     // what recorders and the stop condition read is stored every step
     for (const r of this.network.recorders) for (const v of r.reads ? r.reads(this) : this.variables) this.$keepStored.add(v);
     if (this.stopCondition !== undefined) for (const v of this.variables) if (new RegExp(`(?<![\\w.])${v}(?!\\w)`).test(this.stopCondition)) this.$keepStored.add(v);
-    this.$kernels = asModelErrors(ir.name, () => symbolicScope(() => generatePopulationKernels(ir, { method: method as never, keep: this.$keepStored, fastMath: this.network.fastMath, pairs: this.size > 1 })));
+    this.$kernels = asModelErrors(ir.name, () => symbolicScope(() => this.$generateKernels(ir)));
     this.$hasRefractoryCode = ir.refractory !== undefined;
     this.$unstored = this.$generatedUpdate && this.size >= UNSTORED_TRANSIENTS_FROM && this.$kernels.transient.length > 0
       ? new UnstoredTransients(this.$kernels.transient, this.size) : undefined;
@@ -687,7 +693,7 @@ export class Population {
     if (!regenerate || !this.$state || (!this.$leanUpdateKernel && !this.$unstored)) return;
     const ir = this.$hasRefractoryCode && this.$ir.refractory === undefined ? this.$refractoryIr() : this.$ir;
     const before = this.$kernels;
-    this.$kernels = generatePopulationKernels(ir, { method: this.$compiledMethod as never, keep: this.$keepStored, fastMath: this.network.fastMath, pairs: this.size > 1 });
+    this.$kernels = this.$generateKernels(ir);
     // the scratch region was sized for the first kernels: a larger need keeps JavaScript
     const w = this.$state.heap && this.$kernels.wasm && before?.wasm && this.$kernels.wasm.scratchBytes <= before.wasm.scratchBytes ? this.$kernels.wasm : undefined;
     this.$bindUpdate(w);

@@ -188,20 +188,6 @@ export function writeFigure(figname: string, spec: VegaLiteSpec, opts: { width: 
   writeFileSync(figname, typeof out === 'string' ? out : rasterizeSvg(out.svg, opts.scale).png);
 }
 
-/**
- * {@link writeFigure} whose PNG is drawn on a libuv pool thread ({@link rasterizeSvgAsync}):
- * the SVG is built before it returns, the file is written when the promise resolves; every
- * error (a bad name, a folder that cannot be made) is a rejection.
- *
- * @example
- * ```ts
- * await writeFigureAsync('figs/v.png', spec, { width: 640, height: 480, scale: 3 });
- * ```
- */
-export function writeFigureAsync(figname: string, spec: VegaLiteSpec, opts: { width: number; height: number; scale: number }): Promise<void> {
-  return writeContentAsync(figname, () => figureContent(figname, spec, opts), opts.scale).then(() => undefined);
-}
-
 /** A PlotRecordings figure's size (px at 100 px/inch), PNG zoom and subplot grid. */
 export interface FigureLayout {
   width: number;
@@ -228,7 +214,9 @@ export function writeFittedFigure(figname: string, spec: VegaLiteSpec, figure: F
 }
 
 /**
- * {@link writeFittedFigure} with the PNG drawn on a libuv pool thread, as {@link writeFigureAsync}.
+ * {@link writeFittedFigure} with the PNG drawn on a libuv pool thread ({@link rasterizeSvgAsync}):
+ * the SVG is built before it returns, the file is written when the promise resolves; every
+ * error (a bad name, a folder that cannot be made) is a rejection.
  *
  * @example
  * ```ts

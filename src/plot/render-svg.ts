@@ -91,7 +91,7 @@ export function renderSvg(spec: VegaLiteSpec, size?: { width: number; height: nu
   // leanLines: false runs every point through Vega's dataflow (the reference the shortcut is tested against)
   const lean = opts.leanLines === false ? undefined : leanLineSpec(spec);
   if (lean) {
-    const fast = renderSvgWith(lean.spec, size, (view) => prepareLinePaths(view as unknown as Parameters<typeof prepareLinePaths>[0], lean, { simplify: opts.simplify, split: opts.split, clipEdges: opts.clipEdges }));
+    const fast = renderSvgWith(lean.spec, size, (view) => prepareLinePaths(view as unknown as Parameters<typeof prepareLinePaths>[0], lean, opts));
     if (fast) return fast;
   }
   return renderSvgWith(spec, size, () => (svg) => svg)!;
