@@ -73,7 +73,8 @@ function keyKind(key: string, v: unknown): KeyKind {
 /**
  * {@link resultsOfSingleNeuron} for neurons 0 to count-1 at once: each recorded array is
  * transposed once into one buffer of which every neuron gets its own column (a disjoint
- * subarray), instead of one allocation per neuron and array in every evaluation of a fit.
+ * subarray, `RecordedArray.columns`), instead of one allocation per neuron and array in every
+ * evaluation of a fit.
  *
  * @example
  * ```ts
@@ -98,16 +99,9 @@ export function resultsOfNeurons(results: ExperimentResults, count: number, pops
         }
         case 'column': {
           const a = v as RecordedArray;
-          const n = a.length;
-          const m = a.rowSize;
-          if (count > m) throw new RangeError(`RecordedArray.column: column ${m} out of range [0, ${m})`);
-          const src = a.data;
-          const all = new Float64Array(count * n);
-          for (let i = 0; i < count; i++) {
-            const o = i * n;
-            for (let t = 0; t < n; t++) all[o + t] = src[t * m + i]!;
-          }
-          for (let i = 0; i < count; i++) outs[i]![key] = new RecordedArray(all.subarray(i * n, (i + 1) * n), [n, 1]);
+          if (count > a.rowSize) throw new RangeError(`RecordedArray.column: column ${a.rowSize} out of range [0, ${a.rowSize})`);
+          const cols = a.columns(count);
+          for (let i = 0; i < count; i++) outs[i]![key] = new RecordedArray(cols[i]!, [a.length, 1]);
           break;
         }
         default:
