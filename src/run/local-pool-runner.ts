@@ -2,13 +2,12 @@
  * Evaluations spread over a pool of worker threads (piscina), one per core by default. Each
  * thread builds the job's model once and then evaluates many tasks; results equal a serial run.
  */
-import { createRequire } from 'node:module';
 import { availableParallelism } from 'node:os';
-import { pathToFileURL } from 'node:url';
 import type { Piscina } from 'piscina';
 import { piscina } from './lazy-deps.js';
 import { Observable } from 'rxjs';
 import { siblingModule } from './module-url.js';
+import { workerExecArgv } from './worker-exec-argv.js';
 import type { PoolBatch } from './pool-worker.js';
 import { PoolSession, sessionLayout, type PoolSessionOptions, type SessionMessage } from './pool-session.js';
 import { batchError, checkBatchSize, checkJob, defaultBatchSize, type EvaluationJob, type Runner, type RunnerEvent } from './runner.js';
@@ -22,29 +21,6 @@ export interface LocalPoolRunnerOptions {
    * (`ceil(tasks / (4 x threads))`): many short evaluations do not pay a round trip each.
    */
   batchSize?: number;
-}
-
-/**
- * Worker threads need tsx's loader when the worker file is TypeScript (running from the sources);
- * a bare `--import tsx` would resolve from the working directory, so it is resolved here.
- */
-function workerExecArgv(workerFile: string): string[] | undefined {
-  if (!workerFile.endsWith('.ts')) return undefined;
-  const tsx = pathToFileURL(createRequire(import.meta.url).resolve('tsx')).href;
-  const args: string[] = [];
-  let hasTsx = false;
-  for (let i = 0; i < process.execArgv.length; i++) {
-    const a = process.execArgv[i]!;
-    if (a === '--import=tsx' || (a === '--import' && process.execArgv[i + 1] === 'tsx')) {
-      if (a === '--import') i++;
-      args.push(`--import=${tsx}`);
-      hasTsx = true;
-    } else {
-      if (a.includes('tsx')) hasTsx = true;
-      args.push(a);
-    }
-  }
-  return hasTsx ? args : [...args, `--import=${tsx}`];
 }
 
 /**
