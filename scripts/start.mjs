@@ -3,31 +3,74 @@
 // kept in .cache/start/ with the list of its inputs and rebuilt only when one of them changed,
 // so a second run does not even load esbuild. rxjs is imported name by name (rxjs-per-file.mjs).
 // Modules that worker threads load by URL (the figure thread) are bundled beside it.
-import { existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+// The bundle is CommonJS, evaluated with V8's code cache (runCommonJs): Node 20 compiles an ES
+// module from its source on every start (Node 22's module.enableCompileCache is not there), and
+// the seed's bundle is ~0.7 MB. An example with top-level await (or any construct a CommonJS
+// bundle cannot hold) is bundled as an ES module instead and imported as before.
+import { existsSync, mkdirSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { createRequire } from 'node:module';
 import { pathToFileURL, fileURLToPath } from 'node:url';
 import { dirname, join, resolve } from 'node:path';
+import { Script, constants as vmConstants } from 'node:vm';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const entry = resolve(root, process.argv[2] ?? 'examples/experiment.ts');
-const outfile = join(root, '.cache', 'start', `${entry.slice(root.length + 1).replace(/[\\/]/g, '_').replace(/\.ts$/, '')}.mjs`);
-const inputsFile = `${outfile}.inputs.json`;
+const base = join(root, '.cache', 'start', entry.slice(root.length + 1).replace(/[\\/]/g, '_').replace(/\.ts$/, ''));
+const inputsFile = `${base}.inputs.json`;
 
+/** The bundle built for the current inputs (`{ file, format }`), or undefined if one of them changed since. */
 function upToDate() {
-  if (!existsSync(outfile) || !existsSync(inputsFile)) return false;
-  const built = statSync(outfile).mtimeMs;
   try {
-    const inputs = JSON.parse(readFileSync(inputsFile, 'utf8'));
-    return inputs.every((f) => statSync(join(root, f)).mtimeMs <= built);
+    const { format, inputs } = JSON.parse(readFileSync(inputsFile, 'utf8'));
+    const file = `${base}.${format === 'cjs' ? 'cjs' : 'mjs'}`;
+    const built = statSync(file).mtimeMs;
+    return inputs.every((f) => statSync(join(root, f)).mtimeMs <= built) ? { file, format } : undefined;
   } catch {
-    return false; // an input was removed or the list is unreadable
+    return undefined; // no bundle yet, an input was removed, or the list is unreadable
   }
 }
 
-if (!upToDate()) {
+/**
+ * Runs a CommonJS bundle as Node would, compiled with V8's code cache kept beside it (one per
+ * Node version and flag set: V8 rejects a cache made under others). The cache is written at exit
+ * when there was none or V8 rejected it (the bundle changed), so it holds the functions this run
+ * compiled too.
+ */
+function runCommonJs(file) {
+  const flags = createHash('sha256').update(process.execArgv.join('\0')).digest('hex').slice(0, 12);
+  const cacheFile = `${file}.${process.version}-${flags}.v8cache`;
+  let cachedData;
+  try {
+    cachedData = readFileSync(cacheFile);
+  } catch {
+    cachedData = undefined;
+  }
+  const script = new Script(`(function (exports, require, module, __filename, __dirname) {${readFileSync(file, 'utf8')}\n})`, {
+    filename: file,
+    cachedData,
+    importModuleDynamically: vmConstants.USE_MAIN_CONTEXT_DEFAULT_LOADER,
+  });
+  if (cachedData === undefined || script.cachedDataRejected) {
+    process.once('exit', () => {
+      try {
+        writeFileSync(`${cacheFile}.tmp`, script.createCachedData());
+        renameSync(`${cacheFile}.tmp`, cacheFile);
+      } catch {
+        // a read-only checkout: the next start compiles again
+      }
+    });
+  }
+  const module = { exports: {} };
+  script.runInThisContext()(module.exports, createRequire(file), module, file, dirname(file));
+}
+
+let bundle = upToDate();
+if (!bundle) {
   const { build } = await import('esbuild');
   const { rxjsPerFile } = await import('./rxjs-per-file.mjs');
   const { workerModules } = await import('./worker-modules.mjs');
-  mkdirSync(dirname(outfile), { recursive: true });
+  mkdirSync(dirname(base), { recursive: true });
   const options = {
     bundle: true,
     platform: 'node',
@@ -38,22 +81,42 @@ if (!upToDate()) {
     logLevel: 'warning',
     plugins: [rxjsPerFile(root)],
   };
-  const result = await build({ ...options, entryPoints: [entry], outfile });
+  let result;
+  let format = 'cjs';
+  try {
+    // import.meta.url is the bundle's own URL (siblingModule, the example's main check)
+    result = await build({
+      ...options,
+      format: 'cjs',
+      logLevel: 'silent',
+      define: { 'import.meta.url': '__importMetaUrl' },
+      banner: { js: "var __importMetaUrl = require('node:url').pathToFileURL(__filename).href;" },
+      entryPoints: [entry],
+      outfile: `${base}.cjs`,
+    });
+    if (result.warnings.length > 0) throw new Error('the CommonJS bundle needs a look');
+  } catch {
+    // top-level await, or import.meta beyond its url: an ES module (errors of the example itself are printed here)
+    format = 'esm';
+    result = await build({ ...options, entryPoints: [entry], outfile: `${base}.mjs` });
+  }
   const inputsOf = (r) => Object.keys(r.metafile.inputs).map((f) => resolve(process.cwd(), f));
   const inputs = inputsOf(result);
   // the modules the example's code loads in worker threads by URL (siblingModule), beside the bundle
   const workers = workerModules(root, inputs.filter((f) => f.startsWith(join(root, 'src'))));
   if (workers.size > 0) {
-    const w = await build({ ...options, entryPoints: [...workers].map(([name, source]) => ({ in: source, out: name })), outdir: dirname(outfile) });
+    const w = await build({ ...options, entryPoints: [...workers].map(([name, source]) => ({ in: source, out: name })), outdir: dirname(base) });
     inputs.push(...inputsOf(w));
   }
   const local = [...new Set(inputs)].map((f) => f.slice(root.length + 1));
-  writeFileSync(inputsFile, JSON.stringify([...local, 'scripts/start.mjs', 'scripts/rxjs-per-file.mjs', 'scripts/worker-modules.mjs']));
+  writeFileSync(inputsFile, JSON.stringify({ format, inputs: [...local, 'scripts/start.mjs', 'scripts/rxjs-per-file.mjs', 'scripts/worker-modules.mjs'] }));
+  bundle = { file: `${base}.${format === 'cjs' ? 'cjs' : 'mjs'}`, format };
 }
 // the seed plots: load vega/resvg in a figure thread while it simulates, and draw the four
 // figures there in the background, two at a time (src/node/figure-thread.ts); the process exits
 // once they are written
 process.env.COMPNEURO_RX_FIGURE_THREAD ??= 'background';
 // the bundled example checks import.meta.url against argv[1] to run its main part
-process.argv[1] = outfile;
-await import(pathToFileURL(outfile).href);
+process.argv[1] = bundle.file;
+if (bundle.format === 'cjs') runCommonJs(bundle.file);
+else await import(pathToFileURL(bundle.file).href);
