@@ -7,7 +7,7 @@
 // module from its source on every start (Node 22's module.enableCompileCache is not there), and
 // the seed's bundle is ~0.7 MB. An example with top-level await (or any construct a CommonJS
 // bundle cannot hold) is bundled as an ES module instead and imported as before.
-import { existsSync, mkdirSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
 import { createHash } from 'node:crypto';
 import { createRequire } from 'node:module';
 import { pathToFileURL, fileURLToPath } from 'node:url';

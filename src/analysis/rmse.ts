@@ -26,10 +26,11 @@ function differences(fn: string, a: NumericInput, b: NumericInput): { x: Float64
 }
 
 /**
- * numpy's pairwise sum (as nan-stats' pairwiseSum: blocks of at most 128 in eight accumulators, halves
- * above) of `(x[i] - y[i])^2` for i in [start, start + n), each square computed where numpy's
- * temporary array would hold it: the same additions in the same order, so the same bits as
- * `np.sum((a - b)**2)`, without the temporary (an array per loss of a fit, 3x the time).
+ * numpy's pairwise sum (as nan-stats' pairwiseSum: blocks of at most 128 in eight
+ * accumulators, halves above) of `(x[i] - y[i])^2` for i in [start, start + n), each square
+ * computed where numpy's temporary array would hold it: the same additions in the same order, so
+ * the same bits as `np.sum((a - b)**2)`, in one pass instead of storing the squares first (with
+ * the lighter argument check above, 3.8 -> 1.35 µs for 1000 values, the losses of a fit).
  */
 function pairwiseSquaredDiffs(x: Float64Array, y: Float64Array, start: number, n: number): number {
   let d: number;
