@@ -53,9 +53,11 @@ function runCommonJs(file) {
   });
   if (cachedData === undefined || script.cachedDataRejected) {
     process.once('exit', () => {
+      // another start may write the same file: write aside, then rename (atomic)
+      const tmp = `${cacheFile}.${process.pid}.tmp`;
       try {
-        writeFileSync(`${cacheFile}.tmp`, script.createCachedData());
-        renameSync(`${cacheFile}.tmp`, cacheFile);
+        writeFileSync(tmp, script.createCachedData());
+        renameSync(tmp, cacheFile);
       } catch {
         // a read-only checkout: the next start compiles again
       }
