@@ -12,7 +12,7 @@ import { createHash } from 'node:crypto';
 import { createRequire } from 'node:module';
 import { pathToFileURL, fileURLToPath } from 'node:url';
 import { dirname, join, resolve } from 'node:path';
-import { Script, constants as vmConstants } from 'node:vm';
+import { Script } from 'node:vm';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const entry = resolve(root, process.argv[2] ?? 'examples/experiment.ts');
@@ -46,11 +46,10 @@ function runCommonJs(file) {
   } catch {
     cachedData = undefined;
   }
-  const script = new Script(`(function (exports, require, module, __filename, __dirname) {${readFileSync(file, 'utf8')}\n})`, {
-    filename: file,
-    cachedData,
-    importModuleDynamically: vmConstants.USE_MAIN_CONTEXT_DEFAULT_LOADER,
-  });
+  const script = new Script(`(function (exports, require, module, __filename, __dirname) {${readFileSync(file, 'utf8')}\n})`, { filename: file, cachedData });
+  // functions read back from a code cache lose a script's dynamic-import callback (Node 20): the
+  // library's import() goes through this module's (src/run/dynamic-import.ts)
+  globalThis[Symbol.for('compneuro-rx.dynamic-import')] = (specifier) => import(specifier);
   if (cachedData === undefined || script.cachedDataRejected) {
     process.once('exit', () => {
       // another start may write the same file: write aside, then rename (atomic)

@@ -2,6 +2,7 @@ import { expect } from 'chai';
 import { execFileSync, spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
 
 const ROOT = resolve(import.meta.dirname, '../..');
 const START = join(ROOT, 'scripts/start.mjs');
@@ -35,6 +36,18 @@ describe('scripts/start.mjs (npm start)', function () {
     expect(execFileSync(process.execPath, [START, file], { encoding: 'utf8' })).to.equal('main true true\n');
     expect(statSync(join(BUNDLES, caches[0]!)).mtimeMs).to.equal(written);
     expect(JSON.parse(readFileSync(join(BUNDLES, `${base('plain')}.inputs.json`), 'utf8')).format).to.equal('cjs');
+  });
+
+  it("the library's import() works in a start that reads the code cache (Node 20 loses the cached functions' import callback)", () => {
+    mkdirSync(DIR, { recursive: true });
+    writeFileSync(join(DIR, 'problem.mjs'), 'export const answer = 42;\n');
+    const code = [
+      "import { importModule } from '../../src/run/evaluator-cache.ts';",
+      `importModule(${JSON.stringify(pathToFileURL(join(DIR, 'problem.mjs')).href)}).then((m) => console.log('answer', m.answer));`,
+    ].join('\n');
+    const file = entry('imports', `${code}\n`);
+    for (const run of ['compiles', 'reads the cache']) expect(execFileSync(process.execPath, [START, file], { encoding: 'utf8' }), run).to.equal('answer 42\n');
+    expect(readdirSync(BUNDLES).some((f) => f.startsWith(base('imports')) && f.endsWith('.v8cache'))).to.equal(true);
   });
 
   it('runs an example with top-level await as an ES module', () => {

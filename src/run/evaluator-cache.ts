@@ -5,6 +5,7 @@
  */
 import { isAbsolute, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { dynamicImport } from './dynamic-import.js';
 import { setupKey, type EvaluationJob, type Evaluator, type EvaluatorFactory } from './runner.js';
 
 /**
@@ -53,7 +54,7 @@ let tsxImport: Promise<ScopedImport> | undefined;
 function tsxScopedImport(): Promise<ScopedImport> {
   tsxImport ??= (async () => {
     const tsx = 'tsx/esm/api'; // a variable: bundlers and tsc leave the optional dependency alone
-    const { register } = (await import(tsx)) as { register: (o: { namespace: string }) => { import: ScopedImport } };
+    const { register } = (await dynamicImport(tsx)) as unknown as { register: (o: { namespace: string }) => { import: ScopedImport } };
     return register({ namespace: 'compneuro-rx' }).import;
   })();
   return tsxImport;
@@ -61,7 +62,7 @@ function tsxScopedImport(): Promise<ScopedImport> {
 
 async function importUncached(specifier: string): Promise<Record<string, unknown>> {
   try {
-    return (await import(specifier)) as Record<string, unknown>;
+    return await dynamicImport(specifier);
   } catch (e) {
     if ((e as { code?: string }).code !== 'ERR_UNKNOWN_FILE_EXTENSION' || !/\.[cm]?ts$/.test(specifier)) throw e;
     return (await tsxScopedImport())(specifier, import.meta.url);
