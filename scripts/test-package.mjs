@@ -4,7 +4,7 @@
 // a PNG, and type-checks a strict TypeScript consumer without the DOM lib. Prints one line per
 // check and the closing line "N passed, N failed".
 import { execFileSync, spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync, existsSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync, existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -37,14 +37,16 @@ check('npm pack builds a tarball with dist/, LICENSE and README', () => {
   const info = JSON.parse(out)[0];
   tarball = join(work, info.filename);
   const files = info.files.map((f) => f.path);
-  for (const f of ['LICENSE', 'README.md', 'package.json', 'dist/src/index.js', 'dist/src/index.d.ts', 'dist/src/browser-entry.js', 'dist/operators/index.js']) {
+  for (const f of ['LICENSE', 'README.md', 'package.json', 'dist/src/index.js', 'dist/src/index.d.ts', 'dist/src/node.cjs', 'dist/src/load-node-bundle.js', 'dist/src/browser-entry.js', 'dist/src/browser-entry.node.js', 'dist/operators/index.js']) {
     if (!files.includes(f)) throw new Error(`the tarball lacks ${f}`);
   }
   const stray = files.filter((f) => /^(spec|bench|examples|scripts)\//.test(f));
   if (stray.length) throw new Error(`the tarball ships files users do not need: ${stray.slice(0, 5).join(', ')}`);
   // a source map must carry its sources (they are not shipped) and declarations their maps
-  const map = JSON.parse(readFileSync(join(root, 'dist/src/index.js.map'), 'utf8'));
-  if (!map.sourcesContent?.every((s) => typeof s === 'string' && s.length > 0)) throw new Error('dist/src/index.js.map has no sourcesContent');
+  for (const bundle of ['node.cjs', 'browser-entry.js']) {
+    const map = JSON.parse(readFileSync(join(root, `dist/src/${bundle}.map`), 'utf8'));
+    if (!map.sourcesContent?.every((s) => typeof s === 'string' && s.length > 0)) throw new Error(`dist/src/${bundle}.map has no sourcesContent`);
+  }
   if (!files.includes('dist/src/index.d.ts.map')) throw new Error('no declaration maps in the tarball');
 });
 
@@ -108,6 +110,15 @@ console.log('OK', rx.length);
 `);
   const out = run(process.execPath, ['count.mjs'], app);
   if (!out.includes('OK')) throw new Error(out);
+  // the library was compiled with a V8 code cache kept in the app's node_modules/.cache, which
+  // the next import accepts (a rejected cache would be written again)
+  const dir = join(app, 'node_modules/.cache/compneuro-rx');
+  const caches = readdirSync(dir).filter((f) => /^node-bundle-\w+\.v8cache$/.test(f));
+  if (caches.length === 0) throw new Error(`no code cache of the library in ${dir}`);
+  const at = (f) => statSync(join(dir, f)).mtimeMs;
+  const before = caches.map(at);
+  if (!run(process.execPath, ['count.mjs'], app).includes('OK')) throw new Error('the second import failed');
+  if (caches.some((f, k) => at(f) !== before[k])) throw new Error('the code cache was written again: V8 rejected it');
 });
 
 check('a strict TypeScript consumer type-checks without the DOM lib, declarations included', () => {
