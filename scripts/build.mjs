@@ -93,7 +93,7 @@ if (node.warnings.length > 0) throw new Error('build: the CommonJS bundle has wa
 await build({ ...common, plugins: [rxjsPerFile(root)], entryPoints: [{ in: 'src/browser-entry.ts', out: 'src/browser-entry' }], outdir: 'dist', format: 'esm' });
 
 // 5. the loader and the entries, with the export names the bundle has
-copyFileSync(join(root, 'scripts/load-node-bundle.js'), join(dist, 'src/load-node-bundle.js'));
+for (const f of ['load-node-bundle.js', 'run-common-js.js']) copyFileSync(join(root, 'scripts', f), join(dist, 'src', f));
 const lib = createRequire(import.meta.url)(join(dist, 'src/node.cjs'));
 globalThis[Symbol.for('compneuro-rx.es-modules')] = Object.fromEntries(await Promise.all(ESM_ONLY.map(async (m) => [m, await import(m)])));
 const facades = [...parts, { name: 'browser-entry.node', at: '__browser()' }];

@@ -3,16 +3,15 @@
 // kept in .cache/start/ with the list of its inputs and rebuilt only when one of them changed,
 // so a second run does not even load esbuild. rxjs is imported name by name (rxjs-per-file.mjs).
 // Modules that worker threads load by URL (the figure thread) are bundled beside it.
-// The bundle is CommonJS, evaluated with V8's code cache (runCommonJs): Node 20 compiles an ES
+// The bundle is CommonJS, evaluated with V8's code cache (run-common-js.js): Node 20 compiles an ES
 // module from its source on every start (Node 22's module.enableCompileCache is not there), and
 // the seed's bundle is ~0.7 MB. An example with top-level await (or any construct a CommonJS
 // bundle cannot hold) is bundled as an ES module instead and imported as before.
-import { mkdirSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { createHash } from 'node:crypto';
-import { createRequire } from 'node:module';
 import { pathToFileURL, fileURLToPath } from 'node:url';
 import { dirname, join, resolve } from 'node:path';
-import { Script } from 'node:vm';
+import { runCommonJs } from './run-common-js.js';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const entry = resolve(root, process.argv[2] ?? 'examples/experiment.ts');
@@ -29,41 +28,6 @@ function upToDate() {
   } catch {
     return undefined; // no bundle yet, an input was removed, or the list is unreadable
   }
-}
-
-/**
- * Runs a CommonJS bundle as Node would, compiled with V8's code cache kept beside it (one per
- * Node version and flag set: V8 rejects a cache made under others). The cache is written at exit
- * when there was none or V8 rejected it (the bundle changed), so it holds the functions this run
- * compiled too.
- */
-function runCommonJs(file) {
-  const flags = createHash('sha256').update(process.execArgv.join('\0')).digest('hex').slice(0, 12);
-  const cacheFile = `${file}.${process.version}-${flags}.v8cache`;
-  let cachedData;
-  try {
-    cachedData = readFileSync(cacheFile);
-  } catch {
-    cachedData = undefined;
-  }
-  const script = new Script(`(function (exports, require, module, __filename, __dirname) {${readFileSync(file, 'utf8')}\n})`, { filename: file, cachedData });
-  // functions read back from a code cache lose a script's dynamic-import callback (Node 20): the
-  // library's import() goes through this module's (src/run/dynamic-import.ts)
-  globalThis[Symbol.for('compneuro-rx.dynamic-import')] = (specifier) => import(specifier);
-  if (cachedData === undefined || script.cachedDataRejected) {
-    process.once('exit', () => {
-      // another start may write the same file: write aside, then rename (atomic)
-      const tmp = `${cacheFile}.${process.pid}.tmp`;
-      try {
-        writeFileSync(tmp, script.createCachedData());
-        renameSync(tmp, cacheFile);
-      } catch {
-        // a read-only checkout: the next start compiles again
-      }
-    });
-  }
-  const module = { exports: {} };
-  script.runInThisContext()(module.exports, createRequire(file), module, file, dirname(file));
 }
 
 let bundle = upToDate();
@@ -119,5 +83,9 @@ if (!bundle) {
 process.env.COMPNEURO_RX_FIGURE_THREAD ??= 'background';
 // the bundled example checks import.meta.url against argv[1] to run its main part
 process.argv[1] = bundle.file;
-if (bundle.format === 'cjs') runCommonJs(bundle.file);
+if (bundle.format === 'cjs') {
+  // V8's code cache beside the bundle, one per Node version and flag set (V8 rejects others)
+  const flags = createHash('sha256').update(process.execArgv.join('\0')).digest('hex').slice(0, 12);
+  runCommonJs(bundle.file, { cacheFile: `${bundle.file}.${process.version}-${flags}.v8cache` });
+}
 else await import(pathToFileURL(bundle.file).href);

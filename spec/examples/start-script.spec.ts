@@ -38,6 +38,17 @@ describe('scripts/start.mjs (npm start)', function () {
     expect(JSON.parse(readFileSync(join(BUNDLES, `${base('plain')}.inputs.json`), 'utf8')).format).to.equal('cjs');
   });
 
+  it("runs the edited example after an edit that keeps the bundle's length (V8 checks only the length of a cached source)", () => {
+    const file = entry('edited', "console.log('first');\n");
+    expect(execFileSync(process.execPath, [START, file], { encoding: 'utf8' })).to.equal('first\n');
+    expect(execFileSync(process.execPath, [START, file], { encoding: 'utf8' }), 'from the cache').to.equal('first\n');
+    const bundle = join(BUNDLES, `${base('edited')}.cjs`);
+    const length = readFileSync(bundle).length;
+    writeFileSync(join(DIR, 'edited.ts'), "console.log('FIRST');\n");
+    expect(execFileSync(process.execPath, [START, file], { encoding: 'utf8' })).to.equal('FIRST\n');
+    expect(readFileSync(bundle).length).to.equal(length);
+  });
+
   it("the library's import() works in a start that reads the code cache (Node 20 loses the cached functions' import callback)", () => {
     mkdirSync(DIR, { recursive: true });
     writeFileSync(join(DIR, 'problem.mjs'), 'export const answer = 42;\n');
