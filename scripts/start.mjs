@@ -8,9 +8,8 @@
 // the seed's bundle is ~0.7 MB. An example with top-level await (or any construct a CommonJS
 // bundle cannot hold) is bundled as an ES module instead and imported as before.
 import { mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
-import { createHash } from 'node:crypto';
 import { pathToFileURL, fileURLToPath } from 'node:url';
-import { dirname, join, resolve } from 'node:path';
+import { basename, dirname, join, resolve } from 'node:path';
 import { runCommonJs } from './run-common-js.js';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
@@ -83,9 +82,6 @@ if (!bundle) {
 process.env.COMPNEURO_RX_FIGURE_THREAD ??= 'background';
 // the bundled example checks import.meta.url against argv[1] to run its main part
 process.argv[1] = bundle.file;
-if (bundle.format === 'cjs') {
-  // V8's code cache beside the bundle, one per Node version and flag set (V8 rejects others)
-  const flags = createHash('sha256').update(process.execArgv.join('\0')).digest('hex').slice(0, 12);
-  runCommonJs(bundle.file, { cacheFile: `${bundle.file}.${process.version}-${flags}.v8cache` });
-}
+// V8's code cache beside the bundle
+if (bundle.format === 'cjs') runCommonJs(bundle.file, { cacheDir: dirname(bundle.file), name: basename(bundle.file) });
 else await import(pathToFileURL(bundle.file).href);

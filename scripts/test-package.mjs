@@ -113,7 +113,7 @@ console.log('OK', rx.length);
   // the library was compiled with a V8 code cache kept in the app's node_modules/.cache, which
   // the next import accepts (a rejected cache would be written again)
   const dir = join(app, 'node_modules/.cache/compneuro-rx');
-  const caches = readdirSync(dir).filter((f) => /^node-bundle-\w+\.v8cache$/.test(f));
+  const caches = readdirSync(dir).filter((f) => /^node-bundle-[\w.-]+\.v8cache$/.test(f));
   if (caches.length === 0) throw new Error(`no code cache of the library in ${dir}`);
   const at = (f) => statSync(join(dir, f)).mtimeMs;
   const before = caches.map(at);
