@@ -33,6 +33,13 @@ function expectAnalytic(blocks: readonly SampleBlock[]): void {
   }
 }
 
+/** The blocks have these steps, hold the monitor's whole recording of x bit for bit, and x = t. */
+function expectBlocksOfRecording(blocks: readonly SampleBlock[], m: Monitor, steps: number[][]): void {
+  expect(stepsOf(blocks)).to.deep.equal(steps);
+  expect(sameBits(joinBlocks(blocks, 0, 'p', 'x'), (m.get('x') as RecordedArray).data)).to.equal(true);
+  expectAnalytic(blocks);
+}
+
 describe('monitors/sample-stream: block boundaries and gaps of samples$ (the monitor calls the builder only at block ends and gaps)', () => {
   it('runs that end mid-block: each run end delivers the pending block and the next sample opens the next one', () => {
     const { net, pop } = model();
@@ -54,9 +61,7 @@ describe('monitors/sample-stream: block boundaries and gaps of samples$ (the mon
     const blocks = blocksOf(m, 7); // samples 0, 3, 6 | 9, 12, 15 | ...
     net.simulate(2.5); // 10 steps: samples 0..9
     net.simulate(5); // 20 steps: samples 12..27
-    expect(stepsOf(blocks)).to.deep.equal([[0, 3, 6], [9], [12, 15, 18], [21, 24, 27]]);
-    expect(sameBits(joinBlocks(blocks, 0, 'p', 'x'), (m.get('x') as RecordedArray).data)).to.equal(true);
-    expectAnalytic(blocks);
+    expectBlocksOfRecording(blocks, m, [[0, 3, 6], [9], [12, 15, 18], [21, 24, 27]]);
   });
 
   it('a pause between two steps of one run ends the block at the gap (it failed the block check before)', () => {
@@ -69,9 +74,7 @@ describe('monitors/sample-stream: block boundaries and gaps of samples$ (the mon
     m.resume();
     for (let k = 0; k < 3; k++) net.step();
     net.endRun();
-    expect(stepsOf(blocks)).to.deep.equal([[0, 1, 2], [6, 7, 8]]);
-    expect(sameBits(joinBlocks(blocks, 0, 'p', 'x'), (m.get('x') as RecordedArray).data)).to.equal(true);
-    expectAnalytic(blocks);
+    expectBlocksOfRecording(blocks, m, [[0, 1, 2], [6, 7, 8]]);
   });
 
   it('the time going back inside a run ends the block; the samples after it start a new one', () => {
@@ -82,9 +85,7 @@ describe('monitors/sample-stream: block boundaries and gaps of samples$ (the mon
     net.reset({ monitors: false }); // time back to 0, the recording stays
     for (let k = 0; k < 3; k++) net.step();
     net.endRun();
-    expect(stepsOf(blocks)).to.deep.equal([[0, 1, 2, 3, 4], [0, 1, 2]]);
-    expect(sameBits(joinBlocks(blocks, 0, 'p', 'x'), (m.get('x') as RecordedArray).data)).to.equal(true);
-    expectAnalytic(blocks);
+    expectBlocksOfRecording(blocks, m, [[0, 1, 2, 3, 4], [0, 1, 2]]);
   });
 
   it('a new period (start(variables, period)) ends the block; the next holds the samples of the new grid', () => {
@@ -95,9 +96,7 @@ describe('monitors/sample-stream: block boundaries and gaps of samples$ (the mon
     m.start(undefined, 2 * DT); // every 2 steps from step 3
     for (let k = 0; k < 6; k++) net.step();
     net.endRun();
-    expect(stepsOf(blocks)).to.deep.equal([[0, 1, 2], [3, 5, 7]]);
-    expect(sameBits(joinBlocks(blocks, 0, 'p', 'x'), (m.get('x') as RecordedArray).data)).to.equal(true);
-    expectAnalytic(blocks);
+    expectBlocksOfRecording(blocks, m, [[0, 1, 2], [3, 5, 7]]);
   });
 
   it('two subscribers with different `every` on one monitor each get their own blocks', () => {
