@@ -80,7 +80,8 @@ async function fitRate(runner: 'serial' | Runner, seed: number, maxEvals: number
     const fit = await opt.run({ maxEvals, resultsFileName: 'bench-fit', deapPlotFile: 'bench-fit.png' });
     const h = opt.lossHistory;
     const rate = ((h.length - 1) * opt.popsize) / (h.at(-1)![1] - h[0]![1]);
-    const split = opt.splitDecisions.at(-1)?.split;
+    const last = opt.splitDecisions.at(-1);
+    const split = last === undefined ? 'none (threads not ready)' : `${last.split ? 'split' : 'calling thread'}${last.reason === 'short' ? ' (too short to probe)' : ''}`;
     const cpuMs = (cpu.at(-1)! - cpu[1]!) / 1000 / (cpu.length - 2); // reports 1..n follow generations
     return { rate, generations: h.length, candidates: fit.deap_pop, losses: h.map((x) => x[0]), best: [fit.a, fit.b, fit.loss], split, cpuMs };
   });
@@ -160,7 +161,7 @@ export async function fitRows(options: { reps?: number; maxEvals?: number } = {}
         rates[name]!.push(out[name]!.rate);
         (cpus[name] ??= []).push(out[name]!.cpuMs);
       }
-      chosen.push(out.pool!.split === undefined ? 'none (threads not ready)' : out.pool!.split ? 'split' : 'calling thread');
+      chosen.push(out.pool!.split);
       gens = out.serial!.generations;
       for (const name of Object.keys(out).filter((n) => n !== 'serial')) {
         ratios[name]!.push(out[name]!.rate / out.serial!.rate);
@@ -210,7 +211,7 @@ export async function fitRows(options: { reps?: number; maxEvals?: number } = {}
         hr[name]!.push(out[name]!.rate);
         (hcpu[name] ??= []).push(out[name]!.cpuMs);
       }
-      heavyChoice.push(out.auto!.split === undefined ? 'none' : out.auto!.split ? 'split' : 'calling thread');
+      heavyChoice.push(out.auto!.split);
       for (const name of ['split', 'auto']) {
         hx[name]!.push(out[name]!.rate / out.serial!.rate);
         heavySame &&= isDeepStrictEqual(out[name]!.candidates, out.serial!.candidates) && isDeepStrictEqual(out[name]!.losses, out.serial!.losses);

@@ -43,12 +43,18 @@ describe('fit/opt-neuron (CompNeuroPy OptNeuron)', function () {
     expect(() => new OptNeuron({ ...dataProblem, method: 'bads' })).to.throw(/method "bads" is not available/);
   });
 
-  it("pool threads that cannot build the model fail the run, also when 'auto' evaluated every generation in this thread", async () => {
+  it('a module without the problem fails the run before any thread starts; pool threads that cannot build the model fail it too', async () => {
     const module = new URL('../../examples/opt-neuron/run-opt-neuron-from-data.ts', import.meta.url).href;
     expect(() => new OptNeuron({ ...dataProblem, module, splitGeneration: 'yes' as never })).to.throw(/splitGeneration must be 'auto', true or false, got "yes"/);
+    // 'auto' would not start threads for 3 generations: the module is checked in this thread
     const opt = new OptNeuron({ ...dataProblem, seed: 0, module, exportName: 'noSuchProblem', runner: 'local', displayProgressBar: false });
     const e = await opt.run({ maxEvals: 3 }).then(() => undefined, (x: Error) => x);
-    expect(e?.message).to.match(/could not build the model from module ".*opt-neuron-evaluator.*": createEvaluator\(setup\) threw: module ".*run-opt-neuron-from-data.ts" has no OptNeuron problem export "noSuchProblem"/);
+    expect(e?.message).to.match(/^OptNeuron: option "module": module ".*run-opt-neuron-from-data.ts" has no OptNeuron problem export "noSuchProblem"$/);
+    // a problem that builds here but not in the threads: the forced split fails naming the thread's reason
+    const broken = new URL('../fixtures/fit/thread-broken-problem.ts', import.meta.url).href;
+    const split = new OptNeuron({ ...dataProblem, seed: 0, module: broken, runner: 'local', splitGeneration: true, displayProgressBar: false });
+    const f = await split.run({ maxEvals: 3 }).then(() => undefined, (x: Error) => x);
+    expect(f?.message).to.match(/could not build the model from module ".*opt-neuron-evaluator.*": createEvaluator\(setup\) threw: .*no_such_symbol/);
   });
 
   it('bad input names the culprit', async () => {

@@ -1,12 +1,15 @@
 import { expect } from 'chai';
-import { SplitChooser, type SplitDecision } from '../../src/fit/split-chooser.js';
+import { SPLIT_MIN_GENERATIONS, SPLIT_MIN_RUN_MS, SplitChooser, type SplitDecision } from '../../src/fit/split-chooser.js';
 
-/** Runs `gens` generations with fixed costs per way; returns the ways taken and the decisions. */
-function drive(chooser: SplitChooser, gens: number, cost: { split: number; thread: number }, ready = (_g: number) => true) {
+/**
+ * Runs `gens` generations with fixed costs per way; returns the ways taken and the decisions.
+ * `planned`: the generations the run announces (default: unbounded).
+ */
+function drive(chooser: SplitChooser, gens: number, cost: { split: number; thread: number }, ready = (_g: number) => true, planned = Infinity) {
   const ways: boolean[] = [];
   const decisions: SplitDecision[] = [];
   for (let g = 0; g < gens; g++) {
-    const split = chooser.next(ready(g));
+    const split = chooser.next(ready(g), planned - g);
     ways.push(split);
     const d = chooser.record(split, split ? cost.split : cost.thread);
     if (d) decisions.push(d);
@@ -57,6 +60,55 @@ describe('fit/split-chooser (split a generation over the pool, or evaluate it in
       expect(decisions).to.have.length(0);
     }
     expect(new SplitChooser('auto').forced()).to.equal(undefined);
+  });
+});
+
+describe('fit/split-chooser: runs too short to probe the split', () => {
+  it(`a run with fewer than ${SPLIT_MIN_GENERATIONS} generations left after the first probes stays in the calling thread and wants no threads`, () => {
+    const chooser = new SplitChooser('auto');
+    const wanted: boolean[] = [];
+    const ways: boolean[] = [];
+    const decisions: SplitDecision[] = [];
+    for (let g = 0; g < 100; g++) {
+      const split = chooser.next(true, 100 - g);
+      wanted.push(chooser.wantsThreads);
+      ways.push(split);
+      const d = chooser.record(split, 20);
+      if (d) decisions.push(d);
+    }
+    expect(ways.some(Boolean)).to.equal(false);
+    expect(wanted.some(Boolean)).to.equal(false);
+    expect(decisions).to.deep.equal([{ generation: 3, split: false, reason: 'short', splitMs: NaN, callingThreadMs: 20 }]);
+  });
+
+  it('the bounds: generations left, and the calling thread\'s time for them', () => {
+    // generation 3 is the first split probe: it has planned - 2 generations left
+    const at = (planned: number, threadMs: number) => drive(new SplitChooser('auto'), 10, { split: threadMs / 2, thread: threadMs }, () => true, planned);
+    expect(at(SPLIT_MIN_GENERATIONS + 2, 50).ways[2]).to.equal(true);
+    expect(at(SPLIT_MIN_GENERATIONS + 1, 50).decisions[0]).to.deep.include({ generation: 3, reason: 'short' });
+    // 1000 generations of 1 ms: a second, just enough; of 0.9 ms: not
+    const ms = SPLIT_MIN_RUN_MS / 1000;
+    expect(at(1002, ms).ways[2]).to.equal(true);
+    expect(at(1002, 0.9 * ms).decisions[0]).to.deep.include({ generation: 3, split: false, reason: 'short' });
+  });
+
+  it('the threads are wanted from the first split probe on; a chosen calling thread re-checks the split only while it could pay', () => {
+    const chooser = new SplitChooser('auto');
+    const wanted: boolean[] = [];
+    // 5 ms in this thread, 10 ms split, 400 generations (2 s): probed, the calling thread wins at generation 9
+    for (let g = 0; g < 400; g++) {
+      const split = chooser.next(true, 400 - g);
+      wanted.push(chooser.wantsThreads);
+      chooser.record(split, split ? 10 : 5);
+    }
+    expect(wanted.slice(0, 2)).to.deep.equal([false, false]);
+    expect(wanted.slice(2).every(Boolean)).to.equal(true);
+    // 4000 generations of 1 ms: re-checks (after >= 120 ms of others each), none once fewer than
+    // 1000 generations (1 s) are left
+    const longer = drive(new SplitChooser('auto'), 4000, { split: 2, thread: 1 }, () => true, 4000);
+    expect(longer.ways.slice(8).filter(Boolean).length).to.be.above(0);
+    expect(longer.ways.slice(4000 - SPLIT_MIN_RUN_MS + 1).some(Boolean)).to.equal(false);
+    expect(longer.ways.slice(4000 - SPLIT_MIN_RUN_MS - 400, 4000 - SPLIT_MIN_RUN_MS).some(Boolean)).to.equal(true);
   });
 });
 

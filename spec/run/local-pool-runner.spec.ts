@@ -60,6 +60,23 @@ describe('run/local-pool-runner (piscina)', function () {
     }
   });
 
+  it('starts its threads on first use; a closed pool rejects work, naming the pool', async () => {
+    const lazy = new LocalPoolRunner({ threads: 2 });
+    expect(lazy.threadsStarted).to.equal(false);
+    expect(lazy.concurrency).to.equal(2);
+    const out = await evaluateAll<unknown, unknown, Out>(lazy, { module, setup: { size: 3 } }, tasks.slice(0, 2));
+    expect(out).to.have.length(2);
+    expect(lazy.threadsStarted).to.equal(true);
+    await lazy.close();
+    const unused = new LocalPoolRunner({ threads: 2 });
+    await unused.close();
+    expect(unused.threadsStarted).to.equal(false);
+    for (const closed of [lazy, unused]) {
+      const e = await evaluateAll(closed, { module, setup: { size: 3 } }, tasks.slice(0, 1)).then(() => undefined, (x: Error) => x);
+      expect(e?.message).to.match(/LocalPoolRunner: the pool is closed/);
+    }
+  });
+
   it('a worker that cannot build the model errors naming the module and the reason', async () => {
     try {
       await evaluateAll(pool, { module, setup: { size: 3, fail: true } }, tasks.slice(0, 2));

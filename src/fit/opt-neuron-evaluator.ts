@@ -38,11 +38,24 @@ export function splitGeneration(population: readonly (readonly number[])[], part
   return { size, chunks };
 }
 
-/** Builds the simulator once (per worker) and evaluates chunks of candidates. */
-export async function createEvaluator(setup: OptNeuronEvaluatorSetup): Promise<(chunk: ArrayLike<number>) => Float64Array> {
+/**
+ * The problem a setup names, imported as workers import it; throws naming the module and export.
+ *
+ * @example
+ * ```ts
+ * const problem = await problemOf({ problemModule: import.meta.url, exportName: 'problem', popsize: 6 });
+ * ```
+ */
+export async function problemOf(setup: OptNeuronEvaluatorSetup): Promise<OptNeuronProblem> {
   const mod = (await importModule(moduleSpecifier(setup.problemModule))) as Record<string, unknown>;
   const problem = mod[setup.exportName] as OptNeuronProblem | undefined;
   if (!problem || typeof problem !== 'object') throw new Error(`module "${setup.problemModule}" has no OptNeuron problem export "${setup.exportName}"`);
+  return problem;
+}
+
+/** Builds the simulator once (per worker) and evaluates chunks of candidates. */
+export async function createEvaluator(setup: OptNeuronEvaluatorSetup): Promise<(chunk: ArrayLike<number>) => Float64Array> {
+  const problem = await problemOf(setup);
   const sim = new OptNeuronSimulator(problem, setup.popsize, { check: false });
   const n = sim.bounds.fitNames.length;
   return (chunk) => {

@@ -16,7 +16,7 @@ import type { CmaStrategyParams } from './cma-strategy.js';
 import { DeapCma, type DeapCmaResult } from './deap-cma.js';
 import type { ExperimentResults } from '../experiment/comp-neuro-exp.js';
 import { OptNeuronSimulator, resultsOfSingleNeuron, type LossValue, type OptNeuronProblem } from './opt-neuron-simulator.js';
-import { splitGeneration, type OptNeuronEvaluatorSetup } from './opt-neuron-evaluator.js';
+import { problemOf, splitGeneration, type OptNeuronEvaluatorSetup } from './opt-neuron-evaluator.js';
 import { tpeMinimize } from './tpe.js';
 import { SplitChooser, type SplitDecision } from './split-chooser.js';
 import type { PoolSession, PoolSessionOptions } from '../run/pool-session.js';
@@ -55,9 +55,10 @@ export interface OptNeuronOptions<Soll = unknown> extends OptNeuronProblem<Soll>
    * Whether a generation is split over the runner's workers: `'auto'` (default) times the first
    * generations both ways on a `'local'` pool and keeps the faster, a split only when it takes at
    * most 85 % of the calling thread's time (a light model's generation costs less than handing it
-   * to threads), re-checking within ~5% of the run; `true` forces the split, `false` evaluates in
-   * the calling thread. Other runners (queue) always split under
-   * `'auto'`. The losses are the same either way; decisions are in `splitDecisions`.
+   * to threads), re-checking within ~5% of the run; a fit with fewer than 120 generations or
+   * under ~1 s of work left is not split and starts no threads. `true` forces the split, `false`
+   * evaluates in the calling thread. Other runners (queue) always split under `'auto'`. The
+   * losses are the same either way; decisions are in `splitDecisions`.
    */
   splitGeneration?: 'auto' | boolean;
   /**
@@ -121,6 +122,8 @@ export class OptNeuron<Soll = unknown> {
   private runner: Runner | undefined;
   private readonly ownsRunner: boolean;
   private startTime = globalThis.performance.now();
+  /** At most how many generations of this run remain (CMA-ES may stop early at convergence). */
+  private generationsLeft = Infinity;
 
   constructor(options: OptNeuronOptions<Soll>) {
     if (!options || typeof options !== 'object') throw new Error('OptNeuron: expected an options object { experiment, getLossFunction, variablesBounds, neuronModel, ... }');
@@ -193,14 +196,16 @@ export class OptNeuron<Soll = unknown> {
     const whole = population.length === this.popsize;
     const pool = runner as Partial<SessionRunner> | undefined;
     // a local pool: its threads keep their chunk's model and take each generation through shared
-    // memory (a futex wake-up, no message); opened on the first generation, so that the threads
-    // build while this one evaluates. This thread does not take a chunk itself: its network stays
+    // memory (a futex wake-up, no message); opened when the chooser first wants it, so that the
+    // threads build while this one evaluates. This thread does not take a chunk itself: its network stays
     // the whole population's, so that switching between the ways never rebuilds a model
     const useSession = whole && this.popsize >= (runner?.concurrency ?? 1) && typeof pool?.openSession === 'function' && runner!.concurrency >= 2;
-    if (useSession && !this.session) this.openSession(pool as SessionRunner, splitGeneration(population, runner!.concurrency).size);
     // a thread that could not build the model is an error, also while this thread evaluates
     if (this.sessionReady?.failed) throw this.sessionReady.failed;
-    const split = chooser !== undefined && whole ? chooser.next(!useSession || (this.sessionReady?.ready ?? false)) : false;
+    const split = chooser !== undefined && whole ? chooser.next(!useSession || (this.sessionReady?.ready ?? false), this.generationsLeft) : false;
+    // the threads start once a split is forced or about to be probed (a short fit starts none)
+    if (useSession && !this.session && chooser?.wantsThreads) this.openSession(pool as SessionRunner, splitGeneration(population, runner!.concurrency).size);
+    if (whole) this.generationsLeft--;
     const t0 = globalThis.performance.now();
     if (!split) {
       loss = this.ensureSimulator().evaluate(population).loss;
@@ -282,10 +287,17 @@ export class OptNeuron<Soll = unknown> {
     if (!Number.isInteger(maxEvals) || maxEvals < 1) throw new Error(`OptNeuron.run: maxEvals must be a positive integer, got ${String(maxEvals)}`);
     this.lossHistory = [];
     this.splitDecisions = [];
+    this.generationsLeft = this.method === 'deap' ? maxEvals : Infinity;
     this.startTime = globalThis.performance.now();
     let best: Record<string, unknown>;
     let poolFailure: Error | undefined;
     try {
+      // a module the workers could not build from fails now, also when no thread is ever started
+      if (this.runner && this.options.module) {
+        await problemOf(this.evaluatorJob(this.popsize).setup).catch((e: Error) => {
+          throw new Error(`OptNeuron: option "module": ${e.message}`);
+        });
+      }
       if (this.method === 'deap') {
         best = (await this.deapCma!.run({ maxEvals, plotFile: deapPlotFile })) as DeapCmaResult;
       } else {

@@ -1,6 +1,7 @@
 /**
- * Evaluations spread over a pool of worker threads (piscina), one per core by default. Each
- * thread builds the job's model once and then evaluates many tasks; results equal a serial run.
+ * Evaluations spread over a pool of worker threads (piscina), one per core by default, started on
+ * first use. Each thread builds the job's model once and then evaluates many tasks; results equal
+ * a serial run.
  */
 import { availableParallelism } from 'node:os';
 import type { Piscina } from 'piscina';
@@ -37,7 +38,10 @@ export class LocalPoolRunner implements Runner {
   readonly kind = 'local';
   readonly concurrency: number;
   private readonly batchSize: number | undefined;
-  private readonly pool: Piscina;
+  private readonly filename: string;
+  /** Started on first use: a fit too short to split (OptNeuron 'auto') never starts a thread. */
+  private started: Piscina | undefined;
+  private closed = false;
   /** Batches still running: close() lets them finish (destroying a busy pool raises in piscina). */
   private readonly running = new Set<Promise<unknown>>();
   /** Open sessions: close() stops them (their threads would otherwise wait for chunks forever). */
@@ -49,8 +53,29 @@ export class LocalPoolRunner implements Runner {
     this.concurrency = threads;
     checkBatchSize(options.batchSize, 'LocalPoolRunner');
     this.batchSize = options.batchSize;
-    const filename = siblingModule(import.meta.url, './pool-worker.js');
-    this.pool = new (piscina().Piscina)({ filename, minThreads: threads, maxThreads: threads, idleTimeout: 60_000, execArgv: workerExecArgv(filename) });
+    this.filename = siblingModule(import.meta.url, './pool-worker.js');
+  }
+
+  /**
+   * Whether the pool's threads were started: on the first evaluation or session, not by the
+   * constructor (a fit too short to split never starts them).
+   *
+   * @example
+   * ```ts
+   * const pool = new LocalPoolRunner();
+   * pool.threadsStarted;   // false until it evaluates something
+   * ```
+   */
+  get threadsStarted(): boolean {
+    return this.started !== undefined;
+  }
+
+  /** Runs a message on the threads, started on first use (all at once: each builds its model). */
+  private submit(message: unknown, options?: { name: string }): Promise<unknown> {
+    if (this.closed) return Promise.reject(new Error('LocalPoolRunner: the pool is closed'));
+    const filename = this.filename;
+    this.started ??= new (piscina().Piscina)({ filename, minThreads: this.concurrency, maxThreads: this.concurrency, idleTimeout: 60_000, execArgv: workerExecArgv(filename) });
+    return this.started.run(message, options);
   }
 
   evaluate$<S, T, R>(job: EvaluationJob<S>, tasks: readonly T[]): Observable<RunnerEvent<R>> {
@@ -67,7 +92,7 @@ export class LocalPoolRunner implements Runner {
         const first = next;
         next = Math.min(tasks.length, next + size);
         const message: PoolBatch = { job, tasks: tasks.slice(first, next) };
-        const run = this.pool.run(message);
+        const run = this.submit(message) as Promise<R[]>;
         this.running.add(run);
         const forget = () => this.running.delete(run);
         run.then(forget, forget);
@@ -120,7 +145,7 @@ export class LocalPoolRunner implements Runner {
     const buffer = new SharedArrayBuffer(sessionLayout(slots, inputCapacity, outputCapacity).bytes);
     const tasks = Array.from({ length: slots }, (_, slot) => {
       const message: SessionMessage = { job, slot, slots, inputCapacity, outputCapacity, spinMs, buffer };
-      const run = this.pool.run(message, { name: 'session' }) as Promise<unknown>;
+      const run = this.submit(message, { name: 'session' });
       const forget = () => this.running.delete(run);
       this.running.add(run);
       run.then(forget, forget);
@@ -137,6 +162,7 @@ export class LocalPoolRunner implements Runner {
     await Promise.all([...this.sessions].map((s) => s.close()));
     this.sessions.clear();
     await Promise.allSettled([...this.running]);
-    await this.pool.destroy();
+    this.closed = true;
+    await this.started?.destroy();
   }
 }
