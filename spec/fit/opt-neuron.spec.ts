@@ -3,9 +3,10 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { OptNeuron } from '../../src/fit/opt-neuron.js';
+import { LocalPoolRunner } from '../../src/run/local-pool-runner.js';
 import type { ProgressInfo } from '../../src/engine/progress.js';
 import { problem as dataProblem } from '../../examples/opt-neuron/run-opt-neuron-from-data.js';
-import { complexNeuron } from '../../examples/opt-neuron/run-opt-neuron-from-neuron.js';
+import { complexNeuron, problem as neuronProblem } from '../../examples/opt-neuron/run-opt-neuron-from-neuron.js';
 
 describe('fit/opt-neuron (CompNeuroPy OptNeuron)', function () {
   this.timeout(120000);
@@ -55,6 +56,27 @@ describe('fit/opt-neuron (CompNeuroPy OptNeuron)', function () {
     const split = new OptNeuron({ ...dataProblem, seed: 0, module: broken, runner: 'local', splitGeneration: true, displayProgressBar: false });
     const f = await split.run({ maxEvals: 3 }).then(() => undefined, (x: Error) => x);
     expect(f?.message).to.match(/could not build the model from module ".*opt-neuron-evaluator.*": createEvaluator\(setup\) threw: .*no_such_symbol/);
+  });
+
+  it('a fit that ends while the pool threads still build returns without waiting for their builds', async () => {
+    const module = new URL('../fixtures/fit/thread-slow-problem.ts', import.meta.url).href;
+    const pool = new LocalPoolRunner({ threads: 2 });
+    try {
+      // popsize 100, at most 1000 generations: 'auto' wants the threads, CMA-ES converges after ~15
+      const opt = new OptNeuron({ ...neuronProblem, seed: 7, module, runner: pool, displayProgressBar: false, cmaParamsDict: { lambda_: 100 } });
+      const t0 = performance.now();
+      const fit = await opt.run({ maxEvals: 1000 });
+      const ms = performance.now() - t0;
+      expect(opt.lossHistory.length).to.be.below(100);
+      expect(pool.threadsStarted).to.equal(true);
+      expect(opt.splitDecisions).to.deep.equal([]); // the threads were never ready
+      expect(ms).to.be.below(2500); // the threads' imports alone take 3 s
+      expect(Number.isFinite(fit.loss)).to.equal(true);
+    } finally {
+      const t1 = performance.now();
+      await pool.close(); // waits for the builds, then stops the threads
+      expect(performance.now() - t1).to.be.above(200);
+    }
   });
 
   it('bad input names the culprit', async () => {

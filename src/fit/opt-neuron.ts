@@ -261,16 +261,25 @@ export class OptNeuron<Soll = unknown> {
     }
   }
 
-  /** Ends the pool session and the chooser of a run; returns the error of a failed pool thread. */
-  private async endSplit(): Promise<Error | undefined> {
+  /**
+   * Ends the pool session and the chooser of a run; returns the error of a failed pool thread, and
+   * whether the session was left to close by itself.
+   */
+  private async endSplit(): Promise<{ failure?: Error; abandoned: boolean }> {
     const pending = this.session;
     this.session = undefined;
     this.sessionReady = undefined;
     this.chooser = undefined;
-    if (!pending) return undefined;
+    if (!pending) return { abandoned: false };
     const session = await pending;
+    if (!session.ready && !session.failed) {
+      // threads still building never evaluated a chunk (a split waits for them): the run does not
+      // wait for their builds (seconds for a fit that converged early); they stop once built
+      void session.close();
+      return { abandoned: true };
+    }
     await session.close();
-    return session.failed;
+    return { failure: session.failed, abandoned: false };
   }
 
   /**
@@ -324,9 +333,15 @@ export class OptNeuron<Soll = unknown> {
         }
       }
     } finally {
-      poolFailure = await this.endSplit();
-      if (this.ownsRunner) await this.runner?.close();
-      if (this.ownsRunner) this.runner = undefined;
+      const end = await this.endSplit();
+      poolFailure = end.failure;
+      if (this.ownsRunner) {
+        // an owned pool whose threads are still building closes once they are done
+        const closing = this.runner?.close();
+        if (end.abandoned) void closing?.catch(() => {});
+        else await closing;
+        this.runner = undefined;
+      }
     }
     // pool threads that could not build the model fail the run even if this thread did all the
     // work meanwhile ('auto' does not wait for their builds): never silently dropped
