@@ -2,6 +2,8 @@ import { expect } from 'chai';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { spawnSync } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
 import { OptNeuron } from '../../src/fit/opt-neuron.js';
 import { LocalPoolRunner } from '../../src/run/local-pool-runner.js';
 import type { ProgressInfo } from '../../src/engine/progress.js';
@@ -77,6 +79,14 @@ describe('fit/opt-neuron (CompNeuroPy OptNeuron)', function () {
       await pool.close(); // waits for the builds, then stops the threads
       expect(performance.now() - t1).to.be.above(200);
     }
+  });
+
+  it('a script that awaits its own fit at top level (module: import.meta.url, the local pool) finishes', function () {
+    const script = fileURLToPath(new URL('../fixtures/fit/top-level-await-fit.ts', import.meta.url));
+    const r = spawnSync(process.execPath, ['--import', 'tsx', script, join(process.cwd(), 'tla-fit')], { encoding: 'utf8', timeout: 60000 });
+    // exit code 13: the top-level await never settled (run() waited for the script's own import)
+    expect(r.status, r.stderr).to.equal(0);
+    expect(r.stdout.trim()).to.equal('fit done true');
   });
 
   it('bad input names the culprit', async () => {

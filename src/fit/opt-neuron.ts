@@ -7,11 +7,14 @@
  * default, or a BullMQ queue). Node only: it writes the results file.
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
-import { dirname } from 'node:path';
+import { dirname, resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { isMainThread } from 'node:worker_threads';
 import { NumpyRandomState } from '../engine/random/numpy-legacy.js';
 import { createRunner } from '../run/create-runner.js';
 import { evaluateAll, type EvaluationJob, type Runner } from '../run/runner.js';
 import { siblingModule } from '../run/module-url.js';
+import { moduleSpecifier } from '../run/evaluator-cache.js';
 import type { CmaStrategyParams } from './cma-strategy.js';
 import { DeapCma, type DeapCmaResult } from './deap-cma.js';
 import type { ExperimentResults } from '../experiment/comp-neuro-exp.js';
@@ -24,6 +27,12 @@ import { Subject } from 'rxjs';
 import { checkProgressOption, progressInfo, progressReporter, type ProgressOption } from '../engine/progress.js';
 import { evaluateExpression } from './variables-bounds.js';
 import type { SourceSolution } from './warm-start.js';
+
+/** Whether `module` (a URL or path) is the script this process runs (its entry point). */
+function isRunningScript(module: string): boolean {
+  const script = process.argv[1];
+  return isMainThread && script !== undefined && moduleSpecifier(module) === pathToFileURL(resolve(script)).href;
+}
 
 /** A runner that can open a shared-memory session (the local pool); `fit/` does not import pools. */
 interface SessionRunner extends Runner {
@@ -39,7 +48,11 @@ export interface OptNeuronOptions<Soll = unknown> extends OptNeuronProblem<Soll>
   verbose?: boolean;
   /** Seed of the numpy legacy generator (p0, CMA samples, TPE); default from the clock. */
   seed?: number;
-  /** A module (file URL or path) exporting this problem, so that workers can rebuild it. */
+  /**
+   * A module (file URL or path) exporting this problem, so that workers can rebuild it. `run()`
+   * imports it once in the calling thread first (a missing export fails at once), unless it is
+   * the script being run, which may await its own fit at top level.
+   */
   module?: string;
   /** Its export name; default `problem`. */
   exportName?: string;
@@ -301,8 +314,9 @@ export class OptNeuron<Soll = unknown> {
     let best: Record<string, unknown>;
     let poolFailure: Error | undefined;
     try {
-      // a module the workers could not build from fails now, also when no thread is ever started
-      if (this.runner && this.options.module) {
+      // a module the workers could not build from fails now, also when no thread is ever started;
+      // not the script being run: one that awaits this run at top level would wait for itself
+      if (this.runner && this.options.module && !isRunningScript(this.options.module)) {
         await problemOf(this.evaluatorJob(this.popsize).setup).catch((e: Error) => {
           throw new Error(`OptNeuron: option "module": ${e.message}`);
         });
