@@ -6,6 +6,7 @@ import { randomArgumentCode } from '../language/random-argument-code.js';
 import { randomArgumentsProblem } from '../language/random-arguments.js';
 import { createCppDistribution, type CppDistribution, type CppDistributionKind } from './random/cpp-distributions.js';
 import type { MT19937 } from './random/mt19937.js';
+import { freshFunction } from '../language/fresh-function.js';
 
 // takes the state, not dt: a double argument is boxed on every call
 type ArgsFn = (S: PopulationKernelState, C: ReadonlyMap<string, { value: number }>, out: Float64Array) => void;
@@ -69,20 +70,21 @@ export class RandomDraws {
     const printedAll = randomArgumentCode(ir, owner);
     for (const [k, r] of ir.randoms.entries()) {
       const printed = printedAll[k]!;
-      const args = new Function('S', 'C', 'out', ['const G = S.global, dt = S.dt;', ...printed.map((p, k) => `out[${k}] = ${p};`)].join('\n')) as ArgsFn;
+      // code of this population's own (fresh-function.ts): the same model's in other networks has the same source
+      const args = freshFunction<ArgsFn>(['S', 'C', 'out'], ['const G = S.global, dt = S.dt;', ...printed.map((p, k) => `out[${k}] = ${p};`)].join('\n'), `${ir.name}/random-arguments`);
       const slot: Slot = { info: r, args, now: new Float64Array(printed.length), built: new Float64Array(printed.length), dist: undefined };
       (r.locality === 'global' ? this.globals : this.locals).push(slot);
     }
     this.globalValues = new Float64Array(this.globals.length);
-    this.storeGlobals = this.globals.length === 0 ? undefined : new Function('R', 'v',
-      this.globals.map((slot, k) => `R[${JSON.stringify(slot.info.name)}] = v[${k}];`).join('\n')) as typeof this.storeGlobals;
+    this.storeGlobals = this.globals.length === 0 ? undefined : freshFunction<NonNullable<typeof this.storeGlobals>>(['R', 'v'],
+      this.globals.map((slot, k) => `R[${JSON.stringify(slot.info.name)}] = v[${k}];`).join('\n'), `${ir.name}/random-globals`);
     const ks = this.locals.map((_, k) => k);
-    this.interleaved = ks.length < 2 ? undefined : new Function('arrays', 'dists', 'rng', 'n', [
+    this.interleaved = ks.length < 2 ? undefined : freshFunction<NonNullable<typeof this.interleaved>>(['arrays', 'dists', 'rng', 'n'], [
       `const ${ks.map((k) => `a${k} = arrays[${k}], d${k} = dists[${k}]`).join(', ')};`,
       'for (let i = 0; i < n; i++) {',
       ...ks.map((k) => `  d${k}.sampleInto(rng, a${k}, i);`),
       '}',
-    ].join('\n')) as typeof this.interleaved;
+    ].join('\n'), `${ir.name}/random-draws`);
   }
 
   /** True if the model has no random variables (nothing to draw). */

@@ -1,5 +1,6 @@
 import type { Population } from './population.js';
 import type { Recorder, StepParticipant } from './step-participant.js';
+import { freshFunction } from '../language/fresh-function.js';
 
 /** One simulation step at step index `t`, ending with `currentStep = t + 1`. */
 export type StepFunction = (t: number) => void;
@@ -101,5 +102,6 @@ export function compileStepFunction(net: StepNetwork): StepFunction | undefined 
     ...lines.map((l) => `  ${l}`),
     '};',
   ].join('\n');
-  return new Function('net', 'pops', 'projs', 'recs', source)(net, [...pops], [...projs], [...recs]) as StepFunction;
+  // the step of each network is its own code (fresh-function.ts): networks of one structure have the same source
+  return freshFunction<(...a: unknown[]) => StepFunction>(['net', 'pops', 'projs', 'recs'], source, 'step')(net, [...pops], [...projs], [...recs]);
 }

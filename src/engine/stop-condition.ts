@@ -4,6 +4,7 @@ import { CONSTANTS } from '../language/constant.js';
 import { parseExpression } from '../language/expression.js';
 import { toJs } from '../language/js-printer.js';
 import { ModelError } from '../language/model-error.js';
+import { freshFunction } from '../language/fresh-function.js';
 
 /** A compiled stop condition: true when the population should stop `simulateUntil`. */
 export type StopCondition = (S: PopulationKernelState, tMs: number, dt: number) => boolean;
@@ -46,7 +47,8 @@ export function compileStopCondition(text: string, ir: NeuronIR, owner: string):
     : `for (let i = 0; i < n; i++) if (!(${js})) return false; return true;`;
   let f: (S: PopulationKernelState, t: number, dt: number, C: typeof CONSTANTS) => boolean;
   try {
-    f = new Function('S', 't', 'dt', 'C', `const L = S.local, G = S.global, n = S.size; ${body}`) as typeof f;
+    // code of its own: the same condition in another network has the same source (fresh-function.ts)
+    f = freshFunction<typeof f>(['S', 't', 'dt', 'C'], `const L = S.local, G = S.global, n = S.size; ${body}`, 'stop-condition');
   } catch (e) {
     throw new ModelError(`stop condition does not compile (${(e as Error).message})`, where);
   }

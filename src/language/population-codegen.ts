@@ -15,6 +15,7 @@ import { bindSimdLoop, type SimdLoopBinding } from './wasm/bind-simd-loop.js';
 import { EXP_TABLE_LENGTH, EXP_TABLE_POW2_OFFSET } from './fast-math.js';
 import { reciprocalDefinitions, reciprocalDivisions, reciprocalTimeConstants } from './fast-math-rewrite.js';
 import { cachedFromAnalysis } from './analysis-cache.js';
+import { freshFactory } from './fresh-function.js';
 
 /**
  * Options of {@link generatePopulationKernels}.
@@ -491,10 +492,12 @@ export function assemblePopulationKernels(parts: PopulationKernelParts, opts: { 
   const spikeSource = spikeLines ? wrap(spikeLines) : undefined;
   const compile = (src: string, what: string): PopulationKernelFactory => {
     try {
-      return new Function('S', 'C', src) as PopulationKernelFactory;
+      new Function('S', 'C', src); // a generation bug is reported here, as a ModelError
     } catch (e) {
       throw new ModelError(`generated ${what} code does not compile (${(e as Error).message}); this is a bug in compneuro-rx:\n${src}`, { model });
     }
+    // each population compiles its own kernel (fresh-function.ts)
+    return freshFactory<PopulationKernelFactory>(['S', 'C'], src, `${model}/${what}`);
   };
 
   // WebAssembly: the single-neuron loop body, compiled to SIMD; the rest of the kernel stays.
@@ -543,7 +546,8 @@ export function assemblePopulationKernels(parts: PopulationKernelParts, opts: { 
     type Bind = (S: PopulationKernelState, arrays: Record<string, ArrayBufferView>, imports: ((...x: number[]) => number)[]) => SimdLoopBinding;
     let f: (S: PopulationKernelState, C: ReadonlyMap<string, { value: number }>, bind: Bind) => ReturnType<PopulationKernelFactory>;
     try {
-      f = new Function('S', 'C', '__bind', src) as typeof f;
+      new Function('S', 'C', '__bind', src);
+      f = freshFactory<typeof f>(['S', 'C', '__bind'], src, `${model}/wasm-update`);
     } catch (e) {
       throw new ModelError(`generated WebAssembly kernel code does not compile (${(e as Error).message}); this is a bug in compneuro-rx:\n${src}`, { model });
     }

@@ -6,6 +6,7 @@ import { CONSTANTS } from './constant.js';
 import { emitFunctions } from './population-codegen.js';
 import { parseGlobalOp } from './expression.js';
 import type { SynapseIR } from './analyse-synapse.js';
+import { freshFactory } from './fresh-function.js';
 
 /**
  * The state a Convolution or Pooling kernel works on: one row of pre-synaptic coordinates per
@@ -194,7 +195,8 @@ function assemble(ir: SynapseIR, psp: PspCode, dt: number, body: string[], what:
     '};',
   ].join('\n');
   try {
-    return { factory: new Function('S', 'C', src) as SharedKernelFactory, src };
+    new Function('S', 'C', src); // a generation bug is reported here, as a ModelError
+    return { factory: freshFactory<SharedKernelFactory>(['S', 'C'], src, `${ir.name}/${what}`), src };
   } catch (e) {
     throw new ModelError(`generated ${what} code does not compile (${(e as Error).message}); this is a bug in compneuro-rx:\n${src}`, { model: ir.name });
   }

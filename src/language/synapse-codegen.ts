@@ -11,6 +11,7 @@ import type { SynapseEventStatement, SynapseIR } from './analyse-synapse.js';
 import type { EquationInfo, Locality, NumericalMethod, VariableInfo } from './description.js';
 import { creatingBody, pruningBody, type StructuralKernelFactory } from './structural-codegen.js';
 import { cachedFromAnalysis } from './analysis-cache.js';
+import { freshFactory } from './fresh-function.js';
 
 /**
  * The structure-of-arrays state of a projection that generated synapse kernels work on.
@@ -208,14 +209,15 @@ export interface SynapseKernelParts {
  */
 export function assembleSynapseKernels(parts: SynapseKernelParts): SynapseKernels {
   const { source } = parts;
-  const kernel = (src: string | undefined) => (src === undefined ? undefined : new Function('S', 'C', src) as ProjectionKernelFactory);
+  // each projection compiles its own kernels (fresh-function.ts)
+  const kernel = (src: string | undefined, what: string) => (src === undefined ? undefined : freshFactory<ProjectionKernelFactory>(['S', 'C'], src, `synapse/${what}`));
   const structural: { pruning?: StructuralKernelFactory; creating?: StructuralKernelFactory } = {};
   for (const section of ['pruning', 'creating'] as const) {
-    if (source[section] !== undefined) structural[section] = new Function('S', 'C', 'E', source[section]) as StructuralKernelFactory;
+    if (source[section] !== undefined) structural[section] = freshFactory<StructuralKernelFactory>(['S', 'C', 'E'], source[section], `synapse/${section}`);
   }
   return {
-    psp: kernel(source.psp), pspPerSynapse: kernel(parts.pspPerSynapse), preSpike: kernel(source.preSpike), preAxonSpike: kernel(source.preAxonSpike),
-    update: kernel(source.update), postSpike: kernel(source.postSpike), plainPreSpike: parts.plainPreSpike, ...structural, source,
+    psp: kernel(source.psp, 'psp'), pspPerSynapse: kernel(parts.pspPerSynapse, 'psp'), preSpike: kernel(source.preSpike, 'pre_spike'), preAxonSpike: kernel(source.preAxonSpike, 'pre_axon_spike'),
+    update: kernel(source.update, 'update'), postSpike: kernel(source.postSpike, 'post_spike'), plainPreSpike: parts.plainPreSpike, ...structural, source,
   };
 }
 
@@ -407,7 +409,8 @@ export function synapseKernelParts(ir: SynapseIR, opts: SynapseCodegenOptions): 
     const dtLine = what === 'update' ? 'const dt = __dt * S.updatePeriod;' : 'const dt = __dt;';
     const src = [...header(), ...functionsCode(), 'return function kernel(__t) {', `  ${dtLine}`, ...stepHeader(preSource, what).map((l) => `  ${l}`), ...body.map((l) => `  ${l}`), '};'].join('\n');
     try {
-      return { factory: new Function('S', 'C', src) as ProjectionKernelFactory, src };
+      new Function('S', 'C', src); // a generation bug is reported here, as a ModelError
+      return { factory: freshFactory<ProjectionKernelFactory>(['S', 'C'], src, `${model}/${what}`), src };
     } catch (e) {
       throw new ModelError(`generated ${what} code does not compile (${(e as Error).message}); this is a bug in compneuro-rx:\n${src}`, { model });
     }

@@ -70,7 +70,7 @@ const GEN = ${CTRL.GEN}, CMD = ${CTRL.CMD}, TASK = ${CTRL.TASK}, STEP = ${CTRL.S
 const STATS = ${STATS}, NB = ${BLOCK_PARTS.length};
 const RUN = ${CMD.RUN}, YIELD = ${CMD.YIELD}, EXIT = ${CMD.EXIT};
 const tasks = [];
-let ctrl, rank = 0, spin = 0, errorBytes, stats;
+let ctrl, rank = 0, spin = 0, errorBytes, stats, kernelSerial = 0;
 // a notify costs a lock even without waiters: only when the calling thread said it blocks
 const done = () => {
   Atomics.add(ctrl, DONE, 1);
@@ -118,7 +118,13 @@ function buildBlock(m, b, C) {
     }
     return binding;
   };
-  const make = (src) => (src === undefined ? undefined : b.wasm ? new Function('S', 'C', '__bind', src)(S, C, bind) : new Function('S', 'C', src)(S, C));
+  // a unique sourceURL: each network's kernels are their own code, not the cached ones of an
+  // earlier network of the same model, which V8 may leave in its baseline tier (fresh-function.ts)
+  const make = (src) => {
+    if (src === undefined) return undefined;
+    const body = src + '\\n//# sourceURL=compneuro-rx-generated/thread-kernel/' + (++kernelSerial) + '.js';
+    return b.wasm ? new Function('S', 'C', '__bind', body)(S, C, bind) : new Function('S', 'C', body)(S, C);
+  };
   return { S, full: make(m.full), lean: make(m.lean) };
 }
 // the loops of deliverRange (parallel-delivery.ts) for the post range of block b
