@@ -17,7 +17,7 @@ export interface SplitDecision {
   readonly split: boolean;
   /**
    * Why: `'forced'` (the `splitGeneration` option), `'measured'`, or `'short'` (the generations
-   * left could not repay a probe of the split: see {@link SPLIT_MIN_GENERATIONS}).
+   * left could not repay a probe of the split: fewer than 120, or under 1 s of work).
    */
   readonly reason: 'forced' | 'measured' | 'short';
   /** Median wall time of a generation measured each way (ms; NaN when not measured). */
