@@ -1,8 +1,9 @@
 /**
  * compneuro-rx: computational-neuroscience experiments in TypeScript. ANNarchy 4.7.3's model
  * language and semantics, CompNeuroPy's experiment framework, simulations as RxJS Observables.
- * This Node entry adds writing figures to files (PlotRecordings); `compneuro-rx/browser` has
- * everything else.
+ * This Node entry adds what needs Node: files (figures, saved variables and networks) and the
+ * runners of many simulations (worker threads, Redis queues) with OptNeuron, VClampParamSearch,
+ * parallelRun and runScriptParallel; `compneuro-rx/browser` has everything else.
  *
  * @example
  * ```ts
