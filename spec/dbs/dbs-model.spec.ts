@@ -141,6 +141,22 @@ describe('dbs/dbs-model: recreating the model with the DBS mechanisms', function
     expect(() => new Neuron({ equations: 'r = pulse(t)' }).analyse()).to.throw(/pulse/);
   });
 
+  it('leaves the model as it is when a neuron lacks what the axonal reset uses (c, d): the new code is generated before clearing', () => {
+    clear();
+    setup({ dt: 0.1 });
+    // Izhikevich-like, reset with literals: the DBS axonal reset "v = c; u = u + d" has no c or d
+    const noCD = new Neuron({
+      parameters: 'C = 100 : population\nk = 0.7 : population\nv_r = -60 : population\nv_t = -40 : population\na = 0.03 : population\nb = -2 : population\nI_app = 0',
+      equations: 'C * dv/dt = k*(v - v_r)*(v - v_t) - u + I_app\ndu/dt = a*(b*(v - v_r) - u)',
+      spike: 'v >= 35', reset: 'v = -50\nu = u + 100', name: 'izh_literals',
+    });
+    const a = new Population(2, noCD, 'A');
+    const before = populations();
+    expect(() => new DBSstimulator({ stimulatedPopulation: a, autoImplement: true })).to.throw(DBSError, /autoImplement: population "A": its neuron cannot take the DBS mechanisms: model "izh_literals", axonReset line 1 ".*": unknown symbol "c"/);
+    expect(populations()).to.deep.equal(before);
+    expect(getPopulation('A')).to.equal(a);
+  });
+
   it('refuses spiking projections with delays (axonal spikes are delivered without delay) before clearing anything', () => {
     clear();
     setup({ dt: 0.1 });

@@ -8,6 +8,7 @@ import { currentNetwork } from '../engine/magic-network.js';
 import { cnpClear } from '../experiment/comp-neuro-model.js';
 import { addDbsToNeuron, addDbsToSynapse } from './dbs-model-terms.js';
 import { DBSError } from './dbs-error.js';
+import { ModelError } from '../language/model-error.js';
 
 /** What rebuilds one population: its constructor arguments and every value set before compile. */
 interface PopulationRecord {
@@ -85,14 +86,17 @@ export class DbsModelSnapshot {
 
   /**
    * Checks that every neuron and synapse takes the DBS mechanisms (analyses the new
-   * descriptions), before anything is cleared: a model that cannot be recreated stays as it is.
+   * descriptions, and generates the neurons' code, which finds unknown symbols such as a reset
+   * term's `c`), before anything is cleared: a model that cannot be recreated stays as it is.
    */
   check(): void {
     for (const p of this.populations) {
       try {
-        addDbsToNeuron(p.neuron).analyse();
+        addDbsToNeuron(p.neuron).kernelSource();
       } catch (e) {
         if (e instanceof DBSError) throw new DBSError(e.argument, `population "${p.name}": ${e.message.replace(/^DBSstimulator: \w+: /, '')}`);
+        // the neuron lacks what the DBS terms use (u, or the axonal reset's c and d)
+        if (e instanceof ModelError) throw new DBSError('autoImplement', `population "${p.name}": its neuron cannot take the DBS mechanisms: ${e.message}`);
         throw e;
       }
     }
