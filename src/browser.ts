@@ -47,7 +47,7 @@ export { captureNetworkState, restoreNetworkState, type NetworkState, type Netwo
 export { reportMarkdown, type ReportOptions } from './engine/report.js';
 export { every, callbacksEnabled, enableCallbacks, disableCallbacks, clearAllCallbacks, type EveryOptions, type SimulationCallback } from './engine/callbacks.js';
 export {
-  setup, compile, simulate, simulateUntil, step, reset, getTime, setTime, getCurrentStep, setCurrentStep, dt,
+  setup, setSeed, compile, simulate, simulateUntil, step, reset, getTime, setTime, getCurrentStep, setCurrentStep, dt,
   getPopulation, getProjection, populations, projections, clear,
 } from './engine/global-functions.js';
 export { currentNetwork } from './engine/magic-network.js';

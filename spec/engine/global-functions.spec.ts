@@ -1,7 +1,8 @@
 import { expect } from 'chai';
 import {
-  clear, setup, compile, simulate, getTime, setTime, getCurrentStep, dt, getPopulation, populations, reset,
+  clear, setup, setSeed, compile, simulate, getTime, setTime, getCurrentStep, dt, getPopulation, populations, reset,
 } from '../../src/engine/global-functions.js';
+import { Uniform } from '../../src/engine/random/random-distribution.js';
 import { Population } from '../../src/engine/population.js';
 import { Neuron } from '../../src/language/neuron.js';
 
@@ -18,6 +19,16 @@ describe('engine: global network functions', () => {
     expect(getCurrentStep()).to.equal(308);
     setup({ dt: 0.01 });
     expect(dt()).to.equal(0.01);
+  });
+
+  it("setSeed (ANNarchy's set_seed) reseeds numpy's generator: Uniform(0, 1) after setSeed(42) is numpy's seed(42); uniform(0, 1, 3)", () => {
+    clear();
+    setup({ dt: 0.1 });
+    setSeed(42);
+    const p = new Population(3, new Neuron({ equations: 'r = 0\n dv/dt = 0' }), 'p');
+    p.v = new Uniform(0, 1);
+    expect(Array.from(p.v as Float64Array)).to.deep.equal([0.3745401188473625, 0.9507143064099162, 0.7319939418114051]);
+    expect(() => setSeed(1.5)).to.throw(/setSeed: seed must be an integer, got 1.5/);
   });
 
   it('setTime truncates: int(0.3/0.1) = int(2.9999999999999996) = 2 steps', () => {

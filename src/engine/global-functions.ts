@@ -17,6 +17,20 @@ export function setup(opts: SetupOptions): void {
 }
 
 /**
+ * ANNarchy's `set_seed(seed)`: reseeds the global network's random generators (ANNarchy's C++
+ * `std::mt19937` and numpy's), as `setup({ seed })` does. Draws made after it follow the seed.
+ *
+ * @example
+ * ```ts
+ * setSeed(42); // the same connectivity and initial values as in ANNarchy after set_seed(42)
+ * ```
+ */
+export function setSeed(seed: number): void {
+  if (!Number.isInteger(seed)) throw new Error(`setSeed: seed must be an integer, got ${String(seed)}`);
+  currentNetwork().setSeed(seed);
+}
+
+/**
  * Compile the global network (milliseconds; a no-op when nothing new was added) and print
  * ANNarchy's line `Compiling ...  OK ` unless `setup({ verbose: false })`.
  *
