@@ -11,7 +11,17 @@ describe('engine/recorded-array', () => {
     expect(() => new RecordedArray(new Float64Array(5), [2, 2])).to.throw(/shape \[2, 2\] needs 4 values, got 5/);
   });
 
-  it('reads values, rows (views) and columns (copies)', () => {
+  it('the column of a one-column array is a view of its data, as numpy\'s a[:, 0] (no copy per loss of a fit)', () => {
+    const a = counting(4, 1);
+    const c = a.column(0);
+    expect([...c]).to.deep.equal([0, 1, 2, 3]);
+    expect(c.buffer).to.equal(a.data.buffer);
+    a.data[2] = 7;
+    expect(c[2]).to.equal(7);
+    expect(() => a.column(1)).to.throw(RangeError, /column 1 out of range \[0, 1\)/);
+  });
+
+  it('reads values, rows (views) and columns (copies when a sample holds several values)', () => {
     const a = counting(3, 2); // [[0, 1], [2, 3], [4, 5]]
     expect(a.get(2, 1)).to.equal(5);
     expect(() => a.get(3, 0)).to.throw(RangeError, /index 3 out of range \[0, 3\) on axis 0/);
