@@ -72,12 +72,12 @@ describe('fit/opt-neuron (CompNeuroPy OptNeuron)', function () {
       expect(opt.lossHistory.length).to.be.below(100);
       expect(pool.threadsStarted).to.equal(true);
       expect(opt.splitDecisions).to.deep.equal([]); // the threads were never ready
-      expect(ms).to.be.below(2500); // the threads' imports alone take 3 s
+      expect(ms).to.be.below(4500); // the threads' imports alone take 6 s
       expect(Number.isFinite(fit.loss)).to.equal(true);
     } finally {
       const t1 = performance.now();
       await pool.close(); // waits for the builds, then stops the threads
-      expect(performance.now() - t1).to.be.above(200);
+      expect(performance.now() - t1).to.be.above(1000);
     }
   });
 
