@@ -3,7 +3,7 @@
  * same source text (its eval cache). So every network built from one model shared one compiled
  * kernel and one feedback cell. In the second and later networks of a process, a JavaScript
  * kernel then often never left V8's baseline tier. Measured: COBA 4000 on the JavaScript backend
- * took 0.75-1.06 s per simulated second in those networks, against 0.32-0.49 s in the others.
+ * took 0.75-1.06 s per simulated second in those networks, against 0.30-0.55 s in the others.
  * A unique `sourceURL` comment makes each source text its own, and names the code in profiles.
  * @packageDocumentation
  */
@@ -28,8 +28,10 @@ export function freshFunction<F>(params: readonly string[], body: string, name: 
 }
 
 /**
- * A factory (`(S, C) => kernel`, ...) whose every call compiles `body` afresh
+ * A factory (`(S, C) => kernel`, ...) whose every call runs code compiled for that call alone
  * ({@link freshFunction}): each population or projection bound to it gets a kernel of its own.
+ * `body` is compiled once here, so a syntax error throws when the factory is made (callers turn
+ * it into a ModelError); the first call uses that compilation.
  *
  * @example
  * ```ts
@@ -38,5 +40,10 @@ export function freshFunction<F>(params: readonly string[], body: string, name: 
  * ```
  */
 export function freshFactory<F extends (...args: never[]) => unknown>(params: readonly string[], body: string, name: string): F {
-  return ((...args: Parameters<F>) => freshFunction<F>(params, body, name)(...args)) as unknown as F;
+  let unused: F | undefined = freshFunction<F>(params, body, name);
+  return ((...args: Parameters<F>) => {
+    const f = unused ?? freshFunction<F>(params, body, name);
+    unused = undefined;
+    return f(...args);
+  }) as unknown as F;
 }

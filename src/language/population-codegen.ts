@@ -491,13 +491,12 @@ export function assemblePopulationKernels(parts: PopulationKernelParts, opts: { 
   const leanSource = hasTransient ? wrap(updateBody(true)) : undefined;
   const spikeSource = spikeLines ? wrap(spikeLines) : undefined;
   const compile = (src: string, what: string): PopulationKernelFactory => {
+    // each population compiles its own kernel (fresh-function.ts); a generation bug throws here
     try {
-      new Function('S', 'C', src); // a generation bug is reported here, as a ModelError
+      return freshFactory<PopulationKernelFactory>(['S', 'C'], src, `${model}/${what}`);
     } catch (e) {
       throw new ModelError(`generated ${what} code does not compile (${(e as Error).message}); this is a bug in compneuro-rx:\n${src}`, { model });
     }
-    // each population compiles its own kernel (fresh-function.ts)
-    return freshFactory<PopulationKernelFactory>(['S', 'C'], src, `${model}/${what}`);
   };
 
   // WebAssembly: the single-neuron loop body, compiled to SIMD; the rest of the kernel stays.
@@ -546,7 +545,6 @@ export function assemblePopulationKernels(parts: PopulationKernelParts, opts: { 
     type Bind = (S: PopulationKernelState, arrays: Record<string, ArrayBufferView>, imports: ((...x: number[]) => number)[]) => SimdLoopBinding;
     let f: (S: PopulationKernelState, C: ReadonlyMap<string, { value: number }>, bind: Bind) => ReturnType<PopulationKernelFactory>;
     try {
-      new Function('S', 'C', '__bind', src);
       f = freshFactory<typeof f>(['S', 'C', '__bind'], src, `${model}/wasm-update`);
     } catch (e) {
       throw new ModelError(`generated WebAssembly kernel code does not compile (${(e as Error).message}); this is a bug in compneuro-rx:\n${src}`, { model });

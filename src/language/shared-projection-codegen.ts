@@ -195,7 +195,6 @@ function assemble(ir: SynapseIR, psp: PspCode, dt: number, body: string[], what:
     '};',
   ].join('\n');
   try {
-    new Function('S', 'C', src); // a generation bug is reported here, as a ModelError
     return { factory: freshFactory<SharedKernelFactory>(['S', 'C'], src, `${ir.name}/${what}`), src };
   } catch (e) {
     throw new ModelError(`generated ${what} code does not compile (${(e as Error).message}); this is a bug in compneuro-rx:\n${src}`, { model: ir.name });

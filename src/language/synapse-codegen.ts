@@ -409,7 +409,6 @@ export function synapseKernelParts(ir: SynapseIR, opts: SynapseCodegenOptions): 
     const dtLine = what === 'update' ? 'const dt = __dt * S.updatePeriod;' : 'const dt = __dt;';
     const src = [...header(), ...functionsCode(), 'return function kernel(__t) {', `  ${dtLine}`, ...stepHeader(preSource, what).map((l) => `  ${l}`), ...body.map((l) => `  ${l}`), '};'].join('\n');
     try {
-      new Function('S', 'C', src); // a generation bug is reported here, as a ModelError
       return { factory: freshFactory<ProjectionKernelFactory>(['S', 'C'], src, `${model}/${what}`), src };
     } catch (e) {
       throw new ModelError(`generated ${what} code does not compile (${(e as Error).message}); this is a bug in compneuro-rx:\n${src}`, { model });
