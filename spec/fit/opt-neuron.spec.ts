@@ -3,7 +3,8 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { spawnSync } from 'node:child_process';
-import { fileURLToPath } from 'node:url';
+import { createRequire } from 'node:module';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { OptNeuron } from '../../src/fit/opt-neuron.js';
 import { LocalPoolRunner } from '../../src/run/local-pool-runner.js';
 import type { ProgressInfo } from '../../src/engine/progress.js';
@@ -83,7 +84,9 @@ describe('fit/opt-neuron (CompNeuroPy OptNeuron)', function () {
 
   it('a script that awaits its own fit at top level (module: import.meta.url, the local pool) finishes', function () {
     const script = fileURLToPath(new URL('../fixtures/fit/top-level-await-fit.ts', import.meta.url));
-    const r = spawnSync(process.execPath, ['--import', 'tsx', script, join(process.cwd(), 'tla-fit')], { encoding: 'utf8', timeout: 60000 });
+    // tsx as the repository resolves it: this test's cwd is a temporary folder (where the fit writes)
+    const tsx = pathToFileURL(createRequire(import.meta.url).resolve('tsx')).href;
+    const r = spawnSync(process.execPath, ['--import', tsx, script, join(process.cwd(), 'tla-fit')], { encoding: 'utf8', timeout: 60000 });
     // exit code 13: the top-level await never settled (run() waited for the script's own import)
     expect(r.status, r.stderr).to.equal(0);
     expect(r.stdout.trim()).to.equal('fit done true');
