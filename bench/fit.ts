@@ -79,12 +79,13 @@ async function fitRate(runner: 'serial' | Runner, seed: number, maxEvals: number
     const opt = new OptNeuron({ ...problem, method: 'deap', seed, module: problemModule, runner, displayProgressBar: progress, splitGeneration, cmaParamsDict: lambda ? { lambda_: lambda } : undefined });
     const fit = await opt.run({ maxEvals, resultsFileName: 'bench-fit', deapPlotFile: 'bench-fit.png' });
     const h = opt.lossHistory;
-    const rate = ((h.length - 1) * opt.popsize) / (h.at(-1)![1] - h[0]![1]);
     const last = opt.splitDecisions.at(-1);
     const split = last === undefined ? 'none (threads not ready)' : `${last.split ? 'split' : 'calling thread'}${last.reason === 'short' ? ' (too short to probe)' : ''}`;
-    const cpuMs = (cpu.at(-1)! - cpu[1]!) / 1000 / (cpu.length - 2); // reports 1..n follow generations
-    // the timed window, for measurements that add several fits
+    // the timed window (reports 1..n follow generations), kept whole for measurements that add
+    // several fits; rate and CPU per generation follow from it
     const window = { candidates: (h.length - 1) * opt.popsize, seconds: h.at(-1)![1] - h[0]![1], cpuMs: (cpu.at(-1)! - cpu[1]!) / 1000, generations: cpu.length - 2 };
+    const rate = window.candidates / window.seconds;
+    const cpuMs = window.cpuMs / window.generations;
     return { rate, generations: h.length, candidates: fit.deap_pop, losses: h.map((x) => x[0]), best: [fit.a, fit.b, fit.loss], split, cpuMs, window };
   });
 }

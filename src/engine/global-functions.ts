@@ -26,7 +26,6 @@ export function setup(opts: SetupOptions): void {
  * ```
  */
 export function setSeed(seed: number): void {
-  if (!Number.isInteger(seed)) throw new Error(`setSeed: seed must be an integer, got ${String(seed)}`);
   currentNetwork().setSeed(seed);
 }
 

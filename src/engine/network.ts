@@ -241,14 +241,12 @@ export class Network {
       if (this.compiledObjects.size > 0 && opts.minNeuronsPerThread !== this.minNeuronsPerThread) throw new Error('setup: minNeuronsPerThread cannot change after compile()');
       this.minNeuronsPerThread = opts.minNeuronsPerThread;
     }
-    if (opts.seed !== undefined) {
-      if (!Number.isInteger(opts.seed)) throw new Error(`setup: seed must be an integer, got ${String(opts.seed)}`);
-      this.setSeed(opts.seed);
-    }
+    if (opts.seed !== undefined) this.setSeed(opts.seed, 'setup');
   }
 
-  /** Reseed the random generators (ANNarchy `set_seed`). */
-  setSeed(seed: number): void {
+  /** Reseed the random generators (ANNarchy `set_seed`); `caller` names the call in the error. */
+  setSeed(seed: number, caller = 'setSeed'): void {
+    if (!Number.isInteger(seed)) throw new Error(`${caller}: seed must be an integer, got ${String(seed)}`);
     this.seed = seed;
     // ANNarchy: C++ std::mt19937(seed) and np.random.seed(seed)
     this.rng = new MT19937(seed);
