@@ -157,4 +157,34 @@ describe('engine: spike delivery split over kernel threads (setup({ numThreads }
     expect(two.gExc).to.equal(one.gExc);
     expect(two.state).to.deep.equal(one.state);
   });
+
+  // the threads read the post ranks the one-thread loops read: 2 bytes each up to 65536 post
+  // neurons, 4 above, in a buffer they share
+  function wide(numThreads: number, size: number) {
+    const net = new Network({ dt: 0.1, seed: 9, numThreads });
+    const P = new Population(size, COBA, { network: net });
+    P.v = new Normal(-55.0, 5.0);
+    P.g_exc = new Normal(4.0, 1.5);
+    const proj = new Projection(P.slice(0, 4000), P, 'exc').connectFixedProbability({ weights: new Uniform(0.1, 0.7), probability: 0.002 });
+    net.compile();
+    for (let k = 0; k < 40; k++) net.step();
+    const post = (proj as unknown as { $invPost: Int32Array | Uint16Array }).$invPost;
+    const out = {
+      ranks: [post.BYTES_PER_ELEMENT, post.buffer instanceof SharedArrayBuffer],
+      splitRuns: proj.$parallelDelivery?.splitRuns ?? 0,
+      state: bytes(P),
+    };
+    net.dispose();
+    return out;
+  }
+
+  for (const [size, ranks] of [[65536, 2], [70000, 4]] as const) {
+    it(`${size} post neurons: ${ranks}-byte post ranks shared with the threads, bit-identical`, () => {
+      const one = wide(1, size), two = wide(2, size);
+      expect(one.ranks).to.deep.equal([ranks, false]);
+      expect(two.ranks).to.deep.equal([ranks, true]);
+      expect(two.splitRuns).to.be.greaterThan(20);
+      expect(two.state).to.deep.equal(one.state);
+    });
+  }
 });

@@ -1,6 +1,9 @@
 import { splitBlocks } from './parallel-update.js';
 import type { DeferredDelivery, ThreadPool } from './thread-pool.js';
 
+/** Post ranks of a projection's inverse connectivity (2 bytes each where they fit). */
+type PostRanks = Int32Array | Uint16Array;
+
 /**
  * `g[post] += w` over the synapses of `spikes[0..count)` whose post-synaptic rank lies in the
  * blocks `[q0, q1)` of a command (`splitBlocks`): row `r`'s entries
@@ -12,12 +15,11 @@ import type { DeferredDelivery, ThreadPool } from './thread-pool.js';
  * deliverRange(spikes, count, qPtr, 3, 0, 1, post, w, false, g);
  * ```
  */
-export function deliverRange(spikes: Int32Array, count: number, qPtr: Int32Array, stride: number, q0: number, q1: number, post: Int32Array, w: Float64Array, constant: boolean, g: Float64Array): void {
+export function deliverRange(spikes: Int32Array, count: number, qPtr: Int32Array, stride: number, q0: number, q1: number, post: PostRanks, w: Float64Array, constant: boolean, g: Float64Array): void {
   // eight synapses per iteration, as the one-thread loops of projection.ts (TurboFan re-checks
   // every typed array after each iteration); the additions stay in synapse order. Kept apart from
-  // those loops (which this one with stride 1, q0 0, q1 1 would equal): they read 2-byte post
-  // ranks where they fit, this one always the shared 4-byte ones, and one loop fed both array
-  // kinds would turn its element loads polymorphic
+  // those loops (which this one with stride 1, q0 0, q1 1 would equal) so that each stays fed
+  // with one array kind in a network of one size: a loop seeing both turns its loads polymorphic
   if (constant) {
     const c = w[0]!;
     for (let s = 0; s < count; s++) {
@@ -56,9 +58,9 @@ export function deliverRange(spikes: Int32Array, count: number, qPtr: Int32Array
   }
 }
 
-const shared = <T extends Int32Array | Float64Array>(a: T): T => {
+const shared = <T extends Int32Array | Uint16Array | Float64Array>(a: T): T => {
   if (a.buffer instanceof SharedArrayBuffer) return a;
-  const out = (a instanceof Int32Array ? new Int32Array(new SharedArrayBuffer(a.byteLength)) : new Float64Array(new SharedArrayBuffer(a.byteLength))) as T;
+  const out = new (a.constructor as new (b: SharedArrayBuffer) => T)(new SharedArrayBuffer(a.byteLength));
   out.set(a);
   return out;
 };
@@ -86,11 +88,11 @@ export class ParallelDelivery implements DeferredDelivery {
   private task = -1;
   private spikes: Int32Array = new Int32Array(0);
   private qPtr: Int32Array = new Int32Array(0);
-  private post: Int32Array = new Int32Array(0);
+  private post: PostRanks = new Int32Array(0);
   private w: Float64Array = new Float64Array(0);
   private g: Float64Array = new Float64Array(0);
   private constant = false;
-  private from: { ptr: Int32Array; post: Int32Array; w: Float64Array; g: Float64Array; constant: boolean } | undefined;
+  private from: { ptr: Int32Array; post: PostRanks; w: Float64Array; g: Float64Array; constant: boolean } | undefined;
   /** Steps whose delivery ran split (the others ran on one thread, flushed with few synapses). */
   splitRuns = 0;
   /** False once a row turned out not sorted by post rank. */
@@ -105,7 +107,7 @@ export class ParallelDelivery implements DeferredDelivery {
    * Make the threads deliver for these arrays (again only if they changed since the last call);
    * false if the rows are not sorted by post rank (then deliver on one thread).
    */
-  prepare(ptr: Int32Array, post: Int32Array, w: Float64Array, constant: boolean, g: Float64Array): boolean {
+  prepare(ptr: Int32Array, post: PostRanks, w: Float64Array, constant: boolean, g: Float64Array): boolean {
     const f = this.from;
     if (f && f.ptr === ptr && f.post === post && f.w === w && f.g === g && f.constant === constant) return true;
     if (!this.possible) return false;
@@ -143,7 +145,7 @@ export class ParallelDelivery implements DeferredDelivery {
     this.task = this.pool.taskId();
     const message = {
       type: 'task', kind: 'deliver', id: this.task, spikes: this.spikes.buffer, qPtr: this.qPtr.buffer, stride: this.stride,
-      post: this.post.buffer, w: this.w.buffer, constant, g: { buffer: g.buffer, byteOffset: g.byteOffset, length: g.length },
+      post: this.post.buffer, post16: this.post instanceof Uint16Array, w: this.w.buffer, constant, g: { buffer: g.buffer, byteOffset: g.byteOffset, length: g.length },
     };
     this.pool.send(Array.from({ length: this.pool.ranks - 1 }, () => message));
     return true;
