@@ -54,6 +54,9 @@ const axonSources = (net: Network) => {
   return pre;
 };
 const ownAxon = new Synapse({ preSpike: 'g_target += w', preAxonSpike: 'g_target += 0.37 * w', name: 'OwnAxon' });
+// axonal spikes with the statement of pre_spike: a second spike list through the same plain
+// delivery in the same step (deferred twice: the first list must run before the second replaces it)
+const sameAxon = new Synapse({ preSpike: 'g_target += w', preAxonSpike: 'g_target += w', name: 'SameAxon' });
 
 describe('engine: deferred spike delivery keeps the order of additions (setup({ numThreads }))', () => {
   it('events of a spiking synapse with psp reach g_exc before its psp sum, as on one thread', () => {
@@ -65,6 +68,13 @@ describe('engine: deferred spike delivery keeps the order of additions (setup({ 
 
   it('axonal events with their own statement reach g_exc after the deferred spike events, as on one thread', () => {
     const one = run(1, 12, axonSources, ownAxon, 40), two = run(2, 12, axonSources, ownAxon, 40);
+    expect(two.split).to.deep.equal([true, true, false]);
+    expect(two.g).to.equal(one.g);
+    expect(two.v).to.equal(one.v);
+  });
+
+  it('axonal events with the statement of pre_spike are added after the spike events of the step, as on one thread', () => {
+    const one = run(1, 13, axonSources, sameAxon, 40), two = run(2, 13, axonSources, sameAxon, 40);
     expect(two.split).to.deep.equal([true, true, false]);
     expect(two.g).to.equal(one.g);
     expect(two.v).to.equal(one.v);

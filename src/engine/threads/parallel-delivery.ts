@@ -158,14 +158,23 @@ export class ParallelDelivery implements DeferredDelivery {
    */
   defer(spikes: Int32Array, count: number): void {
     if (count === 0) return;
+    // deferred already this step (a second spike list: axonal spikes): that one runs first,
+    // before its ranks are overwritten
+    if (this.pool.isDeferred(this)) this.pool.flush();
+    const own = this.spikes;
+    for (let s = 0; s < count; s++) own[s] = spikes[s]!;
+    this.pool.defer(this, this.task, count);
+  }
+
+  /** Synapses of the first `count` deferred spikes. */
+  events(count: number): number {
     const own = this.spikes, qPtr = this.qPtr, stride = this.stride, T = this.pool.blocks;
     let events = 0;
     for (let s = 0; s < count; s++) {
-      const r = spikes[s]!;
-      own[s] = r;
-      events += qPtr[r * stride + T]! - qPtr[r * stride]!;
+      const at = own[s]! * stride;
+      events += qPtr[at + T]! - qPtr[at]!;
     }
-    this.pool.defer(this, this.task, count, events);
+    return events;
   }
 
   /** The additions of blocks `[q0, q1)` of the deferred spikes (called by the pool). */
