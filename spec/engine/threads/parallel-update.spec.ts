@@ -134,6 +134,38 @@ describe('engine: neuron updates split over kernel threads (setup({ numThreads }
     }
   });
 
+  // the threads copy population-wide values only when one changed since their last step: a
+  // change to -0 is one (1 / k flips sign), and one made while a block ran elsewhere reaches it
+  for (const backend of ['js', 'wasm'] as const) {
+    it(`population-wide values set between steps reach every block, -0 included (${backend})`, () => {
+      const Signed = new Neuron({ parameters: 'k = 1.0 : population\nc = 0.5', equations: 'r = 1.0 / k + c', name: 'Signed' });
+      const sample = (numThreads: number, stealBlocks: number) => {
+        const net = new Network({ dt: 0.1, seed: 2, backend, numThreads, minNeuronsPerThread: 1 });
+        const pop = new Population(64, Signed, { network: net });
+        net.compile();
+        const out: string[] = [];
+        const record = () => out.push(Array.from(pop.$state!.local.r!, (x) => (Object.is(x, -0) ? '-0' : String(x))).join(','));
+        for (const [k, steal] of [[1.0, 0], [0.0, stealBlocks], [-0.0, 0], [-0.0, 0], [0.0, 0], [2.0, stealBlocks], [2.0, 0]] as const) {
+          pop.k = k;
+          if (net.$threadPool) net.$threadPool.stealBlocks = steal;
+          net.step();
+          record();
+        }
+        const split = pop.$parallel !== undefined;
+        net.dispose();
+        return { out, split };
+      };
+      const one = sample(1, 0);
+      expect(one.out[2]).to.match(/^-Infinity/);
+      expect(one.out[4]).to.match(/^Infinity/);
+      for (const steal of [0, 3]) {
+        const two = sample(2, steal);
+        expect(two.split).to.equal(true);
+        expect(two.out).to.deep.equal(one.out);
+      }
+    });
+  }
+
   it('keeps small populations on one thread by default', () => {
     const net = new Network({ dt: 0.01, numThreads: 2, minNeuronsPerThread: 2048 });
     const pop = new Population(100, HHneuronBischop, { name: 'hh', network: net });

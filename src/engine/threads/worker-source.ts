@@ -129,7 +129,7 @@ function buildBlock(m, b, C) {
     const body = src + '\\n//# sourceURL=compneuro-rx-generated/thread-kernel/' + (++kernelSerial) + '.js';
     return b.wasm ? new Function('S', 'C', '__bind', body)(S, C, bind) : new Function('S', 'C', body)(S, C);
   };
-  return { S, full: make(m.full), lean: make(m.lean) };
+  return { S, full: make(m.full), lean: make(m.lean), seen: -1 };
 }
 // the loops of deliverRange (parallel-delivery.ts) for the post range of block b
 function deliver(task, count, b) {
@@ -165,12 +165,18 @@ function runBlock(b) {
   const id = ctrl[TASK];
   if (id >= 0) runTask(tasks[id], b);
 }
+// the block's copy of the population-wide values, random numbers and constants is refreshed
+// when their version (the last number of params) changed since the block last ran here
 function runTask(task, b) {
-  const P = task.params, blk = task.blocks[b], S = blk.S, G = S.global, R = S.rand, gs = task.globals, rs = task.randNumbers, cs = task.constants;
-  let j = 0;
-  for (let k = 0; k < gs.length; k++) G[gs[k]] = P[j++];
-  for (let k = 0; k < rs.length; k++) R[rs[k]] = P[j++];
-  for (let k = 0; k < cs.length; k++) cs[k].value = P[j++];
+  const P = task.params, blk = task.blocks[b], S = blk.S, version = P[P.length - 1];
+  if (blk.seen !== version) {
+    const G = S.global, R = S.rand, gs = task.globals, rs = task.randNumbers, cs = task.constants;
+    let j = 0;
+    for (let k = 0; k < gs.length; k++) G[gs[k]] = P[j++];
+    for (let k = 0; k < rs.length; k++) R[rs[k]] = P[j++];
+    for (let k = 0; k < cs.length; k++) cs[k].value = P[j++];
+    blk.seen = version;
+  }
   S.nSpiked = 0;
   (ctrl[LEAN] === 1 ? blk.lean : blk.full)(ctrl[STEP]);
   ctrl[RESULT + b] = S.nSpiked | 0;
