@@ -83,9 +83,9 @@ export function threadRows(repeats = 3): BenchRow[] {
   }
   const one = cobaNetwork(1), two = cobaNetwork(2);
   let spikes = 0;
-  // the windows are short (0.3-0.5 s): five of each, so that one window slowed by the shared
-  // host (0.29 -> 0.45 s seen) moves the median less
-  for (let k = 0; k < Math.max(repeats, 5); k++) {
+  // the windows are short (0.3-0.5 s): nine of each, so that windows slowed by the shared
+  // host (0.29 -> 0.45 s seen, slow spells of seconds) move the median less
+  for (let k = 0; k < Math.max(repeats, 9); k++) {
     const a = cobaWindow(one, cobaSteps), b = cobaWindow(two, cobaSteps);
     if (a.spikes !== b.spikes) throw new Error(`bench threads: COBA 16000 gave ${a.spikes} spikes on 1 thread, ${b.spikes} on 2 (window ${k})`);
     co1.push(a.s);
