@@ -10,8 +10,6 @@ export interface ChunkRunner {
 export interface DeferredDelivery {
   /** Add the synapses of blocks `[q0, q1)` (see `blockCount`) of this step's deferred `count` spikes. */
   deliverRanges(q0: number, q1: number, count: number): void;
-  /** Synapses of the deferred `count` spikes (asked only by a flush, which splits only many). */
-  events(count: number): number;
   /** Deliveries that ran split over the threads. */
   splitRuns: number;
 }
@@ -51,6 +49,7 @@ export class ThreadPool {
   // a fixed list and a count: a step must not allocate (length = 0 would drop the backing store)
   private readonly deferred: (DeferredDelivery | undefined)[] = new Array<DeferredDelivery | undefined>(MAX_DEFERRED).fill(undefined);
   private nDeferred = 0;
+  private deferredEvents = 0;
   /** Commands the threads ran (each one barrier): a debug counter for tests. */
   commands = 0;
   // per rank (see STATS); rank 0's busy time ends and its wait begins when it reaches the barrier
@@ -130,16 +129,17 @@ export class ThreadPool {
   }
 
   /**
-   * Run delivery `d` (kernel-thread task `task`, `count` spikes) with the next
+   * Run delivery `d` (kernel-thread task `task`, `count` spikes, `events` synapses) with the next
    * command, before its population's update: the step's deliveries and update then cost one
    * barrier. A delivery deferred twice, or more than {@link MAX_DEFERRED}, flushes first.
    */
-  defer(d: DeferredDelivery, task: number, count: number): void {
+  defer(d: DeferredDelivery, task: number, count: number, events: number): void {
     if (this.nDeferred === MAX_DEFERRED || this.isDeferred(d)) this.flush();
     const at = CTRL.DELIV + 2 * this.nDeferred;
     this.ctrl[at] = task;
     this.ctrl[at + 1] = count;
     this.deferred[this.nDeferred++] = d;
+    this.deferredEvents += events;
   }
 
   /** Whether `d` waits for the next command. */
@@ -161,11 +161,7 @@ export class ThreadPool {
   flush(): void {
     const list = this.deferred, n = this.nDeferred;
     if (n === 0) return;
-    // counted here, not when deferred: a step's own command never needs the count, and reading
-    // each spike's row bounds there cost the calling thread alone 9-10 us in a burst step
-    let events = 0;
-    for (let k = 0; k < n; k++) events += list[k]!.events(this.ctrl[CTRL.DELIV + 2 * k + 1]!);
-    if (events < this.minSplitEvents * this.ranks) {
+    if (this.deferredEvents < this.minSplitEvents * this.ranks) {
       try {
         for (let k = 0; k < n; k++) list[k]!.deliverRanges(0, this.blocks, this.ctrl[CTRL.DELIV + 2 * k + 1]!);
       } finally {
@@ -278,6 +274,7 @@ export class ThreadPool {
   private clearDeferred(): void {
     for (let k = 0; k < this.nDeferred; k++) this.deferred[k] = undefined;
     this.nDeferred = 0;
+    this.deferredEvents = 0;
   }
 
   /**
