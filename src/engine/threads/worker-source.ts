@@ -29,31 +29,27 @@ export const blockCount = (ranks: number): number => 1 + (ranks - 1) * BLOCK_PAR
  * as pairs (task id, spike count) from `DELIV`, block b's spike count at `RESULT + b` (b >= 1).
  */
 export const CTRL = {
-  // the word the threads spin on between commands has a cache line to itself (bytes 0-63):
-  // a write to a line that a spinning core reads takes the line from that core, so the
-  // command's words go beside it, not on it (no gain beyond noise measured: a precaution)
-  GEN: 0,
-  /** Threads blocked (or about to block) on `GEN`: only then does a command need `Atomics.notify`. */
-  WSLEEP: 1,
-  // the words the calling thread writes for a command, on the next line (bytes 64-127) ...
-  CMD: 16, TASK: 17, STEP: 18, LEAN: 19, ERROR: 20, NDEL: 21,
+  // the words the calling thread writes for a command share one cache line ...
+  GEN: 0, CMD: 1, TASK: 2, STEP: 3, LEAN: 4, ERROR: 6, NDEL: 7,
   /** 1: the threads time their commands (`ThreadPool.timing`). */
-  TIMING: 22,
+  TIMING: 8,
+  /** Threads blocked (or about to block) on `GEN`: only then does a command need `Atomics.notify`. */
+  WSLEEP: 9,
   /** 1 while the calling thread blocks on `DONE`: only then does a thread's `done` notify. */
-  MSLEEP: 23,
-  // ... the threads' count of finished parts, which the calling thread spins on, on the next
-  DONE: 32,
+  MSLEEP: 10,
+  // ... the threads' count of finished parts on the next (64 bytes on)
+  DONE: 16,
   /**
    * Rank r's blocks in the open command at `CLAIM + r` (r >= 1): the command's generation (low 16
    * bits) in bits 16-31, blocks its thread took from the first in bits 0-7, blocks the calling
    * thread took from the last in bits 8-15. Both take a block with `compareExchange`, so each
    * block runs once; a thread that sees another generation leaves the word alone.
    */
-  CLAIM: 48,
-  DELIV: 48 + 256,
+  CLAIM: 32,
+  DELIV: 32 + 256,
   /** Block b's spike count (b >= 1; block 0 is the calling thread's). */
-  RESULT: 48 + 256 + 2 * MAX_DEFERRED,
-  END: 48 + 256 + 2 * MAX_DEFERRED + 1 + 255 * BLOCK_PARTS.length,
+  RESULT: 32 + 256 + 2 * MAX_DEFERRED,
+  END: 32 + 256 + 2 * MAX_DEFERRED + 1 + 255 * BLOCK_PARTS.length,
 } as const;
 /** Commands in `CTRL.CMD`. */
 export const CMD = { RUN: 1, YIELD: 2, EXIT: 3 } as const;
