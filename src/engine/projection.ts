@@ -29,7 +29,7 @@ import { fromMatrix, type DenseMatrix } from './connectors/from-matrix.js';
 import { fromSparse, type SparseInput } from './connectors/from-sparse.js';
 import { gaussian } from './connectors/gaussian.js';
 import { dog } from './connectors/dog.js';
-import { ParallelDelivery } from './threads/parallel-delivery.js';
+import { ParallelDelivery, type PostRanks } from './threads/parallel-delivery.js';
 import { StructuralConditions, type StructuralStartOptions } from './structural-conditions.js';
 import type { ThreadPool } from './threads/thread-pool.js';
 import { fastRecord } from './fast-record.js';
@@ -170,14 +170,6 @@ function invertRows(rowPtr: Int32Array, preRank: Int32Array, postRank: Int32Arra
     }
   }
 }
-
-/**
- * Post ranks of the inverse connectivity: 2 bytes each when the post population has at most
- * 65536 neurons (the delivery loops read a row of them per spike; half the bytes leave more of
- * them, and of the state the update streams through, in the caches: 150 random rows of COBA
- * 16000 took 38 against 47 us, 140 against 165 us from cold caches), else 4.
- */
-type PostRanks = Int32Array | Uint16Array;
 
 // The loops below handle eight synapses per iteration: TurboFan re-checks every typed array
 // (map, length, data pointer) after each loop iteration's interrupt check, so that a one-synapse

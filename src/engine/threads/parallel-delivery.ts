@@ -1,8 +1,14 @@
 import { splitBlocks } from './parallel-update.js';
 import type { DeferredDelivery, ThreadPool } from './thread-pool.js';
 
-/** Post ranks of a projection's inverse connectivity (2 bytes each where they fit). */
-type PostRanks = Int32Array | Uint16Array;
+/**
+ * Post ranks of a projection's inverse connectivity (projection.ts, and shared with the kernel
+ * threads here): 2 bytes each when the post population has at most 65536 neurons, else 4. The
+ * delivery loops read a row of them per spike; half the bytes leave more of them, and of the
+ * state the update streams through, in the caches (150 random rows of COBA 16000 on one thread:
+ * 38 against 47 us, 140 against 165 us from cold caches).
+ */
+export type PostRanks = Int32Array | Uint16Array;
 
 /**
  * `g[post] += w` over the synapses of `spikes[0..count)` whose post-synaptic rank lies in the
